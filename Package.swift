@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode plus the upcoming features that keep
+/// C types out of the public API (`InternalImportsByDefault`) and make existentials explicit.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ConsentVault",
+    products: [
+        .library(name: "ConsentVault", targets: ["ConsentVault"]),
+        .executable(name: "consent-vault", targets: ["consent-vault"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "ConsentVault", dependencies: ["CSodium", "CSQLite"], swiftSettings: strictSettings),
+        .executableTarget(name: "consent-vault", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
+        .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["consent-vault"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,93 @@
+import CSQLite
+import Foundation
+
+/// One SQLite connection with the vault's settings: WAL, `secure_delete`, foreign keys and a
+/// busy timeout. Not `Sendable`: a connection must not be used from two threads at once, and
+/// the `Vault` that owns it is not shared across threads either.
+final class Database {
+    private let handle: OpaquePointer
+    private var cachedStatements: [String: Statement] = [:]
+    /// How long a writer waits for another process's transaction before giving up.
+    static let busyTimeoutMilliseconds: Int32 = 30_000
+
+    /// Opens (or, with `create`, creates) the database at `path` and applies the pragmas.
+    init(path: String, create: Bool) throws(StorageError) {
+        var opened: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
+        let status = sqlite3_open_v2(path, &opened, flags, nil)
+        guard status == SQLITE_OK, let opened else {
+            let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(opened)
+            throw .sqlite(code: status, operation: "open", message: message)
+        }
+        handle = opened
+        do {
+            try check(sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds), "busy timeout")
+            try execute("PRAGMA journal_mode = WAL")
+            try execute("PRAGMA secure_delete = ON")
+            try execute("PRAGMA foreign_keys = ON")
+            try execute("PRAGMA synchronous = FULL")
+        } catch {
+            sqlite3_close_v2(handle)
+            throw error
+        }
+    }
+
+    deinit {
+        cachedStatements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that bind nothing and return nothing.
+    func execute(_ sql: String) throws(StorageError) {
+        try check(sqlite3_exec(handle, sql, nil, nil, nil), "execute")
+    }
+
+    /// A prepared statement for `sql`, reused across calls (reset and cleared before reuse).
+    func statement(_ sql: String) throws(StorageError) -> Statement {
+        if let cached = cachedStatements[sql] {
+            cached.reset()
+            return cached
+        }
+        var prepared: OpaquePointer?
+        try check(sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil), "prepare")
+        let statement = Statement(prepared!, database: self)
+        cachedStatements[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so concurrent writers wait for
+    /// the lock instead of failing). A throw rolls back and rethrows the body's error.
+    func writeTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` in a read transaction, so all its reads see one snapshot.
+    func readTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
+    /// Rows changed by the last statement.
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Turns an SQLite status into a throw carrying SQLite's own message (never bound values).
+    func check(_ status: Int32, _ operation: String) throws(StorageError) {
+        guard status != SQLITE_OK, status != SQLITE_ROW, status != SQLITE_DONE else { return }
+        throw .sqlite(code: status, operation: operation, message: String(cString: sqlite3_errmsg(handle)))
+    }
+
+    /// Writes the WAL back into the main file and truncates it to zero bytes.
+    func checkpointAndTruncateWAL() throws(StorageError) {
+        try check(sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_TRUNCATE, nil, nil), "wal checkpoint")
+    }
+}

@@ -1,0 +1,102 @@
+import CSQLite
+
+/// A value bound to, or read from, an SQL statement.
+enum SQLValue: Equatable {
+    /// SQL NULL.
+    case null
+    /// A 64-bit integer.
+    case integer(Int64)
+    /// UTF-8 text.
+    case text(String)
+    /// Raw bytes (ciphertexts, hashes).
+    case blob([UInt8])
+}
+
+/// A prepared statement owned by its `Database` and reused between calls.
+final class Statement {
+    private let handle: OpaquePointer
+    private unowned let database: Database
+
+    init(_ handle: OpaquePointer, database: Database) {
+        self.handle = handle
+        self.database = database
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Clears the previous run's state and bindings.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Binds `values` to the parameters `?1`, `?2`, … in order.
+    @discardableResult
+    func bind(_ values: [SQLValue]) throws(StorageError) -> Statement {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .null: status = sqlite3_bind_null(handle, index)
+            case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
+            case .text(let text): status = sqlite3_bind_text(handle, index, text, -1, cv_sqlite_transient())
+            case .blob(let bytes):
+                status = bytes.withUnsafeBytes { raw in
+                    sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), cv_sqlite_transient())
+                }
+            }
+            try database.check(status, "bind")
+        }
+        return self
+    }
+
+    /// Advances to the next row; false when there are no more.
+    func step() throws(StorageError) -> Bool {
+        let status = sqlite3_step(handle)
+        if status == SQLITE_ROW { return true }
+        if status == SQLITE_DONE { return false }
+        sqlite3_reset(handle)
+        try database.check(status, "step")
+        return false
+    }
+
+    /// Runs a statement that returns no rows.
+    func run(_ values: [SQLValue] = []) throws(StorageError) {
+        try bind(values)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// Reads every row into values, column by column.
+    func rows(_ values: [SQLValue] = []) throws(StorageError) -> [[SQLValue]] {
+        try bind(values)
+        var result: [[SQLValue]] = []
+        while try step() { result.append((0..<sqlite3_column_count(handle)).map(column)) }
+        sqlite3_reset(handle)
+        return result
+    }
+
+    /// The value of column `index` in the current row.
+    func column(_ index: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
+        case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(handle, index)))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard count > 0, let base = sqlite3_column_blob(handle, index) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: base, count: count)))
+        default: return .null
+        }
+    }
+}
+
+extension SQLValue {
+    /// The text, or nil if the value is not text.
+    var text: String? { if case .text(let value) = self { return value } else { return nil } }
+    /// The integer, or nil if the value is not an integer.
+    var integer: Int64? { if case .integer(let value) = self { return value } else { return nil } }
+    /// The bytes, or nil if the value is not a blob.
+    var blob: [UInt8]? { if case .blob(let value) = self { return value } else { return nil } }
+}

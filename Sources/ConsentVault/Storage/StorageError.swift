@@ -1,0 +1,37 @@
+/// Failures of the SQLite layer. Messages name the operation and SQLite's reason, never a
+/// bound value (bound values may be ciphertexts or index hashes of personal data).
+public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// SQLite returned an error code while doing `operation`.
+    case sqlite(code: Int32, operation: String, message: String)
+    /// The file's schema was written by a newer consent-vault.
+    case schemaTooNew(found: Int, supported: Int)
+    /// The file is an SQLite database but not a consent vault.
+    case notAVault(path: String)
+    /// No vault at the path.
+    case vaultNotFound(path: String)
+    /// `init` would overwrite an existing vault.
+    case vaultExists(path: String)
+
+    /// What went wrong.
+    public var description: String {
+        switch self {
+        case .sqlite(let code, let operation, let message): return "database error \(code) during \(operation): \(message)"
+        case .schemaTooNew(let found, let supported):
+            return "this vault has schema version \(found), written by a newer consent-vault; this one supports up to \(supported)"
+        case .notAVault(let path): return "\(path) is not a consent vault"
+        case .vaultNotFound(let path): return "no vault at \(path)"
+        case .vaultExists(let path): return "a vault already exists at \(path)"
+        }
+    }
+
+    /// What to do about it.
+    public var hint: String {
+        switch self {
+        case .sqlite: return "if this repeats, run 'consent-vault' again with a fresh copy of the vault and report it"
+        case .schemaTooNew: return "upgrade consent-vault; never open a vault with an older version"
+        case .notAVault: return "check --vault (or CONSENT_VAULT_PATH)"
+        case .vaultNotFound: return "create one with: consent-vault init, or check --vault (or CONSENT_VAULT_PATH)"
+        case .vaultExists: return "choose another path; an existing vault is never overwritten"
+        }
+    }
+}

@@ -1,0 +1,104 @@
+public import Foundation
+
+/// The encrypted member vault: the library's public façade.
+///
+/// A `Vault` owns one SQLite connection and is not `Sendable`; use one instance per thread (or
+/// per process). Several processes may open the same file: writes run in `BEGIN IMMEDIATE`
+/// transactions and wait up to `Database.busyTimeoutMilliseconds` for each other.
+public final class Vault {
+    /// Path of the vault file.
+    public let path: String
+    /// The field catalog the vault runs under.
+    public let catalog: FieldCatalog
+    let database: Database
+    let keyRing: KeyRing
+    let keys: VaultKeys
+    let clock: @Sendable () -> Date
+
+    private init(path: String, database: Database, keyRing: KeyRing, keys: VaultKeys, catalog: FieldCatalog,
+                 clock: @escaping @Sendable () -> Date) {
+        self.path = path
+        self.database = database
+        self.keyRing = keyRing
+        self.keys = keys
+        self.catalog = catalog
+        self.clock = clock
+    }
+
+    /// Creates a new vault at `path` (which must not exist) protected by `keyRing`.
+    public static func create(at path: String, keyRing: KeyRing, catalog: FieldCatalog,
+                              clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
+        if FileManager.default.fileExists(atPath: path) { throw StorageError.vaultExists(path: path) }
+        let database = try Database(path: path, create: true)
+        do {
+            try Schema.migrate(database, path: path)
+            let vaultID = UUID().uuidString.lowercased()
+            let rootKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
+            let version = keyRing.activeVersion
+            let wrappedRoot = try VaultKeys.wrapRootKey(rootKey, vaultID: vaultID, version: version, ring: keyRing)
+            let now = Timestamp.string(clock())
+            let document = try JSONEncoder().encode(catalog)
+            try database.writeTransaction {
+                let meta = try database.statement("INSERT INTO vault_meta (name, value) VALUES (?1, ?2)")
+                for (name, value) in [("format", "consent-vault"), ("vault_id", vaultID), ("key_id", keyRing.keyID), ("created_at", now)] {
+                    try meta.run([.text(name), .text(value)])
+                }
+                try database.statement("INSERT INTO master_key_versions (version, added_at, wrapped_root_key) VALUES (?1, ?2, ?3)")
+                    .run([.integer(Int64(version)), .text(now), .blob(wrappedRoot)])
+                try database.statement("INSERT INTO policies (name, version, sha256, document, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .run([.text(FieldCatalog.fileName), .integer(Int64(catalog.version)),
+                          .text(KeyDerivation.sha256Hex(Array(document))), .blob(Array(document)), .text(now)])
+            }
+            let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
+            return Vault(path: path, database: database, keyRing: keyRing, keys: keys, catalog: catalog, clock: clock)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
+        }
+    }
+
+    /// Opens the vault at `path` with `keyRing`; refuses another vault's key, a newer schema, and
+    /// a file that is not a vault.
+    public static func open(at path: String, keyRing: KeyRing, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
+        guard FileManager.default.fileExists(atPath: path) else { throw StorageError.vaultNotFound(path: path) }
+        let database = try Database(path: path, create: false)
+        guard try Schema.version(of: database) > 0 else { throw StorageError.notAVault(path: path) }
+        try Schema.migrate(database, path: path)
+        let meta = try Dictionary(uniqueKeysWithValues: database.statement("SELECT name, value FROM vault_meta").rows()
+            .map { ($0[0].text ?? "", $0[1].text ?? "") })
+        guard meta["format"] == "consent-vault", let vaultID = meta["vault_id"], let keyID = meta["key_id"] else {
+            throw StorageError.notAVault(path: path)
+        }
+        guard keyID == keyRing.keyID else { throw KeyFileError.belongsToAnotherVault(vaultKeyID: keyID, fileKeyID: keyRing.keyID) }
+        let wrappedRoots = try database.statement("SELECT version, wrapped_root_key FROM master_key_versions ORDER BY version DESC").rows()
+        guard let usable = wrappedRoots.first(where: { keyRing.versions.contains(Int($0[0].integer ?? 0)) }) else {
+            throw KeyFileError.versionMissing(version: Int(wrappedRoots.last?[0].integer ?? 1))
+        }
+        let rootKey = try VaultKeys.unwrapRootKey(usable[1].blob ?? [], vaultID: vaultID, version: Int(usable[0].integer ?? 0), ring: keyRing)
+        let document = try database.statement("SELECT document FROM policies WHERE name = ?1").rows([.text(FieldCatalog.fileName)])
+        let catalog = try FieldCatalog.decode(Data(document.first?.first?.blob ?? []), file: FieldCatalog.fileName)
+        let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
+        return Vault(path: path, database: database, keyRing: keyRing, keys: keys, catalog: catalog, clock: clock)
+    }
+
+    /// The vault's own id (not secret).
+    public var vaultID: String { keys.vaultID }
+
+    /// The master key versions the vault has registered, oldest first.
+    func registeredKeyVersions() throws -> [Int] {
+        try database.statement("SELECT version FROM master_key_versions ORDER BY version").rows().map { Int($0[0].integer ?? 0) }
+    }
+
+    /// The newest master key version that both the key file and the vault know: new data keys are
+    /// wrapped under it.
+    func writeKeyVersion() throws -> Int {
+        let registered = try registeredKeyVersions()
+        return keyRing.versions.filter(registered.contains).max() ?? keyRing.activeVersion
+    }
+
+    /// Writes the WAL back into the vault file and truncates it, so no older page images remain
+    /// in the `-wal` file.
+    public func checkpoint() throws {
+        try database.checkpointAndTruncateWAL()
+    }
+}

@@ -1,0 +1,90 @@
+/// The keys an open vault works with, derived from the key ring and the vault root key:
+/// wrapping subkeys per master key version, and one blind-index key per field.
+///
+/// Key hierarchy: master key (per version) → `crypto_kdf` wrapping subkey → wraps the vault root
+/// key and every member data key. Vault root key → `crypto_kdf` blind-index and audit subkeys.
+/// The root key does not change on rotation, so rotation neither rebuilds indexes nor breaks the
+/// audit chain; it only rewraps.
+final class VaultKeys {
+    /// Identifies the vault in associated data, so ciphertexts cannot move between vaults.
+    let vaultID: String
+    private let ring: KeyRing
+    private var wrappingKeys: [Int: SecureBytes] = [:]
+    private let blindIndexRoot: SecureBytes
+    private var fieldIndexKeys: [String: SecureBytes] = [:]
+
+    init(vaultID: String, ring: KeyRing, rootKey: SecureBytes) throws {
+        self.vaultID = vaultID
+        self.ring = ring
+        blindIndexRoot = try KeyDerivation.subkey(for: .blindIndex, from: rootKey)
+    }
+
+    /// The wrapping subkey of master key `version`.
+    func wrappingKey(version: Int) throws -> SecureBytes {
+        if let key = wrappingKeys[version] { return key }
+        let key = try KeyDerivation.subkey(for: .wrapping, from: try ring.masterKey(version: version))
+        wrappingKeys[version] = key
+        return key
+    }
+
+    /// Seals a new vault root key under master key `version`.
+    static func wrapRootKey(_ rootKey: SecureBytes, vaultID: String, version: Int, ring: KeyRing) throws -> [UInt8] {
+        let wrappingKey = try KeyDerivation.subkey(for: .wrapping, from: try ring.masterKey(version: version))
+        return try rootKey.withUnsafeBytes { (bytes) throws(CryptoError) in
+            try AEAD.seal(bytes, using: wrappingKey, authenticating: rootBinding(vaultID: vaultID, version: version))
+        }
+    }
+
+    /// Opens the vault root key sealed under master key `version`.
+    static func unwrapRootKey(_ wrapped: [UInt8], vaultID: String, version: Int, ring: KeyRing) throws -> SecureBytes {
+        let wrappingKey = try KeyDerivation.subkey(for: .wrapping, from: try ring.masterKey(version: version))
+        do {
+            return try AEAD.open(wrapped, using: wrappingKey, authenticating: rootBinding(vaultID: vaultID, version: version))
+        } catch {
+            throw KeyFileError.keyDoesNotOpenVault(version: version)
+        }
+    }
+
+    private static func rootBinding(vaultID: String, version: Int) -> [UInt8] {
+        Array("cv1|root|\(vaultID)|\(version)".utf8)
+    }
+
+    /// Seals a member's data key under master key `masterVersion`, bound to member and versions.
+    func wrapDataKey(_ dataKey: SecureBytes, member: MemberID, masterVersion: Int, dataKeyVersion: Int) throws -> [UInt8] {
+        let key = try wrappingKey(version: masterVersion)
+        return try dataKey.withUnsafeBytes { (bytes) throws(CryptoError) in
+            try AEAD.seal(bytes, using: key, authenticating: dataKeyBinding(member, masterVersion, dataKeyVersion))
+        }
+    }
+
+    /// Opens a member's data key; a modified or moved wrapped key is an integrity error.
+    func unwrapDataKey(_ wrapped: [UInt8], member: MemberID, masterVersion: Int, dataKeyVersion: Int) throws -> SecureBytes {
+        let key = try wrappingKey(version: masterVersion)
+        do {
+            return try AEAD.open(wrapped, using: key, authenticating: dataKeyBinding(member, masterVersion, dataKeyVersion))
+        } catch {
+            throw VaultError.dataKeyIntegrity(member: member.rawValue)
+        }
+    }
+
+    private func dataKeyBinding(_ member: MemberID, _ masterVersion: Int, _ dataKeyVersion: Int) -> [UInt8] {
+        Array("cv1|datakey|\(vaultID)|\(member.rawValue)|\(masterVersion)|\(dataKeyVersion)".utf8)
+    }
+
+    /// Associated data of a field value: vault, member, field and data key version.
+    func fieldBinding(member: MemberID, field: String, dataKeyVersion: Int) -> [UInt8] {
+        Array("cv1|field|\(vaultID)|\(member.rawValue)|\(field)|\(dataKeyVersion)".utf8)
+    }
+
+    /// Keyed BLAKE2b of a normalized value under the field's own index key.
+    func blindIndex(field: String, lookupKey: String) throws -> [UInt8] {
+        let key: SecureBytes
+        if let cached = fieldIndexKeys[field] {
+            key = cached
+        } else {
+            key = try KeyDerivation.keyedHashKey(Array("cv1|blind-index|\(field)".utf8), key: blindIndexRoot)
+            fieldIndexKeys[field] = key
+        }
+        return try KeyDerivation.keyedHash(Array(lookupKey.utf8), key: key)
+    }
+}
