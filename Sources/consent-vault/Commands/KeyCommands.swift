@@ -1,0 +1,80 @@
+import ConsentVault
+
+/// `consent-vault keygen` and `consent-vault keys …`: create, rotate and retire master keys.
+enum KeyCommands {
+    /// The key commands.
+    static let specs: [CommandSpec] = [
+        CommandSpec(path: ["keygen"], summary: "Create a new key file (mode 0600)",
+                    options: [OptionSpec(name: "out", valueName: "FILE", help: "where to write it; never overwritten"),
+                              OptionSpec(name: "passphrase", valueName: nil, help: "protect it with a passphrase (Argon2id), from CONSENT_VAULT_PASSPHRASE or the terminal")],
+                    run: keygen),
+        CommandSpec(path: ["keys", "status"], summary: "Show master key versions and how many members each wraps", run: status),
+        CommandSpec(path: ["keys", "rotate"], summary: "Add a master key version and rewrap member keys (resumable)",
+                    options: [OptionSpec(name: "batch-size", valueName: "N", help: "member keys per transaction (default 1000)"),
+                              OptionSpec(name: "yes", valueName: nil, help: "do not ask for confirmation")],
+                    discussion: "Writes the new version to the key file first, then rewraps member data keys in\nbatches. Field values are not re-encrypted. If interrupted, run it again to resume.",
+                    run: rotate),
+        CommandSpec(path: ["keys", "retire"], summary: "Remove an old master key version that nothing uses",
+                    options: [OptionSpec(name: "version", valueName: "N", help: "the version to retire"),
+                              OptionSpec(name: "yes", valueName: nil, help: "do not ask for confirmation")],
+                    run: retire),
+    ]
+
+    private static func keygen(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let path = try invocation.required("out")
+        var passphrase: SecureBytes?
+        if invocation.flag("passphrase") {
+            passphrase = try Passphrase.fromEnvironmentOrTerminal(prompt: "New passphrase for the key file: ")
+            guard passphrase != nil else { throw UsageError(description: "--passphrase needs CONSENT_VAULT_PASSPHRASE or a terminal", command: ["keygen"]) }
+        }
+        let ring = try KeyRing.generate(passphrase: passphrase)
+        try ring.write(to: path)
+        invocation.json ? Output.json(["key_file": path, "key_id": ring.keyID, "version": ring.activeVersion])
+            : Output.line("Wrote key file \(path) (key id \(ring.keyID), version \(ring.activeVersion), mode 0600)")
+    }
+
+    private static func status(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let ring = try invocation.loadKeyRing()
+        let versions = try Vault.open(at: try invocation.vaultPath(), keyRing: ring).keyStatus()
+        if invocation.json {
+            Output.json(["key_id": ring.keyID, "active_version": ring.activeVersion,
+                         "versions": versions.map { ["version": $0.version, "registered": $0.registered, "in_key_file": $0.inKeyFile, "members": $0.members] }])
+        } else {
+            Output.line("key id \(ring.keyID), active version \(ring.activeVersion)")
+            for version in versions {
+                Output.line("version \(version.version): \(version.members) member key(s), \(version.registered ? "registered" : "not registered"), \(version.inKeyFile ? "in key file" : "not in key file")")
+            }
+        }
+    }
+
+    private static func rotate(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let batchSize = try invocation.integer("batch-size") ?? 1000
+        guard batchSize > 0 else { throw UsageError(description: "'--batch-size' must be positive", command: invocation.spec.path) }
+        guard Confirmation.confirm("Rotate the master key and rewrite the key file?", yes: invocation.flag("yes")) else {
+            throw UsageError(description: "not confirmed; pass --yes to rotate without a terminal", command: invocation.spec.path)
+        }
+        let keysPath = try invocation.keysPath()
+        let vault = try invocation.openVault()
+        let result = try vault.rotateMasterKey(keyFilePath: keysPath, batchSize: batchSize) { progress in
+            if !invocation.json { Output.error("rewrapped \(progress.rewrapped), \(progress.remaining) to go") }
+            return true
+        }
+        invocation.json ? Output.json(["active_version": result.targetVersion, "rewrapped": result.rewrapped, "remaining": result.remaining])
+            : Output.line("Master key version \(result.targetVersion) is active; \(result.rewrapped) member key(s) rewrapped, \(result.remaining) remaining")
+    }
+
+    private static func retire(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        guard let version = try invocation.integer("version") else {
+            throw UsageError(description: "missing required option '--version'", command: invocation.spec.path)
+        }
+        guard Confirmation.confirm("Retire master key version \(version)? Backups made under it need the old key file.", yes: invocation.flag("yes")) else {
+            throw UsageError(description: "not confirmed; pass --yes to retire without a terminal", command: invocation.spec.path)
+        }
+        try invocation.openVault().retireMasterKey(version: version, keyFilePath: try invocation.keysPath())
+        invocation.json ? Output.json(["retired_version": version]) : Output.line("Retired master key version \(version)")
+    }
+}

@@ -1,0 +1,28 @@
+import ConsentVault
+import Foundation
+
+/// `consent-vault init`: create a vault.
+enum VaultCommands {
+    /// The vault commands.
+    static let specs: [CommandSpec] = [
+        CommandSpec(path: ["init"], summary: "Create a new, empty vault",
+                    options: [OptionSpec(name: "policies", valueName: "DIR", help: "policy folder (default: ./Policies, env CONSENT_VAULT_POLICIES)")],
+                    discussion: "The vault remembers the key file's key id and the field catalog it was created with.",
+                    run: initialize),
+    ]
+
+    /// The policy folder from `--policies`, `CONSENT_VAULT_POLICIES` or `./Policies`.
+    static func policyDirectory(_ invocation: Invocation) -> URL {
+        let path = invocation.value("policies") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_POLICIES"] ?? "Policies"
+        return URL(fileURLWithPath: path)
+    }
+
+    private static func initialize(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let path = try invocation.vaultPath()
+        let catalog = try FieldCatalog.load(fromDirectory: policyDirectory(invocation))
+        let vault = try Vault.create(at: path, keyRing: try invocation.loadKeyRing(), catalog: catalog)
+        invocation.json ? Output.json(["vault": path, "vault_id": vault.vaultID])
+            : Output.line("Created vault \(path) (vault id \(vault.vaultID))")
+    }
+}

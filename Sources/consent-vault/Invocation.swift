@@ -1,0 +1,123 @@
+import ConsentVault
+import Foundation
+
+/// A parsed command line: positional arguments, option values and flags, checked against the
+/// command's `CommandSpec`.
+struct Invocation {
+    /// The command being run.
+    let spec: CommandSpec
+    /// Positional arguments after the command words.
+    let positional: [String]
+    private let values: [String: [String]]
+    private let flags: Set<String>
+
+    /// Parses `arguments` (everything after the command words) for `spec`.
+    init(spec: CommandSpec, arguments: [String]) throws {
+        self.spec = spec
+        let known = Dictionary((spec.options + globalOptions).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var positional: [String] = []
+        var values: [String: [String]] = [:]
+        var flags: Set<String> = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "-h" { flags.insert("help"); continue }
+            guard argument.hasPrefix("--"), argument.count > 2 else { positional.append(argument); continue }
+            var name = String(argument.dropFirst(2))
+            var inlineValue: String?
+            if let equals = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            guard let option = known[name] else {
+                throw UsageError(description: "unknown option '--\(name)'", command: spec.path)
+            }
+            guard let valueName = option.valueName else {
+                if inlineValue != nil { throw UsageError(description: "'--\(name)' takes no value", command: spec.path) }
+                flags.insert(name)
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < arguments.count else { throw UsageError(description: "'--\(name)' needs a value \(valueName)", command: spec.path) }
+                value = arguments[index]
+                index += 1
+            }
+            if values[name] != nil && !option.repeatable {
+                throw UsageError(description: "'--\(name)' may be given only once", command: spec.path)
+            }
+            values[name, default: []].append(value)
+        }
+        self.positional = positional
+        self.values = values
+        self.flags = flags
+    }
+
+    /// Whether help was asked for.
+    var wantsHelp: Bool { flags.contains("help") }
+    /// Whether `--json` was given.
+    var json: Bool { flags.contains("json") }
+
+    /// Whether the flag `name` was given.
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+    /// The single value of option `name`, if given.
+    func value(_ name: String) -> String? { values[name]?.last }
+    /// Every value of a repeatable option, in order.
+    func values(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The value of `name`, or a usage error saying it is required.
+    func required(_ name: String) throws -> String {
+        guard let value = value(name) else { throw UsageError(description: "missing required option '--\(name)'", command: spec.path) }
+        return value
+    }
+
+    /// Exactly the positional arguments the spec names, or a usage error.
+    func checkedPositional() throws -> [String] {
+        if positional.count < spec.arguments.count {
+            throw UsageError(description: "missing argument \(spec.arguments[positional.count])", command: spec.path)
+        }
+        if positional.count > spec.arguments.count {
+            throw UsageError(description: "unexpected argument '\(positional[spec.arguments.count])'", command: spec.path)
+        }
+        return positional
+    }
+
+    /// An integer option, or a usage error naming the option.
+    func integer(_ name: String) throws -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let number = Int(text) else { throw UsageError(description: "'--\(name)' must be a whole number", command: spec.path) }
+        return number
+    }
+
+    /// The vault path from `--vault` or `CONSENT_VAULT_PATH`.
+    func vaultPath() throws -> String {
+        if let path = value("vault") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_PATH"], !path.isEmpty { return path }
+        throw UsageError(description: "no vault given: pass --vault PATH or set CONSENT_VAULT_PATH", command: spec.path)
+    }
+
+    /// The key file path from `--keys` or `CONSENT_VAULT_KEYS`.
+    func keysPath() throws -> String {
+        if let path = value("keys") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_KEYS"], !path.isEmpty { return path }
+        throw UsageError(description: "no key file given: pass --keys FILE or set CONSENT_VAULT_KEYS", command: spec.path)
+    }
+
+    /// Loads the key file, asking for a passphrase only if the file is protected.
+    func loadKeyRing() throws -> KeyRing {
+        try KeyRing.load(path: try keysPath()) {
+            try Passphrase.fromEnvironmentOrTerminal(prompt: "Passphrase for key file: ")
+        }
+    }
+
+    /// Opens the vault named by the global options.
+    func openVault() throws -> Vault {
+        try Vault.open(at: try vaultPath(), keyRing: try loadKeyRing())
+    }
+
+    /// A member id argument, checked.
+    func memberID(_ text: String) throws -> MemberID {
+        try MemberID(text)
+    }
+}
