@@ -21,7 +21,7 @@ enum SecureFile {
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .unreadable(path: path, reason: "not a regular file") }
         guard status.st_mode & 0o077 == 0 else {
-            throw .permissionsTooOpen(path: path, mode: String(status.st_mode & 0o777, radix: 8))
+            throw .permissionsTooOpen(path: path, mode: String(format: "%04o", status.st_mode & 0o777))
         }
         let size = Int(status.st_size)
         guard size <= maximumSize else { throw .unreadable(path: path, reason: "larger than \(maximumSize) bytes") }

@@ -32,8 +32,8 @@ enum PhoneNumber {
             throw .invalid(field: field, reason: "may contain only digits, spaces, +, -, / and parentheses")
         }
         guard !digits.hasPrefix("0") else { throw .invalid(field: field, reason: "country code cannot start with 0") }
-        guard (8...15).contains(digits.count) else {
-            throw .invalid(field: field, reason: "an international number has 8 to 15 digits")
+        guard (7...15).contains(digits.count) else {
+            throw .invalid(field: field, reason: "an international number has 7 to 15 digits")
         }
         let e164 = "+" + digits
         return NormalizedValue(stored: e164, lookupKey: e164)

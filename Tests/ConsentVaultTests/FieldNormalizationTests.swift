@@ -1,0 +1,122 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+@Suite("Field values: validation and normalization")
+struct FieldNormalizationTests {
+    @Test("every default field type round-trips in normalized form")
+    func roundTrip() throws {
+        let test = try TestVault()
+        let member = try test.vault.enroll(annaFields, channel: .store)
+        let fields = try test.vault.read(member)
+        #expect(fields == [
+            "email": "Anna.Mueller@example.de", "phone": "+49301234567", "first_name": "Anna-Lena",
+            "last_name": "Müller-Lüdenscheidt", "birthday": "1990-12-24", "clothing_size": "XL", "shoe_size": "38.5",
+            "address": #"{"city":"Berlin","country":"DE","house_number":"12a","postal_code":"10115","street":"Große Straße"}"#,
+            "preferred_store": "Filiale Köln Hbf", "member_number": "CV00001234",
+        ])
+        #expect(try test.vault.read(member, fields: ["email", "birthday"]).keys.sorted() == ["birthday", "email"])
+    }
+
+    @Test("German and international phone forms normalize to one E.164 number", arguments: [
+        ("0171 2345678", "+491712345678"), ("+49 171 2345678", "+491712345678"), ("0049 171-2345678", "+491712345678"),
+        ("030/1234567", "+49301234567"), ("+49 (0)30 1234567", "+49301234567"), ("(030) 123 45 67", "+49301234567"),
+        ("+43 1 5880", "+4315880"), ("+1 415 555 2671", "+14155552671"),
+    ])
+    func phoneForms(input: String, expected: String) throws {
+        let test = try TestVault()
+        let member = try test.vault.enroll([("phone", input)], channel: .app)
+        #expect(try test.vault.read(member)["phone"] == expected)
+        #expect(try test.vault.find("phone", equals: expected) == [member])
+    }
+
+    @Test("addresses given as JSON and as one line agree")
+    func addressForms() throws {
+        let test = try TestVault()
+        let line = try test.vault.enroll([("address", "Am Markt 3, 80331 München")], channel: .web)
+        let json = try test.vault.enroll([("address", #"{"street":"Am Markt","house_number":"3","postal_code":"80331","city":"München","country":"de"}"#)], channel: .web)
+        #expect(try test.vault.read(line) == test.vault.read(json))
+    }
+
+    @Test("a bad value of each kind is refused with field and rule, and nothing is written", arguments: [
+        ("email", "anna.example.de", "exactly one '@'"), ("email", "anna@localhost", "needs a dot"),
+        ("email", "an..na@example.de", "characters an address cannot have"),
+        ("phone", "12345", "must start with +, 00 or a national 0"), ("phone", "0171 23x5678", "only digits"),
+        ("phone", "+49 1", "7 to 15 digits"),
+        ("birthday", "31.02.1990", "not a day of the calendar"), ("birthday", "2990-01-01", "future"),
+        ("birthday", "1880-01-01", "more than 120 years"), ("birthday", "12/24/1990", "YYYY-MM-DD or DD.MM.YYYY"),
+        ("clothing_size", "XXXXL", "one of the values"), ("shoe_size", "60", "one of the values"),
+        ("address", "Hauptstraße, 10115 Berlin", "house number"), ("address", "Hauptstraße 5, 00115 Berlin", "postal code for DE"),
+        ("address", "Hauptstraße 5, 1011 Berlin", "postal code for DE"), ("address", "Hauptstraße 5", "expected 'street number"),
+        ("first_name", "Anna3", "only letters"), ("first_name", "   ", "must not be empty"),
+        ("member_number", "CV123", "member number format"), ("last_name", String(repeating: "a", count: 101), "longer than 100"),
+        ("nickname", "Anni", "unknown field 'nickname'"),
+    ])
+    func badValues(field: String, value: String, expected: String) throws {
+        let test = try TestVault()
+        _ = try test.vault.enroll([("email", "existing@example.de")], channel: .store)
+        let before = try test.memberTableSnapshot()
+        let error = #expect(throws: (any Error).self) {
+            _ = try test.vault.enroll([("preferred_store", "Filiale 7"), (field, value)], channel: .store)
+        }
+        let message = "\(error!)"
+        #expect(message.contains(expected), "message was: \(message)")
+        #expect(message.contains("'\(field)'"))
+        if value.count > 3 { #expect(!message.contains(value), "the message must not repeat the value") }
+        #expect(try test.memberTableSnapshot() == before)
+    }
+
+    @Test("a duplicate unique value and a repeated field are refused without writing")
+    func duplicates() throws {
+        let test = try TestVault()
+        let anna = try test.vault.enroll([("email", "anna@example.de")], channel: .store)
+        let before = try test.memberTableSnapshot()
+        #expect(throws: VaultError.duplicateValue(field: "email")) {
+            _ = try test.vault.enroll([("first_name", "Bernd"), ("email", "ANNA@example.de")], channel: .store)
+        }
+        #expect(throws: FieldValueError.duplicateField("email")) {
+            _ = try test.vault.enroll([("email", "x@example.de"), ("email", "y@example.de")], channel: .store)
+        }
+        #expect(try test.memberTableSnapshot() == before)
+        #expect(throws: VaultError.duplicateValue(field: "email")) {
+            let bernd = try test.vault.enroll([("first_name", "Bernd")], channel: .store)
+            try test.vault.set("email", to: "anna@example.de", for: bernd)
+        }
+        #expect(try test.vault.find("email", equals: "anna@example.de") == [anna])
+        #expect(try test.vault.memberCount() == 2)
+    }
+
+    @Test("set replaces a value and its index entry; unset removes both")
+    func setAndUnset() throws {
+        let test = try TestVault()
+        let member = try test.vault.enroll([("email", "old@example.de"), ("first_name", "Anna")], channel: .store)
+        try test.vault.set("email", to: "new@example.de", for: member)
+        #expect(try test.vault.read(member)["email"] == "new@example.de")
+        #expect(try test.vault.find("email", equals: "old@example.de").isEmpty)
+        #expect(try test.vault.find("email", equals: "new@example.de") == [member])
+        #expect(try test.vault.unset("email", for: member))
+        #expect(try test.vault.unset("email", for: member) == false)
+        #expect(try test.vault.find("email", equals: "new@example.de").isEmpty)
+        #expect(try test.vault.read(member) == ["first_name": "Anna"])
+    }
+
+    @Test("low-cardinality fields cannot be searched")
+    func noIndexOnBirthday() throws {
+        let test = try TestVault()
+        #expect(throws: FieldValueError.notIndexed("birthday")) { _ = try test.vault.find("birthday", equals: "1990-12-24") }
+    }
+
+    @Test("member ids are random UUIDs and list pages through them in order")
+    func listing() throws {
+        let test = try TestVault()
+        let members = try (0..<7).map { _ in try test.vault.enroll([("first_name", "Anna")], channel: .store) }
+        #expect(Set(members).count == 7)
+        let first = try test.vault.listMembers(limit: 4)
+        let second = try test.vault.listMembers(limit: 4, after: first.last)
+        #expect(first.count == 4 && second.count == 3)
+        #expect(first + second == members.sorted())
+        #expect(throws: VaultError.self) { _ = try MemberID("42") }
+        let stranger = MemberID.random()
+        #expect(throws: VaultError.memberNotFound(stranger.rawValue)) { _ = try test.vault.read(stranger) }
+    }
+}

@@ -1,0 +1,75 @@
+@testable import ConsentVault
+import Foundation
+
+/// A fresh temporary folder with a key file and a vault, removed when the test ends.
+final class TestVault {
+    /// The temporary folder.
+    let folder: URL
+    /// Path of the key file (mode 0600).
+    let keyPath: String
+    /// Path of the vault file.
+    let vaultPath: String
+    /// The key ring the vault was created with.
+    let ring: KeyRing
+    /// The open vault.
+    let vault: Vault
+
+    /// The repository's `Policies` folder, found from this file's path.
+    static let policyDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Policies")
+
+    /// The repository root.
+    static var repositoryRoot: URL { policyDirectory.deletingLastPathComponent() }
+
+    init(today: Date = Date()) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cv-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        keyPath = folder.appendingPathComponent("test.keys").path
+        vaultPath = folder.appendingPathComponent("test.vault").path
+        ring = try KeyRing.generate()
+        try ring.write(to: keyPath)
+        vault = try Vault.create(at: vaultPath, keyRing: ring, catalog: try FieldCatalog.load(fromDirectory: Self.policyDirectory),
+                                 clock: { today })
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A second, raw connection to the vault file, for attacking it.
+    func rawDatabase() throws -> Database {
+        try Database(path: vaultPath, create: false)
+    }
+
+    /// Every row of the member tables, to prove a failed call changed nothing.
+    func memberTableSnapshot() throws -> [[SQLValue]] {
+        let database = try rawDatabase()
+        return try ["SELECT * FROM members ORDER BY id", "SELECT * FROM member_fields ORDER BY member_id, field",
+                    "SELECT * FROM blind_indexes ORDER BY field, hash, member_id"].flatMap { try database.statement($0).rows() }
+    }
+
+    /// Bytes of the vault file, its WAL and its shared-memory file, each as found.
+    func fileContents() -> [String: Data] {
+        var contents: [String: Data] = [:]
+        for suffix in ["", "-wal", "-shm"] {
+            if let data = FileManager.default.contents(atPath: vaultPath + suffix) { contents[suffix.isEmpty ? "vault" : suffix] = data }
+        }
+        return contents
+    }
+
+    /// Writes `text` as a key file with `mode` in the test folder and returns its path.
+    func writeKeyFile(named name: String, text: String, mode: mode_t = 0o600) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        chmod(path, mode)
+        return path
+    }
+}
+
+/// An enrollment with every default field, with German values.
+let annaFields: [Vault.FieldInput] = [
+    ("email", "Anna.Mueller@Example.DE"), ("phone", "+49 (0)30 1234567"), ("first_name", "Anna-Lena"),
+    ("last_name", "Müller-Lüdenscheidt"), ("birthday", "24.12.1990"), ("clothing_size", "xl"), ("shoe_size", "38,5"),
+    ("address", "Große Straße 12a, 10115 Berlin"), ("preferred_store", "Filiale Köln Hbf"), ("member_number", "cv 0000 1234"),
+]
