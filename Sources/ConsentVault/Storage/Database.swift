@@ -5,7 +5,8 @@ import Foundation
 /// busy timeout. Not `Sendable`: a connection must not be used from two threads at once, and
 /// the `Vault` that owns it is not shared across threads either.
 final class Database {
-    private let handle: OpaquePointer
+    private let connection: Connection
+    private var handle: OpaquePointer { connection.handle }
     private var cachedStatements: [String: Statement] = [:]
     /// How long a writer waits for another process's transaction before giving up.
     static let busyTimeoutMilliseconds: Int32 = 30_000
@@ -20,22 +21,12 @@ final class Database {
             sqlite3_close_v2(opened)
             throw .sqlite(code: status, operation: "open", message: message)
         }
-        handle = opened
-        do {
-            try check(sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds), "busy timeout")
-            try execute("PRAGMA journal_mode = WAL")
-            try execute("PRAGMA secure_delete = ON")
-            try execute("PRAGMA foreign_keys = ON")
-            try execute("PRAGMA synchronous = FULL")
-        } catch {
-            sqlite3_close_v2(handle)
-            throw error
-        }
-    }
-
-    deinit {
-        cachedStatements.removeAll()
-        sqlite3_close_v2(handle)
+        connection = Connection(handle: opened)
+        try check(sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds), "busy timeout")
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA secure_delete = ON")
+        try execute("PRAGMA foreign_keys = ON")
+        try execute("PRAGMA synchronous = FULL")
     }
 
     /// Runs one or more statements that bind nothing and return nothing.
@@ -51,7 +42,7 @@ final class Database {
         }
         var prepared: OpaquePointer?
         try check(sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil), "prepare")
-        let statement = Statement(prepared!, database: self)
+        let statement = Statement(prepared!, connection: connection)
         cachedStatements[sql] = statement
         return statement
     }
@@ -82,12 +73,32 @@ final class Database {
 
     /// Turns an SQLite status into a throw carrying SQLite's own message (never bound values).
     func check(_ status: Int32, _ operation: String) throws(StorageError) {
-        guard status != SQLITE_OK, status != SQLITE_ROW, status != SQLITE_DONE else { return }
-        throw .sqlite(code: status, operation: operation, message: String(cString: sqlite3_errmsg(handle)))
+        try connection.check(status, operation)
     }
 
     /// Writes the WAL back into the main file and truncates it to zero bytes.
     func checkpointAndTruncateWAL() throws(StorageError) {
         try check(sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_TRUNCATE, nil, nil), "wal checkpoint")
+    }
+}
+
+/// Owns the `sqlite3` handle and closes it when the last user (the database or one of its
+/// statements) is gone, so a statement can never outlive its connection.
+final class Connection {
+    /// The open handle.
+    let handle: OpaquePointer
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Turns an SQLite status into a throw carrying SQLite's own message (never bound values).
+    func check(_ status: Int32, _ operation: String) throws(StorageError) {
+        guard status != SQLITE_OK, status != SQLITE_ROW, status != SQLITE_DONE else { return }
+        throw .sqlite(code: status, operation: operation, message: String(cString: sqlite3_errmsg(handle)))
     }
 }

@@ -15,11 +15,11 @@ enum SQLValue: Equatable {
 /// A prepared statement owned by its `Database` and reused between calls.
 final class Statement {
     private let handle: OpaquePointer
-    private unowned let database: Database
+    private let database: Connection
 
-    init(_ handle: OpaquePointer, database: Database) {
+    init(_ handle: OpaquePointer, connection: Connection) {
         self.handle = handle
-        self.database = database
+        self.database = connection
     }
 
     deinit {
