@@ -1,0 +1,53 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+@Suite("Storage: schema versions, foreign files, concurrent writers")
+struct StorageTests {
+    @Test("a vault written by a newer schema is refused clearly and left untouched")
+    func newerSchema() throws {
+        let test = try TestVault()
+        try test.rawDatabase().execute("PRAGMA user_version = 99")
+        let error = #expect(throws: StorageError.self) { _ = try Vault.open(at: test.vaultPath, keyRing: test.ring) }
+        #expect(error == .schemaTooNew(found: 99, supported: Schema.currentVersion))
+        #expect(try Schema.version(of: test.rawDatabase()) == 99)
+    }
+
+    @Test("an SQLite file that is not a vault, a missing file, and an existing path are refused")
+    func foreignFiles() throws {
+        let test = try TestVault()
+        let other = test.folder.appendingPathComponent("other.sqlite").path
+        try Database(path: other, create: true).execute("CREATE TABLE t (x)")
+        #expect(throws: StorageError.notAVault(path: other)) { _ = try Vault.open(at: other, keyRing: test.ring) }
+        let missing = test.folder.appendingPathComponent("missing.vault").path
+        #expect(throws: StorageError.vaultNotFound(path: missing)) { _ = try Vault.open(at: missing, keyRing: test.ring) }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        #expect(throws: StorageError.vaultExists(path: test.vaultPath)) {
+            _ = try Vault.create(at: test.vaultPath, keyRing: test.ring, catalog: test.vault.catalog)
+        }
+    }
+
+    @Test("two connections writing at once lose nothing and never report 'database is locked'")
+    func concurrentWriters() async throws {
+        let test = try TestVault()
+        let path = test.vaultPath
+        let keyPath = test.keyPath
+        let perWriter = 60
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    let vault = try Vault.open(at: path, keyRing: try KeyRing.load(path: keyPath) { nil })
+                    for index in 0..<perWriter {
+                        _ = try vault.enroll([("email", "w\(writer)-\(index)@example.de")], channel: .web)
+                    }
+                    return perWriter
+                }
+            }
+            var total = 0
+            for try await count in group { total += count }
+            #expect(total == 2 * perWriter)
+        }
+        #expect(try test.vault.memberCount() == 2 * perWriter)
+        #expect(try test.vault.find("email", equals: "w1-59@example.de").count == 1)
+    }
+}
