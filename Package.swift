@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "ConsentVault", dependencies: ["CSodium", "CSQLite"], swiftSettings: strictSettings),
         .executableTarget(name: "consent-vault", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
-        .testTarget(name: "CLITests", dependencies: ["consent-vault"], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

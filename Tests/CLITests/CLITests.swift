@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+@Suite("consent-vault binary: exit codes, output streams, JSON shapes, help")
+struct CLITests {
+    @Test("keygen, init, enroll, get, find, set, unset, list: the main job with --json")
+    func mainJob() throws {
+        let cli = try CLIRunner()
+        let keygen = try cli.run(["keygen", "--out", cli.keyPath, "--json"])
+        #expect(keygen.status == 0)
+        #expect(try CLIRunner.json(keygen.stdout)["key_id"] as? String != nil)
+        #expect(try cli.vault(["init", "--policies", CLIRunner.policyDirectory]).status == 0)
+
+        let enroll = try cli.vault(["member", "enroll", "--field", "email=anna@example.de", "--field", "first_name=Anna",
+                                    "--field", "phone=0171 2345678", "--channel", "store", "--json"])
+        #expect(enroll.status == 0 && enroll.stderr.isEmpty)
+        let member = try #require(try CLIRunner.json(enroll.stdout)["member"] as? String)
+        #expect(try CLIRunner.json(enroll.stdout).count == 1)
+
+        let get = try cli.vault(["member", "get", member, "--json"])
+        let body = try CLIRunner.json(get.stdout)
+        #expect(body["member"] as? String == member)
+        #expect(body["fields"] as? [String: String] == ["email": "anna@example.de", "first_name": "Anna", "phone": "+491712345678"])
+
+        let text = try cli.vault(["member", "get", member, "--field", "first_name"])
+        #expect(text.stdout == "first_name: Anna\n")
+
+        let find = try cli.vault(["member", "find", "--email", "ANNA@example.de", "--json"])
+        #expect(find.stdout == "{\"member\":\"\(member)\"}\n")
+        #expect(try cli.vault(["member", "find", "--phone", "+49 171 2345678"]).stdout == member + "\n")
+
+        #expect(try cli.vault(["member", "set", member, "--field", "clothing_size=l"]).status == 0)
+        #expect(try cli.vault(["member", "get", member, "--field", "clothing_size"]).stdout == "clothing_size: L\n")
+        #expect(try cli.vault(["member", "unset", member, "--field", "phone"]).status == 0)
+        #expect(try cli.vault(["member", "find", "--phone", "0171 2345678"]).status == 1)
+
+        let list = try cli.vault(["member", "list", "--json"])
+        #expect(try CLIRunner.json(list.stdout)["members"] as? [String] == [member])
+    }
+
+    @Test("not found exits 1 with a clear message on stderr and nothing on stdout")
+    func notFound() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let result = try cli.vault(["member", "find", "--email", "nobody@example.de"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "Error: no member with this email\n")
+        #expect(!result.stderr.contains("nobody"))
+    }
+
+    @Test("usage errors exit 64 with a hint; runtime errors exit 1; values never appear in errors", arguments: [
+        (["member", "get"], Int32(64), "Error: missing argument <id>"),
+        (["member", "enroll", "--field", "email=a@example.de"], 64, "Error: missing required option '--channel'"),
+        (["member", "enroll", "--field", "email=a@example.de", "--channel", "fax"], 64, "Error: '--channel' must be one of"),
+        (["member", "enroll", "--bogus"], 64, "Error: unknown option '--bogus'"),
+        (["member", "frobnicate"], 64, "Error: unknown command 'member frobnicate'"),
+        (["launch"], 64, "Error: unknown command 'launch'"),
+        (["member", "enroll", "--field", "email=geheim.example.de", "--channel", "store"], 1, "Error: invalid value for field 'email'"),
+        (["member", "get", "not-a-uuid"], 1, "Error: not a member id"),
+        (["member", "get", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"], 1, "Error: no member with id 1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"),
+    ])
+    func errors(arguments: [String], status: Int32, message: String) throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let result = try cli.vault(arguments)
+        #expect(result.status == status)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix(message), "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains("geheim"))
+    }
+
+    @Test("no vault or key file configured is a usage error that says how to give one")
+    func missingConfiguration() throws {
+        let cli = try CLIRunner()
+        let result = try cli.run(["member", "list"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("pass --vault PATH or set CONSENT_VAULT_PATH"))
+        let environment = try cli.run(["member", "list"], environment: ["CONSENT_VAULT_PATH": cli.vaultPath, "CONSENT_VAULT_KEYS": cli.keyPath])
+        #expect(environment.status == 1)
+        #expect(environment.stderr.contains("key file \(cli.keyPath) does not exist"))
+    }
+
+    @Test("a group-readable key file is refused with the chmod to run")
+    func keyPermissions() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        chmod(cli.keyPath, 0o640)
+        let result = try cli.vault(["member", "list"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: key file \(cli.keyPath) is accessible by group or others (mode 0640); refusing to use it\nHint: run: chmod 600 \(cli.keyPath)\n")
+    }
+
+    @Test("a passphrase-protected key file works from CONSENT_VAULT_PASSPHRASE and refuses a wrong one")
+    func passphrase() throws {
+        let cli = try CLIRunner()
+        let secret = ["CONSENT_VAULT_PASSPHRASE": "lange geheime Phrase"]
+        #expect(try cli.run(["keygen", "--out", cli.keyPath, "--passphrase"], environment: secret).status == 0)
+        #expect(try cli.run(["init", "--vault", cli.vaultPath, "--keys", cli.keyPath, "--policies", CLIRunner.policyDirectory], environment: secret).status == 0)
+        let none = try cli.vault(["member", "list"])
+        #expect(none.status == 1 && none.stderr.contains("protected by a passphrase"))
+        let wrong = try cli.run(["member", "list", "--vault", cli.vaultPath, "--keys", cli.keyPath], environment: ["CONSENT_VAULT_PASSPHRASE": "falsch"])
+        #expect(wrong.status == 1 && wrong.stderr.contains("the passphrase does not open"))
+    }
+
+    @Test("keys rotate needs --yes without a terminal, then rotates; retire removes the old version")
+    func rotation() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let member = try cli.vault(["member", "enroll", "--field", "first_name=Anna", "--channel", "app"]).stdout.trimmingCharacters(in: .newlines)
+        #expect(try cli.vault(["keys", "rotate"]).status == 64)
+        let rotate = try cli.vault(["keys", "rotate", "--yes", "--json"])
+        #expect(try CLIRunner.json(rotate.stdout)["active_version"] as? Int == 2)
+        #expect(try cli.vault(["keys", "retire", "--version", "1", "--yes"]).status == 0)
+        let status = try CLIRunner.json(try cli.vault(["keys", "status", "--json"]).stdout)
+        #expect((status["versions"] as? [[String: Any]])?.map { $0["version"] as? Int } == [2])
+        #expect(try cli.vault(["member", "get", member]).stdout == "first_name: Anna\n")
+    }
+
+    @Test("two processes enrolling into one vault at once lose nothing and never see 'database is locked'")
+    func concurrentProcesses() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let result = try cli.shell("""
+            writer() { for i in $(seq 1 25); do "$CV" member enroll --field "email=p$1-$i@example.de" --channel web \\
+                --vault '\(cli.vaultPath)' --keys '\(cli.keyPath)' > /dev/null || echo "writer $1 failed at $i" >&2; done; }
+            writer 1 & writer 2 & wait
+            """)
+        #expect(result.stderr.isEmpty, "stderr: \(result.stderr)")
+        let list = try CLIRunner.json(try cli.vault(["member", "list", "--json", "--limit", "1000"]).stdout)
+        #expect((list["members"] as? [String])?.count == 50)
+    }
+
+    @Test("help at every level, and the version")
+    func help() throws {
+        let cli = try CLIRunner()
+        let top = try cli.run(["--help"])
+        #expect(top.status == 0)
+        #expect(top.stdout.hasPrefix("OVERVIEW: consent-vault keeps loyalty members' personal data in an encrypted SQLite vault.\n\nUSAGE: consent-vault <command> [options]\n"))
+        for command in ["init", "keygen", "keys rotate", "member enroll", "member get", "member find", "member list", "demo"] {
+            #expect(top.stdout.contains("  \(command) "), "overview lists \(command)")
+        }
+        let enroll = try cli.run(["member", "enroll", "--help"])
+        #expect(enroll.status == 0)
+        #expect(enroll.stdout.hasPrefix("""
+            OVERVIEW: Enroll a new member with one or more fields
+
+            USAGE: consent-vault member enroll [options]
+
+            All fields are validated first; on any error nothing is stored.
+            Prints the new member id.
+
+            OPTIONS:
+              --field NAME=VALUE  a field value (repeatable)
+              --channel CHANNEL   store, app, web, callcenter or import
+            """))
+        #expect(try cli.run(["help", "member", "get"]).stdout.contains("USAGE: consent-vault member get <id> [options]"))
+        #expect(try cli.run(["member", "-h"]).stdout.contains("USAGE: consent-vault member <command>"))
+        #expect(try cli.run(["--version"]).stdout == "0.1.0\n")
+        let bare = try cli.run([])
+        #expect(bare.status == 64 && bare.stderr.contains("USAGE"))
+    }
+
+    @Test("the demo runs end to end and finds no plaintext")
+    func demo() throws {
+        let cli = try CLIRunner()
+        let result = try cli.run(["demo", "--policies", CLIRunner.policyDirectory])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("none of 7 known values occurs in the files"))
+    }
+}
