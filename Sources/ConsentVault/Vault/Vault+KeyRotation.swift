@@ -97,11 +97,7 @@ extension Vault {
 
     /// Registers `version` by wrapping the vault root key under it (opened with an older version).
     private func register(version: Int) throws {
-        let known = try database.statement("SELECT version, wrapped_root_key FROM master_key_versions ORDER BY version DESC").rows()
-        guard let usable = known.first(where: { keyRing.versions.contains(Int($0[0].integer ?? 0)) }) else {
-            throw KeyFileError.versionMissing(version: Int(known.last?[0].integer ?? 1))
-        }
-        let rootKey = try VaultKeys.unwrapRootKey(usable[1].blob ?? [], vaultID: vaultID, version: Int(usable[0].integer ?? 0), ring: keyRing)
+        let rootKey = try Vault.unwrapRootKey(database: database, vaultID: vaultID, keyRing: keyRing)
         let wrapped = try VaultKeys.wrapRootKey(rootKey, vaultID: vaultID, version: version, ring: keyRing)
         try database.writeTransaction {
             try database.statement("INSERT INTO master_key_versions (version, added_at, wrapped_root_key) VALUES (?1, ?2, ?3)")

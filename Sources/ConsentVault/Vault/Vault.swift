@@ -70,15 +70,21 @@ public final class Vault {
             throw StorageError.notAVault(path: path)
         }
         guard keyID == keyRing.keyID else { throw KeyFileError.belongsToAnotherVault(vaultKeyID: keyID, fileKeyID: keyRing.keyID) }
-        let wrappedRoots = try database.statement("SELECT version, wrapped_root_key FROM master_key_versions ORDER BY version DESC").rows()
-        guard let usable = wrappedRoots.first(where: { keyRing.versions.contains(Int($0[0].integer ?? 0)) }) else {
-            throw KeyFileError.versionMissing(version: Int(wrappedRoots.last?[0].integer ?? 1))
-        }
-        let rootKey = try VaultKeys.unwrapRootKey(usable[1].blob ?? [], vaultID: vaultID, version: Int(usable[0].integer ?? 0), ring: keyRing)
+        let rootKey = try unwrapRootKey(database: database, vaultID: vaultID, keyRing: keyRing)
         let document = try database.statement("SELECT document FROM policies WHERE name = ?1").rows([.text(FieldCatalog.fileName)])
         let catalog = try FieldCatalog.decode(Data(document.first?.first?.blob ?? []), file: FieldCatalog.fileName)
         let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
         return Vault(path: path, database: database, keyRing: keyRing, keys: keys, catalog: catalog, clock: clock)
+    }
+
+    /// Opens the vault root key with the newest master key version that both the vault and the
+    /// key file hold.
+    static func unwrapRootKey(database: Database, vaultID: String, keyRing: KeyRing) throws -> SecureBytes {
+        let wrappedRoots = try database.statement("SELECT version, wrapped_root_key FROM master_key_versions ORDER BY version DESC").rows()
+        guard let usable = wrappedRoots.first(where: { keyRing.versions.contains(Int($0[0].integer ?? 0)) }) else {
+            throw KeyFileError.versionMissing(version: Int(wrappedRoots.last?[0].integer ?? 1))
+        }
+        return try VaultKeys.unwrapRootKey(usable[1].blob ?? [], vaultID: vaultID, version: Int(usable[0].integer ?? 0), ring: keyRing)
     }
 
     /// The vault's own id (not secret).
