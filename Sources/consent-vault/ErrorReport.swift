@@ -10,6 +10,8 @@ enum ErrorReport {
         case let error as StorageError: (text, hint) = (error.description, error.hint)
         case let error as FieldValueError: (text, hint) = (error.description, error.hint)
         case let error as VaultError: (text, hint) = (error.description, error.hint)
+        case let error as ConsentError: (text, hint) = (error.description, error.hint)
+        case let error as AccessError: (text, hint) = (error.description, error.hint)
         case let error as PolicyError: (text, hint) = (error.description, "fix the policy files; nothing was changed")
         case let error as CryptoError: (text, hint) = (error.description, nil)
         case let error as NotFound: (text, hint) = (error.description, nil)

@@ -111,9 +111,14 @@ struct Invocation {
         }
     }
 
-    /// Opens the vault named by the global options.
-    func openVault() throws -> Vault {
-        try Vault.open(at: try vaultPath(), keyRing: try loadKeyRing())
+    /// Opens the vault named by the global options, with the acting principal: the holder of
+    /// `--token` (or `CONSENT_VAULT_TOKEN`), otherwise the local administrator.
+    func openVault() throws -> (vault: Vault, principal: Principal) {
+        let vault = try Vault.open(at: try vaultPath(), keyRing: try loadKeyRing())
+        guard let token = value("token") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"], !token.isEmpty else {
+            return (vault, .localAdministrator)
+        }
+        return (vault, try vault.principal(forToken: token))
     }
 
     /// A member id argument, checked.

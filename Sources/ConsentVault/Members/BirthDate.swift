@@ -31,6 +31,13 @@ public enum BirthDate {
         }
     }
 
+    /// Whole years between the ISO date `birthday` and `today`; nil if `birthday` is not ISO.
+    static func age(of birthday: String, on today: Day) -> Int? {
+        guard let born = parse(birthday) else { return nil }
+        let hadBirthday = (today.month, today.day) >= (born.month, born.day)
+        return today.year - born.year - (hadBirthday ? 0 : 1)
+    }
+
     /// Oldest plausible age in years.
     static let maximumAgeYears = 120
 

@@ -55,6 +55,87 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE INDEX blind_indexes_by_member ON blind_indexes(member_id);
         """,
+        """
+        -- Every applied policy set, and every notice text ever shown, so history can quote it.
+        CREATE TABLE policy_history (
+            id         INTEGER PRIMARY KEY,
+            set_hash   TEXT NOT NULL,
+            applied_at TEXT NOT NULL,
+            applied_by TEXT NOT NULL
+        );
+        CREATE TABLE notices (
+            purpose  TEXT NOT NULL,
+            version  INTEGER NOT NULL,
+            language TEXT NOT NULL,
+            sha256   TEXT NOT NULL,
+            text     TEXT NOT NULL,
+            PRIMARY KEY (purpose, version, language)
+        ) WITHOUT ROWID;
+
+        -- The consent ledger: append-only; the current state is derived from it.
+        CREATE TABLE consent_events (
+            seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+            member_id      TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            purpose        TEXT NOT NULL,
+            field          TEXT NOT NULL DEFAULT '',
+            event          TEXT NOT NULL CHECK (event IN ('grant', 'deny', 'withdraw', 'doi_sent', 'doi_confirmed', 'expire')),
+            notice_version INTEGER,
+            notice_sha256  TEXT,
+            language       TEXT,
+            channel        TEXT,
+            captured_at    TEXT NOT NULL,
+            recorded_at    TEXT NOT NULL,
+            actor          TEXT NOT NULL,
+            guardian       INTEGER NOT NULL DEFAULT 0,
+            evidence       TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX consent_events_by_member ON consent_events(member_id, purpose, field, seq);
+        CREATE TRIGGER consent_events_append_only BEFORE UPDATE ON consent_events
+        BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
+
+        -- Double opt-in tokens, stored only as BLAKE2b hashes.
+        CREATE TABLE doi_tokens (
+            token_hash BLOB PRIMARY KEY,
+            member_id  TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            purpose    TEXT NOT NULL,
+            field      TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at    TEXT
+        ) WITHOUT ROWID;
+
+        -- Zero-party values kept after withdrawal but readable by no purpose.
+        CREATE TABLE field_restrictions (
+            member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            field     TEXT NOT NULL,
+            since     TEXT NOT NULL,
+            PRIMARY KEY (member_id, field)
+        ) WITHOUT ROWID;
+
+        -- API tokens of principals, stored only as hashes.
+        CREATE TABLE access_tokens (
+            name       TEXT PRIMARY KEY,
+            role       TEXT NOT NULL,
+            token_hash BLOB NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        ) WITHOUT ROWID;
+
+        -- The audit log: a keyed hash chain over every operation on member data.
+        CREATE TABLE audit_log (
+            seq              INTEGER PRIMARY KEY,
+            at               TEXT NOT NULL,
+            principal        TEXT NOT NULL,
+            role             TEXT NOT NULL,
+            operation        TEXT NOT NULL,
+            purpose          TEXT NOT NULL,
+            member           TEXT NOT NULL,
+            fields_requested TEXT NOT NULL,
+            fields_returned  TEXT NOT NULL,
+            outcome          TEXT NOT NULL,
+            chain            BLOB NOT NULL
+        );
+        CREATE INDEX audit_log_by_member ON audit_log(member);
+        """,
     ]
 
     /// The schema version this build writes.

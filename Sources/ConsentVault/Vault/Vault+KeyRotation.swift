@@ -24,7 +24,8 @@ extension Vault {
     }
 
     /// The state of every master key version known to the vault or the key file.
-    public func keyStatus() throws -> [KeyVersionStatus] {
+    public func keyStatus(as principal: Principal) throws -> [KeyVersionStatus] {
+        try authorize(AuditLog.Record(principal: principal, operation: .keysStatus))
         let registered = Set(try registeredKeyVersions())
         let counts = Dictionary(uniqueKeysWithValues: try database.statement(
             "SELECT master_key_version, count(*) FROM members GROUP BY master_key_version").rows()
@@ -40,8 +41,9 @@ extension Vault {
     /// uses it, so an interruption never leaves data under a key that is not on disk. Member keys
     /// are rewrapped in transactions of `batchSize`; `progress` is called after each and may
     /// return false to stop early; running the rotation again resumes it.
-    public func rotateMasterKey(keyFilePath: String, batchSize: Int = 1000,
+    public func rotateMasterKey(keyFilePath: String, batchSize: Int = 1000, as principal: Principal,
                                 progress: (RotationProgress) -> Bool = { _ in true }) throws -> RotationProgress {
+        try authorize(AuditLog.Record(principal: principal, operation: .keysRotate))
         let registered = try registeredKeyVersions()
         let unfinished = try membersNotOn(version: keyRing.activeVersion) > 0 || !registered.contains(keyRing.activeVersion)
         if !unfinished {
@@ -74,7 +76,8 @@ extension Vault {
 
     /// Removes master key `version` from the vault and from the key file at `keyFilePath`.
     /// Refused while it is active or still wraps a member key.
-    public func retireMasterKey(version: Int, keyFilePath: String) throws {
+    public func retireMasterKey(version: Int, keyFilePath: String, as principal: Principal) throws {
+        try authorize(AuditLog.Record(principal: principal, operation: .keysRetire))
         guard version != keyRing.activeVersion else { throw VaultError.cannotRetireActiveVersion(version) }
         let inUse = Int(try database.statement("SELECT count(*) FROM members WHERE master_key_version = ?1")
             .rows([.integer(Int64(version))]).first?.first?.integer ?? 0)

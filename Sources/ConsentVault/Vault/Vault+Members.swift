@@ -1,16 +1,37 @@
-/// Member data: enroll, set, unset, read, find, list.
+/// Member data: enroll, set, unset, purpose-bound read, find, list. Every call names the acting
+/// principal, is checked against its role and is audited.
 extension Vault {
     /// A field name with the value given for it, as the caller typed it.
     public typealias FieldInput = (name: String, value: String)
 
-    /// Enrolls a new member with `fields`, all or nothing: every value is validated before
-    /// anything is written, and the member, its fields and its index entries go in one transaction.
-    public func enroll(_ fields: [FieldInput], channel: Channel) throws -> MemberID {
+    /// The new member and what happened to the consents recorded with it.
+    public struct Enrollment: Sendable, Equatable {
+        /// The new member's id.
+        public let member: MemberID
+        /// One result per consent given at sign-up (pending ones carry their token).
+        public let consents: [GrantResult]
+    }
+
+    /// What a purpose-bound read returned, and what it withheld.
+    public struct ReadResult: Sendable, Equatable {
+        /// The member.
+        public let member: MemberID
+        /// Field values the purpose may use now.
+        public let fields: [String: String]
+        /// Fields withheld, with the reason.
+        public let denied: [FieldDenial]
+    }
+
+    /// Enrolls a new member with `fields` and the `consents` given at sign-up, all or nothing:
+    /// every value is validated first; member, fields, index entries, consents and the audit
+    /// entry go in one transaction.
+    public func enroll(_ fields: [FieldInput], consents: [ConsentRequest] = [], channel: Channel,
+                       evidence: ConsentEvidence = ConsentEvidence(), as principal: Principal) throws -> Enrollment {
         guard !fields.isEmpty else { throw VaultError.noFields }
         let values = try normalize(fields)
         let member = MemberID.random()
         let now = Timestamp.string(clock())
-        try database.writeTransaction {
+        return try audited(principal, .memberEnroll, member: member, fields: values.map(\.0.name)) { _ in
             let masterVersion = try writeKeyVersion()
             let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
             let wrapped = try keys.wrapDataKey(dataKey, member: member, masterVersion: masterVersion, dataKeyVersion: 1)
@@ -21,28 +42,33 @@ extension Vault {
             for (definition, value) in values {
                 try store(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
             }
+            let birthday = values.first { $0.0.type == .dateOfBirth }?.1.stored
+            let grants = try consents.map {
+                try recordGrant($0, for: member, birthday: birthday, channel: channel, evidence: evidence, actor: principal)
+            }
+            return Enrollment(member: member, consents: grants)
         }
-        return member
     }
 
-    /// Sets or replaces one field of an existing member.
-    public func set(_ field: String, to value: String, for member: MemberID) throws {
+    /// Sets or replaces one field of an existing member. Sharing a value again lifts a restriction.
+    public func set(_ field: String, to value: String, for member: MemberID, as principal: Principal) throws {
         let (definition, normalized) = try normalize([(field, value)])[0]
         let now = Timestamp.string(clock())
-        try database.writeTransaction {
+        try audited(principal, .memberSet, member: member, fields: [field]) { _ in
             let record = try memberRecord(member)
             let dataKey = try unwrapDataKey(of: record)
             try removeField(definition.name, of: member)
             try store(normalized, of: definition, for: member, dataKey: dataKey, dataKeyVersion: record.dataKeyVersion, now: now)
+            try database.statement("DELETE FROM field_restrictions WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
             try touch(member, now: now)
         }
     }
 
     /// Removes one field of a member; returns whether it was there.
     @discardableResult
-    public func unset(_ field: String, for member: MemberID) throws -> Bool {
+    public func unset(_ field: String, for member: MemberID, as principal: Principal) throws -> Bool {
         guard catalog.definition(of: field) != nil else { throw FieldValueError.unknownField(field) }
-        return try database.writeTransaction {
+        return try audited(principal, .memberUnset, member: member, fields: [field]) { _ in
             _ = try memberRecord(member)
             let removed = try removeField(field, of: member)
             if removed { try touch(member, now: Timestamp.string(clock())) }
@@ -50,107 +76,60 @@ extension Vault {
         }
     }
 
-    /// Decrypts the member's fields (all of them, or just `names`), keyed by field name. A value
-    /// that fails authentication is an integrity error naming member and field.
-    public func read(_ member: MemberID, fields names: [String]? = nil) throws -> [String: String] {
+    /// Reads the member's fields for `purpose`: just `names`, or every stored field the purpose
+    /// uses. Only fields the purpose may use for this member right now are returned; the rest
+    /// come back as denials naming the reason. Withdrawal takes effect on the very next read.
+    public func read(_ member: MemberID, purpose purposeID: String, fields names: [String]? = nil,
+                     as principal: Principal) throws -> ReadResult {
         for name in names ?? [] where catalog.definition(of: name) == nil { throw FieldValueError.unknownField(name) }
-        return try database.readTransaction {
-            let record = try memberRecord(member)
-            let dataKey = try unwrapDataKey(of: record)
-            let rows = try database.statement("SELECT field, ciphertext, data_key_version FROM member_fields WHERE member_id = ?1")
-                .rows([.text(member.rawValue)])
-            var result: [String: String] = [:]
-            for row in rows {
-                let field = row[0].text ?? ""
-                if let names, !names.contains(field) { continue }
-                let binding = keys.fieldBinding(member: member, field: field, dataKeyVersion: Int(row[2].integer ?? 0))
-                guard let plaintext = try? AEAD.open(row[1].blob ?? [], using: dataKey, authenticating: binding) else {
-                    throw VaultError.integrity(member: member.rawValue, field: field)
+        return try audited(principal, .memberRead, purpose: purposeID, member: member, fields: names ?? []) { record in
+            guard let purpose = policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
+            let stored = try storedFieldNames(of: member)
+            let requested = names ?? catalog.fields.map(\.name).filter { stored.contains($0) && purpose.fields.contains($0) }
+            let events = try ConsentLedger(database: database).events(of: member)
+            let restricted = try restrictedFields(of: member)
+            let isMinor = try age(of: member).map { $0 < purpose.effectiveMinimumAge } ?? false
+            let now = clock()
+            var denied: [FieldDenial] = []
+            var allowed: [String] = []
+            for field in requested {
+                if let reason = FieldAccess.denial(field: field, purpose: purpose, events: events, isMinor: isMinor,
+                                                   restricted: restricted.contains(field), now: now) {
+                    denied.append(FieldDenial(field: field, reason: reason))
+                } else if stored.contains(field) {
+                    allowed.append(field)
                 }
-                result[field] = plaintext.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
             }
-            return result
+            let values = allowed.isEmpty ? [:] : try decryptFields(of: member, names: allowed)
+            record.fieldsRequested = requested
+            record.fieldsReturned = values.keys.sorted()
+            if values.isEmpty && !denied.isEmpty { record.outcome = .denied }
+            return ReadResult(member: member, fields: values, denied: denied)
         }
     }
 
     /// Members whose `field` (an indexed one) equals `value` after normalization.
-    public func find(_ field: String, equals value: String) throws -> [MemberID] {
+    public func find(_ field: String, equals value: String, as principal: Principal) throws -> [MemberID] {
         guard let definition = catalog.definition(of: field) else { throw FieldValueError.unknownField(field) }
         guard definition.indexed else { throw FieldValueError.notIndexed(field) }
         let normalized = try normalizer().normalize(value, for: definition)
         let hash = try keys.blindIndex(field: field, lookupKey: normalized.lookupKey)
-        return try database.statement("SELECT member_id FROM blind_indexes WHERE field = ?1 AND hash = ?2 ORDER BY member_id")
-            .rows([.text(field), .blob(hash)]).map { try MemberID($0[0].text ?? "") }
+        return try audited(principal, .memberFind, fields: [field]) { _ in
+            try database.statement("SELECT member_id FROM blind_indexes WHERE field = ?1 AND hash = ?2 ORDER BY member_id")
+                .rows([.text(field), .blob(hash)]).map { try MemberID($0[0].text ?? "") }
+        }
     }
 
     /// Member ids in id order, `limit` at a time, starting after `after`.
-    public func listMembers(limit: Int = 100, after: MemberID? = nil) throws -> [MemberID] {
-        try database.statement("SELECT id FROM members WHERE id > ?1 ORDER BY id LIMIT ?2")
-            .rows([.text(after?.rawValue ?? ""), .integer(Int64(max(0, limit)))]).map { try MemberID($0[0].text ?? "") }
+    public func listMembers(limit: Int = 100, after: MemberID? = nil, as principal: Principal) throws -> [MemberID] {
+        try audited(principal, .memberList) { _ in
+            try database.statement("SELECT id FROM members WHERE id > ?1 ORDER BY id LIMIT ?2")
+                .rows([.text(after?.rawValue ?? ""), .integer(Int64(max(0, limit)))]).map { try MemberID($0[0].text ?? "") }
+        }
     }
 
-    /// Number of members in the vault.
+    /// Number of members in the vault (no personal data, not audited).
     public func memberCount() throws -> Int {
         Int(try database.statement("SELECT count(*) FROM members").rows().first?.first?.integer ?? 0)
-    }
-
-    // MARK: - Helpers shared by the operations above
-
-    private func normalizer() -> FieldNormalizer {
-        FieldNormalizer(catalog: catalog, today: BirthDate.Day.today(clock()))
-    }
-
-    /// Validates all inputs first, so a bad value stops the request before any write.
-    private func normalize(_ fields: [FieldInput]) throws -> [(FieldDefinition, NormalizedValue)] {
-        var seen: Set<String> = []
-        let normalizer = normalizer()
-        return try fields.map { input in
-            guard let definition = catalog.definition(of: input.name) else { throw FieldValueError.unknownField(input.name) }
-            guard seen.insert(input.name).inserted else { throw FieldValueError.duplicateField(input.name) }
-            return (definition, try normalizer.normalize(input.value, for: definition))
-        }
-    }
-
-    func memberRecord(_ member: MemberID) throws -> MemberRecord {
-        let rows = try database.statement("""
-            SELECT id, master_key_version, data_key_version, wrapped_data_key FROM members WHERE id = ?1
-            """).rows([.text(member.rawValue)])
-        guard let row = rows.first else { throw VaultError.memberNotFound(member.rawValue) }
-        return try MemberRecord(row: row)
-    }
-
-    func unwrapDataKey(of record: MemberRecord) throws -> SecureBytes {
-        try keys.unwrapDataKey(record.wrappedDataKey, member: record.id, masterVersion: record.masterKeyVersion,
-                               dataKeyVersion: record.dataKeyVersion)
-    }
-
-    private func store(_ value: NormalizedValue, of definition: FieldDefinition, for member: MemberID,
-                       dataKey: SecureBytes, dataKeyVersion: Int, now: String) throws {
-        let binding = keys.fieldBinding(member: member, field: definition.name, dataKeyVersion: dataKeyVersion)
-        let ciphertext = try AEAD.seal(value.stored, using: dataKey, authenticating: binding)
-        try database.statement("""
-            INSERT INTO member_fields (member_id, field, ciphertext, data_key_version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-            """).run([.text(member.rawValue), .text(definition.name), .blob(ciphertext), .integer(Int64(dataKeyVersion)), .text(now)])
-        guard definition.indexed else { return }
-        let hash = try keys.blindIndex(field: definition.name, lookupKey: value.lookupKey)
-        if definition.unique {
-            let taken = try database.statement("SELECT 1 FROM blind_indexes WHERE field = ?1 AND hash = ?2 AND member_id <> ?3 LIMIT 1")
-                .rows([.text(definition.name), .blob(hash), .text(member.rawValue)])
-            if !taken.isEmpty { throw VaultError.duplicateValue(field: definition.name) }
-        }
-        try database.statement("INSERT INTO blind_indexes (field, hash, member_id) VALUES (?1, ?2, ?3)")
-            .run([.text(definition.name), .blob(hash), .text(member.rawValue)])
-    }
-
-    @discardableResult
-    private func removeField(_ field: String, of member: MemberID) throws -> Bool {
-        try database.statement("DELETE FROM member_fields WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
-        let removed = database.changes > 0
-        try database.statement("DELETE FROM blind_indexes WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
-        return removed
-    }
-
-    private func touch(_ member: MemberID, now: String) throws {
-        try database.statement("UPDATE members SET updated_at = ?2 WHERE id = ?1").run([.text(member.rawValue), .text(now)])
     }
 }

@@ -8,25 +8,27 @@ public import Foundation
 public final class Vault {
     /// Path of the vault file.
     public let path: String
-    /// The field catalog the vault runs under.
-    public let catalog: FieldCatalog
+    /// The policy set the vault runs under (replaced by `applyPolicies`).
+    public internal(set) var policies: PolicySet
+    /// The field catalog of the current policy set.
+    public var catalog: FieldCatalog { policies.fields }
     let database: Database
     let keyRing: KeyRing
     let keys: VaultKeys
     let clock: @Sendable () -> Date
 
-    private init(path: String, database: Database, keyRing: KeyRing, keys: VaultKeys, catalog: FieldCatalog,
+    private init(path: String, database: Database, keyRing: KeyRing, keys: VaultKeys, policies: PolicySet,
                  clock: @escaping @Sendable () -> Date) {
         self.path = path
         self.database = database
         self.keyRing = keyRing
         self.keys = keys
-        self.catalog = catalog
+        self.policies = policies
         self.clock = clock
     }
 
     /// Creates a new vault at `path` (which must not exist) protected by `keyRing`.
-    public static func create(at path: String, keyRing: KeyRing, catalog: FieldCatalog,
+    public static func create(at path: String, keyRing: KeyRing, policies: PolicySet,
                               clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
         if FileManager.default.fileExists(atPath: path) { throw StorageError.vaultExists(path: path) }
         let database = try Database(path: path, create: true)
@@ -37,7 +39,6 @@ public final class Vault {
             let version = keyRing.activeVersion
             let wrappedRoot = try VaultKeys.wrapRootKey(rootKey, vaultID: vaultID, version: version, ring: keyRing)
             let now = Timestamp.string(clock())
-            let document = try JSONEncoder().encode(catalog)
             try database.writeTransaction {
                 let meta = try database.statement("INSERT INTO vault_meta (name, value) VALUES (?1, ?2)")
                 for (name, value) in [("format", "consent-vault"), ("vault_id", vaultID), ("key_id", keyRing.keyID), ("created_at", now)] {
@@ -45,12 +46,10 @@ public final class Vault {
                 }
                 try database.statement("INSERT INTO master_key_versions (version, added_at, wrapped_root_key) VALUES (?1, ?2, ?3)")
                     .run([.integer(Int64(version)), .text(now), .blob(wrappedRoot)])
-                try database.statement("INSERT INTO policies (name, version, sha256, document, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .run([.text(FieldCatalog.fileName), .integer(Int64(catalog.version)),
-                          .text(KeyDerivation.sha256Hex(Array(document))), .blob(Array(document)), .text(now)])
+                try PolicyStore.save(policies, in: database, by: Principal.localAdministrator, at: now)
             }
             let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
-            return Vault(path: path, database: database, keyRing: keyRing, keys: keys, catalog: catalog, clock: clock)
+            return Vault(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies, clock: clock)
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw error
@@ -71,10 +70,9 @@ public final class Vault {
         }
         guard keyID == keyRing.keyID else { throw KeyFileError.belongsToAnotherVault(vaultKeyID: keyID, fileKeyID: keyRing.keyID) }
         let rootKey = try unwrapRootKey(database: database, vaultID: vaultID, keyRing: keyRing)
-        let document = try database.statement("SELECT document FROM policies WHERE name = ?1").rows([.text(FieldCatalog.fileName)])
-        let catalog = try FieldCatalog.decode(Data(document.first?.first?.blob ?? []), file: FieldCatalog.fileName)
+        let policies = try PolicyStore.load(from: database)
         let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
-        return Vault(path: path, database: database, keyRing: keyRing, keys: keys, catalog: catalog, clock: clock)
+        return Vault(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies, clock: clock)
     }
 
     /// Opens the vault root key with the newest master key version that both the vault and the

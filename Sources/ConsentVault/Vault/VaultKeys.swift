@@ -12,11 +12,20 @@ final class VaultKeys {
     private var wrappingKeys: [Int: SecureBytes] = [:]
     private let blindIndexRoot: SecureBytes
     private var fieldIndexKeys: [String: SecureBytes] = [:]
+    /// Keys the audit hash chain.
+    let auditChainKey: SecureBytes
+    /// Keys member pseudonyms in the audit log.
+    let auditPseudonymKey: SecureBytes
+    /// Keys the hashes of double opt-in and access tokens.
+    let tokenKey: SecureBytes
 
     init(vaultID: String, ring: KeyRing, rootKey: SecureBytes) throws {
         self.vaultID = vaultID
         self.ring = ring
         blindIndexRoot = try KeyDerivation.subkey(for: .blindIndex, from: rootKey)
+        auditChainKey = try KeyDerivation.subkey(for: .audit, from: rootKey, id: 1)
+        auditPseudonymKey = try KeyDerivation.subkey(for: .audit, from: rootKey, id: 2)
+        tokenKey = try KeyDerivation.subkey(for: .audit, from: rootKey, id: 3)
     }
 
     /// The wrapping subkey of master key `version`.

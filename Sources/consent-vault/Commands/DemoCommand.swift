@@ -11,6 +11,8 @@ enum DemoCommand {
                     run: run),
     ]
 
+    private static let admin = Principal.localAdministrator
+
     private static func run(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consent-vault-demo-\(UUID().uuidString.prefix(8))")
@@ -23,48 +25,76 @@ enum DemoCommand {
         let ring = try KeyRing.generate()
         try ring.write(to: keyPath)
         let vault = try Vault.create(at: vaultPath, keyRing: ring,
-                                     catalog: try FieldCatalog.load(fromDirectory: VaultCommands.policyDirectory(invocation)))
+                                     policies: try PolicySet.load(fromDirectory: VaultCommands.policyDirectory(invocation)))
         Output.line("   key id \(ring.keyID), vault id \(vault.vaultID)")
+        let marketing = try vault.principal(forToken: try vault.createToken(name: "crm-app", role: "marketing", as: admin))
+        Output.line("   API token created for crm-app (role marketing); the vault keeps only its hash")
 
-        step("2. Enroll Anna Müller at the store (all fields validated first, one transaction)")
-        let anna = try vault.enroll([("email", "Anna.Mueller@Example.DE"), ("first_name", "Anna"), ("last_name", "Müller"),
-                                     ("phone", "0171 2345678"), ("birthday", "24.12.1990"), ("clothing_size", "m"),
-                                     ("address", "Hauptstraße 5, 10115 Berlin"), ("member_number", "CV00001234")], channel: .store)
+        step("2. Enroll Anna Müller at the store with her consents (one transaction)")
+        let enrollment = try vault.enroll(
+            [("email", "Anna.Mueller@Example.DE"), ("first_name", "Anna"), ("last_name", "Müller"), ("phone", "0171 2345678"),
+             ("birthday", "24.12.1990"), ("clothing_size", "m"), ("address", "Hauptstraße 5, 10115 Berlin"), ("member_number", "CV00001234")],
+            consents: [ConsentRequest(purpose: "birthday_rewards"), ConsentRequest(purpose: "email_marketing")],
+            channel: .store, evidence: ConsentEvidence(ipAddress: "192.0.2.77"), as: admin)
+        let anna = enrollment.member
         Output.line("   member id \(anna) (random, not sequential)")
+        for grant in enrollment.consents { Output.line("   consent \(grant.purpose): \(grant.state.rawValue)") }
 
-        step("3. Read her back (values are normalized: E.164 phone, ISO date, canonical size)")
-        let fields = try vault.read(anna)
-        for definition in vault.catalog.fields { if let value = fields[definition.name] { Output.line("   \(definition.name): \(value)") } }
+        step("3. The loyalty account (contract) reads her contact data, normalized")
+        show(try vault.read(anna, purpose: "loyalty_account", as: admin))
 
-        step("4. Find her by email, in another spelling, through the blind index")
-        Output.line("   anna.mueller@example.de -> \(try vault.find("email", equals: "anna.mueller@example.de").map(\.rawValue).joined())")
-        Output.line("   +49 171 2345678       -> \(try vault.find("phone", equals: "+49 171 2345678").map(\.rawValue).joined())")
+        step("4. Marketing reads for email marketing: pending double opt-in grants nothing")
+        show(try vault.read(anna, purpose: "email_marketing", as: marketing))
+        let token = enrollment.consents.first { $0.purpose == "email_marketing" }?.token ?? ""
+        _ = try vault.confirm(token: token, for: anna, as: admin)
+        Output.line("   she confirms the token from the email; marketing reads again:")
+        show(try vault.read(anna, purpose: "email_marketing", as: marketing))
+        do { _ = try vault.read(anna, purpose: "loyalty_account", as: marketing) } catch { Output.line("   marketing for loyalty_account: refused: \(error)") }
 
-        step("5. A bad value is refused and nothing is written")
-        do {
-            _ = try vault.enroll([("email", "bernd@example.de"), ("birthday", "31.02.1980")], channel: .web)
-        } catch {
-            Output.line("   refused: \(error)")
+        step("5. She withdraws birthday rewards: the very next read is refused (no other basis: the value is deleted)")
+        show(try vault.read(anna, purpose: "birthday_rewards", fields: ["birthday"], as: marketing))
+        try vault.withdraw(ConsentRequest(purpose: "birthday_rewards"), for: anna, channel: .app, as: admin)
+        show(try vault.read(anna, purpose: "birthday_rewards", fields: ["birthday"], as: marketing))
+
+        step("6. Find her by email in another spelling (blind index); a bad value changes nothing")
+        Output.line("   anna.mueller@example.de -> \(try vault.find("email", equals: "anna.mueller@example.de", as: admin).map(\.rawValue).joined())")
+        do { _ = try vault.enroll([("email", "bernd@example.de"), ("birthday", "31.02.1980")], channel: .web, as: admin) } catch {
+            Output.line("   refused: \(error); members in vault: \(try vault.memberCount())")
         }
-        Output.line("   members in vault: \(try vault.memberCount())")
 
-        step("6. Look for plaintext in the vault file, its WAL and shared memory")
+        step("7. The audit log: who read what, when and why; the chain verifies")
+        for entry in try vault.auditEntries(for: anna, as: admin) {
+            Output.line("   #\(entry.sequence) \(entry.principal) \(entry.operation) \(entry.purpose) returned [\(entry.fieldsReturned.joined(separator: ","))] \(entry.outcome.rawValue)")
+        }
+        let verification = try vault.verifyAudit(as: admin)
+        Output.line("   audit verify: \(verification.isIntact ? "intact" : "BROKEN"), \(verification.entries) entries, head \(verification.head)")
+
+        step("8. Look for plaintext in the vault file, its WAL and shared memory")
         try vault.checkpoint()
-        let needles = ["Müller", "Anna", "example.de", "1712345678", "1990-12-24", "Hauptstraße", "CV00001234"]
+        let found = plaintextFound(in: vaultPath, needles: ["Müller", "Anna", "example.de", "1712345678", "1990-12-24", "Hauptstraße", "CV00001234"])
+        Output.line(found.isEmpty ? "   none of 7 known values occurs in the files" : "   FOUND PLAINTEXT: \(found)")
+
+        step("9. Rotate the master key: member keys are rewrapped, field values untouched")
+        let rotation = try vault.rotateMasterKey(keyFilePath: keyPath, as: admin)
+        try vault.retireMasterKey(version: 1, keyFilePath: keyPath, as: admin)
+        Output.line("   now on version \(rotation.targetVersion); version 1 retired; first name still reads as \(try vault.read(anna, purpose: "loyalty_account", fields: ["first_name"], as: admin).fields["first_name"] ?? "?")")
+
+        if invocation.flag("keep") { Output.line("\nKept \(folder.path)") }
+        guard found.isEmpty, verification.isIntact else { throw NotFound(description: "the demo found plaintext or a broken audit chain") }
+    }
+
+    private static func plaintextFound(in vaultPath: String, needles: [String]) -> [String] {
         var found: [String] = []
         for suffix in ["", "-wal", "-shm"] {
             guard let bytes = FileManager.default.contents(atPath: vaultPath + suffix) else { continue }
             for needle in needles where bytes.range(of: Data(needle.utf8)) != nil { found.append("\(needle) in \(suffix.isEmpty ? "vault" : suffix)") }
         }
-        Output.line(found.isEmpty ? "   none of \(needles.count) known values occurs in the files" : "   FOUND PLAINTEXT: \(found)")
+        return found
+    }
 
-        step("7. Rotate the master key: member keys are rewrapped, field values untouched")
-        let rotation = try vault.rotateMasterKey(keyFilePath: keyPath)
-        try vault.retireMasterKey(version: 1, keyFilePath: keyPath)
-        Output.line("   now on version \(rotation.targetVersion); version 1 retired; first name still reads as \(try vault.read(anna, fields: ["first_name"])["first_name"] ?? "?")")
-
-        if invocation.flag("keep") { Output.line("\nKept \(folder.path)") }
-        guard found.isEmpty else { throw NotFound(description: "plaintext found in the vault files") }
+    private static func show(_ result: Vault.ReadResult) {
+        for (field, value) in result.fields.sorted(by: { $0.key < $1.key }) { Output.line("   \(field): \(value)") }
+        for denial in result.denied { Output.line("   withheld \(denial.field): \(denial.reason.rawValue)") }
     }
 
     private static func step(_ text: String) {

@@ -37,7 +37,8 @@ enum KeyCommands {
     private static func status(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let ring = try invocation.loadKeyRing()
-        let versions = try Vault.open(at: try invocation.vaultPath(), keyRing: ring).keyStatus()
+        let (vault, principal) = try invocation.openVault()
+        let versions = try vault.keyStatus(as: principal)
         if invocation.json {
             Output.json(["key_id": ring.keyID, "active_version": ring.activeVersion,
                          "versions": versions.map { ["version": $0.version, "registered": $0.registered, "in_key_file": $0.inKeyFile, "members": $0.members] }])
@@ -57,8 +58,8 @@ enum KeyCommands {
             throw UsageError(description: "not confirmed; pass --yes to rotate without a terminal", command: invocation.spec.path)
         }
         let keysPath = try invocation.keysPath()
-        let vault = try invocation.openVault()
-        let result = try vault.rotateMasterKey(keyFilePath: keysPath, batchSize: batchSize) { progress in
+        let (vault, principal) = try invocation.openVault()
+        let result = try vault.rotateMasterKey(keyFilePath: keysPath, batchSize: batchSize, as: principal) { progress in
             if !invocation.json { Output.error("rewrapped \(progress.rewrapped), \(progress.remaining) to go") }
             return true
         }
@@ -74,7 +75,8 @@ enum KeyCommands {
         guard Confirmation.confirm("Retire master key version \(version)? Backups made under it need the old key file.", yes: invocation.flag("yes")) else {
             throw UsageError(description: "not confirmed; pass --yes to retire without a terminal", command: invocation.spec.path)
         }
-        try invocation.openVault().retireMasterKey(version: version, keyFilePath: try invocation.keysPath())
+        let (vault, principal) = try invocation.openVault()
+        try vault.retireMasterKey(version: version, keyFilePath: try invocation.keysPath(), as: principal)
         invocation.json ? Output.json(["retired_version": version]) : Output.line("Retired master key version \(version)")
     }
 }

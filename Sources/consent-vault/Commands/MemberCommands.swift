@@ -6,11 +6,14 @@ enum MemberCommands {
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["member", "enroll"], summary: "Enroll a new member with one or more fields",
                     options: [OptionSpec(name: "field", valueName: "NAME=VALUE", help: "a field value (repeatable)", repeatable: true),
-                              OptionSpec(name: "channel", valueName: "CHANNEL", help: "store, app, web, callcenter or import")],
-                    discussion: "All fields are validated first; on any error nothing is stored.\nPrints the new member id.",
+                              OptionSpec(name: "consent", valueName: "PURPOSE[:FIELD]", help: "a consent given at sign-up (repeatable)", repeatable: true),
+                              OptionSpec(name: "channel", valueName: "CHANNEL", help: "store, app, web, callcenter or import")] + ConsentCommands.evidenceOptions,
+                    discussion: "All fields and consents are validated first; on any error nothing is stored.\nPrints the new member id.",
                     run: enroll),
-        CommandSpec(path: ["member", "get"], summary: "Print a member's fields", arguments: ["<id>"],
-                    options: [OptionSpec(name: "field", valueName: "NAME", help: "only this field (repeatable)", repeatable: true)],
+        CommandSpec(path: ["member", "get"], summary: "Print a member's fields that a purpose may use now", arguments: ["<id>"],
+                    options: [OptionSpec(name: "purpose", valueName: "PURPOSE", help: "why the data is read (required)"),
+                              OptionSpec(name: "field", valueName: "NAME", help: "only this field (repeatable)", repeatable: true)],
+                    discussion: "Fields the purpose may not use for this member now are withheld and listed with the reason.",
                     run: get),
         CommandSpec(path: ["member", "find"], summary: "Find a member by email, phone or member number",
                     options: [OptionSpec(name: "email", valueName: "EMAIL", help: "exact email (case-insensitive)"),
@@ -35,33 +38,42 @@ enum MemberCommands {
         return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 
-    static func channel(_ invocation: Invocation) throws -> Channel {
-        let text = try invocation.required("channel")
-        guard let channel = Channel(rawValue: text) else {
-            throw UsageError(description: "'--channel' must be one of: \(Channel.allCases.map(\.rawValue).joined(separator: ", "))",
-                             command: invocation.spec.path)
-        }
-        return channel
-    }
-
     private static func enroll(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let fields = try invocation.values("field").map { try fieldAssignment($0, command: invocation.spec.path) }
         guard !fields.isEmpty else { throw UsageError(description: "give at least one --field NAME=VALUE", command: invocation.spec.path) }
-        let channel = try channel(invocation)
-        let member = try invocation.openVault().enroll(fields, channel: channel)
-        invocation.json ? Output.json(["member": member.rawValue]) : Output.line(member.rawValue)
+        let consents = invocation.values("consent").map { text -> ConsentRequest in
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            return ConsentRequest(purpose: parts.first ?? "", field: parts.count == 2 ? parts[1] : nil)
+        }
+        let channel = try ConsentCommands.channel(invocation, required: true)!
+        let evidence = try ConsentCommands.evidence(invocation)
+        let (vault, principal) = try invocation.openVault()
+        let enrollment = try vault.enroll(fields, consents: consents, channel: channel, evidence: evidence, as: principal)
+        if invocation.json {
+            var body: [String: Any] = ["member": enrollment.member.rawValue]
+            if !enrollment.consents.isEmpty { body["consents"] = enrollment.consents.map(ConsentCommands.json) }
+            Output.json(body)
+        } else {
+            Output.line(enrollment.member.rawValue)
+            for grant in enrollment.consents where grant.token != nil {
+                Output.line("pending \(grant.purpose) token \(grant.token!)")
+            }
+        }
     }
 
     private static func get(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        let vault = try invocation.openVault()
+        let purpose = try invocation.required("purpose")
+        let (vault, principal) = try invocation.openVault()
         let names = invocation.values("field")
-        let fields = try vault.read(member, fields: names.isEmpty ? nil : names)
+        let result = try vault.read(member, purpose: purpose, fields: names.isEmpty ? nil : names, as: principal)
         if invocation.json {
-            Output.json(["member": member.rawValue, "fields": fields])
+            Output.json(["member": member.rawValue, "fields": result.fields,
+                         "denied": result.denied.map { ["field": $0.field, "reason": $0.reason.rawValue] }])
         } else {
-            for definition in vault.catalog.fields { if let value = fields[definition.name] { Output.line("\(definition.name): \(value)") } }
+            for definition in vault.catalog.fields { if let value = result.fields[definition.name] { Output.line("\(definition.name): \(value)") } }
+            for denial in result.denied { Output.error("withheld \(denial.field) for \(purpose): \(denial.reason.rawValue)") }
         }
     }
 
@@ -72,7 +84,8 @@ enum MemberCommands {
         guard criteria.count == 1, let (option, field, value) = criteria.first else {
             throw UsageError(description: "give exactly one of --email, --phone, --member-number", command: invocation.spec.path)
         }
-        let members = try invocation.openVault().find(field, equals: value)
+        let (vault, principal) = try invocation.openVault()
+        let members = try vault.find(field, equals: value, as: principal)
         guard let first = members.first else { throw NotFound(description: "no member with this \(option.replacingOccurrences(of: "-", with: " "))") }
         if invocation.json {
             members.count == 1 ? Output.json(["member": first.rawValue]) : Output.json(["members": members.map(\.rawValue)])
@@ -84,14 +97,16 @@ enum MemberCommands {
     private static func set(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let field = try fieldAssignment(try invocation.required("field"), command: invocation.spec.path)
-        try invocation.openVault().set(field.name, to: field.value, for: member)
+        let (vault, principal) = try invocation.openVault()
+        try vault.set(field.name, to: field.value, for: member, as: principal)
         invocation.json ? Output.json(["member": member.rawValue, "field": field.name, "status": "set"]) : Output.line("Set \(field.name) of \(member)")
     }
 
     private static func unset(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let field = try invocation.required("field")
-        let removed = try invocation.openVault().unset(field, for: member)
+        let (vault, principal) = try invocation.openVault()
+        let removed = try vault.unset(field, for: member, as: principal)
         let status = removed ? "removed" : "absent"
         invocation.json ? Output.json(["member": member.rawValue, "field": field, "status": status])
             : Output.line(removed ? "Removed \(field) of \(member)" : "\(member) had no \(field)")
@@ -102,7 +117,8 @@ enum MemberCommands {
         let limit = try invocation.integer("limit") ?? 100
         guard (1...10_000).contains(limit) else { throw UsageError(description: "'--limit' must be between 1 and 10000", command: invocation.spec.path) }
         let after = try invocation.value("after").map { try MemberID($0) }
-        let members = try invocation.openVault().listMembers(limit: limit, after: after)
+        let (vault, principal) = try invocation.openVault()
+        let members = try vault.listMembers(limit: limit, after: after, as: principal)
         if invocation.json {
             var page: [String: Any] = ["members": members.map(\.rawValue)]
             if members.count == limit, let last = members.last { page["next_after"] = last.rawValue }

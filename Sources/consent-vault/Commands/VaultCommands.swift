@@ -20,8 +20,8 @@ enum VaultCommands {
     private static func initialize(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let path = try invocation.vaultPath()
-        let catalog = try FieldCatalog.load(fromDirectory: policyDirectory(invocation))
-        let vault = try Vault.create(at: path, keyRing: try invocation.loadKeyRing(), catalog: catalog)
+        let policies = try PolicySet.load(fromDirectory: policyDirectory(invocation))
+        let vault = try Vault.create(at: path, keyRing: try invocation.loadKeyRing(), policies: policies)
         invocation.json ? Output.json(["vault": path, "vault_id": vault.vaultID])
             : Output.line("Created vault \(path) (vault id \(vault.vaultID))")
     }

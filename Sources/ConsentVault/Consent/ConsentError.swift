@@ -1,0 +1,45 @@
+/// Consent operations the vault refuses. Messages never contain personal data.
+public enum ConsentError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No purpose with this id in the policy set.
+    case unknownPurpose(String)
+    /// The field is not one the purpose may use.
+    case fieldNotInPurpose(purpose: String, field: String)
+    /// Consent cannot be granted or withdrawn for a purpose with another lawful basis.
+    case notConsentBased(purpose: String, basis: String)
+    /// The member is younger than the purpose's minimum age and no guardian consent was recorded.
+    case minorNeedsGuardian(purpose: String, minimumAge: Int)
+    /// The double opt-in token is unknown for this member.
+    case invalidToken
+    /// The double opt-in token has expired.
+    case expiredToken
+    /// The double opt-in token was already used.
+    case usedToken
+    /// There is no active or pending consent to withdraw.
+    case nothingToWithdraw(purpose: String)
+
+    /// What was refused.
+    public var description: String {
+        switch self {
+        case .unknownPurpose(let purpose): return "unknown purpose '\(purpose)'"
+        case .fieldNotInPurpose(let purpose, let field): return "purpose '\(purpose)' does not use field '\(field)'"
+        case .notConsentBased(let purpose, let basis): return "purpose '\(purpose)' is based on \(basis), not consent"
+        case .minorNeedsGuardian(let purpose, let age):
+            return "the member is younger than \(age), the minimum age for '\(purpose)'; a guardian's consent is required"
+        case .invalidToken: return "the confirmation token is not valid for this member"
+        case .expiredToken: return "the confirmation token has expired"
+        case .usedToken: return "the confirmation token was already used"
+        case .nothingToWithdraw(let purpose): return "there is no consent for '\(purpose)' to withdraw"
+        }
+    }
+
+    /// What to do about it.
+    public var hint: String {
+        switch self {
+        case .unknownPurpose, .fieldNotInPurpose, .notConsentBased: return "Policies/purposes.json defines the purposes and their fields"
+        case .minorNeedsGuardian: return "record the guardian's consent with --guardian"
+        case .invalidToken, .usedToken: return "each token confirms once; grant again to send a new one"
+        case .expiredToken: return "grant again to send a new confirmation token"
+        case .nothingToWithdraw: return "see the member's consents with: consent-vault consent show <id>"
+        }
+    }
+}

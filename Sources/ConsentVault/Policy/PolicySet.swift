@@ -1,0 +1,67 @@
+public import Foundation
+
+/// The policy files a vault runs under: field catalog, purposes and roles, validated together.
+public struct PolicySet: Sendable {
+    /// `fields.json`.
+    public let fields: FieldCatalog
+    /// `purposes.json`.
+    public let purposes: PurposeCatalog
+    /// `roles.json`.
+    public let roles: RoleCatalog
+    /// The raw bytes of each file by name, as stored in the vault.
+    public let documents: [String: Data]
+
+    /// The files a policy set consists of.
+    public static let fileNames = [FieldCatalog.fileName, PurposeCatalog.fileName, RoleCatalog.fileName]
+
+    /// SHA-256 over every document (name and bytes, in name order): identifies the set.
+    public var hash: String {
+        var bytes: [UInt8] = []
+        for name in documents.keys.sorted() {
+            bytes += Array(name.utf8) + [0] + Array(documents[name]!) + [0]
+        }
+        return KeyDerivation.sha256Hex(bytes)
+    }
+
+    /// Loads and validates the policy set in `directory`, reporting every problem in every file.
+    public static func load(fromDirectory directory: URL) throws -> PolicySet {
+        var documents: [String: Data] = [:]
+        var problems: [PolicyProblem] = []
+        for name in fileNames {
+            do {
+                documents[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+            } catch {
+                problems.append(PolicyProblem(file: name, path: "$", message: "cannot be read from \(directory.path)"))
+            }
+        }
+        guard problems.isEmpty else { throw PolicyError.invalid(problems) }
+        return try decode(documents)
+    }
+
+    /// Decodes and validates the documents (file name → bytes).
+    public static func decode(_ documents: [String: Data]) throws -> PolicySet {
+        var problems: [PolicyProblem] = []
+        func decodeFile<Document: Decodable>(_ type: Document.Type, _ name: String) -> Document? {
+            guard let data = documents[name] else {
+                problems.append(PolicyProblem(file: name, path: "$", message: "missing from the policy set"))
+                return nil
+            }
+            do {
+                return try JSONDecoder().decode(type, from: data)
+            } catch let error as DecodingError {
+                problems.append(PolicyDecoding.problem(from: error, file: name))
+            } catch {
+                problems.append(PolicyProblem(file: name, path: "$", message: "cannot be decoded"))
+            }
+            return nil
+        }
+        let fields = decodeFile(FieldCatalog.self, FieldCatalog.fileName)
+        let purposes = decodeFile(PurposeCatalog.self, PurposeCatalog.fileName)
+        let roles = decodeFile(RoleCatalog.self, RoleCatalog.fileName)
+        if let fields { problems += FieldCatalogValidator.problems(in: fields, file: FieldCatalog.fileName) }
+        if let purposes { problems += PurposeValidator.problems(in: purposes, fields: fields) }
+        if let roles { problems += RoleValidator.problems(in: roles, purposes: purposes) }
+        guard problems.isEmpty, let fields, let purposes, let roles else { throw PolicyError.invalid(problems) }
+        return PolicySet(fields: fields, purposes: purposes, roles: roles, documents: documents)
+    }
+}

@@ -1,0 +1,48 @@
+/// Everything a principal can ask the vault to do; `roles.json` grants these per role.
+public enum Operation: String, Codable, Sendable, CaseIterable {
+    case memberEnroll = "member.enroll", memberSet = "member.set", memberUnset = "member.unset"
+    case memberRead = "member.read", memberFind = "member.find", memberList = "member.list"
+    case consentGrant = "consent.grant", consentWithdraw = "consent.withdraw", consentConfirm = "consent.confirm"
+    case consentShow = "consent.show", consentHistory = "consent.history"
+    case auditVerify = "audit.verify", auditShow = "audit.show", auditHead = "audit.head"
+    case policyApply = "policy.apply", policyShow = "policy.show"
+    case tokenCreate = "token.create", tokenList = "token.list", tokenRevoke = "token.revoke"
+    case keysRotate = "keys.rotate", keysRetire = "keys.retire", keysStatus = "keys.status"
+}
+
+/// One role from `Policies/roles.json`.
+public struct Role: Codable, Sendable, Equatable {
+    /// Stable id, e.g. `marketing`.
+    public let id: String
+    /// What the role is for.
+    public let description: String
+    /// Operations granted, as written (validated against `Operation`).
+    public let operations: [String]
+    /// Purposes this role may read member data for; `*` means all.
+    public let readPurposes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, description, operations
+        case readPurposes = "read_purposes"
+    }
+
+    /// Whether the role may perform `operation`.
+    public func allows(_ operation: Operation) -> Bool { operations.contains(operation.rawValue) }
+    /// Whether the role may read for `purpose`.
+    public func mayRead(for purpose: String) -> Bool { readPurposes.contains("*") || readPurposes.contains(purpose) }
+}
+
+/// The roles document.
+public struct RoleCatalog: Codable, Sendable, Equatable {
+    /// File name inside a policy folder.
+    public static let fileName = "roles.json"
+    /// Roles every policy set must define.
+    public static let requiredRoles = ["enrollment", "dpo", "marketing", "admin"]
+    /// Document version.
+    public let version: Int
+    /// The roles.
+    public let roles: [Role]
+
+    /// The role with `id`, or nil.
+    public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+}

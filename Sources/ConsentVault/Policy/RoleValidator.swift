@@ -1,0 +1,25 @@
+/// Checks `roles.json`: known operations, known purposes, every required role present.
+enum RoleValidator {
+    /// Every problem in `catalog`; `purposes` (when it decoded) resolves purpose ids.
+    static func problems(in catalog: RoleCatalog, purposes: PurposeCatalog?) -> [PolicyProblem] {
+        var problems: [PolicyProblem] = []
+        func report(_ path: String, _ message: String) { problems.append(PolicyProblem(file: RoleCatalog.fileName, path: path, message: message)) }
+        var seen: Set<String> = []
+        for (index, role) in catalog.roles.enumerated() {
+            let path = "$.roles[\(index)]"
+            if !seen.insert(role.id).inserted { report("\(path).id", "duplicate role id '\(role.id)'") }
+            for (operationIndex, operation) in role.operations.enumerated() where Operation(rawValue: operation) == nil {
+                report("\(path).operations[\(operationIndex)]", "unknown operation '\(operation)'")
+            }
+            for (purposeIndex, purpose) in role.readPurposes.enumerated() where purpose != "*" {
+                if let purposes, purposes.purpose(purpose) == nil {
+                    report("\(path).read_purposes[\(purposeIndex)]", "unknown purpose '\(purpose)'")
+                }
+            }
+        }
+        for required in RoleCatalog.requiredRoles where !seen.contains(required) {
+            report("$.roles", "missing required role '\(required)'")
+        }
+        return problems
+    }
+}

@@ -1,0 +1,101 @@
+/// The building blocks of member operations: validation, encryption and the rows behind them.
+/// None of these checks roles or writes audit entries; the public operations do.
+extension Vault {
+    func normalizer() -> FieldNormalizer {
+        FieldNormalizer(catalog: catalog, today: BirthDate.Day.today(clock()))
+    }
+
+    /// Validates all inputs first, so a bad value stops the request before any write.
+    func normalize(_ fields: [FieldInput]) throws -> [(FieldDefinition, NormalizedValue)] {
+        var seen: Set<String> = []
+        let normalizer = normalizer()
+        return try fields.map { input in
+            guard let definition = catalog.definition(of: input.name) else { throw FieldValueError.unknownField(input.name) }
+            guard seen.insert(input.name).inserted else { throw FieldValueError.duplicateField(input.name) }
+            return (definition, try normalizer.normalize(input.value, for: definition))
+        }
+    }
+
+    func memberRecord(_ member: MemberID) throws -> MemberRecord {
+        let rows = try database.statement("""
+            SELECT id, master_key_version, data_key_version, wrapped_data_key FROM members WHERE id = ?1
+            """).rows([.text(member.rawValue)])
+        guard let row = rows.first else { throw VaultError.memberNotFound(member.rawValue) }
+        return try MemberRecord(row: row)
+    }
+
+    func unwrapDataKey(of record: MemberRecord) throws -> SecureBytes {
+        try keys.unwrapDataKey(record.wrappedDataKey, member: record.id, masterVersion: record.masterKeyVersion,
+                               dataKeyVersion: record.dataKeyVersion)
+    }
+
+    /// Decrypts `names` (or every stored field) without any purpose check: for the vault's own
+    /// decisions (age) and for callers that have already checked access.
+    func decryptFields(of member: MemberID, names: [String]? = nil) throws -> [String: String] {
+        let record = try memberRecord(member)
+        let dataKey = try unwrapDataKey(of: record)
+        let rows = try database.statement("SELECT field, ciphertext, data_key_version FROM member_fields WHERE member_id = ?1")
+            .rows([.text(member.rawValue)])
+        var result: [String: String] = [:]
+        for row in rows {
+            let field = row[0].text ?? ""
+            if let names, !names.contains(field) { continue }
+            let binding = keys.fieldBinding(member: member, field: field, dataKeyVersion: Int(row[2].integer ?? 0))
+            guard let plaintext = try? AEAD.open(row[1].blob ?? [], using: dataKey, authenticating: binding) else {
+                throw VaultError.integrity(member: member.rawValue, field: field)
+            }
+            result[field] = plaintext.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+        }
+        return result
+    }
+
+    /// Names of the fields the member has a value for.
+    func storedFieldNames(of member: MemberID) throws -> Set<String> {
+        _ = try memberRecord(member)
+        return Set(try database.statement("SELECT field FROM member_fields WHERE member_id = ?1").rows([.text(member.rawValue)])
+            .compactMap { $0[0].text })
+    }
+
+    /// Fields kept but restricted after the last consent for them was withdrawn.
+    func restrictedFields(of member: MemberID) throws -> Set<String> {
+        Set(try database.statement("SELECT field FROM field_restrictions WHERE member_id = ?1").rows([.text(member.rawValue)])
+            .compactMap { $0[0].text })
+    }
+
+    /// The member's age in whole years from the stored birthday, or nil if none is stored.
+    func age(of member: MemberID) throws -> Int? {
+        guard let birthdayField = catalog.fields.first(where: { $0.type == .dateOfBirth })?.name,
+              let birthday = try decryptFields(of: member, names: [birthdayField])[birthdayField] else { return nil }
+        return BirthDate.age(of: birthday, on: BirthDate.Day.today(clock()))
+    }
+
+    func store(_ value: NormalizedValue, of definition: FieldDefinition, for member: MemberID,
+               dataKey: SecureBytes, dataKeyVersion: Int, now: String) throws {
+        let binding = keys.fieldBinding(member: member, field: definition.name, dataKeyVersion: dataKeyVersion)
+        let ciphertext = try AEAD.seal(value.stored, using: dataKey, authenticating: binding)
+        try database.statement("""
+            INSERT INTO member_fields (member_id, field, ciphertext, data_key_version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+            """).run([.text(member.rawValue), .text(definition.name), .blob(ciphertext), .integer(Int64(dataKeyVersion)), .text(now)])
+        guard definition.indexed else { return }
+        let hash = try keys.blindIndex(field: definition.name, lookupKey: value.lookupKey)
+        if definition.unique {
+            let taken = try database.statement("SELECT 1 FROM blind_indexes WHERE field = ?1 AND hash = ?2 AND member_id <> ?3 LIMIT 1")
+                .rows([.text(definition.name), .blob(hash), .text(member.rawValue)])
+            if !taken.isEmpty { throw VaultError.duplicateValue(field: definition.name) }
+        }
+        try database.statement("INSERT INTO blind_indexes (field, hash, member_id) VALUES (?1, ?2, ?3)")
+            .run([.text(definition.name), .blob(hash), .text(member.rawValue)])
+    }
+
+    @discardableResult
+    func removeField(_ field: String, of member: MemberID) throws -> Bool {
+        try database.statement("DELETE FROM member_fields WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
+        let removed = database.changes > 0
+        try database.statement("DELETE FROM blind_indexes WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
+        return removed
+    }
+
+    func touch(_ member: MemberID, now: String) throws {
+        try database.statement("UPDATE members SET updated_at = ?2 WHERE id = ?1").run([.text(member.rawValue), .text(now)])
+    }
+}

@@ -1,0 +1,56 @@
+import ConsentVault
+
+/// `consent-vault audit …`: verify the chain, print its head, show a member's access history.
+enum AuditCommands {
+    /// The audit command group.
+    static let specs: [CommandSpec] = [
+        CommandSpec(path: ["audit", "verify"], summary: "Check the audit chain; exit 1 naming the first bad entry",
+                    options: [OptionSpec(name: "head", valueName: "SEQ:HASH", help: "a head printed earlier by 'audit head', to detect cut-off entries")],
+                    run: verify),
+        CommandSpec(path: ["audit", "head"], summary: "Print the latest chain hash, for anchoring elsewhere", run: head),
+        CommandSpec(path: ["audit", "show"], summary: "Who accessed which of a member's data, when and why",
+                    options: [OptionSpec(name: "member", valueName: "ID", help: "the member")], run: show),
+    ]
+
+    private static func verify(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let (vault, principal) = try invocation.openVault()
+        let result = try vault.verifyAudit(head: invocation.value("head"), as: principal)
+        if invocation.json {
+            var body: [String: Any] = ["ok": result.isIntact, "entries": result.entries, "head": result.head]
+            if let bad = result.firstBadSequence { body["first_bad_sequence"] = bad }
+            if let problem = result.problem { body["problem"] = problem }
+            Output.json(body)
+        } else if result.isIntact {
+            Output.line("audit chain intact: \(result.entries) entries, head \(result.head)")
+        }
+        if !result.isIntact { throw NotFound(description: "audit chain broken at entry \(result.firstBadSequence ?? 0): \(result.problem ?? "")") }
+    }
+
+    private static func head(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let (vault, principal) = try invocation.openVault()
+        let head = try vault.auditHead(as: principal)
+        invocation.json ? Output.json(["head": head]) : Output.line(head)
+    }
+
+    private static func show(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let member = try invocation.memberID(try invocation.required("member"))
+        let (vault, principal) = try invocation.openVault()
+        let entries = try vault.auditEntries(for: member, as: principal)
+        if invocation.json {
+            Output.json(["member": member.rawValue, "entries": entries.map {
+                ["sequence": $0.sequence, "at": $0.at, "principal": $0.principal, "role": $0.role, "operation": $0.operation,
+                 "purpose": $0.purpose, "fields_requested": $0.fieldsRequested, "fields_returned": $0.fieldsReturned,
+                 "outcome": $0.outcome.rawValue] as [String: Any]
+            }])
+            return
+        }
+        for entry in entries {
+            let purpose = entry.purpose.isEmpty ? "" : " for \(entry.purpose)"
+            let fields = entry.fieldsReturned.isEmpty ? "" : " fields \(entry.fieldsReturned.joined(separator: ","))"
+            Output.line("#\(entry.sequence) \(entry.at) \(entry.principal) (\(entry.role)) \(entry.operation)\(purpose)\(fields): \(entry.outcome.rawValue)")
+        }
+    }
+}

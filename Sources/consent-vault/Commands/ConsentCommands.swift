@@ -1,0 +1,153 @@
+import ConsentVault
+import Foundation
+
+/// `consent-vault consent …`: the consent ledger.
+enum ConsentCommands {
+    /// Options describing how a consent was captured.
+    static let evidenceOptions = [
+        OptionSpec(name: "language", valueName: "LANG", help: "language of the notice shown: de (default) or en"),
+        OptionSpec(name: "ip", valueName: "ADDRESS", help: "client IP; only its /24 (IPv4) or /48 (IPv6) network is stored"),
+        OptionSpec(name: "guardian", valueName: nil, help: "a parent or guardian consented (members under the minimum age)"),
+        OptionSpec(name: "captured-at", valueName: "TIME", help: "when the member consented (ISO 8601 UTC; default now)"),
+    ]
+    private static let purposeOption = OptionSpec(name: "purpose", valueName: "PURPOSE", help: "purpose id from purposes.json")
+    private static let fieldOption = OptionSpec(name: "field", valueName: "FIELD", help: "only this field of the purpose")
+    private static let channelOption = OptionSpec(name: "channel", valueName: "CHANNEL", help: "store, app, web, callcenter or import")
+
+    /// The consent command group.
+    static let specs: [CommandSpec] = [
+        CommandSpec(path: ["consent", "grant"], summary: "Record a consent (pending with a token for double opt-in)", arguments: ["<id>"],
+                    options: [purposeOption, fieldOption, channelOption] + evidenceOptions, run: grant),
+        CommandSpec(path: ["consent", "deny"], summary: "Record that the member declined a purpose", arguments: ["<id>"],
+                    options: [purposeOption, fieldOption, channelOption], run: deny),
+        CommandSpec(path: ["consent", "withdraw"], summary: "Withdraw a consent, effective for the next read", arguments: ["<id>"],
+                    options: [purposeOption, fieldOption, channelOption], run: withdraw),
+        CommandSpec(path: ["consent", "confirm"], summary: "Confirm a double opt-in with its token", arguments: ["<id>"],
+                    options: [OptionSpec(name: "doi-token", valueName: "T", help: "the confirmation token (also accepted as --token T)")],
+                    discussion: "Here --token T is the confirmation token; an API token comes from CONSENT_VAULT_TOKEN.",
+                    run: confirm),
+        CommandSpec(path: ["consent", "show"], summary: "Show the member's current consent per purpose", arguments: ["<id>"], run: show),
+        CommandSpec(path: ["consent", "history"], summary: "Show every consent event with the notice shown", arguments: ["<id>"], run: history),
+    ]
+
+    /// The channel option; nil when optional and absent.
+    static func channel(_ invocation: Invocation, required: Bool) throws -> Channel? {
+        guard let text = required ? try invocation.required("channel") : invocation.value("channel") else { return nil }
+        guard let channel = Channel(rawValue: text) else {
+            throw UsageError(description: "'--channel' must be one of: \(Channel.allCases.map(\.rawValue).joined(separator: ", "))",
+                             command: invocation.spec.path)
+        }
+        return channel
+    }
+
+    /// Evidence from `--language`, `--ip`, `--guardian`, `--captured-at`.
+    static func evidence(_ invocation: Invocation) throws -> ConsentEvidence {
+        let language = invocation.value("language") ?? "de"
+        guard ["de", "en"].contains(language) else { throw UsageError(description: "'--language' must be de or en", command: invocation.spec.path) }
+        var captured: Date?
+        if let text = invocation.value("captured-at") {
+            guard let date = Timestamp.date(text) else {
+                throw UsageError(description: "'--captured-at' must be ISO 8601 UTC, e.g. 2026-11-23T10:00:00Z", command: invocation.spec.path)
+            }
+            captured = date
+        }
+        return ConsentEvidence(ipAddress: invocation.value("ip"), guardianConsent: invocation.flag("guardian"), language: language, capturedAt: captured)
+    }
+
+    /// The `--json` form of a grant.
+    static func json(_ grant: GrantResult) -> [String: Any] {
+        var body: [String: Any] = ["member": grant.member.rawValue, "purpose": grant.purpose, "state": grant.state.rawValue]
+        if let field = grant.field { body["field"] = field }
+        if let token = grant.token { body["token"] = token }
+        return body
+    }
+
+    private static func request(_ invocation: Invocation) throws -> ConsentRequest {
+        ConsentRequest(purpose: try invocation.required("purpose"), field: invocation.value("field"))
+    }
+
+    private static func grant(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let request = try request(invocation)
+        let channel = try channel(invocation, required: true)!
+        let (vault, principal) = try invocation.openVault()
+        let result = try vault.grant(request, for: member, channel: channel, evidence: try evidence(invocation), as: principal)
+        if invocation.json { Output.json(json(result)); return }
+        Output.line("\(result.purpose)\(result.field.map { ":" + $0 } ?? ""): \(result.state.rawValue)")
+        if let token = result.token { Output.line("confirmation token (shown once): \(token)") }
+    }
+
+    private static func deny(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let request = try request(invocation)
+        let (vault, principal) = try invocation.openVault()
+        try vault.deny(request, for: member, channel: try channel(invocation, required: false), as: principal)
+        invocation.json ? Output.json(["member": member.rawValue, "purpose": request.purpose, "state": "denied"]) : Output.line("\(request.purpose): denied")
+    }
+
+    private static func withdraw(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let request = try request(invocation)
+        let (vault, principal) = try invocation.openVault()
+        try vault.withdraw(request, for: member, channel: try channel(invocation, required: false), as: principal)
+        invocation.json ? Output.json(["member": member.rawValue, "purpose": request.purpose, "state": "withdrawn"])
+            : Output.line("\(request.purpose): withdrawn")
+    }
+
+    private static func confirm(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        guard let token = invocation.value("doi-token") ?? invocation.value("token") else {
+            throw UsageError(description: "missing required option '--token'", command: invocation.spec.path)
+        }
+        let vault = try Vault.open(at: try invocation.vaultPath(), keyRing: try invocation.loadKeyRing())
+        let principal = try ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"].map { try vault.principal(forToken: $0) } ?? .localAdministrator
+        let result = try vault.confirm(token: token, for: member, as: principal)
+        invocation.json ? Output.json(json(result)) : Output.line("\(result.purpose): \(result.state.rawValue)")
+    }
+
+    private static func show(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let (vault, principal) = try invocation.openVault()
+        let consents = try vault.consents(of: member, as: principal)
+        if invocation.json {
+            Output.json(["member": member.rawValue, "purposes": consents.map {
+                ["purpose": $0.purpose, "lawful_basis": $0.lawfulBasis.rawValue, "state": $0.state.rawValue,
+                 "fields": $0.fields.mapValues(\.rawValue)] as [String: Any]
+            }])
+            return
+        }
+        for consent in consents {
+            let basis = consent.lawfulBasis == .consent ? consent.state.rawValue : "by \(consent.lawfulBasis.rawValue)"
+            Output.line("\(consent.purpose): \(basis)")
+            for (field, state) in consent.fields.sorted(by: { $0.key < $1.key }) { Output.line("  \(field): \(state.rawValue)") }
+        }
+    }
+
+    private static func history(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let (vault, principal) = try invocation.openVault()
+        let history = try vault.consentHistory(of: member, as: principal)
+        if invocation.json {
+            Output.json(["member": member.rawValue, "events": history.map { item -> [String: Any] in
+                let event = item.event
+                var body: [String: Any] = ["sequence": event.sequence, "purpose": event.purpose, "event": event.kind.rawValue,
+                                           "captured_at": event.capturedAt, "recorded_at": event.recordedAt, "actor": event.actor,
+                                           "guardian": event.guardian, "evidence": event.evidence]
+                if let field = event.field { body["field"] = field }
+                if let version = event.noticeVersion { body["notice_version"] = version }
+                if let hash = event.noticeSHA256 { body["notice_sha256"] = hash }
+                if let language = event.language { body["language"] = language }
+                if let channel = event.channel { body["channel"] = channel }
+                if let text = item.noticeText { body["notice_text"] = text }
+                return body
+            }])
+            return
+        }
+        for (event, text) in history {
+            let scope = event.purpose + (event.field.map { ":" + $0 } ?? "")
+            let notice = event.noticeVersion.map { " notice v\($0) (\(event.language ?? "de"))" } ?? ""
+            Output.line("#\(event.sequence) \(event.capturedAt) \(event.kind.rawValue) \(scope) via \(event.channel ?? "-") by \(event.actor)\(notice)")
+            if let text, event.kind == .grant { Output.line("    \"\(text)\"") }
+        }
+    }
+}
