@@ -17,12 +17,13 @@ struct CLITests {
         let member = try #require(try CLIRunner.json(enroll.stdout)["member"] as? String)
         #expect(try CLIRunner.json(enroll.stdout).count == 1)
 
-        let get = try cli.vault(["member", "get", member, "--json"])
+        let get = try cli.vault(["member", "get", member, "--purpose", "loyalty_account", "--json"])
         let body = try CLIRunner.json(get.stdout)
         #expect(body["member"] as? String == member)
         #expect(body["fields"] as? [String: String] == ["email": "anna@example.de", "first_name": "Anna", "phone": "+491712345678"])
+        #expect(body["denied"] as? [Any] != nil)
 
-        let text = try cli.vault(["member", "get", member, "--field", "first_name"])
+        let text = try cli.vault(["member", "get", member, "--purpose", "loyalty_account", "--field", "first_name"])
         #expect(text.stdout == "first_name: Anna\n")
 
         let find = try cli.vault(["member", "find", "--email", "ANNA@example.de", "--json"])
@@ -30,7 +31,10 @@ struct CLITests {
         #expect(try cli.vault(["member", "find", "--phone", "+49 171 2345678"]).stdout == member + "\n")
 
         #expect(try cli.vault(["member", "set", member, "--field", "clothing_size=l"]).status == 0)
-        #expect(try cli.vault(["member", "get", member, "--field", "clothing_size"]).stdout == "clothing_size: L\n")
+        let size = try cli.vault(["member", "get", member, "--purpose", "personalized_offers", "--field", "clothing_size"])
+        #expect(size.stdout.isEmpty && size.stderr == "withheld clothing_size for personalized_offers: no_consent\n")
+        #expect(try cli.vault(["consent", "grant", member, "--purpose", "personalized_offers", "--channel", "app"]).status == 0)
+        #expect(try cli.vault(["member", "get", member, "--purpose", "personalized_offers", "--field", "clothing_size"]).stdout == "clothing_size: L\n")
         #expect(try cli.vault(["member", "unset", member, "--field", "phone"]).status == 0)
         #expect(try cli.vault(["member", "find", "--phone", "0171 2345678"]).status == 1)
 
@@ -58,7 +62,9 @@ struct CLITests {
         (["launch"], 64, "Error: unknown command 'launch'"),
         (["member", "enroll", "--field", "email=geheim.example.de", "--channel", "store"], 1, "Error: invalid value for field 'email'"),
         (["member", "get", "not-a-uuid"], 1, "Error: not a member id"),
-        (["member", "get", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"], 1, "Error: no member with id 1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"),
+        (["member", "get", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"], 64, "Error: missing required option '--purpose'"),
+        (["member", "get", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b", "--purpose", "loyalty_account"], 1, "Error: no member with id 1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"),
+        (["member", "get", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b", "--purpose", "spying"], 1, "Error: unknown purpose 'spying'"),
     ])
     func errors(arguments: [String], status: Int32, message: String) throws {
         let cli = try CLIRunner()
@@ -114,7 +120,7 @@ struct CLITests {
         #expect(try cli.vault(["keys", "retire", "--version", "1", "--yes"]).status == 0)
         let status = try CLIRunner.json(try cli.vault(["keys", "status", "--json"]).stdout)
         #expect((status["versions"] as? [[String: Any]])?.map { $0["version"] as? Int } == [2])
-        #expect(try cli.vault(["member", "get", member]).stdout == "first_name: Anna\n")
+        #expect(try cli.vault(["member", "get", member, "--purpose", "loyalty_account"]).stdout == "first_name: Anna\n")
     }
 
     @Test("two processes enrolling into one vault at once lose nothing and never see 'database is locked'")
@@ -147,12 +153,13 @@ struct CLITests {
 
             USAGE: consent-vault member enroll [options]
 
-            All fields are validated first; on any error nothing is stored.
+            All fields and consents are validated first; on any error nothing is stored.
             Prints the new member id.
 
             OPTIONS:
-              --field NAME=VALUE  a field value (repeatable)
-              --channel CHANNEL   store, app, web, callcenter or import
+              --field NAME=VALUE         a field value (repeatable)
+              --consent PURPOSE[:FIELD]  a consent given at sign-up (repeatable)
+              --channel CHANNEL          store, app, web, callcenter or import
             """))
         #expect(try cli.run(["help", "member", "get"]).stdout.contains("USAGE: consent-vault member get <id> [options]"))
         #expect(try cli.run(["member", "-h"]).stdout.contains("USAGE: consent-vault member <command>"))

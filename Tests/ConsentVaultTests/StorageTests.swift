@@ -23,7 +23,7 @@ struct StorageTests {
         #expect(throws: StorageError.vaultNotFound(path: missing)) { _ = try Vault.open(at: missing, keyRing: test.ring) }
         #expect(!FileManager.default.fileExists(atPath: missing))
         #expect(throws: StorageError.vaultExists(path: test.vaultPath)) {
-            _ = try Vault.create(at: test.vaultPath, keyRing: test.ring, catalog: test.vault.catalog)
+            _ = try Vault.create(at: test.vaultPath, keyRing: test.ring, policies: test.vault.policies)
         }
     }
 
@@ -38,7 +38,7 @@ struct StorageTests {
                 group.addTask {
                     let vault = try Vault.open(at: path, keyRing: try KeyRing.load(path: keyPath) { nil })
                     for index in 0..<perWriter {
-                        _ = try vault.enroll([("email", "w\(writer)-\(index)@example.de")], channel: .web)
+                        _ = try vault.enroll([("email", "w\(writer)-\(index)@example.de")], channel: .web, as: admin)
                     }
                     return perWriter
                 }
@@ -48,6 +48,6 @@ struct StorageTests {
             #expect(total == 2 * perWriter)
         }
         #expect(try test.vault.memberCount() == 2 * perWriter)
-        #expect(try test.vault.find("email", equals: "w1-59@example.de").count == 1)
+        #expect(try test.vault.find("email", equals: "w1-59@example.de", as: admin).count == 1)
     }
 }

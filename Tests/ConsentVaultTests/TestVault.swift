@@ -29,7 +29,7 @@ final class TestVault {
         vaultPath = folder.appendingPathComponent("test.vault").path
         ring = try KeyRing.generate()
         try ring.write(to: keyPath)
-        vault = try Vault.create(at: vaultPath, keyRing: ring, catalog: try FieldCatalog.load(fromDirectory: Self.policyDirectory),
+        vault = try Vault.create(at: vaultPath, keyRing: ring, policies: try PolicySet.load(fromDirectory: Self.policyDirectory),
                                  clock: { today })
     }
 
@@ -73,3 +73,6 @@ let annaFields: [Vault.FieldInput] = [
     ("last_name", "Müller-Lüdenscheidt"), ("birthday", "24.12.1990"), ("clothing_size", "xl"), ("shoe_size", "38,5"),
     ("address", "Große Straße 12a, 10115 Berlin"), ("preferred_store", "Filiale Köln Hbf"), ("member_number", "cv 0000 1234"),
 ]
+
+/// The local administrator, who may do everything (purposes and consent still apply to reads).
+let admin = Principal.localAdministrator
