@@ -22,7 +22,12 @@ final class TestVault {
     /// The repository root.
     static var repositoryRoot: URL { policyDirectory.deletingLastPathComponent() }
 
+    /// The vault's clock; tests move it forward.
+    let clock: TestClock
+
     init(today: Date = Date()) throws {
+        let clock = TestClock(today)
+        self.clock = clock
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cv-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         keyPath = folder.appendingPathComponent("test.keys").path
@@ -30,7 +35,7 @@ final class TestVault {
         ring = try KeyRing.generate()
         try ring.write(to: keyPath)
         vault = try Vault.create(at: vaultPath, keyRing: ring, policies: try PolicySet.load(fromDirectory: Self.policyDirectory),
-                                 clock: { today })
+                                 clock: { clock.now })
     }
 
     deinit {
@@ -76,3 +81,34 @@ let annaFields: [Vault.FieldInput] = [
 
 /// The local administrator, who may do everything (purposes and consent still apply to reads).
 let admin = Principal.localAdministrator
+
+/// A clock a test can move; read by the vault on every operation.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date) { current = start }
+
+    /// The current test time.
+    var now: Date { lock.withLock { current } }
+
+    /// Moves the clock forward by `days`.
+    func advance(days: Double) { lock.withLock { current = current.addingTimeInterval(days * 86_400) } }
+}
+
+extension TestVault {
+    /// Copies the repository's policies to a folder of this test, applies `edit` to `purposes.json`
+    /// (as a JSON object), and returns the folder.
+    func editedPolicies(_ edit: (inout [String: Any]) -> Void) throws -> URL {
+        let directory = folder.appendingPathComponent("policies-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in PolicySet.fileNames {
+            try FileManager.default.copyItem(at: Self.policyDirectory.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        let purposesURL = directory.appendingPathComponent(PurposeCatalog.fileName)
+        var purposes = try JSONSerialization.jsonObject(with: Data(contentsOf: purposesURL)) as! [String: Any]
+        edit(&purposes)
+        try JSONSerialization.data(withJSONObject: purposes, options: [.prettyPrinted, .sortedKeys]).write(to: purposesURL)
+        return directory
+    }
+}

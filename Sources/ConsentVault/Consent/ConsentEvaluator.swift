@@ -87,8 +87,14 @@ enum FieldAccess {
                        restricted: Bool, now: Date) -> DenialReason? {
         guard purpose.fields.contains(field) else { return .notInPurpose }
         if purpose.aggregateOnly == true { return .aggregateOnly }
+        if purpose.lawfulBasis == .consent, let reason = consentDenial(field: field, purpose: purpose, events: events, isMinor: isMinor, now: now) {
+            return reason
+        }
         if restricted && purpose.lawfulBasis != .legalObligation { return .restricted }
-        guard purpose.lawfulBasis == .consent else { return nil }
+        return nil
+    }
+
+    private static func consentDenial(field: String, purpose: Purpose, events: [ConsentEvent], isMinor: Bool, now: Date) -> DenialReason? {
         let consent = ConsentEvaluator.effective(for: field, in: events, purpose: purpose, now: now)
         switch consent.state {
         case .active: return isMinor && !consent.guardian ? .minorWithoutGuardian : nil
