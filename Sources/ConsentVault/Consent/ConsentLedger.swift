@@ -43,7 +43,7 @@ struct ConsentLedger {
         var object: [String: Any] = [:]
         if let address = evidence.ipAddress, let prefix = IPPrefix.network(of: address) { object["ip_prefix"] = prefix }
         if evidence.guardianConsent { object["guardian_consent"] = true }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }
