@@ -32,7 +32,7 @@ extension Vault {
     /// Authorizes `principal` for `operation`, then runs `body` and the audit entry in one write
     /// transaction: the operation cannot commit without its entry. `body` may fill in the fields
     /// returned. A failure rolls back and is then audited as denied or error.
-    func audited<Result>(_ principal: Principal, _ operation: Operation, purpose: String = "", member: MemberID? = nil,
+    func audited<Result>(_ principal: Principal, _ operation: VaultOperation, purpose: String = "", member: MemberID? = nil,
                          fields: [String] = [], _ body: (inout AuditLog.Record) throws -> Result) throws -> Result {
         var record = AuditLog.Record(principal: principal, operation: operation, purpose: purpose, member: member, fieldsRequested: fields)
         try authorize(record)

@@ -13,7 +13,7 @@ struct AuditLog {
     /// What the caller fills in; sequence, time and chain are added on append.
     struct Record {
         var principal: Principal
-        var operation: Operation
+        var operation: VaultOperation
         var purpose: String = ""
         var member: MemberID?
         var fieldsRequested: [String] = []

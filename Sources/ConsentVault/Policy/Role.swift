@@ -1,5 +1,5 @@
 /// Everything a principal can ask the vault to do; `roles.json` grants these per role.
-public enum Operation: String, Codable, Sendable, CaseIterable {
+public enum VaultOperation: String, Codable, Sendable, CaseIterable {
     case memberEnroll = "member.enroll", memberSet = "member.set", memberUnset = "member.unset"
     case memberRead = "member.read", memberFind = "member.find", memberList = "member.list"
     case consentGrant = "consent.grant", consentWithdraw = "consent.withdraw", consentConfirm = "consent.confirm"
@@ -16,7 +16,7 @@ public struct Role: Codable, Sendable, Equatable {
     public let id: String
     /// What the role is for.
     public let description: String
-    /// Operations granted, as written (validated against `Operation`).
+    /// Operations granted, as written (validated against `VaultOperation`).
     public let operations: [String]
     /// Purposes this role may read member data for; `*` means all.
     public let readPurposes: [String]
@@ -27,7 +27,7 @@ public struct Role: Codable, Sendable, Equatable {
     }
 
     /// Whether the role may perform `operation`.
-    public func allows(_ operation: Operation) -> Bool { operations.contains(operation.rawValue) }
+    public func allows(_ operation: VaultOperation) -> Bool { operations.contains(operation.rawValue) }
     /// Whether the role may read for `purpose`.
     public func mayRead(for purpose: String) -> Bool { readPurposes.contains("*") || readPurposes.contains(purpose) }
 }

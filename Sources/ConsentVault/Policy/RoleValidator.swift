@@ -8,7 +8,7 @@ enum RoleValidator {
         for (index, role) in catalog.roles.enumerated() {
             let path = "$.roles[\(index)]"
             if !seen.insert(role.id).inserted { report("\(path).id", "duplicate role id '\(role.id)'") }
-            for (operationIndex, operation) in role.operations.enumerated() where Operation(rawValue: operation) == nil {
+            for (operationIndex, operation) in role.operations.enumerated() where VaultOperation(rawValue: operation) == nil {
                 report("\(path).operations[\(operationIndex)]", "unknown operation '\(operation)'")
             }
             for (purposeIndex, purpose) in role.readPurposes.enumerated() where purpose != "*" {

@@ -1,0 +1,92 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+@Suite("Role matrix: every operation × every role")
+struct RoleMatrixTests {
+    /// `roles.json` read independently of the vault's model.
+    static let grants: [String: (operations: Set<String>, purposes: Set<String>)] = {
+        let url = TestVault.policyDirectory.appendingPathComponent("roles.json")
+        let document = try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        return Dictionary(uniqueKeysWithValues: (document["roles"] as! [[String: Any]]).map {
+            ($0["id"] as! String, (Set($0["operations"] as! [String]), Set($0["read_purposes"] as! [String])))
+        })
+    }()
+
+    /// Runs `operation` as `principal` on a prepared member; returns normally unless refused.
+    private func perform(_ operation: VaultOperation, on test: TestVault, member: MemberID, as principal: Principal) throws {
+        let vault = test.vault
+        switch operation {
+        case .memberEnroll: _ = try vault.enroll([("first_name", "Neu")], channel: .app, as: principal)
+        case .memberSet: try vault.set("first_name", to: "Anne", for: member, as: principal)
+        case .memberUnset: try vault.unset("phone", for: member, as: principal)
+        case .memberRead: _ = try vault.read(member, purpose: "email_marketing", as: principal)
+        case .memberFind: _ = try vault.find("email", equals: "anna@example.de", as: principal)
+        case .memberList: _ = try vault.listMembers(as: principal)
+        case .consentGrant: _ = try vault.grant(ConsentRequest(purpose: "personalized_offers"), for: member, channel: .app, as: principal)
+        case .consentWithdraw: try vault.withdraw(ConsentRequest(purpose: "birthday_rewards"), for: member, as: principal)
+        case .consentConfirm: try rethrowAccess { _ = try vault.confirm(token: "cvd_wrong", for: member, as: principal) }
+        case .consentShow: _ = try vault.consents(of: member, as: principal)
+        case .consentHistory: _ = try vault.consentHistory(of: member, as: principal)
+        case .auditVerify: _ = try vault.verifyAudit(as: principal)
+        case .auditShow: _ = try vault.auditEntries(for: member, as: principal)
+        case .auditHead: _ = try vault.auditHead(as: principal)
+        case .policyApply: try vault.applyPolicies(vault.policies, as: principal)
+        case .policyShow: _ = try vault.policyDocuments(as: principal)
+        case .tokenCreate: _ = try vault.createToken(name: "new-\(UUID().uuidString.prefix(4))", role: "marketing", as: principal)
+        case .tokenList: _ = try vault.listTokens(as: principal)
+        case .tokenRevoke: try vault.revokeToken(name: "spare", as: principal)
+        case .keysRotate: _ = try vault.rotateMasterKey(keyFilePath: test.keyPath, as: principal)
+        case .keysRetire: try rethrowAccess { try vault.retireMasterKey(version: 99, keyFilePath: test.keyPath, as: principal) }
+        case .keysStatus: _ = try vault.keyStatus(as: principal)
+        }
+    }
+
+    /// Runs `body`, passing on only access refusals (other failures mean the role check passed).
+    private func rethrowAccess(_ body: () throws -> Void) throws {
+        do { try body() } catch let error as AccessError { throw error } catch {}
+    }
+
+    static let cases: [(String, VaultOperation)] = grants.keys.sorted().flatMap { role in VaultOperation.allCases.map { (role, $0) } }
+
+    @Test("each role may do exactly what roles.json grants; refusals are audited", arguments: cases)
+    func matrix(role: String, operation: VaultOperation) throws {
+        let test = try TestVault()
+        let member = try test.vault.enroll([("email", "anna@example.de"), ("phone", "0171 2345678"), ("birthday", "1990-12-24")],
+                                           consents: [ConsentRequest(purpose: "birthday_rewards")], channel: .app, as: admin).member
+        _ = try test.vault.createToken(name: "spare", role: "dpo", as: admin)
+        let principal = try test.vault.principal(forToken: try test.vault.createToken(name: "actor", role: role, as: admin))
+        let grant = Self.grants[role]!
+        let allowed = grant.operations.contains(operation.rawValue)
+            && (operation != .memberRead || grant.purposes.contains("*") || grant.purposes.contains("email_marketing"))
+        if allowed {
+            try perform(operation, on: test, member: member, as: principal)
+        } else {
+            #expect(throws: AccessError.self) { try perform(operation, on: test, member: member, as: principal) }
+            let last = try test.vault.auditLog.entries().last!
+            #expect(last.principal == "actor" && last.role == role && last.operation == operation.rawValue && last.outcome == .denied)
+        }
+    }
+
+    @Test("the local administrator may do everything, still audited, still purpose-bound")
+    func localAdministrator() throws {
+        let test = try TestVault()
+        let member = try test.vault.enroll([("email", "anna@example.de"), ("clothing_size", "M")], channel: .app, as: admin).member
+        let read = try test.vault.read(member, purpose: "personalized_offers", as: admin)
+        #expect(read.fields.isEmpty && read.denied == [FieldDenial(field: "clothing_size", reason: .noConsent)])
+        #expect(try test.vault.auditLog.entries().last?.principal == "local-admin")
+    }
+
+    @Test("a revoked or unknown token is refused")
+    func tokens() throws {
+        let test = try TestVault()
+        let token = try test.vault.createToken(name: "crm-app", role: "marketing", as: admin)
+        #expect(try test.vault.principal(forToken: token) == Principal(name: "crm-app", role: "marketing"))
+        #expect(throws: AccessError.tokenNameTaken("crm-app")) { _ = try test.vault.createToken(name: "crm-app", role: "dpo", as: admin) }
+        #expect(throws: AccessError.unknownRole("janitor")) { _ = try test.vault.createToken(name: "x", role: "janitor", as: admin) }
+        try test.vault.revokeToken(name: "crm-app", as: admin)
+        #expect(throws: AccessError.invalidToken) { _ = try test.vault.principal(forToken: token) }
+        #expect(throws: AccessError.invalidToken) { _ = try test.vault.principal(forToken: "cvt_made_up") }
+        #expect(test.fileContents().values.allSatisfy { $0.range(of: Data(token.utf8)) == nil }, "only a hash is stored")
+    }
+}
