@@ -1,0 +1,108 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+@Suite("Audit log: every access recorded, tampering of every kind detected")
+struct AuditTests {
+    /// A vault with a handful of audited operations.
+    private func auditedVault() throws -> (TestVault, MemberID) {
+        let test = try TestVault()
+        let member = try test.vault.enroll([("email", "anna@example.de"), ("birthday", "1990-12-24")],
+                                           consents: [ConsentRequest(purpose: "birthday_rewards")], channel: .app, as: admin).member
+        let marketing = try test.vault.principal(forToken: try test.vault.createToken(name: "crm-app", role: "marketing", as: admin))
+        _ = try test.vault.read(member, purpose: "birthday_rewards", as: marketing)
+        _ = try? test.vault.read(member, purpose: "loyalty_account", as: marketing)
+        try test.vault.withdraw(ConsentRequest(purpose: "birthday_rewards"), for: member, as: admin)
+        _ = try test.vault.read(member, purpose: "birthday_rewards", fields: ["birthday"], as: marketing)
+        return (test, member)
+    }
+
+    @Test("entries name principal, role, purpose and fields, never a value; the member only by pseudonym")
+    func entries() throws {
+        let (test, member) = try auditedVault()
+        let entries = try test.vault.auditEntries(for: member, as: admin)
+        #expect(entries.map(\.operation) == ["member.enroll", "member.read", "member.read", "consent.withdraw", "member.read"])
+        #expect(entries.map(\.outcome) == [.ok, .ok, .denied, .ok, .denied])
+        #expect(entries[1].principal == "crm-app" && entries[1].role == "marketing" && entries[1].purpose == "birthday_rewards")
+        #expect(entries[1].fieldsReturned == ["birthday"])
+        #expect(entries[4].fieldsRequested == ["birthday"] && entries[4].fieldsReturned.isEmpty)
+        let raw = try test.rawDatabase().statement("SELECT * FROM audit_log").rows()
+        let text = raw.flatMap { $0.compactMap(\.text) }.joined(separator: " ")
+        #expect(!text.contains(member.rawValue) && !text.contains("1990") && !text.contains("anna"))
+        #expect(try test.vault.verifyAudit(as: admin).isIntact)
+    }
+
+    @Test("an operation whose audit entry cannot be written fails and changes nothing")
+    func auditFailureFailsOperation() throws {
+        let test = try TestVault()
+        try test.rawDatabase().execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+        #expect(throws: StorageError.self) { _ = try test.vault.enroll([("email", "anna@example.de")], channel: .app, as: admin) }
+        #expect(try test.vault.memberCount() == 0)
+    }
+
+    private func expectBroken(_ test: TestVault, at sequence: Int, head: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try test.vault.verifyAudit(head: head, as: admin)
+        #expect(!result.isIntact, sourceLocation: sourceLocation)
+        #expect(result.firstBadSequence == sequence, "problem: \(result.problem ?? "")", sourceLocation: sourceLocation)
+    }
+
+    @Test("an edited entry is detected at its sequence number")
+    func edited() throws {
+        let (test, _) = try auditedVault()
+        try test.rawDatabase().execute("UPDATE audit_log SET outcome = 'ok' WHERE seq = 4")
+        try expectBroken(test, at: 4)
+    }
+
+    @Test("a deleted entry is detected")
+    func deleted() throws {
+        let (test, _) = try auditedVault()
+        try test.rawDatabase().execute("DELETE FROM audit_log WHERE seq = 3")
+        try expectBroken(test, at: 3)
+    }
+
+    @Test("an inserted entry is detected")
+    func inserted() throws {
+        let (test, _) = try auditedVault()
+        let raw = try test.rawDatabase()
+        try raw.execute("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 3; UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1000")
+        try raw.execute("""
+            INSERT INTO audit_log SELECT 3, at, 'someone', 'dpo', 'member.read', '', member, '', '', 'ok', chain FROM audit_log WHERE seq = 2
+            """)
+        try expectBroken(test, at: 3)
+    }
+
+    @Test("reordered entries are detected")
+    func reordered() throws {
+        let (test, _) = try auditedVault()
+        let raw = try test.rawDatabase()
+        try raw.execute("UPDATE audit_log SET seq = -1 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = -1")
+        try expectBroken(test, at: 3)
+    }
+
+    @Test("a chain recomputed without the key (plain BLAKE2b) is detected")
+    func forgedChain() throws {
+        let (test, _) = try auditedVault()
+        let raw = try test.rawDatabase()
+        try raw.execute("UPDATE audit_log SET principal = 'nobody' WHERE seq = 2")
+        let anyKey = try SecureBytes.random(count: 32)
+        let forger = AuditLog(database: raw, chainKey: anyKey, pseudonymKey: anyKey)
+        var previous = AuditLog.genesis
+        for entry in try forger.entries() {
+            let chain = try forger.link(previous, entry)
+            try raw.statement("UPDATE audit_log SET chain = ?1 WHERE seq = ?2").run([.blob(chain), .integer(Int64(entry.sequence))])
+            previous = chain
+        }
+        try expectBroken(test, at: 1)
+    }
+
+    @Test("cutting off the newest entries is detected against a head printed earlier")
+    func truncated() throws {
+        let (test, _) = try auditedVault()
+        let head = try test.vault.auditHead(as: admin)
+        #expect(try test.vault.verifyAudit(head: head, as: admin).isIntact)
+        let count = try test.vault.auditLog.entries().count
+        try test.rawDatabase().execute("DELETE FROM audit_log WHERE seq >= \(count - 1)")
+        #expect(try test.vault.verifyAudit(as: admin).isIntact, "without a head, a clean cut cannot be seen")
+        try expectBroken(test, at: count - 1, head: head)
+    }
+}
