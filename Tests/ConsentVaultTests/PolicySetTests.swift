@@ -1,0 +1,103 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+@Suite("Policy set: purposes and roles validation")
+struct PolicySetTests {
+    private func documents() throws -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: try PolicySet.fileNames.map {
+            ($0, try Data(contentsOf: TestVault.policyDirectory.appendingPathComponent($0)))
+        })
+    }
+
+    /// Problems after `edit` changed the JSON object of `file`.
+    private func problems(in file: String, _ edit: (inout [String: Any]) -> Void) throws -> [String] {
+        var documents = try documents()
+        var object = try JSONSerialization.jsonObject(with: documents[file]!) as! [String: Any]
+        edit(&object)
+        documents[file] = try JSONSerialization.data(withJSONObject: object)
+        do {
+            _ = try PolicySet.decode(documents)
+            return []
+        } catch let error as PolicyError {
+            guard case .invalid(let problems) = error else { return ["unreadable"] }
+            return problems.map(\.description)
+        }
+    }
+
+    private func editPurpose(_ index: Int, _ change: @escaping (inout [String: Any]) -> Void) -> (inout [String: Any]) -> Void {
+        { document in
+            var purposes = document["purposes"] as! [[String: Any]]
+            change(&purposes[index])
+            document["purposes"] = purposes
+        }
+    }
+
+    @Test("the default policy set is valid and has the required purposes and roles")
+    func defaults() throws {
+        let policies = try PolicySet.load(fromDirectory: TestVault.policyDirectory)
+        let purposes = Set(policies.purposes.purposes.map(\.id))
+        #expect(purposes.isSuperset(of: ["loyalty_account", "email_marketing", "birthday_rewards", "personalized_offers", "ai_personalization", "analytics"]))
+        #expect(policies.purposes.purpose("email_marketing")?.doubleOptIn == true)
+        #expect(policies.purposes.purpose("loyalty_account")?.lawfulBasis == .contract)
+        #expect(policies.purposes.purpose("analytics")?.lawfulBasis == .legitimateInterest)
+        #expect(Set(policies.roles.roles.map(\.id)) == ["enrollment", "dpo", "marketing", "admin"])
+        #expect(policies.hash.count == 64)
+    }
+
+    @Test("each kind of purpose error names file, JSON path and what is wrong", arguments: [
+        ("unknown field", "purposes.json: $.purposes[1].fields[0]: unknown field 'fax'"),
+        ("duplicate id", "purposes.json: $.purposes[1].id: duplicate purpose id 'loyalty_account'"),
+        ("missing notice text", "purposes.json: $.purposes[1].notice.text.en: missing notice text"),
+        ("missing notice version", "purposes.json: $.purposes[1].notice: missing required key 'version'"),
+        ("consent without notice", "purposes.json: $.purposes[1].notice: a consent purpose needs a notice"),
+        ("unknown lawful basis", "purposes.json: $.purposes[1].lawful_basis: unknown lawful basis 'vibes'"),
+        ("double opt-in on contract", "purposes.json: $.purposes[0].double_opt_in: only consent purposes"),
+        ("bad retention", "purposes.json: $.purposes[1].retention.after: must be one of"),
+        ("bad withdrawal handling", "purposes.json: $.purposes[1].on_withdrawal: must be 'delete' or 'restrict'"),
+    ])
+    func purposeErrors(kind: String, expected: String) throws {
+        let edit: (inout [String: Any]) -> Void
+        switch kind {
+        case "unknown field": edit = editPurpose(1) { $0["fields"] = ["fax"] }
+        case "duplicate id": edit = editPurpose(1) { $0["id"] = "loyalty_account" }
+        case "missing notice text": edit = editPurpose(1) { $0["notice"] = ["version": 1, "text": ["de": "Text"]] }
+        case "missing notice version": edit = editPurpose(1) { $0["notice"] = ["text": ["de": "Text", "en": "Text"]] }
+        case "consent without notice": edit = editPurpose(1) { $0["notice"] = nil }
+        case "unknown lawful basis": edit = editPurpose(1) { $0["lawful_basis"] = "vibes" }
+        case "double opt-in on contract": edit = editPurpose(0) { $0["double_opt_in"] = true }
+        case "bad retention": edit = editPurpose(1) { $0["retention"] = ["days": 30, "after": "whenever"] }
+        default: edit = editPurpose(1) { $0["on_withdrawal"] = "shred" }
+        }
+        let found = try problems(in: "purposes.json", edit)
+        #expect(found.contains { $0.hasPrefix(expected) }, "got: \(found)")
+    }
+
+    @Test("each kind of role error names file, JSON path and what is wrong")
+    func roleErrors() throws {
+        func editRole(_ change: @escaping (inout [String: Any]) -> Void) -> (inout [String: Any]) -> Void {
+            { document in
+                var roles = document["roles"] as! [[String: Any]]
+                change(&roles[2])
+                document["roles"] = roles
+            }
+        }
+        #expect(try problems(in: "roles.json", editRole { $0["operations"] = ["member.read", "member.launch"] })
+                == ["roles.json: $.roles[2].operations[1]: unknown operation 'member.launch'"])
+        #expect(try problems(in: "roles.json", editRole { $0["read_purposes"] = ["gossip"] })
+                == ["roles.json: $.roles[2].read_purposes[0]: unknown purpose 'gossip'"])
+        #expect(try problems(in: "roles.json", editRole { $0["id"] = "dpo" })
+                == ["roles.json: $.roles[2].id: duplicate role id 'dpo'", "roles.json: $.roles: missing required role 'marketing'"])
+    }
+
+    @Test("problems in several files are all reported at once")
+    func severalFiles() throws {
+        var documents = try documents()
+        documents["fields.json"] = Data("{".utf8)
+        documents["roles.json"] = nil
+        let error = #expect(throws: PolicyError.self) { _ = try PolicySet.decode(documents) }
+        guard case .invalid(let problems)? = error else { return }
+        #expect(problems.map(\.description).contains("fields.json: $: not valid JSON"))
+        #expect(problems.map(\.description).contains("roles.json: $: missing from the policy set"))
+    }
+}
