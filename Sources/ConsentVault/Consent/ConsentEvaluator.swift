@@ -39,6 +39,14 @@ enum ConsentEvaluator {
         return Derived(state: .active, guardian: grant.guardian, noticeVersion: grant.noticeVersion)
     }
 
+    /// Whether any consent for `purpose` (purpose-wide or for one of its fields) is in force.
+    static func anyActive(in events: [ConsentEvent], purpose: Purpose, now: Date) -> Bool {
+        let own = events.filter { $0.purpose == purpose.id }
+        return Set(own.map(\.field)).contains { scope in
+            derive(own.filter { $0.field == scope }, purpose: purpose, now: now).state == .active
+        }
+    }
+
     /// The consent in force for `field` of `purpose`: a field-specific consent, once recorded,
     /// overrides the purpose-wide one.
     static func effective(for field: String, in events: [ConsentEvent], purpose: Purpose, now: Date) -> Derived {

@@ -20,8 +20,10 @@ extension Vault {
                       evidence: ConsentEvidence = ConsentEvidence(), as principal: Principal) throws -> GrantResult {
         try audited(principal, .consentGrant, purpose: request.purpose, member: member, fields: request.field.map { [$0] } ?? []) { _ in
             _ = try memberRecord(member)
-            let birthday = try catalog.fields.first { $0.type == .dateOfBirth }.flatMap { try decryptFields(of: member, names: [$0.name])[$0.name] }
-            return try recordGrant(request, for: member, birthday: birthday, channel: channel, evidence: evidence, actor: principal)
+            let grant = try recordGrant(request, for: member, birthday: try storedBirthday(of: member), channel: channel,
+                                        evidence: evidence, actor: principal)
+            _ = try evaluateRewards(for: member, actor: principal)
+            return grant
         }
     }
 
@@ -79,6 +81,7 @@ extension Vault {
                 .run([.blob(try tokenHash(token)), .text(Timestamp.string(clock()))])
             try ConsentLedger(database: database).append(member: member, purpose: purpose, field: field, kind: .doiConfirmed,
                                                          channel: nil, evidence: ConsentEvidence(), actor: principal, now: clock())
+            _ = try evaluateRewards(for: member, actor: principal)
             return GrantResult(member: member, purpose: purpose.id, field: field, state: .active, token: nil)
         }
     }

@@ -38,6 +38,15 @@ public enum BirthDate {
         return today.year - born.year - (hadBirthday ? 0 : 1)
     }
 
+    /// Whether the birthday `birthday` (ISO) has come in `today`'s calendar year, on or before
+    /// `today`; 29 February counts as 28 February in years without it.
+    static func hasHadBirthday(_ birthday: String, in today: Day) -> Bool {
+        guard let born = parse(birthday) else { return false }
+        var day = born.day
+        if born.month == 2 && born.day == 29 && !isRealDay(Day(year: today.year, month: 2, day: 29)) { day = 28 }
+        return (today.month, today.day) >= (born.month, day)
+    }
+
     /// Oldest plausible age in years.
     static let maximumAgeYears = 120
 

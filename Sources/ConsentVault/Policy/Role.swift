@@ -8,6 +8,9 @@ public enum VaultOperation: String, Codable, Sendable, CaseIterable {
     case policyApply = "policy.apply", policyShow = "policy.show"
     case tokenCreate = "token.create", tokenList = "token.list", tokenRevoke = "token.revoke"
     case keysRotate = "keys.rotate", keysRetire = "keys.retire", keysStatus = "keys.status"
+    case profileNext = "profile.next", profileShare = "profile.share", profileDecline = "profile.decline"
+    case rewardsBalance = "rewards.balance", rewardsLedger = "rewards.ledger", rewardsAdjust = "rewards.adjust"
+    case rewardsBirthdays = "rewards.birthdays", reportProfiling = "report.profiling"
 }
 
 /// One role from `Policies/roles.json`.

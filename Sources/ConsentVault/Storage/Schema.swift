@@ -136,6 +136,36 @@ enum Schema {
         );
         CREATE INDEX audit_log_by_member ON audit_log(member);
         """,
+        """
+        -- The points ledger: append-only; the balance is its sum. The partial unique index is what
+        -- guarantees one award per rule, member and scope, however many requests race.
+        CREATE TABLE points_ledger (
+            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+            member_id    TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            rule_id      TEXT NOT NULL,
+            rule_version INTEGER NOT NULL,
+            scope_key    TEXT NOT NULL,
+            points       INTEGER NOT NULL,
+            reason       TEXT NOT NULL,
+            at           TEXT NOT NULL,
+            actor        TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX points_ledger_once ON points_ledger(member_id, rule_id, scope_key) WHERE rule_id <> 'adjustment';
+        CREATE INDEX points_ledger_by_rule ON points_ledger(rule_id, at);
+        CREATE TRIGGER points_ledger_append_only BEFORE UPDATE ON points_ledger
+        BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only'); END;
+
+        -- Progressive profiling: asks, shares and declines per member, field and channel.
+        CREATE TABLE profile_asks (
+            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            field     TEXT NOT NULL,
+            channel   TEXT NOT NULL,
+            outcome   TEXT NOT NULL CHECK (outcome IN ('asked', 'shared', 'declined')),
+            at        TEXT NOT NULL
+        );
+        CREATE INDEX profile_asks_by_member ON profile_asks(member_id, field, at);
+        """,
     ]
 
     /// The schema version this build writes.

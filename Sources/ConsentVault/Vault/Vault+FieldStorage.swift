@@ -62,11 +62,15 @@ extension Vault {
             .compactMap { $0[0].text })
     }
 
+    /// The member's stored birth date (ISO), decrypted for the vault's own age checks only.
+    func storedBirthday(of member: MemberID) throws -> String? {
+        guard let birthdayField = catalog.fields.first(where: { $0.type == .dateOfBirth })?.name else { return nil }
+        return try decryptFields(of: member, names: [birthdayField])[birthdayField]
+    }
+
     /// The member's age in whole years from the stored birthday, or nil if none is stored.
     func age(of member: MemberID) throws -> Int? {
-        guard let birthdayField = catalog.fields.first(where: { $0.type == .dateOfBirth })?.name,
-              let birthday = try decryptFields(of: member, names: [birthdayField])[birthdayField] else { return nil }
-        return BirthDate.age(of: birthday, on: BirthDate.Day.today(clock()))
+        try storedBirthday(of: member).flatMap { BirthDate.age(of: $0, on: BirthDate.Day.today(clock())) }
     }
 
     func store(_ value: NormalizedValue, of definition: FieldDefinition, for member: MemberID,
@@ -85,6 +89,18 @@ extension Vault {
         }
         try database.statement("INSERT INTO blind_indexes (field, hash, member_id) VALUES (?1, ?2, ?3)")
             .run([.text(definition.name), .blob(hash), .text(member.rawValue)])
+    }
+
+    /// Replaces the member's value of a field and lifts any restriction on it (sharing again is a
+    /// fresh decision by the member).
+    func replaceField(_ value: NormalizedValue, of definition: FieldDefinition, for member: MemberID, now: String) throws {
+        let record = try memberRecord(member)
+        let dataKey = try unwrapDataKey(of: record)
+        try removeField(definition.name, of: member)
+        try store(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: record.dataKeyVersion, now: now)
+        try database.statement("DELETE FROM field_restrictions WHERE member_id = ?1 AND field = ?2")
+            .run([.text(member.rawValue), .text(definition.name)])
+        try touch(member, now: now)
     }
 
     @discardableResult

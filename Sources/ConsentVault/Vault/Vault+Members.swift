@@ -46,6 +46,7 @@ extension Vault {
             let grants = try consents.map {
                 try recordGrant($0, for: member, birthday: birthday, channel: channel, evidence: evidence, actor: principal)
             }
+            _ = try evaluateRewards(for: member, actor: principal)
             return Enrollment(member: member, consents: grants)
         }
     }
@@ -55,12 +56,8 @@ extension Vault {
         let (definition, normalized) = try normalize([(field, value)])[0]
         let now = Timestamp.string(clock())
         try audited(principal, .memberSet, member: member, fields: [field]) { _ in
-            let record = try memberRecord(member)
-            let dataKey = try unwrapDataKey(of: record)
-            try removeField(definition.name, of: member)
-            try store(normalized, of: definition, for: member, dataKey: dataKey, dataKeyVersion: record.dataKeyVersion, now: now)
-            try database.statement("DELETE FROM field_restrictions WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
-            try touch(member, now: now)
+            try replaceField(normalized, of: definition, for: member, now: now)
+            _ = try evaluateRewards(for: member, actor: principal)
         }
     }
 

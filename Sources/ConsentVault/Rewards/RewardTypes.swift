@@ -1,0 +1,55 @@
+/// One line of the points ledger.
+public struct PointsEntry: Sendable, Equatable {
+    /// Ledger order.
+    public let sequence: Int
+    /// The rule (or `adjustment`).
+    public let ruleID: String
+    /// The rule's version when it fired.
+    public let ruleVersion: Int
+    /// `lifetime`, a year such as `2026`, or an adjustment's own key.
+    public let scope: String
+    /// Points, negative only for adjustments.
+    public let points: Int
+    /// Why.
+    public let reason: String
+    /// When (ISO 8601, UTC).
+    public let at: String
+    /// Who caused it.
+    public let actor: String
+}
+
+/// Points awarded by one rule in one operation.
+public struct Award: Sendable, Equatable {
+    /// The rule.
+    public let ruleID: String
+    /// Points earned.
+    public let points: Int
+}
+
+/// Refusals of reward operations.
+public enum RewardError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// An adjustment needs a reason.
+    case reasonRequired
+    /// An adjustment of zero points changes nothing.
+    case zeroAdjustment
+    /// The field is not one the programme asks for.
+    case notAskable(String)
+
+    /// What was refused.
+    public var description: String {
+        switch self {
+        case .reasonRequired: return "an adjustment needs a reason"
+        case .zeroAdjustment: return "an adjustment must change the balance (points other than 0)"
+        case .notAskable(let field): return "field '\(field)' is not one of the profile asks in rewards.json"
+        }
+    }
+
+    /// What to do about it.
+    public var hint: String {
+        switch self {
+        case .reasonRequired: return "pass --reason TEXT (no personal data)"
+        case .zeroAdjustment: return "pass --points N with N positive or negative"
+        case .notAskable: return "rewards.json lists the askable fields under 'asks'"
+        }
+    }
+}
