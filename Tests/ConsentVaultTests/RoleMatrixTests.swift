@@ -39,6 +39,14 @@ struct RoleMatrixTests {
         case .keysRotate: _ = try vault.rotateMasterKey(keyFilePath: test.keyPath, as: principal)
         case .keysRetire: try rethrowAccess { try vault.retireMasterKey(version: 99, keyFilePath: test.keyPath, as: principal) }
         case .keysStatus: _ = try vault.keyStatus(as: principal)
+        case .profileNext: _ = try vault.nextProfileQuestion(for: member, channel: .app, as: principal)
+        case .profileShare: _ = try vault.shareProfileField("clothing_size", value: "M", for: member, purpose: "personalized_offers", channel: .app, as: principal)
+        case .profileDecline: try vault.declineProfileField("shoe_size", for: member, channel: .app, as: principal)
+        case .rewardsBalance: _ = try vault.pointsBalance(of: member, as: principal)
+        case .rewardsLedger: _ = try vault.pointsLedger(of: member, as: principal)
+        case .rewardsAdjust: _ = try vault.adjustPoints(of: member, by: 10, reason: "goodwill", as: principal)
+        case .rewardsBirthdays: _ = try vault.awardBirthdayRewards(as: principal)
+        case .reportProfiling: _ = try vault.profilingReport(as: principal)
         }
     }
 

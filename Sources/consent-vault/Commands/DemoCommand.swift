@@ -30,11 +30,11 @@ enum DemoCommand {
         let marketing = try vault.principal(forToken: try vault.createToken(name: "crm-app", role: "marketing", as: admin))
         Output.line("   API token created for crm-app (role marketing); the vault keeps only its hash")
 
-        step("2. Enroll Anna Müller at the store with her consents (one transaction)")
+        step("2. Enroll Anna Müller at the store with her consent to the newsletter (one transaction)")
         let enrollment = try vault.enroll(
             [("email", "Anna.Mueller@Example.DE"), ("first_name", "Anna"), ("last_name", "Müller"), ("phone", "0171 2345678"),
-             ("birthday", "24.12.1990"), ("clothing_size", "m"), ("address", "Hauptstraße 5, 10115 Berlin"), ("member_number", "CV00001234")],
-            consents: [ConsentRequest(purpose: "birthday_rewards"), ConsentRequest(purpose: "email_marketing")],
+             ("clothing_size", "m"), ("address", "Hauptstraße 5, 10115 Berlin"), ("member_number", "CV00001234")],
+            consents: [ConsentRequest(purpose: "email_marketing")],
             channel: .store, evidence: ConsentEvidence(ipAddress: "192.0.2.77"), as: admin)
         let anna = enrollment.member
         Output.line("   member id \(anna) (random, not sequential)")
@@ -51,30 +51,44 @@ enum DemoCommand {
         show(try vault.read(anna, purpose: "email_marketing", as: marketing))
         do { _ = try vault.read(anna, purpose: "loyalty_account", as: marketing) } catch { Output.line("   marketing for loyalty_account: refused: \(error)") }
 
-        step("5. She withdraws birthday rewards: the very next read is refused (no other basis: the value is deleted)")
+        step("5. Progressive profiling: the app asks for one more field; points are earned once")
+        Output.line("   balance: \(try vault.pointsBalance(of: anna, as: admin)) (newsletter confirmed)")
+        if let ask = try vault.nextProfileQuestion(for: anna, channel: .app, as: admin) {
+            Output.line("   the app asks for \(ask.field) (\(ask.points) points): \"\(ask.noticeText)\"")
+        }
+        let shared = try vault.shareProfileField("birthday", value: "24.12.1990", for: anna, purpose: "birthday_rewards", channel: .app, as: admin)
+        Output.line("   she shares her birthday: earned \(points(shared.awards)) points, balance \(shared.balance)")
+        let again = try vault.shareProfileField("birthday", value: "1990-12-24", for: anna, purpose: "birthday_rewards", channel: .app, as: admin)
+        Output.line("   the app sends it again: earned \(points(again.awards)) points, balance \(again.balance)")
+
+        step("6. She withdraws birthday rewards: the very next read is refused, the birthday deleted, the points kept")
         show(try vault.read(anna, purpose: "birthday_rewards", fields: ["birthday"], as: marketing))
         try vault.withdraw(ConsentRequest(purpose: "birthday_rewards"), for: anna, channel: .app, as: admin)
         show(try vault.read(anna, purpose: "birthday_rewards", fields: ["birthday"], as: marketing))
+        let reshared = try vault.shareProfileField("birthday", value: "24.12.1990", for: anna, purpose: "birthday_rewards", channel: .app, as: admin)
+        Output.line("   she shares it once more: earned \(points(reshared.awards)) points, balance \(reshared.balance)")
+        let report = try vault.profilingReport(as: marketing)
+        Output.line("   marketing's report: members \(report.members.map(String.init) ?? "<\(report.minimumGroupSize)"), birthday shared by \(report.fields.first { $0.field == "birthday" }?.shared.map(String.init) ?? "<\(report.minimumGroupSize)") (groups under \(report.minimumGroupSize) suppressed; no ids, no values)")
 
-        step("6. Find her by email in another spelling (blind index); a bad value changes nothing")
+        step("7. Find her by email in another spelling (blind index); a bad value changes nothing")
         Output.line("   anna.mueller@example.de -> \(try vault.find("email", equals: "anna.mueller@example.de", as: admin).map(\.rawValue).joined())")
         do { _ = try vault.enroll([("email", "bernd@example.de"), ("birthday", "31.02.1980")], channel: .web, as: admin) } catch {
             Output.line("   refused: \(error); members in vault: \(try vault.memberCount())")
         }
 
-        step("7. The audit log: who read what, when and why; the chain verifies")
+        step("8. The audit log: who read what, when and why; the chain verifies")
         for entry in try vault.auditEntries(for: anna, as: admin) {
             Output.line("   #\(entry.sequence) \(entry.principal) \(entry.operation) \(entry.purpose) returned [\(entry.fieldsReturned.joined(separator: ","))] \(entry.outcome.rawValue)")
         }
         let verification = try vault.verifyAudit(as: admin)
         Output.line("   audit verify: \(verification.isIntact ? "intact" : "BROKEN"), \(verification.entries) entries, head \(verification.head)")
 
-        step("8. Look for plaintext in the vault file, its WAL and shared memory")
+        step("9. Look for plaintext in the vault file, its WAL and shared memory")
         try vault.checkpoint()
         let found = plaintextFound(in: vaultPath, needles: ["Müller", "Anna", "example.de", "1712345678", "1990-12-24", "Hauptstraße", "CV00001234"])
         Output.line(found.isEmpty ? "   none of 7 known values occurs in the files" : "   FOUND PLAINTEXT: \(found)")
 
-        step("9. Rotate the master key: member keys are rewrapped, field values untouched")
+        step("10. Rotate the master key: member keys are rewrapped, field values untouched")
         let rotation = try vault.rotateMasterKey(keyFilePath: keyPath, as: admin)
         try vault.retireMasterKey(version: 1, keyFilePath: keyPath, as: admin)
         Output.line("   now on version \(rotation.targetVersion); version 1 retired; first name still reads as \(try vault.read(anna, purpose: "loyalty_account", fields: ["first_name"], as: admin).fields["first_name"] ?? "?")")
@@ -90,6 +104,10 @@ enum DemoCommand {
             for needle in needles where bytes.range(of: Data(needle.utf8)) != nil { found.append("\(needle) in \(suffix.isEmpty ? "vault" : suffix)") }
         }
         return found
+    }
+
+    private static func points(_ awards: [Award]) -> Int {
+        awards.reduce(0) { $0 + $1.points }
     }
 
     private static func show(_ result: Vault.ReadResult) {

@@ -1,0 +1,113 @@
+import ConsentVault
+import Foundation
+
+/// `consent-vault profile …` and `consent-vault rewards …`: progressive profiling and points.
+enum ProfileCommands {
+    private static let channelOption = OptionSpec(name: "channel", valueName: "CHANNEL", help: "store, app, web, callcenter or import")
+
+    /// The profile and rewards command groups.
+    static let specs: [CommandSpec] = [
+        CommandSpec(path: ["profile", "next"], summary: "The one field worth asking the member for now", arguments: ["<id>"],
+                    options: [OptionSpec(name: "channel", valueName: "CHANNEL", help: "where the member is asked (default app)")],
+                    discussion: "Prints the field, the points it would earn and the notice to show. Nothing to ask\nprints 'nothing to ask' (--json: {\"member\": …, \"ask\": null}) and exits 0.",
+                    run: next),
+        CommandSpec(path: ["profile", "shared"], summary: "Record a share: consent, value and award in one transaction", arguments: ["<id>"],
+                    options: [OptionSpec(name: "field", valueName: "F=VALUE", help: "the field and its value"),
+                              OptionSpec(name: "consent", valueName: "PURPOSE", help: "the purpose the member consented to"),
+                              channelOption] + ConsentCommands.evidenceOptions,
+                    run: shared),
+        CommandSpec(path: ["profile", "declined"], summary: "Record that the member declined to share a field", arguments: ["<id>"],
+                    options: [OptionSpec(name: "field", valueName: "F", help: "the field declined"), channelOption], run: declined),
+        CommandSpec(path: ["rewards", "balance"], summary: "The member's points balance", arguments: ["<id>"], run: balance),
+        CommandSpec(path: ["rewards", "ledger"], summary: "The member's points ledger", arguments: ["<id>"], run: ledger),
+        CommandSpec(path: ["rewards", "adjust"], summary: "Correct a balance explicitly, with a reason (admin)", arguments: ["<id>"],
+                    options: [OptionSpec(name: "points", valueName: "N", help: "points to add (negative to remove)"),
+                              OptionSpec(name: "reason", valueName: "TEXT", help: "why (no personal data)")], run: adjust),
+        CommandSpec(path: ["rewards", "birthdays"], summary: "Award this year's birthday rewards that are due (run daily)", run: birthdays),
+    ]
+
+    private static func next(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let channel = try ConsentCommands.channel(invocation, required: false) ?? .app
+        let (vault, principal) = try invocation.openVault()
+        let suggestion = try vault.nextProfileQuestion(for: member, channel: channel, as: principal)
+        if invocation.json {
+            let ask: Any = suggestion.map {
+                ["field": $0.field, "purpose": $0.purpose, "points": $0.points, "notice": $0.noticeText,
+                 "notice_version": $0.noticeVersion, "language": $0.language] as [String: Any]
+            } ?? NSNull()
+            Output.json(["member": member.rawValue, "ask": ask])
+        } else if let suggestion {
+            Output.line("ask for \(suggestion.field) (\(suggestion.points) points, purpose \(suggestion.purpose))")
+            Output.line("notice v\(suggestion.noticeVersion) (\(suggestion.language)): \(suggestion.noticeText)")
+        } else {
+            Output.line("nothing to ask")
+        }
+    }
+
+    private static func shared(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let field = try MemberCommands.fieldAssignment(try invocation.required("field"), command: invocation.spec.path)
+        let purpose = try invocation.required("consent")
+        let channel = try ConsentCommands.channel(invocation, required: true)!
+        let evidence = try ConsentCommands.evidence(invocation)
+        let (vault, principal) = try invocation.openVault()
+        let result = try vault.shareProfileField(field.name, value: field.value, for: member, purpose: purpose, channel: channel,
+                                                 evidence: evidence, as: principal)
+        if invocation.json {
+            Output.json(["member": member.rawValue, "field": result.field, "consent": result.consentState.rawValue,
+                         "awards": result.awards.map { ["rule": $0.ruleID, "points": $0.points] as [String: Any] }, "balance": result.balance])
+        } else {
+            let earned = result.awards.reduce(0) { $0 + $1.points }
+            Output.line("shared \(result.field) (consent \(result.consentState.rawValue)); earned \(earned) points; balance \(result.balance)")
+        }
+    }
+
+    private static func declined(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let field = try invocation.required("field")
+        let channel = try ConsentCommands.channel(invocation, required: true)!
+        let (vault, principal) = try invocation.openVault()
+        try vault.declineProfileField(field, for: member, channel: channel, as: principal)
+        invocation.json ? Output.json(["member": member.rawValue, "field": field, "declined": true]) : Output.line("recorded: \(field) declined")
+    }
+
+    private static func balance(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let (vault, principal) = try invocation.openVault()
+        let balance = try vault.pointsBalance(of: member, as: principal)
+        invocation.json ? Output.json(["member": member.rawValue, "balance": balance]) : Output.line("\(balance)")
+    }
+
+    private static func ledger(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let (vault, principal) = try invocation.openVault()
+        let entries = try vault.pointsLedger(of: member, as: principal)
+        if invocation.json {
+            Output.json(["member": member.rawValue, "entries": entries.map {
+                ["sequence": $0.sequence, "rule": $0.ruleID, "rule_version": $0.ruleVersion, "scope": $0.scope, "points": $0.points,
+                 "reason": $0.reason, "at": $0.at, "actor": $0.actor] as [String: Any]
+            }])
+        } else {
+            for entry in entries { Output.line("#\(entry.sequence) \(entry.at) \(entry.points > 0 ? "+" : "")\(entry.points) \(entry.ruleID) v\(entry.ruleVersion) (\(entry.reason))") }
+        }
+    }
+
+    private static func adjust(_ invocation: Invocation) throws {
+        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        guard let points = try invocation.integer("points") else { throw UsageError(description: "missing required option '--points'", command: invocation.spec.path) }
+        let reason = try invocation.required("reason")
+        let (vault, principal) = try invocation.openVault()
+        let balance = try vault.adjustPoints(of: member, by: points, reason: reason, as: principal)
+        invocation.json ? Output.json(["member": member.rawValue, "balance": balance]) : Output.line("balance \(balance)")
+    }
+
+    private static func birthdays(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let (vault, principal) = try invocation.openVault()
+        let awarded = try vault.awardBirthdayRewards(as: principal)
+        let points = awarded.values.flatMap { $0 }.reduce(0) { $0 + $1.points }
+        invocation.json ? Output.json(["members_awarded": awarded.count, "points": points])
+            : Output.line("birthday rewards: \(awarded.count) member(s), \(points) points")
+    }
+}
