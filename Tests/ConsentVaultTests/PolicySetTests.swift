@@ -90,6 +90,35 @@ struct PolicySetTests {
                 == ["roles.json: $.roles[2].id: duplicate role id 'dpo'", "roles.json: $.roles: missing required role 'marketing'"])
     }
 
+    @Test("each kind of rewards error names file, JSON path and what is wrong")
+    func rewardErrors() throws {
+        func editRule(_ change: @escaping (inout [String: Any]) -> Void) -> (inout [String: Any]) -> Void {
+            { document in
+                var rules = document["rules"] as! [[String: Any]]
+                change(&rules[0])
+                document["rules"] = rules
+            }
+        }
+        let cases: [((inout [String: Any]) -> Void, String)] = [
+            (editRule { $0["points"] = 0 }, "rewards.json: $.rules[0].points: must be a positive whole number"),
+            (editRule { $0["points"] = 1.5 }, "rewards.json: $: a value has the wrong type (points, versions, ages and days must be whole numbers)"),
+            (editRule { $0["trigger"] = ["type": "moon_phase"] }, "rewards.json: $.rules[0].trigger.type: unknown trigger 'moon_phase'"),
+            (editRule { $0["trigger"] = ["type": "field_first_shared", "field": "fax"] }, "rewards.json: $.rules[0].trigger.field: unknown field 'fax'"),
+            (editRule { $0["requires_consent"] = "loyalty_account" }, "rewards.json: $.rules[0].requires_consent: purpose 'loyalty_account' is not consent-based"),
+            (editRule { $0["scope"] = "forever" }, "rewards.json: $.rules[0].scope: must be 'lifetime' or 'calendar_year'"),
+            (editRule { $0["id"] = "adjustment" }, "rewards.json: $.rules[0].id: 'adjustment' is reserved"),
+            ({ $0["report_minimum_group_size"] = 1 }, "rewards.json: $.report_minimum_group_size: must be 2 or more"),
+            ({ $0["asks"] = [["field": "email", "purpose": "birthday_rewards", "channels": ["pigeon"]]] },
+             "rewards.json: $.asks[0].purpose: purpose 'birthday_rewards' does not use field 'email'"),
+            ({ $0["asks"] = [["field": "birthday", "purpose": "birthday_rewards", "channels": ["pigeon"]]] },
+             "rewards.json: $.asks[0].channels[0]: unknown channel 'pigeon'"),
+        ]
+        for (edit, expected) in cases {
+            let found = try problems(in: "rewards.json", edit)
+            #expect(found.contains { $0.hasPrefix(expected) }, "expected \(expected), got: \(found)")
+        }
+    }
+
     @Test("problems in several files are all reported at once")
     func severalFiles() throws {
         var documents = try documents()

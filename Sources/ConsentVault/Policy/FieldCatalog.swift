@@ -39,7 +39,7 @@ public struct FieldCatalog: Codable, Sendable, Equatable {
         do {
             catalog = try JSONDecoder().decode(FieldCatalog.self, from: data)
         } catch let error as DecodingError {
-            throw PolicyError.invalid([PolicyDecoding.problem(from: error, file: file)])
+            throw PolicyError.invalid([PolicyDecoding.problem(from: error, file: file, data: data)])
         }
         let problems = FieldCatalogValidator.problems(in: catalog, file: file)
         guard problems.isEmpty else { throw PolicyError.invalid(problems) }

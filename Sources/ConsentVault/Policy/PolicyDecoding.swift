@@ -1,7 +1,10 @@
+import Foundation
+
 /// Turns `DecodingError`s into `PolicyProblem`s with a JSON path the author can find.
 enum PolicyDecoding {
-    /// The problem a decoding error describes.
-    static func problem(from error: DecodingError, file: String) -> PolicyProblem {
+    /// The problem a decoding error describes; `data` tells real syntax errors from values that
+    /// Foundation reports without a path (a fraction where a whole number belongs).
+    static func problem(from error: DecodingError, file: String, data: Data) -> PolicyProblem {
         switch error {
         case .keyNotFound(let key, let context):
             return PolicyProblem(file: file, path: jsonPath(context.codingPath), message: "missing required key '\(key.stringValue)'")
@@ -11,7 +14,9 @@ enum PolicyDecoding {
             return PolicyProblem(file: file, path: jsonPath(context.codingPath), message: "expected \(describe(type)), found null")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return PolicyProblem(file: file, path: "$", message: "not valid JSON")
+                let isJSON = (try? JSONSerialization.jsonObject(with: data)) != nil
+                return PolicyProblem(file: file, path: "$", message: isJSON
+                    ? "a value has the wrong type (points, versions, ages and days must be whole numbers)" : "not valid JSON")
             }
             return PolicyProblem(file: file, path: jsonPath(context.codingPath), message: context.debugDescription)
         @unknown default:

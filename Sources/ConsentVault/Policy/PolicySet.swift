@@ -51,7 +51,7 @@ public struct PolicySet: Sendable {
             do {
                 return try JSONDecoder().decode(type, from: data)
             } catch let error as DecodingError {
-                problems.append(PolicyDecoding.problem(from: error, file: name))
+                problems.append(PolicyDecoding.problem(from: error, file: name, data: data))
             } catch {
                 problems.append(PolicyProblem(file: name, path: "$", message: "cannot be decoded"))
             }
