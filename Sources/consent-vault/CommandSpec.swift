@@ -35,6 +35,7 @@ struct CommandSpec: Sendable {
 let globalOptions: [OptionSpec] = [
     OptionSpec(name: "vault", valueName: "PATH", help: "vault file (env CONSENT_VAULT_PATH)"),
     OptionSpec(name: "keys", valueName: "FILE", help: "key file (env CONSENT_VAULT_KEYS)"),
+    OptionSpec(name: "erasure-journal", valueName: "FILE", help: "erasure journal (env CONSENT_VAULT_ERASURE_JOURNAL; default: key file + .erasures)"),
     OptionSpec(name: "token", valueName: "TOKEN", help: "act as the principal of this API token (env CONSENT_VAULT_TOKEN)"),
     OptionSpec(name: "json", valueName: nil, help: "print machine-readable JSON"),
     OptionSpec(name: "help", valueName: nil, help: "show help for this command (also -h)"),

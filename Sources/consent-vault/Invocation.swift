@@ -111,14 +111,26 @@ struct Invocation {
         }
     }
 
+    /// The erasure journal: `--erasure-journal`, `CONSENT_VAULT_ERASURE_JOURNAL`, or next to the key
+    /// file, where a restore of the vault's backup cannot roll it back.
+    func erasureJournalPath() throws -> String {
+        if let path = value("erasure-journal") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_ERASURE_JOURNAL"], !path.isEmpty { return path }
+        return try keysPath() + ".erasures"
+    }
+
+    /// The principal of `--token` (or `CONSENT_VAULT_TOKEN`) in `vault`, else the local administrator.
+    func principal(in vault: Vault) throws -> Principal {
+        guard let token = value("token") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"], !token.isEmpty else {
+            return .localAdministrator
+        }
+        return try vault.principal(forToken: token)
+    }
+
     /// Opens the vault named by the global options, with the acting principal: the holder of
     /// `--token` (or `CONSENT_VAULT_TOKEN`), otherwise the local administrator.
     func openVault() throws -> (vault: Vault, principal: Principal) {
-        let vault = try Vault.open(at: try vaultPath(), keyRing: try loadKeyRing())
-        guard let token = value("token") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"], !token.isEmpty else {
-            return (vault, .localAdministrator)
-        }
-        return (vault, try vault.principal(forToken: token))
+        let vault = try Vault.open(at: try vaultPath(), keyRing: try loadKeyRing(), erasureJournal: try erasureJournalPath())
+        return (vault, try principal(in: vault))
     }
 
     /// A member id argument, checked.

@@ -102,7 +102,7 @@ struct ConsentCLITests {
         #expect(good.status == 0 && good.stdout.contains("policy set is valid"))
         let broken = cli.folder.appendingPathComponent("broken")
         try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
-        for name in ["fields.json", "purposes.json", "roles.json", "rewards.json"] {
+        for name in ["fields.json", "purposes.json", "roles.json", "rewards.json", "retention.json"] {
             try FileManager.default.copyItem(atPath: CLIRunner.policyDirectory + "/" + name, toPath: broken.path + "/" + name)
         }
         let purposes = broken.appendingPathComponent("purposes.json")
@@ -116,7 +116,7 @@ struct ConsentCLITests {
         #expect(result.stderr.contains("purposes.json: $.purposes[3].fields[1]: unknown field 'fax'"), "stderr: \(result.stderr)")
         try cli.initialize()
         let show = try CLIRunner.json(try cli.vault(["policy", "show", "--json"]).stdout)
-        #expect((show["documents"] as? [[String: Any]])?.count == 4)
+        #expect((show["documents"] as? [[String: Any]])?.count == 5)
         #expect(try cli.vault(["policy", "apply", broken.path]).status == 1)
         #expect(try cli.vault(["policy", "apply", CLIRunner.policyDirectory]).status == 0)
     }

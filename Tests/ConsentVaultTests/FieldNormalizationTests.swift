@@ -13,7 +13,7 @@ struct FieldNormalizationTests {
             "email": "Anna.Mueller@example.de", "phone": "+49301234567", "first_name": "Anna-Lena",
             "last_name": "Müller-Lüdenscheidt", "birthday": "1990-12-24", "clothing_size": "XL", "shoe_size": "38.5",
             "address": #"{"city":"Berlin","country":"DE","house_number":"12a","postal_code":"10115","street":"Große Straße"}"#,
-            "preferred_store": "Filiale Köln Hbf", "member_number": "CV00001234",
+            "preferred_store": "Filiale Köln Hbf", "member_number": "CV00001234", "purchase_receipts": "Bon 2026-11-02 Filiale Köln Hbf",
         ])
         #expect(try test.vault.decryptFields(of: member, names: ["email", "birthday"]).keys.sorted() == ["birthday", "email"])
     }

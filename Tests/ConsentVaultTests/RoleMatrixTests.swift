@@ -14,7 +14,7 @@ struct RoleMatrixTests {
     }()
 
     /// Runs `operation` as `principal` on a prepared member; returns normally unless refused.
-    private func perform(_ operation: VaultOperation, on test: TestVault, member: MemberID, as principal: Principal) throws {
+    private func perform(_ operation: VaultOperation, on test: TestVault, member: MemberID, request: String, as principal: Principal) throws {
         let vault = test.vault
         switch operation {
         case .memberEnroll: _ = try vault.enroll([("first_name", "Neu")], channel: .app, as: principal)
@@ -47,6 +47,16 @@ struct RoleMatrixTests {
         case .rewardsAdjust: _ = try vault.adjustPoints(of: member, by: 10, reason: "goodwill", as: principal)
         case .rewardsBirthdays: _ = try vault.awardBirthdayRewards(as: principal)
         case .reportProfiling: _ = try vault.profilingReport(as: principal)
+        case .dsrOpen: _ = try vault.openRequest(.access, for: member, as: principal)
+        case .dsrList: _ = try vault.listRequests(as: principal)
+        case .dsrShow: _ = try vault.showRequest(request, as: principal)
+        case .dsrExtend: _ = try vault.extendRequest(request, reason: "complex", as: principal)
+        case .dsrClose: _ = try vault.closeRequest(request, outcome: "fulfilled", as: principal)
+        case .dsrExport: try vault.export(member, to: test.folder.appendingPathComponent("export-\(UUID().uuidString)").path, as: principal)
+        case .dsrErase: _ = try vault.erase(member, as: principal)
+        case .retentionRun: _ = try vault.runRetention(dryRun: true, as: principal)
+        case .backupCreate: try vault.backup(to: test.folder.appendingPathComponent("backup-\(UUID().uuidString)").path, as: principal)
+        case .backupRestore: try rethrowAccess { _ = try Vault.restore(from: "/nonexistent", to: test.vaultPath, keyRing: test.ring, as: principal) }
         }
     }
 
@@ -64,13 +74,14 @@ struct RoleMatrixTests {
                                            consents: [ConsentRequest(purpose: "birthday_rewards")], channel: .app, as: admin).member
         _ = try test.vault.createToken(name: "spare", role: "dpo", as: admin)
         let principal = try test.vault.principal(forToken: try test.vault.createToken(name: "actor", role: role, as: admin))
+        let request = try test.vault.openRequest(.access, for: member, as: admin).id
         let grant = Self.grants[role]!
         let allowed = grant.operations.contains(operation.rawValue)
             && (operation != .memberRead || grant.purposes.contains("*") || grant.purposes.contains("email_marketing"))
         if allowed {
-            try perform(operation, on: test, member: member, as: principal)
+            try perform(operation, on: test, member: member, request: request, as: principal)
         } else {
-            #expect(throws: AccessError.self) { try perform(operation, on: test, member: member, as: principal) }
+            #expect(throws: AccessError.self) { try perform(operation, on: test, member: member, request: request, as: principal) }
             let last = try test.vault.auditLog.entries().last!
             #expect(last.principal == "actor" && last.role == role && last.operation == operation.rawValue && last.outcome == .denied)
         }

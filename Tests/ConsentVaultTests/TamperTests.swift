@@ -72,7 +72,7 @@ struct TamperTests {
         let copy = try test.rawDatabase().statement("SELECT * FROM members WHERE id = ?1").rows([.text(anna.rawValue)])[0]
         let fields = try test.rawDatabase().statement("SELECT * FROM member_fields WHERE member_id = ?1").rows([.text(anna.rawValue)])
         let target = try Database(path: otherPath, create: false)
-        try target.statement("INSERT INTO members VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)").run(copy)
+        try target.statement("INSERT INTO members VALUES (\((1...copy.count).map { "?\($0)" }.joined(separator: ", ")))").run(copy)
         for row in fields { try target.statement("INSERT INTO member_fields VALUES (?1, ?2, ?3, ?4, ?5)").run(row) }
         #expect(throws: VaultError.dataKeyIntegrity(member: anna.rawValue)) { _ = try other.decryptFields(of: anna) }
     }

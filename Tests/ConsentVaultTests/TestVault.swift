@@ -77,6 +77,7 @@ let annaFields: [Vault.FieldInput] = [
     ("email", "Anna.Mueller@Example.DE"), ("phone", "+49 (0)30 1234567"), ("first_name", "Anna-Lena"),
     ("last_name", "Müller-Lüdenscheidt"), ("birthday", "24.12.1990"), ("clothing_size", "xl"), ("shoe_size", "38,5"),
     ("address", "Große Straße 12a, 10115 Berlin"), ("preferred_store", "Filiale Köln Hbf"), ("member_number", "cv 0000 1234"),
+    ("purchase_receipts", "Bon 2026-11-02 Filiale Köln Hbf"),
 ]
 
 /// The local administrator, who may do everything (purposes and consent still apply to reads).

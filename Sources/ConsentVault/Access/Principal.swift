@@ -18,7 +18,7 @@ public struct Principal: Sendable, Equatable, CustomStringConvertible {
     public static let localAdministrator = Principal(name: "local-admin", role: "local_admin")
 
     /// Whether this is the local administrator.
-    public var isLocalAdministrator: Bool { self == .localAdministrator }
+    public var isLocalAdministrator: Bool { role == Principal.localAdministrator.role }
 
     /// `name (role)`.
     public var description: String { "\(name) (\(role))" }

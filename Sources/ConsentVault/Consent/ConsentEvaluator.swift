@@ -78,6 +78,11 @@ public enum DenialReason: String, Sendable, Codable {
     case needsReconsent = "needs_reconsent"
     /// The member is under the purpose's minimum age and no guardian consented.
     case minorWithoutGuardian = "minor_without_guardian"
+    /// The member's processing is restricted (Art. 18) or erased with data under a legal hold:
+    /// only legal-obligation purposes may read.
+    case memberRestricted = "member_restricted"
+    /// The member objected to processing based on legitimate interest (Art. 21).
+    case objected
 }
 
 /// A field withheld from a read, and why.
@@ -92,9 +97,13 @@ public struct FieldDenial: Sendable, Equatable {
 enum FieldAccess {
     /// nil when allowed, otherwise the reason it is not.
     static func denial(field: String, purpose: Purpose, events: [ConsentEvent], isMinor: Bool,
-                       restricted: Bool, now: Date) -> DenialReason? {
+                       restricted: Bool, memberRestricted: Bool, now: Date) -> DenialReason? {
         guard purpose.fields.contains(field) else { return .notInPurpose }
         if purpose.aggregateOnly == true { return .aggregateOnly }
+        if memberRestricted && purpose.lawfulBasis != .legalObligation { return .memberRestricted }
+        if purpose.lawfulBasis == .legitimateInterest, events.contains(where: { $0.purpose == purpose.id && $0.kind == .withdraw }) {
+            return .objected
+        }
         if purpose.lawfulBasis == .consent, let reason = consentDenial(field: field, purpose: purpose, events: events, isMinor: isMinor, now: now) {
             return reason
         }

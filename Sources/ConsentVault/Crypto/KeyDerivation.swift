@@ -14,8 +14,10 @@ enum KeyDerivation {
         case blindIndex = "CVbidx01"
         /// Keys the audit hash chain.
         case audit = "CVaudt01"
-        /// Proves that a key file belongs to a vault without revealing the key.
-        case keyCheck = "CVchck01"
+        /// Seeds the vault's Ed25519 signing key for exports.
+        case signing = "CVsign01"
+        /// Keys the erasure tags that let a restore re-apply erasures.
+        case erasure = "CVeras01"
     }
 
     /// Derives the subkey for `purpose` from `key` (`crypto_kdf_derive_from_key`).

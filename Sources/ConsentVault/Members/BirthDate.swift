@@ -26,7 +26,7 @@ public enum BirthDate {
         }
 
         /// `YYYY-MM-DD`.
-        var iso: String {
+        public var iso: String {
             String(format: "%04d-%02d-%02d", year, month, day)
         }
     }
@@ -82,8 +82,12 @@ public enum BirthDate {
 
     private static func isRealDay(_ day: Day) -> Bool {
         guard (1...12).contains(day.month), day.day >= 1 else { return false }
-        let isLeap = (day.year % 4 == 0 && day.year % 100 != 0) || day.year % 400 == 0
-        let lengths = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day.day <= lengths[day.month - 1]
+        return day.day <= daysIn(month: day.month, year: day.year)
+    }
+
+    /// Days in `month` (1–12) of `year`, with Gregorian leap years.
+    static func daysIn(month: Int, year: Int) -> Int {
+        let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        return [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     }
 }

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// The policy files a vault runs under: field catalog, purposes, roles and rewards, validated together.
+/// The policy files a vault runs under: fields, purposes, roles, rewards and retention, validated together.
 public struct PolicySet: Sendable {
     /// `fields.json`.
     public let fields: FieldCatalog
@@ -10,11 +10,13 @@ public struct PolicySet: Sendable {
     public let roles: RoleCatalog
     /// `rewards.json`.
     public let rewards: RewardPolicy
+    /// `retention.json`.
+    public let retention: RetentionPolicy
     /// The raw bytes of each file by name, as stored in the vault.
     public let documents: [String: Data]
 
     /// The files a policy set consists of.
-    public static let fileNames = [FieldCatalog.fileName, PurposeCatalog.fileName, RoleCatalog.fileName, RewardPolicy.fileName]
+    public static let fileNames = [FieldCatalog.fileName, PurposeCatalog.fileName, RoleCatalog.fileName, RewardPolicy.fileName, RetentionPolicy.fileName]
 
     /// SHA-256 over every document (name and bytes, in name order): identifies the set.
     public var hash: String {
@@ -61,11 +63,13 @@ public struct PolicySet: Sendable {
         let purposes = decodeFile(PurposeCatalog.self, PurposeCatalog.fileName)
         let roles = decodeFile(RoleCatalog.self, RoleCatalog.fileName)
         let rewards = decodeFile(RewardPolicy.self, RewardPolicy.fileName)
+        let retention = decodeFile(RetentionPolicy.self, RetentionPolicy.fileName)
         if let fields { problems += FieldCatalogValidator.problems(in: fields, file: FieldCatalog.fileName) }
         if let purposes { problems += PurposeValidator.problems(in: purposes, fields: fields) }
         if let roles { problems += RoleValidator.problems(in: roles, purposes: purposes) }
         if let rewards { problems += RewardValidator.problems(in: rewards, fields: fields, purposes: purposes) }
-        guard problems.isEmpty, let fields, let purposes, let roles, let rewards else { throw PolicyError.invalid(problems) }
-        return PolicySet(fields: fields, purposes: purposes, roles: roles, rewards: rewards, documents: documents)
+        if let retention { problems += RetentionValidator.problems(in: retention, fields: fields, purposes: purposes) }
+        guard problems.isEmpty, let fields, let purposes, let roles, let rewards, let retention else { throw PolicyError.invalid(problems) }
+        return PolicySet(fields: fields, purposes: purposes, roles: roles, rewards: rewards, retention: retention, documents: documents)
     }
 }

@@ -6,7 +6,8 @@ enum PolicyStore {
     /// Stores `policies` as the current set. Call inside a write transaction.
     static func save(_ policies: PolicySet, in database: Database, by principal: Principal, at now: String) throws {
         let versions = [FieldCatalog.fileName: policies.fields.version, PurposeCatalog.fileName: policies.purposes.version,
-                        RoleCatalog.fileName: policies.roles.version, RewardPolicy.fileName: policies.rewards.version]
+                        RoleCatalog.fileName: policies.roles.version, RewardPolicy.fileName: policies.rewards.version,
+                        RetentionPolicy.fileName: policies.retention.version]
         let upsert = try database.statement("""
             INSERT INTO policies (name, version, sha256, document, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (name) DO UPDATE SET version = ?2, sha256 = ?3, document = ?4, applied_at = ?5

@@ -11,6 +11,9 @@ public enum VaultOperation: String, Codable, Sendable, CaseIterable {
     case profileNext = "profile.next", profileShare = "profile.share", profileDecline = "profile.decline"
     case rewardsBalance = "rewards.balance", rewardsLedger = "rewards.ledger", rewardsAdjust = "rewards.adjust"
     case rewardsBirthdays = "rewards.birthdays", reportProfiling = "report.profiling"
+    case dsrOpen = "dsr.open", dsrList = "dsr.list", dsrShow = "dsr.show", dsrExtend = "dsr.extend", dsrClose = "dsr.close"
+    case dsrExport = "dsr.export", dsrErase = "dsr.erase", retentionRun = "retention.run"
+    case backupCreate = "backup.create", backupRestore = "backup.restore"
 }
 
 /// One role from `Policies/roles.json`.

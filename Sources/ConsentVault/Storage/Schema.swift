@@ -166,6 +166,60 @@ enum Schema {
         );
         CREATE INDEX profile_asks_by_member ON profile_asks(member_id, field, at);
         """,
+        """
+        -- Erasure: a keyed tag per member (matched against the erasure journal after a restore),
+        -- and the state of an erased member whose held data is kept until a legal hold ends.
+        ALTER TABLE members ADD COLUMN erasure_tag TEXT;
+        ALTER TABLE members ADD COLUMN erased_at TEXT;
+        ALTER TABLE members ADD COLUMN held_until TEXT;
+        CREATE INDEX members_by_erasure_tag ON members(erasure_tag);
+
+        -- Data subject requests (GDPR Art. 12 deadlines).
+        CREATE TABLE requests (
+            id                TEXT PRIMARY KEY,
+            member_id         TEXT,
+            member_tag        TEXT NOT NULL,
+            type              TEXT NOT NULL,
+            channel           TEXT,
+            received_on       TEXT NOT NULL,
+            due_on            TEXT NOT NULL,
+            extended_due_on   TEXT,
+            extension_reason  TEXT,
+            status            TEXT NOT NULL DEFAULT 'open',
+            outcome           TEXT,
+            closed_at         TEXT,
+            opened_by         TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- Art. 18: members whose data may only be read for legal claims.
+        CREATE TABLE member_restrictions (
+            member_id  TEXT PRIMARY KEY REFERENCES members(id) ON DELETE CASCADE,
+            request_id TEXT NOT NULL,
+            since      TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- Kept after erasure under a legal hold, by erasure tag only: proof of consent, points.
+        CREATE TABLE consent_proof_archive (
+            member_tag     TEXT NOT NULL,
+            purpose        TEXT NOT NULL,
+            field          TEXT NOT NULL,
+            event          TEXT NOT NULL,
+            notice_version INTEGER,
+            notice_sha256  TEXT,
+            channel        TEXT,
+            captured_at    TEXT NOT NULL,
+            evidence       TEXT NOT NULL,
+            held_until     TEXT NOT NULL
+        );
+        CREATE TABLE points_archive (
+            member_tag   TEXT NOT NULL,
+            rule_id      TEXT NOT NULL,
+            rule_version INTEGER NOT NULL,
+            scope_key    TEXT NOT NULL,
+            points       INTEGER NOT NULL,
+            at           TEXT NOT NULL
+        );
+        """,
     ]
 
     /// The schema version this build writes.

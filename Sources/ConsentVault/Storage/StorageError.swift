@@ -11,6 +11,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case vaultNotFound(path: String)
     /// `init` would overwrite an existing vault.
     case vaultExists(path: String)
+    /// The erasure journal cannot be read, written or trusted.
+    case erasureJournal(path: String, problem: String)
 
     /// What went wrong.
     public var description: String {
@@ -21,6 +23,7 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAVault(let path): return "\(path) is not a consent vault"
         case .vaultNotFound(let path): return "no vault at \(path)"
         case .vaultExists(let path): return "a vault already exists at \(path)"
+        case .erasureJournal(let path, let problem): return "erasure journal \(path): \(problem)"
         }
     }
 
@@ -32,6 +35,7 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAVault: return "check --vault (or CONSENT_VAULT_PATH)"
         case .vaultNotFound: return "create one with: consent-vault init, or check --vault (or CONSENT_VAULT_PATH)"
         case .vaultExists: return "choose another path; an existing vault is never overwritten"
+        case .erasureJournal: return "restore the journal from its append-only copy; never edit it by hand"
         }
     }
 }

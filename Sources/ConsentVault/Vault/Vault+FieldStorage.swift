@@ -49,6 +49,14 @@ extension Vault {
         return result
     }
 
+    /// Whether the member was erased and only data under a legal hold remains.
+    func isErased(_ member: MemberID) throws -> Bool {
+        guard let row = try database.statement("SELECT erased_at FROM members WHERE id = ?1").rows([.text(member.rawValue)]).first else {
+            return false
+        }
+        return row[0] != .null
+    }
+
     /// Names of the fields the member has a value for.
     func storedFieldNames(of member: MemberID) throws -> Set<String> {
         _ = try memberRecord(member)

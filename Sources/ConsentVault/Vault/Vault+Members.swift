@@ -36,9 +36,10 @@ extension Vault {
             let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
             let wrapped = try keys.wrapDataKey(dataKey, member: member, masterVersion: masterVersion, dataKeyVersion: 1)
             try database.statement("""
-                INSERT INTO members (id, created_at, updated_at, source_channel, master_key_version, data_key_version, wrapped_data_key)
-                VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5)
-                """).run([.text(member.rawValue), .text(now), .text(channel.rawValue), .integer(Int64(masterVersion)), .blob(wrapped)])
+                INSERT INTO members (id, created_at, updated_at, source_channel, master_key_version, data_key_version, wrapped_data_key, erasure_tag)
+                VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5, ?6)
+                """).run([.text(member.rawValue), .text(now), .text(channel.rawValue), .integer(Int64(masterVersion)), .blob(wrapped),
+                          .text(try keys.erasureTag(member))])
             for (definition, value) in values {
                 try store(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
             }
@@ -86,12 +87,13 @@ extension Vault {
             let events = try ConsentLedger(database: database).events(of: member)
             let restricted = try restrictedFields(of: member)
             let isMinor = try age(of: member).map { $0 < purpose.effectiveMinimumAge } ?? false
+            let memberRestricted = try isRestricted(member) || isErased(member)
             let now = clock()
             var denied: [FieldDenial] = []
             var allowed: [String] = []
             for field in requested {
                 if let reason = FieldAccess.denial(field: field, purpose: purpose, events: events, isMinor: isMinor,
-                                                   restricted: restricted.contains(field), now: now) {
+                                                   restricted: restricted.contains(field), memberRestricted: memberRestricted, now: now) {
                     denied.append(FieldDenial(field: field, reason: reason))
                 } else if stored.contains(field) {
                     allowed.append(field)
@@ -120,7 +122,7 @@ extension Vault {
     /// Member ids in id order, `limit` at a time, starting after `after`.
     public func listMembers(limit: Int = 100, after: MemberID? = nil, as principal: Principal) throws -> [MemberID] {
         try audited(principal, .memberList) { _ in
-            try database.statement("SELECT id FROM members WHERE id > ?1 ORDER BY id LIMIT ?2")
+            try database.statement("SELECT id FROM members WHERE id > ?1 AND erased_at IS NULL ORDER BY id LIMIT ?2")
                 .rows([.text(after?.rawValue ?? ""), .integer(Int64(max(0, limit)))]).map { try MemberID($0[0].text ?? "") }
         }
     }

@@ -16,19 +16,29 @@ public final class Vault {
     let keyRing: KeyRing
     let keys: VaultKeys
     let clock: @Sendable () -> Date
+    /// The record of erasures that a restore of an old backup cannot roll back.
+    let erasureJournal: ErasureJournal
 
     private init(path: String, database: Database, keyRing: KeyRing, keys: VaultKeys, policies: PolicySet,
-                 clock: @escaping @Sendable () -> Date) {
+                 erasureJournalPath: String?, clock: @escaping @Sendable () -> Date) {
         self.path = path
         self.database = database
         self.keyRing = keyRing
         self.keys = keys
         self.policies = policies
         self.clock = clock
+        erasureJournal = ErasureJournal(path: erasureJournalPath ?? path + ".erasures", key: keys.erasureKey)
     }
 
-    /// Creates a new vault at `path` (which must not exist) protected by `keyRing`.
-    public static func create(at path: String, keyRing: KeyRing, policies: PolicySet,
+    /// Where the erasure journal of the vault at `vaultPath` lives by default.
+    public static func defaultErasureJournalPath(forVault vaultPath: String) -> String {
+        vaultPath + ".erasures"
+    }
+
+    /// Creates a new vault at `path` (which must not exist) protected by `keyRing`. Erasures are
+    /// recorded in `erasureJournal` (default: the vault path plus `.erasures`); keep that file
+    /// out of the vault's backups, next to the key file.
+    public static func create(at path: String, keyRing: KeyRing, policies: PolicySet, erasureJournal: String? = nil,
                               clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
         if FileManager.default.fileExists(atPath: path) { throw StorageError.vaultExists(path: path) }
         let database = try Database(path: path, create: true)
@@ -49,7 +59,8 @@ public final class Vault {
                 try PolicyStore.save(policies, in: database, by: Principal.localAdministrator, at: now)
             }
             let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
-            return Vault(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies, clock: clock)
+            return Vault(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,
+                         erasureJournalPath: erasureJournal, clock: clock)
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw error
@@ -57,8 +68,10 @@ public final class Vault {
     }
 
     /// Opens the vault at `path` with `keyRing`; refuses another vault's key, a newer schema, and
-    /// a file that is not a vault.
-    public static func open(at path: String, keyRing: KeyRing, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
+    /// a file that is not a vault. Every erasure in the journal is re-applied, so a restored
+    /// backup never brings an erased member back.
+    public static func open(at path: String, keyRing: KeyRing, erasureJournal: String? = nil,
+                            clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.vaultNotFound(path: path) }
         let database = try Database(path: path, create: false)
         guard try Schema.version(of: database) > 0 else { throw StorageError.notAVault(path: path) }
@@ -72,7 +85,10 @@ public final class Vault {
         let rootKey = try unwrapRootKey(database: database, vaultID: vaultID, keyRing: keyRing)
         let policies = try PolicyStore.load(from: database)
         let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
-        return Vault(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies, clock: clock)
+        let vault = Vault(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,
+                          erasureJournalPath: erasureJournal, clock: clock)
+        try vault.reapplyJournal()
+        return vault
     }
 
     /// Opens the vault root key with the newest master key version that both the vault and the

@@ -18,6 +18,10 @@ final class VaultKeys {
     let auditPseudonymKey: SecureBytes
     /// Keys the hashes of double opt-in and access tokens.
     let tokenKey: SecureBytes
+    /// Keys erasure tags: stable pseudonyms of member ids kept in the erasure journal.
+    let erasureKey: SecureBytes
+    /// Seed of the vault's Ed25519 export signing key.
+    let signingSeed: SecureBytes
 
     init(vaultID: String, ring: KeyRing, rootKey: SecureBytes) throws {
         self.vaultID = vaultID
@@ -26,6 +30,8 @@ final class VaultKeys {
         auditChainKey = try KeyDerivation.subkey(for: .audit, from: rootKey, id: 1)
         auditPseudonymKey = try KeyDerivation.subkey(for: .audit, from: rootKey, id: 2)
         tokenKey = try KeyDerivation.subkey(for: .audit, from: rootKey, id: 3)
+        erasureKey = try KeyDerivation.subkey(for: .erasure, from: rootKey)
+        signingSeed = try KeyDerivation.subkey(for: .signing, from: rootKey)
     }
 
     /// The wrapping subkey of master key `version`.
@@ -83,6 +89,11 @@ final class VaultKeys {
     /// Associated data of a field value: vault, member, field and data key version.
     func fieldBinding(member: MemberID, field: String, dataKeyVersion: Int) -> [UInt8] {
         Array("cv1|field|\(vaultID)|\(member.rawValue)|\(field)|\(dataKeyVersion)".utf8)
+    }
+
+    /// The member's erasure tag: a keyed pseudonym that survives in the erasure journal.
+    func erasureTag(_ member: MemberID) throws -> String {
+        KeyFileFormat.hex(try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: erasureKey, length: 16))
     }
 
     /// Keyed BLAKE2b of a normalized value under the field's own index key.

@@ -99,7 +99,8 @@ enum ConsentCommands {
         guard let token = invocation.value("doi-token") ?? invocation.value("token") else {
             throw UsageError(description: "missing required option '--token'", command: invocation.spec.path)
         }
-        let vault = try Vault.open(at: try invocation.vaultPath(), keyRing: try invocation.loadKeyRing())
+        let vault = try Vault.open(at: try invocation.vaultPath(), keyRing: try invocation.loadKeyRing(),
+                                   erasureJournal: try invocation.erasureJournalPath())
         let principal = try ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"].map { try vault.principal(forToken: $0) } ?? .localAdministrator
         let result = try vault.confirm(token: token, for: member, as: principal)
         invocation.json ? Output.json(json(result)) : Output.line("\(result.purpose): \(result.state.rawValue)")

@@ -21,7 +21,8 @@ enum VaultCommands {
         _ = try invocation.checkedPositional()
         let path = try invocation.vaultPath()
         let policies = try PolicySet.load(fromDirectory: policyDirectory(invocation))
-        let vault = try Vault.create(at: path, keyRing: try invocation.loadKeyRing(), policies: policies)
+        let vault = try Vault.create(at: path, keyRing: try invocation.loadKeyRing(), policies: policies,
+                                     erasureJournal: try invocation.erasureJournalPath())
         invocation.json ? Output.json(["vault": path, "vault_id": vault.vaultID])
             : Output.line("Created vault \(path) (vault id \(vault.vaultID))")
     }

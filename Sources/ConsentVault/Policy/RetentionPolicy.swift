@@ -1,0 +1,101 @@
+/// A legal hold: data kept after erasure because a law requires it, until the hold ends.
+public struct LegalHold: Codable, Sendable, Equatable {
+    /// Stable id, shown in erasure reports.
+    public let id: String
+    /// The hold applies only to members who have this field (e.g. receipts).
+    public let appliesWhenFieldPresent: String?
+    /// Fields kept (readable only for `purpose`).
+    public let fields: [String]?
+    /// Records kept under a pseudonym: `consent_events`.
+    public let records: String?
+    /// Years the data is kept after erasure.
+    public let years: Int
+    /// The legal basis, quoted in erasure reports and exports.
+    public let basis: String
+    /// The legal-obligation purpose that may still read held fields.
+    public let purpose: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, fields, records, years, basis, purpose
+        case appliesWhenFieldPresent = "applies_when_field_present"
+    }
+}
+
+/// A rule the retention run applies by itself.
+public struct RetentionRun: Codable, Sendable, Equatable {
+    /// Stable id.
+    public let id: String
+    /// `delete_zero_party_fields`, `erase_member` or `expire_pending_double_opt_in`.
+    public let action: String
+    /// Days since the member's last activity (or since the grant, for double opt-ins).
+    public let afterDays: Int
+    /// For people.
+    public let description: String
+
+    /// The actions this version understands.
+    public static let actions: Set<String> = ["delete_zero_party_fields", "erase_member", "expire_pending_double_opt_in"]
+
+    enum CodingKeys: String, CodingKey {
+        case id, action, description
+        case afterDays = "after_days"
+    }
+}
+
+/// `Policies/retention.json`: legal holds and the rules of the retention run.
+public struct RetentionPolicy: Codable, Sendable, Equatable {
+    /// File name inside a policy folder.
+    public static let fileName = "retention.json"
+    /// Document version.
+    public let version: Int
+    /// Legal holds applied at erasure.
+    public let legalHolds: [LegalHold]
+    /// `pseudonymize` (kept for accounting under the erasure tag) or `erase`.
+    public let pointsLedgerOnErasure: String
+    /// Rules of `retention run`.
+    public let rules: [RetentionRun]
+
+    enum CodingKeys: String, CodingKey {
+        case version, rules
+        case legalHolds = "legal_holds"
+        case pointsLedgerOnErasure = "points_ledger_on_erasure"
+    }
+}
+
+/// Checks `retention.json`.
+enum RetentionValidator {
+    /// Every problem in `policy`.
+    static func problems(in policy: RetentionPolicy, fields: FieldCatalog?, purposes: PurposeCatalog?) -> [PolicyProblem] {
+        var problems: [PolicyProblem] = []
+        func report(_ path: String, _ message: String) { problems.append(PolicyProblem(file: RetentionPolicy.fileName, path: path, message: message)) }
+        for (index, hold) in policy.legalHolds.enumerated() {
+            let path = "$.legal_holds[\(index)]"
+            if hold.years < 1 || hold.years > 30 { report("\(path).years", "must be between 1 and 30") }
+            if hold.basis.isEmpty { report("\(path).basis", "a legal hold must name its legal basis") }
+            if (hold.fields == nil) == (hold.records == nil) { report(path, "a hold keeps either 'fields' or 'records', not both or neither") }
+            if let records = hold.records, records != "consent_events" { report("\(path).records", "only 'consent_events' can be held") }
+            for (fieldIndex, field) in (hold.fields ?? []).enumerated() where fields != nil && fields?.definition(of: field) == nil {
+                report("\(path).fields[\(fieldIndex)]", "unknown field '\(field)'")
+            }
+            if let field = hold.appliesWhenFieldPresent, fields != nil, fields?.definition(of: field) == nil {
+                report("\(path).applies_when_field_present", "unknown field '\(field)'")
+            }
+            if hold.fields != nil {
+                if let id = hold.purpose, let purpose = purposes?.purpose(id) {
+                    if purpose.lawfulBasis != .legalObligation { report("\(path).purpose", "purpose '\(id)' must be based on legal_obligation") }
+                } else {
+                    report("\(path).purpose", "held fields need a known legal_obligation purpose")
+                }
+            }
+        }
+        if !["pseudonymize", "erase"].contains(policy.pointsLedgerOnErasure) {
+            report("$.points_ledger_on_erasure", "must be 'pseudonymize' or 'erase'")
+        }
+        for (index, rule) in policy.rules.enumerated() {
+            if !RetentionRun.actions.contains(rule.action) {
+                report("$.rules[\(index)].action", "unknown action '\(rule.action)'; expected one of \(RetentionRun.actions.sorted().joined(separator: ", "))")
+            }
+            if rule.afterDays < 1 { report("$.rules[\(index)].after_days", "must be 1 or more") }
+        }
+        return problems
+    }
+}
