@@ -17,7 +17,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "ConsentVault", dependencies: ["CSodium", "CSQLite"], swiftSettings: strictSettings),
+        .target(name: "ConsentVault", dependencies: ["CSodium", "CSQLite"], exclude: ["Requests/export-v1.schema.json"],
+                swiftSettings: strictSettings),
         .executableTarget(name: "consent-vault", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", swiftSettings: strictSettings),
