@@ -127,6 +127,7 @@ struct ConsentCLITests {
         let result = try cli.run(["demo", "--policies", CLIRunner.policyDirectory])
         #expect(result.status == 0)
         for line in ["consent email_marketing: pending", "withheld email: pending_double_opt_in", "withheld birthday: consent_withdrawn",
+                     "verify-export: intact and signed", "her values are gone from the vault file", "Anna findable: false",
                      "refused: role 'marketing' may not read member data for purpose 'loyalty_account'", "audit verify: intact"] {
             #expect(result.stdout.contains(line), "demo output lacks: \(line)")
         }

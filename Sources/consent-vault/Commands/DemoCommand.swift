@@ -25,7 +25,8 @@ enum DemoCommand {
         let ring = try KeyRing.generate()
         try ring.write(to: keyPath)
         let vault = try Vault.create(at: vaultPath, keyRing: ring,
-                                     policies: try PolicySet.load(fromDirectory: VaultCommands.policyDirectory(invocation)))
+                                     policies: try PolicySet.load(fromDirectory: VaultCommands.policyDirectory(invocation)),
+                                     erasureJournal: keyPath + ".erasures")
         Output.line("   key id \(ring.keyID), vault id \(vault.vaultID)")
         let marketing = try vault.principal(forToken: try vault.createToken(name: "crm-app", role: "marketing", as: admin))
         Output.line("   API token created for crm-app (role marketing); the vault keeps only its hash")
@@ -93,8 +94,28 @@ enum DemoCommand {
         try vault.retireMasterKey(version: 1, keyFilePath: keyPath, as: admin)
         Output.line("   now on version \(rotation.targetVersion); version 1 retired; first name still reads as \(try vault.read(anna, purpose: "loyalty_account", fields: ["first_name"], as: admin).fields["first_name"] ?? "?")")
 
+        step("11. The DPO answers Anna's requests: a signed export, then erasure (after a backup)")
+        let access = try vault.openRequest(.access, for: anna, channel: .web, as: admin)
+        Output.line("   access request \(access.id) received \(access.receivedOn), due \(access.dueOn)")
+        let exportFolder = folder.appendingPathComponent("export-anna").path
+        try vault.export(anna, to: exportFolder, request: access.id, as: admin)
+        Output.line("   export written to \(exportFolder): export.json, export.html, manifest.json, manifest.sig")
+        Output.line("   verify-export: \(try vault.verifyExport(at: exportFolder).isValid ? "intact and signed" : "BROKEN")")
+        _ = try vault.closeRequest(access.id, outcome: "fulfilled", as: admin)
+        let backupPath = folder.appendingPathComponent("before-erasure.vault").path
+        try vault.backup(to: backupPath, as: admin)
+        let erasure = try vault.openRequest(.erasure, for: anna, as: admin)
+        let erasureReport = try vault.erase(anna, request: erasure.id, as: admin)
+        erasureReport.erased.forEach { Output.line("   erased: \($0)") }
+        erasureReport.kept.forEach { Output.line("   kept: \($0.what) (\($0.why)\($0.until.map { ", until \($0)" } ?? ""))") }
+        let after = plaintextFound(in: vaultPath, needles: ["Müller", "Anna", "example.de", "1712345678", "Hauptstraße", "CV00001234"])
+        Output.line(after.isEmpty ? "   her values are gone from the vault file, its WAL and shm" : "   FOUND AFTER ERASURE: \(after)")
+        let restored = try Vault.restore(from: backupPath, to: vaultPath, keyRing: try KeyRing.load(path: keyPath) { nil },
+                                         erasureJournal: keyPath + ".erasures", as: admin)
+        Output.line("   the backup from before the erasure is restored: members listed \(try restored.listMembers(as: admin).count), Anna findable: \(try !restored.find("email", equals: "anna.mueller@example.de", as: admin).isEmpty)")
+
         if invocation.flag("keep") { Output.line("\nKept \(folder.path)") }
-        guard found.isEmpty, verification.isIntact else { throw NotFound(description: "the demo found plaintext or a broken audit chain") }
+        guard found.isEmpty, after.isEmpty, verification.isIntact else { throw NotFound(description: "the demo found plaintext or a broken audit chain") }
     }
 
     private static func plaintextFound(in vaultPath: String, needles: [String]) -> [String] {

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite("consent-vault binary: the DPO's desk")
+struct DPOCLITests {
+    private func enroll(_ cli: CLIRunner, _ email: String) throws -> String {
+        try cli.vault(["member", "enroll", "--field", "email=\(email)", "--field", "last_name=Müller", "--field", "birthday=1990-12-24",
+                       "--consent", "birthday_rewards", "--channel", "web"]).stdout.trimmingCharacters(in: .newlines)
+    }
+
+    @Test("dsr open, list --overdue, extend, close with --json")
+    func requests() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let member = try enroll(cli, "anna@example.de")
+        let opened = try CLIRunner.json(try cli.vault(["dsr", "open", "--type", "access", "--member", member, "--received", "2024-01-31", "--json"]).stdout)
+        #expect(opened["due_on"] as? String == "2024-02-29" && opened["status"] as? String == "open")
+        let id = try #require(opened["request"] as? String)
+        let overdue = try CLIRunner.json(try cli.vault(["dsr", "list", "--overdue", "--json"]).stdout)
+        #expect((overdue["requests"] as? [[String: Any]])?.map { $0["request"] as? String } == [id])
+        let noReason = try cli.vault(["dsr", "extend", id])
+        #expect(noReason.status == 1 && noReason.stderr.hasPrefix("Error: extending a deadline needs a reason"))
+        #expect(try CLIRunner.json(try cli.vault(["dsr", "extend", id, "--reason", "complex", "--json"]).stdout)["due_on"] as? String == "2024-04-29")
+        #expect(try CLIRunner.json(try cli.vault(["dsr", "close", id, "--outcome", "fulfilled", "--json"]).stdout)["status"] as? String == "closed")
+        let badType = try cli.vault(["dsr", "open", "--type", "gossip", "--member", member])
+        #expect(badType.status == 64)
+    }
+
+    @Test("export prints only its path; verify-export catches a changed byte and exits 1")
+    func export() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let member = try enroll(cli, "anna@example.de")
+        let out = cli.folder.appendingPathComponent("anna-export").path
+        let result = try cli.vault(["dsr", "export", member, "--out", out])
+        #expect(result.status == 0 && result.stdout == out + "\n" && result.stderr.isEmpty)
+        #expect(try cli.vault(["dsr", "verify-export", out]).status == 0)
+        let html = out + "/export.html"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: html))
+        bytes[100] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: html))
+        let broken = try cli.vault(["dsr", "verify-export", out])
+        #expect(broken.status == 1 && broken.stderr.contains("export.html does not match its checksum"))
+        #expect(try cli.vault(["dsr", "export", member, "--out", out]).status == 1, "never overwrites an export")
+    }
+
+    @Test("erase needs --yes without a terminal; --dry-run changes nothing; backup, erase, restore keeps the member erased")
+    func eraseBackupRestore() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let anna = try enroll(cli, "anna@example.de")
+        let bernd = try enroll(cli, "bernd@example.de")
+        let refused = try cli.vault(["dsr", "erase", anna])
+        #expect(refused.status == 64 && refused.stderr.contains("pass --yes"))
+        let dry = try CLIRunner.json(try cli.vault(["dsr", "erase", anna, "--dry-run", "--json"]).stdout)
+        #expect(dry["dry_run"] as? Bool == true && (dry["erased"] as? [String])?.contains("field email") == true)
+        #expect(try cli.vault(["member", "find", "--email", "anna@example.de"]).status == 0, "dry run erased nothing")
+        let backup = cli.folder.appendingPathComponent("backup.vault").path
+        #expect(try cli.vault(["backup", "--out", backup]).status == 0)
+        #expect(try cli.vault(["dsr", "erase", anna, "--yes"]).status == 0)
+        #expect(try cli.vault(["restore", backup]).status == 64)
+        let restore = try cli.vault(["restore", backup, "--yes", "--json"])
+        #expect(restore.status == 0, "stderr: \(restore.stderr)")
+        #expect(try cli.vault(["member", "find", "--email", "anna@example.de"]).status == 1)
+        #expect(try CLIRunner.json(try cli.vault(["member", "list", "--json"]).stdout)["members"] as? [String] == [bernd])
+        #expect(FileManager.default.fileExists(atPath: cli.keyPath + ".erasures"), "the journal lives next to the key file")
+    }
+
+    @Test("retention run --dry-run prints a summary and changes nothing")
+    func retention() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        _ = try enroll(cli, "anna@example.de")
+        let before = try Data(contentsOf: URL(fileURLWithPath: cli.vaultPath))
+        let dry = try cli.vault(["retention", "run", "--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.hasPrefix("Retention dry run (nothing changed):"))
+        #expect(dry.stdout.contains("inactive_members: 0 member(s)"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.vaultPath)) == before)
+        #expect(try cli.vault(["retention", "run", "--json"]).status == 0)
+    }
+}
