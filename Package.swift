@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "ConsentVault", dependencies: ["CSodium", "CSQLite"], exclude: ["Requests/export-v1.schema.json"],
                 swiftSettings: strictSettings),
         .executableTarget(name: "consent-vault", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
-        .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
+        .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

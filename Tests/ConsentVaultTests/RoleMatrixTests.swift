@@ -56,6 +56,11 @@ struct RoleMatrixTests {
         case .dsrErase: _ = try vault.erase(member, as: principal)
         case .retentionRun: _ = try vault.runRetention(dryRun: true, as: principal)
         case .backupCreate: try vault.backup(to: test.folder.appendingPathComponent("backup-\(UUID().uuidString)").path, as: principal)
+        case .promptRedact: _ = try vault.redactPrompt("Hallo Anna", member: member, purpose: "ai_personalization", as: principal)
+        case .promptBuild: _ = try vault.buildPrompt(template: "{{first_name|Hallo}}", member: member, purpose: "ai_personalization", as: principal)
+        case .promptDemask:
+            let session = try vault.redactPrompt("Hallo Anna", member: member, purpose: "ai_personalization", as: admin).session
+            _ = try vault.demask("[PERSON_1]", session: session, as: principal)
         case .backupRestore: try rethrowAccess { _ = try Vault.restore(from: "/nonexistent", to: test.vaultPath, keyRing: test.ring, as: principal) }
         }
     }

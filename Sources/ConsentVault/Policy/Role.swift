@@ -14,6 +14,7 @@ public enum VaultOperation: String, Codable, Sendable, CaseIterable {
     case dsrOpen = "dsr.open", dsrList = "dsr.list", dsrShow = "dsr.show", dsrExtend = "dsr.extend", dsrClose = "dsr.close"
     case dsrExport = "dsr.export", dsrErase = "dsr.erase", retentionRun = "retention.run"
     case backupCreate = "backup.create", backupRestore = "backup.restore"
+    case promptRedact = "prompt.redact", promptBuild = "prompt.build", promptDemask = "prompt.demask"
 }
 
 /// One role from `Policies/roles.json`.

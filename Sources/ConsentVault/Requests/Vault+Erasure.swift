@@ -101,7 +101,8 @@ extension Vault {
                 SELECT ?2, rule_id, rule_version, scope_key, points, at FROM points_ledger WHERE member_id = ?1
                 """).run([id, .text(tag)])
         }
-        for table in ["consent_events", "points_ledger", "profile_asks", "doi_tokens", "field_restrictions", "member_restrictions", "blind_indexes"] {
+        for table in ["consent_events", "points_ledger", "profile_asks", "doi_tokens", "field_restrictions", "member_restrictions", "blind_indexes",
+                      "prompt_sessions"] {
             try database.statement("DELETE FROM \(table) WHERE member_id = ?1").run([id])
         }
         try database.statement("UPDATE requests SET member_id = NULL WHERE member_id = ?1").run([id])
@@ -143,7 +144,7 @@ struct ErasurePlan {
         } else if pointsEntries > 0 {
             erased.append("\(pointsEntries) points ledger entr(ies)")
         }
-        erased.append("profile asks, confirmation tokens and restrictions")
+        erased.append("profile asks, confirmation tokens, restrictions and prompt sessions")
         return Vault.ErasureReport(member: member, dryRun: dryRun, erased: erased, kept: kept)
     }
 }

@@ -220,6 +220,18 @@ enum Schema {
             at           TEXT NOT NULL
         );
         """,
+        """
+        -- Prompt sessions: placeholder → value mappings, sealed with the session key, expiring.
+        CREATE TABLE prompt_sessions (
+            id         TEXT PRIMARY KEY,
+            member_id  TEXT REFERENCES members(id) ON DELETE CASCADE,
+            purpose    TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            mapping    BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX prompt_sessions_by_member ON prompt_sessions(member_id);
+        """,
     ]
 
     /// The schema version this build writes.

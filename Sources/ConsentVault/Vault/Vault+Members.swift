@@ -84,27 +84,32 @@ extension Vault {
             guard let purpose = policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
             let stored = try storedFieldNames(of: member)
             let requested = names ?? catalog.fields.map(\.name).filter { stored.contains($0) && purpose.fields.contains($0) }
-            let events = try ConsentLedger(database: database).events(of: member)
-            let restricted = try restrictedFields(of: member)
-            let isMinor = try age(of: member).map { $0 < purpose.effectiveMinimumAge } ?? false
-            let memberRestricted = try isRestricted(member) || isErased(member)
-            let now = clock()
-            var denied: [FieldDenial] = []
-            var allowed: [String] = []
-            for field in requested {
-                if let reason = FieldAccess.denial(field: field, purpose: purpose, events: events, isMinor: isMinor,
-                                                   restricted: restricted.contains(field), memberRestricted: memberRestricted, now: now) {
-                    denied.append(FieldDenial(field: field, reason: reason))
-                } else if stored.contains(field) {
-                    allowed.append(field)
-                }
-            }
-            let values = allowed.isEmpty ? [:] : try decryptFields(of: member, names: allowed)
+            let (allowed, denied) = try accessDecisions(for: member, purpose: purpose, fields: requested)
+            let values = allowed.isEmpty ? [:] : try decryptFields(of: member, names: allowed.filter(stored.contains))
             record.fieldsRequested = requested
             record.fieldsReturned = values.keys.sorted()
             if values.isEmpty && !denied.isEmpty { record.outcome = .denied }
             return ReadResult(member: member, fields: values, denied: denied)
         }
+    }
+
+    /// Which of `fields` `purpose` may use for `member` right now, and why the others not.
+    func accessDecisions(for member: MemberID, purpose: Purpose, fields: [String]) throws -> (allowed: [String], denied: [FieldDenial]) {
+        let events = try ConsentLedger(database: database).events(of: member)
+        let restricted = try restrictedFields(of: member)
+        let isMinor = try age(of: member).map { $0 < purpose.effectiveMinimumAge } ?? false
+        let memberRestricted = try isRestricted(member) || isErased(member)
+        var allowed: [String] = []
+        var denied: [FieldDenial] = []
+        for field in fields {
+            if let reason = FieldAccess.denial(field: field, purpose: purpose, events: events, isMinor: isMinor,
+                                               restricted: restricted.contains(field), memberRestricted: memberRestricted, now: clock()) {
+                denied.append(FieldDenial(field: field, reason: reason))
+            } else {
+                allowed.append(field)
+            }
+        }
+        return (allowed, denied)
     }
 
     /// Members whose `field` (an indexed one) equals `value` after normalization.

@@ -22,6 +22,8 @@ final class VaultKeys {
     let erasureKey: SecureBytes
     /// Seed of the vault's Ed25519 export signing key.
     let signingSeed: SecureBytes
+    /// Seals prompt session mappings.
+    let sessionKey: SecureBytes
 
     init(vaultID: String, ring: KeyRing, rootKey: SecureBytes) throws {
         self.vaultID = vaultID
@@ -32,6 +34,7 @@ final class VaultKeys {
         tokenKey = try KeyDerivation.subkey(for: .audit, from: rootKey, id: 3)
         erasureKey = try KeyDerivation.subkey(for: .erasure, from: rootKey)
         signingSeed = try KeyDerivation.subkey(for: .signing, from: rootKey)
+        sessionKey = try KeyDerivation.subkey(for: .audit, from: rootKey, id: 5)
     }
 
     /// The wrapping subkey of master key `version`.

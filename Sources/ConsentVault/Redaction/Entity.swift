@@ -1,0 +1,52 @@
+/// Kinds of personal data the redactor finds; the raw value names the placeholder (`[EMAIL_1]`).
+public enum EntityType: String, Sendable, CaseIterable, Codable {
+    /// A person's name.
+    case person = "PERSON"
+    /// An email address.
+    case email = "EMAIL"
+    /// A phone number.
+    case phone = "PHONE"
+    /// An IBAN with a valid checksum.
+    case iban = "IBAN"
+    /// A payment card number passing Luhn and issuer ranges.
+    case card = "CARD"
+    /// A German tax id (Steuer-ID) with a valid check digit.
+    case taxID = "TAX_ID"
+    /// An IPv4 or IPv6 address.
+    case ipAddress = "IP"
+    /// A URL carrying personal data in its query.
+    case url = "URL"
+    /// A loyalty member number.
+    case memberNumber = "MEMBER_NUMBER"
+    /// A date of birth.
+    case dateOfBirth = "DATE_OF_BIRTH"
+    /// A postal address.
+    case address = "ADDRESS"
+}
+
+/// A span of personal data found in a text, in Unicode code points (end exclusive).
+struct Detection: Equatable {
+    /// What it is.
+    let type: EntityType
+    /// First code point.
+    let start: Int
+    /// One past the last code point.
+    let end: Int
+    /// Overlap priority: known value 0 > checksum-validated 1 > structured 2 > address 3 > date 4 > cue-based name 5.
+    let priority: Int
+    /// The catalog field this is a known value of, if any.
+    var field: String? = nil
+
+    /// Length in code points.
+    var length: Int { end - start }
+}
+
+/// Overlap priorities, named.
+enum DetectionPriority {
+    static let knownValue = 0
+    static let checksum = 1
+    static let structured = 2
+    static let address = 3
+    static let date = 4
+    static let cueName = 5
+}

@@ -1,0 +1,91 @@
+/// Finds a member's stored values in a text in one linear pass (Aho–Corasick over a folded
+/// text: lowercase, ä→ae, ö→oe, ü→ue, ß→ss), so `Müller`, `Mueller` and `MÜLLER` all match.
+struct KnownValueMatcher {
+    /// One value to look for.
+    struct Pattern {
+        /// Folded form.
+        let folded: [UInt32]
+        /// The entity it is.
+        let type: EntityType
+        /// The catalog field it came from.
+        let field: String
+    }
+
+    private var transitions: [[UInt32: Int]] = [[:]]
+    private var failure: [Int] = [0]
+    private var outputs: [[Int]] = [[]]
+    private let patterns: [Pattern]
+
+    /// Builds the automaton for `patterns` (values shorter than 3 code points are ignored).
+    init(_ candidates: [Pattern]) {
+        patterns = candidates.filter { $0.folded.count >= 3 }
+        for (number, pattern) in patterns.enumerated() {
+            var state = 0
+            for scalar in pattern.folded {
+                if let next = transitions[state][scalar] { state = next; continue }
+                transitions.append([:]); failure.append(0); outputs.append([])
+                transitions[state][scalar] = transitions.count - 1
+                state = transitions.count - 1
+            }
+            outputs[state].append(number)
+        }
+        var queue = Array(transitions[0].values)
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            for (scalar, next) in transitions[state] {
+                queue.append(next)
+                var fallback = failure[state]
+                while fallback != 0 && transitions[fallback][scalar] == nil { fallback = failure[fallback] }
+                let target = transitions[fallback][scalar] ?? 0
+                failure[next] = target == next ? 0 : target
+                outputs[next] += outputs[failure[next]]
+            }
+        }
+    }
+
+    /// Folds one scalar into one or two scalars.
+    static func fold(_ scalar: UInt32) -> [UInt32] {
+        switch scalar {
+        case 0xe4, 0xc4: return [0x61, 0x65]
+        case 0xf6, 0xd6: return [0x6f, 0x65]
+        case 0xfc, 0xdc: return [0x75, 0x65]
+        case 0xdf, 0x1e9e: return [0x73, 0x73]
+        case 0x41...0x5a: return [scalar | 0x20]
+        default:
+            guard scalar >= 0x80, let unicode = Unicode.Scalar(scalar) else { return [scalar] }
+            return unicode.properties.lowercaseMapping.unicodeScalars.map(\.value)
+        }
+    }
+
+    /// The folded form of a string.
+    static func fold(_ text: String) -> [UInt32] {
+        text.unicodeScalars.flatMap { fold($0.value) }
+    }
+
+    /// Every match in `text` on word boundaries, as detections in the text's own offsets.
+    func matches(in text: ScalarText) -> [Detection] {
+        guard !patterns.isEmpty else { return [] }
+        var folded: [UInt32] = []
+        var origin: [Int] = []
+        folded.reserveCapacity(text.count)
+        for index in 0..<text.count {
+            for scalar in Self.fold(text[index]) { folded.append(scalar); origin.append(index) }
+        }
+        var found: [Detection] = []
+        var state = 0
+        for (position, scalar) in folded.enumerated() {
+            while state != 0 && transitions[state][scalar] == nil { state = failure[state] }
+            state = transitions[state][scalar] ?? 0
+            for number in outputs[state] {
+                let pattern = patterns[number]
+                let start = origin[position - pattern.folded.count + 1]
+                let end = origin[position] + 1
+                guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end) else { continue }
+                found.append(Detection(type: pattern.type, start: start, end: end, priority: DetectionPriority.knownValue, field: pattern.field))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,108 @@
+/// Email addresses, IP addresses and URLs with personal data in their query.
+enum NetworkDetectors {
+    /// Email addresses: a local part, `@`, and a domain with a top-level domain of letters.
+    static func emails(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            guard text.is(index, "@") else { continue }
+            var start = index
+            while start > 0, index - start < 64, isLocal(text, start - 1) { start -= 1 }
+            while start < index, text.is(start, ".") { start += 1 }
+            guard start < index else { continue }
+            var end = index + 1
+            var lastDot = -1
+            while end < text.count, end - index < 255, text.isAlphanumeric(end) || text.is(end, "-") || (text.is(end, ".") && text.isAlphanumeric(end + 1)) {
+                if text.is(end, ".") { lastDot = end }
+                end += 1
+            }
+            guard lastDot > index + 1, end - lastDot > 2, (lastDot + 1..<end).allSatisfy({ text.isLetter($0) }) else { continue }
+            found.append(Detection(type: .email, start: start, end: end, priority: DetectionPriority.structured))
+            index = end - 1
+        }
+        return found
+    }
+
+    private static func isLocal(_ text: ScalarText, _ index: Int) -> Bool {
+        text.isAlphanumeric(index) || [".", "_", "%", "+", "-"].contains { text.is(index, $0) }
+    }
+
+    /// IPv4 (four numbers 0–255) and IPv6 (hex groups with `::` or seven colons).
+    static func ipAddresses(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            let boundary = index == 0 || !(text.isAlphanumeric(index - 1) || text.is(index - 1, ".") || text.is(index - 1, ":"))
+            if boundary, let end = ipv4End(text, from: index) ?? ipv6End(text, from: index) {
+                found.append(Detection(type: .ipAddress, start: index, end: end, priority: DetectionPriority.structured))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private static func ipv4End(_ text: ScalarText, from start: Int) -> Int? {
+        var index = start
+        for part in 0..<4 {
+            var value = 0
+            let digitsStart = index
+            while text.isDigit(index), index - digitsStart < 3 { value = value * 10 + Int(text[index] - 0x30); index += 1 }
+            guard index > digitsStart, value <= 255 else { return nil }
+            if part < 3 { guard text.is(index, ".") else { return nil }; index += 1 }
+        }
+        return text.isAlphanumeric(index) || (text.is(index, ".") && text.isDigit(index + 1)) ? nil : index
+    }
+
+    private static func ipv6End(_ text: ScalarText, from start: Int) -> Int? {
+        var index = start
+        var colons = 0
+        var doubleColon = false
+        var groupLength = 0
+        var hasLetterOrLongGroup = false
+        while index < text.count, index - start < 45 {
+            if text.is(index, ":") {
+                if text.is(index - 1, ":") { if doubleColon { return nil }; doubleColon = true }
+                colons += 1
+                groupLength = 0
+            } else if isHex(text, index) {
+                groupLength += 1
+                if groupLength > 4 { return nil }
+                if !text.isDigit(index) || groupLength > 2 { hasLetterOrLongGroup = true }
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard (doubleColon && colons >= 2) || colons == 7, hasLetterOrLongGroup || doubleColon, !text.isAlphanumeric(index) else { return nil }
+        return text.is(index - 1, ":") && !text.is(index - 2, ":") ? index - 1 : index
+    }
+
+    private static func isHex(_ text: ScalarText, _ index: Int) -> Bool {
+        text.isDigit(index) || (text[index] | 0x20 >= 0x61 && text[index] | 0x20 <= 0x66)
+    }
+
+    /// URLs whose query carries personal data (an email, `%40`, or a name/mail/phone parameter).
+    static func personalURLs(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        let markers = ["email=", "mail=", "name=", "phone=", "tel=", "user=", "%40", "@", "iban=", "customer="]
+        while index + 7 < text.count {
+            guard text.is(index, "h"), text.string(index, index + 8).lowercased().hasPrefix("https://") || text.string(index, index + 7).lowercased() == "http://" else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < text.count, !text.isWhitespace(end), !text.is(end, ">"), !text.is(end, "\"") { end += 1 }
+            while end > index, [".", ",", ")", ";", "!", "?"].contains(where: { text.is(end - 1, $0) }) { end -= 1 }
+            let url = text.string(index, end).lowercased()
+            if let query = url.firstIndex(of: "?"), markers.contains(where: { url[query...].contains($0) }) {
+                found.append(Detection(type: .url, start: index, end: end, priority: DetectionPriority.structured))
+            }
+            index = max(end, index + 1)
+        }
+        return found
+    }
+}

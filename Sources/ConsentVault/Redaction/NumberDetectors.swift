@@ -1,0 +1,152 @@
+/// Numbers that are personal data: IBANs (country length and mod-97), payment cards (Luhn and
+/// issuer ranges), German tax ids (check digit) and phone numbers. Order numbers, dates and
+/// prices are not phones.
+enum NumberDetectors {
+    private static let ibanLengths: [String: Int] = [
+        "DE": 22, "AT": 20, "CH": 21, "NL": 18, "BE": 16, "LU": 20, "FR": 27, "IT": 27, "ES": 24, "GB": 22, "IE": 22, "PL": 28,
+        "DK": 18, "SE": 24, "CZ": 24, "PT": 25, "FI": 18, "NO": 15, "LI": 21, "MC": 27, "GR": 27, "HU": 28, "SK": 24, "SI": 19,
+    ]
+
+    /// IBANs, with or without spaces in groups of four.
+    static func ibans(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index + 15 < text.count {
+            guard text.isUpper(index), text.isASCIILetter(index), text.isUpper(index + 1), text.isASCIILetter(index + 1),
+                  text.isDigit(index + 2), text.isDigit(index + 3), !text.isAlphanumeric(index - 1),
+                  let length = ibanLengths[text.string(index, index + 2)] else { index += 1; continue }
+            var characters: [UInt32] = []
+            var end = index
+            while end < text.count, characters.count < length {
+                if text.isDigit(end) || (text.isASCIILetter(end) && text.isUpper(end)) { characters.append(text[end]) }
+                else if !(text.isSpace(end) && text.isAlphanumeric(end + 1)) { break }
+                end += 1
+            }
+            if characters.count == length, !text.isAlphanumeric(end), mod97(characters) == 1 {
+                found.append(Detection(type: .iban, start: index, end: end, priority: DetectionPriority.checksum))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private static func mod97(_ characters: [UInt32]) -> Int {
+        var remainder = 0
+        for character in characters[4...] + characters[..<4] {
+            let value = character <= 0x39 ? Int(character - 0x30) : Int(character - 0x41 + 10)
+            remainder = value >= 10 ? (remainder * 100 + value) % 97 : (remainder * 10 + value) % 97
+        }
+        return remainder
+    }
+
+    /// Digit runs with optional single spaces, dashes, slashes or dots between digits: start, end, digits.
+    static func digitRuns(in text: ScalarText, separators: String = " -") -> [(start: Int, end: Int, digits: [Int])] {
+        var runs: [(Int, Int, [Int])] = []
+        var index = 0
+        let separatorValues = separators.unicodeScalars.map(\.value)
+        while index < text.count {
+            guard text.isDigit(index), !text.isAlphanumeric(index - 1) else { index += 1; continue }
+            var digits: [Int] = []
+            var end = index
+            while end < text.count {
+                if text.isDigit(end) { digits.append(Int(text[end] - 0x30)); end += 1 }
+                else if separatorValues.contains(text[end]), text.isDigit(end + 1), digits.count < 40 { end += 1 }
+                else { break }
+            }
+            if !text.isLetter(end) { runs.append((index, end, digits)) }
+            index = end + 1
+        }
+        return runs
+    }
+
+    /// Payment card numbers: 13–19 digits, Luhn, and a known issuer range.
+    static func cards(in text: ScalarText) -> [Detection] {
+        digitRuns(in: text).compactMap { run in
+            guard (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits) else { return nil }
+            return Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)
+        }
+    }
+
+    private static func luhn(_ digits: [Int]) -> Bool {
+        var sum = 0
+        for (offset, digit) in digits.reversed().enumerated() {
+            let doubled = offset % 2 == 1 ? digit * 2 : digit
+            sum += doubled > 9 ? doubled - 9 : doubled
+        }
+        return sum % 10 == 0
+    }
+
+    private static func issuerKnown(_ digits: [Int]) -> Bool {
+        let prefix = { (count: Int) in digits.prefix(count).reduce(0) { $0 * 10 + $1 } }
+        switch digits[0] {
+        case 4: return [13, 16, 19].contains(digits.count)                                   // Visa
+        case 5: return (51...55).contains(prefix(2)) && digits.count == 16                   // Mastercard
+        case 2: return (2221...2720).contains(prefix(4)) && digits.count == 16               // Mastercard 2-series
+        case 3: return ([34, 37].contains(prefix(2)) && digits.count == 15) || ((3528...3589).contains(prefix(4)) && digits.count >= 16)
+        case 6: return (prefix(4) == 6011 || prefix(2) == 65 || (644...649).contains(prefix(3))) && digits.count >= 16
+        default: return false
+        }
+    }
+
+    /// German tax ids: 11 digits, first not 0, ISO 7064 MOD 11,10 check digit, and in the first
+    /// ten digits exactly one digit repeated (twice or three times).
+    static func taxIDs(in text: ScalarText) -> [Detection] {
+        digitRuns(in: text, separators: " ").compactMap { run in
+            let digits = run.digits
+            guard digits.count == 11, digits[0] != 0, taxCheckDigit(Array(digits.prefix(10))) == digits[10] else { return nil }
+            var counts = [Int](repeating: 0, count: 10)
+            for digit in digits.prefix(10) { counts[digit] += 1 }
+            guard counts.filter({ $0 > 1 }).count == 1, counts.contains(where: { $0 == 2 || $0 == 3 }) else { return nil }
+            return Detection(type: .taxID, start: run.start, end: run.end, priority: DetectionPriority.checksum)
+        }
+    }
+
+    private static func taxCheckDigit(_ digits: [Int]) -> Int {
+        var product = 10
+        for digit in digits {
+            var sum = (digit + product) % 10
+            if sum == 0 { sum = 10 }
+            product = (sum * 2) % 11
+        }
+        let check = 11 - product
+        return check == 10 ? 0 : check
+    }
+
+    private static let notPhoneCues = ["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
+                                       "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "nr.", "no.", "#"]
+
+    /// Phone numbers: international (`+49 …`, `0049 …`) or national (`0…` with an area code),
+    /// 7–15 digits, not a date, price, order number or other known number.
+    static func phones(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            let plus = text.is(index, "+") && text.isDigit(index + 1)
+            let paren = text.is(index, "(") && text.is(index + 1, "0")
+            guard plus || paren || (text.is(index, "0") && !text.isAlphanumeric(index - 1) && !text.is(index - 1, ".") && !text.is(index - 1, ",")),
+                  !text.isDigit(index - 1) else { index += 1; continue }
+            var end = plus || paren ? index + 1 : index
+            var digits: [Int] = []
+            var lastDigitEnd = end
+            while end < text.count, digits.count <= 16 {
+                if text.isDigit(end) { digits.append(Int(text[end] - 0x30)); end += 1; lastDigitEnd = end }
+                else if (text.isSpace(end) || text.is(end, "/") || text.is(end, "-")) && (text.isDigit(end + 1) || text.is(end + 1, "(")) { end += 1 }
+                else if text.is(end, "(") && text.is(end + 1, "0") && text.is(end + 2, ")") { end += 3 }
+                else if text.is(end, ")") && !digits.isEmpty { end += 1 }
+                else { break }
+            }
+            end = lastDigitEnd
+            defer { index = max(end, index + 1) }
+            guard !text.isLetter(end), !(text.is(end, ",") && text.isDigit(end + 1)), !(text.is(end, ".") && text.isDigit(end + 1)) else { continue }
+            let international = plus || (digits.count > 2 && digits[0] == 0 && digits[1] == 0)
+            let valid = international
+                ? (8...15).contains(digits.count - (plus ? 0 : 2)) && digits[plus ? 0 : 2] != 0
+                : (7...13).contains(digits.count) && digits[0] == 0 && digits[1] != 0
+            guard valid, !text.hasCue(notPhoneCues, before: index, window: 25) else { continue }
+            found.append(Detection(type: .phone, start: index, end: end, priority: DetectionPriority.structured))
+        }
+        return found
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// One entity replaced in a text: its type, placeholder and position in the input (Unicode code
+/// points, end exclusive). Never the value.
+public struct RedactedEntity: Sendable, Equatable {
+    /// What it was.
+    public let type: EntityType
+    /// What replaced it, e.g. `[PERSON_1]`.
+    public let placeholder: String
+    /// First code point in the input.
+    public let start: Int
+    /// One past the last code point in the input.
+    public let end: Int
+}
+
+/// What a placeholder stands for, kept only in the encrypted session.
+struct PlaceholderValue: Codable, Equatable {
+    /// Entity type.
+    let type: String
+    /// The original text.
+    let value: String
+    /// The catalog field it is a known value of, if any (only such values can be demasked).
+    let field: String?
+}
+
+/// Scrubs personal data from free text: the member's known values first, then checksum-validated
+/// numbers, structured data, addresses, dates of birth and cue-based names; overlaps go to the
+/// higher-priority detection. Every pass is linear in the text's length.
+struct Redactor {
+    /// The member's stored values (decrypted just for this call), field name → value.
+    let knownValues: [String: String]
+    /// The regular expression of member numbers from the field catalog.
+    let memberNumberPattern: NSRegularExpression?
+
+    /// Entities in `input`, non-overlapping, in text order.
+    func detect(_ input: String) -> [Detection] {
+        let text = ScalarText(input)
+        var candidates = matcher().matches(in: text)
+        let memberPhone = knownValues["phone"].map { digits($0) }
+        candidates += NumberDetectors.phones(in: text).map { phone in
+            guard let memberPhone, nationalDigits(digits(text.string(phone.start, phone.end))) == nationalDigits(memberPhone) else { return phone }
+            return Detection(type: .phone, start: phone.start, end: phone.end, priority: DetectionPriority.knownValue, field: "phone")
+        }
+        candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.personalURLs(in: text) + NetworkDetectors.ipAddresses(in: text)
+        candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cards(in: text) + NumberDetectors.taxIDs(in: text)
+        candidates += memberNumbers(in: input, text: text)
+        candidates += DateDetector.datesOfBirth(in: text, birthday: knownValues["birthday"])
+        candidates += AddressDetector.addresses(in: text) + NameDetector.names(in: text)
+        return Self.resolve(candidates, length: text.count)
+    }
+
+    /// Keeps the best of overlapping detections: lower priority number first, then longer.
+    static func resolve(_ candidates: [Detection], length: Int) -> [Detection] {
+        var taken = [Bool](repeating: false, count: length)
+        var accepted: [Detection] = []
+        for detection in candidates.sorted(by: { ($0.priority, -$0.length, $0.start) < ($1.priority, -$1.length, $1.start) }) {
+            guard detection.start >= 0, detection.end <= length, detection.start < detection.end,
+                  !(detection.start..<detection.end).contains(where: { taken[$0] }) else { continue }
+            for index in detection.start..<detection.end { taken[index] = true }
+            accepted.append(detection)
+        }
+        return accepted.sorted { $0.start < $1.start }
+    }
+
+    /// Replaces the detections with typed, numbered placeholders; the same value keeps the same
+    /// placeholder, also across earlier calls of the session (`mapping`).
+    func redact(_ input: String, mapping: inout [String: PlaceholderValue]) -> (text: String, entities: [RedactedEntity]) {
+        let text = ScalarText(input)
+        var output = String.UnicodeScalarView()
+        var entities: [RedactedEntity] = []
+        var cursor = 0
+        for detection in detect(input) {
+            for index in cursor..<detection.start { if let scalar = Unicode.Scalar(text[index]) { output.append(scalar) } }
+            let value = text.string(detection.start, detection.end)
+            let placeholder = Self.placeholder(for: value, type: detection.type, field: detection.field, in: &mapping)
+            output.append(contentsOf: placeholder.unicodeScalars)
+            entities.append(RedactedEntity(type: detection.type, placeholder: placeholder, start: detection.start, end: detection.end))
+            cursor = detection.end
+        }
+        for index in cursor..<text.count { if let scalar = Unicode.Scalar(text[index]) { output.append(scalar) } }
+        return (String(output), entities)
+    }
+
+    /// The placeholder of `value`: an existing one if the session already has the same value.
+    static func placeholder(for value: String, type: EntityType, field: String?, in mapping: inout [String: PlaceholderValue]) -> String {
+        let key = comparable(value, type: type)
+        if let existing = mapping.first(where: { $0.value.type == type.rawValue && comparable($0.value.value, type: type) == key }) {
+            return existing.key
+        }
+        let number = mapping.values.filter { $0.type == type.rawValue }.count + 1
+        let placeholder = "[\(type.rawValue)_\(number)]"
+        mapping[placeholder] = PlaceholderValue(type: type.rawValue, value: value, field: field)
+        return placeholder
+    }
+
+    private static func comparable(_ value: String, type: EntityType) -> String {
+        switch type {
+        case .phone, .iban, .card, .taxID: return value.filter { $0.isNumber || $0.isLetter }.uppercased()
+        default: return String(String.UnicodeScalarView(KnownValueMatcher.fold(value).compactMap(Unicode.Scalar.init)))
+        }
+    }
+
+    private func matcher() -> KnownValueMatcher {
+        var patterns: [KnownValueMatcher.Pattern] = []
+        func add(_ value: String?, _ type: EntityType, _ field: String) {
+            guard let value, !value.isEmpty else { return }
+            patterns.append(.init(folded: KnownValueMatcher.fold(value), type: type, field: field))
+        }
+        add(knownValues["first_name"], .person, "first_name")
+        add(knownValues["last_name"], .person, "last_name")
+        if let first = knownValues["first_name"], let last = knownValues["last_name"] { add("\(first) \(last)", .person, "last_name") }
+        add(knownValues["email"], .email, "email")
+        add(knownValues["member_number"], .memberNumber, "member_number")
+        if let json = knownValues["address"], let address = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] {
+            add("\(address["street"] ?? "") \(address["house_number"] ?? "")", .address, "address")
+        }
+        return KnownValueMatcher(patterns)
+    }
+
+    private func memberNumbers(in input: String, text: ScalarText) -> [Detection] {
+        guard let memberNumberPattern else { return [] }
+        var scalarIndex: [Int] = []
+        scalarIndex.reserveCapacity(input.utf16.count + 1)
+        for (index, scalar) in input.unicodeScalars.enumerated() { for _ in 0..<scalar.utf16.count { scalarIndex.append(index) } }
+        scalarIndex.append(text.count)
+        return memberNumberPattern.matches(in: input, range: NSRange(location: 0, length: input.utf16.count)).compactMap { match in
+            let start = scalarIndex[match.range.location], end = scalarIndex[match.range.location + match.range.length]
+            guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end) else { return nil }
+            return Detection(type: .memberNumber, start: start, end: end, priority: DetectionPriority.structured)
+        }
+    }
+
+    private func digits(_ text: String) -> String { text.filter(\.isNumber) }
+
+    /// Digits without the country code or trunk prefix, so `+49 171…` equals `0171…`.
+    private func nationalDigits(_ digits: String) -> String {
+        var national = Substring(digits)
+        if national.hasPrefix("0049") { national = national.dropFirst(4) } else if national.hasPrefix("49") { national = national.dropFirst(2) }
+        return String(national.drop { $0 == "0" })
+    }
+}

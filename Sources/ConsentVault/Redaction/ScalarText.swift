@@ -1,0 +1,63 @@
+/// A text as Unicode scalars, the unit of every offset the redactor reports, with the character
+/// classes the detectors need.
+struct ScalarText {
+    /// The scalars' values.
+    let scalars: [UInt32]
+
+    init(_ text: String) {
+        scalars = text.unicodeScalars.map(\.value)
+    }
+
+    /// Number of code points.
+    var count: Int { scalars.count }
+
+    /// The scalar at `index`, or 0 outside the text.
+    subscript(index: Int) -> UInt32 { index >= 0 && index < scalars.count ? scalars[index] : 0 }
+
+    /// ASCII digit.
+    func isDigit(_ index: Int) -> Bool { let value = self[index]; return value >= 0x30 && value <= 0x39 }
+    /// ASCII letter.
+    func isASCIILetter(_ index: Int) -> Bool { let value = self[index] | 0x20; return value >= 0x61 && value <= 0x7a }
+    /// Any letter (Unicode alphabetic).
+    func isLetter(_ index: Int) -> Bool {
+        let value = self[index]
+        if value < 0x80 { return isASCIILetter(index) }
+        return Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+    }
+    /// Uppercase letter.
+    func isUpper(_ index: Int) -> Bool {
+        let value = self[index]
+        if value < 0x80 { return value >= 0x41 && value <= 0x5a }
+        return Unicode.Scalar(value)?.properties.isUppercase ?? false
+    }
+    /// Letter or digit.
+    func isAlphanumeric(_ index: Int) -> Bool { isDigit(index) || isLetter(index) }
+    /// Space or tab (not a line break).
+    func isSpace(_ index: Int) -> Bool { self[index] == 0x20 || self[index] == 0x09 || self[index] == 0xa0 }
+    /// Whitespace of any kind.
+    func isWhitespace(_ index: Int) -> Bool { isSpace(index) || self[index] == 0x0a || self[index] == 0x0d }
+    /// Whether `index` equals the ASCII character `character`.
+    func `is`(_ index: Int, _ character: Character) -> Bool { self[index] == character.unicodeScalars.first!.value }
+
+    /// The text between `start` and `end`.
+    func string(_ start: Int, _ end: Int) -> String {
+        var result = String.UnicodeScalarView()
+        for index in max(0, start)..<min(end, count) { if let scalar = Unicode.Scalar(scalars[index]) { result.append(scalar) } }
+        return String(result)
+    }
+
+    /// Lowercased word ending just before `index` (skipping spaces and punctuation), up to 20 letters.
+    func wordBefore(_ index: Int) -> String {
+        var end = index - 1
+        while end >= 0 && !isLetter(end) && index - end < 4 { end -= 1 }
+        var start = end
+        while start >= 0 && isLetter(start) && end - start < 20 { start -= 1 }
+        return string(start + 1, end + 1).lowercased()
+    }
+
+    /// Whether any of `cues` (lowercase) occurs in the `window` code points before `index`.
+    func hasCue(_ cues: [String], before index: Int, window: Int = 40) -> Bool {
+        let context = string(max(0, index - window), index).lowercased()
+        return cues.contains { context.contains($0) }
+    }
+}

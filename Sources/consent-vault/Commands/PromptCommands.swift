@@ -1,0 +1,103 @@
+import ConsentVault
+import Foundation
+
+/// `consent-vault prompt …`: redact, build, demask, and measure the redactor.
+enum PromptCommands {
+    /// The prompt command group.
+    static let specs: [CommandSpec] = [
+        CommandSpec(path: ["prompt", "redact"], summary: "Redact personal data from text on stdin",
+                    options: [OptionSpec(name: "member", valueName: "ID", help: "also find this member's stored values"),
+                              OptionSpec(name: "purpose", valueName: "PURPOSE", help: "why (recorded with the session)"),
+                              OptionSpec(name: "session", valueName: "S", help: "continue a session (same placeholders)")],
+                    discussion: "Prints the redacted text (the session id goes to stderr). --json prints\n{\"text\", \"session\", \"entities\": [{\"type\", \"placeholder\", \"start\", \"end\"}]} with\noffsets in Unicode code points; never values.",
+                    run: redact),
+        CommandSpec(path: ["prompt", "build"], summary: "Fill a template with consented, generalized attributes",
+                    options: [OptionSpec(name: "member", valueName: "ID", help: "the member"),
+                              OptionSpec(name: "purpose", valueName: "PURPOSE", help: "normally ai_personalization"),
+                              OptionSpec(name: "template", valueName: "FILE", help: "text with {{attribute}} or {{attribute|fallback}} slots")],
+                    discussion: "Attributes: first_name (as a placeholder), birth_month, age_band, city, clothing_size,\nshoe_size, preferred_store.",
+                    run: build),
+        CommandSpec(path: ["prompt", "demask"], summary: "Put consented values back into generated text on stdin",
+                    options: [OptionSpec(name: "session", valueName: "S", help: "the session of the redaction or build")], run: demask),
+        CommandSpec(path: ["prompt", "eval"], summary: "Precision, recall, leaked characters and speed on a labeled corpus",
+                    options: [OptionSpec(name: "corpus", valueName: "FILE", help: "JSON lines (default: the corpus shipped in Tests/)")], run: evaluate),
+    ]
+
+    private static func readStandardInput() -> String {
+        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    private static func output(_ result: PromptRedaction, _ invocation: Invocation) {
+        if invocation.json {
+            Output.json(["text": result.text, "session": result.session, "entities": result.entities.map {
+                ["type": $0.type.rawValue, "placeholder": $0.placeholder, "start": $0.start, "end": $0.end] as [String: Any]
+            }])
+        } else {
+            FileHandle.standardOutput.write(Data(result.text.utf8))
+            Output.error("session: \(result.session)")
+        }
+    }
+
+    private static func redact(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let purpose = try invocation.required("purpose")
+        let member = try invocation.value("member").map { try MemberID($0) }
+        let (vault, principal) = try invocation.openVault()
+        output(try vault.redactPrompt(readStandardInput(), member: member, purpose: purpose, session: invocation.value("session"), as: principal), invocation)
+    }
+
+    private static func build(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let member = try MemberID(try invocation.required("member"))
+        let purpose = try invocation.required("purpose")
+        let path = try invocation.required("template")
+        guard let template = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
+            throw NotFound(description: "template \(path) cannot be read")
+        }
+        let (vault, principal) = try invocation.openVault()
+        output(try vault.buildPrompt(template: template, member: member, purpose: purpose, as: principal), invocation)
+    }
+
+    private static func demask(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let session = try invocation.required("session")
+        let (vault, principal) = try invocation.openVault()
+        let result = try vault.demask(readStandardInput(), session: session, as: principal)
+        if invocation.json {
+            Output.json(["text": result.text, "restored": result.restored,
+                         "left_in_place": result.leftInPlace.map { ["placeholder": $0.placeholder, "reason": $0.reason] }])
+        } else {
+            FileHandle.standardOutput.write(Data(result.text.utf8))
+            for left in result.leftInPlace { Output.error("left \(left.placeholder): \(left.reason)") }
+        }
+    }
+
+    private static func evaluate(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let path = invocation.value("corpus") ?? "Tests/ConsentVaultTests/Fixtures/redaction-corpus.jsonl"
+        guard let corpus = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
+            throw NotFound(description: "corpus \(path) cannot be read")
+        }
+        let catalog = try FieldCatalog.load(fromDirectory: VaultCommands.policyDirectory(invocation))
+        let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: catalog.fields.first { $0.type == .memberNumber }?.pattern)
+        let longText = String(repeating: corpus, count: max(1, 5_000_000 / max(corpus.utf8.count, 1)))
+        let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)
+        if invocation.json {
+            Output.json(["prompts": result.prompts, "leaked_character_share": result.leakedCharacterShare,
+                         "spurious_per_prompt": result.spuriousPerPrompt, "prompts_per_second": Int(result.promptsPerSecond),
+                         "megabytes_per_second": megabytesPerSecond,
+                         "types": result.scores.map { ["type": $0.type, "precision": $0.precision, "recall": $0.recall,
+                                                       "true_positives": $0.truePositives, "false_positives": $0.falsePositives,
+                                                       "false_negatives": $0.falseNegatives] as [String: Any] }])
+            return
+        }
+        Output.line("\(result.prompts) prompts from \(path)")
+        for score in result.scores {
+            Output.line(String(format: "  %-14@ precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)", score.type as NSString, score.precision, score.recall,
+                               score.truePositives, score.falsePositives, score.falseNegatives))
+        }
+        Output.line(String(format: "  personal-data characters left: %.2f%%  spurious detections per prompt: %.3f", result.leakedCharacterShare * 100, result.spuriousPerPrompt))
+        Output.line(String(format: "  speed: %.0f prompts/s, %.1f MB/s on %.1f MB of text (build configuration matters: use -c release)",
+                           result.promptsPerSecond, megabytesPerSecond, Double(longText.utf8.count) / 1_000_000))
+    }
+}
