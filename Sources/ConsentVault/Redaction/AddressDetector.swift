@@ -6,6 +6,10 @@ enum AddressDetector {
     private static let prefixes = ["am", "an der", "an den", "auf dem", "auf der", "im", "in der", "zum", "zur"]
     private static let englishTypes = ["street", "st.", "road", "rd.", "avenue", "ave.", "lane", "drive", "close", "way", "court"]
 
+    /// Last letters of street suffixes (`straße`, `weg`, `platz`, `damm`, `ufer`, `str.`), to skip
+    /// other words without building strings.
+    private static let streetEndings: Set<UInt32> = Set("egzmr.".unicodeScalars.map(\.value))
+
     /// Every address found.
     static func addresses(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
@@ -32,6 +36,11 @@ enum AddressDetector {
             while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "ß") { wordEnd += 1 }
             if text.is(wordEnd, ".") { wordEnd += 1 }
             guard wordEnd > cursor else { break }
+            guard wordEnd - cursor <= 4 || streetEndings.contains(text[wordEnd - 1] | 0x20) else {
+                guard text.isSpace(wordEnd) || text.is(wordEnd, "-") else { break }
+                cursor = wordEnd + 1
+                continue
+            }
             let word = text.string(cursor, wordEnd).lowercased()
             let phrase = text.string(start, wordEnd).lowercased()
             if suffixes.contains(where: { word.hasSuffix($0) }) { streetEnd = wordEnd; break }

@@ -86,9 +86,14 @@ enum DateDetector {
         return make(start, year.end, year.value, month, day.value)
     }
 
+    /// First letters of month names (lowercase), to skip other words without building strings.
+    private static let monthInitials: Set<UInt32> = Set("jfmasond".unicodeScalars.map(\.value))
+
     private static func monthName(_ text: ScalarText, _ start: Int) -> (Int, Int)? {
+        guard monthInitials.contains(text[start] | 0x20) else { return nil }
         var end = start
         while text.isLetter(end), end - start < 10 { end += 1 }
+        guard end - start >= 3, end - start <= 9 else { return nil }
         var word = text.string(start, end).lowercased()
         if text.is(end, "."), word.count <= 4 { end += 1 } else { word = word.trimmingCharacters(in: .punctuationCharacters) }
         guard let month = months[word] else { return nil }

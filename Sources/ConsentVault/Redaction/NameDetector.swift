@@ -7,6 +7,9 @@ enum NameDetector {
                                                 "mitglied", "mitglieder", "customer", "customers", "member", "members", "friends", "all", "everyone",
                                                 "und", "and", "zusammen", "leute", "sir", "madam", "there", "welt", "world", "shopper", "fans"]
 
+    /// First letters of the cues, to skip other words without building strings.
+    private static let cueInitials: Set<UInt32> = Set("hfldmsd".unicodeScalars.map(\.value))
+
     /// Names after cues.
     static func names(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
@@ -15,9 +18,8 @@ enum NameDetector {
             guard text.isLetter(index), !text.isLetter(index - 1) else { index += 1; continue }
             var wordEnd = index
             while text.isLetter(wordEnd) { wordEnd += 1 }
-            let cue = text.string(index, wordEnd).lowercased()
             defer { index = wordEnd }
-            guard cues.contains(cue) else { continue }
+            guard wordEnd - index <= 6, cueInitials.contains(text[index] | 0x20), cues.contains(text.string(index, wordEnd).lowercased()) else { continue }
             var cursor = wordEnd
             if text.is(cursor, ".") { cursor += 1 }
             var nameStart: Int?

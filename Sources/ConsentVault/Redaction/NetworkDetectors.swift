@@ -24,8 +24,10 @@ enum NetworkDetectors {
         return found
     }
 
+    private static let localSpecials: Set<UInt32> = Set("._%+-".unicodeScalars.map(\.value))
+
     private static func isLocal(_ text: ScalarText, _ index: Int) -> Bool {
-        text.isAlphanumeric(index) || [".", "_", "%", "+", "-"].contains { text.is(index, $0) }
+        text.isAlphanumeric(index) || localSpecials.contains(text[index])
     }
 
     /// IPv4 (four numbers 0–255) and IPv6 (hex groups with `::` or seven colons).
@@ -84,19 +86,24 @@ enum NetworkDetectors {
         text.isDigit(index) || (text[index] | 0x20 >= 0x61 && text[index] | 0x20 <= 0x66)
     }
 
+    private static let trailingPunctuation: Set<UInt32> = Set(".,);!?".unicodeScalars.map(\.value))
+    private static let httpPrefix = Array("http".unicodeScalars.map(\.value))
+    private static let httpsPrefix = Array("https:/".unicodeScalars.map(\.value))
+    private static let httpColonPrefix = Array("http:/".unicodeScalars.map(\.value))
+
     /// URLs whose query carries personal data (an email, `%40`, or a name/mail/phone parameter).
     static func personalURLs(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
         var index = 0
         let markers = ["email=", "mail=", "name=", "phone=", "tel=", "user=", "%40", "@", "iban=", "customer="]
         while index + 7 < text.count {
-            guard text.is(index, "h"), text.string(index, index + 8).lowercased().hasPrefix("https://") || text.string(index, index + 7).lowercased() == "http://" else {
+            guard text.hasPrefix(httpPrefix, at: index), text.hasPrefix(httpsPrefix, at: index) || text.hasPrefix(httpColonPrefix, at: index) else {
                 index += 1
                 continue
             }
             var end = index
             while end < text.count, !text.isWhitespace(end), !text.is(end, ">"), !text.is(end, "\"") { end += 1 }
-            while end > index, [".", ",", ")", ";", "!", "?"].contains(where: { text.is(end - 1, $0) }) { end -= 1 }
+            while end > index, trailingPunctuation.contains(text[end - 1]) { end -= 1 }
             let url = text.string(index, end).lowercased()
             if let query = url.firstIndex(of: "?"), markers.contains(where: { url[query...].contains($0) }) {
                 found.append(Detection(type: .url, start: index, end: end, priority: DetectionPriority.structured))

@@ -36,8 +36,15 @@ struct ScalarText {
     func isSpace(_ index: Int) -> Bool { self[index] == 0x20 || self[index] == 0x09 || self[index] == 0xa0 }
     /// Whitespace of any kind.
     func isWhitespace(_ index: Int) -> Bool { isSpace(index) || self[index] == 0x0a || self[index] == 0x0d }
-    /// Whether `index` equals the ASCII character `character`.
-    func `is`(_ index: Int, _ character: Character) -> Bool { self[index] == character.unicodeScalars.first!.value }
+    /// Whether `index` holds `scalar`.
+    func `is`(_ index: Int, _ scalar: Unicode.Scalar) -> Bool { self[index] == scalar.value }
+
+    /// Whether the text at `index` starts with `prefix` (ASCII, compared without case).
+    func hasPrefix(_ prefix: [UInt32], at index: Int) -> Bool {
+        guard index + prefix.count <= count else { return false }
+        for (offset, value) in prefix.enumerated() where scalars[index + offset] | 0x20 != value { return false }
+        return true
+    }
 
     /// The text between `start` and `end`.
     func string(_ start: Int, _ end: Int) -> String {

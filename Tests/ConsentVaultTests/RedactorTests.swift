@@ -1,0 +1,208 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+@Suite("Redactor: detectors, positives and near-misses")
+struct RedactorTests {
+    private func types(_ text: String, known: [String: String] = [:]) -> [String] {
+        let pattern = try? NSRegularExpression(pattern: "CV[0-9]{8}", options: [.caseInsensitive])
+        return Redactor(knownValues: known, memberNumberPattern: pattern).detect(text).map { detection in
+            "\(detection.type.rawValue):\(ScalarText(text).string(detection.start, detection.end))"
+        }
+    }
+
+    @Test("positives, German and English", arguments: [
+        ("Mail an anna.mueller@example.de bitte", "EMAIL:anna.mueller@example.de"),
+        ("Tel. 0171 2345678 abends", "PHONE:0171 2345678"),
+        ("Zentrale +49 (0)30 1234567.", "PHONE:+49 (0)30 1234567"),
+        ("Fax 0049 30 1234567", "PHONE:0049 30 1234567"),
+        ("Büro 030/1234567", "PHONE:030/1234567"),
+        ("Call +1 415 555 2671 now", "PHONE:+1 415 555 2671"),
+        ("IBAN DE89 3704 0044 0532 0130 00 bitte", "IBAN:DE89 3704 0044 0532 0130 00"),
+        ("IBAN NL91ABNA0417164300.", "IBAN:NL91ABNA0417164300"),
+        ("Visa 4111 1111 1111 1111", "CARD:4111 1111 1111 1111"),
+        ("MC 2223003122003222", "CARD:2223003122003222"),
+        ("Steuer-ID 65257308916", "TAX_ID:65257308916"),
+        ("von 10.0.0.12 aus", "IP:10.0.0.12"),
+        ("host fe80::1ff:fe23:4567:890a up", "IP:fe80::1ff:fe23:4567:890a"),
+        ("geb. 24.12.1990", "DATE_OF_BIRTH:24.12.1990"),
+        ("geboren am 3. Mai 1952", "DATE_OF_BIRTH:3. Mai 1952"),
+        ("born May 3, 1952", "DATE_OF_BIRTH:May 3, 1952"),
+        ("Geburtstag 1990-12-24", "DATE_OF_BIRTH:1990-12-24"),
+        ("wohnt Lindenstr. 7, 50667 Köln", "ADDRESS:Lindenstr. 7, 50667 Köln"),
+        ("An der Alster 4b", "ADDRESS:An der Alster 4b"),
+        ("lives at 10 Downing Street", "ADDRESS:10 Downing Street"),
+        ("Hallo Jürgen, schön", "PERSON:Jürgen"),
+        ("Dear Mary Jane Watson,", "PERSON:Mary Jane"),
+        ("Karte CV00001234 verloren", "MEMBER_NUMBER:CV00001234"),
+        ("https://x.example/a?email=a%40b.de", "URL:https://x.example/a?email=a%40b.de"),
+    ])
+    func positives(text: String, expected: String) {
+        #expect(types(text) == [expected])
+    }
+
+    @Test("near-misses are not personal data", arguments: [
+        "IBAN DE89 3704 0044 0532 0130 01 (Prüfziffer falsch)",
+        "Karte 4111 1111 1111 1112 (Luhn falsch)",
+        "Karte 1234 5678 9012 3456 (kein Herausgeber)",
+        "Bestellnummer 0123456789 ist unterwegs",
+        "Order no. 01234567890 shipped",
+        "Preis 0,99 € und 1.299,00 €",
+        "Aktion vom 24.12.2026 bis 31.12.2026",
+        "Sale from May 3, 2026 to May 10, 2026",
+        "Uhrzeit 10:30:45, Version 1.2.3",
+        "Liebe Kundin, lieber Kunde",
+        "Hallo Team, Hi zusammen",
+        "Die Winterjacke und der Schal sind im Schlussverkauf",
+        "https://shop.example.de/sale?utm_source=mail",
+        "Steuernummer 12345678901 (keine gültige Steuer-ID)",
+        "Mitglied seit 2019, 1.250 Punkte",
+    ])
+    func nearMisses(text: String) {
+        #expect(types(text) == [])
+    }
+
+    @Test("known values match with case, umlaut and ß folding; a stored birthday matches in every format")
+    func knownValues() {
+        let known = ["first_name": "Jürgen", "last_name": "Weiß", "birthday": "1990-12-24", "phone": "+491712345678"]
+        #expect(types("Herr JUERGEN WEISS, geb.", known: known) == ["PERSON:JUERGEN WEISS"])
+        #expect(types("Weiss, Juergen", known: known) == ["PERSON:Weiss", "PERSON:Juergen"])
+        #expect(types("Jürgen Weiß kam", known: known) == ["PERSON:Jürgen Weiß"])
+        #expect(types("Datum 24.12.1990 notiert", known: known) == ["DATE_OF_BIRTH:24.12.1990"])
+        #expect(types("Datum 24.12.1991 notiert", known: known) == [], "another date without a cue stays")
+        #expect(types("ruf +49 171 2345678 an", known: known) == ["PHONE:+49 171 2345678"])
+        #expect(types("Weißwein und Jürgensen", known: known) == [], "only whole words")
+    }
+
+    @Test("overlaps: a known value beats a cue-based name, a checksum beats a phone")
+    func overlaps() {
+        let pattern = try? NSRegularExpression(pattern: "CV[0-9]{8}")
+        let detections = Redactor(knownValues: ["last_name": "Schmidt"], memberNumberPattern: pattern).detect("Hallo Frau Schmidt")
+        #expect(detections.map(\.priority) == [DetectionPriority.knownValue])
+        #expect(types("Karte 4111111111111111") == ["CARD:4111111111111111"])
+    }
+
+    @Test("adversarial input finishes in linear time")
+    func adversarial() {
+        let inputs = [String(repeating: "1", count: 50_000), String(repeating: "@", count: 50_000), String(repeating: "a@", count: 25_000),
+                      String(repeating: "((((", count: 12_500), String(repeating: "0 ", count: 25_000), String(repeating: "Am ", count: 16_000),
+                      String(repeating: "1.", count: 25_000), String(repeating: "::", count: 25_000)]
+        for input in inputs {
+            let clock = ContinuousClock()
+            let elapsed = clock.measure { _ = Redactor(knownValues: ["first_name": "Anna"], memberNumberPattern: nil).detect(input) }
+            #expect(elapsed < .seconds(5), "\(input.prefix(4))… took \(elapsed)")
+        }
+    }
+}
+
+@Suite("Prompts: sessions, build, demask, roles")
+struct PromptTests {
+    private func member(_ test: TestVault, consents: [ConsentRequest] = [ConsentRequest(purpose: "ai_personalization")],
+                        email: String = "anna@example.de") throws -> MemberID {
+        try test.vault.enroll([("first_name", "Anna"), ("last_name", "Müller"), ("email", email), ("birthday", "1990-12-24"),
+                               ("address", "Hauptstraße 5, 10115 Berlin"), ("clothing_size", "M")], consents: consents, channel: .app, as: admin).member
+    }
+
+    @Test("placeholders are typed, numbered in order, and stable across a text and a session; JSON offsets are code points")
+    func placeholders() throws {
+        let test = try TestVault()
+        let anna = try member(test)
+        let first = try test.vault.redactPrompt("Schreibe an Anna (anna@example.de), Grüße an bernd@example.org und Anna.", member: anna,
+                                                purpose: "ai_personalization", as: admin)
+        #expect(first.text == "Schreibe an [PERSON_1] ([EMAIL_1]), Grüße an [EMAIL_2] und [PERSON_1].")
+        #expect(first.entities.map(\.placeholder) == ["[PERSON_1]", "[EMAIL_1]", "[EMAIL_2]", "[PERSON_1]"])
+        let input = Array("Schreibe an Anna (anna@example.de), Grüße an bernd@example.org und Anna.".unicodeScalars)
+        #expect(String(String.UnicodeScalarView(input[first.entities[2].start..<first.entities[2].end])) == "bernd@example.org")
+        let second = try test.vault.redactPrompt("Und nochmal bernd@example.org an Anna", member: anna, purpose: "ai_personalization",
+                                                 session: first.session, as: admin)
+        #expect(second.text == "Und nochmal [EMAIL_2] an [PERSON_1]")
+        #expect(throws: PromptError.sessionMismatch(first.session)) {
+            _ = try test.vault.redactPrompt("x", member: anna, purpose: "analytics", session: first.session, as: admin)
+        }
+        let stored = try test.rawDatabase().statement("SELECT mapping FROM prompt_sessions").rows()[0][0].blob!
+        #expect(Data(stored).range(of: Data("bernd@example.org".utf8)) == nil, "the mapping is encrypted")
+    }
+
+    @Test("round trip: redact then demask puts back only consented fields; never an IBAN or an email")
+    func roundTrip() throws {
+        let test = try TestVault()
+        let anna = try member(test)
+        let redaction = try test.vault.redactPrompt("Hallo Anna, deine IBAN DE89370400440532013000 und anna@example.de", member: anna,
+                                                    purpose: "ai_personalization", as: admin)
+        let generated = "Liebe **[person_1]**, wir melden uns an [EMAIL_1] wegen [IBAN_1]. Gruß an [PERSON_9]."
+        let result = try test.vault.demask(generated, session: redaction.session, as: admin)
+        #expect(result.text == "Liebe **Anna**, wir melden uns an [EMAIL_1] wegen [IBAN_1]. Gruß an [PERSON_9].")
+        #expect(result.restored == 1)
+        #expect(result.leftInPlace.map(\.reason) == ["not_consented", "not_consented", "unknown"])
+        try test.vault.withdraw(ConsentRequest(purpose: "ai_personalization"), for: anna, as: admin)
+        #expect(try test.vault.demask(generated, session: redaction.session, as: admin).restored == 0, "withdrawal applies to demasking at once")
+    }
+
+    @Test("expired sessions are refused")
+    func expiry() throws {
+        let test = try TestVault()
+        let anna = try member(test)
+        let redaction = try test.vault.redactPrompt("Hallo Anna", member: anna, purpose: "ai_personalization", as: admin)
+        test.clock.advance(days: 2)
+        #expect(throws: PromptError.expiredSession(redaction.session)) { _ = try test.vault.demask("[PERSON_1]", session: redaction.session, as: admin) }
+        #expect(throws: PromptError.unknownSession("ps_nope")) { _ = try test.vault.demask("x", session: "ps_nope", as: admin) }
+    }
+
+    @Test("build fills only consented attributes in generalized form, with fallbacks; the result is redacted")
+    func build() throws {
+        let test = try TestVault()
+        let template = "Schreibe {{first_name|der Kundin}} zum Geburtstag im {{birth_month|Geburtsmonat}} ({{age_band|}}), Filiale in {{city|ihrer Stadt}}, Größe {{clothing_size|unbekannt}}. Mail: anna@example.de"
+        let anna = try member(test)
+        let built = try test.vault.buildPrompt(template: template, member: anna, purpose: "ai_personalization", as: admin)
+        let age = BirthDate.age(of: "1990-12-24", on: BirthDate.Day.today(test.clock.now))!
+        #expect(built.text == "Schreibe [PERSON_1] zum Geburtstag im Dezember (\(age / 10 * 10)–\(age / 10 * 10 + 9)), Filiale in ihrer Stadt, Größe M. Mail: [EMAIL_1]",
+                "address is not in ai_personalization: fallback")
+        for value in ["Anna", "1990", "24.12", "Hauptstraße", "anna@example.de", "Müller"] { #expect(!built.text.contains(value)) }
+        #expect(try test.vault.demask(built.text, session: built.session, as: admin).text.hasPrefix("Schreibe Anna zum"))
+        let noConsent = try member(test, consents: [], email: "anna2@example.de")
+        let fallback = try test.vault.buildPrompt(template: template, member: noConsent, purpose: "ai_personalization", as: admin)
+        #expect(fallback.text.hasPrefix("Schreibe der Kundin zum Geburtstag im Geburtsmonat (), Filiale in ihrer Stadt, Größe unbekannt."))
+    }
+
+    @Test("a marketing principal never receives a value through any prompt command")
+    func marketingNeverSeesValues() throws {
+        let test = try TestVault()
+        let anna = try member(test)
+        let marketing = try test.vault.principal(forToken: try test.vault.createToken(name: "crm", role: "marketing", as: admin))
+        let redaction = try test.vault.redactPrompt("Geburtstagsmail für Anna Müller, anna@example.de, geb. 24.12.1990", member: anna,
+                                                    purpose: "ai_personalization", as: marketing)
+        let built = try test.vault.buildPrompt(template: "{{first_name}} {{clothing_size}} {{birth_month}}", member: anna, purpose: "ai_personalization", as: marketing)
+        for text in [redaction.text, built.text] {
+            for value in ["Anna", "Müller", "anna@example.de", "24.12.1990", "1990-12-24"] { #expect(!text.contains(value), "\(value) in \(text)") }
+        }
+        #expect(throws: AccessError.operationNotAllowed(role: "marketing", operation: "prompt.demask")) {
+            _ = try test.vault.demask("[PERSON_1]", session: redaction.session, as: marketing)
+        }
+        let audit = try test.vault.auditEntries(for: anna, as: admin).filter { $0.operation.hasPrefix("prompt.") }
+        #expect(audit.map(\.operation) == ["prompt.redact", "prompt.build", "prompt.demask"])
+        #expect(audit[0].fieldsReturned == ["DATE_OF_BIRTH:1", "EMAIL:1", "PERSON:1"] && audit[0].fieldsRequested.first?.hasPrefix("session:ps_") == true)
+        #expect(audit.allSatisfy { entry in (entry.fieldsRequested + entry.fieldsReturned).allSatisfy { !$0.contains("Anna") } })
+    }
+
+    @Test("erasure removes the member's prompt sessions")
+    func erasure() throws {
+        let test = try TestVault()
+        let anna = try member(test)
+        let redaction = try test.vault.redactPrompt("Hallo Anna", member: anna, purpose: "ai_personalization", as: admin)
+        _ = try test.vault.erase(anna, as: admin)
+        #expect(throws: PromptError.unknownSession(redaction.session)) { _ = try test.vault.demask("[PERSON_1]", session: redaction.session, as: admin) }
+    }
+
+    @Test("the shipped corpus meets the quality targets")
+    func corpus() throws {
+        let corpus = try String(contentsOf: TestVault.repositoryRoot.appendingPathComponent("Tests/ConsentVaultTests/Fixtures/redaction-corpus.jsonl"), encoding: .utf8)
+        let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: "CV[0-9]{8}")
+        #expect(result.prompts >= 50)
+        for score in result.scores {
+            let target = ["ADDRESS", "DATE_OF_BIRTH", "PERSON"].contains(score.type) ? 0.97 : 0.99
+            #expect(score.recall >= target, "\(score.type) recall \(score.recall)")
+        }
+        #expect(result.leakedCharacterShare < 0.01)
+        #expect(result.spuriousPerPrompt < 0.1)
+    }
+}
