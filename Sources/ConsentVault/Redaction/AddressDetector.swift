@@ -2,13 +2,9 @@
 /// `…ring`, `…damm`, or `Am …`, `An der …`, `Im …`) or an English one (`12 Baker Street`) with a
 /// house number, optionally followed by postal code and city.
 enum AddressDetector {
-    private static let suffixes = ["straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee"]
+    private static let suffixes = ScalarText.lowercased(["straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee"])
     private static let prefixes = ["am", "an der", "an den", "auf dem", "auf der", "im", "in der", "zum", "zur"]
     private static let englishTypes = ["street", "st.", "road", "rd.", "avenue", "ave.", "lane", "drive", "close", "way", "court"]
-
-    /// Last letters of street suffixes (`straße`, `weg`, `platz`, `damm`, `ufer`, `str.`), to skip
-    /// other words without building strings.
-    private static let streetEndings: Set<UInt32> = Set("egzmr.".unicodeScalars.map(\.value))
 
     /// Every address found.
     static func addresses(in text: ScalarText) -> [Detection] {
@@ -36,14 +32,14 @@ enum AddressDetector {
             while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "ß") { wordEnd += 1 }
             if text.is(wordEnd, ".") { wordEnd += 1 }
             guard wordEnd > cursor else { break }
-            guard wordEnd - cursor <= 4 || streetEndings.contains(text[wordEnd - 1] | 0x20) else {
+            if suffixes.contains(where: { $0.count <= wordEnd - cursor && text.lowercasedMatches($0, at: wordEnd - $0.count) }) { streetEnd = wordEnd; break }
+            guard wordEnd - cursor <= 4 else {
                 guard text.isSpace(wordEnd) || text.is(wordEnd, "-") else { break }
                 cursor = wordEnd + 1
                 continue
             }
             let word = text.string(cursor, wordEnd).lowercased()
             let phrase = text.string(start, wordEnd).lowercased()
-            if suffixes.contains(where: { word.hasSuffix($0) }) { streetEnd = wordEnd; break }
             if cursor == start, !prefixes.contains(where: { $0.hasPrefix(word) }) && word.count > 20 { return nil }
             if prefixes.contains(phrase), text.isSpace(wordEnd), text.isUpper(wordEnd + 1) {
                 var nameEnd = wordEnd + 1

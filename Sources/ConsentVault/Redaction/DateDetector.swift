@@ -8,7 +8,7 @@ enum DateDetector {
         "september": 9, "sep": 9, "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
         "dezember": 12, "december": 12, "dez": 12, "dec": 12,
     ]
-    private static let cues = ["geb.", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "geburtsdatum", "birth date", "jahrgang"]
+    private static let cues = ScalarText.lowercased(["geb.", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "geburtsdatum", "birth date", "jahrgang"])
 
     /// A date found in the text: where, and the ISO day it names.
     struct FoundDate {

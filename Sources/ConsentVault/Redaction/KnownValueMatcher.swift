@@ -71,7 +71,13 @@ struct KnownValueMatcher {
         var origin: [Int] = []
         folded.reserveCapacity(text.count)
         for index in 0..<text.count {
-            for scalar in Self.fold(text[index]) { folded.append(scalar); origin.append(index) }
+            let scalar = text[index]
+            if scalar < 0x80 {
+                folded.append(scalar >= 0x41 && scalar <= 0x5a ? scalar | 0x20 : scalar)
+                origin.append(index)
+            } else {
+                for folding in Self.fold(scalar) { folded.append(folding); origin.append(index) }
+            }
         }
         var found: [Detection] = []
         var state = 0

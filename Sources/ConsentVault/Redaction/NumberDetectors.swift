@@ -114,8 +114,8 @@ enum NumberDetectors {
         return check == 10 ? 0 : check
     }
 
-    private static let notPhoneCues = ["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
-                                       "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "nr.", "no.", "#"]
+    private static let notPhoneCues = ScalarText.lowercased(["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
+                                       "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "nr.", "no.", "#"])
 
     /// Phone numbers: international (`+49 …`, `0049 …`) or national (`0…` with an area code),
     /// 7–15 digits, not a date, price, order number or other known number.

@@ -62,9 +62,32 @@ struct ScalarText {
         return string(start + 1, end + 1).lowercased()
     }
 
-    /// Whether any of `cues` (lowercase) occurs in the `window` code points before `index`.
-    func hasCue(_ cues: [String], before index: Int, window: Int = 40) -> Bool {
-        let context = string(max(0, index - window), index).lowercased()
-        return cues.contains { context.contains($0) }
+    /// Whether any of `cues` (lowercase scalars) occurs in the `window` code points before
+    /// `index`, compared without ASCII case.
+    func hasCue(_ cues: [[UInt32]], before index: Int, window: Int = 40) -> Bool {
+        let start = max(0, index - window)
+        for cue in cues where cue.count <= index - start {
+            var position = start
+            while position + cue.count <= index {
+                if lowercasedMatches(cue, at: position) { return true }
+                position += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether the text at `index` equals `word` (lowercase scalars), ignoring ASCII case.
+    func lowercasedMatches(_ word: [UInt32], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= count else { return false }
+        for (offset, value) in word.enumerated() {
+            let scalar = scalars[index + offset]
+            if (scalar < 0x80 && scalar >= 0x41 && scalar <= 0x5a ? scalar | 0x20 : scalar) != value { return false }
+        }
+        return true
+    }
+
+    /// `words` as lowercase scalar arrays, for `hasCue` and `lowercasedMatches`.
+    static func lowercased(_ words: [String]) -> [[UInt32]] {
+        words.map { $0.lowercased().unicodeScalars.map(\.value) }
     }
 }
