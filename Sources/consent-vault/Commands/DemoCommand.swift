@@ -94,7 +94,20 @@ enum DemoCommand {
         try vault.retireMasterKey(version: 1, keyFilePath: keyPath, as: admin)
         Output.line("   now on version \(rotation.targetVersion); version 1 retired; first name still reads as \(try vault.read(anna, purpose: "loyalty_account", fields: ["first_name"], as: admin).fields["first_name"] ?? "?")")
 
-        step("11. The DPO answers Anna's requests: a signed export, then erasure (after a backup)")
+        step("11. Privacy-safe prompts: a consented prompt, a redacted free text, a demasked reply")
+        try vault.grant(ConsentRequest(purpose: "ai_personalization"), for: anna, channel: .app, as: admin)
+        let built = try vault.buildPrompt(template: "Schreibe {{first_name|unserer Kundin}} eine kurze Geburtstagsmail. Geburtsmonat: {{birth_month|unbekannt}}, Altersgruppe: {{age_band|unbekannt}}, Größe: {{clothing_size|unbekannt}}, Stadt: {{city|ihrer Stadt}}.",
+                                          member: anna, purpose: "ai_personalization", as: marketing)
+        Output.line("   built by marketing: \(built.text)")
+        let free = try vault.redactPrompt("Anna Müller (anna.mueller@example.de, Tel. 0171 2345678) hat am 24.12.1990 Geburtstag; IBAN DE89 3704 0044 0532 0130 00.",
+                                          member: anna, purpose: "ai_personalization", session: built.session, as: marketing)
+        Output.line("   redacted free text: \(free.text)")
+        let reply = "Liebe **[PERSON_1]**, alles Gute zum Geburtstag! Wir schreiben an [EMAIL_1]."
+        let demasked = try vault.demask(reply, session: built.session, as: admin)
+        Output.line("   generated reply demasked by the mail service: \(demasked.text)")
+        Output.line("   left in place: \(demasked.leftInPlace.map { "\($0.placeholder) (\($0.reason))" }.joined(separator: ", "))")
+
+        step("12. The DPO answers Anna's requests: a signed export, then erasure (after a backup)")
         let access = try vault.openRequest(.access, for: anna, channel: .web, as: admin)
         Output.line("   access request \(access.id) received \(access.receivedOn), due \(access.dueOn)")
         let exportFolder = folder.appendingPathComponent("export-anna").path

@@ -20,7 +20,11 @@ enum PromptCommands {
         CommandSpec(path: ["prompt", "demask"], summary: "Put consented values back into generated text on stdin",
                     options: [OptionSpec(name: "session", valueName: "S", help: "the session of the redaction or build")], run: demask),
         CommandSpec(path: ["prompt", "eval"], summary: "Precision, recall, leaked characters and speed on a labeled corpus",
-                    options: [OptionSpec(name: "corpus", valueName: "FILE", help: "JSON lines (default: the corpus shipped in Tests/)")], run: evaluate),
+                    options: [OptionSpec(name: "corpus", valueName: "FILE", help: "JSON lines (default: the corpus shipped in Tests/)"),
+                              OptionSpec(name: "policies", valueName: "DIR", help: "policy folder for the member number format (default ./Policies)"),
+                              OptionSpec(name: "long-text-mb", valueName: "N", help: "size of the long-text speed test in MB (default 5)")],
+                    discussion: "Run from a release build (swift run -c release consent-vault prompt eval) for speed figures.",
+                    run: evaluate),
     ]
 
     private static func readStandardInput() -> String {
@@ -80,7 +84,8 @@ enum PromptCommands {
         }
         let catalog = try FieldCatalog.load(fromDirectory: VaultCommands.policyDirectory(invocation))
         let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: catalog.fields.first { $0.type == .memberNumber }?.pattern)
-        let longText = String(repeating: corpus, count: max(1, 5_000_000 / max(corpus.utf8.count, 1)))
+        let megabytes = try invocation.integer("long-text-mb") ?? 5
+        let longText = String(repeating: corpus, count: max(1, megabytes * 1_000_000 / max(corpus.utf8.count, 1)))
         let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)
         if invocation.json {
             Output.json(["prompts": result.prompts, "leaked_character_share": result.leakedCharacterShare,
