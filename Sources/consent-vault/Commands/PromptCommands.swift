@@ -22,7 +22,8 @@ enum PromptCommands {
         CommandSpec(path: ["prompt", "eval"], summary: "Precision, recall, leaked characters and speed on a labeled corpus",
                     options: [OptionSpec(name: "corpus", valueName: "FILE", help: "JSON lines (default: the corpus shipped in Tests/)"),
                               OptionSpec(name: "policies", valueName: "DIR", help: "policy folder for the member number format (default ./Policies)"),
-                              OptionSpec(name: "long-text-mb", valueName: "N", help: "size of the long-text speed test in MB (default 5)")],
+                              OptionSpec(name: "long-text-mb", valueName: "N", help: "size of the long-text speed test in MB (default 5)"),
+                              OptionSpec(name: "adversarial-mb", valueName: "N", help: "also time N MB of adversarial inputs (digits, @s, brackets)")],
                     discussion: "Run from a release build (swift run -c release consent-vault prompt eval) for speed figures.",
                     run: evaluate),
     ]
@@ -87,8 +88,12 @@ enum PromptCommands {
         let megabytes = try invocation.integer("long-text-mb") ?? 5
         let longText = String(repeating: corpus, count: max(1, megabytes * 1_000_000 / max(corpus.utf8.count, 1)))
         let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)
+        let adversarialMegabytes = try invocation.integer("adversarial-mb") ?? 0
+        let adversarial = adversarialMegabytes > 0 ? ["1", "@", "a@", "(", "0 ", "1.", "::", "Am "].map { unit in
+            (unit, RedactionEvaluation.throughput(of: String(repeating: unit, count: adversarialMegabytes * 1_000_000 / unit.utf8.count)))
+        } : []
         if invocation.json {
-            Output.json(["prompts": result.prompts, "leaked_character_share": result.leakedCharacterShare,
+            Output.json(["prompts": result.prompts, "adversarial_megabytes_per_second": Dictionary(uniqueKeysWithValues: adversarial), "leaked_character_share": result.leakedCharacterShare,
                          "spurious_per_prompt": result.spuriousPerPrompt, "prompts_per_second": Int(result.promptsPerSecond),
                          "megabytes_per_second": megabytesPerSecond,
                          "types": result.scores.map { ["type": $0.type, "precision": $0.precision, "recall": $0.recall,
@@ -104,5 +109,8 @@ enum PromptCommands {
         Output.line(String(format: "  personal-data characters left: %.2f%%  spurious detections per prompt: %.3f", result.leakedCharacterShare * 100, result.spuriousPerPrompt))
         Output.line(String(format: "  speed: %.0f prompts/s, %.1f MB/s on %.1f MB of text (build configuration matters: use -c release)",
                            result.promptsPerSecond, megabytesPerSecond, Double(longText.utf8.count) / 1_000_000))
+        for (unit, speed) in adversarial {
+            Output.line(String(format: "  adversarial %d MB of \"%@\"…: %.1f MB/s", adversarialMegabytes, unit as NSString, speed))
+        }
     }
 }
