@@ -3,9 +3,46 @@
 struct ScalarText {
     /// The scalars' values.
     let scalars: [UInt32]
+    /// Character classes per scalar (bit flags below), computed once so the detectors' many
+    /// passes never ask Unicode tables again.
+    private let classes: [UInt8]
+
+    private static let digit: UInt8 = 1, asciiLetter: UInt8 = 2, letter: UInt8 = 4, upper: UInt8 = 8, space: UInt8 = 16, lineBreak: UInt8 = 32
 
     init(_ text: String) {
-        scalars = text.unicodeScalars.map(\.value)
+        var scalars: [UInt32] = []
+        var classes: [UInt8] = []
+        scalars.reserveCapacity(text.utf8.count)
+        classes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            scalars.append(value)
+            classes.append(Self.classify(scalar))
+        }
+        self.scalars = scalars
+        self.classes = classes
+    }
+
+    private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39: return digit
+            case 0x41...0x5a: return asciiLetter | letter | upper
+            case 0x61...0x7a: return asciiLetter | letter
+            case 0x20, 0x09: return space
+            case 0x0a, 0x0d: return lineBreak
+            default: return 0
+            }
+        }
+        if value == 0xa0 { return space }
+        let properties = scalar.properties
+        guard properties.isAlphabetic else { return 0 }
+        return letter | (properties.isUppercase ? upper : 0)
+    }
+
+    private func has(_ index: Int, _ flag: UInt8) -> Bool {
+        index >= 0 && index < classes.count && classes[index] & flag != 0
     }
 
     /// Number of code points.
@@ -15,27 +52,19 @@ struct ScalarText {
     subscript(index: Int) -> UInt32 { index >= 0 && index < scalars.count ? scalars[index] : 0 }
 
     /// ASCII digit.
-    func isDigit(_ index: Int) -> Bool { let value = self[index]; return value >= 0x30 && value <= 0x39 }
+    func isDigit(_ index: Int) -> Bool { has(index, Self.digit) }
     /// ASCII letter.
-    func isASCIILetter(_ index: Int) -> Bool { let value = self[index] | 0x20; return value >= 0x61 && value <= 0x7a }
+    func isASCIILetter(_ index: Int) -> Bool { has(index, Self.asciiLetter) }
     /// Any letter (Unicode alphabetic).
-    func isLetter(_ index: Int) -> Bool {
-        let value = self[index]
-        if value < 0x80 { return isASCIILetter(index) }
-        return Unicode.Scalar(value)?.properties.isAlphabetic ?? false
-    }
+    func isLetter(_ index: Int) -> Bool { has(index, Self.letter) }
     /// Uppercase letter.
-    func isUpper(_ index: Int) -> Bool {
-        let value = self[index]
-        if value < 0x80 { return value >= 0x41 && value <= 0x5a }
-        return Unicode.Scalar(value)?.properties.isUppercase ?? false
-    }
+    func isUpper(_ index: Int) -> Bool { has(index, Self.upper) }
     /// Letter or digit.
-    func isAlphanumeric(_ index: Int) -> Bool { isDigit(index) || isLetter(index) }
+    func isAlphanumeric(_ index: Int) -> Bool { has(index, Self.digit | Self.letter) }
     /// Space or tab (not a line break).
-    func isSpace(_ index: Int) -> Bool { self[index] == 0x20 || self[index] == 0x09 || self[index] == 0xa0 }
+    func isSpace(_ index: Int) -> Bool { has(index, Self.space) }
     /// Whitespace of any kind.
-    func isWhitespace(_ index: Int) -> Bool { isSpace(index) || self[index] == 0x0a || self[index] == 0x0d }
+    func isWhitespace(_ index: Int) -> Bool { has(index, Self.space | Self.lineBreak) }
     /// Whether `index` holds `scalar`.
     func `is`(_ index: Int, _ scalar: Unicode.Scalar) -> Bool { self[index] == scalar.value }
 
