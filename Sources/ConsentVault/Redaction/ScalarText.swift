@@ -82,15 +82,6 @@ struct ScalarText {
         return String(result)
     }
 
-    /// Lowercased word ending just before `index` (skipping spaces and punctuation), up to 20 letters.
-    func wordBefore(_ index: Int) -> String {
-        var end = index - 1
-        while end >= 0 && !isLetter(end) && index - end < 4 { end -= 1 }
-        var start = end
-        while start >= 0 && isLetter(start) && end - start < 20 { start -= 1 }
-        return string(start + 1, end + 1).lowercased()
-    }
-
     /// Whether any of `cues` (lowercase scalars) occurs in the `window` code points before
     /// `index`, compared without ASCII case.
     func hasCue(_ cues: [[UInt32]], before index: Int, window: Int = 40) -> Bool {

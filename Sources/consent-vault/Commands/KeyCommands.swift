@@ -25,7 +25,13 @@ enum KeyCommands {
         let path = try invocation.required("out")
         var passphrase: SecureBytes?
         if invocation.flag("passphrase") {
-            passphrase = try Passphrase.fromEnvironmentOrTerminal(prompt: "New passphrase for the key file: ")
+            passphrase = try Passphrase.fromEnvironment()
+            if passphrase == nil, let typed = try Passphrase.fromTerminal(prompt: "New passphrase for the key file: ") {
+                guard let again = try Passphrase.fromTerminal(prompt: "Repeat the passphrase: "), again.isEqual(to: typed) else {
+                    throw UsageError(description: "the two passphrases differ; nothing was written", command: ["keygen"])
+                }
+                passphrase = typed
+            }
             guard passphrase != nil else { throw UsageError(description: "--passphrase needs CONSENT_VAULT_PASSPHRASE or a terminal", command: ["keygen"]) }
         }
         let ring = try KeyRing.generate(passphrase: passphrase)
