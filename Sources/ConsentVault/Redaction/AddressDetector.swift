@@ -6,6 +6,9 @@ enum AddressDetector {
     private static let prefixes = ["am", "an der", "an den", "auf dem", "auf der", "im", "in der", "zum", "zur"]
     private static let englishTypes = ["street", "st.", "road", "rd.", "avenue", "ave.", "lane", "drive", "close", "way", "court"]
 
+    /// First letters of the `Am …`/`An der …` prefixes, to skip other short words cheaply.
+    private static let prefixInitials = ScalarText.letterMask("aiz")
+
     /// Every address found.
     static func addresses(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
@@ -33,7 +36,7 @@ enum AddressDetector {
             if text.is(wordEnd, ".") { wordEnd += 1 }
             guard wordEnd > cursor else { break }
             if suffixes.contains(where: { $0.count <= wordEnd - cursor && text.lowercasedMatches($0, at: wordEnd - $0.count) }) { streetEnd = wordEnd; break }
-            guard wordEnd - cursor <= 4 else {
+            guard wordEnd - cursor <= 4, text.initial(start, in: prefixInitials) else {
                 guard text.isSpace(wordEnd) || text.is(wordEnd, "-") else { break }
                 cursor = wordEnd + 1
                 continue

@@ -2,12 +2,14 @@
 /// `May 3, 1952`, `3 May 1952`), reported as dates of birth only when a cue says so or when they
 /// equal the member's stored birthday. Campaign dates stay.
 enum DateDetector {
-    private static let months: [String: Int] = [
-        "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2, "märz": 3, "maerz": 3, "march": 3, "mar": 3,
-        "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8,
-        "september": 9, "sep": 9, "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
-        "dezember": 12, "december": 12, "dez": 12, "dec": 12,
-    ]
+    /// Month names and abbreviations (German and English), lowercase, with their numbers.
+    private static let months: [(name: [UInt32], number: Int)] = [
+        ("januar", 1), ("jänner", 1), ("january", 1), ("jan", 1), ("februar", 2), ("february", 2), ("feb", 2), ("märz", 3),
+        ("maerz", 3), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4), ("mai", 5), ("may", 5), ("juni", 6), ("june", 6),
+        ("jun", 6), ("juli", 7), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9),
+        ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10), ("november", 11), ("nov", 11), ("dezember", 12),
+        ("december", 12), ("dez", 12), ("dec", 12),
+    ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
     private static let cues = ScalarText.lowercased(["geb.", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "geburtsdatum", "birth date", "jahrgang"])
 
     /// A date found in the text: where, and the ISO day it names.
@@ -87,16 +89,16 @@ enum DateDetector {
     }
 
     /// First letters of month names (lowercase), to skip other words without building strings.
-    private static let monthInitials: Set<UInt32> = Set("jfmasond".unicodeScalars.map(\.value))
+    private static let monthInitials = ScalarText.letterMask("jfmasond")
 
     private static func monthName(_ text: ScalarText, _ start: Int) -> (Int, Int)? {
-        guard monthInitials.contains(text[start] | 0x20) else { return nil }
+        guard text.initial(start, in: monthInitials) else { return nil }
         var end = start
         while text.isLetter(end), end - start < 10 { end += 1 }
-        guard end - start >= 3, end - start <= 9 else { return nil }
-        var word = text.string(start, end).lowercased()
-        if text.is(end, "."), word.count <= 4 { end += 1 } else { word = word.trimmingCharacters(in: .punctuationCharacters) }
-        guard let month = months[word] else { return nil }
-        return (month, end)
+        let length = end - start
+        guard length >= 3, length <= 9,
+              let month = months.first(where: { $0.name.count == length && text.lowercasedMatches($0.name, at: start) }) else { return nil }
+        if text.is(end, "."), length <= 4 { end += 1 }
+        return (month.number, end)
     }
 }

@@ -1,14 +1,16 @@
 /// Names after a cue (`Herr`, `Frau`, `Hallo`, `Liebe/r`, `Dear`, `Hi`, `Hello`) followed by one
 /// or two capitalized words. Never capitalization alone: German capitalizes every noun.
 enum NameDetector {
-    private static let cues: Set<String> = ["herr", "herrn", "frau", "hallo", "liebe", "lieber", "dear", "hi", "hello", "hey", "mr", "mrs", "ms", "dr", "moin", "servus"]
+    private static let cueWords = ["herr", "herrn", "frau", "hallo", "liebe", "lieber", "dear", "hi", "hello", "hey", "mr", "mrs", "ms", "dr", "moin", "servus"]
+    private static let cues: Set<String> = Set(cueWords)
+    private static let cueScalars = ScalarText.lowercased(cueWords)
     /// Words after a cue that are not names (`Liebe Kundin`, `Hallo Team`).
     private static let notNames: Set<String> = ["kunde", "kundin", "kunden", "kundinnen", "team", "damen", "herren", "freunde", "freundinnen",
                                                 "mitglied", "mitglieder", "customer", "customers", "member", "members", "friends", "all", "everyone",
                                                 "und", "and", "zusammen", "leute", "sir", "madam", "there", "welt", "world", "shopper", "fans"]
 
     /// First letters of the cues, to skip other words without building strings.
-    private static let cueInitials: Set<UInt32> = Set("hfldmsd".unicodeScalars.map(\.value))
+    private static let cueInitials = ScalarText.letterMask("hfldmsd")
 
     /// Names after cues.
     static func names(in text: ScalarText) -> [Detection] {
@@ -19,7 +21,8 @@ enum NameDetector {
             var wordEnd = index
             while text.isLetter(wordEnd) { wordEnd += 1 }
             defer { index = wordEnd }
-            guard wordEnd - index <= 6, cueInitials.contains(text[index] | 0x20), cues.contains(text.string(index, wordEnd).lowercased()) else { continue }
+            guard wordEnd - index <= 6, text.initial(index, in: cueInitials),
+                  cueScalars.contains(where: { $0.count == wordEnd - index && text.lowercasedMatches($0, at: index) }) else { continue }
             var cursor = wordEnd
             if text.is(cursor, ".") { cursor += 1 }
             var nameStart: Int?

@@ -106,6 +106,17 @@ struct ScalarText {
         return true
     }
 
+    /// A set of ASCII letters as a bit mask, for cheap first-letter checks in hot loops.
+    static func letterMask(_ letters: String) -> UInt32 {
+        letters.unicodeScalars.reduce(0) { $0 | (1 << ($1.value - 0x61)) }
+    }
+
+    /// Whether the scalar at `index` is an ASCII letter in `mask` (either case).
+    func initial(_ index: Int, in mask: UInt32) -> Bool {
+        let lower = self[index] | 0x20
+        return lower >= 0x61 && lower <= 0x7a && mask & (1 << (lower - 0x61)) != 0
+    }
+
     /// `words` as lowercase scalar arrays, for `hasCue` and `lowercasedMatches`.
     static func lowercased(_ words: [String]) -> [[UInt32]] {
         words.map { $0.lowercased().unicodeScalars.map(\.value) }
