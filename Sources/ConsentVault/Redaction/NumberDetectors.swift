@@ -41,21 +41,24 @@ enum NumberDetectors {
         return remainder
     }
 
-    /// Digit runs with optional single spaces, dashes, slashes or dots between digits: start, end, digits.
-    static func digitRuns(in text: ScalarText, separators: String = " -") -> [(start: Int, end: Int, digits: [Int])] {
+    /// Digit runs of at least `minimumDigits` digits with optional single spaces or dashes between
+    /// digits: start, end, digits. Shorter runs are skipped without allocating.
+    static func digitRuns(in text: ScalarText, separators: String = " -", minimumDigits: Int) -> [(start: Int, end: Int, digits: [Int])] {
         var runs: [(Int, Int, [Int])] = []
         var index = 0
         let separatorValues = separators.unicodeScalars.map(\.value)
         while index < text.count {
             guard text.isDigit(index), !text.isAlphanumeric(index - 1) else { index += 1; continue }
-            var digits: [Int] = []
+            var count = 0
             var end = index
             while end < text.count {
-                if text.isDigit(end) { digits.append(Int(text[end] - 0x30)); end += 1 }
-                else if separatorValues.contains(text[end]), text.isDigit(end + 1), digits.count < 40 { end += 1 }
+                if text.isDigit(end) { count += 1; end += 1 }
+                else if separatorValues.contains(text[end]), text.isDigit(end + 1), count < 40 { end += 1 }
                 else { break }
             }
-            if !text.isLetter(end) { runs.append((index, end, digits)) }
+            if count >= minimumDigits, !text.isLetter(end) {
+                runs.append((index, end, (index..<end).filter { text.isDigit($0) }.map { Int(text[$0] - 0x30) }))
+            }
             index = end + 1
         }
         return runs
@@ -63,7 +66,7 @@ enum NumberDetectors {
 
     /// Payment card numbers: 13–19 digits, Luhn, and a known issuer range.
     static func cards(in text: ScalarText) -> [Detection] {
-        digitRuns(in: text).compactMap { run in
+        digitRuns(in: text, minimumDigits: 13).compactMap { run in
             guard (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits) else { return nil }
             return Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)
         }
@@ -93,7 +96,7 @@ enum NumberDetectors {
     /// German tax ids: 11 digits, first not 0, ISO 7064 MOD 11,10 check digit, and in the first
     /// ten digits exactly one digit repeated (twice or three times).
     static func taxIDs(in text: ScalarText) -> [Detection] {
-        digitRuns(in: text, separators: " ").compactMap { run in
+        digitRuns(in: text, separators: " ", minimumDigits: 11).compactMap { run in
             let digits = run.digits
             guard digits.count == 11, digits[0] != 0, taxCheckDigit(Array(digits.prefix(10))) == digits[10] else { return nil }
             var counts = [Int](repeating: 0, count: 10)
