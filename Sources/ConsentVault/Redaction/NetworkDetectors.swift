@@ -59,6 +59,9 @@ enum NetworkDetectors {
     }
 
     private static func ipv6End(_ text: ScalarText, from start: Int) -> Int? {
+        var probe = start
+        while probe - start < 5, isHex(text, probe) { probe += 1 }
+        guard text.is(probe, ":") else { return nil }
         var index = start
         var colons = 0
         var doubleColon = false
@@ -97,7 +100,7 @@ enum NetworkDetectors {
         var index = 0
         let markers = ["email=", "mail=", "name=", "phone=", "tel=", "user=", "%40", "@", "iban=", "customer="]
         while index + 7 < text.count {
-            guard text.hasPrefix(httpPrefix, at: index), text.hasPrefix(httpsPrefix, at: index) || text.hasPrefix(httpColonPrefix, at: index) else {
+            guard text[index] | 0x20 == 0x68, text.hasPrefix(httpPrefix, at: index), text.hasPrefix(httpsPrefix, at: index) || text.hasPrefix(httpColonPrefix, at: index) else {
                 index += 1
                 continue
             }

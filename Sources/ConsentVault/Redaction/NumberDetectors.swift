@@ -49,6 +49,7 @@ enum NumberDetectors {
         let separatorValues = separators.unicodeScalars.map(\.value)
         while index < text.count {
             guard text.isDigit(index), !text.isAlphanumeric(index - 1) else { index += 1; continue }
+            guard text.isDigit(index + 1) || separatorValues.contains(text[index + 1]) else { index += 2; continue }
             var count = 0
             var end = index
             while end < text.count {
