@@ -41,12 +41,14 @@ enum NumberDetectors {
         return remainder
     }
 
+    private static let separatorScalars: [UInt32] = [0x20, 0x2d]
+
     /// Digit runs of at least `minimumDigits` digits with optional single spaces or dashes between
     /// digits: start, end, digits. Shorter runs are skipped without allocating.
-    static func digitRuns(in text: ScalarText, separators: String = " -", minimumDigits: Int) -> [(start: Int, end: Int, digits: [Int])] {
+    static func digitRuns(in text: ScalarText, minimumDigits: Int) -> [(start: Int, end: Int, digits: [Int])] {
         var runs: [(Int, Int, [Int])] = []
         var index = 0
-        let separatorValues = separators.unicodeScalars.map(\.value)
+        let separatorValues = separatorScalars
         while index < text.count {
             guard text.isDigit(index), !text.isAlphanumeric(index - 1) else { index += 1; continue }
             guard text.isDigit(index + 1) || separatorValues.contains(text[index + 1]) else { index += 2; continue }
@@ -65,11 +67,17 @@ enum NumberDetectors {
         return runs
     }
 
-    /// Payment card numbers: 13–19 digits, Luhn, and a known issuer range.
-    static func cards(in text: ScalarText) -> [Detection] {
-        digitRuns(in: text, minimumDigits: 13).compactMap { run in
-            guard (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits) else { return nil }
-            return Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)
+    /// Payment card numbers (13–19 digits, Luhn, a known issuer range) and German tax ids, from
+    /// one scan of the digit runs.
+    static func cardsAndTaxIDs(in text: ScalarText) -> [Detection] {
+        digitRuns(in: text, minimumDigits: 11).compactMap { run in
+            if (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits) {
+                return Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)
+            }
+            if run.digits.count == 11, !(run.start..<run.end).contains(where: { text.is($0, "-") }), isTaxID(run.digits) {
+                return Detection(type: .taxID, start: run.start, end: run.end, priority: DetectionPriority.checksum)
+            }
+            return nil
         }
     }
 
@@ -94,17 +102,13 @@ enum NumberDetectors {
         }
     }
 
-    /// German tax ids: 11 digits, first not 0, ISO 7064 MOD 11,10 check digit, and in the first
+    /// A German tax id: 11 digits, first not 0, ISO 7064 MOD 11,10 check digit, and in the first
     /// ten digits exactly one digit repeated (twice or three times).
-    static func taxIDs(in text: ScalarText) -> [Detection] {
-        digitRuns(in: text, separators: " ", minimumDigits: 11).compactMap { run in
-            let digits = run.digits
-            guard digits.count == 11, digits[0] != 0, taxCheckDigit(Array(digits.prefix(10))) == digits[10] else { return nil }
-            var counts = [Int](repeating: 0, count: 10)
-            for digit in digits.prefix(10) { counts[digit] += 1 }
-            guard counts.filter({ $0 > 1 }).count == 1, counts.contains(where: { $0 == 2 || $0 == 3 }) else { return nil }
-            return Detection(type: .taxID, start: run.start, end: run.end, priority: DetectionPriority.checksum)
-        }
+    private static func isTaxID(_ digits: [Int]) -> Bool {
+        guard digits[0] != 0, taxCheckDigit(Array(digits.prefix(10))) == digits[10] else { return false }
+        var counts = [Int](repeating: 0, count: 10)
+        for digit in digits.prefix(10) { counts[digit] += 1 }
+        return counts.filter({ $0 > 1 }).count == 1 && counts.contains(where: { $0 == 2 || $0 == 3 })
     }
 
     private static func taxCheckDigit(_ digits: [Int]) -> Int {

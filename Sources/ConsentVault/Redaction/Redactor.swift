@@ -42,7 +42,7 @@ struct Redactor {
             return Detection(type: .phone, start: phone.start, end: phone.end, priority: DetectionPriority.knownValue, field: "phone")
         }
         candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.personalURLs(in: text) + NetworkDetectors.ipAddresses(in: text)
-        candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cards(in: text) + NumberDetectors.taxIDs(in: text)
+        candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
         candidates += memberNumbers(in: input, text: text)
         candidates += DateDetector.datesOfBirth(in: text, birthday: knownValues["birthday"])
         candidates += AddressDetector.addresses(in: text) + NameDetector.names(in: text)
