@@ -32,21 +32,37 @@ struct Redactor {
     /// The regular expression of member numbers from the field catalog.
     let memberNumberPattern: NSRegularExpression?
 
+    /// Texts longer than this (code points) run the two detector groups on two threads.
+    static let parallelThreshold = 200_000
+
     /// Entities in `input`, non-overlapping, in text order.
     func detect(_ input: String) -> [Detection] {
         let text = ScalarText(input)
-        var candidates = matcher().matches(in: text)
         let memberPhone = knownValues["phone"].map { digits($0) }
-        candidates += NumberDetectors.phones(in: text).map { phone in
-            guard let memberPhone, nationalDigits(digits(text.string(phone.start, phone.end))) == nationalDigits(memberPhone) else { return phone }
-            return Detection(type: .phone, start: phone.start, end: phone.end, priority: DetectionPriority.knownValue, field: "phone")
+        let matcher = matcher()
+        let birthday = knownValues["birthday"]
+        let memberNumbers = memberNumbers(in: input, text: text)
+        // Independent groups of passes over the same read-only text, balanced for two cores.
+        let groups: [@Sendable () -> [Detection]] = [
+            { [self] in
+                matcher.matches(in: text) + NumberDetectors.phones(in: text).map { phone in
+                    guard let memberPhone, nationalDigits(digits(text.string(phone.start, phone.end))) == nationalDigits(memberPhone) else { return phone }
+                    return Detection(type: .phone, start: phone.start, end: phone.end, priority: DetectionPriority.knownValue, field: "phone")
+                } + NetworkDetectors.emails(in: text) + NetworkDetectors.personalURLs(in: text) + NetworkDetectors.ipAddresses(in: text)
+                    + NumberDetectors.ibans(in: text)
+            },
+            {
+                NumberDetectors.cardsAndTaxIDs(in: text) + DateDetector.datesOfBirth(in: text, birthday: birthday)
+                    + AddressDetector.addresses(in: text) + NameDetector.names(in: text)
+            },
+        ]
+        let results = DetectionGroups(count: groups.count)
+        if text.count > Self.parallelThreshold {
+            DispatchQueue.concurrentPerform(iterations: groups.count) { results.store(groups[$0](), at: $0) }
+        } else {
+            for (index, group) in groups.enumerated() { results.store(group(), at: index) }
         }
-        candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.personalURLs(in: text) + NetworkDetectors.ipAddresses(in: text)
-        candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
-        candidates += memberNumbers(in: input, text: text)
-        candidates += DateDetector.datesOfBirth(in: text, birthday: knownValues["birthday"])
-        candidates += AddressDetector.addresses(in: text) + NameDetector.names(in: text)
-        return Self.resolve(candidates, length: text.count)
+        return Self.resolve(results.all + memberNumbers, length: text.count)
     }
 
     /// Keeps the best of overlapping detections: lower priority number first, then longer.
@@ -138,4 +154,18 @@ struct Redactor {
         if national.hasPrefix("0049") { national = national.dropFirst(4) } else if national.hasPrefix("49") { national = national.dropFirst(2) }
         return String(national.drop { $0 == "0" })
     }
+}
+
+/// Results of the detector groups, filled from one or two threads.
+private final class DetectionGroups: @unchecked Sendable {
+    private let lock = NSLock()
+    private var groups: [[Detection]]
+
+    init(count: Int) { groups = Array(repeating: [], count: count) }
+
+    /// Stores the detections of group `index` (thread-safe).
+    func store(_ detections: [Detection], at index: Int) { lock.withLock { groups[index] = detections } }
+
+    /// Every detection of every group.
+    var all: [Detection] { lock.withLock { groups.flatMap { $0 } } }
 }
