@@ -82,6 +82,18 @@ struct RedactorTests {
         #expect(types("Karte 4111111111111111") == ["CARD:4111111111111111"])
     }
 
+    @Test("a long text (two threads) finds exactly what its pieces find")
+    func longText() {
+        let piece = "Hallo Jürgen, ruf 0171 2345678 an oder schreib an j@example.de; IBAN DE89370400440532013000, geb. 24.12.1990. "
+        let pieces = String(repeating: piece, count: Redactor.parallelThreshold / piece.unicodeScalars.count + 10)
+        let redactor = Redactor(knownValues: [:], memberNumberPattern: nil)
+        let single = redactor.detect(piece)
+        let all = redactor.detect(pieces)
+        #expect(single.count == 5)
+        #expect(all.count == single.count * (Redactor.parallelThreshold / piece.unicodeScalars.count + 10))
+        #expect(Array(all.prefix(5)).map(\.type) == single.map(\.type))
+    }
+
     @Test("adversarial input finishes in linear time")
     func adversarial() {
         let inputs = [String(repeating: "1", count: 50_000), String(repeating: "@", count: 50_000), String(repeating: "a@", count: 25_000),
