@@ -32,37 +32,49 @@ struct Redactor {
     /// The regular expression of member numbers from the field catalog.
     let memberNumberPattern: NSRegularExpression?
 
-    /// Texts longer than this (code points) run the two detector groups on two threads.
+    /// Texts longer than this (code points) are split in two halves detected on two threads.
     static let parallelThreshold = 200_000
+    /// How far each half reaches into the other, so no entity is cut at the split.
+    static let chunkOverlap = 1_024
 
     /// Entities in `input`, non-overlapping, in text order.
     func detect(_ input: String) -> [Detection] {
-        let text = ScalarText(input)
-        let memberPhone = knownValues["phone"].map { digits($0) }
-        let matcher = matcher()
-        let birthday = knownValues["birthday"]
-        let memberNumbers = memberNumbers(in: input, text: text)
-        // Independent groups of passes over the same read-only text, balanced for two cores.
-        let groups: [@Sendable () -> [Detection]] = [
-            { [self] in
-                matcher.matches(in: text) + NumberDetectors.phones(in: text).map { phone in
-                    guard let memberPhone, nationalDigits(digits(text.string(phone.start, phone.end))) == nationalDigits(memberPhone) else { return phone }
-                    return Detection(type: .phone, start: phone.start, end: phone.end, priority: DetectionPriority.knownValue, field: "phone")
-                } + NetworkDetectors.emails(in: text) + NetworkDetectors.personalURLs(in: text) + NetworkDetectors.ipAddresses(in: text)
-                    + NumberDetectors.ibans(in: text)
-            },
-            {
-                NumberDetectors.cardsAndTaxIDs(in: text) + DateDetector.datesOfBirth(in: text, birthday: birthday)
-                    + AddressDetector.addresses(in: text) + NameDetector.names(in: text)
-            },
-        ]
-        let results = DetectionGroups(count: groups.count)
-        if text.count > Self.parallelThreshold {
-            DispatchQueue.concurrentPerform(iterations: groups.count) { results.store(groups[$0](), at: $0) }
-        } else {
-            for (index, group) in groups.enumerated() { results.store(group(), at: index) }
+        let scalars = input.unicodeScalars
+        let count = input.utf8.count > Self.parallelThreshold ? scalars.count : 0
+        guard count > Self.parallelThreshold else { return detectSerially(input) }
+        let middle = count / 2
+        let splitIndex = { (offset: Int) in scalars.index(scalars.startIndex, offsetBy: offset) }
+        let first = String(scalars[scalars.startIndex..<splitIndex(middle + Self.chunkOverlap)])
+        let second = String(scalars[splitIndex(middle - Self.chunkOverlap)..<scalars.endIndex])
+        let results = DetectionGroups(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 {
+                results.store(detectSerially(first).filter { $0.start < middle }, at: 0)
+            } else {
+                let offset = middle - Self.chunkOverlap
+                results.store(detectSerially(second).filter { $0.start + offset >= middle }.map {
+                    Detection(type: $0.type, start: $0.start + offset, end: $0.end + offset, priority: $0.priority, field: $0.field)
+                }, at: 1)
+            }
         }
-        return Self.resolve(results.all + memberNumbers, length: text.count)
+        return results.all
+    }
+
+    /// Entities in `input` found on the calling thread.
+    private func detectSerially(_ input: String) -> [Detection] {
+        let text = ScalarText(input)
+        var candidates = matcher().matches(in: text)
+        let memberPhone = knownValues["phone"].map { digits($0) }
+        candidates += NumberDetectors.phones(in: text).map { phone in
+            guard let memberPhone, nationalDigits(digits(text.string(phone.start, phone.end))) == nationalDigits(memberPhone) else { return phone }
+            return Detection(type: .phone, start: phone.start, end: phone.end, priority: DetectionPriority.knownValue, field: "phone")
+        }
+        candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.personalURLs(in: text) + NetworkDetectors.ipAddresses(in: text)
+        candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
+        candidates += memberNumbers(in: input, text: text)
+        candidates += DateDetector.datesOfBirth(in: text, birthday: knownValues["birthday"])
+        candidates += AddressDetector.addresses(in: text) + NameDetector.names(in: text)
+        return Self.resolve(candidates, length: text.count)
     }
 
     /// Keeps the best of overlapping detections: lower priority number first, then longer.
@@ -156,16 +168,16 @@ struct Redactor {
     }
 }
 
-/// Results of the detector groups, filled from one or two threads.
+/// Detections of the two halves of a long text, filled from two threads.
 private final class DetectionGroups: @unchecked Sendable {
     private let lock = NSLock()
     private var groups: [[Detection]]
 
     init(count: Int) { groups = Array(repeating: [], count: count) }
 
-    /// Stores the detections of group `index` (thread-safe).
+    /// Stores the detections of half `index` (thread-safe).
     func store(_ detections: [Detection], at index: Int) { lock.withLock { groups[index] = detections } }
 
-    /// Every detection of every group.
+    /// Every detection, in text order.
     var all: [Detection] { lock.withLock { groups.flatMap { $0 } } }
 }
