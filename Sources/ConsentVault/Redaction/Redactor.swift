@@ -47,12 +47,15 @@ struct Redactor {
         let first = String(scalars[scalars.startIndex..<splitIndex(middle + Self.chunkOverlap)])
         let second = String(scalars[splitIndex(middle - Self.chunkOverlap)..<scalars.endIndex])
         let results = DetectionGroups(count: 2)
+        // The second half gets its own regular expression object rather than sharing one across threads.
+        let twin = Redactor(knownValues: knownValues,
+                            memberNumberPattern: memberNumberPattern.flatMap { try? NSRegularExpression(pattern: $0.pattern, options: $0.options) })
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
                 results.store(detectSerially(first).filter { $0.start < middle }, at: 0)
             } else {
                 let offset = middle - Self.chunkOverlap
-                results.store(detectSerially(second).filter { $0.start + offset >= middle }.map {
+                results.store(twin.detectSerially(second).filter { $0.start + offset >= middle }.map {
                     Detection(type: $0.type, start: $0.start + offset, end: $0.end + offset, priority: $0.priority, field: $0.field)
                 }, at: 1)
             }
