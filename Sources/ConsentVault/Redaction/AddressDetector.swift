@@ -6,6 +6,10 @@ enum AddressDetector {
     private static let prefixes = ["am", "an der", "an den", "auf dem", "auf der", "im", "in der", "zum", "zur"]
     private static let englishTypes = ["street", "st.", "road", "rd.", "avenue", "ave.", "lane", "drive", "close", "way", "court"]
 
+    /// Last letters of the street suffixes (`…straße`, `…weg`, `…platz`, `…damm`, `…ufer`), checked
+    /// before the suffixes themselves.
+    private static let suffixEndings = ScalarText.letterMask("egzmr")
+
     /// First letters of the `Am …`/`An der …` prefixes, to skip other short words cheaply.
     private static let prefixInitials = ScalarText.letterMask("aiz")
 
@@ -35,7 +39,11 @@ enum AddressDetector {
             while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "ß") { wordEnd += 1 }
             if text.is(wordEnd, ".") { wordEnd += 1 }
             guard wordEnd > cursor else { break }
-            if suffixes.contains(where: { $0.count <= wordEnd - cursor && text.lowercasedMatches($0, at: wordEnd - $0.count) }) { streetEnd = wordEnd; break }
+            if text.initial(wordEnd - 1, in: suffixEndings) || text.is(wordEnd - 1, "."),
+               suffixes.contains(where: { $0.count <= wordEnd - cursor && text.lowercasedMatches($0, at: wordEnd - $0.count) }) {
+                streetEnd = wordEnd
+                break
+            }
             guard wordEnd - cursor <= 4, text.initial(start, in: prefixInitials) else {
                 guard text.isSpace(wordEnd) || text.is(wordEnd, "-") else { break }
                 cursor = wordEnd + 1

@@ -32,20 +32,30 @@ struct Redactor {
     /// The regular expression of member numbers from the field catalog.
     let memberNumberPattern: NSRegularExpression?
 
-    /// Texts longer than this (code points) are split in two halves detected on two threads.
+    /// Texts longer than this (bytes) are split in two halves detected on two threads.
     static let parallelThreshold = 200_000
-    /// How far each half reaches into the other, so no entity is cut at the split.
+    /// How far (bytes) each half reaches into the other, so no entity is cut at the split.
     static let chunkOverlap = 1_024
 
     /// Entities in `input`, non-overlapping, in text order.
     func detect(_ input: String) -> [Detection] {
-        let scalars = input.unicodeScalars
-        let count = input.utf8.count > Self.parallelThreshold ? scalars.count : 0
-        guard count > Self.parallelThreshold else { return detectSerially(input) }
-        let middle = count / 2
-        let splitIndex = { (offset: Int) in scalars.index(scalars.startIndex, offsetBy: offset) }
-        let first = String(scalars[scalars.startIndex..<splitIndex(middle + Self.chunkOverlap)])
-        let second = String(scalars[splitIndex(middle - Self.chunkOverlap)..<scalars.endIndex])
+        let utf8 = Array(input.utf8)
+        guard utf8.count > Self.parallelThreshold else { return detectSerially(input) }
+        // Split by bytes, moved forward to the next scalar boundary (never inside a UTF-8 sequence).
+        func boundary(_ offset: Int) -> Int {
+            var position = offset
+            while position < utf8.count, utf8[position] & 0xc0 == 0x80 { position += 1 }
+            return position
+        }
+        func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xc0 == 0x80 ? 0 : 1) } }
+        let split = boundary(utf8.count / 2)
+        let secondStart = boundary(split - Self.chunkOverlap)
+        let firstEnd = boundary(split + Self.chunkOverlap)
+        // Scalar offsets: where the second half starts, and the split every detection is assigned by.
+        let offset = scalarCount(utf8[..<secondStart])
+        let middle = offset + scalarCount(utf8[secondStart..<split])
+        let first = String(decoding: utf8[..<firstEnd], as: UTF8.self)
+        let second = String(decoding: utf8[secondStart...], as: UTF8.self)
         let results = DetectionGroups(count: 2)
         // The second half gets its own regular expression object rather than sharing one across threads.
         let twin = Redactor(knownValues: knownValues,
@@ -54,7 +64,6 @@ struct Redactor {
             if half == 0 {
                 results.store(detectSerially(first).filter { $0.start < middle }, at: 0)
             } else {
-                let offset = middle - Self.chunkOverlap
                 results.store(twin.detectSerially(second).filter { $0.start + offset >= middle }.map {
                     Detection(type: $0.type, start: $0.start + offset, end: $0.end + offset, priority: $0.priority, field: $0.field)
                 }, at: 1)
