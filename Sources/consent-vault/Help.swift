@@ -18,7 +18,7 @@ enum Help {
             let name = spec.path.joined(separator: " ")
             text += "  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(spec.summary)\n"
         }
-        text += "\n" + optionList(globalOptions, title: "GLOBAL OPTIONS") + "  --version        show the version\n"
+        text += "\n" + optionList(globalOptions + [OptionSpec(name: "version", valueName: nil, help: "show the version")], title: "GLOBAL OPTIONS")
         text += "\n  See 'consent-vault help <command>' for details about a command.\n"
         return text
     }

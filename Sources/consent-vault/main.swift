@@ -2,7 +2,7 @@ import ConsentVault
 import Foundation
 
 /// Every command the tool knows, in the order `--help` lists them.
-let allCommands: [CommandSpec] = VaultCommands.specs + KeyCommands.specs + MemberCommands.specs + ConsentCommands.specs
+let allCommands: [CommandSpec] = VaultCommands.specs + KeyCommands.specs + MemberCommands.specs + ImportCommand.specs + ConsentCommands.specs
     + ProfileCommands.specs + ReportCommands.specs + RequestCommands.specs + PromptCommands.specs + PolicyCommands.specs + TokenCommands.specs + AuditCommands.specs + DemoCommand.specs
 
 /// Exit statuses, as swift-argument-parser and sysexits use them.
@@ -44,6 +44,8 @@ func runCommandLine(_ arguments: [String]) -> Int32 {
         if invocation.wantsHelp || asksHelp { Output.line(Help.command(spec)); return ExitStatus.success }
         try spec.run(invocation)
         return ExitStatus.success
+    } catch is SilentFailure {
+        return ExitStatus.failure
     } catch let error as UsageError {
         Output.error("Error: \(error.description)\nHint: see 'consent-vault \((error.command + ["--help"]).joined(separator: " "))'")
         return ExitStatus.usage

@@ -176,3 +176,22 @@ struct CLITests {
         #expect(result.stdout.contains("none of 7 known values occurs in the files"))
     }
 }
+
+@Suite("consent-vault binary: member import")
+struct ImportCLITests {
+    @Test("prints each id after its batch commits, reports bad lines with file and line on stderr, exits 1 if any")
+    func importFile() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let file = cli.folder.appendingPathComponent("members.jsonl")
+        try [#"{"fields": {"email": "a@example.de"}}"#, "{oops", #"{"fields": {"email": "b@example.de"}, "consents": [{"purpose": "loyalty_account"}]}"#]
+            .joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try cli.vault(["member", "import", file.path, "--json"])
+        #expect(result.status == 1)
+        let ids = result.stdout.split(separator: "\n").compactMap { try? CLIRunner.json(String($0))["member"] as? String }
+        #expect(ids.count == 2)
+        #expect(result.stderr.contains("Error: \(file.path), line 2: not a JSON object"))
+        #expect(result.stderr.contains("2 imported, 1 rejected, 3 lines read"))
+        #expect(try CLIRunner.json(try cli.vault(["member", "list", "--json"]).stdout)["members"] as? [String] == ids.sorted())
+    }
+}

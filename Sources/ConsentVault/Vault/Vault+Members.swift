@@ -32,24 +32,30 @@ extension Vault {
         let member = MemberID.random()
         let now = Timestamp.string(clock())
         return try audited(principal, .memberEnroll, member: member, fields: values.map(\.0.name)) { _ in
-            let masterVersion = try writeKeyVersion()
-            let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
-            let wrapped = try keys.wrapDataKey(dataKey, member: member, masterVersion: masterVersion, dataKeyVersion: 1)
-            try database.statement("""
-                INSERT INTO members (id, created_at, updated_at, source_channel, master_key_version, data_key_version, wrapped_data_key, erasure_tag)
-                VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5, ?6)
-                """).run([.text(member.rawValue), .text(now), .text(channel.rawValue), .integer(Int64(masterVersion)), .blob(wrapped),
-                          .text(try keys.erasureTag(member))])
-            for (definition, value) in values {
-                try store(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
-            }
-            let birthday = values.first { $0.0.type == .dateOfBirth }?.1.stored
-            let grants = try consents.map {
-                try recordGrant($0, for: member, birthday: birthday, channel: channel, evidence: evidence, actor: principal)
-            }
-            _ = try evaluateRewards(for: member, actor: principal)
-            return Enrollment(member: member, consents: grants)
+            try insertMember(member, values: values, consents: consents, channel: channel, evidence: evidence, actor: principal, now: now)
         }
+    }
+
+    /// Writes a new member with validated `values` and `consents` inside the caller's transaction.
+    func insertMember(_ member: MemberID, values: [(FieldDefinition, NormalizedValue)], consents: [ConsentRequest], channel: Channel,
+                      evidence: ConsentEvidence, actor principal: Principal, now: String) throws -> Enrollment {
+        let masterVersion = try writeKeyVersion()
+        let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
+        let wrapped = try keys.wrapDataKey(dataKey, member: member, masterVersion: masterVersion, dataKeyVersion: 1)
+        try database.statement("""
+            INSERT INTO members (id, created_at, updated_at, source_channel, master_key_version, data_key_version, wrapped_data_key, erasure_tag)
+            VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5, ?6)
+            """).run([.text(member.rawValue), .text(now), .text(channel.rawValue), .integer(Int64(masterVersion)), .blob(wrapped),
+                      .text(try keys.erasureTag(member))])
+        for (definition, value) in values {
+            try store(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
+        }
+        let birthday = values.first { $0.0.type == .dateOfBirth }?.1.stored
+        let grants = try consents.map {
+            try recordGrant($0, for: member, birthday: birthday, channel: channel, evidence: evidence, actor: principal)
+        }
+        _ = try evaluateRewards(for: member, actor: principal)
+        return Enrollment(member: member, consents: grants)
     }
 
     /// Sets or replaces one field of an existing member. Sharing a value again lifts a restriction.

@@ -1,0 +1,51 @@
+import Foundation
+
+/// One line of a bulk import: `{"fields": {"email": "…"}, "consents": [{"purpose": "…", "field": "…"}]}`.
+struct ImportRecord {
+    /// Field names and raw values, in the order given.
+    let fields: [Vault.FieldInput]
+    /// Consents given with the data.
+    let consents: [ConsentRequest]
+
+    /// Parses a line; the error says what is wrong without quoting any value.
+    static func parse(_ line: String) throws(ImportError) -> ImportRecord {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+            throw .malformed("not a JSON object")
+        }
+        for key in object.keys where key != "fields" && key != "consents" { throw .malformed("unknown key '\(key)'") }
+        guard let fields = object["fields"] as? [String: Any], !fields.isEmpty else {
+            throw .malformed("'fields' must be a non-empty object of field names and text values")
+        }
+        var inputs: [Vault.FieldInput] = []
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            guard let text = value as? String else { throw .malformed("field '\(name)' must be text") }
+            inputs.append((name, text))
+        }
+        var consents: [ConsentRequest] = []
+        if let list = object["consents"] {
+            guard let entries = list as? [[String: Any]] else { throw .malformed("'consents' must be a list of objects") }
+            for (index, entry) in entries.enumerated() {
+                guard let purpose = entry["purpose"] as? String else { throw .malformed("consents[\(index)].purpose must be text") }
+                if entry["field"] != nil, !(entry["field"] is String) { throw .malformed("consents[\(index)].field must be text") }
+                consents.append(ConsentRequest(purpose: purpose, field: entry["field"] as? String))
+            }
+        }
+        return ImportRecord(fields: inputs, consents: consents)
+    }
+}
+
+/// Why an import line was refused, or why a strict import stopped.
+public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The line is not a well-formed import record.
+    case malformed(String)
+    /// `--strict`: the import stopped at this line; the batch that held it was not written.
+    case aborted(line: Int, reason: String)
+
+    /// What is wrong.
+    public var description: String {
+        switch self {
+        case .malformed(let reason): return reason
+        case .aborted(let line, let reason): return "line \(line): \(reason); import stopped (--strict), this batch was not written"
+        }
+    }
+}

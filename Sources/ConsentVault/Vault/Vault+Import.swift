@@ -1,0 +1,75 @@
+/// Bulk import: streamed, in batched transactions, each member whole or not at all.
+extension Vault {
+    /// Counts of one import run.
+    public struct ImportSummary: Sendable, Equatable {
+        /// Lines read (including blank ones).
+        public let lines: Int
+        /// Members written.
+        public let imported: Int
+        /// Lines refused.
+        public let rejected: Int
+    }
+
+    /// Imports members from `nextLine` (one JSON record per line) in transactions of `batchSize`.
+    /// `committed` receives the ids of each batch once it is durable; `rejected` receives a bad
+    /// line's number and reason (never its content). With `strict`, the first bad line stops the
+    /// import and its batch is not written.
+    public func importMembers(nextLine: () throws -> String?, channel: Channel = .import, batchSize: Int = 500, strict: Bool = false,
+                              as principal: Principal, committed: ([MemberID]) -> Void,
+                              rejected: (Int, String) -> Void) throws -> ImportSummary {
+        try authorize(AuditLog.Record(principal: principal, operation: .memberEnroll))
+        var lineNumber = 0, imported = 0, refused = 0
+        var batch: [(line: Int, values: [(FieldDefinition, NormalizedValue)], consents: [ConsentRequest])] = []
+        func refuse(_ line: Int, _ reason: String) throws {
+            if strict { throw ImportError.aborted(line: line, reason: reason) }
+            refused += 1
+            rejected(line, reason)
+        }
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            var failures: [(Int, String)] = []
+            let ids = try database.writeTransaction { () throws -> [MemberID] in
+                var ids: [MemberID] = []
+                let now = Timestamp.string(clock())
+                for record in batch {
+                    let member = MemberID.random()
+                    try database.execute("SAVEPOINT import_member")
+                    do {
+                        _ = try insertMember(member, values: record.values, consents: record.consents, channel: channel,
+                                             evidence: ConsentEvidence(), actor: principal, now: now)
+                        try auditLog.append(AuditLog.Record(principal: principal, operation: .memberEnroll, member: member,
+                                                            fieldsRequested: record.values.map(\.0.name)), at: now)
+                        try database.execute("RELEASE import_member")
+                        ids.append(member)
+                    } catch {
+                        try database.execute("ROLLBACK TO import_member; RELEASE import_member")
+                        if strict { throw ImportError.aborted(line: record.line, reason: "\(error)") }
+                        failures.append((record.line, "\(error)"))
+                    }
+                }
+                return ids
+            }
+            batch.removeAll(keepingCapacity: true)
+            for (line, reason) in failures { try refuse(line, reason) }
+            imported += ids.count
+            if !ids.isEmpty { committed(ids) }
+        }
+        while let line = try nextLine() {
+            lineNumber += 1
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            do {
+                let record = try ImportRecord.parse(line)
+                // A purpose with another lawful basis (the loyalty contract) needs no consent: listing it is not an error.
+                let consents = record.consents.filter { (policies.purposes.purpose($0.purpose)?.lawfulBasis ?? .consent) == .consent }
+                batch.append((lineNumber, try normalize(record.fields), consents))
+            } catch let error as ImportError {
+                try refuse(lineNumber, error.description)
+            } catch {
+                try refuse(lineNumber, "\(error)")
+            }
+            if batch.count >= max(1, batchSize) { try flush() }
+        }
+        try flush()
+        return ImportSummary(lines: lineNumber, imported: imported, rejected: refused)
+    }
+}

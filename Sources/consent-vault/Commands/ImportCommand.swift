@@ -1,0 +1,57 @@
+import ConsentVault
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `consent-vault member import FILE.jsonl`: bulk enrollment, streamed in batched transactions.
+enum ImportCommand {
+    /// The import command.
+    static let specs: [CommandSpec] = [
+        CommandSpec(path: ["member", "import"], summary: "Import members from a JSON-lines file, streamed", arguments: ["<FILE.jsonl>"],
+                    options: [OptionSpec(name: "channel", valueName: "CHANNEL", help: "recorded source (default import)"),
+                              OptionSpec(name: "batch-size", valueName: "N", help: "members per transaction (default 500)"),
+                              OptionSpec(name: "strict", valueName: nil, help: "stop at the first bad line instead of skipping it")],
+                    discussion: """
+                        One member per line: {"fields": {"email": "…", "first_name": "…"}, "consents": [{"purpose": "loyalty_account"}]}.
+                        Prints each member id once its transaction has committed (--json: {"member": …} per line).
+                        Bad lines are reported on stderr with their line number and skipped; the exit status is 1 if any was.
+                        """,
+                    run: run),
+    ]
+
+    private static func run(_ invocation: Invocation) throws {
+        let path = try invocation.checkedPositional()[0]
+        let channel = try ConsentCommands.channel(invocation, required: false) ?? .import
+        let batchSize = try invocation.integer("batch-size") ?? 500
+        guard batchSize > 0 else { throw UsageError(description: "'--batch-size' must be positive", command: invocation.spec.path) }
+        guard let file = fopen(path, "r") else { throw NotFound(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { fclose(file) }
+        let (vault, principal) = try invocation.openVault()
+        let terminal = isatty(STDERR_FILENO) == 1
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        var done = 0
+        let summary = try vault.importMembers(
+            nextLine: {
+                let length = getline(&buffer, &capacity, file)
+                guard length >= 0, let buffer else { return nil }
+                return String(cString: buffer).trimmingCharacters(in: .newlines)
+            },
+            channel: channel, batchSize: batchSize, strict: invocation.flag("strict"), as: principal,
+            committed: { ids in
+                for id in ids { invocation.json ? Output.json(["member": id.rawValue]) : Output.line(id.rawValue) }
+                fflush(nil)
+                done += ids.count
+                if terminal { FileHandle.standardError.write(Data("\rimported \(done)".utf8)) }
+            },
+            rejected: { line, reason in Output.error("\(terminal ? "\r" : "")Error: \(path), line \(line): \(reason)") })
+        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        Output.error("\(summary.imported) imported, \(summary.rejected) rejected, \(summary.lines) lines read")
+        if summary.rejected > 0 { throw SilentFailure() }
+    }
+}
+
+/// A failure already reported line by line: exit 1 without another message.
+struct SilentFailure: Error {}

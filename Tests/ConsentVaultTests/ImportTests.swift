@@ -1,0 +1,63 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+@Suite("Bulk import: streamed, batched, each member whole or not at all")
+struct ImportTests {
+    private func run(_ test: TestVault, _ lines: [String], batchSize: Int = 2, strict: Bool = false)
+        throws -> (summary: Vault.ImportSummary, committed: [[MemberID]], rejected: [(Int, String)]) {
+        var remaining = lines[...]
+        var committed: [[MemberID]] = []
+        var rejected: [(Int, String)] = []
+        let summary = try test.vault.importMembers(nextLine: { remaining.popFirst() }, batchSize: batchSize, strict: strict, as: admin,
+                                                   committed: { committed.append($0) }, rejected: { rejected.append(($0, $1)) })
+        return (summary, committed, rejected)
+    }
+
+    @Test("good lines are imported with their consents; bad lines are reported by number, never by content, and skipped")
+    func mixed() throws {
+        let test = try TestVault()
+        let lines = [
+            #"{"fields": {"email": "anna@example.de", "first_name": "Anna", "birthday": "1990-12-24"}, "consents": [{"purpose": "birthday_rewards"}]}"#,
+            #"{"fields": {"email": "geheim-at-example.de"}}"#,
+            "",
+            #"{"fields": {"email": "anna@example.de"}}"#,
+            "[1, 2]",
+            #"{"fields": {"email": "kind@example.de", "birthday": "2020-01-01"}, "consents": [{"purpose": "birthday_rewards"}]}"#,
+            #"{"fields": {"email": "bernd@example.de"}, "consents": [{"purpose": "personalized_offers", "field": "clothing_size"}]}"#,
+        ]
+        let (summary, committed, rejected) = try run(test, lines)
+        #expect(summary == .init(lines: 7, imported: 2, rejected: 4))
+        #expect(rejected.map(\.0) == [2, 4, 5, 6])
+        #expect(rejected[0].1 == "invalid value for field 'email': an email address has exactly one '@'")
+        #expect(rejected[1].1 == "another member already has this email")
+        #expect(rejected[3].1.hasPrefix("the member is younger than 16"))
+        #expect(rejected.allSatisfy { !$0.1.contains("geheim") && !$0.1.contains("kind@") })
+        #expect(committed.flatMap { $0 }.count == 2)
+        let anna = try #require(try test.vault.find("email", equals: "anna@example.de", as: admin).first)
+        #expect(try test.vault.read(anna, purpose: "birthday_rewards", as: admin).fields == ["birthday": "1990-12-24"])
+        #expect(try test.vault.pointsBalance(of: anna, as: admin) == 100, "the import earns the share reward like an enrollment")
+        #expect(try test.vault.find("email", equals: "kind@example.de", as: admin).isEmpty, "the refused member left nothing behind")
+        #expect(try test.vault.memberCount() == 2)
+        #expect(try test.vault.auditLog.entries().filter { $0.operation == "member.enroll" }.count == 2)
+        #expect(try test.vault.verifyAudit(as: admin).isIntact)
+    }
+
+    @Test("--strict stops at the first bad line; its batch is not written, earlier batches stay")
+    func strict() throws {
+        let test = try TestVault()
+        let lines = (0..<5).map { #"{"fields": {"email": "m\#($0)@example.de"}}"# } + [#"{"fields": {"email": 7}}"#]
+        #expect(throws: ImportError.aborted(line: 6, reason: "field 'email' must be text")) { _ = try run(test, lines, batchSize: 2, strict: true) }
+        #expect(try test.vault.memberCount() == 4, "two full batches committed; the batch with the bad line was not written")
+    }
+
+    @Test("a member that fails inside a batch is rolled back alone")
+    func atomicPerMember() throws {
+        let test = try TestVault()
+        let lines = [#"{"fields": {"email": "a@example.de"}}"#, #"{"fields": {"email": "a@example.de"}}"#, #"{"fields": {"email": "c@example.de"}}"#]
+        let (summary, committed, _) = try run(test, lines, batchSize: 10)
+        #expect(summary.imported == 2 && committed.count == 1)
+        #expect(try test.rawDatabase().statement("SELECT count(*) FROM member_fields").rows()[0][0] == .integer(2))
+        #expect(try test.rawDatabase().statement("SELECT count(*) FROM blind_indexes").rows()[0][0] == .integer(2))
+    }
+}
