@@ -21,7 +21,7 @@ let package = Package(
                 swiftSettings: strictSettings),
         .executableTarget(name: "consent-vault", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "CLITests", swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
