@@ -195,3 +195,17 @@ struct ImportCLITests {
         #expect(try CLIRunner.json(try cli.vault(["member", "list", "--json"]).stdout)["members"] as? [String] == ids.sorted())
     }
 }
+
+@Suite("consent-vault binary: bench")
+struct BenchCLITests {
+    @Test("bench prints one row per operation with throughput, latencies, memory and baseline ratios")
+    func bench() throws {
+        let cli = try CLIRunner()
+        let result = try cli.run(["bench", "--sizes", "60", "--samples", "20", "--policies", CLIRunner.policyDirectory, "--json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").compactMap { try? CLIRunner.json(String($0)) }
+        #expect(rows.count == 9)
+        #expect(rows.allSatisfy { ($0["ops_per_second"] as? Double ?? 0) > 0 && ($0["peak_mb"] as? Double ?? 0) > 0 })
+        #expect(rows.filter { $0["baseline_ops_per_second"] != nil }.map { $0["operation"] as? String } == ["enroll (5 fields, 3 consents)", "purpose-checked read"])
+    }
+}

@@ -1,0 +1,108 @@
+public import Foundation
+
+/// `consent-vault bench`: the vault's main operations at several sizes, next to a baseline that
+/// issues the same SQLite statements and libsodium calls without the vault's logic.
+public enum VaultBenchmark {
+    /// Runs every operation at each of `sizes` members in vaults under `folder`; `report` gets
+    /// each row as soon as it is measured.
+    public static func run(sizes: [Int], samples: Int, policies: PolicySet, folder: URL, report: (BenchmarkRow) -> Void) throws {
+        for size in sizes {
+            let path = folder.appendingPathComponent("bench-\(size).vault").path
+            let ring = try KeyRing.generate()
+            let vault = try Vault.create(at: path, keyRing: ring, policies: policies, erasureJournal: path + ".erasures")
+            let admin = Principal.localAdministrator
+            // Fill with the benchmark's member shape: 5 fields and 3 consents.
+            func fields(_ index: Int) -> [Vault.FieldInput] {
+                [("email", "m\(index)@example.de"), ("first_name", "Anna"), ("last_name", "Müller"), ("phone", "+49171\(1_000_000 + index)"),
+                 ("birthday", "1990-12-24")]
+            }
+            let consents = [ConsentRequest(purpose: "birthday_rewards"), ConsentRequest(purpose: "personalized_offers"), ConsentRequest(purpose: "ai_personalization")]
+            var remaining = (0..<max(0, size - samples)).makeIterator()
+            let fill = try Stopwatch.measure(1) { _ in
+                _ = try vault.importMembers(nextLine: {
+                    remaining.next().map { index in
+                        let object: [String: Any] = ["fields": Dictionary(uniqueKeysWithValues: fields(index).map { ($0.name, $0.value) }),
+                                                     "consents": consents.map { ["purpose": $0.purpose] }]
+                        return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+                    }
+                }, batchSize: 1000, as: admin, committed: { _ in }, rejected: { _, _ in })
+            }
+            let imported = max(0, size - samples)
+            report(row("import", size, count: imported, fill, baseline: nil))
+
+            var enrolled: [MemberID] = []
+            let enroll = try Stopwatch.measure(samples) { index in
+                enrolled.append(try vault.enroll(fields(size + index), consents: consents, channel: .app, as: admin).member)
+            }
+            report(row("enroll (5 fields, 3 consents)", size, count: samples, enroll, baseline: try baselineEnroll(vault, samples)))
+            let read = try Stopwatch.measure(samples) { index in
+                _ = try vault.read(enrolled[index], purpose: "birthday_rewards", fields: ["birthday"], as: admin)
+            }
+            report(row("purpose-checked read", size, count: samples, read, baseline: try baselineRead(vault, enrolled)))
+            let lookup = try Stopwatch.measure(samples) { index in _ = try vault.find("email", equals: "m\(size + index)@example.de", as: admin) }
+            report(row("lookup by email", size, count: samples, lookup, baseline: nil))
+            let consent = try Stopwatch.measure(samples) { index in
+                try vault.withdraw(ConsentRequest(purpose: "ai_personalization"), for: enrolled[index], as: admin)
+                _ = try vault.grant(ConsentRequest(purpose: "ai_personalization"), for: enrolled[index], channel: .app, as: admin)
+            }
+            report(row("consent withdraw + grant", size, count: samples, consent, baseline: nil))
+            let share = try Stopwatch.measure(samples) { index in
+                _ = try vault.shareProfileField("clothing_size", value: "M", for: enrolled[index], purpose: "personalized_offers", channel: .app, as: admin)
+            }
+            report(row("profile share with reward", size, count: samples, share, baseline: nil))
+            let exportCount = min(samples, 50)
+            let export = try Stopwatch.measure(exportCount) { index in
+                try vault.export(enrolled[index], to: folder.appendingPathComponent("export-\(size)-\(index)").path, as: admin)
+            }
+            report(row("export of one member", size, count: exportCount, export, baseline: nil))
+            let eraseCount = min(samples, 50)
+            let erase = try Stopwatch.measure(eraseCount) { index in _ = try vault.erase(enrolled[samples - 1 - index], as: admin) }
+            report(row("erasure of one member", size, count: eraseCount, erase, baseline: nil))
+            let prompt = String(repeating: "Hallo Anna Müller, ruf 0171 2345678 an. ", count: 5)
+            let redact = Stopwatch.measure(samples) { _ in _ = Redactor(knownValues: [:], memberNumberPattern: nil).detect(prompt) }
+            report(row("redaction of a 200-byte prompt", size, count: samples, redact, baseline: nil))
+            for suffix in ["", "-wal", "-shm", ".erasures"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
+
+    private static func row(_ name: String, _ size: Int, count: Int, _ measured: (latencies: [Double], total: Double), baseline: Double?) -> BenchmarkRow {
+        BenchmarkRow(operation: name, members: size, throughput: Double(count) / max(measured.total, 1e-9),
+                     p50Microseconds: Stopwatch.quantile(measured.latencies, 0.5), p99Microseconds: Stopwatch.quantile(measured.latencies, 0.99),
+                     baselineThroughput: baseline, peakMegabytes: Stopwatch.peakMegabytes())
+    }
+
+    /// The same work as an enrollment without the vault: a random data key, five AEAD seals and
+    /// the same inserts in one transaction, into a scratch table.
+    private static func baselineEnroll(_ vault: Vault, _ count: Int) throws -> Double {
+        let database = vault.database
+        try database.execute("CREATE TABLE IF NOT EXISTS bench_fields (member TEXT, field TEXT, ciphertext BLOB, PRIMARY KEY (member, field)) WITHOUT ROWID")
+        let measured = try Stopwatch.measure(count) { index in
+            try database.writeTransaction {
+                let key = try SecureBytes.random(count: KeyDerivation.keyByteCount)
+                let member = UUID().uuidString
+                for field in ["email", "first_name", "last_name", "phone", "birthday"] {
+                    let ciphertext = try AEAD.seal("value-\(index)", using: key, authenticating: Array("\(member)|\(field)".utf8))
+                    try database.statement("INSERT INTO bench_fields (member, field, ciphertext) VALUES (?1, ?2, ?3)")
+                        .run([.text(member), .text(field), .blob(ciphertext)])
+                }
+            }
+        }
+        try database.execute("DROP TABLE bench_fields")
+        return Double(count) / max(measured.total, 1e-9)
+    }
+
+    /// The same work as a read without the vault: select the wrapped key and the field, open both.
+    private static func baselineRead(_ vault: Vault, _ members: [MemberID]) throws -> Double {
+        let database = vault.database
+        let measured = try Stopwatch.measure(members.count) { index in
+            let member = members[index]
+            let record = try vault.memberRecord(member)
+            let key = try vault.unwrapDataKey(of: record)
+            let rows = try database.statement("SELECT ciphertext, data_key_version FROM member_fields WHERE member_id = ?1 AND field = 'birthday'")
+                .rows([.text(member.rawValue)])
+            _ = try AEAD.open(rows[0][0].blob ?? [], using: key,
+                              authenticating: vault.keys.fieldBinding(member: member, field: "birthday", dataKeyVersion: Int(rows[0][1].integer ?? 1)))
+        }
+        return Double(members.count) / max(measured.total, 1e-9)
+    }
+}

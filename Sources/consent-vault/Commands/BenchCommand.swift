@@ -1,0 +1,53 @@
+import ConsentVault
+import Foundation
+
+/// `consent-vault bench`: measures the vault against a raw SQLite + libsodium baseline.
+enum BenchCommand {
+    /// The benchmark command.
+    static let specs: [CommandSpec] = [
+        CommandSpec(path: ["bench"], summary: "Measure the main operations at several vault sizes",
+                    options: [OptionSpec(name: "sizes", valueName: "N,N,…", help: "vault sizes in members (default 10000)"),
+                              OptionSpec(name: "samples", valueName: "N", help: "timed operations per row (default 1000)"),
+                              OptionSpec(name: "policies", valueName: "DIR", help: "policy folder (default ./Policies)")],
+                    discussion: """
+                        Run it from a release build: swift build -c release && .build/release/consent-vault bench --sizes 10000,100000
+                        Each row prints throughput, p50 and p99 latency, peak memory, and for enroll and read the
+                        ratio to a baseline doing the same SQLite statements and libsodium calls without the vault.
+                        Vaults are created in a temporary folder and removed afterwards.
+                        """,
+                    run: run),
+    ]
+
+    private static func run(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let sizes = try (invocation.value("sizes") ?? "10000").split(separator: ",").map { text -> Int in
+            guard let size = Int(text), size > 0 else { throw UsageError(description: "'--sizes' must be positive whole numbers separated by commas", command: ["bench"]) }
+            return size
+        }
+        let samples = try invocation.integer("samples") ?? 1000
+        guard samples > 0, sizes.allSatisfy({ $0 >= samples }) else {
+            throw UsageError(description: "'--samples' must be positive and at most the smallest size", command: ["bench"])
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consent-vault-bench-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let policies = try PolicySet.load(fromDirectory: VaultCommands.policyDirectory(invocation))
+        if !invocation.json {
+            Output.line("| operation | members | ops/s | p50 µs | p99 µs | baseline ops/s | vault/baseline | peak MB |")
+            Output.line("|---|---:|---:|---:|---:|---:|---:|---:|")
+        }
+        try VaultBenchmark.run(sizes: sizes, samples: samples, policies: policies, folder: folder) { row in
+            if invocation.json {
+                var body: [String: Any] = ["operation": row.operation, "members": row.members, "ops_per_second": row.throughput,
+                                           "p50_us": row.p50Microseconds, "p99_us": row.p99Microseconds, "peak_mb": row.peakMegabytes]
+                if let baseline = row.baselineThroughput { body["baseline_ops_per_second"] = baseline }
+                Output.json(body)
+            } else {
+                Output.line(String(format: "| %@ | %d | %.0f | %.0f | %.0f | %@ | %@ | %.0f |", row.operation as NSString, row.members, row.throughput,
+                                   row.p50Microseconds, row.p99Microseconds, (row.baselineThroughput.map { String(format: "%.0f", $0) } ?? "–") as NSString,
+                                   (row.ratio.map { String(format: "%.0f%%", $0 * 100) } ?? "–") as NSString, row.peakMegabytes))
+            }
+            fflush(nil)
+        }
+    }
+}
