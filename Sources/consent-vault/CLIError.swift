@@ -5,3 +5,12 @@ struct UsageError: Error, CustomStringConvertible {
     /// The command whose help explains the right use.
     let command: [String]
 }
+
+/// A failure reported with a plain message and exit status 1 (nothing found, a check that failed).
+struct CommandFailure: Error, CustomStringConvertible {
+    /// What failed (never a value searched for).
+    let description: String
+}
+
+/// A failure already reported line by line: exit 1 without another message.
+struct SilentFailure: Error {}

@@ -9,7 +9,7 @@ public enum VaultBenchmark {
         for size in sizes {
             let path = folder.appendingPathComponent("bench-\(size).vault").path
             let ring = try KeyRing.generate()
-            let vault = try Vault.create(at: path, keyRing: ring, policies: policies, erasureJournal: path + ".erasures")
+            let vault = try Vault.create(at: path, keyRing: ring, policies: policies)
             let admin = Principal.localAdministrator
             // Fill with the benchmark's member shape: 5 fields and 3 consents.
             func fields(_ index: Int) -> [Vault.FieldInput] {

@@ -8,8 +8,6 @@ enum ConsentEvaluator {
         let state: ConsentState
         /// Whether the grant in force carries a guardian's consent.
         let guardian: Bool
-        /// Notice version of the grant in force.
-        let noticeVersion: Int?
     }
 
     /// The state after `events` (in ledger order) for `purpose` at `now`.
@@ -28,15 +26,15 @@ enum ConsentEvaluator {
             case .expire: state = .expired; grant = nil
             }
         }
-        guard state == .active, let grant else { return Derived(state: state, guardian: grant?.guardian ?? false, noticeVersion: grant?.noticeVersion) }
+        guard state == .active, let grant else { return Derived(state: state, guardian: grant?.guardian ?? false) }
         if (grant.noticeVersion ?? 0) < purpose.materialNoticeVersion {
-            return Derived(state: .needsReconsent, guardian: grant.guardian, noticeVersion: grant.noticeVersion)
+            return Derived(state: .needsReconsent, guardian: grant.guardian)
         }
         if let days = purpose.consentValidDays, let captured = Timestamp.date(grant.capturedAt),
            captured.addingTimeInterval(TimeInterval(days) * 86_400) < now {
-            return Derived(state: .expired, guardian: grant.guardian, noticeVersion: grant.noticeVersion)
+            return Derived(state: .expired, guardian: grant.guardian)
         }
-        return Derived(state: .active, guardian: grant.guardian, noticeVersion: grant.noticeVersion)
+        return Derived(state: .active, guardian: grant.guardian)
     }
 
     /// Whether any consent for `purpose` (purpose-wide or for one of its fields) is in force.

@@ -4,19 +4,31 @@ import Foundation
 struct ConsentLedger {
     let database: Database
 
+    private static let columns = """
+        seq, purpose, field, event, notice_version, notice_sha256, language, channel, captured_at, recorded_at, actor, guardian, evidence
+        """
+
     /// Every event of `member`, in ledger order.
     func events(of member: MemberID) throws -> [ConsentEvent] {
-        try database.statement("""
-            SELECT seq, purpose, field, event, notice_version, notice_sha256, language, channel, captured_at, recorded_at,
-                   actor, guardian, evidence
-            FROM consent_events WHERE member_id = ?1 ORDER BY seq
-            """).rows([.text(member.rawValue)]).map { row in
-            ConsentEvent(sequence: Int(row[0].integer ?? 0), purpose: row[1].text ?? "",
-                         field: (row[2].text ?? "").isEmpty ? nil : row[2].text, kind: ConsentEventKind(rawValue: row[3].text ?? "") ?? .deny,
-                         noticeVersion: row[4].integer.map(Int.init), noticeSHA256: row[5].text, language: row[6].text,
-                         channel: row[7].text, capturedAt: row[8].text ?? "", recordedAt: row[9].text ?? "",
-                         actor: row[10].text ?? "", guardian: row[11].integer == 1, evidence: row[12].text ?? "{}")
+        try database.statement("SELECT \(Self.columns) FROM consent_events WHERE member_id = ?1 ORDER BY seq")
+            .rows([.text(member.rawValue)]).map(Self.event)
+    }
+
+    /// Every member's events, grouped by member id, each in ledger order (for aggregate reports).
+    func eventsByMember() throws -> [String: [ConsentEvent]] {
+        var grouped: [String: [ConsentEvent]] = [:]
+        for row in try database.statement("SELECT member_id, \(Self.columns) FROM consent_events ORDER BY member_id, seq").rows() {
+            grouped[row[0].text ?? "", default: []].append(Self.event(Array(row.dropFirst())))
         }
+        return grouped
+    }
+
+    private static func event(_ row: [SQLValue]) -> ConsentEvent {
+        ConsentEvent(sequence: Int(row[0].integer ?? 0), purpose: row[1].text ?? "",
+                     field: (row[2].text ?? "").isEmpty ? nil : row[2].text, kind: ConsentEventKind(rawValue: row[3].text ?? "") ?? .deny,
+                     noticeVersion: row[4].integer.map(Int.init), noticeSHA256: row[5].text, language: row[6].text,
+                     channel: row[7].text, capturedAt: row[8].text ?? "", recordedAt: row[9].text ?? "",
+                     actor: row[10].text ?? "", guardian: row[11].integer == 1, evidence: row[12].text ?? "{}")
     }
 
     /// Appends one event and returns its sequence number.

@@ -39,8 +39,8 @@ struct Redactor {
 
     /// Entities in `input`, non-overlapping, in text order.
     func detect(_ input: String) -> [Detection] {
+        guard input.utf8.count > Self.parallelThreshold else { return detectSerially(input) }
         let utf8 = Array(input.utf8)
-        guard utf8.count > Self.parallelThreshold else { return detectSerially(input) }
         // Split by bytes, moved forward to the next scalar boundary (never inside a UTF-8 sequence).
         func boundary(_ offset: Int) -> Int {
             var position = offset

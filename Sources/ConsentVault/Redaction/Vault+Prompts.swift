@@ -32,7 +32,9 @@ extension Vault {
             guard let purpose = policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
             let attributes = PromptTemplate.slots(in: template).compactMap { PromptAttribute(rawValue: $0.name) }
             let (allowed, _) = try accessDecisions(for: member, purpose: purpose, fields: Array(Set(attributes.map(\.field))))
-            let values = allowed.isEmpty ? [:] : try decryptFields(of: member, names: allowed)
+            // Every stored value is needed anyway as known values for the redaction below; decrypt once.
+            let known = try decryptFields(of: member)
+            let values = known.filter { allowed.contains($0.key) }
             var (id, mapping) = try loadOrCreateSession(nil, member: member, purpose: purposeID)
             var filled = template
             for slot in PromptTemplate.slots(in: template).reversed() {
@@ -44,7 +46,6 @@ extension Vault {
                 }
                 filled.replaceSubrange(slot.range, with: replacement)
             }
-            let known = try decryptFields(of: member)
             let (redacted, entities) = redactor(known: known).redact(filled, mapping: &mapping)
             try saveSession(id, member: member, purpose: purposeID, mapping: mapping)
             record.fieldsRequested = ["session:\(id)"] + attributes.map(\.rawValue)

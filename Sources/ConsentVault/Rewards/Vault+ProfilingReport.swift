@@ -57,24 +57,9 @@ extension Vault {
 
     /// Members per purpose with a consent in force (purpose-wide or for any field), derived from the ledger.
     private func activeConsentCounts() throws -> [String: Int] {
-        let rows = try database.statement("""
-            SELECT member_id, seq, purpose, field, event, notice_version, captured_at, guardian FROM consent_events ORDER BY member_id, seq
-            """).rows()
         var counts: [String: Int] = [:]
-        var index = 0
         let now = clock()
-        while index < rows.count {
-            let member = rows[index][0].text
-            var events: [ConsentEvent] = []
-            while index < rows.count, rows[index][0].text == member {
-                let row = rows[index]
-                events.append(ConsentEvent(sequence: Int(row[1].integer ?? 0), purpose: row[2].text ?? "",
-                                           field: (row[3].text ?? "").isEmpty ? nil : row[3].text,
-                                           kind: ConsentEventKind(rawValue: row[4].text ?? "") ?? .deny, noticeVersion: row[5].integer.map(Int.init),
-                                           noticeSHA256: nil, language: nil, channel: nil, capturedAt: row[6].text ?? "", recordedAt: "",
-                                           actor: "", guardian: row[7].integer == 1, evidence: "{}"))
-                index += 1
-            }
+        for events in try ConsentLedger(database: database).eventsByMember().values {
             for purpose in policies.purposes.purposes where purpose.lawfulBasis == .consent {
                 if ConsentEvaluator.anyActive(in: events, purpose: purpose, now: now) { counts[purpose.id, default: 0] += 1 }
             }

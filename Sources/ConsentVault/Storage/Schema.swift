@@ -238,7 +238,7 @@ enum Schema {
     static var currentVersion: Int { migrations.count }
 
     /// Brings `database` to the current version; refuses files from newer builds.
-    static func migrate(_ database: Database, path: String) throws {
+    static func migrate(_ database: Database) throws {
         let found = try version(of: database)
         if found > currentVersion { throw StorageError.schemaTooNew(found: found, supported: currentVersion) }
         guard found < currentVersion else { return }

@@ -27,7 +27,7 @@ public final class Vault {
         self.keys = keys
         self.policies = policies
         self.clock = clock
-        erasureJournal = ErasureJournal(path: erasureJournalPath ?? path + ".erasures", key: keys.erasureKey)
+        erasureJournal = ErasureJournal(path: erasureJournalPath ?? Self.defaultErasureJournalPath(forVault: path), key: keys.erasureKey)
     }
 
     /// Where the erasure journal of the vault at `vaultPath` lives by default.
@@ -43,7 +43,7 @@ public final class Vault {
         if FileManager.default.fileExists(atPath: path) { throw StorageError.vaultExists(path: path) }
         let database = try Database(path: path, create: true)
         do {
-            try Schema.migrate(database, path: path)
+            try Schema.migrate(database)
             let vaultID = UUID().uuidString.lowercased()
             let rootKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
             let version = keyRing.activeVersion
@@ -75,7 +75,7 @@ public final class Vault {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.vaultNotFound(path: path) }
         let database = try Database(path: path, create: false)
         guard try Schema.version(of: database) > 0 else { throw StorageError.notAVault(path: path) }
-        try Schema.migrate(database, path: path)
+        try Schema.migrate(database)
         let meta = try Dictionary(uniqueKeysWithValues: database.statement("SELECT name, value FROM vault_meta").rows()
             .map { ($0[0].text ?? "", $0[1].text ?? "") })
         guard meta["format"] == "consent-vault", let vaultID = meta["vault_id"], let keyID = meta["key_id"] else {

@@ -24,7 +24,7 @@ enum AuditCommands {
         } else if result.isIntact {
             Output.line("audit chain intact: \(result.entries) entries, head \(result.head)")
         }
-        if !result.isIntact { throw NotFound(description: "audit chain broken at entry \(result.firstBadSequence ?? 0): \(result.problem ?? "")") }
+        if !result.isIntact { throw CommandFailure(description: "audit chain broken at entry \(result.firstBadSequence ?? 0): \(result.problem ?? "")") }
     }
 
     private static func head(_ invocation: Invocation) throws {

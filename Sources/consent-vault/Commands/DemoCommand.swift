@@ -128,7 +128,7 @@ enum DemoCommand {
         Output.line("   the backup from before the erasure is restored: members listed \(try restored.listMembers(as: admin).count), Anna findable: \(try !restored.find("email", equals: "anna.mueller@example.de", as: admin).isEmpty)")
 
         if invocation.flag("keep") { Output.line("\nKept \(folder.path)") }
-        guard found.isEmpty, after.isEmpty, verification.isIntact else { throw NotFound(description: "the demo found plaintext or a broken audit chain") }
+        guard found.isEmpty, after.isEmpty, verification.isIntact else { throw CommandFailure(description: "the demo found plaintext or a broken audit chain") }
     }
 
     private static func plaintextFound(in vaultPath: String, needles: [String]) -> [String] {

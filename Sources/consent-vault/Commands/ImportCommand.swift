@@ -25,7 +25,7 @@ enum ImportCommand {
         let channel = try ConsentCommands.channel(invocation, required: false) ?? .import
         let batchSize = try invocation.integer("batch-size") ?? 500
         guard batchSize > 0 else { throw UsageError(description: "'--batch-size' must be positive", command: invocation.spec.path) }
-        guard let file = fopen(path, "r") else { throw NotFound(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard let file = fopen(path, "r") else { throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { fclose(file) }
         let (vault, principal) = try invocation.openVault()
         let terminal = isatty(STDERR_FILENO) == 1
@@ -52,6 +52,3 @@ enum ImportCommand {
         if summary.rejected > 0 { throw SilentFailure() }
     }
 }
-
-/// A failure already reported line by line: exit 1 without another message.
-struct SilentFailure: Error {}

@@ -86,7 +86,7 @@ enum MemberCommands {
         }
         let (vault, principal) = try invocation.openVault()
         let members = try vault.find(field, equals: value, as: principal)
-        guard let first = members.first else { throw NotFound(description: "no member with this \(option.replacingOccurrences(of: "-", with: " "))") }
+        guard let first = members.first else { throw CommandFailure(description: "no member with this \(option.replacingOccurrences(of: "-", with: " "))") }
         if invocation.json {
             members.count == 1 ? Output.json(["member": first.rawValue]) : Output.json(["members": members.map(\.rawValue)])
         } else {
@@ -127,10 +127,4 @@ enum MemberCommands {
             members.forEach { Output.line($0.rawValue) }
         }
     }
-}
-
-/// A lookup that found nothing: exit 1 with a plain message.
-struct NotFound: Error, CustomStringConvertible {
-    /// What was not found (never the value searched for).
-    let description: String
 }

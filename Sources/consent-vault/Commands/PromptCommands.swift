@@ -57,7 +57,7 @@ enum PromptCommands {
         let purpose = try invocation.required("purpose")
         let path = try invocation.required("template")
         guard let template = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
-            throw NotFound(description: "template \(path) cannot be read")
+            throw CommandFailure(description: "template \(path) cannot be read")
         }
         let (vault, principal) = try invocation.openVault()
         output(try vault.buildPrompt(template: template, member: member, purpose: purpose, as: principal), invocation)
@@ -81,7 +81,7 @@ enum PromptCommands {
         _ = try invocation.checkedPositional()
         let path = invocation.value("corpus") ?? "Tests/ConsentVaultTests/Fixtures/redaction-corpus.jsonl"
         guard let corpus = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
-            throw NotFound(description: "corpus \(path) cannot be read")
+            throw CommandFailure(description: "corpus \(path) cannot be read")
         }
         let catalog = try FieldCatalog.load(fromDirectory: VaultCommands.policyDirectory(invocation))
         let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: catalog.fields.first { $0.type == .memberNumber }?.pattern)

@@ -14,7 +14,7 @@ enum RequestCommands {
                     run: open),
         CommandSpec(path: ["dsr", "list"], summary: "List requests, soonest due first",
                     options: [OptionSpec(name: "overdue", valueName: nil, help: "only open requests past their due date")], run: list),
-        CommandSpec(path: ["dsr", "show"], summary: "Show one request", arguments: ["<request>"], run: show),
+        CommandSpec(path: ["dsr", "show"], summary: "Show one request", arguments: ["<request>"], run: showOne),
         CommandSpec(path: ["dsr", "extend"], summary: "Extend a deadline by two months, with a reason", arguments: ["<request>"],
                     options: [OptionSpec(name: "reason", valueName: "TEXT", help: "why (complexity, number of requests)")], run: extend),
         CommandSpec(path: ["dsr", "close"], summary: "Close a request (closing a restriction lifts it)", arguments: ["<request>"],
@@ -47,7 +47,7 @@ enum RequestCommands {
         return body
     }
 
-    private static func print(_ request: DataSubjectRequest, _ invocation: Invocation) {
+    private static func show(_ request: DataSubjectRequest, _ invocation: Invocation) {
         if invocation.json { Output.json(json(request)); return }
         Output.line("\(request.id) \(request.type.rawValue) received \(request.receivedOn) due \(request.dueOn) \(request.status)\(request.outcome.map { " (\($0))" } ?? "")")
     }
@@ -59,7 +59,7 @@ enum RequestCommands {
         }
         let member = try invocation.memberID(try invocation.required("member"))
         let (vault, principal) = try invocation.openVault()
-        print(try vault.openRequest(type, for: member, receivedOn: invocation.value("received"),
+        show(try vault.openRequest(type, for: member, receivedOn: invocation.value("received"),
                                     channel: try ConsentCommands.channel(invocation, required: false), as: principal), invocation)
     }
 
@@ -67,26 +67,26 @@ enum RequestCommands {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
         let requests = try vault.listRequests(overdue: invocation.flag("overdue"), as: principal)
-        if invocation.json { Output.json(["requests": requests.map(json)]) } else { requests.forEach { print($0, invocation) } }
+        if invocation.json { Output.json(["requests": requests.map(json)]) } else { requests.forEach { show($0, invocation) } }
     }
 
-    private static func show(_ invocation: Invocation) throws {
+    private static func showOne(_ invocation: Invocation) throws {
         let id = try invocation.checkedPositional()[0]
         let (vault, principal) = try invocation.openVault()
-        print(try vault.showRequest(id, as: principal), invocation)
+        show(try vault.showRequest(id, as: principal), invocation)
     }
 
     private static func extend(_ invocation: Invocation) throws {
         let id = try invocation.checkedPositional()[0]
         let (vault, principal) = try invocation.openVault()
-        print(try vault.extendRequest(id, reason: invocation.value("reason") ?? "", as: principal), invocation)
+        show(try vault.extendRequest(id, reason: invocation.value("reason") ?? "", as: principal), invocation)
     }
 
     private static func close(_ invocation: Invocation) throws {
         let id = try invocation.checkedPositional()[0]
         let outcome = try invocation.required("outcome")
         let (vault, principal) = try invocation.openVault()
-        print(try vault.closeRequest(id, outcome: outcome, as: principal), invocation)
+        show(try vault.closeRequest(id, outcome: outcome, as: principal), invocation)
     }
 
     private static func export(_ invocation: Invocation) throws {
@@ -108,7 +108,7 @@ enum RequestCommands {
         } else if result.isValid {
             Output.line("export \(directory) is intact and signed by this vault (key \(try vault.signingPublicKey().prefix(16))…)")
         }
-        if !result.isValid { throw NotFound(description: "export \(directory) fails verification: \(result.problem ?? "")") }
+        if !result.isValid { throw CommandFailure(description: "export \(directory) fails verification: \(result.problem ?? "")") }
     }
 
     private static func erase(_ invocation: Invocation) throws {
