@@ -203,9 +203,13 @@ struct BenchCLITests {
         let cli = try CLIRunner()
         let result = try cli.run(["bench", "--sizes", "60", "--samples", "20", "--policies", CLIRunner.policyDirectory, "--json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let rows = result.stdout.split(separator: "\n").compactMap { try? CLIRunner.json(String($0)) }
-        #expect(rows.count == 9)
+        let objects = result.stdout.split(separator: "\n").compactMap { try? CLIRunner.json(String($0)) }
+        let rows = objects.filter { $0["operation"] != nil }
+        #expect(rows.count == 10)
         #expect(rows.allSatisfy { ($0["ops_per_second"] as? Double ?? 0) > 0 && ($0["peak_mb"] as? Double ?? 0) > 0 })
-        #expect(rows.filter { $0["baseline_ops_per_second"] != nil }.map { $0["operation"] as? String } == ["enroll (5 fields, 3 consents)", "purpose-checked read"])
+        #expect(rows.filter { $0["baseline_ops_per_second"] != nil }.map { $0["operation"] as? String }
+            == ["enroll (5 fields, 3 consents)", "purpose-checked read", "lookup by email"])
+        let size = objects.first { $0["vault_bytes_per_member"] != nil }
+        #expect((size?["vault_bytes_per_member"] as? Int ?? 0) > 500)
     }
 }

@@ -4,6 +4,26 @@ import Testing
 
 @Suite("Field values: validation and normalization")
 struct FieldNormalizationTests {
+    @Test("today's UTC date from day arithmetic agrees with Foundation's calendar, leap days and far years included")
+    func todayMatchesCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var seconds = -2_208_988_800.0  // 1900-01-01
+        while seconds < 7_258_118_400 {  // 2200-01-01
+            let date = Date(timeIntervalSince1970: seconds)
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            #expect(BirthDate.Day.today(date) == BirthDate.Day(year: parts.year!, month: parts.month!, day: parts.day!), "at \(seconds)")
+            seconds += 86_399.5 * 7  // a week minus a few seconds: walks every weekday and time of day
+        }
+    }
+
+    @Test("surrounding white space of every kind is trimmed before validation; inner spaces stay")
+    func trimming() {
+        #expect(" \t\u{00A0}Anna Lena\u{2003}\r\n".trimmingWhitespace == "Anna Lena")
+        #expect(" \n ".trimmingWhitespace == "")
+        #expect("Köln".trimmingWhitespace == "Köln")
+    }
+
     @Test("every default field type round-trips in normalized form")
     func roundTrip() throws {
         let test = try TestVault()

@@ -4,8 +4,9 @@ public import Foundation
 /// issues the same SQLite statements and libsodium calls without the vault's logic.
 public enum VaultBenchmark {
     /// Runs every operation at each of `sizes` members in vaults under `folder`; `report` gets
-    /// each row as soon as it is measured.
-    public static func run(sizes: [Int], samples: Int, policies: PolicySet, folder: URL, report: (BenchmarkRow) -> Void) throws {
+    /// each row as soon as it is measured, `sized` the vault file's bytes per member after the fill.
+    public static func run(sizes: [Int], samples: Int, policies: PolicySet, folder: URL, sized: (Int, Int) -> Void,
+                           report: (BenchmarkRow) -> Void) throws {
         for size in sizes {
             let path = folder.appendingPathComponent("bench-\(size).vault").path
             let ring = try KeyRing.generate()
@@ -29,18 +30,23 @@ public enum VaultBenchmark {
             }
             let imported = max(0, size - samples)
             report(row("import", size, count: imported, fill, baseline: nil))
+            try vault.checkpoint()
+            let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            sized(size, imported > 0 ? fileBytes / imported : 0)
 
             var enrolled: [MemberID] = []
             let enroll = try Stopwatch.measure(samples) { index in
                 enrolled.append(try vault.enroll(fields(size + index), consents: consents, channel: .app, as: admin).member)
             }
-            report(row("enroll (5 fields, 3 consents)", size, count: samples, enroll, baseline: try baselineEnroll(vault, samples)))
+            report(row("enroll (5 fields, 3 consents)", size, count: samples, enroll,
+                       baseline: try BenchmarkBaselines.enroll(vault, fields: { fields(size + samples + $0) }, consents: consents, count: samples)))
             let read = try Stopwatch.measure(samples) { index in
                 _ = try vault.read(enrolled[index], purpose: "birthday_rewards", fields: ["birthday"], as: admin)
             }
-            report(row("purpose-checked read", size, count: samples, read, baseline: try baselineRead(vault, enrolled)))
-            let lookup = try Stopwatch.measure(samples) { index in _ = try vault.find("email", equals: "m\(size + index)@example.de", as: admin) }
-            report(row("lookup by email", size, count: samples, lookup, baseline: nil))
+            report(row("purpose-checked read", size, count: samples, read, baseline: try BenchmarkBaselines.read(vault, members: enrolled, field: "birthday")))
+            let emails = (0..<samples).map { "m\(size + $0)@example.de" }
+            let lookup = try Stopwatch.measure(samples) { index in _ = try vault.find("email", equals: emails[index], as: admin) }
+            report(row("lookup by email", size, count: samples, lookup, baseline: try BenchmarkBaselines.lookup(vault, emails: emails)))
             let consent = try Stopwatch.measure(samples) { index in
                 try vault.withdraw(ConsentRequest(purpose: "ai_personalization"), for: enrolled[index], as: admin)
                 _ = try vault.grant(ConsentRequest(purpose: "ai_personalization"), for: enrolled[index], channel: .app, as: admin)
@@ -61,6 +67,9 @@ public enum VaultBenchmark {
             let prompt = String(repeating: "Hallo Anna Müller, ruf 0171 2345678 an. ", count: 5)
             let redact = Stopwatch.measure(samples) { _ in _ = Redactor(knownValues: [:], memberNumberPattern: nil).detect(prompt) }
             report(row("redaction of a 200-byte prompt", size, count: samples, redact, baseline: nil))
+            let megabytePrompt = String(repeating: prompt, count: 1_048_576 / prompt.utf8.count)
+            let redactLong = Stopwatch.measure(5) { _ in _ = Redactor(knownValues: [:], memberNumberPattern: nil).detect(megabytePrompt) }
+            report(row("redaction of a 1 MB prompt", size, count: 5, redactLong, baseline: nil))
             for suffix in ["", "-wal", "-shm", ".erasures"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
     }
@@ -69,40 +78,5 @@ public enum VaultBenchmark {
         BenchmarkRow(operation: name, members: size, throughput: Double(count) / max(measured.total, 1e-9),
                      p50Microseconds: Stopwatch.quantile(measured.latencies, 0.5), p99Microseconds: Stopwatch.quantile(measured.latencies, 0.99),
                      baselineThroughput: baseline, peakMegabytes: Stopwatch.peakMegabytes())
-    }
-
-    /// The same work as an enrollment without the vault: a random data key, five AEAD seals and
-    /// the same inserts in one transaction, into a scratch table.
-    private static func baselineEnroll(_ vault: Vault, _ count: Int) throws -> Double {
-        let database = vault.database
-        try database.execute("CREATE TABLE IF NOT EXISTS bench_fields (member TEXT, field TEXT, ciphertext BLOB, PRIMARY KEY (member, field)) WITHOUT ROWID")
-        let measured = try Stopwatch.measure(count) { index in
-            try database.writeTransaction {
-                let key = try SecureBytes.random(count: KeyDerivation.keyByteCount)
-                let member = UUID().uuidString
-                for field in ["email", "first_name", "last_name", "phone", "birthday"] {
-                    let ciphertext = try AEAD.seal("value-\(index)", using: key, authenticating: Array("\(member)|\(field)".utf8))
-                    try database.statement("INSERT INTO bench_fields (member, field, ciphertext) VALUES (?1, ?2, ?3)")
-                        .run([.text(member), .text(field), .blob(ciphertext)])
-                }
-            }
-        }
-        try database.execute("DROP TABLE bench_fields")
-        return Double(count) / max(measured.total, 1e-9)
-    }
-
-    /// The same work as a read without the vault: select the wrapped key and the field, open both.
-    private static func baselineRead(_ vault: Vault, _ members: [MemberID]) throws -> Double {
-        let database = vault.database
-        let measured = try Stopwatch.measure(members.count) { index in
-            let member = members[index]
-            let record = try vault.memberRecord(member)
-            let key = try vault.unwrapDataKey(of: record)
-            let rows = try database.statement("SELECT ciphertext, data_key_version FROM member_fields WHERE member_id = ?1 AND field = 'birthday'")
-                .rows([.text(member.rawValue)])
-            _ = try AEAD.open(rows[0][0].blob ?? [], using: key,
-                              authenticating: vault.keys.fieldBinding(member: member, field: "birthday", dataKeyVersion: Int(rows[0][1].integer ?? 1)))
-        }
-        return Double(members.count) / max(measured.total, 1e-9)
     }
 }

@@ -47,7 +47,7 @@ struct ConsentLedger {
                       .text(language), channel.map { .text($0.rawValue) } ?? .null,
                       .text(Timestamp.string(evidence.capturedAt ?? now)), .text(Timestamp.string(now)), .text(actor.name),
                       .integer(evidence.guardianConsent ? 1 : 0), .text(Self.evidenceJSON(evidence))])
-        return Int(try database.statement("SELECT last_insert_rowid()").rows().first?.first?.integer ?? 0)
+        return database.lastInsertRowID
     }
 
     /// Evidence as JSON with the IP address cut to its network prefix.
@@ -55,6 +55,7 @@ struct ConsentLedger {
         var object: [String: Any] = [:]
         if let address = evidence.ipAddress, let prefix = IPPrefix.network(of: address) { object["ip_prefix"] = prefix }
         if evidence.guardianConsent { object["guardian_consent"] = true }
+        guard !object.isEmpty else { return "{}" }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -38,26 +38,45 @@ enum AEAD {
     }
 
     /// Decrypts and authenticates `box` into protected memory; throws if anything was changed.
+    /// For keys and other secrets that must stay in locked memory.
     static func open(_ box: [UInt8], using key: SecureBytes,
                      authenticating associatedData: [UInt8]) throws(CryptoError) -> SecureBytes {
+        let plaintext = try SecureBytes(count: try plaintextCount(of: box))
+        let status = plaintext.withUnsafeMutableBytes { out in decrypt(box, using: key, authenticating: associatedData, into: out) }
+        guard status == 0 else { throw .authenticationFailed }
+        return plaintext
+    }
+
+    /// Decrypts and authenticates a sealed UTF-8 text value; throws if anything was changed. The
+    /// plaintext bytes are wiped once the `String` is made (which itself cannot be wiped).
+    static func openText(_ box: [UInt8], using key: SecureBytes, authenticating associatedData: [UInt8]) throws(CryptoError) -> String {
+        var plaintext = [UInt8](repeating: 0, count: try plaintextCount(of: box))
+        defer { plaintext.withUnsafeMutableBytes { Sodium.wipe($0) } }
+        let status = plaintext.withUnsafeMutableBytes { out in decrypt(box, using: key, authenticating: associatedData, into: out) }
+        guard status == 0 else { throw .authenticationFailed }
+        return String(decoding: plaintext, as: UTF8.self)
+    }
+
+    private static func plaintextCount(of box: [UInt8]) throws(CryptoError) -> Int {
         try Sodium.ensureInitialized()
         guard box.count >= nonceByteCount + tagByteCount else { throw .truncatedCiphertext }
-        let plaintext = try SecureBytes(count: box.count - nonceByteCount - tagByteCount)
-        let status: Int32 = box.withUnsafeBytes { input in
+        return box.count - nonceByteCount - tagByteCount
+    }
+
+    /// libsodium's status for decrypting `box` into `out` (which holds exactly the plaintext).
+    private static func decrypt(_ box: [UInt8], using key: SecureBytes, authenticating associatedData: [UInt8],
+                                into out: UnsafeMutableRawBufferPointer) -> Int32 {
+        box.withUnsafeBytes { input in
             let nonce = input.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            return plaintext.withUnsafeMutableBytes { out in
-                key.withUnsafeBytes { keyBytes in
-                    associatedData.withUnsafeBufferPointer { ad in
-                        crypto_aead_xchacha20poly1305_ietf_decrypt(
-                            out.baseAddress!.assumingMemoryBound(to: UInt8.self), nil, nil,
-                            nonce + nonceByteCount, UInt64(box.count - nonceByteCount),
-                            ad.baseAddress, UInt64(ad.count), nonce,
-                            keyBytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
-                    }
+            return key.withUnsafeBytes { keyBytes in
+                associatedData.withUnsafeBufferPointer { ad in
+                    crypto_aead_xchacha20poly1305_ietf_decrypt(
+                        out.baseAddress?.assumingMemoryBound(to: UInt8.self), nil, nil,
+                        nonce + nonceByteCount, UInt64(box.count - nonceByteCount),
+                        ad.baseAddress, UInt64(ad.count), nonce,
+                        keyBytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
                 }
             }
         }
-        guard status == 0 else { throw .authenticationFailed }
-        return plaintext
     }
 }

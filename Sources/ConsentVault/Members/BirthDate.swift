@@ -14,10 +14,17 @@ public enum BirthDate {
 
         /// Today's date in UTC.
         public static func today(_ now: Date = Date()) -> Day {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let parts = calendar.dateComponents([.year, .month, .day], from: now)
-            return Day(year: parts.year!, month: parts.month!, day: parts.day!)
+            // Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days):
+            // exact, and far cheaper than a Calendar on every enrollment.
+            let days = Int((now.timeIntervalSince1970 / 86_400).rounded(.down)) + 719_468
+            let era = (days >= 0 ? days : days - 146_096) / 146_097
+            let dayOfEra = days - era * 146_097
+            let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+            let shiftedMonth = (5 * dayOfYear + 2) / 153
+            let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+            let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+            return Day(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
         }
 
         /// Orders days chronologically.
@@ -27,7 +34,11 @@ public enum BirthDate {
 
         /// `YYYY-MM-DD`.
         public var iso: String {
-            String(format: "%04d-%02d-%02d", year, month, day)
+            func padded(_ number: Int, _ width: Int) -> String {
+                let digits = String(number)
+                return String(repeating: "0", count: max(0, width - digits.count)) + digits
+            }
+            return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
         }
     }
 
@@ -63,20 +74,28 @@ public enum BirthDate {
     }
 
     private static func parse(_ text: String) -> Day? {
-        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
-        if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2 {
-            return day(year: iso[0], month: iso[1], day: iso[2])
+        // Byte-wise: ASCII digits and separators only, so no Unicode digit ever counts.
+        let parts = Array(text.utf8).split(separator: text.utf8.contains(UInt8(ascii: "-")) ? UInt8(ascii: "-") : UInt8(ascii: "."),
+                                           omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return nil }
+        if text.utf8.contains(UInt8(ascii: "-")) {
+            guard parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
+            return day(year: parts[0], month: parts[1], day: parts[2])
         }
-        let german = text.split(separator: ".", omittingEmptySubsequences: false)
-        if german.count == 3, (1...2).contains(german[0].count), (1...2).contains(german[1].count), german[2].count == 4 {
-            return day(year: german[2], month: german[1], day: german[0])
-        }
-        return nil
+        guard (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4 else { return nil }
+        return day(year: parts[2], month: parts[1], day: parts[0])
     }
 
-    private static func day(year: Substring, month: Substring, day: Substring) -> Day? {
-        guard [year, month, day].allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(year), let m = Int(month), let d = Int(day) else { return nil }
+    private static func day(year: ArraySlice<UInt8>, month: ArraySlice<UInt8>, day: ArraySlice<UInt8>) -> Day? {
+        func number(_ digits: ArraySlice<UInt8>) -> Int? {
+            var value = 0
+            for digit in digits {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
+                value = value * 10 + Int(digit - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let y = number(year), let m = number(month), let d = number(day) else { return nil }
         return Day(year: y, month: m, day: d)
     }
 

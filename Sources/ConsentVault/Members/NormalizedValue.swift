@@ -15,7 +15,7 @@ struct FieldNormalizer {
 
     /// The canonical form of `raw` for `field`, or an error saying which rule it breaks.
     func normalize(_ raw: String, for field: FieldDefinition) throws(FieldValueError) -> NormalizedValue {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhitespace
         guard !trimmed.isEmpty else { throw .invalid(field: field.name, reason: "must not be empty") }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
             throw .invalid(field: field.name, reason: "contains control characters")

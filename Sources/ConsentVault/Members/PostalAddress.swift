@@ -54,7 +54,7 @@ struct PostalAddress: Codable, Equatable {
             return PostalAddress(street: input.street, houseNumber: input.houseNumber, postalCode: input.postalCode,
                                  city: input.city, country: (input.country ?? defaultCountry).uppercased())
         }
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",").map { $0.trimmingWhitespace }
         guard parts.count == 2 || parts.count == 3 else {
             throw .invalid(field: field, reason: "expected 'street number, postal code city[, country]'")
         }
@@ -65,10 +65,10 @@ struct PostalAddress: Codable, Equatable {
             throw .invalid(field: field, reason: "the postal code must be followed by the city")
         }
         return PostalAddress(
-            street: String(parts[0][..<numberStart]).trimmingCharacters(in: .whitespaces),
-            houseNumber: String(parts[0][numberStart...]).trimmingCharacters(in: .whitespaces),
+            street: String(parts[0][..<numberStart]).trimmingWhitespace,
+            houseNumber: String(parts[0][numberStart...]).trimmingWhitespace,
             postalCode: String(parts[1][..<codeEnd]),
-            city: String(parts[1][codeEnd...]).trimmingCharacters(in: .whitespaces),
+            city: String(parts[1][codeEnd...]).trimmingWhitespace,
             country: (parts.count == 3 ? parts[2] : defaultCountry).uppercased())
     }
 

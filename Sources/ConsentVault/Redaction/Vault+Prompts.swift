@@ -31,9 +31,10 @@ extension Vault {
         try audited(principal, .promptBuild, purpose: purposeID, member: member) { record in
             guard let purpose = policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
             let attributes = PromptTemplate.slots(in: template).compactMap { PromptAttribute(rawValue: $0.name) }
-            let (allowed, _) = try accessDecisions(for: member, purpose: purpose, fields: Array(Set(attributes.map(\.field))))
+            let stored = try loadMember(member)
+            let (allowed, _) = try accessDecisions(for: stored, purpose: purpose, fields: Array(Set(attributes.map(\.field))))
             // Every stored value is needed anyway as known values for the redaction below; decrypt once.
-            let known = try decryptFields(of: member)
+            let known = try stored.values()
             let values = known.filter { allowed.contains($0.key) }
             var (id, mapping) = try loadOrCreateSession(nil, member: member, purpose: purposeID)
             var filled = template
@@ -62,7 +63,7 @@ extension Vault {
         return try audited(principal, .promptDemask, purpose: purposeID, member: member) { record in
             guard let purpose = policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
             let fields = Array(Set(mapping.values.compactMap(\.field)))
-            let allowed = try member.map { Set(try accessDecisions(for: $0, purpose: purpose, fields: fields).allowed) } ?? []
+            let allowed = try member.map { Set(try accessDecisions(for: loadMember($0), purpose: purpose, fields: fields).allowed) } ?? []
             let pattern = try NSRegularExpression(pattern: #"\[\s*([A-Za-z]+(?:\\?_[A-Za-z]+)*)\\?_(\d+)\s*\\?\]"#)
             var output = text
             var restored: [EntityType] = []

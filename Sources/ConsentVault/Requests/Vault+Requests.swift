@@ -84,11 +84,6 @@ extension Vault {
             .rows([.text(member.rawValue)]).map { try request($0[0].text ?? "") }
     }
 
-    /// Whether the member is restricted under Art. 18.
-    func isRestricted(_ member: MemberID) throws -> Bool {
-        !(try database.statement("SELECT 1 FROM member_restrictions WHERE member_id = ?1").rows([.text(member.rawValue)]).isEmpty)
-    }
-
     private func request(_ id: String) throws -> DataSubjectRequest {
         let rows = try database.statement("""
             SELECT id, member_id, type, channel, received_on, coalesce(extended_due_on, due_on), extension_reason, status, outcome

@@ -36,8 +36,9 @@ extension Vault {
     /// cooldown, fields not collectable on the channel, and purposes the member is too young for.
     public func nextProfileQuestion(for member: MemberID, channel: Channel, as principal: Principal) throws -> ProfileSuggestion? {
         try audited(principal, .profileNext, member: member) { record in
-            let stored = try storedFieldNames(of: member)
-            let age = try age(of: member)
+            let loaded = try loadMember(member)
+            let stored = loaded.fieldNames
+            let age = try age(of: loaded)
             let cooldownStart = Timestamp.string(clock().addingTimeInterval(-Double(policies.rewards.declineCooldownDays) * 86_400))
             let declined = Set(try database.statement("""
                 SELECT field FROM profile_asks WHERE member_id = ?1 AND outcome = 'declined' AND at >= ?2

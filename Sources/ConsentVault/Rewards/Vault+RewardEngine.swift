@@ -6,7 +6,13 @@ import Foundation
 extension Vault {
     /// Awards every rule (except the yearly birthday rule) whose trigger now holds for `member`.
     func evaluateRewards(for member: MemberID, actor: Principal) throws -> [Award] {
-        let context = try RewardContext(vault: self, member: member)
+        try evaluateRewards(for: loadMember(member), actor: actor)
+    }
+
+    /// Awards every rule (except the yearly birthday rule) whose trigger now holds for the loaded `stored` member.
+    func evaluateRewards(for stored: StoredMember, actor: Principal) throws -> [Award] {
+        let member = stored.id
+        let context = try RewardContext(vault: self, member: stored)
         var awards: [Award] = []
         for rule in policies.rewards.rules where rule.trigger.type != "birthday" {
             guard context.triggerHolds(rule), context.eligible(rule) else { continue }
@@ -18,7 +24,7 @@ extension Vault {
     /// Awards the yearly birthday rules to every member whose birthday has come this calendar year
     /// (29 February counts as 28 February in other years). Safe to run daily or after a gap.
     public func awardBirthdayRewards(as principal: Principal) throws -> [MemberID: [Award]] {
-        guard let birthdayField = catalog.fields.first(where: { $0.type == .dateOfBirth })?.name else { return [:] }
+        guard let birthdayField else { return [:] }
         let rules = policies.rewards.rules.filter { $0.trigger.type == "birthday" }
         return try audited(principal, .rewardsBirthdays) { _ in
             let today = BirthDate.Day.today(clock())
@@ -26,9 +32,10 @@ extension Vault {
             let members = try database.statement("SELECT member_id FROM member_fields WHERE field = ?1").rows([.text(birthdayField)])
             for row in members {
                 let member = try MemberID(row[0].text ?? "")
-                guard let birthday = try decryptFields(of: member, names: [birthdayField])[birthdayField],
+                let stored = try loadMember(member)
+                guard let birthday = try stored.values([birthdayField])[birthdayField],
                       BirthDate.hasHadBirthday(birthday, in: today) else { continue }
-                let context = try RewardContext(vault: self, member: member)
+                let context = try RewardContext(vault: self, member: stored)
                 for rule in rules where context.eligible(rule) {
                     if let award = try awardIfUnderCap(rule, to: member, scope: String(today.year), actor: principal) {
                         result[member, default: []].append(award)
@@ -55,10 +62,10 @@ struct RewardContext {
     let age: Int?
     let now: Date
 
-    init(vault: Vault, member: MemberID) throws {
+    init(vault: Vault, member: StoredMember) throws {
         policies = vault.policies
-        storedFields = try vault.storedFieldNames(of: member)
-        events = try ConsentLedger(database: vault.database).events(of: member)
+        storedFields = member.fieldNames
+        events = try ConsentLedger(database: vault.database).events(of: member.id)
         age = try vault.age(of: member)
         now = vault.clock()
     }

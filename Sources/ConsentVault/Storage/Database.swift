@@ -10,6 +10,9 @@ final class Database {
     private var cachedStatements: [String: Statement] = [:]
     /// How long a writer waits for another process's transaction before giving up.
     static let busyTimeoutMilliseconds: Int32 = 30_000
+    /// Page cache per connection: large enough that a batch of imports does not spill pages to
+    /// the WAL before it commits.
+    static let pageCacheKibibytes = 32_768
 
     /// Opens (or, with `create`, creates) the database at `path` and applies the pragmas.
     init(path: String, create: Bool) throws(StorageError) {
@@ -27,6 +30,9 @@ final class Database {
         try execute("PRAGMA secure_delete = ON")
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA synchronous = FULL")
+        // Savepoint journals and sorts stay in memory: no temporary files with page copies on disk.
+        try execute("PRAGMA temp_store = MEMORY")
+        try execute("PRAGMA cache_size = -\(Self.pageCacheKibibytes)")
     }
 
     /// Runs one or more statements that bind nothing and return nothing.
@@ -50,16 +56,34 @@ final class Database {
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so concurrent writers wait for
     /// the lock instead of failing). A throw rolls back and rethrows the body's error.
     func writeTransaction<Result>(_ body: () throws -> Result) throws -> Result {
-        try execute("BEGIN IMMEDIATE")
+        try statement("BEGIN IMMEDIATE").run()
         do {
             let result = try body()
-            try execute("COMMIT")
+            try statement("COMMIT").run()
             return result
         } catch {
             try? execute("ROLLBACK")
             throw error
         }
     }
+
+    /// Runs `body` inside a savepoint of the current transaction: a throw undoes just the body's
+    /// writes and rethrows; the transaction goes on.
+    func savepoint<Result>(_ body: () throws -> Result) throws -> Result {
+        try statement("SAVEPOINT unit").run()
+        do {
+            let result = try body()
+            try statement("RELEASE unit").run()
+            return result
+        } catch {
+            try statement("ROLLBACK TO unit").run()
+            try statement("RELEASE unit").run()
+            throw error
+        }
+    }
+
+    /// Rowid of the last row inserted on this connection.
+    var lastInsertRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 
     /// Runs `body` in a read transaction, so all its reads see one snapshot.
     func readTransaction<Result>(_ body: () throws -> Result) throws -> Result {

@@ -17,9 +17,7 @@ extension Vault {
     }
 
     func memberRecord(_ member: MemberID) throws -> MemberRecord {
-        let rows = try database.statement("""
-            SELECT id, master_key_version, data_key_version, wrapped_data_key FROM members WHERE id = ?1
-            """).rows([.text(member.rawValue)])
+        let rows = try database.statement("SELECT \(MemberRecord.columns) FROM members WHERE id = ?1").rows([.text(member.rawValue)])
         guard let row = rows.first else { throw VaultError.memberNotFound(member.rawValue) }
         return try MemberRecord(row: row)
     }
@@ -29,39 +27,26 @@ extension Vault {
                                dataKeyVersion: record.dataKeyVersion)
     }
 
+    /// The member's row and sealed values, for one operation's decisions and reads.
+    func loadMember(_ member: MemberID) throws -> StoredMember {
+        let record = try memberRecord(member)
+        var sealed: [String: (ciphertext: [UInt8], dataKeyVersion: Int)] = [:]
+        for row in try database.statement("SELECT field, ciphertext, data_key_version FROM member_fields WHERE member_id = ?1")
+            .rows([.text(member.rawValue)]) {
+            sealed[row[0].text ?? ""] = (row[1].blob ?? [], Int(row[2].integer ?? 0))
+        }
+        return StoredMember(record: record, sealedValues: sealed, keys: keys)
+    }
+
     /// Decrypts `names` (or every stored field) without any purpose check: for the vault's own
     /// decisions (age) and for callers that have already checked access.
     func decryptFields(of member: MemberID, names: [String]? = nil) throws -> [String: String] {
-        let record = try memberRecord(member)
-        let dataKey = try unwrapDataKey(of: record)
-        let rows = try database.statement("SELECT field, ciphertext, data_key_version FROM member_fields WHERE member_id = ?1")
-            .rows([.text(member.rawValue)])
-        var result: [String: String] = [:]
-        for row in rows {
-            let field = row[0].text ?? ""
-            if let names, !names.contains(field) { continue }
-            let binding = keys.fieldBinding(member: member, field: field, dataKeyVersion: Int(row[2].integer ?? 0))
-            guard let plaintext = try? AEAD.open(row[1].blob ?? [], using: dataKey, authenticating: binding) else {
-                throw VaultError.integrity(member: member.rawValue, field: field)
-            }
-            result[field] = plaintext.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
-        }
-        return result
-    }
-
-    /// Whether the member was erased and only data under a legal hold remains.
-    func isErased(_ member: MemberID) throws -> Bool {
-        guard let row = try database.statement("SELECT erased_at FROM members WHERE id = ?1").rows([.text(member.rawValue)]).first else {
-            return false
-        }
-        return row[0] != .null
+        try loadMember(member).values(names)
     }
 
     /// Names of the fields the member has a value for.
     func storedFieldNames(of member: MemberID) throws -> Set<String> {
-        _ = try memberRecord(member)
-        return Set(try database.statement("SELECT field FROM member_fields WHERE member_id = ?1").rows([.text(member.rawValue)])
-            .compactMap { $0[0].text })
+        try loadMember(member).fieldNames
     }
 
     /// Fields kept but restricted after the last consent for them was withdrawn.
@@ -70,25 +55,35 @@ extension Vault {
             .compactMap { $0[0].text })
     }
 
+    /// The name of the catalog's birth-date field, if it has one.
+    var birthdayField: String? { catalog.fields.first(where: { $0.type == .dateOfBirth })?.name }
+
     /// The member's stored birth date (ISO), decrypted for the vault's own age checks only.
     func storedBirthday(of member: MemberID) throws -> String? {
-        guard let birthdayField = catalog.fields.first(where: { $0.type == .dateOfBirth })?.name else { return nil }
-        return try decryptFields(of: member, names: [birthdayField])[birthdayField]
+        try birthday(of: loadMember(member))
+    }
+
+    /// The birth date (ISO) of a loaded member, decrypted for the vault's own age checks only.
+    func birthday(of member: StoredMember) throws -> String? {
+        guard let birthdayField else { return nil }
+        return try member.values([birthdayField])[birthdayField]
     }
 
     /// The member's age in whole years from the stored birthday, or nil if none is stored.
-    func age(of member: MemberID) throws -> Int? {
-        try storedBirthday(of: member).flatMap { BirthDate.age(of: $0, on: BirthDate.Day.today(clock())) }
+    func age(of member: StoredMember) throws -> Int? {
+        try birthday(of: member).flatMap { BirthDate.age(of: $0, on: BirthDate.Day.today(clock())) }
     }
 
+    /// Seals and writes one value (and its blind index entry); returns the sealed value.
+    @discardableResult
     func store(_ value: NormalizedValue, of definition: FieldDefinition, for member: MemberID,
-               dataKey: SecureBytes, dataKeyVersion: Int, now: String) throws {
+               dataKey: SecureBytes, dataKeyVersion: Int, now: String) throws -> [UInt8] {
         let binding = keys.fieldBinding(member: member, field: definition.name, dataKeyVersion: dataKeyVersion)
         let ciphertext = try AEAD.seal(value.stored, using: dataKey, authenticating: binding)
         try database.statement("""
             INSERT INTO member_fields (member_id, field, ciphertext, data_key_version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
             """).run([.text(member.rawValue), .text(definition.name), .blob(ciphertext), .integer(Int64(dataKeyVersion)), .text(now)])
-        guard definition.indexed else { return }
+        guard definition.indexed else { return ciphertext }
         let hash = try keys.blindIndex(field: definition.name, lookupKey: value.lookupKey)
         if definition.unique {
             let taken = try database.statement("SELECT 1 FROM blind_indexes WHERE field = ?1 AND hash = ?2 AND member_id <> ?3 LIMIT 1")
@@ -97,6 +92,7 @@ extension Vault {
         }
         try database.statement("INSERT INTO blind_indexes (field, hash, member_id) VALUES (?1, ?2, ?3)")
             .run([.text(definition.name), .blob(hash), .text(member.rawValue)])
+        return ciphertext
     }
 
     /// Replaces the member's value of a field and lifts any restriction on it (sharing again is a

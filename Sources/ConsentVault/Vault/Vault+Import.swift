@@ -19,7 +19,7 @@ extension Vault {
                               rejected: (Int, String) -> Void) throws -> ImportSummary {
         try authorize(AuditLog.Record(principal: principal, operation: .memberEnroll))
         var lineNumber = 0, imported = 0, refused = 0
-        var batch: [(line: Int, values: [(FieldDefinition, NormalizedValue)], consents: [ConsentRequest])] = []
+        var batch: [ImportCandidate] = []
         func refuse(_ line: Int, _ reason: String) throws {
             if strict { throw ImportError.aborted(line: line, reason: reason) }
             refused += 1
@@ -27,28 +27,11 @@ extension Vault {
         }
         func flush() throws {
             guard !batch.isEmpty else { return }
-            var failures: [(Int, String)] = []
-            let ids = try database.writeTransaction { () throws -> [MemberID] in
-                var ids: [MemberID] = []
-                let now = Timestamp.string(clock())
-                for record in batch {
-                    let member = MemberID.random()
-                    try database.execute("SAVEPOINT import_member")
-                    do {
-                        _ = try insertMember(member, values: record.values, consents: record.consents, channel: channel,
-                                             evidence: ConsentEvidence(), actor: principal, now: now)
-                        try auditLog.append(AuditLog.Record(principal: principal, operation: .memberEnroll, member: member,
-                                                            fieldsRequested: record.values.map(\.0.name)), at: now)
-                        try database.execute("RELEASE import_member")
-                        ids.append(member)
-                    } catch {
-                        try database.execute("ROLLBACK TO import_member; RELEASE import_member")
-                        if strict { throw ImportError.aborted(line: record.line, reason: "\(error)") }
-                        failures.append((record.line, "\(error)"))
-                    }
-                }
-                return ids
-            }
+            // Fast path: the whole batch in one transaction without savepoints. If any member
+            // fails, that transaction is rolled back and the batch is redone one savepoint per
+            // member, so good members are still written and each bad one is reported.
+            let written = try? writeBatch(batch, channel: channel, principal: principal, isolatingMembers: false)
+            let (ids, failures) = try written ?? writeBatch(batch, channel: channel, principal: principal, isolatingMembers: true, strict: strict)
             batch.removeAll(keepingCapacity: true)
             for (line, reason) in failures { try refuse(line, reason) }
             imported += ids.count
@@ -71,5 +54,41 @@ extension Vault {
         }
         try flush()
         return ImportSummary(lines: lineNumber, imported: imported, rejected: refused)
+    }
+
+    /// One parsed and validated import line.
+    private typealias ImportCandidate = (line: Int, values: [(FieldDefinition, NormalizedValue)], consents: [ConsentRequest])
+
+    /// Writes `batch` in one transaction. Without `isolatingMembers`, the first failing member
+    /// throws and nothing is written; with it, each member runs in its own savepoint and failures
+    /// come back by line (or, with `strict`, the first one throws).
+    private func writeBatch(_ batch: [ImportCandidate], channel: Channel, principal: Principal, isolatingMembers: Bool,
+                            strict: Bool = false) throws -> (ids: [MemberID], failures: [(Int, String)]) {
+        try database.writeTransaction {
+            var ids: [MemberID] = [], failures: [(Int, String)] = []
+            let now = Timestamp.string(clock())
+            for record in batch {
+                let member = MemberID.random()
+                func write() throws {
+                    _ = try insertMember(member, values: record.values, consents: record.consents, channel: channel,
+                                         evidence: ConsentEvidence(), actor: principal, now: now)
+                    try auditLog.append(AuditLog.Record(principal: principal, operation: .memberEnroll, member: member,
+                                                        fieldsRequested: record.values.map(\.0.name)), at: now)
+                }
+                guard isolatingMembers else {
+                    try write()
+                    ids.append(member)
+                    continue
+                }
+                do {
+                    try database.savepoint(write)
+                    ids.append(member)
+                } catch {
+                    if strict { throw ImportError.aborted(line: record.line, reason: "\(error)") }
+                    failures.append((record.line, "\(error)"))
+                }
+            }
+            return (ids, failures)
+        }
     }
 }

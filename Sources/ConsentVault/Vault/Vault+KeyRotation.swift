@@ -56,7 +56,7 @@ extension Vault {
         while true {
             let batch = try database.writeTransaction { () throws -> Int in
                 let rows = try database.statement("""
-                    SELECT id, master_key_version, data_key_version, wrapped_data_key FROM members
+                    SELECT \(MemberRecord.columns) FROM members
                     WHERE master_key_version <> ?1 LIMIT ?2
                     """).rows([.integer(Int64(target)), .integer(Int64(max(1, batchSize)))])
                 for row in rows {

@@ -42,20 +42,28 @@ extension Vault {
         let masterVersion = try writeKeyVersion()
         let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
         let wrapped = try keys.wrapDataKey(dataKey, member: member, masterVersion: masterVersion, dataKeyVersion: 1)
-        try database.statement("""
-            INSERT INTO members (id, created_at, updated_at, source_channel, master_key_version, data_key_version, wrapped_data_key, erasure_tag)
-            VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5, ?6)
-            """).run([.text(member.rawValue), .text(now), .text(channel.rawValue), .integer(Int64(masterVersion)), .blob(wrapped),
-                      .text(try keys.erasureTag(member))])
+        try insertMemberRow(member, channel: channel, masterVersion: masterVersion, wrappedDataKey: wrapped, now: now)
+        var sealed: [String: (ciphertext: [UInt8], dataKeyVersion: Int)] = [:]
         for (definition, value) in values {
-            try store(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
+            sealed[definition.name] = (try store(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now), 1)
         }
         let birthday = values.first { $0.0.type == .dateOfBirth }?.1.stored
         let grants = try consents.map {
             try recordGrant($0, for: member, birthday: birthday, channel: channel, evidence: evidence, actor: principal)
         }
-        _ = try evaluateRewards(for: member, actor: principal)
+        let record = MemberRecord(id: member, masterKeyVersion: masterVersion, dataKeyVersion: 1, wrappedDataKey: wrapped,
+                                  isErased: false, isRestricted: false)
+        _ = try evaluateRewards(for: StoredMember(record: record, sealedValues: sealed, keys: keys, dataKey: dataKey), actor: principal)
         return Enrollment(member: member, consents: grants)
+    }
+
+    /// The `members` row of a new member with its wrapped data key (version 1) and erasure tag.
+    func insertMemberRow(_ member: MemberID, channel: Channel, masterVersion: Int, wrappedDataKey: [UInt8], now: String) throws {
+        try database.statement("""
+            INSERT INTO members (id, created_at, updated_at, source_channel, master_key_version, data_key_version, wrapped_data_key, erasure_tag)
+            VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5, ?6)
+            """).run([.text(member.rawValue), .text(now), .text(channel.rawValue), .integer(Int64(masterVersion)), .blob(wrappedDataKey),
+                      .text(try keys.erasureTag(member))])
     }
 
     /// Sets or replaces one field of an existing member. Sharing a value again lifts a restriction.
@@ -88,10 +96,10 @@ extension Vault {
         for name in names ?? [] where catalog.definition(of: name) == nil { throw FieldValueError.unknownField(name) }
         return try audited(principal, .memberRead, purpose: purposeID, member: member, fields: names ?? []) { record in
             guard let purpose = policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
-            let stored = try storedFieldNames(of: member)
-            let requested = names ?? catalog.fields.map(\.name).filter { stored.contains($0) && purpose.fields.contains($0) }
-            let (allowed, denied) = try accessDecisions(for: member, purpose: purpose, fields: requested)
-            let values = allowed.isEmpty ? [:] : try decryptFields(of: member, names: allowed.filter(stored.contains))
+            let stored = try loadMember(member)
+            let requested = names ?? catalog.fields.map(\.name).filter { stored.fieldNames.contains($0) && purpose.fields.contains($0) }
+            let (allowed, denied) = try accessDecisions(for: stored, purpose: purpose, fields: requested)
+            let values = try stored.values(allowed)
             record.fieldsRequested = requested
             record.fieldsReturned = values.keys.sorted()
             if values.isEmpty && !denied.isEmpty { record.outcome = .denied }
@@ -100,11 +108,11 @@ extension Vault {
     }
 
     /// Which of `fields` `purpose` may use for `member` right now, and why the others not.
-    func accessDecisions(for member: MemberID, purpose: Purpose, fields: [String]) throws -> (allowed: [String], denied: [FieldDenial]) {
-        let events = try ConsentLedger(database: database).events(of: member)
-        let restricted = try restrictedFields(of: member)
+    func accessDecisions(for member: StoredMember, purpose: Purpose, fields: [String]) throws -> (allowed: [String], denied: [FieldDenial]) {
+        let events = try ConsentLedger(database: database).events(of: member.id)
+        let restricted = try restrictedFields(of: member.id)
         let isMinor = try age(of: member).map { $0 < purpose.effectiveMinimumAge } ?? false
-        let memberRestricted = try isRestricted(member) || isErased(member)
+        let memberRestricted = member.record.isRestricted || member.record.isErased
         var allowed: [String] = []
         var denied: [FieldDenial] = []
         for field in fields {

@@ -12,7 +12,8 @@ enum BenchCommand {
                     discussion: """
                         Run it from a release build: swift build -c release && .build/release/consent-vault bench --sizes 10000,100000
                         Each row prints throughput, p50 and p99 latency, peak memory, and for enroll and read the
-                        ratio to a baseline doing the same SQLite statements and libsodium calls without the vault.
+                        ratio to a baseline doing the same SQLite statements and libsodium calls without the vault's logic
+                        (enroll, read, lookup by email). The vault file's size per member is printed after the table.
                         Vaults are created in a temporary folder and removed afterwards.
                         """,
                     run: run),
@@ -36,7 +37,12 @@ enum BenchCommand {
             Output.line("| operation | members | ops/s | p50 µs | p99 µs | baseline ops/s | vault/baseline | peak MB |")
             Output.line("|---|---:|---:|---:|---:|---:|---:|---:|")
         }
-        try VaultBenchmark.run(sizes: sizes, samples: samples, policies: policies, folder: folder) { row in
+        var sizeLines: [String] = []
+        defer { if !invocation.json { for line in sizeLines { Output.line(line) } } }
+        try VaultBenchmark.run(sizes: sizes, samples: samples, policies: policies, folder: folder, sized: { members, bytes in
+            if invocation.json { Output.json(["vault_bytes_per_member": bytes, "members": members]) }
+            sizeLines.append("Vault file at \(members) members: \(bytes) bytes per member (after a checkpoint).")
+        }) { row in
             if invocation.json {
                 var body: [String: Any] = ["operation": row.operation, "members": row.members, "ops_per_second": row.throughput,
                                            "p50_us": row.p50Microseconds, "p99_us": row.p99Microseconds, "peak_mb": row.peakMegabytes]

@@ -29,26 +29,40 @@ enum ImportCommand {
         defer { fclose(file) }
         let (vault, principal) = try invocation.openVault()
         let terminal = isatty(STDERR_FILENO) == 1
+        var status = stat()
+        let fileSize = fstat(fileno(file), &status) == 0 ? Int(status.st_size) : 0
         var buffer: UnsafeMutablePointer<CChar>?
         var capacity = 0
         defer { free(buffer) }
         var done = 0
         let summary = try vault.importMembers(
             nextLine: {
-                let length = getline(&buffer, &capacity, file)
+                var length = getline(&buffer, &capacity, file)
                 guard length >= 0, let buffer else { return nil }
-                return String(cString: buffer).trimmingCharacters(in: .newlines)
+                while length > 0, buffer[length - 1] == 0x0A || buffer[length - 1] == 0x0D { length -= 1 }
+                // Decoded by length, so a NUL byte inside a line cannot cut it short unnoticed.
+                return String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
             },
             channel: channel, batchSize: batchSize, strict: invocation.flag("strict"), as: principal,
             committed: { ids in
                 for id in ids { invocation.json ? Output.json(["member": id.rawValue]) : Output.line(id.rawValue) }
                 fflush(nil)
                 done += ids.count
-                if terminal { FileHandle.standardError.write(Data("\rimported \(done)".utf8)) }
+                if terminal { FileHandle.standardError.write(Data(progressBar(done: done, bytesRead: ftell(file), of: fileSize).utf8)) }
             },
             rejected: { line, reason in Output.error("\(terminal ? "\r" : "")Error: \(path), line \(line): \(reason)") })
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         Output.error("\(summary.imported) imported, \(summary.rejected) rejected, \(summary.lines) lines read")
         if summary.rejected > 0 { throw SilentFailure() }
+    }
+
+    /// `\r[#########...........]  45 %  12345 imported`: how far through the file the import is.
+    static func progressBar(done: Int, bytesRead: Int, of fileSize: Int) -> String {
+        let width = 30
+        let fraction = fileSize > 0 ? min(1, max(0, Double(bytesRead) / Double(fileSize))) : 0
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let percent = String(Int(fraction * 100))
+        return "\r[\(bar)] \(String(repeating: " ", count: 3 - percent.count))\(percent) %  \(done) imported"
     }
 }
