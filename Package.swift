@@ -19,9 +19,21 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ConsentVault", dependencies: ["CSodium", "CSQLite"], exclude: ["Requests/export-v1.schema.json"],
                 swiftSettings: strictSettings),
-        .executableTarget(name: "consent-vault", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
+        .target(name: "ConsentVaultCLI", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
+        .executableTarget(name: "consent-vault", dependencies: ["ConsentVaultCLI"], swiftSettings: strictSettings),
         .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "CLITests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["ConsentVault", "ConsentVaultCLI"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// libFuzzer targets, one per input surface. They exist only when `.ci/fuzz` builds them (it sets
+/// CONSENT_VAULT_FUZZ and `-sanitize=fuzzer,address`), so ordinary builds and tests never see them.
+if Context.environment["CONSENT_VAULT_FUZZ"] != nil {
+    let fuzzTargets = ["redactor": "ConsentVault", "policy-loader": "ConsentVault", "field-normalizers": "ConsentVault",
+                       "import-line": "ConsentVault", "cli-arguments": "ConsentVaultCLI"]
+    for (name, library) in fuzzTargets.sorted(by: { $0.key < $1.key }) {
+        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: [.target(name: library)],
+                                                 path: "Tests/Fuzz/Targets/\(name)", swiftSettings: strictSettings))
+    }
+}

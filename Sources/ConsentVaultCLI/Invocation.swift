@@ -12,7 +12,7 @@ struct Invocation {
     private let flags: Set<String>
 
     /// Parses `arguments` (everything after the command words) for `spec`.
-    init(spec: CommandSpec, arguments: [String]) throws {
+    init(spec: CommandSpec, arguments: [String]) throws(UsageError) {
         self.spec = spec
         let known = Dictionary((spec.options + globalOptions).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var positional: [String] = []

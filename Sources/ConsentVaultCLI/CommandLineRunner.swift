@@ -1,0 +1,83 @@
+import ConsentVault
+import Foundation
+
+/// Every command the tool knows, in the order `--help` lists them.
+let allCommands: [CommandSpec] = VaultCommands.specs + KeyCommands.specs + MemberCommands.specs + ImportCommand.specs + ConsentCommands.specs
+    + ProfileCommands.specs + ReportCommands.specs + RequestCommands.specs + PromptCommands.specs + BenchCommand.specs + PolicyCommands.specs + TokenCommands.specs + AuditCommands.specs + DemoCommand.specs
+
+/// Exit statuses, as swift-argument-parser and sysexits use them.
+enum ExitStatus {
+    /// Success.
+    static let success: Int32 = 0
+    /// Any failure other than a usage error.
+    static let failure: Int32 = 1
+    /// The command line was wrong (EX_USAGE).
+    static let usage: Int32 = 64
+}
+
+/// What a command line asks for, decided before anything runs.
+enum CommandLineRequest {
+    /// Print this text on stdout and exit 0 (version, help).
+    case show(String)
+    /// Print this text on stderr and exit with the usage status.
+    case usageError(String)
+    /// Run this command with its parsed arguments.
+    case run(CommandSpec, Invocation)
+}
+
+/// Resolves `arguments` to a command and parses its options, without running anything.
+func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
+    if arguments == ["--version"] { return .show(Help.version) }
+    var words = arguments
+    let asksHelp = words.first == "help"
+    if asksHelp { words.removeFirst() }
+    if words.isEmpty || ["-h", "--help"].contains(words[0]) {
+        let text = Help.overview(allCommands)
+        return words.isEmpty && !asksHelp ? .usageError(text) : .show(text)
+    }
+    guard let spec = allCommands.filter({ Array(words.prefix($0.path.count)) == $0.path }).max(by: { $0.path.count < $1.path.count }) else {
+        if allCommands.contains(where: { $0.path.first == words[0] }) {
+            let groupHelp = Help.group(words[0], allCommands)
+            if asksHelp || words.dropFirst().contains(where: { ["-h", "--help"].contains($0) }) { return .show(groupHelp) }
+            return .usageError(words.count > 1 ? "Error: unknown command '\(words[0]) \(words[1])'\n\n\(groupHelp)" : groupHelp)
+        }
+        return .usageError("Error: unknown command '\(words[0])'\nHint: run 'consent-vault --help' to list the commands")
+    }
+    do throws(UsageError) {
+        let invocation = try Invocation(spec: spec, arguments: Array(words.dropFirst(spec.path.count)))
+        if invocation.wantsHelp || asksHelp { return .show(Help.command(spec)) }
+        return .run(spec, invocation)
+    } catch {
+        return .usageError(usageMessage(error))
+    }
+}
+
+private func usageMessage(_ error: UsageError) -> String {
+    "Error: \(error.description)\nHint: see 'consent-vault \((error.command + ["--help"]).joined(separator: " "))'"
+}
+
+/// Finds the command named by the leading words of `arguments`, runs it, and returns the exit status.
+@MainActor
+public func runCommandLine(_ arguments: [String]) -> Int32 {
+    switch resolveCommandLine(arguments) {
+    case .show(let text):
+        Output.line(text)
+        return ExitStatus.success
+    case .usageError(let text):
+        Output.error(text)
+        return ExitStatus.usage
+    case .run(let spec, let invocation):
+        do {
+            try spec.run(invocation)
+            return ExitStatus.success
+        } catch is SilentFailure {
+            return ExitStatus.failure
+        } catch let error as UsageError {
+            Output.error(usageMessage(error))
+            return ExitStatus.usage
+        } catch {
+            Output.error(ErrorReport.message(for: error))
+            return ExitStatus.failure
+        }
+    }
+}
