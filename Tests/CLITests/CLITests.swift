@@ -1,3 +1,4 @@
+import ConsentVaultCLI
 import Foundation
 import Testing
 
@@ -211,5 +212,17 @@ struct BenchCLITests {
             == ["enroll (5 fields, 3 consents)", "purpose-checked read", "lookup by email"])
         let size = objects.first { $0["vault_bytes_per_member"] != nil }
         #expect((size?["vault_bytes_per_member"] as? Int ?? 0) > 500)
+    }
+}
+
+@Suite("consent-vault argument parser: fuzz corpus replayed")
+struct ArgumentCorpusTests {
+    @Test("every committed command line from the fuzz corpus resolves without crashing")
+    func replay() throws {
+        let folder = URL(fileURLWithPath: CLIRunner.policyDirectory).deletingLastPathComponent()
+            .appendingPathComponent("Tests/Fuzz/Corpora/cli-arguments")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names.count >= 5)
+        for name in names { ArgumentFuzzing.resolve(Array(try Data(contentsOf: folder.appendingPathComponent(name)))) }
     }
 }

@@ -51,3 +51,26 @@ struct StorageTests {
         #expect(try test.vault.find("email", equals: "w1-59@example.de", as: admin).count == 1)
     }
 }
+
+@Suite("Storage: member lookups scale")
+struct MemberIndexTests {
+    @Test("no query by member id, and no foreign key check when a member row goes, scans a whole table")
+    func everyMemberColumnIsIndexed() throws {
+        let test = try TestVault()
+        let database = try test.rawDatabase()
+        let tables = try database.statement("SELECT name FROM sqlite_schema WHERE type = 'table'").rows().compactMap { $0[0].text }
+        var plans: [String: String] = [:]
+        for table in tables {
+            let columns = try database.statement("SELECT name FROM pragma_table_info(?1)").rows([.text(table)]).compactMap { $0[0].text }
+            guard columns.contains("member_id") else { continue }
+            plans[table] = try database.statement("EXPLAIN QUERY PLAN SELECT * FROM \(table) WHERE member_id = 'x'").rows()
+                .compactMap { $0[3].text }.joined(separator: "; ")
+        }
+        plans["members (delete with foreign keys)"] = try database.statement("EXPLAIN QUERY PLAN DELETE FROM members WHERE id = 'x'").rows()
+            .compactMap { $0[3].text }.joined(separator: "; ")
+        #expect(plans.count >= 10, "every member table was checked")
+        for (table, plan) in plans.sorted(by: { $0.key < $1.key }) {
+            #expect(!plan.contains("SCAN"), "\(table): \(plan)")
+        }
+    }
+}

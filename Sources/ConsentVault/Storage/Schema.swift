@@ -232,6 +232,13 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE INDEX prompt_sessions_by_member ON prompt_sessions(member_id);
         """,
+        """
+        -- Every table with a member_id is searched by it (reads, export, erasure, and the foreign
+        -- key checks when a member row goes); without these, each was a full scan.
+        CREATE INDEX points_ledger_by_member ON points_ledger(member_id);
+        CREATE INDEX doi_tokens_by_member ON doi_tokens(member_id);
+        CREATE INDEX requests_by_member ON requests(member_id);
+        """,
     ]
 
     /// The schema version this build writes.
