@@ -27,13 +27,10 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-/// libFuzzer targets, one per input surface. They exist only when `.ci/fuzz` builds them (it sets
-/// CONSENT_VAULT_FUZZ and `-sanitize=fuzzer,address`), so ordinary builds and tests never see them.
+/// The libFuzzer executable (one for every input surface; `.ci/fuzz` names the surface in
+/// CONSENT_VAULT_FUZZ_TARGET). It exists only when `.ci/fuzz` builds it with CONSENT_VAULT_FUZZ set
+/// and `-sanitize=fuzzer,address`, so ordinary builds and tests never see it.
 if Context.environment["CONSENT_VAULT_FUZZ"] != nil {
-    let fuzzTargets = ["redactor": "ConsentVault", "policy-loader": "ConsentVault", "field-normalizers": "ConsentVault",
-                       "import-line": "ConsentVault", "cli-arguments": "ConsentVaultCLI"]
-    for (name, library) in fuzzTargets.sorted(by: { $0.key < $1.key }) {
-        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: [.target(name: library)],
-                                                 path: "Tests/Fuzz/Targets/\(name)", swiftSettings: strictSettings))
-    }
+    package.targets.append(.executableTarget(name: "consent-vault-fuzz", dependencies: ["ConsentVault", "ConsentVaultCLI"],
+                                             path: "Tests/Fuzz/Target", swiftSettings: strictSettings))
 }

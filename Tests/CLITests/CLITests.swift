@@ -1,4 +1,4 @@
-import ConsentVaultCLI
+@testable import ConsentVaultCLI
 import Foundation
 import Testing
 
@@ -224,5 +224,16 @@ struct ArgumentCorpusTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(names.count >= 5)
         for name in names { ArgumentFuzzing.resolve(Array(try Data(contentsOf: folder.appendingPathComponent(name)))) }
+    }
+}
+
+@Suite("consent-vault member import: progress bar")
+struct ImportProgressTests {
+    @Test("the bar fills with the share of the file read, and never past either end")
+    func bar() {
+        let half = ImportCommand.progressBar(done: 1234, bytesRead: 50, of: 100)
+        #expect(half == "\r[###############...............]  50 %  1234 imported")
+        #expect(ImportCommand.progressBar(done: 0, bytesRead: 0, of: 0).contains("[..............................]   0 %"))
+        #expect(ImportCommand.progressBar(done: 9, bytesRead: 150, of: 100).contains("[##############################] 100 %"))
     }
 }
