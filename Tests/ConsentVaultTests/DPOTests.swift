@@ -139,6 +139,33 @@ struct DPOTests {
         #expect(!journal.contains(anna.rawValue) && journal.split(separator: "\n").count == 1)
     }
 
+    @Test("two vaults under one key file share its erasure journal: each re-applies its own erasures and opens despite the other's")
+    func sharedJournal() throws {
+        let (test, anna, bernd) = try populated()
+        let journal = test.folder.appendingPathComponent("shared.erasures").path
+        let first = try Vault.open(at: test.vaultPath, keyRing: test.ring, erasureJournal: journal)
+        let secondPath = test.folder.appendingPathComponent("second.vault").path
+        let second = try Vault.create(at: secondPath, keyRing: test.ring, policies: try PolicySet.load(fromDirectory: TestVault.policyDirectory),
+                                      erasureJournal: journal)
+        let carla = try second.enroll([("email", "carla@example.de")], channel: .web, as: admin).member
+        let backup = test.folder.appendingPathComponent("first-before.vault").path
+        try first.backup(to: backup, as: admin)
+        _ = try first.erase(anna, as: admin)
+        _ = try second.erase(carla, as: admin)
+        #expect(try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").count == 2)
+        // Each vault opens although the journal holds the other's line it cannot check.
+        let reopenedSecond = try Vault.open(at: secondPath, keyRing: test.ring, erasureJournal: journal)
+        #expect(try reopenedSecond.listMembers(as: admin).isEmpty)
+        let restored = try Vault.restore(from: backup, to: test.vaultPath, keyRing: test.ring, erasureJournal: journal, as: admin)
+        #expect(try restored.listMembers(as: admin) == [bernd], "the first vault's erasure is re-applied from the shared journal")
+        // A line moved to the other vault fails that vault's check: tampering is caught, not skipped.
+        let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").map(String.init)
+        let secondID = String(lines[1].split(separator: " ")[0])
+        let moved = lines[0].split(separator: " ").dropFirst().joined(separator: " ")
+        try (lines + ["\(secondID) \(moved)"]).joined(separator: "\n").appending("\n").write(toFile: journal, atomically: true, encoding: .utf8)
+        #expect(throws: StorageError.self) { _ = try Vault.open(at: secondPath, keyRing: test.ring, erasureJournal: journal) }
+    }
+
     @Test("a legal hold keeps exactly the held fields, readable only for legal claims; the retention run removes them later")
     func legalHold() throws {
         let test = try TestVault()

@@ -27,7 +27,8 @@ public final class Vault {
         self.keys = keys
         self.policies = policies
         self.clock = clock
-        erasureJournal = ErasureJournal(path: erasureJournalPath ?? Self.defaultErasureJournalPath(forVault: path), key: keys.erasureKey)
+        erasureJournal = ErasureJournal(path: erasureJournalPath ?? Self.defaultErasureJournalPath(forVault: path), key: keys.erasureKey,
+                                        vaultID: keys.vaultID)
     }
 
     /// Where the erasure journal of the vault at `vaultPath` lives by default.
