@@ -13,6 +13,8 @@ final class Database {
     /// Page cache per connection: large enough that a batch of imports does not spill pages to
     /// the WAL before it commits.
     static let pageCacheKibibytes = 32_768
+    /// SQLite's default `wal_autocheckpoint`, in pages.
+    static let defaultCheckpointPages = 1_000
 
     /// Opens (or, with `create`, creates) the database at `path` and applies the pragmas.
     init(path: String, create: Bool) throws(StorageError) {
