@@ -21,8 +21,8 @@ enum CommandLineRequest {
     case show(String)
     /// Print this text on stderr and exit with the usage status.
     case usageError(String)
-    /// Run this command with its parsed arguments.
-    case run(CommandSpec, Invocation)
+    /// Run the command with its parsed arguments (`invocation.spec`).
+    case run(Invocation)
 }
 
 /// Resolves `arguments` to a command and parses its options, without running anything.
@@ -46,7 +46,7 @@ func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
     do throws(UsageError) {
         let invocation = try Invocation(spec: spec, arguments: Array(words.dropFirst(spec.path.count)))
         if invocation.wantsHelp || asksHelp { return .show(Help.command(spec)) }
-        return .run(spec, invocation)
+        return .run(invocation)
     } catch {
         return .usageError(usageMessage(error))
     }
@@ -66,9 +66,9 @@ public func runCommandLine(_ arguments: [String]) -> Int32 {
     case .usageError(let text):
         Output.error(text)
         return ExitStatus.usage
-    case .run(let spec, let invocation):
+    case .run(let invocation):
         do {
-            try spec.run(invocation)
+            try invocation.spec.run(invocation)
             return ExitStatus.success
         } catch is SilentFailure {
             return ExitStatus.failure

@@ -14,7 +14,7 @@ enum BenchmarkBaselines {
         let inputs = try (0..<count).map { try vault.normalize(fields($0)) }
         let purposes = consents.compactMap { vault.policies.purposes.purpose($0.purpose) }
         let ledger = ConsentLedger(database: vault.database)
-        let measured = try Stopwatch.measure(count) { index in
+        return try operationsPerSecond(count) { index in
             try vault.database.writeTransaction {
                 let member = MemberID.random()
                 let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
@@ -30,13 +30,12 @@ enum BenchmarkBaselines {
                 try vault.auditLog.append(AuditLog.Record(principal: .localAdministrator, operation: .memberEnroll, member: member), at: now)
             }
         }
-        return Double(count) / max(measured.total, 1e-9)
     }
 
     /// Purpose-checked read of one field: the member row, the data key unwrapped, the field's row
     /// opened, and the audit entry, committed.
     static func read(_ vault: Vault, members: [MemberID], field: String) throws -> Double {
-        let measured = try Stopwatch.measure(members.count) { index in
+        return try operationsPerSecond(members.count) { index in
             let member = members[index]
             try vault.database.writeTransaction {
                 let dataKey = try vault.unwrapDataKey(of: try vault.memberRecord(member))
@@ -48,12 +47,11 @@ enum BenchmarkBaselines {
                                           at: Timestamp.string(vault.clock()))
             }
         }
-        return Double(members.count) / max(measured.total, 1e-9)
     }
 
     /// Lookup by email: the blind-index hash, the index query, and the audit entry, committed.
     static func lookup(_ vault: Vault, emails: [String]) throws -> Double {
-        let measured = try Stopwatch.measure(emails.count) { index in
+        return try operationsPerSecond(emails.count) { index in
             try vault.database.writeTransaction {
                 let hash = try vault.keys.blindIndex(field: "email", lookupKey: emails[index])
                 _ = try vault.database.statement("SELECT member_id FROM blind_indexes WHERE field = ?1 AND hash = ?2 ORDER BY member_id")
@@ -62,6 +60,10 @@ enum BenchmarkBaselines {
                                           at: Timestamp.string(vault.clock()))
             }
         }
-        return Double(emails.count) / max(measured.total, 1e-9)
+    }
+
+    /// Runs `body` `count` times and returns how many runs per second that was.
+    private static func operationsPerSecond(_ count: Int, _ body: (Int) throws -> Void) throws -> Double {
+        Double(count) / max(try Stopwatch.measure(count, body).total, 1e-9)
     }
 }

@@ -5,6 +5,9 @@ public import Foundation
 /// malformed input is an ordinary thrown error, never a crash or a hang. The invariants checked
 /// here are `precondition`s, so a violation is a crash the fuzzer reports.
 public enum FuzzEntryPoints {
+    /// A fixed "today" for birth-date checks, so an input behaves the same on every day.
+    private static let today = BirthDate.Day(year: 2026, month: 11, day: 23)
+
     /// The redactor on any text. A first line starting with `known:` gives the member's known
     /// values (`field=value` separated by `|`). Checks that entities are in order, do not
     /// overlap, lie inside the input, and that no placeholder maps to an empty value.
@@ -48,7 +51,7 @@ public enum FuzzEntryPoints {
         guard let selector = bytes.first, !policies.fields.fields.isEmpty else { return }
         let fields = policies.fields.fields
         let definition = fields[Int(selector) % fields.count]
-        let normalizer = FieldNormalizer(catalog: policies.fields, today: BirthDate.Day(year: 2026, month: 11, day: 23))
+        let normalizer = FieldNormalizer(catalog: policies.fields, today: today)
         guard let value = try? normalizer.normalize(String(decoding: bytes.dropFirst(), as: UTF8.self), for: definition) else { return }
         let again = try? normalizer.normalize(value.stored, for: definition)
         precondition(again?.stored == value.stored && again?.lookupKey == value.lookupKey, "normalization is not idempotent")
@@ -57,7 +60,7 @@ public enum FuzzEntryPoints {
     /// The import line parser, then the same validation an import runs on a parsed line.
     public static func parseImportLine(_ bytes: [UInt8], policies: PolicySet) {
         guard let record = try? ImportRecord.parse(String(decoding: bytes, as: UTF8.self)) else { return }
-        let normalizer = FieldNormalizer(catalog: policies.fields, today: BirthDate.Day(year: 2026, month: 11, day: 23))
+        let normalizer = FieldNormalizer(catalog: policies.fields, today: today)
         for (name, value) in record.fields {
             guard let definition = policies.fields.definition(of: name) else { continue }
             _ = try? normalizer.normalize(value, for: definition)

@@ -75,10 +75,10 @@ public enum BirthDate {
 
     private static func parse(_ text: String) -> Day? {
         // Byte-wise: ASCII digits and separators only, so no Unicode digit ever counts.
-        let parts = Array(text.utf8).split(separator: text.utf8.contains(UInt8(ascii: "-")) ? UInt8(ascii: "-") : UInt8(ascii: "."),
-                                           omittingEmptySubsequences: false)
+        let isISO = text.utf8.contains(UInt8(ascii: "-"))
+        let parts = Array(text.utf8).split(separator: UInt8(ascii: isISO ? "-" : "."), omittingEmptySubsequences: false)
         guard parts.count == 3 else { return nil }
-        if text.utf8.contains(UInt8(ascii: "-")) {
+        if isISO {
             guard parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
             return day(year: parts[0], month: parts[1], day: parts[2])
         }

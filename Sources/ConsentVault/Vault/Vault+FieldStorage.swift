@@ -44,9 +44,11 @@ extension Vault {
         try loadMember(member).values(names)
     }
 
-    /// Names of the fields the member has a value for.
+    /// Names of the fields the member has a value for (without fetching the values).
     func storedFieldNames(of member: MemberID) throws -> Set<String> {
-        try loadMember(member).fieldNames
+        _ = try memberRecord(member)
+        return Set(try database.statement("SELECT field FROM member_fields WHERE member_id = ?1").rows([.text(member.rawValue)])
+            .compactMap { $0[0].text })
     }
 
     /// Fields kept but restricted after the last consent for them was withdrawn.
