@@ -21,7 +21,7 @@ let package = Package(
                 swiftSettings: strictSettings),
         .target(name: "ConsentVaultCLI", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .executableTarget(name: "consent-vault", dependencies: ["ConsentVaultCLI"], swiftSettings: strictSettings),
-        .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault", "ConsentVaultCLI"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["ConsentVault", "ConsentVaultCLI"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

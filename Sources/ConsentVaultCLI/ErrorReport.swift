@@ -9,7 +9,7 @@ enum ErrorReport {
         case let error as KeyFileError: (text, hint) = (error.description, error.hint)
         case let error as StorageError: (text, hint) = (error.description, error.hint)
         case let error as FieldValueError: (text, hint) = (error.description, error.hint)
-        case let error as VaultError: (text, hint) = (error.description, error.hint)
+        case let error as MemberError: (text, hint) = (error.description, error.hint)
         case let error as ConsentError: (text, hint) = (error.description, error.hint)
         case let error as AccessError: (text, hint) = (error.description, error.hint)
         case let error as RewardError: (text, hint) = (error.description, error.hint)

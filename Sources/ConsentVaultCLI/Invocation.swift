@@ -123,7 +123,7 @@ struct Invocation {
         guard let token = value("token") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"], !token.isEmpty else {
             return .localAdministrator
         }
-        return try vault.principal(forToken: token)
+        return try vault.tokens.principal(for: token)
     }
 
     /// Opens the vault named by the global options, with the acting principal: the holder of

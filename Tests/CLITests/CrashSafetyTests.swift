@@ -30,12 +30,12 @@ struct CrashSafetyTests {
             }
             let ring = try KeyRing.load(path: cli.keyPath) { nil }
             let vault = try Vault.open(at: cli.vaultPath, keyRing: ring, erasureJournal: cli.keyPath + ".erasures")
-            #expect(try vault.database.statement("PRAGMA integrity_check").rows().first?.first == .text("ok"))
+            #expect(try vault.context.database.statement("PRAGMA integrity_check").rows(table: "pragma").first?.text("integrity_check") == "ok")
             for id in acknowledged.keys {
-                let fields = try vault.decryptFields(of: try MemberID(id))
+                let fields = try vault.members.decryptFields(of: try MemberID(id))
                 #expect(fields["last_name"] == "Müller" && fields["email"]?.hasSuffix("@example.de") == true, "member \(id) of \(acknowledged[id]!)")
             }
-            #expect(try vault.verifyAudit(as: .localAdministrator).isIntact)
+            #expect(try vault.audit.verify(as: .localAdministrator).isIntact)
         }
         #expect(acknowledged.count > 0, "the importer acknowledged members before being killed")
     }

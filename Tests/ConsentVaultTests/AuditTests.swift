@@ -7,20 +7,20 @@ struct AuditTests {
     /// A vault with a handful of audited operations.
     private func auditedVault() throws -> (TestVault, MemberID) {
         let test = try TestVault()
-        let member = try test.vault.enroll([("email", "anna@example.de"), ("birthday", "1990-12-24")],
+        let member = try test.vault.members.enroll([FieldInput("email", "anna@example.de"), FieldInput("birthday", "1990-12-24")],
                                            consents: [ConsentRequest(purpose: "birthday_rewards")], channel: .app, as: admin).member
-        let marketing = try test.vault.principal(forToken: try test.vault.createToken(name: "crm-app", role: "marketing", as: admin))
-        _ = try test.vault.read(member, purpose: "birthday_rewards", as: marketing)
-        _ = try? test.vault.read(member, purpose: "loyalty_account", as: marketing)
-        try test.vault.withdraw(ConsentRequest(purpose: "birthday_rewards"), for: member, as: admin)
-        _ = try test.vault.read(member, purpose: "birthday_rewards", fields: ["birthday"], as: marketing)
+        let marketing = try test.vault.tokens.principal(for: try test.vault.tokens.create(name: "crm-app", role: "marketing", as: admin))
+        _ = try test.vault.members.read(member, purpose: "birthday_rewards", as: marketing)
+        _ = try? test.vault.members.read(member, purpose: "loyalty_account", as: marketing)
+        try test.vault.consents.withdraw(ConsentRequest(purpose: "birthday_rewards"), for: member, as: admin)
+        _ = try test.vault.members.read(member, purpose: "birthday_rewards", fields: ["birthday"], as: marketing)
         return (test, member)
     }
 
     @Test("entries name principal, role, purpose and fields, never a value; the member only by pseudonym")
     func entries() throws {
         let (test, member) = try auditedVault()
-        let entries = try test.vault.auditEntries(for: member, as: admin)
+        let entries = try test.vault.audit.entries(for: member, as: admin)
         #expect(entries.map(\.operation) == ["member.enroll", "member.read", "member.read", "consent.withdraw", "member.read"])
         #expect(entries.map(\.outcome) == [.ok, .ok, .denied, .ok, .denied])
         #expect(entries[1].principal == "crm-app" && entries[1].role == "marketing" && entries[1].purpose == "birthday_rewards")
@@ -29,19 +29,19 @@ struct AuditTests {
         let raw = try test.rawDatabase().statement("SELECT * FROM audit_log").rows()
         let text = raw.flatMap { $0.compactMap(\.text) }.joined(separator: " ")
         #expect(!text.contains(member.rawValue) && !text.contains("1990") && !text.contains("anna"))
-        #expect(try test.vault.verifyAudit(as: admin).isIntact)
+        #expect(try test.vault.audit.verify(as: admin).isIntact)
     }
 
     @Test("an operation whose audit entry cannot be written fails and changes nothing")
     func auditFailureFailsOperation() throws {
         let test = try TestVault()
         try test.rawDatabase().execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-        #expect(throws: StorageError.self) { _ = try test.vault.enroll([("email", "anna@example.de")], channel: .app, as: admin) }
-        #expect(try test.vault.memberCount() == 0)
+        #expect(throws: StorageError.self) { _ = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin) }
+        #expect(try test.vault.members.count() == 0)
     }
 
     private func expectBroken(_ test: TestVault, at sequence: Int, head: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let result = try test.vault.verifyAudit(head: head, as: admin)
+        let result = try test.vault.audit.verify(head: head, as: admin)
         #expect(!result.isIntact, sourceLocation: sourceLocation)
         #expect(result.firstBadSequence == sequence, "problem: \(result.problem ?? "")", sourceLocation: sourceLocation)
     }
@@ -98,11 +98,11 @@ struct AuditTests {
     @Test("cutting off the newest entries is detected against a head printed earlier")
     func truncated() throws {
         let (test, _) = try auditedVault()
-        let head = try test.vault.auditHead(as: admin)
-        #expect(try test.vault.verifyAudit(head: head, as: admin).isIntact)
-        let count = try test.vault.auditLog.entries().count
+        let head = try test.vault.audit.head(as: admin)
+        #expect(try test.vault.audit.verify(head: head, as: admin).isIntact)
+        let count = try test.vault.context.auditLog.entries().count
         try test.rawDatabase().execute("DELETE FROM audit_log WHERE seq >= \(count - 1)")
-        #expect(try test.vault.verifyAudit(as: admin).isIntact, "without a head, a clean cut cannot be seen")
+        #expect(try test.vault.audit.verify(as: admin).isIntact, "without a head, a clean cut cannot be seen")
         try expectBroken(test, at: count - 1, head: head)
     }
 }

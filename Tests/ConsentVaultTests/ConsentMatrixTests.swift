@@ -56,22 +56,22 @@ struct ConsentMatrixTests {
         if state == .minor && oracle.minimumAge == 0 { return }
         let test = try TestVault()
         let request = ConsentRequest(purpose: purposeID)
-        let member = try test.vault.enroll(annaFields.filter { $0.name != "birthday" }, channel: .store, as: admin).member
+        let member = try test.vault.members.enroll(annaFields.filter { $0.name != "birthday" }, channel: .store, as: admin).member
         switch state {
         case .none: break
         case .pending:
-            #expect(try test.vault.grant(request, for: member, channel: .web, as: admin).state == .pending)
+            #expect(try test.vault.consents.grant(request, for: member, channel: .web, as: admin).state == .pending)
         case .active, .withdrawn, .needsReconsent, .minor:
-            let grant = try test.vault.grant(request, for: member, channel: .web, as: admin)
-            if let token = grant.token { _ = try test.vault.confirm(token: token, for: member, as: admin) }
+            let grant = try test.vault.consents.grant(request, for: member, channel: .web, as: admin)
+            if let token = grant.token { _ = try test.vault.consents.confirm(token: token, for: member, as: admin) }
         case .expired:
             let captured = test.clock.now.addingTimeInterval(-Double(oracle.consentValidDays! + 1) * 86_400)
-            let grant = try test.vault.grant(request, for: member, channel: .web, evidence: ConsentEvidence(capturedAt: captured), as: admin)
-            if let token = grant.token { _ = try test.vault.confirm(token: token, for: member, as: admin) }
+            let grant = try test.vault.consents.grant(request, for: member, channel: .web, evidence: ConsentEvidence(capturedAt: captured), as: admin)
+            if let token = grant.token { _ = try test.vault.consents.confirm(token: token, for: member, as: admin) }
         }
         let birthday = state == .minor ? minorBirthday(age: oracle.minimumAge - 1, today: test.clock.now) : "1990-12-24"
-        try test.vault.set("birthday", to: birthday, for: member, as: admin)
-        if state == .withdrawn { try test.vault.withdraw(request, for: member, as: admin) }
+        try test.vault.members.set("birthday", to: birthday, for: member, as: admin)
+        if state == .withdrawn { try test.vault.consents.withdraw(request, for: member, as: admin) }
         if state == .needsReconsent {
             let changed = try test.editedPolicies { document in
                 var purposes = document["purposes"] as! [[String: Any]]
@@ -87,7 +87,7 @@ struct ConsentMatrixTests {
         }
 
         let everyField = test.vault.catalog.fields.map(\.name)
-        let result = try test.vault.read(member, purpose: purposeID, fields: everyField, as: admin)
+        let result = try test.vault.members.read(member, purpose: purposeID, fields: everyField, as: admin)
         let consentAllows = oracle.basis != "consent" || state == .active
         let expected = oracle.aggregateOnly || !consentAllows ? [] : oracle.fields
         #expect(Set(result.fields.keys) == expected, "\(purposeID) in state \(state)")

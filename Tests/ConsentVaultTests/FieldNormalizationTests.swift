@@ -12,7 +12,7 @@ struct FieldNormalizationTests {
         while seconds < 7_258_118_400 {  // 2200-01-01
             let date = Date(timeIntervalSince1970: seconds)
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            #expect(BirthDate.Day.today(date) == BirthDate.Day(year: parts.year!, month: parts.month!, day: parts.day!), "at \(seconds)")
+            #expect(CalendarDay.today(date) == CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!), "at \(seconds)")
             seconds += 86_399.5 * 7  // a week minus a few seconds: walks every weekday and time of day
         }
     }
@@ -27,15 +27,15 @@ struct FieldNormalizationTests {
     @Test("every default field type round-trips in normalized form")
     func roundTrip() throws {
         let test = try TestVault()
-        let member = try test.vault.enroll(annaFields, channel: .store, as: admin).member
-        let fields = try test.vault.decryptFields(of: member)
+        let member = try test.vault.members.enroll(annaFields, channel: .store, as: admin).member
+        let fields = try test.vault.members.decryptFields(of: member)
         #expect(fields == [
             "email": "Anna.Mueller@example.de", "phone": "+49301234567", "first_name": "Anna-Lena",
             "last_name": "Müller-Lüdenscheidt", "birthday": "1990-12-24", "clothing_size": "XL", "shoe_size": "38.5",
             "address": #"{"city":"Berlin","country":"DE","house_number":"12a","postal_code":"10115","street":"Große Straße"}"#,
             "preferred_store": "Filiale Köln Hbf", "member_number": "CV00001234", "purchase_receipts": "Bon 2026-11-02 Filiale Köln Hbf",
         ])
-        #expect(try test.vault.decryptFields(of: member, names: ["email", "birthday"]).keys.sorted() == ["birthday", "email"])
+        #expect(try test.vault.members.decryptFields(of: member, names: ["email", "birthday"]).keys.sorted() == ["birthday", "email"])
     }
 
     @Test("German and international phone forms normalize to one E.164 number", arguments: [
@@ -45,17 +45,17 @@ struct FieldNormalizationTests {
     ])
     func phoneForms(input: String, expected: String) throws {
         let test = try TestVault()
-        let member = try test.vault.enroll([("phone", input)], channel: .app, as: admin).member
-        #expect(try test.vault.decryptFields(of: member)["phone"] == expected)
-        #expect(try test.vault.find("phone", equals: expected, as: admin) == [member])
+        let member = try test.vault.members.enroll([FieldInput("phone", input)], channel: .app, as: admin).member
+        #expect(try test.vault.members.decryptFields(of: member)["phone"] == expected)
+        #expect(try test.vault.members.find("phone", equals: expected, as: admin) == [member])
     }
 
     @Test("addresses given as JSON and as one line agree")
     func addressForms() throws {
         let test = try TestVault()
-        let line = try test.vault.enroll([("address", "Am Markt 3, 80331 München")], channel: .web, as: admin).member
-        let json = try test.vault.enroll([("address", #"{"street":"Am Markt","house_number":"3","postal_code":"80331","city":"München","country":"de"}"#)], channel: .web, as: admin).member
-        #expect(try test.vault.decryptFields(of: line) == test.vault.decryptFields(of: json))
+        let line = try test.vault.members.enroll([FieldInput("address", "Am Markt 3, 80331 München")], channel: .web, as: admin).member
+        let json = try test.vault.members.enroll([FieldInput("address", #"{"street":"Am Markt","house_number":"3","postal_code":"80331","city":"München","country":"de"}"#)], channel: .web, as: admin).member
+        #expect(try test.vault.members.decryptFields(of: line) == test.vault.members.decryptFields(of: json))
     }
 
     @Test("a bad value of each kind is refused with field and rule, and nothing is written", arguments: [
@@ -74,10 +74,10 @@ struct FieldNormalizationTests {
     ])
     func badValues(field: String, value: String, expected: String) throws {
         let test = try TestVault()
-        _ = try test.vault.enroll([("email", "existing@example.de")], channel: .store, as: admin).member
+        _ = try test.vault.members.enroll([FieldInput("email", "existing@example.de")], channel: .store, as: admin).member
         let before = try test.memberTableSnapshot()
         let error = #expect(throws: (any Error).self) {
-            _ = try test.vault.enroll([("preferred_store", "Filiale 7"), (field, value)], channel: .store, as: admin).member
+            _ = try test.vault.members.enroll([FieldInput("preferred_store", "Filiale 7"), FieldInput(field, value)], channel: .store, as: admin).member
         }
         let message = "\(error!)"
         #expect(message.contains(expected), "message was: \(message)")
@@ -89,54 +89,54 @@ struct FieldNormalizationTests {
     @Test("a duplicate unique value and a repeated field are refused without writing")
     func duplicates() throws {
         let test = try TestVault()
-        let anna = try test.vault.enroll([("email", "anna@example.de")], channel: .store, as: admin).member
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .store, as: admin).member
         let before = try test.memberTableSnapshot()
-        #expect(throws: VaultError.duplicateValue(field: "email")) {
-            _ = try test.vault.enroll([("first_name", "Bernd"), ("email", "ANNA@example.de")], channel: .store, as: admin).member
+        #expect(throws: MemberError.duplicateValue(field: "email")) {
+            _ = try test.vault.members.enroll([FieldInput("first_name", "Bernd"), FieldInput("email", "ANNA@example.de")], channel: .store, as: admin).member
         }
         #expect(throws: FieldValueError.duplicateField("email")) {
-            _ = try test.vault.enroll([("email", "x@example.de"), ("email", "y@example.de")], channel: .store, as: admin).member
+            _ = try test.vault.members.enroll([FieldInput("email", "x@example.de"), FieldInput("email", "y@example.de")], channel: .store, as: admin).member
         }
         #expect(try test.memberTableSnapshot() == before)
-        #expect(throws: VaultError.duplicateValue(field: "email")) {
-            let bernd = try test.vault.enroll([("first_name", "Bernd")], channel: .store, as: admin).member
-            try test.vault.set("email", to: "anna@example.de", for: bernd, as: admin)
+        #expect(throws: MemberError.duplicateValue(field: "email")) {
+            let bernd = try test.vault.members.enroll([FieldInput("first_name", "Bernd")], channel: .store, as: admin).member
+            try test.vault.members.set("email", to: "anna@example.de", for: bernd, as: admin)
         }
-        #expect(try test.vault.find("email", equals: "anna@example.de", as: admin) == [anna])
-        #expect(try test.vault.memberCount() == 2)
+        #expect(try test.vault.members.find("email", equals: "anna@example.de", as: admin) == [anna])
+        #expect(try test.vault.members.count() == 2)
     }
 
     @Test("set replaces a value and its index entry; unset removes both")
     func setAndUnset() throws {
         let test = try TestVault()
-        let member = try test.vault.enroll([("email", "old@example.de"), ("first_name", "Anna")], channel: .store, as: admin).member
-        try test.vault.set("email", to: "new@example.de", for: member, as: admin)
-        #expect(try test.vault.decryptFields(of: member)["email"] == "new@example.de")
-        #expect(try test.vault.find("email", equals: "old@example.de", as: admin).isEmpty)
-        #expect(try test.vault.find("email", equals: "new@example.de", as: admin) == [member])
-        #expect(try test.vault.unset("email", for: member, as: admin))
-        #expect(try test.vault.unset("email", for: member, as: admin) == false)
-        #expect(try test.vault.find("email", equals: "new@example.de", as: admin).isEmpty)
-        #expect(try test.vault.decryptFields(of: member) == ["first_name": "Anna"])
+        let member = try test.vault.members.enroll([FieldInput("email", "old@example.de"), FieldInput("first_name", "Anna")], channel: .store, as: admin).member
+        try test.vault.members.set("email", to: "new@example.de", for: member, as: admin)
+        #expect(try test.vault.members.decryptFields(of: member)["email"] == "new@example.de")
+        #expect(try test.vault.members.find("email", equals: "old@example.de", as: admin).isEmpty)
+        #expect(try test.vault.members.find("email", equals: "new@example.de", as: admin) == [member])
+        #expect(try test.vault.members.unset("email", for: member, as: admin))
+        #expect(try test.vault.members.unset("email", for: member, as: admin) == false)
+        #expect(try test.vault.members.find("email", equals: "new@example.de", as: admin).isEmpty)
+        #expect(try test.vault.members.decryptFields(of: member) == ["first_name": "Anna"])
     }
 
     @Test("low-cardinality fields cannot be searched")
     func noIndexOnBirthday() throws {
         let test = try TestVault()
-        #expect(throws: FieldValueError.notIndexed("birthday")) { _ = try test.vault.find("birthday", equals: "1990-12-24", as: admin) }
+        #expect(throws: FieldValueError.notIndexed("birthday")) { _ = try test.vault.members.find("birthday", equals: "1990-12-24", as: admin) }
     }
 
     @Test("member ids are random UUIDs and list pages through them in order")
     func listing() throws {
         let test = try TestVault()
-        let members = try (0..<7).map { _ in try test.vault.enroll([("first_name", "Anna")], channel: .store, as: admin).member }
+        let members = try (0..<7).map { _ in try test.vault.members.enroll([FieldInput("first_name", "Anna")], channel: .store, as: admin).member }
         #expect(Set(members).count == 7)
-        let first = try test.vault.listMembers(limit: 4, as: admin)
-        let second = try test.vault.listMembers(limit: 4, after: first.last, as: admin)
+        let first = try test.vault.members.list(limit: 4, as: admin)
+        let second = try test.vault.members.list(limit: 4, after: first.last, as: admin)
         #expect(first.count == 4 && second.count == 3)
         #expect(first + second == members.sorted())
-        #expect(throws: VaultError.self) { _ = try MemberID("42") }
+        #expect(throws: MemberError.self) { _ = try MemberID("42") }
         let stranger = MemberID.random()
-        #expect(throws: VaultError.memberNotFound(stranger.rawValue)) { _ = try test.vault.decryptFields(of: stranger) }
+        #expect(throws: MemberError.memberNotFound(stranger.rawValue)) { _ = try test.vault.members.decryptFields(of: stranger) }
     }
 }

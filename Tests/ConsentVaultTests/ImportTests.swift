@@ -5,11 +5,11 @@ import Testing
 @Suite("Bulk import: streamed, batched, each member whole or not at all")
 struct ImportTests {
     private func run(_ test: TestVault, _ lines: [String], batchSize: Int = 2, strict: Bool = false)
-        throws -> (summary: Vault.ImportSummary, committed: [[MemberID]], rejected: [(Int, String)]) {
+        throws -> (summary: ImportSummary, committed: [[MemberID]], rejected: [(Int, String)]) {
         var remaining = lines[...]
         var committed: [[MemberID]] = []
         var rejected: [(Int, String)] = []
-        let summary = try test.vault.importMembers(nextLine: { remaining.popFirst() }, batchSize: batchSize, strict: strict, as: admin,
+        let summary = try test.vault.members.importMembers(nextLine: { remaining.popFirst() }, batchSize: batchSize, strict: strict, as: admin,
                                                    committed: { committed.append($0) }, rejected: { rejected.append(($0, $1)) })
         return (summary, committed, rejected)
     }
@@ -34,13 +34,13 @@ struct ImportTests {
         #expect(rejected[3].1.hasPrefix("the member is younger than 16"))
         #expect(rejected.allSatisfy { !$0.1.contains("geheim") && !$0.1.contains("kind@") })
         #expect(committed.flatMap { $0 }.count == 2)
-        let anna = try #require(try test.vault.find("email", equals: "anna@example.de", as: admin).first)
-        #expect(try test.vault.read(anna, purpose: "birthday_rewards", as: admin).fields == ["birthday": "1990-12-24"])
-        #expect(try test.vault.pointsBalance(of: anna, as: admin) == 100, "the import earns the share reward like an enrollment")
-        #expect(try test.vault.find("email", equals: "kind@example.de", as: admin).isEmpty, "the refused member left nothing behind")
-        #expect(try test.vault.memberCount() == 2)
-        #expect(try test.vault.auditLog.entries().filter { $0.operation == "member.enroll" }.count == 2)
-        #expect(try test.vault.verifyAudit(as: admin).isIntact)
+        let anna = try #require(try test.vault.members.find("email", equals: "anna@example.de", as: admin).first)
+        #expect(try test.vault.members.read(anna, purpose: "birthday_rewards", as: admin).fields == ["birthday": "1990-12-24"])
+        #expect(try test.vault.rewards.balance(of: anna, as: admin) == 100, "the import earns the share reward like an enrollment")
+        #expect(try test.vault.members.find("email", equals: "kind@example.de", as: admin).isEmpty, "the refused member left nothing behind")
+        #expect(try test.vault.members.count() == 2)
+        #expect(try test.vault.context.auditLog.entries().filter { $0.operation == "member.enroll" }.count == 2)
+        #expect(try test.vault.audit.verify(as: admin).isIntact)
     }
 
     @Test("--strict stops at the first bad line; its batch is not written, earlier batches stay")
@@ -48,7 +48,7 @@ struct ImportTests {
         let test = try TestVault()
         let lines = (0..<5).map { #"{"fields": {"email": "m\#($0)@example.de"}}"# } + [#"{"fields": {"email": 7}}"#]
         #expect(throws: ImportError.aborted(line: 6, reason: "field 'email' must be text")) { _ = try run(test, lines, batchSize: 2, strict: true) }
-        #expect(try test.vault.memberCount() == 4, "two full batches committed; the batch with the bad line was not written")
+        #expect(try test.vault.members.count() == 4, "two full batches committed; the batch with the bad line was not written")
     }
 
     @Test("a member that fails inside a batch is rolled back alone")
@@ -61,6 +61,6 @@ struct ImportTests {
         #expect(try test.rawDatabase().statement("SELECT count(*) FROM blind_indexes").rows()[0][0] == .integer(2))
         // The first attempt at the batch was rolled back whole: only the two members' entries are in the log.
         #expect(try test.rawDatabase().statement("SELECT count(*) FROM audit_log WHERE operation = 'member.enroll'").rows()[0][0] == .integer(2))
-        #expect(try test.vault.verifyAudit(as: admin).isIntact)
+        #expect(try test.vault.audit.verify(as: admin).isIntact)
     }
 }

@@ -1,4 +1,5 @@
 @testable import ConsentVault
+@testable import ConsentVaultCLI
 import Foundation
 import Testing
 
@@ -12,9 +13,9 @@ struct KeyFileTests {
         var status = stat()
         stat(test.keyPath, &status)
         #expect(status.st_mode & 0o777 == 0o600)
-        let member = try test.vault.enroll([("first_name", "Jürgen")], channel: .store, as: admin).member
+        let member = try test.vault.members.enroll([FieldInput("first_name", "Jürgen")], channel: .store, as: admin).member
         let reopened = try Vault.open(at: test.vaultPath, keyRing: try KeyRing.load(path: test.keyPath, passphrase: noPassphrase))
-        #expect(try reopened.decryptFields(of: member) == ["first_name": "Jürgen"])
+        #expect(try reopened.members.decryptFields(of: member) == ["first_name": "Jürgen"])
     }
 
     @Test("keygen never overwrites an existing file")

@@ -35,24 +35,24 @@ struct PlaintextOnDiskTests {
         var members: [MemberID] = []
         for index in 0..<20 {
             var fields = annaFields
-            fields[0] = ("email", "Anna.Mueller\(index == 0 ? "" : String(index))@Example.DE")
-            fields[9] = ("member_number", "CV\(String(format: "%08d", 1234 + index))")
-            members.append(try test.vault.enroll(fields, channel: .store, as: admin).member)
+            fields[0] = FieldInput("email", "Anna.Mueller\(index == 0 ? "" : String(index))@Example.DE")
+            fields[9] = FieldInput("member_number", "CV\(String(format: "%08d", 1234 + index))")
+            members.append(try test.vault.members.enroll(fields, channel: .store, as: admin).member)
         }
-        try test.vault.set("first_name", to: "Jürgen", for: members[1], as: admin)
-        try test.vault.set("last_name", to: "Björk", for: members[2], as: admin)
+        try test.vault.members.set("first_name", to: "Jürgen", for: members[1], as: admin)
+        try test.vault.members.set("last_name", to: "Björk", for: members[2], as: admin)
         assertClean(test, needles, stage: "while open, before checkpoint")
         try test.vault.checkpoint()
         assertClean(test, needles, stage: "after checkpoint")
-        #expect(try test.vault.decryptFields(of: members[0])["last_name"] == "Müller-Lüdenscheidt")
+        #expect(try test.vault.members.decryptFields(of: members[0])["last_name"] == "Müller-Lüdenscheidt")
     }
 
     @Test("a removed value leaves no ciphertext behind after a checkpoint (secure_delete)")
     func unsetLeavesNoCiphertext() throws {
         let test = try TestVault()
-        let member = try test.vault.enroll([("first_name", "Anna"), ("email", "anna@example.de")], channel: .store, as: admin).member
+        let member = try test.vault.members.enroll([FieldInput("first_name", "Anna"), FieldInput("email", "anna@example.de")], channel: .store, as: admin).member
         let ciphertext = try test.rawDatabase().statement("SELECT ciphertext FROM member_fields WHERE field = 'email'").rows()[0][0].blob!
-        try test.vault.unset("email", for: member, as: admin)
+        try test.vault.members.unset("email", for: member, as: admin)
         try test.vault.checkpoint()
         for (file, data) in test.fileContents() {
             #expect(data.range(of: Data(ciphertext)) == nil, "old ciphertext found in \(file)")
@@ -62,7 +62,7 @@ struct PlaintextOnDiskTests {
     @Test("the vault runs with WAL, secure_delete and foreign keys on")
     func pragmas() throws {
         let test = try TestVault()
-        let database = test.vault.database
+        let database = test.vault.context.database
         #expect(try database.statement("PRAGMA journal_mode").rows()[0][0] == .text("wal"))
         #expect(try database.statement("PRAGMA secure_delete").rows()[0][0] == .integer(1))
         #expect(try database.statement("PRAGMA foreign_keys").rows()[0][0] == .integer(1))

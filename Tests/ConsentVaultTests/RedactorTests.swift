@@ -116,25 +116,25 @@ struct RedactorTests {
 struct PromptTests {
     private func member(_ test: TestVault, consents: [ConsentRequest] = [ConsentRequest(purpose: "ai_personalization")],
                         email: String = "anna@example.de") throws -> MemberID {
-        try test.vault.enroll([("first_name", "Anna"), ("last_name", "Müller"), ("email", email), ("birthday", "1990-12-24"),
-                               ("address", "Hauptstraße 5, 10115 Berlin"), ("clothing_size", "M")], consents: consents, channel: .app, as: admin).member
+        try test.vault.members.enroll([FieldInput("first_name", "Anna"), FieldInput("last_name", "Müller"), FieldInput("email", email), FieldInput("birthday", "1990-12-24"),
+                               FieldInput("address", "Hauptstraße 5, 10115 Berlin"), FieldInput("clothing_size", "M")], consents: consents, channel: .app, as: admin).member
     }
 
     @Test("placeholders are typed, numbered in order, and stable across a text and a session; JSON offsets are code points")
     func placeholders() throws {
         let test = try TestVault()
         let anna = try member(test)
-        let first = try test.vault.redactPrompt("Schreibe an Anna (anna@example.de), Grüße an bernd@example.org und Anna.", member: anna,
+        let first = try test.vault.prompts.redact("Schreibe an Anna (anna@example.de), Grüße an bernd@example.org und Anna.", member: anna,
                                                 purpose: "ai_personalization", as: admin)
         #expect(first.text == "Schreibe an [PERSON_1] ([EMAIL_1]), Grüße an [EMAIL_2] und [PERSON_1].")
-        #expect(first.entities.map(\.placeholder) == ["[PERSON_1]", "[EMAIL_1]", "[EMAIL_2]", "[PERSON_1]"])
+        #expect(first.entities.map(\.placeholder.description) == ["[PERSON_1]", "[EMAIL_1]", "[EMAIL_2]", "[PERSON_1]"])
         let input = Array("Schreibe an Anna (anna@example.de), Grüße an bernd@example.org und Anna.".unicodeScalars)
         #expect(String(String.UnicodeScalarView(input[first.entities[2].start..<first.entities[2].end])) == "bernd@example.org")
-        let second = try test.vault.redactPrompt("Und nochmal bernd@example.org an Anna", member: anna, purpose: "ai_personalization",
+        let second = try test.vault.prompts.redact("Und nochmal bernd@example.org an Anna", member: anna, purpose: "ai_personalization",
                                                  session: first.session, as: admin)
         #expect(second.text == "Und nochmal [EMAIL_2] an [PERSON_1]")
         #expect(throws: PromptError.sessionMismatch(first.session)) {
-            _ = try test.vault.redactPrompt("x", member: anna, purpose: "analytics", session: first.session, as: admin)
+            _ = try test.vault.prompts.redact("x", member: anna, purpose: "analytics", session: first.session, as: admin)
         }
         let stored = try test.rawDatabase().statement("SELECT mapping FROM prompt_sessions").rows()[0][0].blob!
         #expect(Data(stored).range(of: Data("bernd@example.org".utf8)) == nil, "the mapping is encrypted")
@@ -144,25 +144,25 @@ struct PromptTests {
     func roundTrip() throws {
         let test = try TestVault()
         let anna = try member(test)
-        let redaction = try test.vault.redactPrompt("Hallo Anna, deine IBAN DE89370400440532013000 und anna@example.de", member: anna,
+        let redaction = try test.vault.prompts.redact("Hallo Anna, deine IBAN DE89370400440532013000 und anna@example.de", member: anna,
                                                     purpose: "ai_personalization", as: admin)
         let generated = "Liebe **[person_1]**, wir melden uns an [EMAIL_1] wegen [IBAN_1]. Gruß an [PERSON_9]."
-        let result = try test.vault.demask(generated, session: redaction.session, as: admin)
+        let result = try test.vault.prompts.demask(generated, session: redaction.session, as: admin)
         #expect(result.text == "Liebe **Anna**, wir melden uns an [EMAIL_1] wegen [IBAN_1]. Gruß an [PERSON_9].")
         #expect(result.restored == 1)
-        #expect(result.leftInPlace.map(\.reason) == ["not_consented", "not_consented", "unknown"])
-        try test.vault.withdraw(ConsentRequest(purpose: "ai_personalization"), for: anna, as: admin)
-        #expect(try test.vault.demask(generated, session: redaction.session, as: admin).restored == 0, "withdrawal applies to demasking at once")
+        #expect(result.leftInPlace.map(\.reason.rawValue) == ["not_consented", "not_consented", "unknown"])
+        try test.vault.consents.withdraw(ConsentRequest(purpose: "ai_personalization"), for: anna, as: admin)
+        #expect(try test.vault.prompts.demask(generated, session: redaction.session, as: admin).restored == 0, "withdrawal applies to demasking at once")
     }
 
     @Test("expired sessions are refused")
     func expiry() throws {
         let test = try TestVault()
         let anna = try member(test)
-        let redaction = try test.vault.redactPrompt("Hallo Anna", member: anna, purpose: "ai_personalization", as: admin)
+        let redaction = try test.vault.prompts.redact("Hallo Anna", member: anna, purpose: "ai_personalization", as: admin)
         test.clock.advance(days: 2)
-        #expect(throws: PromptError.expiredSession(redaction.session)) { _ = try test.vault.demask("[PERSON_1]", session: redaction.session, as: admin) }
-        #expect(throws: PromptError.unknownSession("ps_nope")) { _ = try test.vault.demask("x", session: "ps_nope", as: admin) }
+        #expect(throws: PromptError.expiredSession(redaction.session)) { _ = try test.vault.prompts.demask("[PERSON_1]", session: redaction.session, as: admin) }
+        #expect(throws: PromptError.unknownSession("ps_nope")) { _ = try test.vault.prompts.demask("x", session: "ps_nope", as: admin) }
     }
 
     @Test("build fills only consented attributes in generalized form, with fallbacks; the result is redacted")
@@ -170,14 +170,14 @@ struct PromptTests {
         let test = try TestVault()
         let template = "Schreibe {{first_name|der Kundin}} zum Geburtstag im {{birth_month|Geburtsmonat}} ({{age_band|}}), Filiale in {{city|ihrer Stadt}}, Größe {{clothing_size|unbekannt}}. Mail: anna@example.de"
         let anna = try member(test)
-        let built = try test.vault.buildPrompt(template: template, member: anna, purpose: "ai_personalization", as: admin)
-        let age = BirthDate.age(of: "1990-12-24", on: BirthDate.Day.today(test.clock.now))!
+        let built = try test.vault.prompts.build(template: template, member: anna, purpose: "ai_personalization", as: admin)
+        let age = BirthDate.age(of: "1990-12-24", on: CalendarDay.today(test.clock.now))!
         #expect(built.text == "Schreibe [PERSON_1] zum Geburtstag im Dezember (\(age / 10 * 10)–\(age / 10 * 10 + 9)), Filiale in ihrer Stadt, Größe M. Mail: [EMAIL_1]",
                 "address is not in ai_personalization: fallback")
         for value in ["Anna", "1990", "24.12", "Hauptstraße", "anna@example.de", "Müller"] { #expect(!built.text.contains(value)) }
-        #expect(try test.vault.demask(built.text, session: built.session, as: admin).text.hasPrefix("Schreibe Anna zum"))
+        #expect(try test.vault.prompts.demask(built.text, session: built.session, as: admin).text.hasPrefix("Schreibe Anna zum"))
         let noConsent = try member(test, consents: [], email: "anna2@example.de")
-        let fallback = try test.vault.buildPrompt(template: template, member: noConsent, purpose: "ai_personalization", as: admin)
+        let fallback = try test.vault.prompts.build(template: template, member: noConsent, purpose: "ai_personalization", as: admin)
         #expect(fallback.text.hasPrefix("Schreibe der Kundin zum Geburtstag im Geburtsmonat (), Filiale in ihrer Stadt, Größe unbekannt."))
     }
 
@@ -185,17 +185,17 @@ struct PromptTests {
     func marketingNeverSeesValues() throws {
         let test = try TestVault()
         let anna = try member(test)
-        let marketing = try test.vault.principal(forToken: try test.vault.createToken(name: "crm", role: "marketing", as: admin))
-        let redaction = try test.vault.redactPrompt("Geburtstagsmail für Anna Müller, anna@example.de, geb. 24.12.1990", member: anna,
+        let marketing = try test.vault.tokens.principal(for: try test.vault.tokens.create(name: "crm", role: "marketing", as: admin))
+        let redaction = try test.vault.prompts.redact("Geburtstagsmail für Anna Müller, anna@example.de, geb. 24.12.1990", member: anna,
                                                     purpose: "ai_personalization", as: marketing)
-        let built = try test.vault.buildPrompt(template: "{{first_name}} {{clothing_size}} {{birth_month}}", member: anna, purpose: "ai_personalization", as: marketing)
+        let built = try test.vault.prompts.build(template: "{{first_name}} {{clothing_size}} {{birth_month}}", member: anna, purpose: "ai_personalization", as: marketing)
         for text in [redaction.text, built.text] {
             for value in ["Anna", "Müller", "anna@example.de", "24.12.1990", "1990-12-24"] { #expect(!text.contains(value), "\(value) in \(text)") }
         }
         #expect(throws: AccessError.operationNotAllowed(role: "marketing", operation: "prompt.demask")) {
-            _ = try test.vault.demask("[PERSON_1]", session: redaction.session, as: marketing)
+            _ = try test.vault.prompts.demask("[PERSON_1]", session: redaction.session, as: marketing)
         }
-        let audit = try test.vault.auditEntries(for: anna, as: admin).filter { $0.operation.hasPrefix("prompt.") }
+        let audit = try test.vault.audit.entries(for: anna, as: admin).filter { $0.operation.hasPrefix("prompt.") }
         #expect(audit.map(\.operation) == ["prompt.redact", "prompt.build", "prompt.demask"])
         #expect(audit[0].fieldsReturned == ["DATE_OF_BIRTH:1", "EMAIL:1", "PERSON:1"] && audit[0].fieldsRequested.first?.hasPrefix("session:ps_") == true)
         #expect(audit.allSatisfy { entry in (entry.fieldsRequested + entry.fieldsReturned).allSatisfy { !$0.contains("Anna") } })
@@ -205,9 +205,9 @@ struct PromptTests {
     func erasure() throws {
         let test = try TestVault()
         let anna = try member(test)
-        let redaction = try test.vault.redactPrompt("Hallo Anna", member: anna, purpose: "ai_personalization", as: admin)
-        _ = try test.vault.erase(anna, as: admin)
-        #expect(throws: PromptError.unknownSession(redaction.session)) { _ = try test.vault.demask("[PERSON_1]", session: redaction.session, as: admin) }
+        let redaction = try test.vault.prompts.redact("Hallo Anna", member: anna, purpose: "ai_personalization", as: admin)
+        _ = try test.vault.requests.erase(anna, as: admin)
+        #expect(throws: PromptError.unknownSession(redaction.session)) { _ = try test.vault.prompts.demask("[PERSON_1]", session: redaction.session, as: admin) }
     }
 
     @Test("the shipped corpus meets the quality targets")

@@ -17,50 +17,50 @@ struct RoleMatrixTests {
     private func perform(_ operation: VaultOperation, on test: TestVault, member: MemberID, request: String, as principal: Principal) throws {
         let vault = test.vault
         switch operation {
-        case .memberEnroll: _ = try vault.enroll([("first_name", "Neu")], channel: .app, as: principal)
-        case .memberSet: try vault.set("first_name", to: "Anne", for: member, as: principal)
-        case .memberUnset: try vault.unset("phone", for: member, as: principal)
-        case .memberRead: _ = try vault.read(member, purpose: "email_marketing", as: principal)
-        case .memberFind: _ = try vault.find("email", equals: "anna@example.de", as: principal)
-        case .memberList: _ = try vault.listMembers(as: principal)
-        case .consentGrant: _ = try vault.grant(ConsentRequest(purpose: "personalized_offers"), for: member, channel: .app, as: principal)
-        case .consentWithdraw: try vault.withdraw(ConsentRequest(purpose: "birthday_rewards"), for: member, as: principal)
-        case .consentConfirm: try rethrowAccess { _ = try vault.confirm(token: "cvd_wrong", for: member, as: principal) }
-        case .consentShow: _ = try vault.consents(of: member, as: principal)
-        case .consentHistory: _ = try vault.consentHistory(of: member, as: principal)
-        case .auditVerify: _ = try vault.verifyAudit(as: principal)
-        case .auditShow: _ = try vault.auditEntries(for: member, as: principal)
-        case .auditHead: _ = try vault.auditHead(as: principal)
+        case .memberEnroll: _ = try vault.members.enroll([FieldInput("first_name", "Neu")], channel: .app, as: principal)
+        case .memberSet: try vault.members.set("first_name", to: "Anne", for: member, as: principal)
+        case .memberUnset: try vault.members.unset("phone", for: member, as: principal)
+        case .memberRead: _ = try vault.members.read(member, purpose: "email_marketing", as: principal)
+        case .memberFind: _ = try vault.members.find("email", equals: "anna@example.de", as: principal)
+        case .memberList: _ = try vault.members.list(as: principal)
+        case .consentGrant: _ = try vault.consents.grant(ConsentRequest(purpose: "personalized_offers"), for: member, channel: .app, as: principal)
+        case .consentWithdraw: try vault.consents.withdraw(ConsentRequest(purpose: "birthday_rewards"), for: member, as: principal)
+        case .consentConfirm: try rethrowAccess { _ = try vault.consents.confirm(token: "cvd_wrong", for: member, as: principal) }
+        case .consentShow: _ = try vault.consents.states(of: member, as: principal)
+        case .consentHistory: _ = try vault.consents.history(of: member, as: principal)
+        case .auditVerify: _ = try vault.audit.verify(as: principal)
+        case .auditShow: _ = try vault.audit.entries(for: member, as: principal)
+        case .auditHead: _ = try vault.audit.head(as: principal)
         case .policyApply: try vault.applyPolicies(vault.policies, as: principal)
         case .policyShow: _ = try vault.policyDocuments(as: principal)
-        case .tokenCreate: _ = try vault.createToken(name: "new-\(UUID().uuidString.prefix(4))", role: "marketing", as: principal)
-        case .tokenList: _ = try vault.listTokens(as: principal)
-        case .tokenRevoke: try vault.revokeToken(name: "spare", as: principal)
-        case .keysRotate: _ = try vault.rotateMasterKey(keyFilePath: test.keyPath, as: principal)
-        case .keysRetire: try rethrowAccess { try vault.retireMasterKey(version: 99, keyFilePath: test.keyPath, as: principal) }
-        case .keysStatus: _ = try vault.keyStatus(as: principal)
-        case .profileNext: _ = try vault.nextProfileQuestion(for: member, channel: .app, as: principal)
-        case .profileShare: _ = try vault.shareProfileField("clothing_size", value: "M", for: member, purpose: "personalized_offers", channel: .app, as: principal)
-        case .profileDecline: try vault.declineProfileField("shoe_size", for: member, channel: .app, as: principal)
-        case .rewardsBalance: _ = try vault.pointsBalance(of: member, as: principal)
-        case .rewardsLedger: _ = try vault.pointsLedger(of: member, as: principal)
-        case .rewardsAdjust: _ = try vault.adjustPoints(of: member, by: 10, reason: "goodwill", as: principal)
-        case .rewardsBirthdays: _ = try vault.awardBirthdayRewards(as: principal)
-        case .reportProfiling: _ = try vault.profilingReport(as: principal)
-        case .dsrOpen: _ = try vault.openRequest(.access, for: member, as: principal)
-        case .dsrList: _ = try vault.listRequests(as: principal)
-        case .dsrShow: _ = try vault.showRequest(request, as: principal)
-        case .dsrExtend: _ = try vault.extendRequest(request, reason: "complex", as: principal)
-        case .dsrClose: _ = try vault.closeRequest(request, outcome: "fulfilled", as: principal)
-        case .dsrExport: try vault.export(member, to: test.folder.appendingPathComponent("export-\(UUID().uuidString)").path, as: principal)
-        case .dsrErase: _ = try vault.erase(member, as: principal)
-        case .retentionRun: _ = try vault.runRetention(dryRun: true, as: principal)
+        case .tokenCreate: _ = try vault.tokens.create(name: "new-\(UUID().uuidString.prefix(4))", role: "marketing", as: principal)
+        case .tokenList: _ = try vault.tokens.list(as: principal)
+        case .tokenRevoke: try vault.tokens.revoke(name: "spare", as: principal)
+        case .keysRotate: _ = try vault.keys.rotate(keyFilePath: test.keyPath, as: principal)
+        case .keysRetire: try rethrowAccess { try vault.keys.retire(version: 99, keyFilePath: test.keyPath, as: principal) }
+        case .keysStatus: _ = try vault.keys.status(as: principal)
+        case .profileNext: _ = try vault.profiles.nextQuestion(for: member, channel: .app, as: principal)
+        case .profileShare: _ = try vault.profiles.share("clothing_size", value: "M", for: member, purpose: "personalized_offers", channel: .app, as: principal)
+        case .profileDecline: try vault.profiles.decline("shoe_size", for: member, channel: .app, as: principal)
+        case .rewardsBalance: _ = try vault.rewards.balance(of: member, as: principal)
+        case .rewardsLedger: _ = try vault.rewards.ledger(of: member, as: principal)
+        case .rewardsAdjust: _ = try vault.rewards.adjust(member, by: 10, reason: "goodwill", as: principal)
+        case .rewardsBirthdays: _ = try vault.rewards.awardBirthdays(as: principal)
+        case .reportProfiling: _ = try vault.profiles.report(as: principal)
+        case .dsrOpen: _ = try vault.requests.open(.access, for: member, as: principal)
+        case .dsrList: _ = try vault.requests.list(as: principal)
+        case .dsrShow: _ = try vault.requests.show(request, as: principal)
+        case .dsrExtend: _ = try vault.requests.extend(request, reason: "complex", as: principal)
+        case .dsrClose: _ = try vault.requests.close(request, outcome: .fulfilled, as: principal)
+        case .dsrExport: try vault.requests.export(member, to: test.folder.appendingPathComponent("export-\(UUID().uuidString)").path, as: principal)
+        case .dsrErase: _ = try vault.requests.erase(member, as: principal)
+        case .retentionRun: _ = try vault.retention.run(dryRun: true, as: principal)
         case .backupCreate: try vault.backup(to: test.folder.appendingPathComponent("backup-\(UUID().uuidString)").path, as: principal)
-        case .promptRedact: _ = try vault.redactPrompt("Hallo Anna", member: member, purpose: "ai_personalization", as: principal)
-        case .promptBuild: _ = try vault.buildPrompt(template: "{{first_name|Hallo}}", member: member, purpose: "ai_personalization", as: principal)
+        case .promptRedact: _ = try vault.prompts.redact("Hallo Anna", member: member, purpose: "ai_personalization", as: principal)
+        case .promptBuild: _ = try vault.prompts.build(template: "{{first_name|Hallo}}", member: member, purpose: "ai_personalization", as: principal)
         case .promptDemask:
-            let session = try vault.redactPrompt("Hallo Anna", member: member, purpose: "ai_personalization", as: admin).session
-            _ = try vault.demask("[PERSON_1]", session: session, as: principal)
+            let session = try vault.prompts.redact("Hallo Anna", member: member, purpose: "ai_personalization", as: admin).session
+            _ = try vault.prompts.demask("[PERSON_1]", session: session, as: principal)
         case .backupRestore: try rethrowAccess { _ = try Vault.restore(from: "/nonexistent", to: test.vaultPath, keyRing: test.ring, as: principal) }
         }
     }
@@ -75,11 +75,11 @@ struct RoleMatrixTests {
     @Test("each role may do exactly what roles.json grants; refusals are audited", arguments: cases)
     func matrix(role: String, operation: VaultOperation) throws {
         let test = try TestVault()
-        let member = try test.vault.enroll([("email", "anna@example.de"), ("phone", "0171 2345678"), ("birthday", "1990-12-24")],
+        let member = try test.vault.members.enroll([FieldInput("email", "anna@example.de"), FieldInput("phone", "0171 2345678"), FieldInput("birthday", "1990-12-24")],
                                            consents: [ConsentRequest(purpose: "birthday_rewards")], channel: .app, as: admin).member
-        _ = try test.vault.createToken(name: "spare", role: "dpo", as: admin)
-        let principal = try test.vault.principal(forToken: try test.vault.createToken(name: "actor", role: role, as: admin))
-        let request = try test.vault.openRequest(.access, for: member, as: admin).id
+        _ = try test.vault.tokens.create(name: "spare", role: "dpo", as: admin)
+        let principal = try test.vault.tokens.principal(for: try test.vault.tokens.create(name: "actor", role: role, as: admin))
+        let request = try test.vault.requests.open(.access, for: member, as: admin).id
         let grant = Self.grants[role]!
         let allowed = grant.operations.contains(operation.rawValue)
             && (operation != .memberRead || grant.purposes.contains("*") || grant.purposes.contains("email_marketing"))
@@ -87,7 +87,7 @@ struct RoleMatrixTests {
             try perform(operation, on: test, member: member, request: request, as: principal)
         } else {
             #expect(throws: AccessError.self) { try perform(operation, on: test, member: member, request: request, as: principal) }
-            let last = try test.vault.auditLog.entries().last!
+            let last = try test.vault.context.auditLog.entries().last!
             #expect(last.principal == "actor" && last.role == role && last.operation == operation.rawValue && last.outcome == .denied)
         }
     }
@@ -95,22 +95,22 @@ struct RoleMatrixTests {
     @Test("the local administrator may do everything, still audited, still purpose-bound")
     func localAdministrator() throws {
         let test = try TestVault()
-        let member = try test.vault.enroll([("email", "anna@example.de"), ("clothing_size", "M")], channel: .app, as: admin).member
-        let read = try test.vault.read(member, purpose: "personalized_offers", as: admin)
+        let member = try test.vault.members.enroll([FieldInput("email", "anna@example.de"), FieldInput("clothing_size", "M")], channel: .app, as: admin).member
+        let read = try test.vault.members.read(member, purpose: "personalized_offers", as: admin)
         #expect(read.fields.isEmpty && read.denied == [FieldDenial(field: "clothing_size", reason: .noConsent)])
-        #expect(try test.vault.auditLog.entries().last?.principal == "local-admin")
+        #expect(try test.vault.context.auditLog.entries().last?.principal == "local-admin")
     }
 
     @Test("a revoked or unknown token is refused")
     func tokens() throws {
         let test = try TestVault()
-        let token = try test.vault.createToken(name: "crm-app", role: "marketing", as: admin)
-        #expect(try test.vault.principal(forToken: token) == Principal(name: "crm-app", role: "marketing"))
-        #expect(throws: AccessError.tokenNameTaken("crm-app")) { _ = try test.vault.createToken(name: "crm-app", role: "dpo", as: admin) }
-        #expect(throws: AccessError.unknownRole("janitor")) { _ = try test.vault.createToken(name: "x", role: "janitor", as: admin) }
-        try test.vault.revokeToken(name: "crm-app", as: admin)
-        #expect(throws: AccessError.invalidToken) { _ = try test.vault.principal(forToken: token) }
-        #expect(throws: AccessError.invalidToken) { _ = try test.vault.principal(forToken: "cvt_made_up") }
+        let token = try test.vault.tokens.create(name: "crm-app", role: "marketing", as: admin)
+        #expect(try test.vault.tokens.principal(for: token) == Principal(name: "crm-app", role: "marketing"))
+        #expect(throws: AccessError.tokenNameTaken("crm-app")) { _ = try test.vault.tokens.create(name: "crm-app", role: "dpo", as: admin) }
+        #expect(throws: AccessError.unknownRole("janitor")) { _ = try test.vault.tokens.create(name: "x", role: "janitor", as: admin) }
+        try test.vault.tokens.revoke(name: "crm-app", as: admin)
+        #expect(throws: AccessError.invalidToken) { _ = try test.vault.tokens.principal(for: token) }
+        #expect(throws: AccessError.invalidToken) { _ = try test.vault.tokens.principal(for: "cvt_made_up") }
         #expect(test.fileContents().values.allSatisfy { $0.range(of: Data(token.utf8)) == nil }, "only a hash is stored")
     }
 }

@@ -38,7 +38,7 @@ struct StorageTests {
                 group.addTask {
                     let vault = try Vault.open(at: path, keyRing: try KeyRing.load(path: keyPath) { nil })
                     for index in 0..<perWriter {
-                        _ = try vault.enroll([("email", "w\(writer)-\(index)@example.de")], channel: .web, as: admin)
+                        _ = try vault.members.enroll([FieldInput("email", "w\(writer)-\(index)@example.de")], channel: .web, as: admin)
                     }
                     return perWriter
                 }
@@ -47,8 +47,8 @@ struct StorageTests {
             for try await count in group { total += count }
             #expect(total == 2 * perWriter)
         }
-        #expect(try test.vault.memberCount() == 2 * perWriter)
-        #expect(try test.vault.find("email", equals: "w1-59@example.de", as: admin).count == 1)
+        #expect(try test.vault.members.count() == 2 * perWriter)
+        #expect(try test.vault.members.find("email", equals: "w1-59@example.de", as: admin).count == 1)
     }
 }
 

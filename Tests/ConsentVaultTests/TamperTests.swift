@@ -7,7 +7,7 @@ struct TamperTests {
     @Test("one flipped byte in a stored value is an integrity error naming member and field, never the value")
     func flippedByte() throws {
         let test = try TestVault()
-        let member = try test.vault.enroll([("email", "anna@example.de"), ("first_name", "Anna")], channel: .store, as: admin).member
+        let member = try test.vault.members.enroll([FieldInput("email", "anna@example.de"), FieldInput("first_name", "Anna")], channel: .store, as: admin).member
         let raw = try test.rawDatabase()
         let rows = try raw.statement("SELECT ciphertext FROM member_fields WHERE member_id = ?1 AND field = 'email'").rows([.text(member.rawValue)])
         var ciphertext = rows[0][0].blob!
@@ -16,57 +16,57 @@ struct TamperTests {
             tampered[position] ^= 0x01
             try raw.statement("UPDATE member_fields SET ciphertext = ?1 WHERE member_id = ?2 AND field = 'email'")
                 .run([.blob(tampered), .text(member.rawValue)])
-            let error = #expect(throws: VaultError.self) { _ = try test.vault.decryptFields(of: member) }
+            let error = #expect(throws: MemberError.self) { _ = try test.vault.members.decryptFields(of: member) }
             #expect(error == .integrity(member: member.rawValue, field: "email"))
             #expect(!"\(error!)".contains("anna"))
         }
         ciphertext.removeLast(20)
         try raw.statement("UPDATE member_fields SET ciphertext = ?1 WHERE member_id = ?2 AND field = 'email'")
             .run([.blob(ciphertext), .text(member.rawValue)])
-        #expect(throws: VaultError.integrity(member: member.rawValue, field: "email")) { _ = try test.vault.decryptFields(of: member) }
-        #expect(try test.vault.decryptFields(of: member, names: ["first_name"]) == ["first_name": "Anna"])
+        #expect(throws: MemberError.integrity(member: member.rawValue, field: "email")) { _ = try test.vault.members.decryptFields(of: member) }
+        #expect(try test.vault.members.decryptFields(of: member, names: ["first_name"]) == ["first_name": "Anna"])
     }
 
     @Test("member A's email ciphertext copied into member B's row does not open")
     func swapAcrossMembers() throws {
         let test = try TestVault()
-        let anna = try test.vault.enroll([("email", "anna@example.de")], channel: .store, as: admin).member
-        let bernd = try test.vault.enroll([("email", "bernd@example.de")], channel: .store, as: admin).member
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .store, as: admin).member
+        let bernd = try test.vault.members.enroll([FieldInput("email", "bernd@example.de")], channel: .store, as: admin).member
         let raw = try test.rawDatabase()
         try raw.execute("""
             UPDATE member_fields SET ciphertext = (SELECT ciphertext FROM member_fields WHERE member_id = '\(anna)' AND field = 'email')
             WHERE member_id = '\(bernd)' AND field = 'email'
             """)
-        #expect(throws: VaultError.integrity(member: bernd.rawValue, field: "email")) { _ = try test.vault.decryptFields(of: bernd) }
-        #expect(try test.vault.decryptFields(of: anna) == ["email": "anna@example.de"])
+        #expect(throws: MemberError.integrity(member: bernd.rawValue, field: "email")) { _ = try test.vault.members.decryptFields(of: bernd) }
+        #expect(try test.vault.members.decryptFields(of: anna) == ["email": "anna@example.de"])
     }
 
     @Test("a value moved to another field of the same member does not open")
     func swapAcrossFields() throws {
         let test = try TestVault()
-        let anna = try test.vault.enroll([("first_name", "Anna"), ("last_name", "Müller")], channel: .store, as: admin).member
+        let anna = try test.vault.members.enroll([FieldInput("first_name", "Anna"), FieldInput("last_name", "Müller")], channel: .store, as: admin).member
         let raw = try test.rawDatabase()
         try raw.execute("""
             UPDATE member_fields SET ciphertext = (SELECT ciphertext FROM member_fields WHERE member_id = '\(anna)' AND field = 'first_name')
             WHERE member_id = '\(anna)' AND field = 'last_name'
             """)
-        #expect(throws: VaultError.integrity(member: anna.rawValue, field: "last_name")) { _ = try test.vault.decryptFields(of: anna, names: ["last_name"]) }
+        #expect(throws: MemberError.integrity(member: anna.rawValue, field: "last_name")) { _ = try test.vault.members.decryptFields(of: anna, names: ["last_name"]) }
     }
 
     @Test("a data key copied from another member, or modified, is detected")
     func dataKeySwap() throws {
         let test = try TestVault()
-        let anna = try test.vault.enroll([("first_name", "Anna")], channel: .store, as: admin).member
-        let bernd = try test.vault.enroll([("first_name", "Bernd")], channel: .store, as: admin).member
+        let anna = try test.vault.members.enroll([FieldInput("first_name", "Anna")], channel: .store, as: admin).member
+        let bernd = try test.vault.members.enroll([FieldInput("first_name", "Bernd")], channel: .store, as: admin).member
         let raw = try test.rawDatabase()
         try raw.execute("UPDATE members SET wrapped_data_key = (SELECT wrapped_data_key FROM members WHERE id = '\(anna)') WHERE id = '\(bernd)'")
-        #expect(throws: VaultError.dataKeyIntegrity(member: bernd.rawValue)) { _ = try test.vault.decryptFields(of: bernd) }
+        #expect(throws: MemberError.dataKeyIntegrity(member: bernd.rawValue)) { _ = try test.vault.members.decryptFields(of: bernd) }
     }
 
     @Test("a ciphertext from another vault with the same key does not open")
     func swapAcrossVaults() throws {
         let test = try TestVault()
-        let anna = try test.vault.enroll([("first_name", "Anna")], channel: .store, as: admin).member
+        let anna = try test.vault.members.enroll([FieldInput("first_name", "Anna")], channel: .store, as: admin).member
         let otherPath = test.folder.appendingPathComponent("other.vault").path
         let other = try Vault.create(at: otherPath, keyRing: test.ring, policies: test.vault.policies)
         let copy = try test.rawDatabase().statement("SELECT * FROM members WHERE id = ?1").rows([.text(anna.rawValue)])[0]
@@ -74,6 +74,6 @@ struct TamperTests {
         let target = try Database(path: otherPath, create: false)
         try target.statement("INSERT INTO members VALUES (\((1...copy.count).map { "?\($0)" }.joined(separator: ", ")))").run(copy)
         for row in fields { try target.statement("INSERT INTO member_fields VALUES (?1, ?2, ?3, ?4, ?5)").run(row) }
-        #expect(throws: VaultError.dataKeyIntegrity(member: anna.rawValue)) { _ = try other.decryptFields(of: anna) }
+        #expect(throws: MemberError.dataKeyIntegrity(member: anna.rawValue)) { _ = try other.members.decryptFields(of: anna) }
     }
 }

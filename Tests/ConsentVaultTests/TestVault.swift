@@ -73,11 +73,11 @@ final class TestVault {
 }
 
 /// An enrollment with every default field, with German values.
-let annaFields: [Vault.FieldInput] = [
-    ("email", "Anna.Mueller@Example.DE"), ("phone", "+49 (0)30 1234567"), ("first_name", "Anna-Lena"),
-    ("last_name", "Müller-Lüdenscheidt"), ("birthday", "24.12.1990"), ("clothing_size", "xl"), ("shoe_size", "38,5"),
-    ("address", "Große Straße 12a, 10115 Berlin"), ("preferred_store", "Filiale Köln Hbf"), ("member_number", "cv 0000 1234"),
-    ("purchase_receipts", "Bon 2026-11-02 Filiale Köln Hbf"),
+let annaFields: [FieldInput] = [
+    FieldInput("email", "Anna.Mueller@Example.DE"), FieldInput("phone", "+49 (0)30 1234567"), FieldInput("first_name", "Anna-Lena"),
+    FieldInput("last_name", "Müller-Lüdenscheidt"), FieldInput("birthday", "24.12.1990"), FieldInput("clothing_size", "xl"), FieldInput("shoe_size", "38,5"),
+    FieldInput("address", "Große Straße 12a, 10115 Berlin"), FieldInput("preferred_store", "Filiale Köln Hbf"), FieldInput("member_number", "cv 0000 1234"),
+    FieldInput("purchase_receipts", "Bon 2026-11-02 Filiale Köln Hbf"),
 ]
 
 /// The local administrator, who may do everything (purposes and consent still apply to reads).
@@ -112,4 +112,20 @@ extension TestVault {
         try JSONSerialization.data(withJSONObject: purposes, options: [.prettyPrinted, .sortedKeys]).write(to: purposesURL)
         return directory
     }
+}
+
+extension Statement {
+    /// Rows as plain value lists, for tests that inspect the file as an attacker with `sqlite3` would.
+    func rows(_ values: [SQLValue] = []) throws -> [[SQLValue]] {
+        try rows(values, table: "test").map(\.values)
+    }
+}
+
+extension SQLValue {
+    /// The text, or nil if the value is not text.
+    var text: String? { if case .text(let value) = self { return value } else { return nil } }
+    /// The integer, or nil if the value is not an integer.
+    var integer: Int64? { if case .integer(let value) = self { return value } else { return nil } }
+    /// The bytes, or nil if the value is not a blob.
+    var blob: [UInt8]? { if case .blob(let value) = self { return value } else { return nil } }
 }

@@ -1,4 +1,4 @@
-/// The audit log's storage and its keyed hash chain. Entries are appended inside the
+/// Owns `audit_log`: the audit entries and their keyed hash chain. Entries are appended inside the
 /// transaction of the operation they record, so an operation without its entry cannot commit.
 struct AuditLog {
     let database: Database
@@ -23,14 +23,14 @@ struct AuditLog {
 
     /// Keyed pseudonym of a member id: stable, but useless without the vault's keys.
     func pseudonym(_ member: MemberID) throws -> String {
-        KeyFileFormat.hex(try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: pseudonymKey, length: 16))
+        Hex.encode(try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: pseudonymKey, length: 16))
     }
 
     /// Appends `record` at `now`. Must run inside a write transaction.
     func append(_ record: Record, at now: String) throws {
-        let last = try database.statement("SELECT seq, chain FROM audit_log ORDER BY seq DESC LIMIT 1").rows().first
-        let sequence = Int(last?[0].integer ?? 0) + 1
-        let previous = last?[1].blob ?? Self.genesis
+        let last = try latest()
+        let sequence = (last?.sequence ?? 0) + 1
+        let previous = last?.chain ?? Self.genesis
         let unchained = AuditEntry(sequence: sequence, at: now, principal: record.principal.name, role: record.principal.role,
                                    operation: record.operation.rawValue, purpose: record.purpose,
                                    member: try record.member.map(pseudonym) ?? "",
@@ -50,21 +50,30 @@ struct AuditLog {
         try KeyDerivation.keyedHash(previous + entry.chainedContent, key: chainKey)
     }
 
+    /// The newest entry's sequence number and chain value, or nil for an empty log.
+    func latest() throws -> (sequence: Int, chain: [UInt8])? {
+        try database.statement("SELECT seq, chain FROM audit_log ORDER BY seq DESC LIMIT 1").rows(table: "audit_log").first
+            .map { (try $0.integer("seq"), try $0.blob("chain")) }
+    }
+
+    private static let columns = "seq, at, principal, role, operation, purpose, member, fields_requested, fields_returned, outcome, chain"
+
     /// Entries in sequence order; `member` filters by pseudonym.
     func entries(member: MemberID? = nil) throws -> [AuditEntry] {
-        let columns = "seq, at, principal, role, operation, purpose, member, fields_requested, fields_returned, outcome, chain"
-        let rows: [[SQLValue]]
+        let rows: [Row]
         if let member {
-            rows = try database.statement("SELECT \(columns) FROM audit_log WHERE member = ?1 ORDER BY seq").rows([.text(try pseudonym(member))])
+            rows = try database.statement("SELECT \(Self.columns) FROM audit_log WHERE member = ?1 ORDER BY seq")
+                .rows([.text(try pseudonym(member))], table: "audit_log")
         } else {
-            rows = try database.statement("SELECT \(columns) FROM audit_log ORDER BY seq").rows()
+            rows = try database.statement("SELECT \(Self.columns) FROM audit_log ORDER BY seq").rows(table: "audit_log")
         }
-        return rows.map { row in
-            func list(_ value: SQLValue) -> [String] { (value.text ?? "").split(separator: ",").map(String.init) }
-            return AuditEntry(sequence: Int(row[0].integer ?? 0), at: row[1].text ?? "", principal: row[2].text ?? "",
-                              role: row[3].text ?? "", operation: row[4].text ?? "", purpose: row[5].text ?? "",
-                              member: row[6].text ?? "", fieldsRequested: list(row[7]), fieldsReturned: list(row[8]),
-                              outcome: AuditOutcome(rawValue: row[9].text ?? "") ?? .error, chain: row[10].blob ?? [])
+        return try rows.map { row in
+            func list(_ column: String) throws -> [String] { try row.text(column).split(separator: ",").map(String.init) }
+            return AuditEntry(sequence: try row.integer("seq"), at: try row.text("at"), principal: try row.text("principal"),
+                              role: try row.text("role"), operation: try row.text("operation"), purpose: try row.text("purpose"),
+                              member: try row.text("member"), fieldsRequested: try list("fields_requested"),
+                              fieldsReturned: try list("fields_returned"), outcome: try row.decode("outcome", as: AuditOutcome.self),
+                              chain: try row.blob("chain"))
         }
     }
 }

@@ -16,8 +16,8 @@ public struct AuditVerification: Sendable, Equatable {
 extension AuditLog {
     /// The latest chain value as `sequence:hex` (`0:00…` for an empty log).
     func head() throws -> String {
-        let last = try database.statement("SELECT seq, chain FROM audit_log ORDER BY seq DESC LIMIT 1").rows().first
-        return "\(last?[0].integer ?? 0):\(KeyFileFormat.hex(last?[1].blob ?? Self.genesis))"
+        let last = try latest()
+        return "\(last?.sequence ?? 0):\(Hex.encode(last?.chain ?? Self.genesis))"
     }
 
     /// Recomputes the chain from the first entry. Detects edited, deleted, inserted and reordered
@@ -51,7 +51,7 @@ extension AuditLog {
                                          problem: "the log ends at entry \(all.count) but the given head is entry \(sequence): entries were cut off",
                                          head: try head())
             }
-            guard KeyFileFormat.hex(chain) == String(parts[1]) else {
+            guard Hex.encode(chain) == String(parts[1]) else {
                 return AuditVerification(entries: all.count, firstBadSequence: sequence,
                                          problem: "entry \(sequence) differs from the given head", head: try head())
             }

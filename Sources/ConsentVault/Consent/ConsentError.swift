@@ -1,5 +1,5 @@
 /// Consent operations the vault refuses. Messages never contain personal data.
-public enum ConsentError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ConsentError: VaultError, Equatable {
     /// No purpose with this id in the policy set.
     case unknownPurpose(String)
     /// The field is not one the purpose may use.
@@ -29,17 +29,6 @@ public enum ConsentError: Error, Sendable, Equatable, CustomStringConvertible {
         case .expiredToken: return "the confirmation token has expired"
         case .usedToken: return "the confirmation token was already used"
         case .nothingToWithdraw(let purpose): return "there is no consent for '\(purpose)' to withdraw"
-        }
-    }
-
-    /// What to do about it.
-    public var hint: String {
-        switch self {
-        case .unknownPurpose, .fieldNotInPurpose, .notConsentBased: return "Policies/purposes.json defines the purposes and their fields"
-        case .minorNeedsGuardian: return "record the guardian's consent with --guardian"
-        case .invalidToken, .usedToken: return "each token confirms once; grant again to send a new one"
-        case .expiredToken: return "grant again to send a new confirmation token"
-        case .nothingToWithdraw: return "see the member's consents with: consent-vault consent show <id>"
         }
     }
 }

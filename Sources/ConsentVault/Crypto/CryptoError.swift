@@ -1,5 +1,5 @@
 /// Failures of the cryptographic layer. Descriptions never contain key bytes or plaintext.
-public enum CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum CryptoError: VaultError, Equatable {
     /// `sodium_init()` failed; no cryptography is possible in this process.
     case libraryUnavailable
     /// `sodium_malloc` could not allocate guarded memory of the given size.

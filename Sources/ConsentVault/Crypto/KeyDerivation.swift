@@ -65,6 +65,6 @@ enum KeyDerivation {
     static func sha256Hex(_ data: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
         _ = crypto_hash_sha256(&digest, data, UInt64(data.count))
-        return KeyFileFormat.hex(digest)
+        return Hex.encode(digest)
     }
 }

@@ -1,5 +1,5 @@
 /// Problems with a key file. Messages name the file and what to do, never key material.
-public enum KeyFileError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum KeyFileError: VaultError, Equatable {
     /// No file at the path.
     case notFound(path: String)
     /// The file exists but could not be read or is not a regular file.
@@ -24,6 +24,10 @@ public enum KeyFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case versionMissing(version: Int)
     /// The key id matches but the key bytes do not open the vault.
     case keyDoesNotOpenVault(version: Int)
+    /// A master key version still wraps member keys and cannot be retired yet.
+    case keyVersionInUse(version: Int, members: Int)
+    /// The active master key version cannot be retired.
+    case cannotRetireActiveVersion(Int)
 
     /// What went wrong, naming the file but never a key.
     public var description: String {
@@ -41,26 +45,11 @@ public enum KeyFileError: Error, Sendable, Equatable, CustomStringConvertible {
         case .belongsToAnotherVault(let vaultKeyID, let fileKeyID):
             return "this vault was created with key id \(vaultKeyID), but the key file has key id \(fileKeyID)"
         case .versionMissing(let version): return "the key file has no master key version \(version), which the vault still uses"
+        case .keyVersionInUse(let version, let members):
+            return "master key version \(version) still wraps \(members) member key(s)"
+        case .cannotRetireActiveVersion(let version): return "master key version \(version) is the active version"
         case .keyDoesNotOpenVault(let version):
             return "master key version \(version) in the key file does not open this vault (the key id matches, the key does not)"
-        }
-    }
-
-    /// What the operator should do next.
-    public var hint: String {
-        switch self {
-        case .notFound: return "pass --keys FILE (or set CONSENT_VAULT_KEYS), or create one with: consent-vault keygen --out FILE"
-        case .unreadable: return "check that the path is a regular file readable by this user"
-        case .permissionsTooOpen(let path, _): return "run: chmod 600 \(path)"
-        case .malformed: return "restore the key file from your backup; Keys.example documents the format"
-        case .exampleKey: return "create a real key with: consent-vault keygen --out FILE"
-        case .passphraseRequired: return "set CONSENT_VAULT_PASSPHRASE or run the command on a terminal"
-        case .wrongPassphrase: return "check the passphrase; there is no way to recover a key file without it"
-        case .alreadyExists: return "choose another path, or move the old file away if you are sure it protects nothing"
-        case .writeFailed: return "check free space and permissions of the folder"
-        case .belongsToAnotherVault: return "use the key file that was used with consent-vault init for this vault"
-        case .versionMissing: return "use the key file from before the retirement, or finish rotation with: consent-vault keys rotate"
-        case .keyDoesNotOpenVault: return "the key file was altered or mixed up; restore it from your backup"
         }
     }
 }

@@ -34,7 +34,7 @@ public final class KeyRing {
     public static func generate(passphrase: SecureBytes? = nil, now: Date = Date()) throws -> KeyRing {
         let idBytes = Sodium.randomPublicBytes(count: 8)
         let protection = try passphrase.map { (secret) throws(CryptoError) in try KeyFileProtection.new(passphrase: secret) }
-        return KeyRing(keyID: "cvk_" + KeyFileFormat.hex(idBytes), created: Timestamp.string(now), activeVersion: 1,
+        return KeyRing(keyID: "cvk_" + Hex.encode(idBytes), created: Timestamp.string(now), activeVersion: 1,
                        masterKeys: [1: try SecureBytes.random(count: KeyDerivation.keyByteCount)], protection: protection)
     }
 
@@ -111,7 +111,7 @@ public final class KeyRing {
         switch mode {
         case "none": return nil
         case "argon2id":
-            guard let saltText = header["salt"], let salt = KeyFileFormat.publicHex(saltText.value),
+            guard let saltText = header["salt"], let salt = Hex.decode(saltText.value),
                   salt.count == PassphraseKey.saltByteCount else {
                 throw KeyFileError.malformed(path: path, line: header["salt"]?.line ?? 1, reason: "'salt' must be \(PassphraseKey.saltByteCount * 2) hexadecimal digits")
             }
@@ -132,7 +132,7 @@ public final class KeyRing {
             if ExampleKey.matches(key) { throw KeyFileError.exampleKey(path: path) }
             return key
         }
-        guard let sealed = KeyFileFormat.publicHex(KeyFileFormat.text(of: entry, in: content)) else {
+        guard let sealed = Hex.decode(KeyFileFormat.text(of: entry, in: content)) else {
             throw KeyFileError.malformed(path: path, line: entry.line, reason: "'\(entry.name)' must be hexadecimal")
         }
         do {
@@ -156,7 +156,7 @@ public final class KeyRing {
 
             """)]
         if let protection {
-            pieces.append(.plain("protection: argon2id\nsalt: \(KeyFileFormat.hex(protection.salt))\nopslimit: \(protection.opsLimit)\nmemlimit: \(protection.memLimit)\n"))
+            pieces.append(.plain("protection: argon2id\nsalt: \(Hex.encode(protection.salt))\nopslimit: \(protection.opsLimit)\nmemlimit: \(protection.memLimit)\n"))
         } else {
             pieces.append(.plain("protection: none\n"))
         }
@@ -167,7 +167,7 @@ public final class KeyRing {
                     try AEAD.seal(bytes, using: protection.encryptionKey,
                                   authenticating: KeyFileProtection.binding(keyID: keyID, version: version))
                 }
-                pieces.append(.plain("key.\(version): \(KeyFileFormat.hex(sealed))\n"))
+                pieces.append(.plain("key.\(version): \(Hex.encode(sealed))\n"))
             } else {
                 pieces.append(.plain("key.\(version): "))
                 pieces.append(.secret(try key.hexEncoded()))

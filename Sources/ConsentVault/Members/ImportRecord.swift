@@ -3,7 +3,7 @@ import Foundation
 /// One line of a bulk import: `{"fields": {"email": "…"}, "consents": [{"purpose": "…", "field": "…"}]}`.
 struct ImportRecord {
     /// Field names and raw values, in the order given.
-    let fields: [Vault.FieldInput]
+    let fields: [FieldInput]
     /// Consents given with the data.
     let consents: [ConsentRequest]
 
@@ -16,10 +16,10 @@ struct ImportRecord {
         guard let fields = object["fields"] as? [String: Any], !fields.isEmpty else {
             throw .malformed("'fields' must be a non-empty object of field names and text values")
         }
-        var inputs: [Vault.FieldInput] = []
+        var inputs: [FieldInput] = []
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             guard let text = value as? String else { throw .malformed("field '\(name)' must be text") }
-            inputs.append((name, text))
+            inputs.append(FieldInput(name, text))
         }
         var consents: [ConsentRequest] = []
         if let list = object["consents"] {
@@ -35,7 +35,7 @@ struct ImportRecord {
 }
 
 /// Why an import line was refused, or why a strict import stopped.
-public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ImportError: VaultError, Equatable {
     /// The line is not a well-formed import record.
     case malformed(String)
     /// `--strict`: the import stopped at this line; the batch that held it was not written.

@@ -13,7 +13,7 @@ public struct PolicyProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A policy set that cannot be used.
-public enum PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PolicyError: VaultError, Equatable {
     /// The file could not be read.
     case unreadable(file: String, reason: String)
     /// The file was read and has these problems.

@@ -1,10 +1,12 @@
 import Foundation
 
-/// Keeps the policy set inside the vault: the current documents, the history of applied sets,
-/// and every notice text ever shown (so the consent history can quote it).
-enum PolicyStore {
+/// Owns `policies`, `policy_history` and `notices`: the current policy documents, the history of
+/// applied sets, and every notice text ever shown (so the consent history can quote it).
+struct PolicyStore {
+    let database: Database
+
     /// Stores `policies` as the current set. Call inside a write transaction.
-    static func save(_ policies: PolicySet, in database: Database, by principal: Principal, at now: String) throws {
+    func save(_ policies: PolicySet, by principal: Principal, at now: String) throws {
         let versions = [FieldCatalog.fileName: policies.fields.version, PurposeCatalog.fileName: policies.purposes.version,
                         RoleCatalog.fileName: policies.roles.version, RewardPolicy.fileName: policies.rewards.version,
                         RetentionPolicy.fileName: policies.retention.version]
@@ -21,7 +23,7 @@ enum PolicyStore {
             guard let current = purpose.notice else { continue }
             for (language, text) in current.text {
                 try notice.run([.text(purpose.id), .integer(Int64(current.version)), .text(language),
-                                .text(noticeHash(text)), .text(text)])
+                                .text(Self.noticeHash(text)), .text(text)])
             }
         }
         try database.statement("INSERT INTO policy_history (set_hash, applied_at, applied_by) VALUES (?1, ?2, ?3)")
@@ -29,9 +31,26 @@ enum PolicyStore {
     }
 
     /// The current policy set of the vault.
-    static func load(from database: Database) throws -> PolicySet {
-        let rows = try database.statement("SELECT name, document FROM policies").rows()
-        return try PolicySet.decode(Dictionary(uniqueKeysWithValues: rows.map { ($0[0].text ?? "", Data($0[1].blob ?? [])) }))
+    func load() throws -> PolicySet {
+        var documents: [String: Data] = [:]
+        for row in try database.statement("SELECT name, document FROM policies").rows(table: "policies") {
+            documents[try row.text("name")] = Data(try row.blob("document"))
+        }
+        return try PolicySet.decode(documents)
+    }
+
+    /// Name, version, checksum and date of every stored document.
+    func documents() throws -> [PolicyDocumentInfo] {
+        try database.statement("SELECT name, version, sha256, applied_at FROM policies ORDER BY name").rows(table: "policies").map {
+            PolicyDocumentInfo(name: try $0.text("name"), version: try $0.integer("version"), sha256: try $0.text("sha256"),
+                               appliedAt: try $0.text("applied_at"))
+        }
+    }
+
+    /// The text of a notice as it was shown, or nil if the vault never stored it.
+    func noticeText(purpose: String, version: Int, language: String) throws -> String? {
+        try database.statement("SELECT text FROM notices WHERE purpose = ?1 AND version = ?2 AND language = ?3")
+            .rows([.text(purpose), .integer(Int64(version)), .text(language)], table: "notices").first?.text("text")
     }
 
     /// SHA-256 of a notice text, recorded with every consent event.

@@ -1,7 +1,21 @@
+/// The kinds of events a reward rule can fire on.
+public enum RewardTriggerKind: String, Codable, Sendable, CaseIterable {
+    /// The member shared `field` for the first time.
+    case fieldFirstShared = "field_first_shared"
+    /// Consent to `purpose` came into force.
+    case consentGranted = "consent_granted"
+    /// The member confirmed a double opt-in for `purpose`.
+    case doiConfirmed = "doi_confirmed"
+    /// The member has shared every field of `fields`.
+    case profileCompleted = "profile_completed"
+    /// The member's birthday came this calendar year (awarded by the yearly birthday run).
+    case birthday
+}
+
 /// What makes a reward rule fire.
 public struct RewardTrigger: Codable, Sendable, Equatable {
-    /// `field_first_shared`, `consent_granted`, `doi_confirmed`, `profile_completed` or `birthday`.
-    public let type: String
+    /// The kind of event.
+    public let type: RewardTriggerKind
     /// The field, for `field_first_shared`.
     public let field: String?
     /// The purpose, for `consent_granted` and `doi_confirmed`.
@@ -9,8 +23,23 @@ public struct RewardTrigger: Codable, Sendable, Equatable {
     /// The fields that make a complete profile, for `profile_completed`.
     public let fields: [String]?
 
-    /// The trigger kinds this version understands.
-    public static let types: Set<String> = ["field_first_shared", "consent_granted", "doi_confirmed", "profile_completed", "birthday"]
+    enum CodingKeys: String, CodingKey {
+        case type, field, purpose, fields
+    }
+
+    /// Decodes a trigger; an unknown kind is reported at `trigger.type` with the kinds allowed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try container.decode(String.self, forKey: .type)
+        guard let type = RewardTriggerKind(rawValue: name) else {
+            let known = RewardTriggerKind.allCases.map(\.rawValue).sorted().joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown trigger '\(name)'; expected one of \(known)")
+        }
+        self.type = type
+        field = try container.decodeIfPresent(String.self, forKey: .field)
+        purpose = try container.decodeIfPresent(String.self, forKey: .purpose)
+        fields = try container.decodeIfPresent([String].self, forKey: .fields)
+    }
 }
 
 /// Optional limits on a rule.

@@ -26,7 +26,7 @@ enum RewardValidator {
         for (index, rule) in policy.rules.enumerated() {
             let path = "$.rules[\(index)]"
             if !seen.insert(rule.id).inserted { report("\(path).id", "duplicate rule id '\(rule.id)'") }
-            if rule.id == RewardLedger.adjustmentRuleID { report("\(path).id", "'\(rule.id)' is reserved for admin adjustments") }
+            if rule.id == RewardStore.adjustmentRuleID { report("\(path).id", "'\(rule.id)' is reserved for admin adjustments") }
             if rule.version < 1 { report("\(path).version", "must be 1 or higher") }
             if rule.points < 1 { report("\(path).points", "must be a positive whole number") }
             if !["lifetime", "calendar_year"].contains(rule.scope) { report("\(path).scope", "must be 'lifetime' or 'calendar_year'") }
@@ -37,20 +37,16 @@ enum RewardValidator {
                 report("\(path).requires_consent", "purpose '\(rule.requiresConsent)' is not consent-based")
             }
             let trigger = rule.trigger
-            guard RewardTrigger.types.contains(trigger.type) else {
-                report("\(path).trigger.type", "unknown trigger '\(trigger.type)'; expected one of \(RewardTrigger.types.sorted().joined(separator: ", "))")
-                continue
-            }
             switch trigger.type {
-            case "field_first_shared":
+            case .fieldFirstShared:
                 if let field = trigger.field { checkField(field, "\(path).trigger.field") } else { report("\(path).trigger.field", "field_first_shared needs a 'field'") }
-            case "consent_granted", "doi_confirmed":
-                if let purpose = trigger.purpose { checkPurpose(purpose, "\(path).trigger.purpose") } else { report("\(path).trigger.purpose", "\(trigger.type) needs a 'purpose'") }
-            case "profile_completed":
+            case .consentGranted, .doiConfirmed:
+                if let purpose = trigger.purpose { checkPurpose(purpose, "\(path).trigger.purpose") } else { report("\(path).trigger.purpose", "\(trigger.type.rawValue) needs a 'purpose'") }
+            case .profileCompleted:
                 let fields = trigger.fields ?? []
                 if fields.isEmpty { report("\(path).trigger.fields", "profile_completed needs a non-empty 'fields' list") }
                 for (fieldIndex, field) in fields.enumerated() { checkField(field, "\(path).trigger.fields[\(fieldIndex)]") }
-            default:
+            case .birthday:
                 if rule.scope != "calendar_year" { report("\(path).scope", "a birthday rule must have scope 'calendar_year'") }
             }
         }

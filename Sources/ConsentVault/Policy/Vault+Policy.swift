@@ -1,32 +1,37 @@
+/// One stored policy document, as `policy show` lists it.
+public struct PolicyDocumentInfo: Sendable, Equatable {
+    /// File name, e.g. `purposes.json`.
+    public let name: String
+    /// Its `version`.
+    public let version: Int
+    /// SHA-256 of its bytes.
+    public let sha256: String
+    /// When it was applied (ISO 8601, UTC).
+    public let appliedAt: String
+}
+
+/// The stored policy documents and the hash of the whole set.
+public struct PolicyDocuments: Sendable, Equatable {
+    /// SHA-256 over the set, as recorded in the policy history.
+    public let hash: String
+    /// One entry per document, by name.
+    public let documents: [PolicyDocumentInfo]
+}
+
 /// Changing and inspecting the policy set a vault runs under.
 extension Vault {
-    /// One stored policy document.
-    public struct PolicyDocumentInfo: Sendable, Equatable {
-        /// File name.
-        public let name: String
-        /// Its `version`.
-        public let version: Int
-        /// SHA-256 of its bytes.
-        public let sha256: String
-        /// When it was applied.
-        public let appliedAt: String
-    }
-
     /// Validates and applies `policies`. Consents given under a notice older than a purpose's
     /// `material_version` stop counting from now on and show as `needs_reconsent`.
     public func applyPolicies(_ policies: PolicySet, as principal: Principal) throws {
-        try audited(principal, .policyApply) { _ in
-            try PolicyStore.save(policies, in: database, by: principal, at: Timestamp.string(clock()))
+        try context.audited(principal, .policyApply) { _ in
+            try context.policyStore.save(policies, by: principal, at: context.timestamp)
         }
-        self.policies = policies
+        context.policies = policies
     }
 
     /// The stored documents and the set's hash.
-    public func policyDocuments(as principal: Principal) throws -> (hash: String, documents: [PolicyDocumentInfo]) {
-        try authorize(AuditLog.Record(principal: principal, operation: .policyShow))
-        let documents = try database.statement("SELECT name, version, sha256, applied_at FROM policies ORDER BY name").rows().map {
-            PolicyDocumentInfo(name: $0[0].text ?? "", version: Int($0[1].integer ?? 0), sha256: $0[2].text ?? "", appliedAt: $0[3].text ?? "")
-        }
-        return (policies.hash, documents)
+    public func policyDocuments(as principal: Principal) throws -> PolicyDocuments {
+        try context.authorize(principal, .policyShow)
+        return PolicyDocuments(hash: context.policies.hash, documents: try context.policyStore.documents())
     }
 }

@@ -53,8 +53,8 @@ enum DateDetector {
     }
 
     private static func make(_ start: Int, _ end: Int, _ year: Int, _ month: Int, _ day: Int) -> FoundDate? {
-        guard (1900...2100).contains(year), (1...12).contains(month), (1...BirthDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        return FoundDate(start: start, end: end, iso: BirthDate.Day(year: year, month: month, day: day).iso)
+        guard (1900...2100).contains(year), (1...12).contains(month), (1...CalendarDay.daysIn(month: month, year: year)).contains(day) else { return nil }
+        return FoundDate(start: start, end: end, iso: CalendarDay(year: year, month: month, day: day).iso)
     }
 
     /// `24.12.1990`, `1990-12-24`, `3. Mai 1952`, `3 May 1952`.

@@ -33,10 +33,10 @@ enum PromptAttribute: String, CaseIterable {
     private static let monthNames = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
 
     /// The generalized form of `value`.
-    func generalize(_ value: String, today: BirthDate.Day) -> String {
+    func generalize(_ value: String, today: CalendarDay) -> String {
         switch self {
         case .birthMonth:
-            guard let day = DueDate.day(value) else { return "" }
+            guard let day = CalendarDay(iso: value) else { return "" }
             return Self.monthNames[day.month - 1]
         case .ageBand:
             guard let age = BirthDate.age(of: value, on: today) else { return "" }

@@ -14,17 +14,29 @@ public struct DemaskResult: Sendable, Equatable {
     public let text: String
     /// Placeholders replaced.
     public let restored: Int
-    /// Placeholders left in place, with the reason (`unknown`, `expired`, `not_consented`).
-    public let leftInPlace: [(placeholder: String, reason: String)]
+    /// Placeholders left in place, with the reason, in text order.
+    public let leftInPlace: [LeftPlaceholder]
+}
 
-    /// Compares texts, counts and every left placeholder.
-    public static func == (lhs: DemaskResult, rhs: DemaskResult) -> Bool {
-        lhs.text == rhs.text && lhs.restored == rhs.restored && lhs.leftInPlace.map { "\($0.placeholder)|\($0.reason)" } == rhs.leftInPlace.map { "\($0.placeholder)|\($0.reason)" }
-    }
+/// Why demasking left a placeholder in the text.
+public enum DemaskRefusal: String, Sendable, Codable {
+    /// The session never handed out this placeholder.
+    case unknown
+    /// The member has not consented to the value's field for the session's purpose (or it is no
+    /// known value of theirs at all).
+    case notConsented = "not_consented"
+}
+
+/// A placeholder demasking did not replace, as written in the text (normalized), and why.
+public struct LeftPlaceholder: Sendable, Equatable {
+    /// The placeholder text, e.g. `[PERSON_2]`.
+    public let placeholder: String
+    /// Why it stayed.
+    public let reason: DemaskRefusal
 }
 
 /// Refusals of prompt operations.
-public enum PromptError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PromptError: VaultError, Equatable {
     /// No session with this id.
     case unknownSession(String)
     /// The session has expired; its mapping is gone.
@@ -38,14 +50,6 @@ public enum PromptError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownSession(let id): return "no prompt session \(id)"
         case .expiredSession(let id): return "prompt session \(id) has expired"
         case .sessionMismatch(let id): return "prompt session \(id) belongs to another member or purpose"
-        }
-    }
-
-    /// What to do about it.
-    public var hint: String {
-        switch self {
-        case .unknownSession, .expiredSession: return "redact or build the prompt again to start a new session"
-        case .sessionMismatch: return "start a new session for this member and purpose"
         }
     }
 }

@@ -1,32 +1,13 @@
 import Foundation
 
-/// One entity replaced in a text: its type, placeholder and position in the input (Unicode code
-/// points, end exclusive). Never the value.
-public struct RedactedEntity: Sendable, Equatable {
-    /// What it was.
-    public let type: EntityType
-    /// What replaced it, e.g. `[PERSON_1]`.
-    public let placeholder: String
-    /// First code point in the input.
-    public let start: Int
-    /// One past the last code point in the input.
-    public let end: Int
-}
-
-/// What a placeholder stands for, kept only in the encrypted session.
-struct PlaceholderValue: Codable, Equatable {
-    /// Entity type.
-    let type: String
-    /// The original text.
-    let value: String
-    /// The catalog field it is a known value of, if any (only such values can be demasked).
-    let field: String?
-}
-
 /// Scrubs personal data from free text: the member's known values first, then checksum-validated
 /// numbers, structured data, addresses, dates of birth and cue-based names; overlaps go to the
-/// higher-priority detection. Every pass is linear in the text's length.
-struct Redactor {
+/// higher-priority detection. Every pass is linear in the text's length. Usable without a vault:
+/// `try Redactor(catalog: policies.fields).redact(text)`.
+///
+/// `@unchecked Sendable`: its only reference is an immutable `NSRegularExpression`, which
+/// Foundation documents as thread-safe; long texts still give each thread its own copy.
+public struct Redactor: @unchecked Sendable {
     /// The member's stored values (decrypted just for this call), field name → value.
     let knownValues: [String: String]
     /// The regular expression of member numbers from the field catalog.
@@ -104,7 +85,7 @@ struct Redactor {
 
     /// Replaces the detections with typed, numbered placeholders; the same value keeps the same
     /// placeholder, also across earlier calls of the session (`mapping`).
-    func redact(_ input: String, mapping: inout [String: PlaceholderValue]) -> (text: String, entities: [RedactedEntity]) {
+    func redact(_ input: String, mapping: inout [String: PlaceholderValue]) -> Redaction {
         let text = ScalarText(input)
         var output = String.UnicodeScalarView()
         var entities: [RedactedEntity] = []
@@ -113,23 +94,23 @@ struct Redactor {
             for index in cursor..<detection.start { if let scalar = Unicode.Scalar(text[index]) { output.append(scalar) } }
             let value = text.string(detection.start, detection.end)
             let placeholder = Self.placeholder(for: value, type: detection.type, field: detection.field, in: &mapping)
-            output.append(contentsOf: placeholder.unicodeScalars)
+            output.append(contentsOf: placeholder.description.unicodeScalars)
             entities.append(RedactedEntity(type: detection.type, placeholder: placeholder, start: detection.start, end: detection.end))
             cursor = detection.end
         }
         for index in cursor..<text.count { if let scalar = Unicode.Scalar(text[index]) { output.append(scalar) } }
-        return (String(output), entities)
+        return Redaction(text: String(output), entities: entities)
     }
 
     /// The placeholder of `value`: an existing one if the session already has the same value.
-    static func placeholder(for value: String, type: EntityType, field: String?, in mapping: inout [String: PlaceholderValue]) -> String {
+    static func placeholder(for value: String, type: EntityType, field: String?, in mapping: inout [String: PlaceholderValue]) -> Placeholder {
         let key = comparable(value, type: type)
-        if let existing = mapping.first(where: { $0.value.type == type.rawValue && comparable($0.value.value, type: type) == key }) {
-            return existing.key
+        if let existing = mapping.first(where: { $0.value.type == type.rawValue && comparable($0.value.value, type: type) == key }),
+           let placeholder = Placeholder(existing.key) {
+            return placeholder
         }
-        let number = mapping.values.filter { $0.type == type.rawValue }.count + 1
-        let placeholder = "[\(type.rawValue)_\(number)]"
-        mapping[placeholder] = PlaceholderValue(type: type.rawValue, value: value, field: field)
+        let placeholder = Placeholder(type: type, number: mapping.values.filter { $0.type == type.rawValue }.count + 1)
+        mapping[placeholder.description] = PlaceholderValue(type: type.rawValue, value: value, field: field)
         return placeholder
     }
 

@@ -47,6 +47,6 @@ struct ErasureJournal {
 
     /// The check value; keyed by this vault's erasure key, so it also binds the line to the vault.
     private func check(tag: String, at time: String) throws -> String {
-        KeyFileFormat.hex(try KeyDerivation.keyedHash(Array("journal|\(tag)|\(time)".utf8), key: key, length: 16))
+        Hex.encode(try KeyDerivation.keyedHash(Array("journal|\(tag)|\(time)".utf8), key: key, length: 16))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Builds the machine-readable answer to an access or portability request (`export.json`,
 /// format `consent-vault-export/1`, schema in `Requests/export-v1.schema.json`).
-extension Vault {
+extension VaultContext {
     /// Version tag of the export format.
     static let exportFormat = "consent-vault-export/1"
 
@@ -14,22 +14,20 @@ extension Vault {
 
     /// Everything the vault holds about `member`, as a JSON object. Runs inside a transaction.
     func exportDocument(for member: MemberID, request: String?) throws -> [String: Any] {
-        let memberRow = try database.statement("SELECT created_at, source_channel FROM members WHERE id = ?1").rows([.text(member.rawValue)])[0]
+        guard let origin = try members.origin(of: member) else { throw MemberError.memberNotFound(member.rawValue) }
         let values = try decryptFields(of: member)
-        let collected = Dictionary(uniqueKeysWithValues: try database.statement("SELECT field, updated_at FROM member_fields WHERE member_id = ?1")
-            .rows([.text(member.rawValue)]).map { ($0[0].text ?? "", $0[1].text ?? "") })
-        let events = try ConsentLedger(database: database).events(of: member)
+        let collected = try members.fieldDates(of: member)
+        let events = try consents.events(of: member)
         let fields: [[String: Any]] = catalog.fields.compactMap { definition in
             guard let value = values[definition.name] else { return nil }
             let purposes = policies.purposes.purposes.filter { $0.fields.contains(definition.name) }
             return [
                 "name": definition.name, "value": value, "category": definition.category, "party": definition.party.rawValue,
-                "collected_at": collected[definition.name] ?? "", "source_channel": memberRow[1].text ?? "",
+                "collected_at": collected[definition.name] ?? "", "source_channel": origin.channel,
                 "purposes": purposes.map { ["purpose": $0.id, "lawful_basis": $0.lawfulBasis.rawValue] },
                 "retention": purposes.map { ["purpose": $0.id, "days": $0.retention.days, "after": $0.retention.after] },
             ]
         }
-        let notice = try database.statement("SELECT text FROM notices WHERE purpose = ?1 AND version = ?2 AND language = ?3")
         let history: [[String: Any]] = try events.map { event in
             var entry: [String: Any] = ["sequence": event.sequence, "purpose": event.purpose, "event": event.kind.rawValue,
                                         "captured_at": event.capturedAt, "recorded_at": event.recordedAt, "actor": event.actor,
@@ -38,7 +36,7 @@ extension Vault {
             if let version = event.noticeVersion {
                 entry["notice_version"] = version
                 entry["notice_sha256"] = event.noticeSHA256 ?? ""
-                entry["notice_text"] = try notice.rows([.text(event.purpose), .integer(Int64(version)), .text(event.language ?? "de")]).first?.first?.text ?? ""
+                entry["notice_text"] = try noticeText(of: event) ?? ""
             }
             return entry
         }
@@ -50,23 +48,22 @@ extension Vault {
             return ["purpose": purpose.id, "lawful_basis": purpose.lawfulBasis.rawValue, "state": state,
                     "description": purpose.description]
         }
-        let ledger = RewardLedger(database: database)
         let accesses: [[String: Any]] = try auditLog.entries(member: member).map {
             ["sequence": $0.sequence, "at": $0.at, "principal": $0.principal, "role": $0.role, "operation": $0.operation,
              "purpose": $0.purpose, "fields_requested": $0.fieldsRequested, "fields_returned": $0.fieldsReturned, "outcome": $0.outcome.rawValue]
         }
-        let requests: [[String: Any]] = try openRequests(of: member).map {
-            ["id": $0.id, "type": $0.type.rawValue, "received_on": $0.receivedOn, "due_on": $0.dueOn, "status": $0.status]
+        let openRequests: [[String: Any]] = try requests.openRequests(of: member).map {
+            ["id": $0.id, "type": $0.type.rawValue, "received_on": $0.receivedOn, "due_on": $0.dueOn, "status": $0.status.rawValue]
         }
         var document: [String: Any] = [
-            "format": Self.exportFormat, "generated_at": Timestamp.string(clock()), "vault_id": vaultID, "member": member.rawValue,
-            "member_since": memberRow[0].text ?? "", "source_channel": memberRow[1].text ?? "", "fields": fields,
+            "format": Self.exportFormat, "generated_at": timestamp, "vault_id": keys.vaultID, "member": member.rawValue,
+            "member_since": origin.createdAt, "source_channel": origin.channel, "fields": fields,
             "consents": ["current": current, "history": history],
-            "points": ["balance": try ledger.balance(of: member), "ledger": try ledger.entries(of: member).map {
+            "points": ["balance": try rewards.balance(of: member), "ledger": try rewards.entries(of: member).map {
                 ["sequence": $0.sequence, "rule": $0.ruleID, "rule_version": $0.ruleVersion, "scope": $0.scope, "points": $0.points,
                  "reason": $0.reason, "at": $0.at] as [String: Any]
             }],
-            "access_history": accesses, "requests": requests, "rights": Self.rightsStatement,
+            "access_history": accesses, "requests": openRequests, "rights": Self.rightsStatement,
         ]
         if let request { document["request"] = request }
         return document

@@ -14,6 +14,24 @@ public enum RequestType: String, Sendable, CaseIterable, Codable {
     case objection
 }
 
+/// Whether a request still needs an answer.
+public enum RequestStatus: String, Sendable, Codable {
+    /// Received and not yet answered.
+    case open
+    /// Answered (see its outcome).
+    case closed
+}
+
+/// How a closed request ended.
+public enum RequestOutcome: String, Sendable, Codable, CaseIterable {
+    /// Carried out as asked.
+    case fulfilled
+    /// Refused, e.g. as manifestly unfounded (Art. 12(5)).
+    case refused
+    /// The member withdrew the request.
+    case withdrawn
+}
+
 /// A data subject request and its deadline.
 public struct DataSubjectRequest: Sendable, Equatable {
     /// Request id, e.g. `dsr_3f9a0c1e`.
@@ -30,14 +48,14 @@ public struct DataSubjectRequest: Sendable, Equatable {
     public let dueOn: String
     /// Why the deadline was extended, if it was.
     public let extensionReason: String?
-    /// `open` or `closed`.
-    public let status: String
+    /// Open until answered.
+    public let status: RequestStatus
     /// How it ended, once closed.
-    public let outcome: String?
+    public let outcome: RequestOutcome?
 }
 
 /// Refusals of request operations.
-public enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum RequestError: VaultError, Equatable {
     /// No request with this id.
     case unknownRequest(String)
     /// The request is already closed.
@@ -48,8 +66,6 @@ public enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyExtended(String)
     /// A date is not `YYYY-MM-DD`.
     case invalidDate(String)
-    /// An outcome other than the accepted ones.
-    case invalidOutcome(String)
 
     /// What was refused.
     public var description: String {
@@ -59,18 +75,6 @@ public enum RequestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .extensionNeedsReason: return "extending a deadline needs a reason (GDPR Art. 12(3))"
         case .alreadyExtended(let id): return "the deadline of request \(id) was already extended by two months"
         case .invalidDate(let text): return "'\(text)' is not a date as YYYY-MM-DD"
-        case .invalidOutcome(let text): return "unknown outcome '\(text)'; use fulfilled, refused or withdrawn"
-        }
-    }
-
-    /// What to do about it.
-    public var hint: String {
-        switch self {
-        case .unknownRequest: return "list requests with: consent-vault dsr list"
-        case .alreadyClosed, .alreadyExtended: return "see it with: consent-vault dsr show <request>"
-        case .extensionNeedsReason: return "pass --reason TEXT (complexity or number of requests)"
-        case .invalidDate: return "write dates as 2026-01-31"
-        case .invalidOutcome: return "pass --outcome fulfilled, refused or withdrawn"
         }
     }
 }

@@ -27,13 +27,15 @@ public struct Award: Sendable, Equatable {
 }
 
 /// Refusals of reward operations.
-public enum RewardError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum RewardError: VaultError, Equatable {
     /// An adjustment needs a reason.
     case reasonRequired
     /// An adjustment of zero points changes nothing.
     case zeroAdjustment
     /// The field is not one the programme asks for.
     case notAskable(String)
+    /// The adjustment would take the balance beyond the range of a 64-bit integer.
+    case balanceOverflow
 
     /// What was refused.
     public var description: String {
@@ -41,15 +43,7 @@ public enum RewardError: Error, Sendable, Equatable, CustomStringConvertible {
         case .reasonRequired: return "an adjustment needs a reason"
         case .zeroAdjustment: return "an adjustment must change the balance (points other than 0)"
         case .notAskable(let field): return "field '\(field)' is not one of the profile asks in rewards.json"
-        }
-    }
-
-    /// What to do about it.
-    public var hint: String {
-        switch self {
-        case .reasonRequired: return "pass --reason TEXT (no personal data)"
-        case .zeroAdjustment: return "pass --points N with N positive or negative"
-        case .notAskable: return "rewards.json lists the askable fields under 'asks'"
+        case .balanceOverflow: return "the adjustment would overflow the points balance"
         }
     }
 }

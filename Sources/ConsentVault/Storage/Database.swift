@@ -2,8 +2,8 @@ import CSQLite
 import Foundation
 
 /// One SQLite connection with the vault's settings: WAL, `secure_delete`, foreign keys and a
-/// busy timeout. Not `Sendable`: a connection must not be used from two threads at once, and
-/// the `Vault` that owns it is not shared across threads either.
+/// busy timeout. Not `Sendable`: a connection must not be used from two threads at once; the
+/// `VaultContext` that owns it is used by one thread at a time (`VaultQueue` serializes it).
 final class Database {
     private let connection: Connection
     private var handle: OpaquePointer { connection.handle }
@@ -82,6 +82,16 @@ final class Database {
             try statement("RELEASE unit").run()
             throw error
         }
+    }
+
+    /// Sets how many WAL pages trigger an automatic checkpoint.
+    func setAutoCheckpoint(pages: Int) throws(StorageError) {
+        try execute("PRAGMA wal_autocheckpoint = \(pages)")
+    }
+
+    /// Writes a consistent copy of the database to `path` (`VACUUM INTO`), while writers go on.
+    func copy(to path: String) throws(StorageError) {
+        try execute("VACUUM INTO '\(path.replacingOccurrences(of: "'", with: "''"))'")
     }
 
     /// Rowid of the last row inserted on this connection.

@@ -257,7 +257,7 @@ enum Schema {
 
     /// The `user_version` of `database`.
     static func version(of database: Database) throws(StorageError) -> Int {
-        let rows = try database.statement("PRAGMA user_version").rows()
-        return Int(rows.first?.first?.integer ?? 0)
+        guard let row = try database.statement("PRAGMA user_version").rows(table: "pragma user_version").first else { return 0 }
+        return try row.integer("user_version")
     }
 }

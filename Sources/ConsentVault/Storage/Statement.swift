@@ -69,13 +69,24 @@ final class Statement {
         sqlite3_reset(handle)
     }
 
-    /// Reads every row into values, column by column.
-    func rows(_ values: [SQLValue] = []) throws(StorageError) -> [[SQLValue]] {
+    /// Reads every row, its columns named as the statement names them (`AS` aliases included).
+    /// `table` names the source in a corrupt-row error.
+    func rows(_ values: [SQLValue] = [], table: String) throws(StorageError) -> [Row] {
         try bind(values)
-        var result: [[SQLValue]] = []
-        while try step() { result.append((0..<sqlite3_column_count(handle)).map(column)) }
+        let count = sqlite3_column_count(handle)
+        let names = (0..<count).map { String(cString: sqlite3_column_name(handle, $0)) }
+        var result: [Row] = []
+        while try step() { result.append(Row(table: table, names: names, values: (0..<count).map(column))) }
         sqlite3_reset(handle)
         return result
+    }
+
+    /// The integer column `value` of the only row of an aggregate query (`SELECT count(*) AS value …`).
+    func scalar(_ values: [SQLValue] = [], table: String) throws(StorageError) -> Int {
+        guard let row = try rows(values, table: table).first else {
+            throw .corruptRow(table: table, column: "value", problem: "an aggregate returned no row")
+        }
+        return try row.optionalInteger("value") ?? 0
     }
 
     /// The value of column `index` in the current row.
@@ -92,11 +103,3 @@ final class Statement {
     }
 }
 
-extension SQLValue {
-    /// The text, or nil if the value is not text.
-    var text: String? { if case .text(let value) = self { return value } else { return nil } }
-    /// The integer, or nil if the value is not an integer.
-    var integer: Int64? { if case .integer(let value) = self { return value } else { return nil } }
-    /// The bytes, or nil if the value is not a blob.
-    var blob: [UInt8]? { if case .blob(let value) = self { return value } else { return nil } }
-}

@@ -1,6 +1,6 @@
 /// Failures of the SQLite layer. Messages name the operation and SQLite's reason, never a
 /// bound value (bound values may be ciphertexts or index hashes of personal data).
-public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum StorageError: VaultError, Equatable {
     /// SQLite returned an error code while doing `operation`.
     case sqlite(code: Int32, operation: String, message: String)
     /// The file's schema was written by a newer consent-vault.
@@ -13,6 +13,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case vaultExists(path: String)
     /// The erasure journal cannot be read, written or trusted.
     case erasureJournal(path: String, problem: String)
+    /// A stored row lacks a column or holds a value of the wrong kind: the file was damaged or edited.
+    case corruptRow(table: String, column: String, problem: String)
 
     /// What went wrong.
     public var description: String {
@@ -24,18 +26,7 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .vaultNotFound(let path): return "no vault at \(path)"
         case .vaultExists(let path): return "a vault already exists at \(path)"
         case .erasureJournal(let path, let problem): return "erasure journal \(path): \(problem)"
-        }
-    }
-
-    /// What to do about it.
-    public var hint: String {
-        switch self {
-        case .sqlite: return "if this repeats, run 'consent-vault' again with a fresh copy of the vault and report it"
-        case .schemaTooNew: return "upgrade consent-vault; never open a vault with an older version"
-        case .notAVault: return "check --vault (or CONSENT_VAULT_PATH)"
-        case .vaultNotFound: return "create one with: consent-vault init, or check --vault (or CONSENT_VAULT_PATH)"
-        case .vaultExists: return "choose another path; an existing vault is never overwritten"
-        case .erasureJournal: return "restore the journal from its append-only copy; never edit it by hand"
+        case .corruptRow(let table, let column, let problem): return "corrupt row in \(table): column \(column): \(problem)"
         }
     }
 }

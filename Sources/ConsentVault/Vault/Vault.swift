@@ -1,35 +1,48 @@
 public import Foundation
 
-/// The encrypted member vault: the library's public façade.
+/// The encrypted member vault: the library's public façade. Its capabilities are grouped by what
+/// they work on (`vault.members`, `vault.consents`, `vault.requests`, …); every call names the
+/// acting principal, is checked against its role and is audited.
 ///
-/// A `Vault` owns one SQLite connection and is not `Sendable`; use one instance per thread (or
-/// per process). Several processes may open the same file: writes run in `BEGIN IMMEDIATE`
-/// transactions and wait up to `Database.busyTimeoutMilliseconds` for each other.
+/// A `Vault` owns one SQLite connection and is not `Sendable`: use it from one thread at a time,
+/// or share it through a `VaultQueue`. Several processes may open the same file: writes run in
+/// `BEGIN IMMEDIATE` transactions and wait up to 30 s for each other.
 public final class Vault {
-    /// Path of the vault file.
-    public let path: String
-    /// The policy set the vault runs under (replaced by `applyPolicies`).
-    public internal(set) var policies: PolicySet
-    /// The field catalog of the current policy set.
-    public var catalog: FieldCatalog { policies.fields }
-    let database: Database
-    let keyRing: KeyRing
-    let keys: VaultKeys
-    let clock: @Sendable () -> Date
-    /// The record of erasures that a restore of an old backup cannot roll back.
-    let erasureJournal: ErasureJournal
+    let context: VaultContext
 
-    private init(path: String, database: Database, keyRing: KeyRing, keys: VaultKeys, policies: PolicySet,
-                 erasureJournalPath: String?, clock: @escaping @Sendable () -> Date) {
-        self.path = path
-        self.database = database
-        self.keyRing = keyRing
-        self.keys = keys
-        self.policies = policies
-        self.clock = clock
-        erasureJournal = ErasureJournal(path: erasureJournalPath ?? Self.defaultErasureJournalPath(forVault: path), key: keys.erasureKey,
-                                        vaultID: keys.vaultID)
+    private init(context: VaultContext) {
+        self.context = context
     }
+
+    /// Path of the vault file.
+    public var path: String { context.path }
+    /// The policy set the vault runs under (replaced by `applyPolicies`).
+    public var policies: PolicySet { context.policies }
+    /// The field catalog of the current policy set.
+    public var catalog: FieldCatalog { context.catalog }
+    /// The vault's own id (not secret); bound into every ciphertext so none can move between vaults.
+    public var vaultID: String { context.keys.vaultID }
+
+    /// Enrol, read, change, find, list and import members.
+    public var members: MemberOperations { MemberOperations(context: context) }
+    /// Grant, deny, withdraw and confirm consents; show states and history.
+    public var consents: ConsentOperations { ConsentOperations(context: context) }
+    /// Progressive profiling: what to ask next, shares, declines, and the aggregate report.
+    public var profiles: ProfileOperations { ProfileOperations(context: context) }
+    /// The points ledger: balances, entries, corrections and birthday awards.
+    public var rewards: RewardOperations { RewardOperations(context: context) }
+    /// Data subject requests: deadlines, export, erasure.
+    public var requests: RequestOperations { RequestOperations(context: context) }
+    /// The retention run that applies `retention.json`.
+    public var retention: RetentionOperations { RetentionOperations(context: context) }
+    /// Redaction of prompts, consented prompt context, and demasking of generated text.
+    public var prompts: PromptOperations { PromptOperations(context: context) }
+    /// API tokens: create, list, revoke, and resolve a token to its principal.
+    public var tokens: TokenOperations { TokenOperations(context: context) }
+    /// The audit log: verify the chain, its head, and one member's access history.
+    public var audit: AuditOperations { AuditOperations(context: context) }
+    /// Master key versions: status, rotation and retirement.
+    public var keys: KeyOperations { KeyOperations(context: context) }
 
     /// Where the erasure journal of the vault at `vaultPath` lives by default.
     public static func defaultErasureJournalPath(forVault vaultPath: String) -> String {
@@ -50,18 +63,15 @@ public final class Vault {
             let version = keyRing.activeVersion
             let wrappedRoot = try VaultKeys.wrapRootKey(rootKey, vaultID: vaultID, version: version, ring: keyRing)
             let now = Timestamp.string(clock())
+            let meta = VaultMetaStore(database: database)
             try database.writeTransaction {
-                let meta = try database.statement("INSERT INTO vault_meta (name, value) VALUES (?1, ?2)")
-                for (name, value) in [("format", "consent-vault"), ("vault_id", vaultID), ("key_id", keyRing.keyID), ("created_at", now)] {
-                    try meta.run([.text(name), .text(value)])
-                }
-                try database.statement("INSERT INTO master_key_versions (version, added_at, wrapped_root_key) VALUES (?1, ?2, ?3)")
-                    .run([.integer(Int64(version)), .text(now), .blob(wrappedRoot)])
-                try PolicyStore.save(policies, in: database, by: Principal.localAdministrator, at: now)
+                try meta.insertIdentity(vaultID: vaultID, keyID: keyRing.keyID, createdAt: now)
+                try meta.insertKeyVersion(version, wrappedRootKey: wrappedRoot, at: now)
+                try PolicyStore(database: database).save(policies, by: Principal.localAdministrator, at: now)
             }
             let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
-            return Vault(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,
-                         erasureJournalPath: erasureJournal, clock: clock)
+            return Vault(context: VaultContext(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,
+                                               erasureJournalPath: erasureJournal ?? defaultErasureJournalPath(forVault: path), clock: clock))
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw error
@@ -77,49 +87,33 @@ public final class Vault {
         let database = try Database(path: path, create: false)
         guard try Schema.version(of: database) > 0 else { throw StorageError.notAVault(path: path) }
         try Schema.migrate(database)
-        let meta = try Dictionary(uniqueKeysWithValues: database.statement("SELECT name, value FROM vault_meta").rows()
-            .map { ($0[0].text ?? "", $0[1].text ?? "") })
-        guard meta["format"] == "consent-vault", let vaultID = meta["vault_id"], let keyID = meta["key_id"] else {
-            throw StorageError.notAVault(path: path)
+        let meta = VaultMetaStore(database: database)
+        guard let identity = try meta.identity() else { throw StorageError.notAVault(path: path) }
+        guard identity.keyID == keyRing.keyID else {
+            throw KeyFileError.belongsToAnotherVault(vaultKeyID: identity.keyID, fileKeyID: keyRing.keyID)
         }
-        guard keyID == keyRing.keyID else { throw KeyFileError.belongsToAnotherVault(vaultKeyID: keyID, fileKeyID: keyRing.keyID) }
-        let rootKey = try unwrapRootKey(database: database, vaultID: vaultID, keyRing: keyRing)
-        let policies = try PolicyStore.load(from: database)
-        let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
-        let vault = Vault(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,
-                          erasureJournalPath: erasureJournal, clock: clock)
-        try vault.reapplyJournal()
-        return vault
+        let rootKey = try unwrapRootKey(meta: meta, vaultID: identity.vaultID, keyRing: keyRing)
+        let policies = try PolicyStore(database: database).load()
+        let keys = try VaultKeys(vaultID: identity.vaultID, ring: keyRing, rootKey: rootKey)
+        let context = VaultContext(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,
+                                   erasureJournalPath: erasureJournal ?? defaultErasureJournalPath(forVault: path), clock: clock)
+        try context.reapplyErasureJournal()
+        return Vault(context: context)
     }
 
     /// Opens the vault root key with the newest master key version that both the vault and the
     /// key file hold.
-    static func unwrapRootKey(database: Database, vaultID: String, keyRing: KeyRing) throws -> SecureBytes {
-        let wrappedRoots = try database.statement("SELECT version, wrapped_root_key FROM master_key_versions ORDER BY version DESC").rows()
-        guard let usable = wrappedRoots.first(where: { keyRing.versions.contains(Int($0[0].integer ?? 0)) }) else {
-            throw KeyFileError.versionMissing(version: Int(wrappedRoots.last?[0].integer ?? 1))
+    static func unwrapRootKey(meta: VaultMetaStore, vaultID: String, keyRing: KeyRing) throws -> SecureBytes {
+        let wrappedRoots = try meta.wrappedRootKeys()
+        guard let usable = wrappedRoots.first(where: { keyRing.versions.contains($0.version) }) else {
+            throw KeyFileError.versionMissing(version: wrappedRoots.last?.version ?? 1)
         }
-        return try VaultKeys.unwrapRootKey(usable[1].blob ?? [], vaultID: vaultID, version: Int(usable[0].integer ?? 0), ring: keyRing)
-    }
-
-    /// The vault's own id (not secret).
-    public var vaultID: String { keys.vaultID }
-
-    /// The master key versions the vault has registered, oldest first.
-    func registeredKeyVersions() throws -> [Int] {
-        try database.statement("SELECT version FROM master_key_versions ORDER BY version").rows().map { Int($0[0].integer ?? 0) }
-    }
-
-    /// The newest master key version that both the key file and the vault know: new data keys are
-    /// wrapped under it.
-    func writeKeyVersion() throws -> Int {
-        let registered = try registeredKeyVersions()
-        return keyRing.versions.filter(registered.contains).max() ?? keyRing.activeVersion
+        return try VaultKeys.unwrapRootKey(usable.wrapped, vaultID: vaultID, version: usable.version, ring: keyRing)
     }
 
     /// Writes the WAL back into the vault file and truncates it, so no older page images remain
     /// in the `-wal` file.
     public func checkpoint() throws {
-        try database.checkpointAndTruncateWAL()
+        try context.checkpoint()
     }
 }

@@ -81,7 +81,7 @@ final class VaultKeys {
         do {
             return try AEAD.open(wrapped, using: key, authenticating: dataKeyBinding(member, masterVersion, dataKeyVersion))
         } catch {
-            throw VaultError.dataKeyIntegrity(member: member.rawValue)
+            throw MemberError.dataKeyIntegrity(member: member.rawValue)
         }
     }
 
@@ -96,7 +96,7 @@ final class VaultKeys {
 
     /// The member's erasure tag: a keyed pseudonym that survives in the erasure journal.
     func erasureTag(_ member: MemberID) throws -> String {
-        KeyFileFormat.hex(try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: erasureKey, length: 16))
+        Hex.encode(try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: erasureKey, length: 16))
     }
 
     /// Keyed BLAKE2b of a normalized value under the field's own index key.

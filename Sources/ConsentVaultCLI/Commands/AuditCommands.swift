@@ -15,7 +15,7 @@ enum AuditCommands {
     private static func verify(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let result = try vault.verifyAudit(head: invocation.value("head"), as: principal)
+        let result = try vault.audit.verify(head: invocation.value("head"), as: principal)
         if invocation.json {
             var body: [String: Any] = ["ok": result.isIntact, "entries": result.entries, "head": result.head]
             if let bad = result.firstBadSequence { body["first_bad_sequence"] = bad }
@@ -30,7 +30,7 @@ enum AuditCommands {
     private static func head(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let head = try vault.auditHead(as: principal)
+        let head = try vault.audit.head(as: principal)
         invocation.json ? Output.json(["head": head]) : Output.line(head)
     }
 
@@ -38,7 +38,7 @@ enum AuditCommands {
         _ = try invocation.checkedPositional()
         let member = try invocation.memberID(try invocation.required("member"))
         let (vault, principal) = try invocation.openVault()
-        let entries = try vault.auditEntries(for: member, as: principal)
+        let entries = try vault.audit.entries(for: member, as: principal)
         if invocation.json {
             Output.json(["member": member.rawValue, "entries": entries.map {
                 ["sequence": $0.sequence, "at": $0.at, "principal": $0.principal, "role": $0.role, "operation": $0.operation,

@@ -71,7 +71,7 @@ enum ConsentCommands {
         let request = try request(invocation)
         let channel = try channel(invocation, required: true)!
         let (vault, principal) = try invocation.openVault()
-        let result = try vault.grant(request, for: member, channel: channel, evidence: try evidence(invocation), as: principal)
+        let result = try vault.consents.grant(request, for: member, channel: channel, evidence: try evidence(invocation), as: principal)
         if invocation.json { Output.json(json(result)); return }
         Output.line("\(result.purpose)\(result.field.map { ":" + $0 } ?? ""): \(result.state.rawValue)")
         if let token = result.token { Output.line("confirmation token (shown once): \(token)") }
@@ -81,7 +81,7 @@ enum ConsentCommands {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let request = try request(invocation)
         let (vault, principal) = try invocation.openVault()
-        try vault.deny(request, for: member, channel: try channel(invocation, required: false), as: principal)
+        try vault.consents.deny(request, for: member, channel: try channel(invocation, required: false), as: principal)
         invocation.json ? Output.json(["member": member.rawValue, "purpose": request.purpose, "state": "denied"]) : Output.line("\(request.purpose): denied")
     }
 
@@ -89,7 +89,7 @@ enum ConsentCommands {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let request = try request(invocation)
         let (vault, principal) = try invocation.openVault()
-        try vault.withdraw(request, for: member, channel: try channel(invocation, required: false), as: principal)
+        try vault.consents.withdraw(request, for: member, channel: try channel(invocation, required: false), as: principal)
         invocation.json ? Output.json(["member": member.rawValue, "purpose": request.purpose, "state": "withdrawn"])
             : Output.line("\(request.purpose): withdrawn")
     }
@@ -101,15 +101,15 @@ enum ConsentCommands {
         }
         let vault = try Vault.open(at: try invocation.vaultPath(), keyRing: try invocation.loadKeyRing(),
                                    erasureJournal: try invocation.erasureJournalPath())
-        let principal = try ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"].map { try vault.principal(forToken: $0) } ?? .localAdministrator
-        let result = try vault.confirm(token: token, for: member, as: principal)
+        let principal = try ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"].map { try vault.tokens.principal(for: $0) } ?? .localAdministrator
+        let result = try vault.consents.confirm(token: token, for: member, as: principal)
         invocation.json ? Output.json(json(result)) : Output.line("\(result.purpose): \(result.state.rawValue)")
     }
 
     private static func show(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let (vault, principal) = try invocation.openVault()
-        let consents = try vault.consents(of: member, as: principal)
+        let consents = try vault.consents.states(of: member, as: principal)
         if invocation.json {
             Output.json(["member": member.rawValue, "purposes": consents.map {
                 ["purpose": $0.purpose, "lawful_basis": $0.lawfulBasis.rawValue, "state": $0.state.rawValue,
@@ -127,7 +127,7 @@ enum ConsentCommands {
     private static func history(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let (vault, principal) = try invocation.openVault()
-        let history = try vault.consentHistory(of: member, as: principal)
+        let history = try vault.consents.history(of: member, as: principal)
         if invocation.json {
             Output.json(["member": member.rawValue, "events": history.map { item -> [String: Any] in
                 let event = item.event
@@ -144,11 +144,12 @@ enum ConsentCommands {
             }])
             return
         }
-        for (event, text) in history {
+        for entry in history {
+            let event = entry.event
             let scope = event.purpose + (event.field.map { ":" + $0 } ?? "")
             let notice = event.noticeVersion.map { " notice v\($0) (\(event.language ?? "de"))" } ?? ""
             Output.line("#\(event.sequence) \(event.capturedAt) \(event.kind.rawValue) \(scope) via \(event.channel ?? "-") by \(event.actor)\(notice)")
-            if let text, event.kind == .grant { Output.line("    \"\(text)\"") }
+            if let text = entry.noticeText, event.kind == .grant { Output.line("    \"\(text)\"") }
         }
     }
 }

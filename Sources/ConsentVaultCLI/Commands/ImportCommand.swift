@@ -35,7 +35,7 @@ enum ImportCommand {
         var capacity = 0
         defer { free(buffer) }
         var done = 0
-        let summary = try vault.importMembers(
+        let summary = try vault.members.importMembers(
             nextLine: {
                 var length = getline(&buffer, &capacity, file)
                 guard length >= 0, let buffer else { return nil }

@@ -44,7 +44,7 @@ enum KeyCommands {
         _ = try invocation.checkedPositional()
         let ring = try invocation.loadKeyRing()
         let (vault, principal) = try invocation.openVault()
-        let versions = try vault.keyStatus(as: principal)
+        let versions = try vault.keys.status(as: principal)
         if invocation.json {
             Output.json(["key_id": ring.keyID, "active_version": ring.activeVersion,
                          "versions": versions.map { ["version": $0.version, "registered": $0.registered, "in_key_file": $0.inKeyFile, "members": $0.members] }])
@@ -65,7 +65,7 @@ enum KeyCommands {
         }
         let keysPath = try invocation.keysPath()
         let (vault, principal) = try invocation.openVault()
-        let result = try vault.rotateMasterKey(keyFilePath: keysPath, batchSize: batchSize, as: principal) { progress in
+        let result = try vault.keys.rotate(keyFilePath: keysPath, batchSize: batchSize, as: principal) { progress in
             if !invocation.json { Output.error("rewrapped \(progress.rewrapped), \(progress.remaining) to go") }
             return true
         }
@@ -82,7 +82,7 @@ enum KeyCommands {
             throw UsageError(description: "not confirmed; pass --yes to retire without a terminal", command: invocation.spec.path)
         }
         let (vault, principal) = try invocation.openVault()
-        try vault.retireMasterKey(version: version, keyFilePath: try invocation.keysPath(), as: principal)
+        try vault.keys.retire(version: version, keyFilePath: try invocation.keysPath(), as: principal)
         invocation.json ? Output.json(["retired_version": version]) : Output.line("Retired master key version \(version)")
     }
 }

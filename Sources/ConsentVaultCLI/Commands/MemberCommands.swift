@@ -31,11 +31,11 @@ enum MemberCommands {
     ]
 
     /// Splits `NAME=VALUE`; the value may itself contain `=`.
-    static func fieldAssignment(_ text: String, command: [String]) throws -> Vault.FieldInput {
+    static func fieldAssignment(_ text: String, command: [String]) throws -> FieldInput {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
             throw UsageError(description: "'--field' expects NAME=VALUE", command: command)
         }
-        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+        return FieldInput(String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 
     private static func enroll(_ invocation: Invocation) throws {
@@ -49,7 +49,7 @@ enum MemberCommands {
         let channel = try ConsentCommands.channel(invocation, required: true)!
         let evidence = try ConsentCommands.evidence(invocation)
         let (vault, principal) = try invocation.openVault()
-        let enrollment = try vault.enroll(fields, consents: consents, channel: channel, evidence: evidence, as: principal)
+        let enrollment = try vault.members.enroll(fields, consents: consents, channel: channel, evidence: evidence, as: principal)
         if invocation.json {
             var body: [String: Any] = ["member": enrollment.member.rawValue]
             if !enrollment.consents.isEmpty { body["consents"] = enrollment.consents.map(ConsentCommands.json) }
@@ -67,7 +67,7 @@ enum MemberCommands {
         let purpose = try invocation.required("purpose")
         let (vault, principal) = try invocation.openVault()
         let names = invocation.values("field")
-        let result = try vault.read(member, purpose: purpose, fields: names.isEmpty ? nil : names, as: principal)
+        let result = try vault.members.read(member, purpose: purpose, fields: names.isEmpty ? nil : names, as: principal)
         if invocation.json {
             Output.json(["member": member.rawValue, "fields": result.fields,
                          "denied": result.denied.map { ["field": $0.field, "reason": $0.reason.rawValue] }])
@@ -85,7 +85,7 @@ enum MemberCommands {
             throw UsageError(description: "give exactly one of --email, --phone, --member-number", command: invocation.spec.path)
         }
         let (vault, principal) = try invocation.openVault()
-        let members = try vault.find(field, equals: value, as: principal)
+        let members = try vault.members.find(field, equals: value, as: principal)
         guard let first = members.first else { throw CommandFailure(description: "no member with this \(option.replacingOccurrences(of: "-", with: " "))") }
         if invocation.json {
             members.count == 1 ? Output.json(["member": first.rawValue]) : Output.json(["members": members.map(\.rawValue)])
@@ -98,7 +98,7 @@ enum MemberCommands {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let field = try fieldAssignment(try invocation.required("field"), command: invocation.spec.path)
         let (vault, principal) = try invocation.openVault()
-        try vault.set(field.name, to: field.value, for: member, as: principal)
+        try vault.members.set(field.name, to: field.value, for: member, as: principal)
         invocation.json ? Output.json(["member": member.rawValue, "field": field.name, "status": "set"]) : Output.line("Set \(field.name) of \(member)")
     }
 
@@ -106,7 +106,7 @@ enum MemberCommands {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let field = try invocation.required("field")
         let (vault, principal) = try invocation.openVault()
-        let removed = try vault.unset(field, for: member, as: principal)
+        let removed = try vault.members.unset(field, for: member, as: principal)
         let status = removed ? "removed" : "absent"
         invocation.json ? Output.json(["member": member.rawValue, "field": field, "status": status])
             : Output.line(removed ? "Removed \(field) of \(member)" : "\(member) had no \(field)")
@@ -118,7 +118,7 @@ enum MemberCommands {
         guard (1...10_000).contains(limit) else { throw UsageError(description: "'--limit' must be between 1 and 10000", command: invocation.spec.path) }
         let after = try invocation.value("after").map { try MemberID($0) }
         let (vault, principal) = try invocation.openVault()
-        let members = try vault.listMembers(limit: limit, after: after, as: principal)
+        let members = try vault.members.list(limit: limit, after: after, as: principal)
         if invocation.json {
             var page: [String: Any] = ["members": members.map(\.rawValue)]
             if members.count == limit, let last = members.last { page["next_after"] = last.rawValue }

@@ -31,7 +31,8 @@ enum PolicyCommands {
     private static func show(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let (hash, documents) = try vault.policyDocuments(as: principal)
+        let stored = try vault.policyDocuments(as: principal)
+        let (hash, documents) = (stored.hash, stored.documents)
         if invocation.json {
             Output.json(["hash": hash, "documents": documents.map {
                 ["name": $0.name, "version": $0.version, "sha256": $0.sha256, "applied_at": $0.appliedAt] as [String: Any]

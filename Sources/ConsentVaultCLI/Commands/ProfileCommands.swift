@@ -30,7 +30,7 @@ enum ProfileCommands {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let channel = try ConsentCommands.channel(invocation, required: false) ?? .app
         let (vault, principal) = try invocation.openVault()
-        let suggestion = try vault.nextProfileQuestion(for: member, channel: channel, as: principal)
+        let suggestion = try vault.profiles.nextQuestion(for: member, channel: channel, as: principal)
         if invocation.json {
             let ask: Any = suggestion.map {
                 ["field": $0.field, "purpose": $0.purpose, "points": $0.points, "notice": $0.noticeText,
@@ -52,7 +52,7 @@ enum ProfileCommands {
         let channel = try ConsentCommands.channel(invocation, required: true)!
         let evidence = try ConsentCommands.evidence(invocation)
         let (vault, principal) = try invocation.openVault()
-        let result = try vault.shareProfileField(field.name, value: field.value, for: member, purpose: purpose, channel: channel,
+        let result = try vault.profiles.share(field.name, value: field.value, for: member, purpose: purpose, channel: channel,
                                                  evidence: evidence, as: principal)
         if invocation.json {
             Output.json(["member": member.rawValue, "field": result.field, "consent": result.consentState.rawValue,
@@ -68,21 +68,21 @@ enum ProfileCommands {
         let field = try invocation.required("field")
         let channel = try ConsentCommands.channel(invocation, required: true)!
         let (vault, principal) = try invocation.openVault()
-        try vault.declineProfileField(field, for: member, channel: channel, as: principal)
+        try vault.profiles.decline(field, for: member, channel: channel, as: principal)
         invocation.json ? Output.json(["member": member.rawValue, "field": field, "declined": true]) : Output.line("recorded: \(field) declined")
     }
 
     private static func balance(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let (vault, principal) = try invocation.openVault()
-        let balance = try vault.pointsBalance(of: member, as: principal)
+        let balance = try vault.rewards.balance(of: member, as: principal)
         invocation.json ? Output.json(["member": member.rawValue, "balance": balance]) : Output.line("\(balance)")
     }
 
     private static func ledger(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let (vault, principal) = try invocation.openVault()
-        let entries = try vault.pointsLedger(of: member, as: principal)
+        let entries = try vault.rewards.ledger(of: member, as: principal)
         if invocation.json {
             Output.json(["member": member.rawValue, "entries": entries.map {
                 ["sequence": $0.sequence, "rule": $0.ruleID, "rule_version": $0.ruleVersion, "scope": $0.scope, "points": $0.points,
@@ -98,14 +98,14 @@ enum ProfileCommands {
         guard let points = try invocation.integer("points") else { throw UsageError(description: "missing required option '--points'", command: invocation.spec.path) }
         let reason = try invocation.required("reason")
         let (vault, principal) = try invocation.openVault()
-        let balance = try vault.adjustPoints(of: member, by: points, reason: reason, as: principal)
+        let balance = try vault.rewards.adjust(member, by: points, reason: reason, as: principal)
         invocation.json ? Output.json(["member": member.rawValue, "balance": balance]) : Output.line("balance \(balance)")
     }
 
     private static func birthdays(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let awarded = try vault.awardBirthdayRewards(as: principal)
+        let awarded = try vault.rewards.awardBirthdays(as: principal)
         let points = awarded.values.flatMap { $0 }.reduce(0) { $0 + $1.points }
         invocation.json ? Output.json(["members_awarded": awarded.count, "points": points])
             : Output.line("birthday rewards: \(awarded.count) member(s), \(points) points")

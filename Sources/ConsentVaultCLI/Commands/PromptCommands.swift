@@ -35,7 +35,7 @@ enum PromptCommands {
     private static func output(_ result: PromptRedaction, _ invocation: Invocation) {
         if invocation.json {
             Output.json(["text": result.text, "session": result.session, "entities": result.entities.map {
-                ["type": $0.type.rawValue, "placeholder": $0.placeholder, "start": $0.start, "end": $0.end] as [String: Any]
+                ["type": $0.type.rawValue, "placeholder": $0.placeholder.description, "start": $0.start, "end": $0.end] as [String: Any]
             }])
         } else {
             FileHandle.standardOutput.write(Data(result.text.utf8))
@@ -48,7 +48,7 @@ enum PromptCommands {
         let purpose = try invocation.required("purpose")
         let member = try invocation.value("member").map { try MemberID($0) }
         let (vault, principal) = try invocation.openVault()
-        output(try vault.redactPrompt(readStandardInput(), member: member, purpose: purpose, session: invocation.value("session"), as: principal), invocation)
+        output(try vault.prompts.redact(readStandardInput(), member: member, purpose: purpose, session: invocation.value("session"), as: principal), invocation)
     }
 
     private static func build(_ invocation: Invocation) throws {
@@ -60,20 +60,20 @@ enum PromptCommands {
             throw CommandFailure(description: "template \(path) cannot be read")
         }
         let (vault, principal) = try invocation.openVault()
-        output(try vault.buildPrompt(template: template, member: member, purpose: purpose, as: principal), invocation)
+        output(try vault.prompts.build(template: template, member: member, purpose: purpose, as: principal), invocation)
     }
 
     private static func demask(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let session = try invocation.required("session")
         let (vault, principal) = try invocation.openVault()
-        let result = try vault.demask(readStandardInput(), session: session, as: principal)
+        let result = try vault.prompts.demask(readStandardInput(), session: session, as: principal)
         if invocation.json {
             Output.json(["text": result.text, "restored": result.restored,
-                         "left_in_place": result.leftInPlace.map { ["placeholder": $0.placeholder, "reason": $0.reason] }])
+                         "left_in_place": result.leftInPlace.map { ["placeholder": $0.placeholder, "reason": $0.reason.rawValue] }])
         } else {
             FileHandle.standardOutput.write(Data(result.text.utf8))
-            for left in result.leftInPlace { Output.error("left \(left.placeholder): \(left.reason)") }
+            for left in result.leftInPlace { Output.error("left \(left.placeholder): \(left.reason.rawValue)") }
         }
     }
 

@@ -13,7 +13,7 @@ enum ReportCommands {
     private static func profiling(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let report = try vault.profilingReport(as: principal)
+        let report = try vault.profiles.report(as: principal)
         invocation.json ? Output.json(json(report)) : print(text(report))
     }
 

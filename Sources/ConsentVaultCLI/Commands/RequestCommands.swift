@@ -40,16 +40,16 @@ enum RequestCommands {
 
     private static func json(_ request: DataSubjectRequest) -> [String: Any] {
         var body: [String: Any] = ["request": request.id, "type": request.type.rawValue, "received_on": request.receivedOn,
-                                   "due_on": request.dueOn, "status": request.status]
+                                   "due_on": request.dueOn, "status": request.status.rawValue]
         if let member = request.member { body["member"] = member.rawValue }
         if let reason = request.extensionReason { body["extension_reason"] = reason }
-        if let outcome = request.outcome { body["outcome"] = outcome }
+        if let outcome = request.outcome { body["outcome"] = outcome.rawValue }
         return body
     }
 
     private static func show(_ request: DataSubjectRequest, _ invocation: Invocation) {
         if invocation.json { Output.json(json(request)); return }
-        Output.line("\(request.id) \(request.type.rawValue) received \(request.receivedOn) due \(request.dueOn) \(request.status)\(request.outcome.map { " (\($0))" } ?? "")")
+        Output.line("\(request.id) \(request.type.rawValue) received \(request.receivedOn) due \(request.dueOn) \(request.status.rawValue)\(request.outcome.map { " (\($0.rawValue))" } ?? "")")
     }
 
     private static func open(_ invocation: Invocation) throws {
@@ -59,48 +59,51 @@ enum RequestCommands {
         }
         let member = try invocation.memberID(try invocation.required("member"))
         let (vault, principal) = try invocation.openVault()
-        show(try vault.openRequest(type, for: member, receivedOn: invocation.value("received"),
+        show(try vault.requests.open(type, for: member, receivedOn: invocation.value("received"),
                                     channel: try ConsentCommands.channel(invocation, required: false), as: principal), invocation)
     }
 
     private static func list(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let requests = try vault.listRequests(overdue: invocation.flag("overdue"), as: principal)
+        let requests = try vault.requests.list(overdue: invocation.flag("overdue"), as: principal)
         if invocation.json { Output.json(["requests": requests.map(json)]) } else { requests.forEach { show($0, invocation) } }
     }
 
     private static func showOne(_ invocation: Invocation) throws {
         let id = try invocation.checkedPositional()[0]
         let (vault, principal) = try invocation.openVault()
-        show(try vault.showRequest(id, as: principal), invocation)
+        show(try vault.requests.show(id, as: principal), invocation)
     }
 
     private static func extend(_ invocation: Invocation) throws {
         let id = try invocation.checkedPositional()[0]
         let (vault, principal) = try invocation.openVault()
-        show(try vault.extendRequest(id, reason: invocation.value("reason") ?? "", as: principal), invocation)
+        show(try vault.requests.extend(id, reason: invocation.value("reason") ?? "", as: principal), invocation)
     }
 
     private static func close(_ invocation: Invocation) throws {
         let id = try invocation.checkedPositional()[0]
-        let outcome = try invocation.required("outcome")
+        let text = try invocation.required("outcome")
+        guard let outcome = RequestOutcome(rawValue: text) else {
+            throw UsageError(description: "unknown outcome '\(text)'; use fulfilled, refused or withdrawn", command: invocation.spec.path)
+        }
         let (vault, principal) = try invocation.openVault()
-        show(try vault.closeRequest(id, outcome: outcome, as: principal), invocation)
+        show(try vault.requests.close(id, outcome: outcome, as: principal), invocation)
     }
 
     private static func export(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
         let directory = try invocation.required("out")
         let (vault, principal) = try invocation.openVault()
-        let path = try vault.export(member, to: directory, request: invocation.value("request"), as: principal)
+        let path = try vault.requests.export(member, to: directory, request: invocation.value("request"), as: principal)
         invocation.json ? Output.json(["export": path]) : Output.line(path)
     }
 
     private static func verifyExport(_ invocation: Invocation) throws {
         let directory = try invocation.checkedPositional()[0]
         let (vault, _) = try invocation.openVault()
-        let result = try vault.verifyExport(at: directory)
+        let result = try vault.requests.verifyExport(at: directory)
         if invocation.json {
             var body: [String: Any] = ["valid": result.isValid]
             if let problem = result.problem { body["problem"] = problem }
@@ -118,7 +121,7 @@ enum RequestCommands {
             throw UsageError(description: "not confirmed; pass --yes to erase without a terminal, or --dry-run to preview", command: invocation.spec.path)
         }
         let (vault, principal) = try invocation.openVault()
-        let report = try vault.erase(member, request: invocation.value("request"), dryRun: dryRun, as: principal)
+        let report = try vault.requests.erase(member, request: invocation.value("request"), dryRun: dryRun, as: principal)
         if invocation.json {
             Output.json(["member": member.rawValue, "dry_run": report.dryRun, "erased": report.erased,
                          "kept": report.kept.map { ["what": $0.what, "why": $0.why, "until": $0.until ?? NSNull()] as [String: Any] }])
@@ -133,7 +136,7 @@ enum RequestCommands {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
         let terminal = isatty(STDERR_FILENO) == 1
-        let outcomes = try vault.runRetention(dryRun: invocation.flag("dry-run"), as: principal) { rule, done in
+        let outcomes = try vault.retention.run(dryRun: invocation.flag("dry-run"), as: principal) { rule, done in
             if terminal { FileHandle.standardError.write(Data("\r\(rule): \(done)".utf8)) }
         }
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
@@ -162,7 +165,7 @@ enum RequestCommands {
         let ring = try invocation.loadKeyRing()
         let principal = try invocation.principal(in: try Vault.open(at: path, keyRing: ring, erasureJournal: try invocation.erasureJournalPath()))
         let restored = try Vault.restore(from: file, to: path, keyRing: ring, erasureJournal: try invocation.erasureJournalPath(), as: principal)
-        invocation.json ? Output.json(["restored": file, "members": try restored.memberCount()])
-            : Output.line("Restored \(file); erasures since the backup re-applied; \(try restored.memberCount()) member(s)")
+        invocation.json ? Output.json(["restored": file, "members": try restored.members.count()])
+            : Output.line("Restored \(file); erasures since the backup re-applied; \(try restored.members.count()) member(s)")
     }
 }

@@ -18,14 +18,14 @@ enum TokenCommands {
         let role = try invocation.required("role")
         let name = try invocation.required("name")
         let (vault, principal) = try invocation.openVault()
-        let token = try vault.createToken(name: name, role: role, as: principal)
+        let token = try vault.tokens.create(name: name, role: role, as: principal)
         invocation.json ? Output.json(["name": name, "role": role, "token": token]) : Output.line(token)
     }
 
     private static func list(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let tokens = try vault.listTokens(as: principal)
+        let tokens = try vault.tokens.list(as: principal)
         if invocation.json {
             Output.json(["tokens": tokens.map { token -> [String: Any] in
                 var body: [String: Any] = ["name": token.name, "role": token.role, "created_at": token.createdAt]
@@ -40,7 +40,7 @@ enum TokenCommands {
     private static func revoke(_ invocation: Invocation) throws {
         let name = try invocation.checkedPositional()[0]
         let (vault, principal) = try invocation.openVault()
-        try vault.revokeToken(name: name, as: principal)
+        try vault.tokens.revoke(name: name, as: principal)
         invocation.json ? Output.json(["name": name, "revoked": true]) : Output.line("Revoked the token of \(name)")
     }
 }

@@ -1,0 +1,51 @@
+/// Role checks and audited execution: every operation on member data goes through `audited`.
+extension VaultContext {
+    /// Checks the principal's role before anything else happens. A refusal is written to the
+    /// audit log (in its own transaction, so it survives) and thrown.
+    func authorize(_ record: AuditLog.Record) throws {
+        let principal = record.principal
+        guard !principal.isLocalAdministrator else { return }
+        var refusal: AccessError?
+        if let role = policies.roles.role(principal.role) {
+            if !role.allows(record.operation) {
+                refusal = .operationNotAllowed(role: principal.role, operation: record.operation.rawValue)
+            } else if record.operation == .memberRead, !role.mayRead(for: record.purpose) {
+                refusal = .purposeNotAllowed(role: principal.role, purpose: record.purpose)
+            }
+        } else {
+            refusal = .operationNotAllowed(role: principal.role, operation: record.operation.rawValue)
+        }
+        guard let refusal else { return }
+        var denied = record
+        denied.outcome = .denied
+        try database.writeTransaction { try auditLog.append(denied, at: timestamp) }
+        throw refusal
+    }
+
+    /// Checks `principal` for `operation` without running anything (for operations that write
+    /// outside the database, or in several transactions of their own).
+    func authorize(_ principal: Principal, _ operation: VaultOperation, purpose: String = "", member: MemberID? = nil) throws {
+        try authorize(AuditLog.Record(principal: principal, operation: operation, purpose: purpose, member: member))
+    }
+
+    /// Authorizes `principal` for `operation`, then runs `body` and the audit entry in one write
+    /// transaction: the operation cannot commit without its entry. `body` may fill in the fields
+    /// returned. A failure rolls back and is then audited as denied or error.
+    func audited<Result>(_ principal: Principal, _ operation: VaultOperation, purpose: String = "", member: MemberID? = nil,
+                         fields: [String] = [], _ body: (inout AuditLog.Record) throws -> Result) throws -> Result {
+        var record = AuditLog.Record(principal: principal, operation: operation, purpose: purpose, member: member, fieldsRequested: fields)
+        try authorize(record)
+        do {
+            return try database.writeTransaction {
+                var working = record
+                let result = try body(&working)
+                try auditLog.append(working, at: timestamp)
+                return result
+            }
+        } catch {
+            record.outcome = error is ConsentError || error is AccessError ? .denied : .error
+            try? database.writeTransaction { try auditLog.append(record, at: timestamp) }
+            throw error
+        }
+    }
+}

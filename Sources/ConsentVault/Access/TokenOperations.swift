@@ -1,0 +1,45 @@
+/// A token as listed: who it stands for and when it was made or revoked, never the token itself.
+public struct TokenInfo: Sendable, Equatable {
+    /// The principal's name.
+    public let name: String
+    /// Its role id from `roles.json`.
+    public let role: String
+    /// When it was created (ISO 8601, UTC).
+    public let createdAt: String
+    /// When it was revoked, if it was.
+    public let revokedAt: String?
+}
+
+/// API tokens: each names a principal with a role; the vault keeps only a keyed hash.
+public struct TokenOperations {
+    let context: VaultContext
+
+    /// Creates a token for a new principal `name` with `role`; the token is returned once only.
+    public func create(name: String, role: String, as principal: Principal) throws -> String {
+        try context.audited(principal, .tokenCreate) { _ in
+            guard context.policies.roles.role(role) != nil else { throw AccessError.unknownRole(role) }
+            guard try !context.tokens.exists(name: name) else { throw AccessError.tokenNameTaken(name) }
+            let token = "cvt_" + Hex.encode(Sodium.randomPublicBytes(count: 32))
+            try context.tokens.insert(name: name, role: role, hash: try context.tokenHash(token), now: context.timestamp)
+            return token
+        }
+    }
+
+    /// Every token's name, role and dates.
+    public func list(as principal: Principal) throws -> [TokenInfo] {
+        try context.audited(principal, .tokenList) { _ in try context.tokens.all() }
+    }
+
+    /// Revokes the token of principal `name`; it stops working at once.
+    public func revoke(name: String, as principal: Principal) throws {
+        try context.audited(principal, .tokenRevoke) { _ in
+            guard try context.tokens.revoke(name: name, at: context.timestamp) else { throw AccessError.unknownTokenName(name) }
+        }
+    }
+
+    /// The principal a token stands for; throws if it is unknown or revoked.
+    public func principal(for token: String) throws -> Principal {
+        guard let principal = try context.tokens.principal(withHash: try context.tokenHash(token)) else { throw AccessError.invalidToken }
+        return principal
+    }
+}

@@ -1,0 +1,129 @@
+/// One purpose's consent state for a member, as `consent show` prints it.
+public struct PurposeConsent: Sendable, Equatable {
+    /// Purpose id.
+    public let purpose: String
+    /// Its lawful basis.
+    public let lawfulBasis: LawfulBasis
+    /// Purpose-wide consent state (`none` for purposes not based on consent).
+    public let state: ConsentState
+    /// States of field-specific consents, by field.
+    public let fields: [String: ConsentState]
+}
+
+/// One ledger event with the notice text the member was shown.
+public struct ConsentHistoryEntry: Sendable, Equatable {
+    /// The event as recorded.
+    public let event: ConsentEvent
+    /// The notice text of the event's version and language, if the event showed one.
+    public let noticeText: String?
+}
+
+/// The consent ledger's operations: grant, deny, withdraw, confirm double opt-in, show, history.
+public struct ConsentOperations {
+    let context: VaultContext
+
+    /// Grants consent for `request`. With double opt-in the consent is pending and a one-time
+    /// token is returned (stored only as a hash); a minor needs `evidence.guardianConsent`.
+    public func grant(_ request: ConsentRequest, for member: MemberID, channel: Channel,
+                      evidence: ConsentEvidence = ConsentEvidence(), as principal: Principal) throws -> GrantResult {
+        try context.audited(principal, .consentGrant, purpose: request.purpose, member: member, fields: request.field.map { [$0] } ?? []) { _ in
+            _ = try context.memberRecord(member)
+            let grant = try context.recordGrant(request, for: member, birthday: try context.storedBirthday(of: member), channel: channel,
+                                                evidence: evidence, actor: principal)
+            _ = try context.evaluateRewards(for: member, actor: principal)
+            return grant
+        }
+    }
+
+    /// Records that the member declined `request`.
+    public func deny(_ request: ConsentRequest, for member: MemberID, channel: Channel?, as principal: Principal) throws {
+        try context.audited(principal, .consentGrant, purpose: request.purpose, member: member, fields: request.field.map { [$0] } ?? []) { _ in
+            _ = try context.memberRecord(member)
+            let purpose = try context.consentPurpose(request)
+            try context.appendConsentEvent(.deny, member: member, purpose: purpose, field: request.field, channel: channel, actor: principal)
+            try context.enforceRemainingBasis(after: purpose, fields: request.field.map { [$0] } ?? purpose.fields, of: member)
+        }
+    }
+
+    /// Withdraws consent, effective for the very next read (GDPR Art. 7(3)). Zero-party values
+    /// left without any lawful basis are deleted (or restricted, if the purpose says so) in the
+    /// same transaction.
+    public func withdraw(_ request: ConsentRequest, for member: MemberID, channel: Channel? = nil, as principal: Principal) throws {
+        try context.audited(principal, .consentWithdraw, purpose: request.purpose, member: member,
+                            fields: request.field.map { [$0] } ?? []) { _ in
+            _ = try context.memberRecord(member)
+            let purpose = try context.consentPurpose(request)
+            let now = context.clock()
+            let relevant = try context.consents.events(of: member).filter {
+                $0.purpose == purpose.id && (request.field == nil || $0.field == request.field)
+            }
+            let inForce: Set<ConsentState> = [.active, .pending, .needsReconsent]
+            let state = ConsentEvaluator.derive(relevant.filter { $0.field == request.field }, purpose: purpose, now: now).state
+            let anyFieldInForce = request.field == nil && Set(relevant.compactMap(\.field)).contains { field in
+                inForce.contains(ConsentEvaluator.derive(relevant.filter { $0.field == field }, purpose: purpose, now: now).state)
+            }
+            guard inForce.contains(state) || anyFieldInForce else { throw ConsentError.nothingToWithdraw(purpose: purpose.id) }
+            try context.appendConsentEvent(.withdraw, member: member, purpose: purpose, field: request.field, channel: channel, actor: principal)
+            if request.field == nil {
+                for field in Set(relevant.compactMap(\.field)) {
+                    try context.appendConsentEvent(.withdraw, member: member, purpose: purpose, field: field, channel: channel, actor: principal)
+                }
+            }
+            try context.enforceRemainingBasis(after: purpose, fields: request.field.map { [$0] } ?? purpose.fields, of: member)
+        }
+    }
+
+    /// Confirms a pending double opt-in with its token. Wrong, expired and reused tokens are refused.
+    public func confirm(token: String, for member: MemberID, as principal: Principal) throws -> GrantResult {
+        try context.audited(principal, .consentConfirm, member: member) { record in
+            _ = try context.memberRecord(member)
+            let hash = try context.tokenHash(token)
+            guard let stored = try context.consents.token(hash: hash, of: member),
+                  let purpose = context.policies.purposes.purpose(stored.purpose) else { throw ConsentError.invalidToken }
+            guard !stored.isUsed else { throw ConsentError.usedToken }
+            guard let expiry = Timestamp.date(stored.expiresAt), expiry > context.clock() else { throw ConsentError.expiredToken }
+            record.purpose = purpose.id
+            try context.consents.markTokenUsed(hash: hash, at: context.timestamp)
+            try context.appendConsentEvent(.doiConfirmed, member: member, purpose: purpose, field: stored.field, channel: nil, actor: principal)
+            _ = try context.evaluateRewards(for: member, actor: principal)
+            return GrantResult(member: member, purpose: purpose.id, field: stored.field, state: .active, token: nil)
+        }
+    }
+
+    /// The member's current consent state for every purpose of the policy.
+    public func states(of member: MemberID, as principal: Principal) throws -> [PurposeConsent] {
+        try context.audited(principal, .consentShow, member: member) { _ in
+            _ = try context.memberRecord(member)
+            let events = try context.consents.events(of: member)
+            let now = context.clock()
+            return context.policies.purposes.purposes.map { purpose in
+                let own = events.filter { $0.purpose == purpose.id }
+                let fields = Set(own.compactMap(\.field))
+                return PurposeConsent(
+                    purpose: purpose.id, lawfulBasis: purpose.lawfulBasis,
+                    state: ConsentEvaluator.derive(own.filter { $0.field == nil }, purpose: purpose, now: now).state,
+                    fields: Dictionary(uniqueKeysWithValues: fields.map { field in
+                        (field, ConsentEvaluator.derive(own.filter { $0.field == field }, purpose: purpose, now: now).state)
+                    }))
+            }
+        }
+    }
+
+    /// Every consent event of the member with the notice text shown, oldest first.
+    public func history(of member: MemberID, as principal: Principal) throws -> [ConsentHistoryEntry] {
+        try context.audited(principal, .consentHistory, member: member) { _ in
+            _ = try context.memberRecord(member)
+            return try context.consents.events(of: member).map { event in
+                ConsentHistoryEntry(event: event, noticeText: try context.noticeText(of: event))
+            }
+        }
+    }
+}
+
+extension VaultContext {
+    /// The notice text an event showed, in its version and language; nil when it showed none.
+    func noticeText(of event: ConsentEvent) throws -> String? {
+        guard let version = event.noticeVersion else { return nil }
+        return try policyStore.noticeText(purpose: event.purpose, version: version, language: event.language ?? "de")
+    }
+}

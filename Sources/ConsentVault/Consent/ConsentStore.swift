@@ -1,0 +1,196 @@
+import Foundation
+
+/// Owns the consent ledger (`consent_events`), double opt-in tokens (`doi_tokens`), field
+/// restrictions (`field_restrictions`) and the consent proof kept after erasure
+/// (`consent_proof_archive`). Appends run inside the caller's write transaction.
+struct ConsentStore {
+    let database: Database
+
+    private static let eventColumns = """
+        seq, purpose, field, event, notice_version, notice_sha256, language, channel, captured_at, recorded_at, actor, guardian, evidence
+        """
+
+    /// Every event of `member`, in ledger order.
+    func events(of member: MemberID) throws -> [ConsentEvent] {
+        try database.statement("SELECT \(Self.eventColumns) FROM consent_events WHERE member_id = ?1 ORDER BY seq")
+            .rows([.text(member.rawValue)], table: "consent_events").map(Self.event)
+    }
+
+    /// Every member's events, grouped by member id, each in ledger order (for aggregate reports).
+    func eventsByMember() throws -> [MemberID: [ConsentEvent]] {
+        var grouped: [MemberID: [ConsentEvent]] = [:]
+        for row in try database.statement("SELECT member_id, \(Self.eventColumns) FROM consent_events ORDER BY member_id, seq")
+            .rows(table: "consent_events") {
+            grouped[try row.memberID("member_id"), default: []].append(try Self.event(row))
+        }
+        return grouped
+    }
+
+    private static func event(_ row: Row) throws -> ConsentEvent {
+        let field = try row.text("field")
+        return ConsentEvent(sequence: try row.integer("seq"), purpose: try row.text("purpose"), field: field.isEmpty ? nil : field,
+                            kind: try row.decode("event", as: ConsentEventKind.self), noticeVersion: try row.optionalInteger("notice_version"),
+                            noticeSHA256: try row.optionalText("notice_sha256"), language: try row.optionalText("language"),
+                            channel: try row.optionalText("channel"), capturedAt: try row.text("captured_at"),
+                            recordedAt: try row.text("recorded_at"), actor: try row.text("actor"), guardian: try row.bool("guardian"),
+                            evidence: try row.text("evidence"))
+    }
+
+    /// Appends one event and returns its sequence number.
+    @discardableResult
+    func append(_ event: NewConsentEvent, for member: MemberID) throws -> Int {
+        try database.statement("""
+            INSERT INTO consent_events (member_id, purpose, field, event, notice_version, notice_sha256, language, channel,
+                                        captured_at, recorded_at, actor, guardian, evidence)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            """).run([.text(member.rawValue), .text(event.purpose), .text(event.field ?? ""), .text(event.kind.rawValue),
+                      event.noticeVersion.map { .integer(Int64($0)) } ?? .null, event.noticeSHA256.map { .text($0) } ?? .null,
+                      .text(event.language), event.channel.map { .text($0.rawValue) } ?? .null,
+                      .text(event.capturedAt), .text(event.recordedAt), .text(event.actor),
+                      .integer(event.guardian ? 1 : 0), .text(event.evidence)])
+        return database.lastInsertRowID
+    }
+
+    /// The notice language of the member's latest event, if any.
+    func latestLanguage(of member: MemberID) throws -> String? {
+        try database.statement("SELECT language FROM consent_events WHERE member_id = ?1 ORDER BY seq DESC LIMIT 1")
+            .rows([.text(member.rawValue)], table: "consent_events").first?.optionalText("language")
+    }
+
+    /// Whether the ledger recorded anything for `member` at or after `time`.
+    func hasActivity(of member: MemberID, since time: String) throws -> Bool {
+        !(try database.statement("SELECT 1 AS found FROM consent_events WHERE member_id = ?1 AND recorded_at >= ?2 LIMIT 1")
+            .rows([.text(member.rawValue), .text(time)], table: "consent_events").isEmpty)
+    }
+
+    /// Events of the member, counted.
+    func eventCount(of member: MemberID) throws -> Int {
+        try database.statement("SELECT count(*) AS value FROM consent_events WHERE member_id = ?1")
+            .scalar([.text(member.rawValue)], table: "consent_events")
+    }
+
+    // MARK: Double opt-in tokens
+
+    /// Stores a token's hash for the pending consent it confirms.
+    func insertToken(hash: [UInt8], for member: MemberID, purpose: String, field: String?, expiresAt: String) throws {
+        try database.statement("INSERT INTO doi_tokens (token_hash, member_id, purpose, field, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .run([.blob(hash), .text(member.rawValue), .text(purpose), .text(field ?? ""), .text(expiresAt)])
+    }
+
+    /// The token with `hash` issued to `member`, or nil.
+    func token(hash: [UInt8], of member: MemberID) throws -> DoubleOptInToken? {
+        try database.statement("SELECT member_id, purpose, field, expires_at, used_at FROM doi_tokens WHERE token_hash = ?1 AND member_id = ?2")
+            .rows([.blob(hash), .text(member.rawValue)], table: "doi_tokens").first.map(DoubleOptInToken.init)
+    }
+
+    /// Marks a token used.
+    func markTokenUsed(hash: [UInt8], at now: String) throws {
+        try database.statement("UPDATE doi_tokens SET used_at = ?2 WHERE token_hash = ?1").run([.blob(hash), .text(now)])
+    }
+
+    /// Unused tokens that expired before `now`, one per member, purpose and field.
+    func expiredUnusedTokens(before now: String) throws -> [DoubleOptInToken] {
+        try database.statement("""
+            SELECT DISTINCT member_id, purpose, field, '' AS expires_at, NULL AS used_at FROM doi_tokens WHERE used_at IS NULL AND expires_at < ?1
+            """).rows([.text(now)], table: "doi_tokens").map(DoubleOptInToken.init)
+    }
+
+    /// Deletes the member's unused tokens for `purpose`.
+    func deleteUnusedTokens(of member: MemberID, purpose: String) throws {
+        try database.statement("DELETE FROM doi_tokens WHERE member_id = ?1 AND purpose = ?2 AND used_at IS NULL")
+            .run([.text(member.rawValue), .text(purpose)])
+    }
+
+    // MARK: Field restrictions
+
+    /// Fields kept but restricted after the last consent for them was withdrawn.
+    func restrictedFields(of member: MemberID) throws -> Set<String> {
+        Set(try database.statement("SELECT field FROM field_restrictions WHERE member_id = ?1")
+            .rows([.text(member.rawValue)], table: "field_restrictions").map { try $0.text("field") })
+    }
+
+    /// Restricts `field` of `member` (no change if it already is).
+    func restrict(_ field: String, of member: MemberID, since now: String) throws {
+        try database.statement("INSERT OR IGNORE INTO field_restrictions (member_id, field, since) VALUES (?1, ?2, ?3)")
+            .run([.text(member.rawValue), .text(field), .text(now)])
+    }
+
+    /// Lifts the restriction of `field`, as sharing the value again does.
+    func liftRestriction(_ field: String, of member: MemberID) throws {
+        try database.statement("DELETE FROM field_restrictions WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
+    }
+
+    // MARK: Erasure
+
+    /// Copies the member's events under the erasure tag `tag`, without the member id, kept until `heldUntil`.
+    func archiveProof(of member: MemberID, tag: String, heldUntil: String) throws {
+        try database.statement("""
+            INSERT INTO consent_proof_archive (member_tag, purpose, field, event, notice_version, notice_sha256, channel, captured_at, evidence, held_until)
+            SELECT ?2, purpose, field, event, notice_version, notice_sha256, channel, captured_at, evidence, ?3 FROM consent_events WHERE member_id = ?1
+            """).run([.text(member.rawValue), .text(tag), .text(heldUntil)])
+    }
+
+    /// Deletes archived proof whose hold ended before `day`.
+    func deleteArchivedProof(heldUntilBefore day: String) throws {
+        try database.statement("DELETE FROM consent_proof_archive WHERE held_until < ?1").run([.text(day)])
+    }
+
+    /// Deletes every event, token and restriction of the member.
+    func erase(_ member: MemberID) throws {
+        for table in ["consent_events", "doi_tokens", "field_restrictions"] {
+            try database.statement("DELETE FROM \(table) WHERE member_id = ?1").run([.text(member.rawValue)])
+        }
+    }
+}
+
+/// A consent event about to be appended, with everything the ledger stores.
+struct NewConsentEvent {
+    /// Purpose id.
+    let purpose: String
+    /// Field, or nil for the whole purpose.
+    let field: String?
+    /// What happened.
+    let kind: ConsentEventKind
+    /// Version of the notice shown, if the purpose has one.
+    let noticeVersion: Int?
+    /// SHA-256 of the notice text shown.
+    let noticeSHA256: String?
+    /// Language of the notice shown.
+    let language: String
+    /// Where it came from.
+    let channel: Channel?
+    /// When the member gave it (ISO 8601).
+    let capturedAt: String
+    /// When the vault recorded it (ISO 8601).
+    let recordedAt: String
+    /// Name of the principal who recorded it.
+    let actor: String
+    /// Whether a guardian consented.
+    let guardian: Bool
+    /// Evidence JSON (IP prefix, guardian flag); never raw personal data.
+    let evidence: String
+}
+
+/// A double opt-in token as stored (by hash only).
+struct DoubleOptInToken {
+    /// Whose consent it confirms.
+    let member: MemberID
+    /// The purpose of the pending consent.
+    let purpose: String
+    /// Its field, or nil for the whole purpose.
+    let field: String?
+    /// When it stops working (ISO 8601).
+    let expiresAt: String
+    /// Whether it was already used.
+    let isUsed: Bool
+
+    /// Decodes a `doi_tokens` row.
+    init(_ row: Row) throws {
+        member = try row.memberID("member_id")
+        purpose = try row.text("purpose")
+        let field = try row.text("field")
+        self.field = field.isEmpty ? nil : field
+        expiresAt = try row.text("expires_at")
+        isUsed = try row.optionalText("used_at") != nil
+    }
+}

@@ -1,0 +1,88 @@
+/// Member data: enrol, set, unset, purpose-bound read, find, list. Every call names the acting
+/// principal, is checked against its role and is audited.
+public struct MemberOperations {
+    let context: VaultContext
+
+    /// Enrols a new member with `fields` and the `consents` given at sign-up, all or nothing:
+    /// every value is validated first; member, fields, index entries, consents and the audit
+    /// entry go in one transaction.
+    public func enroll(_ fields: [FieldInput], consents: [ConsentRequest] = [], channel: Channel,
+                       evidence: ConsentEvidence = ConsentEvidence(), as principal: Principal) throws -> Enrollment {
+        guard !fields.isEmpty else { throw MemberError.noFields }
+        let values = try context.normalize(fields)
+        let member = MemberID.random()
+        let now = context.timestamp
+        return try context.audited(principal, .memberEnroll, member: member, fields: values.map(\.0.name)) { _ in
+            try context.enrollMember(member, values: values, consentRequests: consents, channel: channel, evidence: evidence,
+                                     actor: principal, now: now)
+        }
+    }
+
+    /// Sets or replaces one field of an existing member. Sharing a value again lifts a restriction.
+    public func set(_ field: String, to value: String, for member: MemberID, as principal: Principal) throws {
+        let (definition, normalized) = try context.normalize([FieldInput(field, value)])[0]
+        let now = context.timestamp
+        try context.audited(principal, .memberSet, member: member, fields: [field]) { _ in
+            try context.replaceField(normalized, of: definition, for: member, now: now)
+            _ = try context.evaluateRewards(for: member, actor: principal)
+        }
+    }
+
+    /// Removes one field of a member; returns whether it was there.
+    @discardableResult
+    public func unset(_ field: String, for member: MemberID, as principal: Principal) throws -> Bool {
+        guard context.catalog.definition(of: field) != nil else { throw FieldValueError.unknownField(field) }
+        return try context.audited(principal, .memberUnset, member: member, fields: [field]) { _ in
+            _ = try context.memberRecord(member)
+            let removed = try context.members.deleteValue(field, of: member)
+            if removed { try context.members.touch(member, now: context.timestamp) }
+            return removed
+        }
+    }
+
+    /// Reads the member's fields for `purpose`: just `names`, or every stored field the purpose
+    /// uses. Only fields the purpose may use for this member right now are returned; the rest
+    /// come back as denials naming the reason. Withdrawal takes effect on the very next read.
+    public func read(_ member: MemberID, purpose purposeID: String, fields names: [String]? = nil,
+                     as principal: Principal) throws -> ReadResult {
+        for name in names ?? [] where context.catalog.definition(of: name) == nil { throw FieldValueError.unknownField(name) }
+        return try context.audited(principal, .memberRead, purpose: purposeID, member: member, fields: names ?? []) { record in
+            guard let purpose = context.policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
+            let stored = try context.loadMember(member)
+            let requested = names ?? context.catalog.fields.map(\.name).filter { stored.fieldNames.contains($0) && purpose.fields.contains($0) }
+            let decision = try context.accessDecisions(for: stored, purpose: purpose, fields: requested)
+            let values = try stored.values(decision.allowed)
+            record.fieldsRequested = requested
+            record.fieldsReturned = values.keys.sorted()
+            if values.isEmpty && !decision.denied.isEmpty { record.outcome = .denied }
+            return ReadResult(member: member, fields: values, denied: decision.denied)
+        }
+    }
+
+    /// Members whose `field` (an indexed one) equals `value` after normalization.
+    public func find(_ field: String, equals value: String, as principal: Principal) throws -> [MemberID] {
+        guard let definition = context.catalog.definition(of: field) else { throw FieldValueError.unknownField(field) }
+        guard definition.indexed else { throw FieldValueError.notIndexed(field) }
+        let normalized = try context.normalizer().normalize(value, for: definition)
+        let hash = try context.keys.blindIndex(field: field, lookupKey: normalized.lookupKey)
+        return try context.audited(principal, .memberFind, fields: [field]) { _ in
+            try context.members.members(withIndex: hash, field: field)
+        }
+    }
+
+    /// Member ids in id order, `limit` at a time, starting after `after`.
+    public func list(limit: Int = 100, after: MemberID? = nil, as principal: Principal) throws -> [MemberID] {
+        try context.audited(principal, .memberList) { _ in try context.members.list(after: after, limit: limit) }
+    }
+
+    /// Number of members in the vault (no personal data, not audited).
+    public func count() throws -> Int {
+        try context.members.count()
+    }
+
+    /// Decrypts `names` (or every stored field) with no purpose check and no audit entry: for the
+    /// library's own tests and tooling only.
+    func decryptFields(of member: MemberID, names: [String]? = nil) throws -> [String: String] {
+        try context.decryptFields(of: member, names: names)
+    }
+}

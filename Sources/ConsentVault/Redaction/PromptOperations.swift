@@ -1,0 +1,128 @@
+import Foundation
+
+/// Privacy-safe prompts: redaction of free text, consented prompt context from templates, and
+/// demasking of generated text. Session mappings are sealed in the vault and expire; a value is
+/// put back only if the member consented to its field for the session's purpose.
+public struct PromptOperations {
+    let context: VaultContext
+
+    /// How long a prompt session's mapping is kept.
+    static let sessionHours = 24.0
+
+    /// Redacts `text`; with `member`, their stored values are found first (decrypted in memory for
+    /// this call only). `session` continues an earlier session of the same member and purpose.
+    public func redact(_ text: String, member: MemberID? = nil, purpose purposeID: String, session: String? = nil,
+                       as principal: Principal) throws -> PromptRedaction {
+        try context.audited(principal, .promptRedact, purpose: purposeID, member: member) { record in
+            guard context.policies.purposes.purpose(purposeID) != nil else { throw ConsentError.unknownPurpose(purposeID) }
+            let known = try member.map { try context.decryptFields(of: $0) } ?? [:]
+            var (id, mapping) = try loadOrCreateSession(session, member: member, purpose: purposeID)
+            let redaction = try redactor(known: known).redact(text, mapping: &mapping)
+            try saveSession(id, member: member, purpose: purposeID, mapping: mapping)
+            record.fieldsRequested = ["session:\(id)"]
+            record.fieldsReturned = Self.entityCounts(redaction.entities.map(\.type))
+            return PromptRedaction(text: redaction.text, session: id, entities: redaction.entities)
+        }
+    }
+
+    /// Fills `template`'s `{{attribute}}` slots with the member's attributes that `purpose` may use
+    /// now, generalized (birth month, age band, city, sizes); the first name becomes a placeholder
+    /// for demasking; other slots get the template's fallback (`{{city|Ihrer Stadt}}`). The result
+    /// is redacted too.
+    public func build(template: String, member: MemberID, purpose purposeID: String, as principal: Principal) throws -> PromptRedaction {
+        try context.audited(principal, .promptBuild, purpose: purposeID, member: member) { record in
+            guard let purpose = context.policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
+            let attributes = PromptTemplate.slots(in: template).compactMap { PromptAttribute(rawValue: $0.name) }
+            let stored = try context.loadMember(member)
+            let allowed = try context.accessDecisions(for: stored, purpose: purpose, fields: Array(Set(attributes.map(\.field)))).allowed
+            // Every stored value is needed anyway as known values for the redaction below; decrypt once.
+            let known = try stored.values()
+            let values = known.filter { allowed.contains($0.key) }
+            var (id, mapping) = try loadOrCreateSession(nil, member: member, purpose: purposeID)
+            var filled = template
+            for slot in PromptTemplate.slots(in: template).reversed() {
+                var replacement = slot.fallback
+                if let attribute = PromptAttribute(rawValue: slot.name), let value = values[attribute.field] {
+                    replacement = attribute == .firstName
+                        ? Redactor.placeholder(for: value, type: .person, field: "first_name", in: &mapping).description
+                        : attribute.generalize(value, today: context.today)
+                }
+                filled.replaceSubrange(slot.range, with: replacement)
+            }
+            let redaction = try redactor(known: known).redact(filled, mapping: &mapping)
+            try saveSession(id, member: member, purpose: purposeID, mapping: mapping)
+            record.fieldsRequested = ["session:\(id)"] + attributes.map(\.rawValue)
+            record.fieldsReturned = Self.entityCounts(redaction.entities.map(\.type)) + allowed.sorted()
+            return PromptRedaction(text: redaction.text, session: id, entities: redaction.entities)
+        }
+    }
+
+    /// Puts back the values of `session` in `text` whose fields the member consented to for the
+    /// session's purpose right now; tolerates changed case and markdown around placeholders.
+    /// Unknown, expired and unconsented placeholders stay and are reported.
+    public func demask(_ text: String, session id: String, as principal: Principal) throws -> DemaskResult {
+        let (member, purposeID, mapping) = try readSession(id)
+        return try context.audited(principal, .promptDemask, purpose: purposeID, member: member) { record in
+            guard let purpose = context.policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
+            let fields = Array(Set(mapping.values.compactMap(\.field)))
+            let allowed = try member.map { Set(try context.accessDecisions(for: context.loadMember($0), purpose: purpose, fields: fields).allowed) } ?? []
+            let pattern = try NSRegularExpression(pattern: #"\[\s*([A-Za-z]+(?:\\?_[A-Za-z]+)*)\\?_(\d+)\s*\\?\]"#)
+            var output = text
+            var restored: [EntityType] = []
+            var left: [LeftPlaceholder] = []
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+                guard let range = Range(match.range, in: text), let typeRange = Range(match.range(at: 1), in: text),
+                      let numberRange = Range(match.range(at: 2), in: text) else { continue }
+                let written = "[\(text[typeRange].replacingOccurrences(of: "\\", with: "").uppercased())_\(text[numberRange])]"
+                guard let placeholder = Placeholder(written), let entry = mapping[written] else {
+                    left.append(LeftPlaceholder(placeholder: written, reason: .unknown))
+                    continue
+                }
+                guard let field = entry.field, allowed.contains(field) else {
+                    left.append(LeftPlaceholder(placeholder: placeholder.description, reason: .notConsented))
+                    continue
+                }
+                output.replaceSubrange(range, with: entry.value)
+                restored.append(EntityType(rawValue: entry.type) ?? .person)
+            }
+            record.fieldsRequested = ["session:\(id)"]
+            record.fieldsReturned = Self.entityCounts(restored)
+            return DemaskResult(text: output, restored: restored.count, leftInPlace: left.reversed())
+        }
+    }
+
+    private func redactor(known: [String: String]) throws -> Redactor {
+        try Redactor(catalog: context.catalog, knownValues: known)
+    }
+
+    /// `TYPE:count` per entity type, for the audit log (never values).
+    private static func entityCounts(_ types: [EntityType]) -> [String] {
+        Dictionary(grouping: types, by: \.rawValue).map { "\($0.key):\($0.value.count)" }.sorted()
+    }
+
+    private func sessionBinding(_ id: String) -> [UInt8] { Array("cv1|prompt-session|\(context.keys.vaultID)|\(id)".utf8) }
+
+    private func loadOrCreateSession(_ id: String?, member: MemberID?, purpose: String) throws -> (String, [String: PlaceholderValue]) {
+        guard let id else { return ("ps_" + Hex.encode(Sodium.randomPublicBytes(count: 12)), [:]) }
+        let (owner, sessionPurpose, mapping) = try readSession(id)
+        guard owner == member, sessionPurpose == purpose else { throw PromptError.sessionMismatch(id) }
+        return (id, mapping)
+    }
+
+    private func readSession(_ id: String) throws -> (MemberID?, String, [String: PlaceholderValue]) {
+        guard let session = try context.promptSessions.session(id) else { throw PromptError.unknownSession(id) }
+        guard let expiry = Timestamp.date(session.expiresAt), expiry > context.clock() else { throw PromptError.expiredSession(id) }
+        let plaintext = try AEAD.open(session.sealedMapping, using: context.keys.sessionKey, authenticating: sessionBinding(id))
+        let mapping = try plaintext.withUnsafeBytes { try JSONDecoder().decode([String: PlaceholderValue].self, from: Data($0)) }
+        return (session.member, session.purpose, mapping)
+    }
+
+    private func saveSession(_ id: String, member: MemberID?, purpose: String, mapping: [String: PlaceholderValue]) throws {
+        var json = try JSONEncoder().encode(mapping)
+        defer { json.withUnsafeMutableBytes { Sodium.wipe($0) } }
+        let sealed = try json.withUnsafeBytes { try AEAD.seal($0, using: context.keys.sessionKey, authenticating: sessionBinding(id)) }
+        let now = context.clock()
+        try context.promptSessions.save(id, member: member, purpose: purpose, createdAt: Timestamp.string(now),
+                                        expiresAt: Timestamp.string(now.addingTimeInterval(Self.sessionHours * 3600)), sealedMapping: sealed)
+    }
+}

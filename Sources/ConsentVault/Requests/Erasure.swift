@@ -1,0 +1,125 @@
+/// Something an erasure kept, and why.
+public struct KeptItem: Sendable, Equatable {
+    /// What was kept.
+    public let what: String
+    /// The legal hold or policy that keeps it.
+    public let why: String
+    /// Until when (`YYYY-MM-DD`), if it ends.
+    public let until: String?
+}
+
+/// What an erasure removed and kept.
+public struct ErasureReport: Sendable, Equatable {
+    /// Who was (or would be) erased.
+    public let member: MemberID
+    /// Whether this was only a plan.
+    public let dryRun: Bool
+    /// What was (or would be) erased.
+    public let erased: [String]
+    /// What was (or would be) kept, with the reason and the end date.
+    public let kept: [KeptItem]
+}
+
+extension RequestOperations {
+    /// Erases `member`. With `dryRun` nothing changes and the report says what would happen.
+    public func erase(_ member: MemberID, request: String? = nil, dryRun: Bool = false, as principal: Principal) throws -> ErasureReport {
+        try context.authorize(principal, .dsrErase, member: member)
+        if dryRun {
+            return try context.database.readTransaction { try context.erasurePlan(member).report(member: member, dryRun: true) }
+        }
+        let tag = try context.keys.erasureTag(member)
+        _ = try context.memberRecord(member)
+        try context.erasureJournal.append(tag: tag, at: context.timestamp)
+        let report = try context.audited(principal, .dsrErase, member: member) { _ in
+            let plan = try context.erasurePlan(member)
+            try context.apply(plan, to: member, tag: tag)
+            if let request { try context.requests.close(request, outcome: .fulfilled, at: context.timestamp) }
+            return plan.report(member: member, dryRun: false)
+        }
+        try context.checkpoint()
+        return report
+    }
+}
+
+/// Erasure (GDPR Art. 17): everything about a member goes in one transaction, except data under a
+/// legal hold, which is kept restricted until the hold ends; then the WAL is checkpointed and
+/// truncated so no page image of the erased data remains beside the vault file.
+extension VaultContext {
+    /// Re-applies every erasure in the journal to members a restore brought back.
+    func reapplyErasureJournal() throws {
+        let tags = try erasureJournal.tags()
+        guard !tags.isEmpty else { return }
+        let resurrected = try members.unerased(withTags: tags)
+        let system = Principal(name: "erasure-journal", role: Principal.localAdministrator.role)
+        for member in resurrected {
+            try audited(system, .dsrErase, member: member) { _ in try apply(try erasurePlan(member), to: member, tag: try keys.erasureTag(member)) }
+        }
+        if !resurrected.isEmpty { try checkpoint() }
+    }
+
+    /// What erasing `member` means under the current legal holds.
+    func erasurePlan(_ member: MemberID) throws -> ErasurePlan {
+        let stored = try storedFieldNames(of: member)
+        let today = today
+        func until(_ years: Int) -> String { today.adding(months: years * 12).iso }
+        var heldFields: [String: (hold: LegalHold, until: String)] = [:]
+        var consentHold: (hold: LegalHold, until: String)?
+        for hold in policies.retention.legalHolds {
+            if hold.records == "consent_events" { consentHold = (hold, until(hold.years)); continue }
+            guard hold.appliesWhenFieldPresent.map(stored.contains) ?? true else { continue }
+            for field in hold.fields ?? [] where stored.contains(field) { heldFields[field] = (hold, until(hold.years)) }
+        }
+        return ErasurePlan(storedFields: stored.sorted(), heldFields: heldFields, consentHold: consentHold,
+                           consentEvents: try consents.eventCount(of: member), pointsEntries: try rewards.entryCount(of: member),
+                           pseudonymizePoints: policies.retention.pointsLedgerOnErasure == "pseudonymize")
+    }
+
+    /// Carries out `plan` inside the caller's transaction, store by store.
+    func apply(_ plan: ErasurePlan, to member: MemberID, tag: String) throws {
+        if let hold = plan.consentHold { try consents.archiveProof(of: member, tag: tag, heldUntil: hold.until) }
+        if plan.pseudonymizePoints { try rewards.archive(member, tag: tag) }
+        try consents.erase(member)
+        try rewards.erase(member)
+        try promptSessions.erase(member)
+        try requests.detach(member)
+        for field in plan.storedFields where plan.heldFields[field] == nil { try members.deleteValue(field, of: member) }
+        if plan.heldFields.isEmpty {
+            try members.delete(member)
+        } else {
+            try members.markErased(member, at: timestamp, heldUntil: plan.heldFields.values.map(\.until).max() ?? "")
+        }
+    }
+}
+
+/// The decisions of one erasure, computed once and used both for the dry run and the real one.
+struct ErasurePlan {
+    let storedFields: [String]
+    let heldFields: [String: (hold: LegalHold, until: String)]
+    let consentHold: (hold: LegalHold, until: String)?
+    let consentEvents: Int
+    let pointsEntries: Int
+    let pseudonymizePoints: Bool
+
+    /// The report of this plan.
+    func report(member: MemberID, dryRun: Bool) -> ErasureReport {
+        var erased = storedFields.filter { heldFields[$0] == nil }.map { "field \($0)" }
+        var kept = heldFields.keys.sorted().map { field in
+            KeptItem(what: "field \(field) (readable only for \(heldFields[field]!.hold.purpose ?? "legal obligations"))",
+                           why: "\(heldFields[field]!.hold.id): \(heldFields[field]!.hold.basis)", until: heldFields[field]!.until)
+        }
+        erased.append(heldFields.isEmpty ? "data key (every remaining ciphertext becomes unreadable)" : "lookup indexes")
+        if let consentHold, consentEvents > 0 {
+            kept.append(KeptItem(what: "\(consentEvents) consent event(s) under a pseudonym, without the member id",
+                                       why: "\(consentHold.hold.id): \(consentHold.hold.basis)", until: consentHold.until))
+        } else if consentEvents > 0 {
+            erased.append("\(consentEvents) consent event(s)")
+        }
+        if pseudonymizePoints && pointsEntries > 0 {
+            kept.append(KeptItem(what: "\(pointsEntries) points ledger entr(ies) under a pseudonym", why: "accounting (points_ledger_on_erasure)", until: nil))
+        } else if pointsEntries > 0 {
+            erased.append("\(pointsEntries) points ledger entr(ies)")
+        }
+        erased.append("profile asks, confirmation tokens, restrictions and prompt sessions")
+        return ErasureReport(member: member, dryRun: dryRun, erased: erased, kept: kept)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The result of checking an export folder.
+public struct ExportVerification: Sendable, Equatable {
+    /// Whether every checksum and the signature hold.
+    public let isValid: Bool
+    /// What failed, if anything.
+    public let problem: String?
+}
+
+extension Vault {
+    /// The vault's Ed25519 public key (hex), which verifies its exports.
+    public func signingPublicKey() throws -> String {
+        try context.signingPublicKey()
+    }
+}
+
+extension VaultContext {
+    /// The vault's Ed25519 public key (hex).
+    func signingPublicKey() throws -> String {
+        Hex.encode(try Signature.keyPair(seed: keys.signingSeed).publicKey)
+    }
+}
+
+/// Writing and checking exports: `export.json`, `export.html`, a checksum manifest and an Ed25519
+/// signature by the vault's key.
+extension RequestOperations {
+    /// Names of the files of an export.
+    static let exportFiles = ["export.json", "export.html"]
+
+    /// Writes the export of `member` into `directory` (created with mode 0700; must not exist or
+    /// be empty) and returns its path.
+    @discardableResult
+    public func export(_ member: MemberID, to directory: String, request: String? = nil, as principal: Principal) throws -> String {
+        try context.authorize(principal, .dsrExport, member: member)
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        guard contents.isEmpty else { throw StorageError.vaultExists(path: directory) }
+        let document = try context.audited(principal, .dsrExport, member: member) { record in
+            _ = try context.memberRecord(member)
+            let document = try context.exportDocument(for: member, request: request)
+            record.fieldsReturned = (document["fields"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            return document
+        }
+        let json = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let files = ["export.json": json, "export.html": Data(ExportHTML.render(document).utf8)]
+        let publicKey = try context.signingPublicKey()
+        let manifest: [String: Any] = ["format": VaultContext.exportFormat, "vault_id": context.keys.vaultID, "public_key": publicKey,
+                                       "files": files.mapValues { KeyDerivation.sha256Hex(Array($0)) }]
+        let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
+        let signature = try Signature.sign(Array(manifestData), secretKey: try Signature.keyPair(seed: context.keys.signingSeed).secretKey)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for (name, data) in files.merging(["manifest.json": manifestData, "manifest.sig": Data(Hex.encode(signature).utf8)], uniquingKeysWith: { a, _ in a }) {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                throw StorageError.sqlite(code: 0, operation: "write export", message: "cannot write \(path)")
+            }
+        }
+        return directory
+    }
+
+    /// Checks an export folder: the manifest's signature by this vault's key, and every checksum.
+    public func verifyExport(at directory: String) throws -> ExportVerification {
+        func read(_ name: String) -> Data? { FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name)) }
+        guard let manifestData = read("manifest.json"), let signatureText = read("manifest.sig"),
+              let signature = Hex.decode(String(decoding: signatureText, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            return ExportVerification(isValid: false, problem: "manifest.json or manifest.sig is missing or malformed")
+        }
+        let publicKey = Hex.decode(try context.signingPublicKey()) ?? []
+        guard Signature.verify(signature, of: Array(manifestData), publicKey: publicKey) else {
+            return ExportVerification(isValid: false, problem: "the signature does not match this vault's key (manifest changed or signed elsewhere)")
+        }
+        let manifest = (try? JSONSerialization.jsonObject(with: manifestData)) as? [String: Any]
+        let sums = manifest?["files"] as? [String: String] ?? [:]
+        for name in Self.exportFiles {
+            guard let data = read(name) else { return ExportVerification(isValid: false, problem: "\(name) is missing") }
+            guard sums[name] == KeyDerivation.sha256Hex(Array(data)) else {
+                return ExportVerification(isValid: false, problem: "\(name) does not match its checksum (changed after export)")
+            }
+        }
+        return ExportVerification(isValid: true, problem: nil)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Data subject requests and their deadlines (GDPR Art. 12(3)); restriction and objection take
+/// effect when they are opened. Export and erasure are in their own files.
+public struct RequestOperations {
+    let context: VaultContext
+
+    /// Records a request received on `receivedOn` (`YYYY-MM-DD`, default today) and returns it
+    /// with its due date. A restriction restricts the member at once; an objection withdraws
+    /// every purpose based on legitimate interest.
+    public func open(_ type: RequestType, for member: MemberID, receivedOn: String? = nil, channel: Channel? = nil,
+                     as principal: Principal) throws -> DataSubjectRequest {
+        guard let received = receivedOn.map({ CalendarDay(iso: $0) }) ?? context.today else {
+            throw RequestError.invalidDate(receivedOn ?? "")
+        }
+        let id = "dsr_" + Hex.encode(Sodium.randomPublicBytes(count: 6))
+        return try context.audited(principal, .dsrOpen, member: member) { _ in
+            _ = try context.memberRecord(member)
+            try context.requests.insert(id: id, member: member, memberTag: try context.keys.erasureTag(member), type: type, channel: channel,
+                                        receivedOn: received.iso, dueOn: received.adding(months: 1).iso, openedBy: principal.name)
+            if type == .restriction { try context.requests.restrict(member, request: id, since: context.timestamp) }
+            if type == .objection {
+                for purpose in context.policies.purposes.purposes where purpose.lawfulBasis == .legitimateInterest {
+                    try context.appendConsentEvent(.withdraw, member: member, purpose: purpose, field: nil, channel: channel, actor: principal)
+                }
+            }
+            return try request(id)
+        }
+    }
+
+    /// Requests, the earliest due first; `overdue` keeps open ones past their due date.
+    public func list(overdue: Bool = false, as principal: Principal) throws -> [DataSubjectRequest] {
+        try context.audited(principal, .dsrList) { _ in
+            let today = context.today.iso
+            return try context.requests.all().filter { !overdue || ($0.status == .open && $0.dueOn < today) }
+        }
+    }
+
+    /// One request.
+    public func show(_ id: String, as principal: Principal) throws -> DataSubjectRequest {
+        try context.audited(principal, .dsrShow) { _ in try request(id) }
+    }
+
+    /// Extends the deadline by two further months (once), with a reason.
+    public func extend(_ id: String, reason: String, as principal: Principal) throws -> DataSubjectRequest {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.extensionNeedsReason }
+        return try context.audited(principal, .dsrExtend) { _ in
+            let current = try request(id)
+            guard current.status == .open else { throw RequestError.alreadyClosed(id) }
+            guard current.extensionReason == nil, let due = CalendarDay(iso: current.dueOn) else { throw RequestError.alreadyExtended(id) }
+            try context.requests.extend(id, to: due.adding(months: 2).iso, reason: reason)
+            return try request(id)
+        }
+    }
+
+    /// Closes a request with `outcome`; closing a restriction lifts it.
+    public func close(_ id: String, outcome: RequestOutcome, as principal: Principal) throws -> DataSubjectRequest {
+        try context.audited(principal, .dsrClose) { _ in
+            guard try request(id).status == .open else { throw RequestError.alreadyClosed(id) }
+            try context.requests.close(id, outcome: outcome, at: context.timestamp)
+            return try request(id)
+        }
+    }
+
+    private func request(_ id: String) throws -> DataSubjectRequest {
+        guard let request = try context.requests.request(id) else { throw RequestError.unknownRequest(id) }
+        return request
+    }
+}

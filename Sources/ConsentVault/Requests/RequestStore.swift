@@ -1,0 +1,78 @@
+/// Owns the data subject requests (`requests`) and the Art. 18 restrictions they put in force
+/// (`member_restrictions`).
+struct RequestStore {
+    let database: Database
+
+    private static let columns = """
+        id, member_id, type, channel, received_on, coalesce(extended_due_on, due_on) AS due_on, extension_reason, status, outcome
+        """
+
+    /// Records a new open request.
+    func insert(id: String, member: MemberID, memberTag: String, type: RequestType, channel: Channel?, receivedOn: String,
+                dueOn: String, openedBy: String) throws {
+        try database.statement("""
+            INSERT INTO requests (id, member_id, member_tag, type, channel, received_on, due_on, opened_by)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """).run([.text(id), .text(member.rawValue), .text(memberTag), .text(type.rawValue),
+                      channel.map { .text($0.rawValue) } ?? .null, .text(receivedOn), .text(dueOn), .text(openedBy)])
+    }
+
+    /// One request, or nil.
+    func request(_ id: String) throws -> DataSubjectRequest? {
+        try database.statement("SELECT \(Self.columns) FROM requests WHERE id = ?1").rows([.text(id)], table: "requests").first.map(Self.decode)
+    }
+
+    /// Every request, the earliest due first.
+    func all() throws -> [DataSubjectRequest] {
+        try database.statement("SELECT \(Self.columns) FROM requests ORDER BY coalesce(extended_due_on, due_on), id")
+            .rows(table: "requests").map(Self.decode)
+    }
+
+    /// The member's open requests, oldest first.
+    func openRequests(of member: MemberID) throws -> [DataSubjectRequest] {
+        try database.statement("SELECT \(Self.columns) FROM requests WHERE member_id = ?1 AND status = 'open' ORDER BY received_on, id")
+            .rows([.text(member.rawValue)], table: "requests").map(Self.decode)
+    }
+
+    /// Sets the extended due date and its reason.
+    func extend(_ id: String, to dueOn: String, reason: String) throws {
+        try database.statement("UPDATE requests SET extended_due_on = ?2, extension_reason = ?3 WHERE id = ?1")
+            .run([.text(id), .text(dueOn), .text(reason)])
+    }
+
+    /// Closes an open request with `outcome` and lifts any restriction it put in force.
+    func close(_ id: String, outcome: RequestOutcome, at now: String) throws {
+        try database.statement("UPDATE requests SET status = 'closed', outcome = ?2, closed_at = ?3 WHERE id = ?1 AND status = 'open'")
+            .run([.text(id), .text(outcome.rawValue), .text(now)])
+        try database.statement("DELETE FROM member_restrictions WHERE request_id = ?1").run([.text(id)])
+    }
+
+    private static func decode(_ row: Row) throws -> DataSubjectRequest {
+        DataSubjectRequest(id: try row.text("id"), member: try row.optionalMemberID("member_id"), type: try row.decode("type", as: RequestType.self),
+                           channel: try row.optionalText("channel"), receivedOn: try row.text("received_on"), dueOn: try row.text("due_on"),
+                           extensionReason: try row.optionalText("extension_reason"), status: try row.decode("status", as: RequestStatus.self),
+                           outcome: try row.decodeOptional("outcome", as: RequestOutcome.self))
+    }
+
+    // MARK: Restriction (Art. 18)
+
+    /// Restricts the member while request `id` is open.
+    func restrict(_ member: MemberID, request id: String, since now: String) throws {
+        try database.statement("INSERT OR IGNORE INTO member_restrictions (member_id, request_id, since) VALUES (?1, ?2, ?3)")
+            .run([.text(member.rawValue), .text(id), .text(now)])
+    }
+
+    /// Whether an open restriction request covers the member.
+    func isRestricted(_ member: MemberID) throws -> Bool {
+        !(try database.statement("SELECT 1 AS found FROM member_restrictions WHERE member_id = ?1")
+            .rows([.text(member.rawValue)], table: "member_restrictions").isEmpty)
+    }
+
+    // MARK: Erasure
+
+    /// Removes the member's restrictions and the member id from their requests (the erasure tag stays).
+    func detach(_ member: MemberID) throws {
+        try database.statement("DELETE FROM member_restrictions WHERE member_id = ?1").run([.text(member.rawValue)])
+        try database.statement("UPDATE requests SET member_id = NULL WHERE member_id = ?1").run([.text(member.rawValue)])
+    }
+}

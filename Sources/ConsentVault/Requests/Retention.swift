@@ -1,0 +1,81 @@
+import Foundation
+
+/// What one retention rule did (or would do).
+public struct RetentionOutcome: Sendable, Equatable {
+    /// Rule id, or `legal_hold_ended`.
+    public let rule: String
+    /// Members affected.
+    public let members: Int
+}
+
+/// The retention run (GDPR Art. 5(1)(e)): applies `retention.json` by itself, idempotently.
+public struct RetentionOperations {
+    let context: VaultContext
+
+    /// Applies every retention rule and ends expired legal holds. With `dryRun` nothing changes
+    /// (not even the audit log) and the outcome says what would happen. `progress` is told how
+    /// many members each step has handled.
+    public func run(dryRun: Bool = false, as principal: Principal, progress: (String, Int) -> Void = { _, _ in }) throws -> [RetentionOutcome] {
+        try context.authorize(principal, .retentionRun)
+        let erasure = RequestOperations(context: context)
+        var outcomes: [RetentionOutcome] = []
+        for rule in context.policies.retention.rules {
+            let cutoff = Timestamp.string(context.clock().addingTimeInterval(-Double(rule.afterDays) * 86_400))
+            switch rule.action {
+            case "erase_member":
+                let members = try inactiveMembers(before: cutoff)
+                if !dryRun { for (index, member) in members.enumerated() { _ = try erasure.erase(member, as: principal); progress(rule.id, index + 1) } }
+                outcomes.append(RetentionOutcome(rule: rule.id, members: members.count))
+            case "delete_zero_party_fields":
+                let zeroParty = context.catalog.fields.filter { $0.party == .zero }.map(\.name)
+                let members = try inactiveMembers(before: cutoff).filter { try !context.storedFieldNames(of: $0).isDisjoint(with: zeroParty) }
+                if !dryRun {
+                    for (index, member) in members.enumerated() {
+                        try context.audited(principal, .retentionRun, member: member, fields: zeroParty) { _ in
+                            for field in zeroParty { try context.members.deleteValue(field, of: member) }
+                        }
+                        progress(rule.id, index + 1)
+                    }
+                }
+                outcomes.append(RetentionOutcome(rule: rule.id, members: members.count))
+            default:
+                outcomes.append(RetentionOutcome(rule: rule.id, members: try expirePendingDoubleOptIns(before: cutoff, dryRun: dryRun, as: principal)))
+            }
+        }
+        let today = context.today.iso
+        let ended = try context.members.heldMembers(endingBefore: today)
+        if !dryRun {
+            for member in ended {
+                try context.audited(principal, .retentionRun, member: member) { _ in try context.members.delete(member) }
+            }
+            try context.audited(principal, .retentionRun) { _ in try context.consents.deleteArchivedProof(heldUntilBefore: today) }
+            try context.checkpoint()
+        }
+        outcomes.append(RetentionOutcome(rule: "legal_hold_ended", members: ended.count))
+        return outcomes
+    }
+
+    /// Members not erased whose last activity (data change or consent event) is before `cutoff`.
+    private func inactiveMembers(before cutoff: String) throws -> [MemberID] {
+        try context.members.unchanged(since: cutoff).filter { try !context.consents.hasActivity(of: $0, since: cutoff) }
+    }
+
+    /// Appends an `expire` event for grants still pending double opt-in since before `cutoff`.
+    private func expirePendingDoubleOptIns(before cutoff: String, dryRun: Bool, as principal: Principal) throws -> Int {
+        var expired = 0
+        for token in try context.consents.expiredUnusedTokens(before: context.timestamp) {
+            let member = token.member
+            guard let purpose = context.policies.purposes.purpose(token.purpose) else { continue }
+            let events = try context.consents.events(of: member).filter { $0.purpose == purpose.id && $0.field == token.field }
+            guard ConsentEvaluator.derive(events, purpose: purpose, now: context.clock()).state == .pending,
+                  let grant = events.last(where: { $0.kind == .grant }), grant.recordedAt < cutoff else { continue }
+            expired += 1
+            if dryRun { continue }
+            try context.audited(principal, .retentionRun, purpose: purpose.id, member: member) { _ in
+                try context.appendConsentEvent(.expire, member: member, purpose: purpose, field: token.field, channel: nil, actor: principal)
+                try context.consents.deleteUnusedTokens(of: member, purpose: purpose.id)
+            }
+        }
+        return expired
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The baselines `bench` compares the vault with: the SQLite statements that store or fetch the
+/// same data and the libsodium calls that seal, open and hash it, with the same pragmas (WAL,
+/// `synchronous = FULL`, `secure_delete`) on the same vault file at the same size, one commit per
+/// operation, as the vault does. Left out is the vault's own logic: role checks, validation and
+/// normalization (done before timing), policy lookups, consent evaluation and reward rules.
+enum BenchmarkBaselines {
+    /// Enrollment: a random data key, wrapped; the member row; per field a seal, its row and, for
+    /// indexed fields, the uniqueness check and the blind-index row; one row per consent; the
+    /// audit entry (head lookup, pseudonym and chain hashes, insert). Returns operations per second.
+    static func enroll(_ vault: Vault, fields: (Int) -> [FieldInput], consents: [ConsentRequest], count: Int) throws -> Double {
+        let context = vault.context
+        let now = context.timestamp
+        let inputs = try (0..<count).map { try context.normalize(fields($0)) }
+        let purposes = consents.compactMap { context.policies.purposes.purpose($0.purpose) }
+        return try operationsPerSecond(count) { index in
+            try context.database.writeTransaction {
+                let member = MemberID.random()
+                let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
+                let version = context.keyRing.activeVersion
+                let wrapped = try context.keys.wrapDataKey(dataKey, member: member, masterVersion: version, dataKeyVersion: 1)
+                try context.members.insert(member, channel: .app, masterVersion: version, wrappedDataKey: wrapped,
+                                           erasureTag: try context.keys.erasureTag(member), now: now)
+                for (definition, value) in inputs[index] {
+                    try context.storeValue(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
+                }
+                for purpose in purposes {
+                    try context.appendConsentEvent(.grant, member: member, purpose: purpose, field: nil, channel: .app, actor: .localAdministrator)
+                }
+                try context.auditLog.append(AuditLog.Record(principal: .localAdministrator, operation: .memberEnroll, member: member), at: now)
+            }
+        }
+    }
+
+    /// Purpose-checked read of one field: the member row, the data key unwrapped, the field's row
+    /// opened, and the audit entry, committed.
+    static func read(_ vault: Vault, members: [MemberID], field: String) throws -> Double {
+        return try operationsPerSecond(members.count) { index in
+            let member = members[index]
+            let context = vault.context
+            try context.database.writeTransaction {
+                let dataKey = try context.unwrapDataKey(of: try context.memberRecord(member))
+                guard let sealed = try context.members.sealedValue(of: member, field: field) else { throw MemberError.memberNotFound(member.rawValue) }
+                let binding = context.keys.fieldBinding(member: member, field: field, dataKeyVersion: sealed.dataKeyVersion)
+                _ = try AEAD.openText(sealed.ciphertext, using: dataKey, authenticating: binding)
+                try context.auditLog.append(AuditLog.Record(principal: .localAdministrator, operation: .memberRead, member: member),
+                                            at: context.timestamp)
+            }
+        }
+    }
+
+    /// Lookup by email: the blind-index hash, the index query, and the audit entry, committed.
+    static func lookup(_ vault: Vault, emails: [String]) throws -> Double {
+        return try operationsPerSecond(emails.count) { index in
+            let context = vault.context
+            try context.database.writeTransaction {
+                let hash = try context.keys.blindIndex(field: "email", lookupKey: emails[index])
+                _ = try context.members.members(withIndex: hash, field: "email")
+                try context.auditLog.append(AuditLog.Record(principal: .localAdministrator, operation: .memberFind), at: context.timestamp)
+            }
+        }
+    }
+
+    /// Runs `body` `count` times and returns how many runs per second that was.
+    private static func operationsPerSecond(_ count: Int, _ body: (Int) throws -> Void) throws -> Double {
+        Double(count) / max(try Stopwatch.measure(count, body).total, 1e-9)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Measures the redactor on a labeled corpus (JSON lines: `{"text": …, "entities": [{"type": …,
+/// "start": …, "end": …}], "known": {field: value}}`, offsets in code points).
+package struct RedactionEvaluation: Sendable {
+    /// Per entity type.
+    package struct TypeScore: Sendable {
+        /// Entity type.
+        package let type: String
+        /// Labeled entities found (overlapping a detection of the same type).
+        package let truePositives: Int
+        /// Detections of the type that overlap no labeled entity of the type.
+        package let falsePositives: Int
+        /// Labeled entities missed.
+        package let falseNegatives: Int
+        /// TP / (TP + FP), 1 when nothing was detected.
+        package var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
+        /// TP / (TP + FN), 1 when nothing was labeled.
+        package var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
+    }
+
+    /// Prompts evaluated.
+    package let prompts: Int
+    /// Scores per type.
+    package let scores: [TypeScore]
+    /// Share of labeled personal-data code points not covered by any detection.
+    package let leakedCharacterShare: Double
+    /// Detections overlapping no labeled entity, per prompt.
+    package let spuriousPerPrompt: Double
+    /// Redaction throughput on the corpus prompts.
+    package let promptsPerSecond: Double
+
+    /// Evaluates `corpus` (JSON lines) with the vault's member-number pattern.
+    package static func run(corpus: String, memberNumberPattern: String?) throws -> RedactionEvaluation {
+        struct Label: Decodable { let type: String; let start: Int; let end: Int }
+        struct Example: Decodable { let text: String; let entities: [Label]; let known: [String: String]? }
+        let examples = try corpus.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.enumerated().map { index, line in
+            do { return try JSONDecoder().decode(Example.self, from: Data(line.utf8)) } catch {
+                throw PolicyError.invalid([PolicyProblem(file: "corpus", path: "line \(index + 1)", message: "not a labeled example")])
+            }
+        }
+        let pattern = memberNumberPattern.flatMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+        var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:]
+        var personal = 0, leaked = 0, spurious = 0
+        let started = Date()
+        for example in examples {
+            let detections = Redactor(knownValues: example.known ?? [:], memberNumberPattern: pattern).detect(example.text)
+            for label in example.entities {
+                personal += label.end - label.start
+                leaked += (label.start..<label.end).filter { index in !detections.contains { $0.start <= index && index < $0.end } }.count
+                if detections.contains(where: { $0.type.rawValue == label.type && $0.start < label.end && label.start < $0.end }) {
+                    tp[label.type, default: 0] += 1
+                } else {
+                    fn[label.type, default: 0] += 1
+                }
+            }
+            for detection in detections {
+                let overlapsAny = example.entities.contains { detection.start < $0.end && $0.start < detection.end }
+                if !overlapsAny { spurious += 1 }
+                if !example.entities.contains(where: { $0.type == detection.type.rawValue && detection.start < $0.end && $0.start < detection.end }) {
+                    fp[detection.type.rawValue, default: 0] += 1
+                }
+            }
+        }
+        let elapsed = max(Date().timeIntervalSince(started), 1e-9)
+        let types = Set(tp.keys).union(fp.keys).union(fn.keys).sorted()
+        return RedactionEvaluation(
+            prompts: examples.count,
+            scores: types.map { TypeScore(type: $0, truePositives: tp[$0] ?? 0, falsePositives: fp[$0] ?? 0, falseNegatives: fn[$0] ?? 0) },
+            leakedCharacterShare: personal == 0 ? 0 : Double(leaked) / Double(personal),
+            spuriousPerPrompt: examples.isEmpty ? 0 : Double(spurious) / Double(examples.count),
+            promptsPerSecond: Double(examples.count) / elapsed)
+    }
+
+    /// Redaction speed on `text`: megabytes per second.
+    package static func throughput(of text: String) -> Double {
+        let started = Date()
+        _ = Redactor(knownValues: [:], memberNumberPattern: nil).detect(text)
+        return Double(text.utf8.count) / 1_000_000 / max(Date().timeIntervalSince(started), 1e-9)
+    }
+}

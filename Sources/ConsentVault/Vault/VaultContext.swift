@@ -1,0 +1,79 @@
+import Foundation
+
+/// What every operation on one open vault works with: the connection, the keys, the policy set,
+/// the clock and one store per aggregate. Authorization and auditing (`authorize`, `audited`)
+/// live here, so every capability goes through the same gate.
+///
+/// Not `Sendable`: it holds one SQLite connection and cached statements, which must not be used
+/// from two threads at once. `VaultQueue` is the thread-safe way to share a vault.
+final class VaultContext {
+    /// Path of the vault file.
+    let path: String
+    let database: Database
+    let keyRing: KeyRing
+    /// Keys derived from the vault root key and the master keys.
+    let keys: VaultKeys
+    /// The policy set in force (replaced by `Vault.applyPolicies`).
+    var policies: PolicySet
+    let clock: @Sendable () -> Date
+    /// The record of erasures that a restore of an old backup cannot roll back.
+    let erasureJournal: ErasureJournal
+
+    /// `members`, `member_fields`, `blind_indexes`.
+    let members: MemberStore
+    /// `consent_events`, `doi_tokens`, `field_restrictions`, `consent_proof_archive`.
+    let consents: ConsentStore
+    /// `requests`, `member_restrictions`.
+    let requests: RequestStore
+    /// `points_ledger`, `profile_asks`, `points_archive`.
+    let rewards: RewardStore
+    /// `prompt_sessions`.
+    let promptSessions: PromptSessionStore
+    /// `access_tokens`.
+    let tokens: TokenStore
+    /// `policies`, `policy_history`, `notices`.
+    let policyStore: PolicyStore
+    /// `audit_log`.
+    let auditLog: AuditLog
+    /// `vault_meta`, `master_key_versions`.
+    let meta: VaultMetaStore
+
+    init(path: String, database: Database, keyRing: KeyRing, keys: VaultKeys, policies: PolicySet, erasureJournalPath: String,
+         clock: @escaping @Sendable () -> Date) {
+        self.path = path
+        self.database = database
+        self.keyRing = keyRing
+        self.keys = keys
+        self.policies = policies
+        self.clock = clock
+        erasureJournal = ErasureJournal(path: erasureJournalPath, key: keys.erasureKey, vaultID: keys.vaultID)
+        members = MemberStore(database: database)
+        consents = ConsentStore(database: database)
+        requests = RequestStore(database: database)
+        rewards = RewardStore(database: database)
+        promptSessions = PromptSessionStore(database: database)
+        tokens = TokenStore(database: database)
+        policyStore = PolicyStore(database: database)
+        auditLog = AuditLog(database: database, chainKey: keys.auditChainKey, pseudonymKey: keys.auditPseudonymKey)
+        meta = VaultMetaStore(database: database)
+    }
+
+    /// The field catalog of the policy set in force.
+    var catalog: FieldCatalog { policies.fields }
+    /// The vault clock's current time as stored (ISO 8601, UTC).
+    var timestamp: String { Timestamp.string(clock()) }
+    /// The vault clock's current day (UTC).
+    var today: CalendarDay { CalendarDay.today(clock()) }
+
+    /// The newest master key version that both the key file and the vault know: new data keys are
+    /// wrapped under it.
+    func writeKeyVersion() throws -> Int {
+        let registered = try meta.keyVersions()
+        return keyRing.versions.filter(registered.contains).max() ?? keyRing.activeVersion
+    }
+
+    /// Writes the WAL back into the vault file and truncates it, so no older page images remain.
+    func checkpoint() throws {
+        try database.checkpointAndTruncateWAL()
+    }
+}

@@ -1,0 +1,126 @@
+import ConsentVault
+
+// What to do about each library error, in this tool's terms. The library says what went wrong and
+// where; the hint here names the option or command that fixes it.
+
+extension FieldValueError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .unknownField: return "the field catalog (Policies/fields.json) lists the accepted fields"
+        case .invalid, .tooLong: return "correct the value; nothing was stored"
+        case .duplicateField: return "give each field once"
+        case .notIndexed: return "look members up by email, phone or member_number"
+        }
+    }
+}
+
+extension ConsentError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .unknownPurpose, .fieldNotInPurpose, .notConsentBased: return "Policies/purposes.json defines the purposes and their fields"
+        case .minorNeedsGuardian: return "record the guardian's consent with --guardian"
+        case .invalidToken, .usedToken: return "each token confirms once; grant again to send a new one"
+        case .expiredToken: return "grant again to send a new confirmation token"
+        case .nothingToWithdraw: return "see the member's consents with: consent-vault consent show <id>"
+        }
+    }
+}
+
+extension PromptError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .unknownSession, .expiredSession: return "redact or build the prompt again to start a new session"
+        case .sessionMismatch: return "start a new session for this member and purpose"
+        }
+    }
+}
+
+extension StorageError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .sqlite: return "if this repeats, run 'consent-vault' again with a fresh copy of the vault and report it"
+        case .schemaTooNew: return "upgrade consent-vault; never open a vault with an older version"
+        case .notAVault: return "check --vault (or CONSENT_VAULT_PATH)"
+        case .vaultNotFound: return "create one with: consent-vault init, or check --vault (or CONSENT_VAULT_PATH)"
+        case .vaultExists: return "choose another path; an existing vault is never overwritten"
+        case .erasureJournal: return "restore the journal from its append-only copy; never edit it by hand"
+        case .corruptRow: return "restore the vault from a backup and report the incident to the DPO"
+        }
+    }
+}
+
+extension AccessError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .operationNotAllowed, .purposeNotAllowed: return "Policies/roles.json lists what each role may do; the attempt was audited"
+        case .invalidToken: return "check --token (or CONSENT_VAULT_TOKEN); an administrator can list tokens with 'consent-vault token list'"
+        case .tokenNameTaken: return "choose another --name, or revoke the old token first"
+        case .unknownTokenName: return "list tokens with: consent-vault token list"
+        case .unknownRole: return "roles are defined in Policies/roles.json"
+        }
+    }
+}
+
+extension MemberError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .memberNotFound: return "list members with: consent-vault member list"
+        case .invalidMemberID: return "member ids are printed by 'member enroll' and 'member find'"
+        case .integrity, .dataKeyIntegrity: return "restore the vault from a backup and report the incident to the DPO"
+        case .duplicateValue: return "find the existing member with 'consent-vault member find'"
+        case .noFields: return "pass at least one --field NAME=VALUE"
+        }
+    }
+}
+
+extension RewardError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .reasonRequired: return "pass --reason TEXT (no personal data)"
+        case .zeroAdjustment: return "pass --points N with N positive or negative"
+        case .notAskable: return "rewards.json lists the askable fields under 'asks'"
+        case .balanceOverflow: return "adjust by a smaller number of points"
+        }
+    }
+}
+
+extension RequestError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .unknownRequest: return "list requests with: consent-vault dsr list"
+        case .alreadyClosed, .alreadyExtended: return "see it with: consent-vault dsr show <request>"
+        case .extensionNeedsReason: return "pass --reason TEXT (complexity or number of requests)"
+        case .invalidDate: return "write dates as 2026-01-31"
+        }
+    }
+}
+
+extension KeyFileError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .notFound: return "pass --keys FILE (or set CONSENT_VAULT_KEYS), or create one with: consent-vault keygen --out FILE"
+        case .unreadable: return "check that the path is a regular file readable by this user"
+        case .permissionsTooOpen(let path, _): return "run: chmod 600 \(path)"
+        case .malformed: return "restore the key file from your backup; Keys.example documents the format"
+        case .exampleKey: return "create a real key with: consent-vault keygen --out FILE"
+        case .passphraseRequired: return "set CONSENT_VAULT_PASSPHRASE or run the command on a terminal"
+        case .wrongPassphrase: return "check the passphrase; there is no way to recover a key file without it"
+        case .alreadyExists: return "choose another path, or move the old file away if you are sure it protects nothing"
+        case .writeFailed: return "check free space and permissions of the folder"
+        case .belongsToAnotherVault: return "use the key file that was used with consent-vault init for this vault"
+        case .versionMissing: return "use the key file from before the retirement, or finish rotation with: consent-vault keys rotate"
+        case .keyVersionInUse: return "finish the rotation first: consent-vault keys rotate"
+        case .cannotRetireActiveVersion: return "rotate to a new version first: consent-vault keys rotate"
+        case .keyDoesNotOpenVault: return "the key file was altered or mixed up; restore it from your backup"
+        }
+    }
+}
