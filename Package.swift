@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "ConsentVaultCLI", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .executableTarget(name: "consent-vault", dependencies: ["ConsentVaultCLI"], swiftSettings: strictSettings),
         .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault", "ConsentVaultCLI"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "EmbeddingTests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["ConsentVault", "ConsentVaultCLI"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

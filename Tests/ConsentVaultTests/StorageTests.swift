@@ -13,6 +13,22 @@ struct StorageTests {
         #expect(try Schema.version(of: test.rawDatabase()) == 99)
     }
 
+    @Test("a stored value of the wrong kind is an error naming table and column, never a silent default")
+    func corruptRows() throws {
+        let test = try TestVault()
+        let member = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        try test.rawDatabase().execute("UPDATE members SET data_key_version = 'two'")
+        let error = #expect(throws: StorageError.self) { _ = try test.vault.members.read(member, purpose: "loyalty_account", as: admin) }
+        #expect(error == .corruptRow(table: "members", column: "data_key_version", problem: "expected an integer"))
+        try test.rawDatabase().execute("UPDATE members SET data_key_version = 1")
+        try test.rawDatabase().execute("DROP TRIGGER consent_events_append_only")
+        _ = try test.vault.consents.grant(ConsentRequest(purpose: "email_marketing"), for: member, channel: .app, as: admin)
+        try test.rawDatabase().execute("UPDATE consent_events SET guardian = 7")
+        #expect(throws: StorageError.corruptRow(table: "consent_events", column: "guardian", problem: "expected 0 or 1")) {
+            _ = try test.vault.consents.states(of: member, as: admin)
+        }
+    }
+
     @Test("an SQLite file that is not a vault, a missing file, and an existing path are refused")
     func foreignFiles() throws {
         let test = try TestVault()

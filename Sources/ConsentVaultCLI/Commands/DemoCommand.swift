@@ -95,7 +95,7 @@ enum DemoCommand {
         Output.line("   now on version \(rotation.targetVersion); version 1 retired; first name still reads as \(try vault.members.read(anna, purpose: "loyalty_account", fields: ["first_name"], as: admin).fields["first_name"] ?? "?")")
 
         step("11. Privacy-safe prompts: a consented prompt, a redacted free text, a demasked reply")
-        try vault.consents.grant(ConsentRequest(purpose: "ai_personalization"), for: anna, channel: .app, as: admin)
+        _ = try vault.consents.grant(ConsentRequest(purpose: "ai_personalization"), for: anna, channel: .app, as: admin)
         let built = try vault.prompts.build(template: "Schreibe {{first_name|unserer Kundin}} eine kurze Geburtstagsmail. Geburtsmonat: {{birth_month|unbekannt}}, Altersgruppe: {{age_band|unbekannt}}, Größe: {{clothing_size|unbekannt}}, Stadt: {{city|ihrer Stadt}}.",
                                           member: anna, purpose: "ai_personalization", as: marketing)
         Output.line("   built by marketing: \(built.text)")
