@@ -1,7 +1,7 @@
 /// One option a command accepts.
 struct OptionSpec: Sendable {
-    /// The long name without dashes, e.g. `field`.
-    let name: String
+    /// The long name, e.g. `.field` for `--field`.
+    let name: OptionName
     /// Placeholder for its value (`NAME=VALUE`), or nil for a flag.
     let valueName: String?
     /// One line of help.
@@ -33,10 +33,10 @@ struct CommandSpec: Sendable {
 
 /// Options every command understands.
 let globalOptions: [OptionSpec] = [
-    OptionSpec(name: "vault", valueName: "PATH", help: "vault file (env CONSENT_VAULT_PATH)"),
-    OptionSpec(name: "keys", valueName: "FILE", help: "key file (env CONSENT_VAULT_KEYS)"),
-    OptionSpec(name: "erasure-journal", valueName: "FILE", help: "erasure journal (env CONSENT_VAULT_ERASURE_JOURNAL; default: key file + .erasures)"),
-    OptionSpec(name: "token", valueName: "TOKEN", help: "act as the principal of this API token (env CONSENT_VAULT_TOKEN)"),
-    OptionSpec(name: "json", valueName: nil, help: "print machine-readable JSON"),
-    OptionSpec(name: "help", valueName: nil, help: "show help for this command (also -h)"),
+    OptionSpec(name: .vault, valueName: "PATH", help: "vault file (env CONSENT_VAULT_PATH)"),
+    OptionSpec(name: .keys, valueName: "FILE", help: "key file (env CONSENT_VAULT_KEYS)"),
+    OptionSpec(name: .erasureJournal, valueName: "FILE", help: "erasure journal (env CONSENT_VAULT_ERASURE_JOURNAL; default: key file + .erasures)"),
+    OptionSpec(name: .token, valueName: "TOKEN", help: "act as the principal of this API token (env CONSENT_VAULT_TOKEN)"),
+    OptionSpec(name: .json, valueName: nil, help: "print machine-readable JSON"),
+    OptionSpec(name: .help, valueName: nil, help: "show help for this command (also -h)"),
 ]

@@ -18,7 +18,7 @@ enum Help {
             let name = spec.path.joined(separator: " ")
             text += "  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(spec.summary)\n"
         }
-        text += "\n" + optionList(globalOptions + [OptionSpec(name: "version", valueName: nil, help: "show the version")], title: "GLOBAL OPTIONS")
+        text += "\n" + optionList(globalOptions + [OptionSpec(name: .version, valueName: nil, help: "show the version")], title: "GLOBAL OPTIONS")
         text += "\n  See 'consent-vault help <command>' for details about a command.\n"
         return text
     }
@@ -39,7 +39,7 @@ enum Help {
     }
 
     private static func optionList(_ options: [OptionSpec], title: String) -> String {
-        let labels = options.map { "--\($0.name)" + ($0.valueName.map { " \($0)" } ?? "") }
+        let labels = options.map { "--\($0.name.rawValue)" + ($0.valueName.map { " \($0)" } ?? "") }
         let width = max(15, labels.map(\.count).max() ?? 0)
         var text = "\(title):\n"
         for (label, option) in zip(labels, options) {

@@ -8,21 +8,21 @@ struct Invocation {
     let spec: CommandSpec
     /// Positional arguments after the command words.
     let positional: [String]
-    private let values: [String: [String]]
-    private let flags: Set<String>
+    private let values: [OptionName: [String]]
+    private let flags: Set<OptionName>
 
     /// Parses `arguments` (everything after the command words) for `spec`.
     init(spec: CommandSpec, arguments: [String]) throws(UsageError) {
         self.spec = spec
-        let known = Dictionary((spec.options + globalOptions).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = Dictionary((spec.options + globalOptions).map { ($0.name.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         var positional: [String] = []
-        var values: [String: [String]] = [:]
-        var flags: Set<String> = []
+        var values: [OptionName: [String]] = [:]
+        var flags: Set<OptionName> = []
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if argument == "-h" { flags.insert("help"); continue }
+            if argument == "-h" { flags.insert(.help); continue }
             guard argument.hasPrefix("--"), argument.count > 2 else { positional.append(argument); continue }
             var name = String(argument.dropFirst(2))
             var inlineValue: String?
@@ -35,7 +35,7 @@ struct Invocation {
             }
             guard let valueName = option.valueName else {
                 if inlineValue != nil { throw UsageError(description: "'--\(name)' takes no value", command: spec.path) }
-                flags.insert(name)
+                flags.insert(option.name)
                 continue
             }
             let value: String
@@ -46,10 +46,10 @@ struct Invocation {
                 value = arguments[index]
                 index += 1
             }
-            if values[name] != nil && !option.repeatable {
+            if values[option.name] != nil && !option.repeatable {
                 throw UsageError(description: "'--\(name)' may be given only once", command: spec.path)
             }
-            values[name, default: []].append(value)
+            values[option.name, default: []].append(value)
         }
         self.positional = positional
         self.values = values
@@ -57,20 +57,20 @@ struct Invocation {
     }
 
     /// Whether help was asked for.
-    var wantsHelp: Bool { flags.contains("help") }
+    var wantsHelp: Bool { flags.contains(.help) }
     /// Whether `--json` was given.
-    var json: Bool { flags.contains("json") }
+    var json: Bool { flags.contains(.json) }
 
     /// Whether the flag `name` was given.
-    func flag(_ name: String) -> Bool { flags.contains(name) }
+    func flag(_ name: OptionName) -> Bool { flags.contains(name) }
     /// The single value of option `name`, if given.
-    func value(_ name: String) -> String? { values[name]?.last }
+    func value(_ name: OptionName) -> String? { values[name]?.last }
     /// Every value of a repeatable option, in order.
-    func values(_ name: String) -> [String] { values[name] ?? [] }
+    func values(_ name: OptionName) -> [String] { values[name] ?? [] }
 
     /// The value of `name`, or a usage error saying it is required.
-    func required(_ name: String) throws -> String {
-        guard let value = value(name) else { throw UsageError(description: "missing required option '--\(name)'", command: spec.path) }
+    func required(_ name: OptionName) throws -> String {
+        guard let value = value(name) else { throw UsageError(description: "missing required option '--\(name.rawValue)'", command: spec.path) }
         return value
     }
 
@@ -86,21 +86,21 @@ struct Invocation {
     }
 
     /// An integer option, or a usage error naming the option.
-    func integer(_ name: String) throws -> Int? {
+    func integer(_ name: OptionName) throws -> Int? {
         guard let text = value(name) else { return nil }
-        guard let number = Int(text) else { throw UsageError(description: "'--\(name)' must be a whole number", command: spec.path) }
+        guard let number = Int(text) else { throw UsageError(description: "'--\(name.rawValue)' must be a whole number", command: spec.path) }
         return number
     }
 
     /// The vault path from `--vault` or `CONSENT_VAULT_PATH`.
     func vaultPath() throws -> String {
-        if let path = value("vault") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_PATH"], !path.isEmpty { return path }
+        if let path = value(.vault) ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_PATH"], !path.isEmpty { return path }
         throw UsageError(description: "no vault given: pass --vault PATH or set CONSENT_VAULT_PATH", command: spec.path)
     }
 
     /// The key file path from `--keys` or `CONSENT_VAULT_KEYS`.
     func keysPath() throws -> String {
-        if let path = value("keys") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_KEYS"], !path.isEmpty { return path }
+        if let path = value(.keys) ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_KEYS"], !path.isEmpty { return path }
         throw UsageError(description: "no key file given: pass --keys FILE or set CONSENT_VAULT_KEYS", command: spec.path)
     }
 
@@ -114,13 +114,13 @@ struct Invocation {
     /// The erasure journal: `--erasure-journal`, `CONSENT_VAULT_ERASURE_JOURNAL`, or next to the key
     /// file, where a restore of the vault's backup cannot roll it back.
     func erasureJournalPath() throws -> String {
-        if let path = value("erasure-journal") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_ERASURE_JOURNAL"], !path.isEmpty { return path }
+        if let path = value(.erasureJournal) ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_ERASURE_JOURNAL"], !path.isEmpty { return path }
         return try keysPath() + ".erasures"
     }
 
     /// The principal of `--token` (or `CONSENT_VAULT_TOKEN`) in `vault`, else the local administrator.
     func principal(in vault: Vault) throws -> Principal {
-        guard let token = value("token") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"], !token.isEmpty else {
+        guard let token = value(.token) ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"], !token.isEmpty else {
             return .localAdministrator
         }
         return try vault.tokens.principal(for: token)

@@ -5,17 +5,17 @@ enum AuditCommands {
     /// The audit command group.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["audit", "verify"], summary: "Check the audit chain; exit 1 naming the first bad entry",
-                    options: [OptionSpec(name: "head", valueName: "SEQ:HASH", help: "a head printed earlier by 'audit head', to detect cut-off entries")],
+                    options: [OptionSpec(name: .head, valueName: "SEQ:HASH", help: "a head printed earlier by 'audit head', to detect cut-off entries")],
                     run: verify),
         CommandSpec(path: ["audit", "head"], summary: "Print the latest chain hash, for anchoring elsewhere", run: head),
         CommandSpec(path: ["audit", "show"], summary: "Who accessed which of a member's data, when and why",
-                    options: [OptionSpec(name: "member", valueName: "ID", help: "the member")], run: show),
+                    options: [OptionSpec(name: .member, valueName: "ID", help: "the member")], run: show),
     ]
 
     private static func verify(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let result = try vault.audit.verify(head: invocation.value("head"), as: principal)
+        let result = try vault.audit.verify(head: invocation.value(.head), as: principal)
         if invocation.json {
             var body: [String: Any] = ["ok": result.isIntact, "entries": result.entries, "head": result.head]
             if let bad = result.firstBadSequence { body["first_bad_sequence"] = bad }
@@ -36,7 +36,7 @@ enum AuditCommands {
 
     private static func show(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let member = try invocation.memberID(try invocation.required("member"))
+        let member = try invocation.memberID(try invocation.required(.member))
         let (vault, principal) = try invocation.openVault()
         let entries = try vault.audit.entries(for: member, as: principal)
         if invocation.json {

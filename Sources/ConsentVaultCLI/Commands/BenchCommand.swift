@@ -6,9 +6,9 @@ enum BenchCommand {
     /// The benchmark command.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["bench"], summary: "Measure the main operations at several vault sizes",
-                    options: [OptionSpec(name: "sizes", valueName: "N,N,…", help: "vault sizes in members (default 10000)"),
-                              OptionSpec(name: "samples", valueName: "N", help: "timed operations per row (default 1000)"),
-                              OptionSpec(name: "policies", valueName: "DIR", help: "policy folder (default ./Policies)")],
+                    options: [OptionSpec(name: .sizes, valueName: "N,N,…", help: "vault sizes in members (default 10000)"),
+                              OptionSpec(name: .samples, valueName: "N", help: "timed operations per row (default 1000)"),
+                              OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default ./Policies)")],
                     discussion: """
                         Run it from a release build: swift build -c release && .build/release/consent-vault bench --sizes 10000,100000
                         Each row prints throughput, p50 and p99 latency, peak memory, and for enroll and read the
@@ -21,11 +21,11 @@ enum BenchCommand {
 
     private static func run(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let sizes = try (invocation.value("sizes") ?? "10000").split(separator: ",").map { text -> Int in
+        let sizes = try (invocation.value(.sizes) ?? "10000").split(separator: ",").map { text -> Int in
             guard let size = Int(text), size > 0 else { throw UsageError(description: "'--sizes' must be positive whole numbers separated by commas", command: ["bench"]) }
             return size
         }
-        let samples = try invocation.integer("samples") ?? 1000
+        let samples = try invocation.integer(.samples) ?? 1000
         guard samples > 0, sizes.allSatisfy({ $0 >= samples }) else {
             throw UsageError(description: "'--samples' must be positive and at most the smallest size", command: ["bench"])
         }

@@ -5,14 +5,14 @@ import Foundation
 enum ConsentCommands {
     /// Options describing how a consent was captured.
     static let evidenceOptions = [
-        OptionSpec(name: "language", valueName: "LANG", help: "language of the notice shown: de (default) or en"),
-        OptionSpec(name: "ip", valueName: "ADDRESS", help: "client IP; only its /24 (IPv4) or /48 (IPv6) network is stored"),
-        OptionSpec(name: "guardian", valueName: nil, help: "a parent or guardian consented (members under the minimum age)"),
-        OptionSpec(name: "captured-at", valueName: "TIME", help: "when the member consented (ISO 8601 UTC; default now)"),
+        OptionSpec(name: .language, valueName: "LANG", help: "language of the notice shown: de (default) or en"),
+        OptionSpec(name: .ip, valueName: "ADDRESS", help: "client IP; only its /24 (IPv4) or /48 (IPv6) network is stored"),
+        OptionSpec(name: .guardian, valueName: nil, help: "a parent or guardian consented (members under the minimum age)"),
+        OptionSpec(name: .capturedAt, valueName: "TIME", help: "when the member consented (ISO 8601 UTC; default now)"),
     ]
-    private static let purposeOption = OptionSpec(name: "purpose", valueName: "PURPOSE", help: "purpose id from purposes.json")
-    private static let fieldOption = OptionSpec(name: "field", valueName: "FIELD", help: "only this field of the purpose")
-    private static let channelOption = OptionSpec(name: "channel", valueName: "CHANNEL", help: "store, app, web, callcenter or import")
+    private static let purposeOption = OptionSpec(name: .purpose, valueName: "PURPOSE", help: "purpose id from purposes.json")
+    private static let fieldOption = OptionSpec(name: .field, valueName: "FIELD", help: "only this field of the purpose")
+    private static let channelOption = OptionSpec(name: .channel, valueName: "CHANNEL", help: "store, app, web, callcenter or import")
 
     /// The consent command group.
     static let specs: [CommandSpec] = [
@@ -23,7 +23,7 @@ enum ConsentCommands {
         CommandSpec(path: ["consent", "withdraw"], summary: "Withdraw a consent, effective for the next read", arguments: ["<id>"],
                     options: [purposeOption, fieldOption, channelOption], run: withdraw),
         CommandSpec(path: ["consent", "confirm"], summary: "Confirm a double opt-in with its token", arguments: ["<id>"],
-                    options: [OptionSpec(name: "doi-token", valueName: "T", help: "the confirmation token (also accepted as --token T)")],
+                    options: [OptionSpec(name: .doiToken, valueName: "T", help: "the confirmation token (also accepted as --token T)")],
                     discussion: "Here --token T is the confirmation token; an API token comes from CONSENT_VAULT_TOKEN.",
                     run: confirm),
         CommandSpec(path: ["consent", "show"], summary: "Show the member's current consent per purpose", arguments: ["<id>"], run: show),
@@ -32,7 +32,7 @@ enum ConsentCommands {
 
     /// The channel option; nil when optional and absent.
     static func channel(_ invocation: Invocation, required: Bool) throws -> Channel? {
-        guard let text = required ? try invocation.required("channel") : invocation.value("channel") else { return nil }
+        guard let text = required ? try invocation.required(.channel) : invocation.value(.channel) else { return nil }
         guard let channel = Channel(rawValue: text) else {
             throw UsageError(description: "'--channel' must be one of: \(Channel.allCases.map(\.rawValue).joined(separator: ", "))",
                              command: invocation.spec.path)
@@ -42,16 +42,16 @@ enum ConsentCommands {
 
     /// Evidence from `--language`, `--ip`, `--guardian`, `--captured-at`.
     static func evidence(_ invocation: Invocation) throws -> ConsentEvidence {
-        let language = invocation.value("language") ?? "de"
+        let language = invocation.value(.language) ?? "de"
         guard ["de", "en"].contains(language) else { throw UsageError(description: "'--language' must be de or en", command: invocation.spec.path) }
         var captured: Date?
-        if let text = invocation.value("captured-at") {
+        if let text = invocation.value(.capturedAt) {
             guard let date = Timestamp.date(text) else {
                 throw UsageError(description: "'--captured-at' must be ISO 8601 UTC, e.g. 2026-11-23T10:00:00Z", command: invocation.spec.path)
             }
             captured = date
         }
-        return ConsentEvidence(ipAddress: invocation.value("ip"), guardianConsent: invocation.flag("guardian"), language: language, capturedAt: captured)
+        return ConsentEvidence(ipAddress: invocation.value(.ip), guardianConsent: invocation.flag(.guardian), language: language, capturedAt: captured)
     }
 
     /// The `--json` form of a grant.
@@ -63,7 +63,7 @@ enum ConsentCommands {
     }
 
     private static func request(_ invocation: Invocation) throws -> ConsentRequest {
-        ConsentRequest(purpose: try invocation.required("purpose"), field: invocation.value("field"))
+        ConsentRequest(purpose: try invocation.required(.purpose), field: invocation.value(.field))
     }
 
     private static func grant(_ invocation: Invocation) throws {
@@ -96,7 +96,7 @@ enum ConsentCommands {
 
     private static func confirm(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        guard let token = invocation.value("doi-token") ?? invocation.value("token") else {
+        guard let token = invocation.value(.doiToken) ?? invocation.value(.token) else {
             throw UsageError(description: "missing required option '--token'", command: invocation.spec.path)
         }
         let vault = try Vault.open(at: try invocation.vaultPath(), keyRing: try invocation.loadKeyRing(),

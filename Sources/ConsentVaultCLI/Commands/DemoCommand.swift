@@ -6,8 +6,8 @@ enum DemoCommand {
     /// The demo command.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["demo"], summary: "Walk through the main job in a temporary folder",
-                    options: [OptionSpec(name: "policies", valueName: "DIR", help: "policy folder (default: ./Policies)"),
-                              OptionSpec(name: "keep", valueName: nil, help: "keep the temporary folder and print its path")],
+                    options: [OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default: ./Policies)"),
+                              OptionSpec(name: .keep, valueName: nil, help: "keep the temporary folder and print its path")],
                     run: run),
     ]
 
@@ -17,7 +17,7 @@ enum DemoCommand {
         _ = try invocation.checkedPositional()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consent-vault-demo-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { if !invocation.flag("keep") { try? FileManager.default.removeItem(at: folder) } }
+        defer { if !invocation.flag(.keep) { try? FileManager.default.removeItem(at: folder) } }
         let keyPath = folder.appendingPathComponent("demo.keys").path
         let vaultPath = folder.appendingPathComponent("demo.vault").path
 
@@ -127,7 +127,7 @@ enum DemoCommand {
                                          erasureJournal: keyPath + ".erasures", as: admin)
         Output.line("   the backup from before the erasure is restored: members listed \(try restored.members.list(as: admin).count), Anna findable: \(try !restored.members.find("email", equals: "anna.mueller@example.de", as: admin).isEmpty)")
 
-        if invocation.flag("keep") { Output.line("\nKept \(folder.path)") }
+        if invocation.flag(.keep) { Output.line("\nKept \(folder.path)") }
         guard found.isEmpty, after.isEmpty, verification.isIntact else { throw CommandFailure(description: "the demo found plaintext or a broken audit chain") }
     }
 

@@ -9,9 +9,9 @@ enum ImportCommand {
     /// The import command.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["member", "import"], summary: "Import members from a JSON-lines file, streamed", arguments: ["<FILE.jsonl>"],
-                    options: [OptionSpec(name: "channel", valueName: "CHANNEL", help: "recorded source (default import)"),
-                              OptionSpec(name: "batch-size", valueName: "N", help: "members per transaction (default 500)"),
-                              OptionSpec(name: "strict", valueName: nil, help: "stop at the first bad line instead of skipping it")],
+                    options: [OptionSpec(name: .channel, valueName: "CHANNEL", help: "recorded source (default import)"),
+                              OptionSpec(name: .batchSize, valueName: "N", help: "members per transaction (default 500)"),
+                              OptionSpec(name: .strict, valueName: nil, help: "stop at the first bad line instead of skipping it")],
                     discussion: """
                         One member per line: {"fields": {"email": "…", "first_name": "…"}, "consents": [{"purpose": "loyalty_account"}]}.
                         Prints each member id once its transaction has committed (--json: {"member": …} per line).
@@ -23,7 +23,7 @@ enum ImportCommand {
     private static func run(_ invocation: Invocation) throws {
         let path = try invocation.checkedPositional()[0]
         let channel = try ConsentCommands.channel(invocation, required: false) ?? .import
-        let batchSize = try invocation.integer("batch-size") ?? 500
+        let batchSize = try invocation.integer(.batchSize) ?? 500
         guard batchSize > 0 else { throw UsageError(description: "'--batch-size' must be positive", command: invocation.spec.path) }
         guard let file = fopen(path, "r") else { throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { fclose(file) }
@@ -43,7 +43,7 @@ enum ImportCommand {
                 // Decoded by length, so a NUL byte inside a line cannot cut it short unnoticed.
                 return String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
             },
-            channel: channel, batchSize: batchSize, strict: invocation.flag("strict"), as: principal,
+            channel: channel, batchSize: batchSize, strict: invocation.flag(.strict), as: principal,
             committed: { ids in
                 for id in ids { invocation.json ? Output.json(["member": id.rawValue]) : Output.line(id.rawValue) }
                 fflush(nil)

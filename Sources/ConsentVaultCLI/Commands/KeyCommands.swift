@@ -5,26 +5,26 @@ enum KeyCommands {
     /// The key commands.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["keygen"], summary: "Create a new key file (mode 0600)",
-                    options: [OptionSpec(name: "out", valueName: "FILE", help: "where to write it; never overwritten"),
-                              OptionSpec(name: "passphrase", valueName: nil, help: "protect it with a passphrase (Argon2id), from CONSENT_VAULT_PASSPHRASE or the terminal")],
+                    options: [OptionSpec(name: .out, valueName: "FILE", help: "where to write it; never overwritten"),
+                              OptionSpec(name: .passphrase, valueName: nil, help: "protect it with a passphrase (Argon2id), from CONSENT_VAULT_PASSPHRASE or the terminal")],
                     run: keygen),
         CommandSpec(path: ["keys", "status"], summary: "Show master key versions and how many members each wraps", run: status),
         CommandSpec(path: ["keys", "rotate"], summary: "Add a master key version and rewrap member keys (resumable)",
-                    options: [OptionSpec(name: "batch-size", valueName: "N", help: "member keys per transaction (default 1000)"),
-                              OptionSpec(name: "yes", valueName: nil, help: "do not ask for confirmation")],
+                    options: [OptionSpec(name: .batchSize, valueName: "N", help: "member keys per transaction (default 1000)"),
+                              OptionSpec(name: .yes, valueName: nil, help: "do not ask for confirmation")],
                     discussion: "Writes the new version to the key file first, then rewraps member data keys in\nbatches. Field values are not re-encrypted. If interrupted, run it again to resume.",
                     run: rotate),
         CommandSpec(path: ["keys", "retire"], summary: "Remove an old master key version that nothing uses",
-                    options: [OptionSpec(name: "version", valueName: "N", help: "the version to retire"),
-                              OptionSpec(name: "yes", valueName: nil, help: "do not ask for confirmation")],
+                    options: [OptionSpec(name: .version, valueName: "N", help: "the version to retire"),
+                              OptionSpec(name: .yes, valueName: nil, help: "do not ask for confirmation")],
                     run: retire),
     ]
 
     private static func keygen(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let path = try invocation.required("out")
+        let path = try invocation.required(.out)
         var passphrase: SecureBytes?
-        if invocation.flag("passphrase") {
+        if invocation.flag(.passphrase) {
             passphrase = try Passphrase.fromEnvironment()
             if passphrase == nil, let typed = try Passphrase.fromTerminal(prompt: "New passphrase for the key file: ") {
                 guard let again = try Passphrase.fromTerminal(prompt: "Repeat the passphrase: "), again.isEqual(to: typed) else {
@@ -58,9 +58,9 @@ enum KeyCommands {
 
     private static func rotate(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let batchSize = try invocation.integer("batch-size") ?? 1000
+        let batchSize = try invocation.integer(.batchSize) ?? 1000
         guard batchSize > 0 else { throw UsageError(description: "'--batch-size' must be positive", command: invocation.spec.path) }
-        guard Confirmation.confirm("Rotate the master key and rewrite the key file?", yes: invocation.flag("yes")) else {
+        guard Confirmation.confirm("Rotate the master key and rewrite the key file?", yes: invocation.flag(.yes)) else {
             throw UsageError(description: "not confirmed; pass --yes to rotate without a terminal", command: invocation.spec.path)
         }
         let keysPath = try invocation.keysPath()
@@ -75,10 +75,10 @@ enum KeyCommands {
 
     private static func retire(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        guard let version = try invocation.integer("version") else {
+        guard let version = try invocation.integer(.version) else {
             throw UsageError(description: "missing required option '--version'", command: invocation.spec.path)
         }
-        guard Confirmation.confirm("Retire master key version \(version)? Backups made under it need the old key file.", yes: invocation.flag("yes")) else {
+        guard Confirmation.confirm("Retire master key version \(version)? Backups made under it need the old key file.", yes: invocation.flag(.yes)) else {
             throw UsageError(description: "not confirmed; pass --yes to retire without a terminal", command: invocation.spec.path)
         }
         let (vault, principal) = try invocation.openVault()

@@ -3,26 +3,26 @@ import Foundation
 
 /// `consent-vault profile …` and `consent-vault rewards …`: progressive profiling and points.
 enum ProfileCommands {
-    private static let channelOption = OptionSpec(name: "channel", valueName: "CHANNEL", help: "store, app, web, callcenter or import")
+    private static let channelOption = OptionSpec(name: .channel, valueName: "CHANNEL", help: "store, app, web, callcenter or import")
 
     /// The profile and rewards command groups.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["profile", "next"], summary: "The one field worth asking the member for now", arguments: ["<id>"],
-                    options: [OptionSpec(name: "channel", valueName: "CHANNEL", help: "where the member is asked (default app)")],
+                    options: [OptionSpec(name: .channel, valueName: "CHANNEL", help: "where the member is asked (default app)")],
                     discussion: "Prints the field, the points it would earn and the notice to show. Nothing to ask\nprints 'nothing to ask' (--json: {\"member\": …, \"ask\": null}) and exits 0.",
                     run: next),
         CommandSpec(path: ["profile", "shared"], summary: "Record a share: consent, value and award in one transaction", arguments: ["<id>"],
-                    options: [OptionSpec(name: "field", valueName: "F=VALUE", help: "the field and its value"),
-                              OptionSpec(name: "consent", valueName: "PURPOSE", help: "the purpose the member consented to"),
+                    options: [OptionSpec(name: .field, valueName: "F=VALUE", help: "the field and its value"),
+                              OptionSpec(name: .consent, valueName: "PURPOSE", help: "the purpose the member consented to"),
                               channelOption] + ConsentCommands.evidenceOptions,
                     run: shared),
         CommandSpec(path: ["profile", "declined"], summary: "Record that the member declined to share a field", arguments: ["<id>"],
-                    options: [OptionSpec(name: "field", valueName: "F", help: "the field declined"), channelOption], run: declined),
+                    options: [OptionSpec(name: .field, valueName: "F", help: "the field declined"), channelOption], run: declined),
         CommandSpec(path: ["rewards", "balance"], summary: "The member's points balance", arguments: ["<id>"], run: balance),
         CommandSpec(path: ["rewards", "ledger"], summary: "The member's points ledger", arguments: ["<id>"], run: ledger),
         CommandSpec(path: ["rewards", "adjust"], summary: "Correct a balance explicitly, with a reason (admin)", arguments: ["<id>"],
-                    options: [OptionSpec(name: "points", valueName: "N", help: "points to add (negative to remove)"),
-                              OptionSpec(name: "reason", valueName: "TEXT", help: "why (no personal data)")], run: adjust),
+                    options: [OptionSpec(name: .points, valueName: "N", help: "points to add (negative to remove)"),
+                              OptionSpec(name: .reason, valueName: "TEXT", help: "why (no personal data)")], run: adjust),
         CommandSpec(path: ["rewards", "birthdays"], summary: "Award this year's birthday rewards that are due (run daily)", run: birthdays),
     ]
 
@@ -47,8 +47,8 @@ enum ProfileCommands {
 
     private static func shared(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        let field = try MemberCommands.fieldAssignment(try invocation.required("field"), command: invocation.spec.path)
-        let purpose = try invocation.required("consent")
+        let field = try MemberCommands.fieldAssignment(try invocation.required(.field), command: invocation.spec.path)
+        let purpose = try invocation.required(.consent)
         let channel = try ConsentCommands.channel(invocation, required: true)!
         let evidence = try ConsentCommands.evidence(invocation)
         let (vault, principal) = try invocation.openVault()
@@ -65,7 +65,7 @@ enum ProfileCommands {
 
     private static func declined(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        let field = try invocation.required("field")
+        let field = try invocation.required(.field)
         let channel = try ConsentCommands.channel(invocation, required: true)!
         let (vault, principal) = try invocation.openVault()
         try vault.profiles.decline(field, for: member, channel: channel, as: principal)
@@ -95,8 +95,8 @@ enum ProfileCommands {
 
     private static func adjust(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        guard let points = try invocation.integer("points") else { throw UsageError(description: "missing required option '--points'", command: invocation.spec.path) }
-        let reason = try invocation.required("reason")
+        guard let points = try invocation.integer(.points) else { throw UsageError(description: "missing required option '--points'", command: invocation.spec.path) }
+        let reason = try invocation.required(.reason)
         let (vault, principal) = try invocation.openVault()
         let balance = try vault.rewards.adjust(member, by: points, reason: reason, as: principal)
         invocation.json ? Output.json(["member": member.rawValue, "balance": balance]) : Output.line("balance \(balance)")

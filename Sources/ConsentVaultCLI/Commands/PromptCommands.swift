@@ -6,24 +6,24 @@ enum PromptCommands {
     /// The prompt command group.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["prompt", "redact"], summary: "Redact personal data from text on stdin",
-                    options: [OptionSpec(name: "member", valueName: "ID", help: "also find this member's stored values"),
-                              OptionSpec(name: "purpose", valueName: "PURPOSE", help: "why (recorded with the session)"),
-                              OptionSpec(name: "session", valueName: "S", help: "continue a session (same placeholders)")],
+                    options: [OptionSpec(name: .member, valueName: "ID", help: "also find this member's stored values"),
+                              OptionSpec(name: .purpose, valueName: "PURPOSE", help: "why (recorded with the session)"),
+                              OptionSpec(name: .session, valueName: "S", help: "continue a session (same placeholders)")],
                     discussion: "Prints the redacted text (the session id goes to stderr). --json prints\n{\"text\", \"session\", \"entities\": [{\"type\", \"placeholder\", \"start\", \"end\"}]} with\noffsets in Unicode code points; never values.",
                     run: redact),
         CommandSpec(path: ["prompt", "build"], summary: "Fill a template with consented, generalized attributes",
-                    options: [OptionSpec(name: "member", valueName: "ID", help: "the member"),
-                              OptionSpec(name: "purpose", valueName: "PURPOSE", help: "normally ai_personalization"),
-                              OptionSpec(name: "template", valueName: "FILE", help: "text with {{attribute}} or {{attribute|fallback}} slots")],
+                    options: [OptionSpec(name: .member, valueName: "ID", help: "the member"),
+                              OptionSpec(name: .purpose, valueName: "PURPOSE", help: "normally ai_personalization"),
+                              OptionSpec(name: .template, valueName: "FILE", help: "text with {{attribute}} or {{attribute|fallback}} slots")],
                     discussion: "Attributes: first_name (as a placeholder), birth_month, age_band, city, clothing_size,\nshoe_size, preferred_store.",
                     run: build),
         CommandSpec(path: ["prompt", "demask"], summary: "Put consented values back into generated text on stdin",
-                    options: [OptionSpec(name: "session", valueName: "S", help: "the session of the redaction or build")], run: demask),
+                    options: [OptionSpec(name: .session, valueName: "S", help: "the session of the redaction or build")], run: demask),
         CommandSpec(path: ["prompt", "eval"], summary: "Precision, recall, leaked characters and speed on a labeled corpus",
-                    options: [OptionSpec(name: "corpus", valueName: "FILE", help: "JSON lines (default: the corpus shipped in Tests/)"),
-                              OptionSpec(name: "policies", valueName: "DIR", help: "policy folder for the member number format (default ./Policies)"),
-                              OptionSpec(name: "long-text-mb", valueName: "N", help: "size of the long-text speed test in MB (default 5)"),
-                              OptionSpec(name: "adversarial-mb", valueName: "N", help: "also time N MB of adversarial inputs (digits, @s, brackets)")],
+                    options: [OptionSpec(name: .corpus, valueName: "FILE", help: "JSON lines of labeled prompts (required)"),
+                              OptionSpec(name: .policies, valueName: "DIR", help: "policy folder for the member number format (default ./Policies)"),
+                              OptionSpec(name: .longTextMB, valueName: "N", help: "size of the long-text speed test in MB (default 5)"),
+                              OptionSpec(name: .adversarialMB, valueName: "N", help: "also time N MB of adversarial inputs (digits, @s, brackets)")],
                     discussion: "Run from a release build (swift run -c release consent-vault prompt eval) for speed figures.",
                     run: evaluate),
     ]
@@ -45,17 +45,17 @@ enum PromptCommands {
 
     private static func redact(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let purpose = try invocation.required("purpose")
-        let member = try invocation.value("member").map { try MemberID($0) }
+        let purpose = try invocation.required(.purpose)
+        let member = try invocation.value(.member).map { try MemberID($0) }
         let (vault, principal) = try invocation.openVault()
-        output(try vault.prompts.redact(readStandardInput(), member: member, purpose: purpose, session: invocation.value("session"), as: principal), invocation)
+        output(try vault.prompts.redact(readStandardInput(), member: member, purpose: purpose, session: invocation.value(.session), as: principal), invocation)
     }
 
     private static func build(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let member = try MemberID(try invocation.required("member"))
-        let purpose = try invocation.required("purpose")
-        let path = try invocation.required("template")
+        let member = try MemberID(try invocation.required(.member))
+        let purpose = try invocation.required(.purpose)
+        let path = try invocation.required(.template)
         guard let template = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw CommandFailure(description: "template \(path) cannot be read")
         }
@@ -65,7 +65,7 @@ enum PromptCommands {
 
     private static func demask(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let session = try invocation.required("session")
+        let session = try invocation.required(.session)
         let (vault, principal) = try invocation.openVault()
         let result = try vault.prompts.demask(readStandardInput(), session: session, as: principal)
         if invocation.json {
@@ -79,16 +79,16 @@ enum PromptCommands {
 
     private static func evaluate(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let path = invocation.value("corpus") ?? "Tests/ConsentVaultTests/Fixtures/redaction-corpus.jsonl"
+        let path = try invocation.required(.corpus)
         guard let corpus = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw CommandFailure(description: "corpus \(path) cannot be read")
         }
         let catalog = try FieldCatalog.load(fromDirectory: VaultCommands.policyDirectory(invocation))
         let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: catalog.fields.first { $0.type == .memberNumber }?.pattern)
-        let megabytes = try invocation.integer("long-text-mb") ?? 5
+        let megabytes = try invocation.integer(.longTextMB) ?? 5
         let longText = String(repeating: corpus, count: max(1, megabytes * 1_000_000 / max(corpus.utf8.count, 1)))
         let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)
-        let adversarialMegabytes = try invocation.integer("adversarial-mb") ?? 0
+        let adversarialMegabytes = try invocation.integer(.adversarialMB) ?? 0
         let adversarial = adversarialMegabytes > 0 ? ["1", "@", "a@", "(", "0 ", "1.", "::", "Am "].map { unit in
             (unit, RedactionEvaluation.throughput(of: String(repeating: unit, count: adversarialMegabytes * 1_000_000 / unit.utf8.count)))
         } : []

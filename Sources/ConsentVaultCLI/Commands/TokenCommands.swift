@@ -5,8 +5,8 @@ enum TokenCommands {
     /// The token command group.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["token", "create"], summary: "Create an API token for a principal (printed once)",
-                    options: [OptionSpec(name: "role", valueName: "ROLE", help: "enrollment, dpo, marketing or admin"),
-                              OptionSpec(name: "name", valueName: "NAME", help: "the principal's name, e.g. crm-app")],
+                    options: [OptionSpec(name: .role, valueName: "ROLE", help: "enrollment, dpo, marketing or admin"),
+                              OptionSpec(name: .name, valueName: "NAME", help: "the principal's name, e.g. crm-app")],
                     discussion: "The vault keeps only a keyed hash: store the token now, it cannot be shown again.",
                     run: create),
         CommandSpec(path: ["token", "list"], summary: "List principals with tokens (never the tokens)", run: list),
@@ -15,8 +15,8 @@ enum TokenCommands {
 
     private static func create(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let role = try invocation.required("role")
-        let name = try invocation.required("name")
+        let role = try invocation.required(.role)
+        let name = try invocation.required(.name)
         let (vault, principal) = try invocation.openVault()
         let token = try vault.tokens.create(name: name, role: role, as: principal)
         invocation.json ? Output.json(["name": name, "role": role, "token": token]) : Output.line(token)

@@ -6,14 +6,14 @@ enum VaultCommands {
     /// The vault commands.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["init"], summary: "Create a new, empty vault",
-                    options: [OptionSpec(name: "policies", valueName: "DIR", help: "policy folder (default: ./Policies, env CONSENT_VAULT_POLICIES)")],
+                    options: [OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default: ./Policies, env CONSENT_VAULT_POLICIES)")],
                     discussion: "The vault remembers the key file's key id and the field catalog it was created with.",
                     run: initialize),
     ]
 
     /// The policy folder from `--policies`, `CONSENT_VAULT_POLICIES` or `./Policies`.
     static func policyDirectory(_ invocation: Invocation) -> URL {
-        let path = invocation.value("policies") ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_POLICIES"] ?? "Policies"
+        let path = invocation.value(.policies) ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_POLICIES"] ?? "Policies"
         return URL(fileURLWithPath: path)
     }
 

@@ -1,41 +1,34 @@
 import ConsentVault
 import Foundation
 
-/// `consent-vault dsr …`, `retention run`, `backup` and `restore`: the DPO's desk.
-enum RequestCommands {
-    /// The DPO command groups.
+/// `consent-vault dsr …`: data subject requests, export and erasure, the DPO's desk.
+enum DSRCommands {
+    /// The dsr command group.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["dsr", "open"], summary: "Record a data subject request with its due date",
-                    options: [OptionSpec(name: "type", valueName: "TYPE", help: "access, portability, erasure, rectification, restriction or objection"),
-                              OptionSpec(name: "member", valueName: "ID", help: "the member"),
-                              OptionSpec(name: "received", valueName: "DATE", help: "day received, YYYY-MM-DD (default today)"),
-                              OptionSpec(name: "channel", valueName: "CHANNEL", help: "how it came in")],
+                    options: [OptionSpec(name: .type, valueName: "TYPE", help: "access, portability, erasure, rectification, restriction or objection"),
+                              OptionSpec(name: .member, valueName: "ID", help: "the member"),
+                              OptionSpec(name: .received, valueName: "DATE", help: "day received, YYYY-MM-DD (default today)"),
+                              OptionSpec(name: .channel, valueName: "CHANNEL", help: "how it came in")],
                     discussion: "Due: received + one calendar month (GDPR Art. 12(3)). A restriction takes effect at once;\nan objection withdraws every purpose based on legitimate interest.",
                     run: open),
         CommandSpec(path: ["dsr", "list"], summary: "List requests, soonest due first",
-                    options: [OptionSpec(name: "overdue", valueName: nil, help: "only open requests past their due date")], run: list),
+                    options: [OptionSpec(name: .overdue, valueName: nil, help: "only open requests past their due date")], run: list),
         CommandSpec(path: ["dsr", "show"], summary: "Show one request", arguments: ["<request>"], run: showOne),
         CommandSpec(path: ["dsr", "extend"], summary: "Extend a deadline by two months, with a reason", arguments: ["<request>"],
-                    options: [OptionSpec(name: "reason", valueName: "TEXT", help: "why (complexity, number of requests)")], run: extend),
+                    options: [OptionSpec(name: .reason, valueName: "TEXT", help: "why (complexity, number of requests)")], run: extend),
         CommandSpec(path: ["dsr", "close"], summary: "Close a request (closing a restriction lifts it)", arguments: ["<request>"],
-                    options: [OptionSpec(name: "outcome", valueName: "OUTCOME", help: "fulfilled, refused or withdrawn")], run: close),
+                    options: [OptionSpec(name: .outcome, valueName: "OUTCOME", help: "fulfilled, refused or withdrawn")], run: close),
         CommandSpec(path: ["dsr", "export"], summary: "Write a signed export (JSON, HTML, manifest) of a member", arguments: ["<id>"],
-                    options: [OptionSpec(name: "out", valueName: "DIR", help: "new or empty folder"),
-                              OptionSpec(name: "request", valueName: "R", help: "the request it answers")],
+                    options: [OptionSpec(name: .out, valueName: "DIR", help: "new or empty folder"),
+                              OptionSpec(name: .request, valueName: "R", help: "the request it answers")],
                     discussion: "Prints only the folder's path: the data itself never goes to the terminal.", run: export),
         CommandSpec(path: ["dsr", "verify-export"], summary: "Check an export's checksums and signature", arguments: ["<DIR>"], run: verifyExport),
         CommandSpec(path: ["dsr", "erase"], summary: "Erase a member (legal holds keep what the law requires)", arguments: ["<id>"],
-                    options: [OptionSpec(name: "dry-run", valueName: nil, help: "show what would be erased and kept; change nothing"),
-                              OptionSpec(name: "yes", valueName: nil, help: "do not ask for confirmation"),
-                              OptionSpec(name: "request", valueName: "R", help: "the request it fulfils (closed as fulfilled)")],
+                    options: [OptionSpec(name: .dryRun, valueName: nil, help: "show what would be erased and kept; change nothing"),
+                              OptionSpec(name: .yes, valueName: nil, help: "do not ask for confirmation"),
+                              OptionSpec(name: .request, valueName: "R", help: "the request it fulfils (closed as fulfilled)")],
                     run: erase),
-        CommandSpec(path: ["retention", "run"], summary: "Apply the retention rules of retention.json",
-                    options: [OptionSpec(name: "dry-run", valueName: nil, help: "report what would happen; change nothing")], run: retention),
-        CommandSpec(path: ["backup"], summary: "Write a consistent online copy of the vault",
-                    options: [OptionSpec(name: "out", valueName: "FILE", help: "the backup file (must not exist)")], run: backup),
-        CommandSpec(path: ["restore"], summary: "Restore a backup and re-apply every erasure since", arguments: ["<FILE>"],
-                    options: [OptionSpec(name: "yes", valueName: nil, help: "do not ask for confirmation")],
-                    discussion: "Stop every other process using the vault first.", run: restore),
     ]
 
     private static func json(_ request: DataSubjectRequest) -> [String: Any] {
@@ -54,19 +47,19 @@ enum RequestCommands {
 
     private static func open(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        guard let type = RequestType(rawValue: try invocation.required("type")) else {
+        guard let type = RequestType(rawValue: try invocation.required(.type)) else {
             throw UsageError(description: "'--type' must be one of: \(RequestType.allCases.map(\.rawValue).joined(separator: ", "))", command: invocation.spec.path)
         }
-        let member = try invocation.memberID(try invocation.required("member"))
+        let member = try invocation.memberID(try invocation.required(.member))
         let (vault, principal) = try invocation.openVault()
-        show(try vault.requests.open(type, for: member, receivedOn: invocation.value("received"),
+        show(try vault.requests.open(type, for: member, receivedOn: invocation.value(.received),
                                     channel: try ConsentCommands.channel(invocation, required: false), as: principal), invocation)
     }
 
     private static func list(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let requests = try vault.requests.list(overdue: invocation.flag("overdue"), as: principal)
+        let requests = try vault.requests.list(overdue: invocation.flag(.overdue), as: principal)
         if invocation.json { Output.json(["requests": requests.map(json)]) } else { requests.forEach { show($0, invocation) } }
     }
 
@@ -79,12 +72,12 @@ enum RequestCommands {
     private static func extend(_ invocation: Invocation) throws {
         let id = try invocation.checkedPositional()[0]
         let (vault, principal) = try invocation.openVault()
-        show(try vault.requests.extend(id, reason: invocation.value("reason") ?? "", as: principal), invocation)
+        show(try vault.requests.extend(id, reason: invocation.value(.reason) ?? "", as: principal), invocation)
     }
 
     private static func close(_ invocation: Invocation) throws {
         let id = try invocation.checkedPositional()[0]
-        let text = try invocation.required("outcome")
+        let text = try invocation.required(.outcome)
         guard let outcome = RequestOutcome(rawValue: text) else {
             throw UsageError(description: "unknown outcome '\(text)'; use fulfilled, refused or withdrawn", command: invocation.spec.path)
         }
@@ -94,9 +87,9 @@ enum RequestCommands {
 
     private static func export(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        let directory = try invocation.required("out")
+        let directory = try invocation.required(.out)
         let (vault, principal) = try invocation.openVault()
-        let path = try vault.requests.export(member, to: directory, request: invocation.value("request"), as: principal)
+        let path = try vault.requests.export(member, to: directory, request: invocation.value(.request), as: principal)
         invocation.json ? Output.json(["export": path]) : Output.line(path)
     }
 
@@ -116,12 +109,12 @@ enum RequestCommands {
 
     private static func erase(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        let dryRun = invocation.flag("dry-run")
-        if !dryRun, !Confirmation.confirm("Erase member \(member)? This cannot be undone.", yes: invocation.flag("yes")) {
+        let dryRun = invocation.flag(.dryRun)
+        if !dryRun, !Confirmation.confirm("Erase member \(member)? This cannot be undone.", yes: invocation.flag(.yes)) {
             throw UsageError(description: "not confirmed; pass --yes to erase without a terminal, or --dry-run to preview", command: invocation.spec.path)
         }
         let (vault, principal) = try invocation.openVault()
-        let report = try vault.requests.erase(member, request: invocation.value("request"), dryRun: dryRun, as: principal)
+        let report = try vault.requests.erase(member, request: invocation.value(.request), dryRun: dryRun, as: principal)
         if invocation.json {
             Output.json(["member": member.rawValue, "dry_run": report.dryRun, "erased": report.erased,
                          "kept": report.kept.map { ["what": $0.what, "why": $0.why, "until": $0.until ?? NSNull()] as [String: Any] }])
@@ -130,42 +123,5 @@ enum RequestCommands {
         Output.line(dryRun ? "Dry run: erasing \(member) would" : "Erased \(member):")
         report.erased.forEach { Output.line("  erase: \($0)") }
         report.kept.forEach { Output.line("  keep: \($0.what), \($0.why)\($0.until.map { ", until \($0)" } ?? "")") }
-    }
-
-    private static func retention(_ invocation: Invocation) throws {
-        _ = try invocation.checkedPositional()
-        let (vault, principal) = try invocation.openVault()
-        let terminal = isatty(STDERR_FILENO) == 1
-        let outcomes = try vault.retention.run(dryRun: invocation.flag("dry-run"), as: principal) { rule, done in
-            if terminal { FileHandle.standardError.write(Data("\r\(rule): \(done)".utf8)) }
-        }
-        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
-        if invocation.json {
-            Output.json(["dry_run": invocation.flag("dry-run"), "rules": outcomes.map { ["rule": $0.rule, "members": $0.members] as [String: Any] }])
-        } else {
-            Output.line(invocation.flag("dry-run") ? "Retention dry run (nothing changed):" : "Retention run:")
-            outcomes.forEach { Output.line("  \($0.rule): \($0.members) member(s)") }
-        }
-    }
-
-    private static func backup(_ invocation: Invocation) throws {
-        _ = try invocation.checkedPositional()
-        let out = try invocation.required("out")
-        let (vault, principal) = try invocation.openVault()
-        try vault.backup(to: out, as: principal)
-        invocation.json ? Output.json(["backup": out]) : Output.line("Wrote backup \(out)")
-    }
-
-    private static func restore(_ invocation: Invocation) throws {
-        let file = try invocation.checkedPositional()[0]
-        guard Confirmation.confirm("Replace the vault with \(file)?", yes: invocation.flag("yes")) else {
-            throw UsageError(description: "not confirmed; pass --yes to restore without a terminal", command: invocation.spec.path)
-        }
-        let path = try invocation.vaultPath()
-        let ring = try invocation.loadKeyRing()
-        let principal = try invocation.principal(in: try Vault.open(at: path, keyRing: ring, erasureJournal: try invocation.erasureJournalPath()))
-        let restored = try Vault.restore(from: file, to: path, keyRing: ring, erasureJournal: try invocation.erasureJournalPath(), as: principal)
-        invocation.json ? Output.json(["restored": file, "members": try restored.members.count()])
-            : Output.line("Restored \(file); erasures since the backup re-applied; \(try restored.members.count()) member(s)")
     }
 }

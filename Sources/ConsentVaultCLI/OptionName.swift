@@ -1,0 +1,98 @@
+/// The long option names the tool knows, so a command and its code cannot disagree on a name:
+/// a typo is a compile error, not a run-time "unknown option".
+enum OptionName: String, Sendable, CaseIterable {
+    /// `--adversarial-mb`
+    case adversarialMB = "adversarial-mb"
+    /// `--after`
+    case after
+    /// `--batch-size`
+    case batchSize = "batch-size"
+    /// `--captured-at`
+    case capturedAt = "captured-at"
+    /// `--channel`
+    case channel
+    /// `--consent`
+    case consent
+    /// `--corpus`
+    case corpus
+    /// `--doi-token`
+    case doiToken = "doi-token"
+    /// `--dry-run`
+    case dryRun = "dry-run"
+    /// `--email`
+    case email
+    /// `--erasure-journal`
+    case erasureJournal = "erasure-journal"
+    /// `--field`
+    case field
+    /// `--guardian`
+    case guardian
+    /// `--head`
+    case head
+    /// `--help`
+    case help
+    /// `--ip`
+    case ip
+    /// `--json`
+    case json
+    /// `--keep`
+    case keep
+    /// `--keys`
+    case keys
+    /// `--language`
+    case language
+    /// `--limit`
+    case limit
+    /// `--long-text-mb`
+    case longTextMB = "long-text-mb"
+    /// `--member`
+    case member
+    /// `--member-number`
+    case memberNumber = "member-number"
+    /// `--name`
+    case name
+    /// `--out`
+    case out
+    /// `--outcome`
+    case outcome
+    /// `--overdue`
+    case overdue
+    /// `--passphrase`
+    case passphrase
+    /// `--phone`
+    case phone
+    /// `--points`
+    case points
+    /// `--policies`
+    case policies
+    /// `--purpose`
+    case purpose
+    /// `--reason`
+    case reason
+    /// `--received`
+    case received
+    /// `--request`
+    case request
+    /// `--role`
+    case role
+    /// `--samples`
+    case samples
+    /// `--session`
+    case session
+    /// `--sizes`
+    case sizes
+    /// `--strict`
+    case strict
+    /// `--template`
+    case template
+    /// `--token`
+    case token
+    /// `--type`
+    case type
+    /// `--vault`
+    case vault
+    /// `--version`
+    case version
+    /// `--yes`
+    case yes
+}
