@@ -85,7 +85,7 @@ public enum DenialReason: String, Sendable, Codable {
 
 /// A field withheld from a read, and why.
 public struct FieldDenial: Sendable, Equatable {
-    /// The field.
+    /// The catalog field withheld.
     public let field: String
     /// Why.
     public let reason: DenialReason

@@ -70,9 +70,9 @@ public struct ConsentRequest: Sendable, Equatable {
 
 /// What a grant did.
 public struct GrantResult: Sendable, Equatable {
-    /// The member.
+    /// Whose consent was granted.
     public let member: MemberID
-    /// The purpose.
+    /// The purpose id the consent is for.
     public let purpose: String
     /// The field, if the consent is field-specific.
     public let field: String?

@@ -82,7 +82,7 @@ public struct RewardRule: Codable, Sendable, Equatable {
 
 /// A field the programme may ask members for, and through which channels.
 public struct ProfileAsk: Codable, Sendable, Equatable {
-    /// The field.
+    /// The catalog field to ask for.
     public let field: String
     /// The consent purpose the share is recorded under.
     public let purpose: String

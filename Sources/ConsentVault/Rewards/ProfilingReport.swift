@@ -14,7 +14,7 @@ public struct ProfilingReport: Sendable, Equatable {
 
     /// Sharing of one askable field.
     public struct FieldRates: Sendable, Equatable {
-        /// The field.
+        /// The askable field these rates are for.
         public let field: String
         /// Members who have shared it.
         public let shared: Count
@@ -28,7 +28,7 @@ public struct ProfilingReport: Sendable, Equatable {
 
     /// Consent to one purpose.
     public struct PurposeRate: Sendable, Equatable {
-        /// The purpose.
+        /// The consent purpose counted.
         public let purpose: String
         /// Members with an active consent.
         public let active: Count

@@ -20,7 +20,7 @@ public struct PointsEntry: Sendable, Equatable {
 
 /// Points awarded by one rule in one operation.
 public struct Award: Sendable, Equatable {
-    /// The rule.
+    /// Id of the rule that awarded the points.
     public let ruleID: String
     /// Points earned.
     public let points: Int
