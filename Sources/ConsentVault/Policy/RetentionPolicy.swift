@@ -6,8 +6,8 @@ public struct LegalHold: Codable, Sendable, Equatable {
     public let appliesWhenFieldPresent: String?
     /// Fields kept (readable only for `purpose`).
     public let fields: [String]?
-    /// Records kept under a pseudonym: `consent_events`.
-    public let records: String?
+    /// Records kept under a pseudonym.
+    public let records: HeldRecords?
     /// Years the data is kept after erasure.
     public let years: Int
     /// The legal basis, quoted in erasure reports and exports.
@@ -25,15 +25,12 @@ public struct LegalHold: Codable, Sendable, Equatable {
 public struct RetentionRun: Codable, Sendable, Equatable {
     /// Stable id.
     public let id: String
-    /// `delete_zero_party_fields`, `erase_member` or `expire_pending_double_opt_in`.
-    public let action: String
+    /// What it does.
+    public let action: RetentionAction
     /// Days since the member's last activity (or since the grant, for double opt-ins).
     public let afterDays: Int
     /// For people.
     public let description: String
-
-    /// The actions this version understands.
-    public static let actions: Set<String> = ["delete_zero_party_fields", "erase_member", "expire_pending_double_opt_in"]
 
     enum CodingKeys: String, CodingKey {
         case id, action, description
@@ -49,8 +46,8 @@ public struct RetentionPolicy: Codable, Sendable, Equatable {
     public let version: Int
     /// Legal holds applied at erasure.
     public let legalHolds: [LegalHold]
-    /// `pseudonymize` (kept for accounting under the erasure tag) or `erase`.
-    public let pointsLedgerOnErasure: String
+    /// Whether erasure keeps the points ledger under a pseudonym or deletes it.
+    public let pointsLedgerOnErasure: ErasedPointsHandling
     /// Rules of `retention run`.
     public let rules: [RetentionRun]
 
@@ -72,7 +69,6 @@ enum RetentionValidator {
             if hold.years < 1 || hold.years > 30 { report("\(path).years", "must be between 1 and 30") }
             if hold.basis.isEmpty { report("\(path).basis", "a legal hold must name its legal basis") }
             if (hold.fields == nil) == (hold.records == nil) { report(path, "a hold keeps either 'fields' or 'records', not both or neither") }
-            if let records = hold.records, records != "consent_events" { report("\(path).records", "only 'consent_events' can be held") }
             for (fieldIndex, field) in (hold.fields ?? []).enumerated() where fields != nil && fields?.definition(of: field) == nil {
                 report("\(path).fields[\(fieldIndex)]", "unknown field '\(field)'")
             }
@@ -87,13 +83,7 @@ enum RetentionValidator {
                 }
             }
         }
-        if !["pseudonymize", "erase"].contains(policy.pointsLedgerOnErasure) {
-            report("$.points_ledger_on_erasure", "must be 'pseudonymize' or 'erase'")
-        }
         for (index, rule) in policy.rules.enumerated() {
-            if !RetentionRun.actions.contains(rule.action) {
-                report("$.rules[\(index)].action", "unknown action '\(rule.action)'; expected one of \(RetentionRun.actions.sorted().joined(separator: ", "))")
-            }
             if rule.afterDays < 1 { report("$.rules[\(index)].after_days", "must be 1 or more") }
         }
         return problems

@@ -68,8 +68,8 @@ public struct RewardRule: Codable, Sendable, Equatable {
     public let requiresConsent: String
     /// Youngest age that earns (default 16).
     public let minimumAge: Int?
-    /// `lifetime` (once ever) or `calendar_year` (once a year).
-    public let scope: String
+    /// How often it may award a member.
+    public let scope: RewardScope
     /// Optional limits.
     public let cap: RewardCap?
 

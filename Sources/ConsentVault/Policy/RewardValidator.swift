@@ -29,7 +29,6 @@ enum RewardValidator {
             if rule.id == RewardStore.adjustmentRuleID { report("\(path).id", "'\(rule.id)' is reserved for admin adjustments") }
             if rule.version < 1 { report("\(path).version", "must be 1 or higher") }
             if rule.points < 1 { report("\(path).points", "must be a positive whole number") }
-            if !["lifetime", "calendar_year"].contains(rule.scope) { report("\(path).scope", "must be 'lifetime' or 'calendar_year'") }
             if let age = rule.minimumAge, !(0...21).contains(age) { report("\(path).minimum_age", "must be between 0 and 21") }
             if let cap = rule.cap?.totalAwardsPerYear, cap < 1 { report("\(path).cap.total_awards_per_year", "must be 1 or more") }
             checkPurpose(rule.requiresConsent, "\(path).requires_consent")
@@ -47,7 +46,7 @@ enum RewardValidator {
                 if fields.isEmpty { report("\(path).trigger.fields", "profile_completed needs a non-empty 'fields' list") }
                 for (fieldIndex, field) in fields.enumerated() { checkField(field, "\(path).trigger.fields[\(fieldIndex)]") }
             case .birthday:
-                if rule.scope != "calendar_year" { report("\(path).scope", "a birthday rule must have scope 'calendar_year'") }
+                if rule.scope != .calendarYear { report("\(path).scope", "a birthday rule must have scope 'calendar_year'") }
             }
         }
         return problems

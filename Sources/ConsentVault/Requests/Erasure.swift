@@ -65,13 +65,13 @@ extension VaultContext {
         var heldFields: [String: (hold: LegalHold, until: String)] = [:]
         var consentHold: (hold: LegalHold, until: String)?
         for hold in policies.retention.legalHolds {
-            if hold.records == "consent_events" { consentHold = (hold, until(hold.years)); continue }
+            if hold.records == .consentEvents { consentHold = (hold, until(hold.years)); continue }
             guard hold.appliesWhenFieldPresent.map(stored.contains) ?? true else { continue }
             for field in hold.fields ?? [] where stored.contains(field) { heldFields[field] = (hold, until(hold.years)) }
         }
         return ErasurePlan(storedFields: stored.sorted(), heldFields: heldFields, consentHold: consentHold,
                            consentEvents: try consents.eventCount(of: member), pointsEntries: try rewards.entryCount(of: member),
-                           pseudonymizePoints: policies.retention.pointsLedgerOnErasure == "pseudonymize")
+                           pseudonymizePoints: policies.retention.pointsLedgerOnErasure == .pseudonymize)
     }
 
     /// Carries out `plan` inside the caller's transaction, store by store.

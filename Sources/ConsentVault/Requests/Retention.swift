@@ -22,11 +22,11 @@ public struct RetentionOperations {
         for rule in context.policies.retention.rules {
             let cutoff = Timestamp.string(context.clock().addingTimeInterval(-Double(rule.afterDays) * 86_400))
             switch rule.action {
-            case "erase_member":
+            case .eraseMember:
                 let members = try inactiveMembers(before: cutoff)
                 if !dryRun { for (index, member) in members.enumerated() { _ = try erasure.erase(member, as: principal); progress(rule.id, index + 1) } }
                 outcomes.append(RetentionOutcome(rule: rule.id, members: members.count))
-            case "delete_zero_party_fields":
+            case .deleteZeroPartyFields:
                 let zeroParty = context.catalog.fields.filter { $0.party == .zero }.map(\.name)
                 let members = try inactiveMembers(before: cutoff).filter { try !context.storedFieldNames(of: $0).isDisjoint(with: zeroParty) }
                 if !dryRun {
@@ -38,7 +38,7 @@ public struct RetentionOperations {
                     }
                 }
                 outcomes.append(RetentionOutcome(rule: rule.id, members: members.count))
-            default:
+            case .expirePendingDoubleOptIn:
                 outcomes.append(RetentionOutcome(rule: rule.id, members: try expirePendingDoubleOptIns(before: cutoff, dryRun: dryRun, as: principal)))
             }
         }
