@@ -118,6 +118,8 @@ extension KeyFileError {
         case .writeFailed: return "check free space and permissions of the folder"
         case .belongsToAnotherVault: return "use the key file that was used with consent-vault init for this vault"
         case .versionMissing: return "use the key file from before the retirement, or finish rotation with: consent-vault keys rotate"
+        case .rotationInProgress: return "wait for the other rotation to finish, then run the command again"
+        case .changedOnDisk: return "run the command again; it reads the new key file"
         case .keyVersionInUse: return "finish the rotation first: consent-vault keys rotate"
         case .cannotRetireActiveVersion: return "rotate to a new version first: consent-vault keys rotate"
         case .keyDoesNotOpenVault: return "the key file was altered or mixed up; restore it from your backup"

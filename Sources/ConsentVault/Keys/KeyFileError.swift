@@ -24,6 +24,11 @@ public enum KeyFileError: VaultError, Equatable {
     case versionMissing(version: Int)
     /// The key id matches but the key bytes do not open the vault.
     case keyDoesNotOpenVault(version: Int)
+    /// Another process is rotating or retiring keys of this key file right now.
+    case rotationInProgress(path: String)
+    /// The key file on disk holds other versions than the ones this process loaded: another
+    /// rotation or retirement changed it meanwhile.
+    case changedOnDisk(path: String)
     /// A master key version still wraps member keys and cannot be retired yet.
     case keyVersionInUse(version: Int, members: Int)
     /// The active master key version cannot be retired.
@@ -45,6 +50,8 @@ public enum KeyFileError: VaultError, Equatable {
         case .belongsToAnotherVault(let vaultKeyID, let fileKeyID):
             return "this vault was created with key id \(vaultKeyID), but the key file has key id \(fileKeyID)"
         case .versionMissing(let version): return "the key file has no master key version \(version), which the vault still uses"
+        case .rotationInProgress(let path): return "another key rotation or retirement is running on key file \(path)"
+        case .changedOnDisk(let path): return "key file \(path) was changed by another process since it was read"
         case .keyVersionInUse(let version, let members):
             return "master key version \(version) still wraps \(members) member key(s)"
         case .cannotRetireActiveVersion(let version): return "master key version \(version) is the active version"

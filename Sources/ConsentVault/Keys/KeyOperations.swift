@@ -46,6 +46,9 @@ public struct KeyOperations {
                        progress: (RotationProgress) -> Bool = { _ in true }) throws -> RotationProgress {
         try context.authorize(principal, .keysRotate)
         let keyRing = context.keyRing
+        let lock = try KeyFileLock(keyFilePath: keyFilePath)
+        defer { withExtendedLifetime(lock) {} }
+        guard try keyRing.matchesFile(at: keyFilePath) else { throw KeyFileError.changedOnDisk(path: keyFilePath) }
         let registered = try context.meta.keyVersions()
         let unfinished = try context.members.count(notOn: keyRing.activeVersion) > 0 || !registered.contains(keyRing.activeVersion)
         if !unfinished {
@@ -77,6 +80,9 @@ public struct KeyOperations {
     public func retire(version: Int, keyFilePath: String, as principal: Principal) throws {
         try context.authorize(principal, .keysRetire)
         let keyRing = context.keyRing
+        let lock = try KeyFileLock(keyFilePath: keyFilePath)
+        defer { withExtendedLifetime(lock) {} }
+        guard try keyRing.matchesFile(at: keyFilePath) else { throw KeyFileError.changedOnDisk(path: keyFilePath) }
         guard version != keyRing.activeVersion else { throw KeyFileError.cannotRetireActiveVersion(version) }
         let inUse = try context.members.countsByMasterVersion()[version] ?? 0
         guard inUse == 0 else { throw KeyFileError.keyVersionInUse(version: version, members: inUse) }

@@ -143,6 +143,16 @@ public final class KeyRing {
         }
     }
 
+    /// Whether the key file at `path` holds exactly this ring's versions with the same active one:
+    /// false once another process has rotated or retired keys in it.
+    func matchesFile(at path: String) throws -> Bool {
+        let content = try SecureFile.read(path)
+        let entries = try KeyFileFormat.entries(in: content, path: path)
+        let onDisk = entries.filter { $0.name.hasPrefix("key.") }.compactMap { Int($0.name.dropFirst(4)) }.sorted()
+        let active = entries.first { $0.name == "active_version" }.map { KeyFileFormat.text(of: $0, in: content) }
+        return onDisk == versions && active == String(activeVersion)
+    }
+
     /// Writes the key ring to `path` (mode 0600, atomically). Without `replacing`, an existing
     /// file is never overwritten.
     public func write(to path: String, replacing: Bool = false) throws {

@@ -64,12 +64,23 @@ enum SecureFile {
             if let reason { throw .writeFailed(path: path, reason: reason) }
             throw .alreadyExists(path: path)
         }
-        if !replacing { unlink(temporaryPath); return }
-        guard rename(temporaryPath, path) == 0 else {
+        if !replacing {
+            unlink(temporaryPath)
+        } else if rename(temporaryPath, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             throw .writeFailed(path: path, reason: reason)
         }
+        try syncFolder(of: path)
+    }
+
+    /// Forces the folder entry of a renamed or linked file to disk, so a power cut cannot undo it.
+    private static func syncFolder(of path: String) throws(KeyFileError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .writeFailed(path: path, reason: "cannot open its folder: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw .writeFailed(path: path, reason: "fsync of its folder failed") }
     }
 
     private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
