@@ -14,7 +14,8 @@ struct RoleMatrixTests {
     }()
 
     /// Runs `operation` as `principal` on a prepared member; returns normally unless refused.
-    private func perform(_ operation: VaultOperation, on test: TestVault, member: MemberID, request: String, as principal: Principal) throws {
+    private func perform(_ operation: VaultOperation, on test: TestVault, member: MemberID, request: String, session: String,
+                         as principal: Principal) throws {
         let vault = test.vault
         switch operation {
         case .memberEnroll: _ = try vault.members.enroll([FieldInput("first_name", "Neu")], channel: .app, as: principal)
@@ -58,9 +59,7 @@ struct RoleMatrixTests {
         case .backupCreate: try vault.backup(to: test.folder.appendingPathComponent("backup-\(UUID().uuidString)").path, as: principal)
         case .promptRedact: _ = try vault.prompts.redact("Hallo Anna", member: member, purpose: "ai_personalization", as: principal)
         case .promptBuild: _ = try vault.prompts.build(template: "{{first_name|Hallo}}", member: member, purpose: "ai_personalization", as: principal)
-        case .promptDemask:
-            let session = try vault.prompts.redact("Hallo Anna", member: member, purpose: "ai_personalization", as: admin).session
-            _ = try vault.prompts.demask("[PERSON_1]", session: session, as: principal)
+        case .promptDemask: _ = try vault.prompts.demask("[PERSON_1]", session: session, as: principal)
         case .backupRestore: try rethrowAccess { _ = try Vault.restore(from: "/nonexistent", to: test.vaultPath, keyRing: test.ring, as: principal) }
         }
     }
@@ -72,7 +71,7 @@ struct RoleMatrixTests {
 
     static let cases: [(String, VaultOperation)] = grants.keys.sorted().flatMap { role in VaultOperation.allCases.map { (role, $0) } }
 
-    @Test("each role may do exactly what roles.json grants; refusals are audited", arguments: cases)
+    @Test("each role may do exactly what roles.json grants; a refusal is audited and changes nothing in any file", arguments: cases)
     func matrix(role: String, operation: VaultOperation) throws {
         let test = try TestVault()
         let member = try test.vault.members.enroll([FieldInput("email", "anna@example.de"), FieldInput("phone", "0171 2345678"), FieldInput("birthday", "1990-12-24")],
@@ -80,13 +79,18 @@ struct RoleMatrixTests {
         _ = try test.vault.tokens.create(name: "spare", role: "dpo", as: admin)
         let principal = try test.vault.tokens.principal(for: try test.vault.tokens.create(name: "actor", role: role, as: admin))
         let request = try test.vault.requests.open(.access, for: member, as: admin).id
+        let session = try test.vault.prompts.redact("Hallo Anna", member: member, purpose: "ai_personalization", as: admin).session
         let grant = Self.grants[role]!
         let allowed = grant.operations.contains(operation.rawValue)
             && (operation != .memberRead || grant.purposes.contains("*") || grant.purposes.contains("email_marketing"))
         if allowed {
-            try perform(operation, on: test, member: member, request: request, as: principal)
+            try perform(operation, on: test, member: member, request: request, session: session, as: principal)
         } else {
-            #expect(throws: AccessError.self) { try perform(operation, on: test, member: member, request: request, as: principal) }
+            let before = try test.worldSnapshot()
+            #expect(throws: AccessError.self) { try perform(operation, on: test, member: member, request: request, session: session, as: principal) }
+            let after = try test.worldSnapshot()
+            let changed = Set(after.keys).union(before.keys).filter { after[$0] != before[$0] }.sorted()
+            #expect(changed.isEmpty, "changed by a refused \(operation.rawValue): \(changed)")
             let last = try test.vault.context.auditLog.entries().last!
             #expect(last.principal == "actor" && last.role == role && last.operation == operation.rawValue && last.outcome == .denied)
         }

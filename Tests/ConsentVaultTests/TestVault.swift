@@ -54,6 +54,25 @@ final class TestVault {
                     "SELECT * FROM blind_indexes ORDER BY field, hash, member_id"].flatMap { try database.statement($0).rows() }
     }
 
+    /// Everything a refused operation must leave alone: every row of every table but the audit
+    /// log (which records the refusal), and every other file in the test folder (key file, erasure
+    /// journal, exports, backups) with its bytes.
+    func worldSnapshot() throws -> [String: [String]] {
+        let database = try rawDatabase()
+        var world: [String: [String]] = [:]
+        let tables = try database.statement("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('audit_log', 'sqlite_sequence')")
+            .rows().compactMap { $0[0].text }
+        for table in tables { world["table " + table] = try database.statement("SELECT * FROM \(table)").rows().map { "\($0)" }.sorted() }
+        let vaultFiles = Set(["", "-wal", "-shm"].map { URL(fileURLWithPath: vaultPath + $0).lastPathComponent })
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let name = enumerator?.nextObject() as? String {
+            if vaultFiles.contains(name) { continue }
+            let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()
+            world["file " + name] = [data.base64EncodedString()]
+        }
+        return world
+    }
+
     /// Bytes of the vault file, its WAL and its shared-memory file, each as found.
     func fileContents() -> [String: Data] {
         var contents: [String: Data] = [:]
