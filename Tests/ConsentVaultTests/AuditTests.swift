@@ -49,8 +49,9 @@ struct AuditTests {
     @Test("an edited entry is detected at its sequence number")
     func edited() throws {
         let (test, _) = try auditedVault()
-        try test.rawDatabase().execute("UPDATE audit_log SET outcome = 'ok' WHERE seq = 4")
-        try expectBroken(test, at: 4)
+        // Entry 1 is the vault sealing itself at creation; entry 5 is the refused read.
+        try test.rawDatabase().execute("UPDATE audit_log SET outcome = 'ok' WHERE seq = 5")
+        try expectBroken(test, at: 5)
     }
 
     @Test("a deleted entry is detected")

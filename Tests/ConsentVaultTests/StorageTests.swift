@@ -20,12 +20,9 @@ struct StorageTests {
         try test.rawDatabase().execute("UPDATE members SET data_key_version = 'two'")
         let error = #expect(throws: StorageError.self) { _ = try test.vault.members.read(member, purpose: "loyalty_account", as: admin) }
         #expect(error == .corruptRow(table: "members", column: "data_key_version", problem: "expected an integer"))
-        try test.rawDatabase().execute("UPDATE members SET data_key_version = 1")
-        try test.rawDatabase().execute("DROP TRIGGER consent_events_append_only")
-        _ = try test.vault.consents.grant(ConsentRequest(purpose: "email_marketing"), for: member, channel: .app, as: admin)
-        try test.rawDatabase().execute("UPDATE consent_events SET guardian = 7")
-        #expect(throws: StorageError.corruptRow(table: "consent_events", column: "guardian", problem: "expected 0 or 1")) {
-            _ = try test.vault.consents.states(of: member, as: admin)
+        try test.rawDatabase().execute("UPDATE audit_log SET outcome = 'maybe'")
+        #expect(throws: StorageError.corruptRow(table: "audit_log", column: "outcome", problem: "unknown value")) {
+            _ = try test.vault.audit.entries(for: member, as: admin)
         }
     }
 

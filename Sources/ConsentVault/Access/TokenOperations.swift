@@ -18,6 +18,7 @@ public struct TokenOperations {
     public func create(name: String, role: String, as principal: Principal) throws -> String {
         try context.audited(principal, .tokenCreate) { _ in
             guard context.policies.roles.role(role) != nil else { throw AccessError.unknownRole(role) }
+            try context.verifyTable("tokens")
             guard try !context.tokens.exists(name: name) else { throw AccessError.tokenNameTaken(name) }
             let token = "cvt_" + Hex.encode(Sodium.randomPublicBytes(count: 32))
             try context.tokens.insert(name: name, role: role, hash: try context.tokenHash(token), now: context.timestamp)
@@ -27,18 +28,23 @@ public struct TokenOperations {
 
     /// Every token's name, role and dates.
     public func list(as principal: Principal) throws -> [TokenInfo] {
-        try context.audited(principal, .tokenList) { _ in try context.tokens.all() }
+        try context.audited(principal, .tokenList) { _ in
+            try context.verifyTable("tokens")
+            return try context.tokens.all()
+        }
     }
 
     /// Revokes the token of principal `name`; it stops working at once.
     public func revoke(name: String, as principal: Principal) throws {
         try context.audited(principal, .tokenRevoke) { _ in
+            try context.verifyTable("tokens")
             guard try context.tokens.revoke(name: name, at: context.timestamp) else { throw AccessError.unknownTokenName(name) }
         }
     }
 
     /// The principal a token stands for; throws if it is unknown or revoked.
     public func principal(for token: String) throws -> Principal {
+        try context.verifyTable("tokens")
         guard let principal = try context.tokens.principal(withHash: try context.tokenHash(token)) else { throw AccessError.invalidToken }
         return principal
     }

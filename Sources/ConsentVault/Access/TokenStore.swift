@@ -27,6 +27,11 @@ struct TokenStore {
         return database.changes == 1
     }
 
+    /// Every token row, for the table seal.
+    func sealedRows() throws -> [Row] {
+        try database.statement("SELECT name, role, token_hash, created_at, revoked_at FROM access_tokens ORDER BY name").rows(table: "access_tokens")
+    }
+
     /// The principal of the active token with `hash`, or nil.
     func principal(withHash hash: [UInt8]) throws -> Principal? {
         try database.statement("SELECT name, role FROM access_tokens WHERE token_hash = ?1 AND revoked_at IS NULL")

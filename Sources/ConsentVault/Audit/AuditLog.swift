@@ -50,6 +50,12 @@ struct AuditLog {
         try KeyDerivation.keyedHash(previous + entry.chainedContent, key: chainKey)
     }
 
+    /// Whether any entry records `operation`.
+    func hasEntry(operation: VaultOperation) throws -> Bool {
+        !(try database.statement("SELECT 1 AS found FROM audit_log WHERE operation = ?1 LIMIT 1")
+            .rows([.text(operation.rawValue)], table: "audit_log").isEmpty)
+    }
+
     /// The newest entry's sequence number and chain value, or nil for an empty log.
     func latest() throws -> (sequence: Int, chain: [UInt8])? {
         try database.statement("SELECT seq, chain FROM audit_log ORDER BY seq DESC LIMIT 1").rows(table: "audit_log").first

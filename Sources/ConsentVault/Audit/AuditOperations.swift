@@ -2,10 +2,15 @@
 public struct AuditOperations {
     let context: VaultContext
 
-    /// Recomputes the chain; with `head` (from `head(as:)`), also detects truncation.
+    /// Recomputes the chain (with `head` from `head(as:)`, also detecting truncation) and checks
+    /// the seal of every member and vault-wide table, naming each that fails.
     public func verify(head: String? = nil, as principal: Principal) throws -> AuditVerification {
         try context.authorize(principal, .auditVerify)
-        return try context.database.readTransaction { try context.auditLog.verify(expectedHead: head) }
+        return try context.database.readTransaction {
+            var result = try context.auditLog.verify(expectedHead: head)
+            result.tamperedRows = try context.tamperedRows()
+            return result
+        }
     }
 
     /// The latest chain value as `sequence:hex`, to be kept somewhere the vault cannot change.

@@ -1,4 +1,4 @@
-/// The result of checking the audit chain.
+/// The result of checking the audit chain and the seals over every row that decides access.
 public struct AuditVerification: Sendable, Equatable {
     /// Entries checked.
     public let entries: Int
@@ -8,9 +8,11 @@ public struct AuditVerification: Sendable, Equatable {
     public let problem: String?
     /// The head of the chain as `sequence:hex`, for anchoring elsewhere.
     public let head: String
+    /// Members and tables whose rows no longer match their seal (`member <id>`, `table tokens`).
+    public var tamperedRows: [String] = []
 
-    /// Whether the whole chain verified (and matched the given head, if any).
-    public var isIntact: Bool { firstBadSequence == nil }
+    /// Whether the whole chain verified (and matched the given head, if any) and every seal holds.
+    public var isIntact: Bool { firstBadSequence == nil && tamperedRows.isEmpty }
 }
 
 extension AuditLog {

@@ -120,6 +120,18 @@ struct ConsentStore {
         try database.statement("DELETE FROM field_restrictions WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
     }
 
+    // MARK: Seals
+
+    /// The member's rows a seal covers: every event, token and restriction, in a fixed order.
+    func sealedRows(of member: String) throws -> [Row] {
+        try database.statement("SELECT \(Self.eventColumns) FROM consent_events WHERE member_id = ?1 ORDER BY seq")
+            .rows([.text(member)], table: "consent_events")
+            + database.statement("SELECT token_hash, purpose, field, expires_at, used_at FROM doi_tokens WHERE member_id = ?1 ORDER BY token_hash")
+            .rows([.text(member)], table: "doi_tokens")
+            + database.statement("SELECT field, since FROM field_restrictions WHERE member_id = ?1 ORDER BY field")
+            .rows([.text(member)], table: "field_restrictions")
+    }
+
     // MARK: Erasure
 
     /// Copies the member's events under the erasure tag `tag`, without the member id, kept until `heldUntil`.

@@ -18,6 +18,8 @@ enum KeyDerivation {
         case signing = "CVsign01"
         /// Keys the erasure tags that let a restore re-apply erasures.
         case erasure = "CVeras01"
+        /// Keys the seals over the rows that decide access (member state, tokens, policies, requests).
+        case integrity = "CVsealx1"
     }
 
     /// Derives the subkey for `purpose` from `key` (`crypto_kdf_derive_from_key`).

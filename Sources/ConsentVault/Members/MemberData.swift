@@ -17,10 +17,9 @@ extension VaultContext {
         }
     }
 
-    /// The member's row; an unknown id is `MemberError.memberNotFound`.
+    /// The member's row, after checking the member's seal; an unknown id is `MemberError.memberNotFound`.
     func memberRecord(_ member: MemberID) throws -> MemberRecord {
-        guard let record = try members.record(of: member) else { throw MemberError.memberNotFound(member.rawValue) }
-        return record
+        try loadMember(member).record
     }
 
     /// The member's data key, unwrapped into protected memory.
@@ -29,11 +28,13 @@ extension VaultContext {
                                dataKeyVersion: record.dataKeyVersion)
     }
 
-    /// The member's row, restriction and sealed values, for one operation's decisions and reads.
+    /// The member's row, restriction and sealed values, for one operation's decisions and reads;
+    /// throws if the member's rows do not match their seal.
     func loadMember(_ member: MemberID) throws -> StoredMember {
-        let record = try memberRecord(member)
-        return StoredMember(record: record, isRestricted: try requests.isRestricted(member), sealedValues: try members.sealedValues(of: member),
-                            keys: keys)
+        guard let record = try members.record(of: member) else { throw MemberError.memberNotFound(member.rawValue) }
+        let values = try members.sealedValues(of: member)
+        try verifySeal(of: record, values: values)
+        return StoredMember(record: record, isRestricted: try requests.isRestricted(member), sealedValues: values, keys: keys)
     }
 
     /// Decrypts `names` (or every stored field) without any purpose check: for the vault's own

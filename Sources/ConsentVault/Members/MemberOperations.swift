@@ -66,7 +66,9 @@ public struct MemberOperations {
         let normalized = try context.normalizer().normalize(value, for: definition)
         let hash = try context.keys.blindIndex(field: field, lookupKey: normalized.lookupKey)
         return try context.audited(principal, .memberFind, fields: [field]) { _ in
-            try context.members.members(withIndex: hash, field: field)
+            let found = try context.members.members(withIndex: hash, field: field)
+            for member in found { _ = try context.memberRecord(member) }
+            return found
         }
     }
 

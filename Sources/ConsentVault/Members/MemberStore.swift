@@ -4,7 +4,7 @@
 struct MemberStore {
     let database: Database
 
-    private static let recordColumns = "id, master_key_version, data_key_version, wrapped_data_key, erased_at"
+    private static let recordColumns = "id, master_key_version, data_key_version, wrapped_data_key, erased_at, seal"
 
     /// Writes a new member row with its wrapped data key (data key version 1) and erasure tag.
     func insert(_ member: MemberID, channel: Channel, masterVersion: Int, wrappedDataKey: [UInt8], erasureTag: String, now: String) throws {
@@ -179,6 +179,38 @@ struct MemberStore {
         return counts
     }
 
+    // MARK: Seals
+
+    /// The member's rows a seal covers: erasure state, values and index entries, in a fixed order.
+    func sealedRows(of member: String) throws -> [Row] {
+        try database.statement("SELECT id, data_key_version, erased_at, held_until FROM members WHERE id = ?1")
+            .rows([.text(member)], table: "members")
+            + database.statement("SELECT field, data_key_version, ciphertext FROM member_fields WHERE member_id = ?1 ORDER BY field")
+            .rows([.text(member)], table: "member_fields")
+            + database.statement("SELECT field, hash FROM blind_indexes WHERE member_id = ?1 ORDER BY field, hash")
+            .rows([.text(member)], table: "blind_indexes")
+    }
+
+    /// The member's stored seal, or nil when it has none (or there is no such member).
+    func sealOf(_ member: String) throws -> [UInt8]? {
+        try database.statement("SELECT seal FROM members WHERE id = ?1").rows([.text(member)], table: "members").first?.value("seal").blobValue
+    }
+
+    /// Stores the member's seal.
+    func setSeal(_ seal: [UInt8], of member: String) throws {
+        try database.statement("UPDATE members SET seal = ?2 WHERE id = ?1").run([.text(member), .blob(seal)])
+    }
+
+    /// Whether a member row with this id exists.
+    func exists(_ member: String) throws -> Bool {
+        !(try database.statement("SELECT 1 AS found FROM members WHERE id = ?1").rows([.text(member)], table: "members").isEmpty)
+    }
+
+    /// Every member id, erased ones under a legal hold included.
+    func allIDs() throws -> [String] {
+        try database.statement("SELECT id FROM members ORDER BY id").rows(table: "members").map { try $0.text("id") }
+    }
+
     // MARK: Erasure
 
     /// Members not yet erased whose erasure tag is among `tags` (brought back by a restore).
@@ -232,6 +264,8 @@ struct MemberRecord {
     let wrappedDataKey: [UInt8]
     /// Whether the member was erased and only data under a legal hold remains.
     let isErased: Bool
+    /// The seal over the member's rows, as stored (nil if none was ever written).
+    let seal: [UInt8]?
 
     /// A record from its parts (for a member being written).
     init(id: MemberID, masterKeyVersion: Int, dataKeyVersion: Int, wrappedDataKey: [UInt8], isErased: Bool) {
@@ -240,6 +274,7 @@ struct MemberRecord {
         self.dataKeyVersion = dataKeyVersion
         self.wrappedDataKey = wrappedDataKey
         self.isErased = isErased
+        seal = nil
     }
 
     /// Decodes a row of `MemberStore.recordColumns`.
@@ -249,5 +284,6 @@ struct MemberRecord {
         dataKeyVersion = try row.integer("data_key_version")
         wrappedDataKey = try row.blob("wrapped_data_key")
         isErased = try row.optionalText("erased_at") != nil
+        seal = try row.value("seal").blobValue
     }
 }

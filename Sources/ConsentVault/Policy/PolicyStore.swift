@@ -53,6 +53,13 @@ struct PolicyStore {
             .rows([.text(purpose), .integer(Int64(version)), .text(language)], table: "notices").first?.text("text")
     }
 
+    /// Every policy document and notice row, for the table seal.
+    func sealedRows() throws -> [Row] {
+        try database.statement("SELECT name, version, sha256, document FROM policies ORDER BY name").rows(table: "policies")
+            + database.statement("SELECT purpose, version, language, sha256, text FROM notices ORDER BY purpose, version, language")
+            .rows(table: "notices")
+    }
+
     /// SHA-256 of a notice text, recorded with every consent event.
     static func noticeHash(_ text: String) -> String {
         KeyDerivation.sha256Hex(Array(text.utf8))

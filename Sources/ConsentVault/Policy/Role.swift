@@ -15,6 +15,11 @@ public enum VaultOperation: String, Codable, Sendable, CaseIterable {
     case dsrExport = "dsr.export", dsrErase = "dsr.erase", retentionRun = "retention.run"
     case backupCreate = "backup.create", backupRestore = "backup.restore"
     case promptRedact = "prompt.redact", promptBuild = "prompt.build", promptDemask = "prompt.demask"
+    /// The vault sealing its rows for the first time; done by the vault itself, never granted.
+    case vaultSeal = "vault.seal"
+
+    /// Operations the vault performs on its own; `roles.json` may not grant them.
+    public static let internalOperations: Set<VaultOperation> = [.vaultSeal]
 }
 
 /// One role from `Policies/roles.json`.

@@ -8,8 +8,14 @@ enum RoleValidator {
         for (index, role) in catalog.roles.enumerated() {
             let path = "$.roles[\(index)]"
             if !seen.insert(role.id).inserted { report("\(path).id", "duplicate role id '\(role.id)'") }
-            for (operationIndex, operation) in role.operations.enumerated() where VaultOperation(rawValue: operation) == nil {
-                report("\(path).operations[\(operationIndex)]", "unknown operation '\(operation)'")
+            for (operationIndex, operation) in role.operations.enumerated() {
+                guard let known = VaultOperation(rawValue: operation) else {
+                    report("\(path).operations[\(operationIndex)]", "unknown operation '\(operation)'")
+                    continue
+                }
+                if VaultOperation.internalOperations.contains(known) {
+                    report("\(path).operations[\(operationIndex)]", "'\(operation)' is done by the vault itself and cannot be granted")
+                }
             }
             for (purposeIndex, purpose) in role.readPurposes.enumerated() where purpose != "*" {
                 if let purposes, purposes.purpose(purpose) == nil {

@@ -28,7 +28,7 @@ extension RequestOperations {
             return try context.database.readTransaction { try context.erasurePlan(member).report(member: member, dryRun: true) }
         }
         let tag = try context.keys.erasureTag(member)
-        _ = try context.memberRecord(member)
+        guard try context.members.exists(member.rawValue) else { throw MemberError.memberNotFound(member.rawValue) }
         try context.erasureJournal.append(tag: tag, at: context.timestamp)
         let report = try context.audited(principal, .dsrErase, member: member) { _ in
             let plan = try context.erasurePlan(member)
@@ -58,8 +58,10 @@ extension VaultContext {
     }
 
     /// What erasing `member` means under the current legal holds.
+    /// The field names come unchecked by the member's seal: a tampered member can still be erased.
     func erasurePlan(_ member: MemberID) throws -> ErasurePlan {
-        let stored = try storedFieldNames(of: member)
+        guard try members.exists(member.rawValue) else { throw MemberError.memberNotFound(member.rawValue) }
+        let stored = try members.fieldNames(of: member)
         let today = today
         func until(_ years: Int) -> String { today.adding(months: years * 12).iso }
         var heldFields: [String: (hold: LegalHold, until: String)] = [:]

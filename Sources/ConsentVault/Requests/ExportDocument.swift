@@ -52,6 +52,7 @@ extension VaultContext {
             ["sequence": $0.sequence, "at": $0.at, "principal": $0.principal, "role": $0.role, "operation": $0.operation,
              "purpose": $0.purpose, "fields_requested": $0.fieldsRequested, "fields_returned": $0.fieldsReturned, "outcome": $0.outcome.rawValue]
         }
+        try verifyTable("requests")
         let openRequests: [[String: Any]] = try requests.openRequests(of: member).map {
             ["id": $0.id, "type": $0.type.rawValue, "received_on": $0.receivedOn, "due_on": $0.dueOn, "status": $0.status.rawValue]
         }

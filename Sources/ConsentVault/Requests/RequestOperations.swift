@@ -16,6 +16,7 @@ public struct RequestOperations {
         let id = "dsr_" + Hex.encode(Sodium.randomPublicBytes(count: 6))
         return try context.audited(principal, .dsrOpen, member: member) { _ in
             _ = try context.memberRecord(member)
+            try context.verifyTable("requests")
             try context.requests.insert(id: id, member: member, memberTag: try context.keys.erasureTag(member), type: type, channel: channel,
                                         receivedOn: received.iso, dueOn: received.adding(months: 1).iso, openedBy: principal.name)
             if type == .restriction { try context.requests.restrict(member, request: id, since: context.timestamp) }
@@ -32,6 +33,7 @@ public struct RequestOperations {
     public func list(overdue: Bool = false, as principal: Principal) throws -> [DataSubjectRequest] {
         try context.audited(principal, .dsrList) { _ in
             let today = context.today.iso
+            try context.verifyTable("requests")
             return try context.requests.all().filter { !overdue || ($0.status == .open && $0.dueOn < today) }
         }
     }
@@ -63,6 +65,7 @@ public struct RequestOperations {
     }
 
     private func request(_ id: String) throws -> DataSubjectRequest {
+        try context.verifyTable("requests")
         guard let request = try context.requests.request(id) else { throw RequestError.unknownRequest(id) }
         return request
     }

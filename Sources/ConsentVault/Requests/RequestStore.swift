@@ -68,6 +68,22 @@ struct RequestStore {
             .rows([.text(member.rawValue)], table: "member_restrictions").isEmpty)
     }
 
+    // MARK: Seals
+
+    /// The member's rows a seal covers: the restrictions in force.
+    func sealedRows(of member: String) throws -> [Row] {
+        try database.statement("SELECT request_id, since FROM member_restrictions WHERE member_id = ?1 ORDER BY request_id")
+            .rows([.text(member)], table: "member_restrictions")
+    }
+
+    /// Every request row, for the table seal.
+    func sealedRows() throws -> [Row] {
+        try database.statement("""
+            SELECT id, member_id, member_tag, type, channel, received_on, due_on, extended_due_on, extension_reason, status, outcome,
+                   closed_at, opened_by FROM requests ORDER BY id
+            """).rows(table: "requests")
+    }
+
     // MARK: Erasure
 
     /// Removes the member's restrictions and the member id from their requests (the erasure tag stays).

@@ -98,6 +98,15 @@ struct RewardStore {
         return (asked, shared)
     }
 
+    // MARK: Seals
+
+    /// The member's rows a seal covers: the points ledger.
+    func sealedRows(of member: String) throws -> [Row] {
+        try database.statement("""
+            SELECT seq, rule_id, rule_version, scope_key, points, reason, at, actor FROM points_ledger WHERE member_id = ?1 ORDER BY seq
+            """).rows([.text(member)], table: "points_ledger")
+    }
+
     // MARK: Erasure
 
     /// Ledger entries of the member, counted.

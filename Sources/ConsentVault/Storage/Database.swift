@@ -55,12 +55,17 @@ final class Database {
         return statement
     }
 
+    /// Runs inside every write transaction just before `COMMIT` (the vault reseals what changed);
+    /// a throw rolls the transaction back.
+    var beforeCommit: (() throws -> Void)?
+
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so concurrent writers wait for
     /// the lock instead of failing). A throw rolls back and rethrows the body's error.
     func writeTransaction<Result>(_ body: () throws -> Result) throws -> Result {
         try statement("BEGIN IMMEDIATE").run()
         do {
             let result = try body()
+            try beforeCommit?()
             try statement("COMMIT").run()
             return result
         } catch {

@@ -239,6 +239,16 @@ enum Schema {
         CREATE INDEX doi_tokens_by_member ON doi_tokens(member_id);
         CREATE INDEX requests_by_member ON requests(member_id);
         """,
+        """
+        -- Integrity: every member's access-deciding rows are sealed together in members.seal, and
+        -- each vault-wide table (tokens, policies, requests) has one seal over all its rows.
+        ALTER TABLE members ADD COLUMN seal BLOB;
+        CREATE TABLE vault_seals (
+            name TEXT PRIMARY KEY,
+            seal BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX audit_log_by_operation ON audit_log(operation);
+        """,
     ]
 
     /// The schema version this build writes.

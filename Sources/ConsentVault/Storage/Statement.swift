@@ -2,6 +2,9 @@ import CSQLite
 
 /// A value bound to, or read from, an SQL statement.
 enum SQLValue: Equatable {
+    /// The bytes of a blob, nil for any other value (seals, which may be absent).
+    var blobValue: [UInt8]? { if case .blob(let bytes) = self { return bytes } else { return nil } }
+
     /// SQL NULL.
     case null
     /// A 64-bit integer.

@@ -70,8 +70,11 @@ public final class Vault {
                 try PolicyStore(database: database).save(policies, by: Principal.localAdministrator, at: now)
             }
             let keys = try VaultKeys(vaultID: vaultID, ring: keyRing, rootKey: rootKey)
-            return Vault(context: VaultContext(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,
-                                               erasureJournalPath: erasureJournal ?? defaultErasureJournalPath(forVault: path), clock: clock))
+            let context = VaultContext(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,
+                                       erasureJournalPath: erasureJournal ?? defaultErasureJournalPath(forVault: path), clock: clock)
+            try context.startSealing()
+            try context.sealIfNeverSealed()
+            return Vault(context: context)
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw error
@@ -97,6 +100,9 @@ public final class Vault {
         let keys = try VaultKeys(vaultID: identity.vaultID, ring: keyRing, rootKey: rootKey)
         let context = VaultContext(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,
                                    erasureJournalPath: erasureJournal ?? defaultErasureJournalPath(forVault: path), clock: clock)
+        try context.startSealing()
+        try context.sealIfNeverSealed()
+        try context.verifyTable("policies")
         try context.reapplyErasureJournal()
         return Vault(context: context)
     }

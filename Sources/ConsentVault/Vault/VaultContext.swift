@@ -37,6 +37,8 @@ final class VaultContext {
     let auditLog: AuditLog
     /// `vault_meta`, `master_key_versions`.
     let meta: VaultMetaStore
+    /// `vault_seals` and this connection's change log.
+    let integrity: IntegrityStore
 
     init(path: String, database: Database, keyRing: KeyRing, keys: VaultKeys, policies: PolicySet, erasureJournalPath: String,
          clock: @escaping @Sendable () -> Date) {
@@ -56,6 +58,13 @@ final class VaultContext {
         policyStore = PolicyStore(database: database)
         auditLog = AuditLog(database: database, chainKey: keys.auditChainKey, pseudonymKey: keys.auditPseudonymKey)
         meta = VaultMetaStore(database: database)
+        integrity = IntegrityStore(database: database)
+    }
+
+    /// Starts recording changes and resealing them before every commit of this connection.
+    func startSealing() throws {
+        try integrity.installChangeLog()
+        database.beforeCommit = { [weak self] in try self?.resealChanges() }
     }
 
     /// The field catalog of the policy set in force.

@@ -24,6 +24,8 @@ final class VaultKeys {
     let signingSeed: SecureBytes
     /// Seals prompt session mappings.
     let sessionKey: SecureBytes
+    /// Keys the seals over every row that decides access or proves something.
+    let integrityKey: SecureBytes
 
     init(vaultID: String, ring: KeyRing, rootKey: SecureBytes) throws {
         self.vaultID = vaultID
@@ -35,6 +37,7 @@ final class VaultKeys {
         erasureKey = try KeyDerivation.subkey(for: .erasure, from: rootKey)
         signingSeed = try KeyDerivation.subkey(for: .signing, from: rootKey)
         sessionKey = try KeyDerivation.subkey(for: .audit, from: rootKey, id: 5)
+        integrityKey = try KeyDerivation.subkey(for: .integrity, from: rootKey)
     }
 
     /// The wrapping subkey of master key `version`.

@@ -20,11 +20,15 @@ enum AuditCommands {
             var body: [String: Any] = ["ok": result.isIntact, "entries": result.entries, "head": result.head]
             if let bad = result.firstBadSequence { body["first_bad_sequence"] = bad }
             if let problem = result.problem { body["problem"] = problem }
+            if !result.tamperedRows.isEmpty { body["tampered"] = result.tamperedRows }
             Output.json(body)
         } else if result.isIntact {
-            Output.line("audit chain intact: \(result.entries) entries, head \(result.head)")
+            Output.line("audit chain intact: \(result.entries) entries, head \(result.head); every seal holds")
         }
-        if !result.isIntact { throw CommandFailure(description: "audit chain broken at entry \(result.firstBadSequence ?? 0): \(result.problem ?? "")") }
+        if let bad = result.firstBadSequence { throw CommandFailure(description: "audit chain broken at entry \(bad): \(result.problem ?? "")") }
+        if !result.tamperedRows.isEmpty {
+            throw CommandFailure(description: "rows changed outside the vault: \(result.tamperedRows.joined(separator: ", "))")
+        }
     }
 
     private static func head(_ invocation: Invocation) throws {

@@ -1,0 +1,119 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+/// Each test edits the vault file the way an attacker with `sqlite3` and no key would, then checks
+/// that the operation depending on the edited rows fails and `audit verify` names them.
+@Suite("Integrity: rows that decide access are sealed; edits outside the vault are refused")
+struct IntegrityTests {
+    /// A vault with Anna, who granted and then withdrew `personalized_offers` (clothing size
+    /// restricted afterwards), and a marketing principal.
+    private func prepared() throws -> (test: TestVault, anna: MemberID, marketing: Principal) {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de"), FieldInput("clothing_size", "M")],
+                                                 consents: [ConsentRequest(purpose: "personalized_offers")], channel: .app, as: admin).member
+        try test.vault.consents.withdraw(ConsentRequest(purpose: "personalized_offers"), for: anna, as: admin)
+        let marketing = try test.vault.tokens.principal(for: try test.vault.tokens.create(name: "crm-app", role: "marketing", as: admin))
+        return (test, anna, marketing)
+    }
+
+    private func expectTampered(_ test: TestVault, _ anna: MemberID, _ marketing: Principal, _ note: Comment) throws {
+        #expect(throws: IntegrityError.memberTampered(member: anna.rawValue), note) {
+            _ = try test.vault.members.read(anna, purpose: "personalized_offers", as: marketing)
+        }
+        #expect(try test.vault.audit.verify(as: admin).tamperedRows == ["member \(anna.rawValue)"], note)
+    }
+
+    @Test("the legitimate history verifies and marketing gets nothing after the withdrawal")
+    func untouched() throws {
+        let (test, anna, marketing) = try prepared()
+        #expect(try test.vault.members.read(anna, purpose: "personalized_offers", as: marketing).fields.isEmpty)
+        #expect(try test.vault.audit.verify(as: admin).isIntact)
+    }
+
+    @Test("deleting the withdrawal from the ledger is detected")
+    func deletedWithdrawal() throws {
+        let (test, anna, marketing) = try prepared()
+        try test.rawDatabase().execute("DELETE FROM consent_events WHERE event = 'withdraw'")
+        try expectTampered(test, anna, marketing, "deleted withdraw")
+    }
+
+    @Test("turning an event into a grant, with the append-only trigger dropped, is detected")
+    func rewrittenEvent() throws {
+        let (test, anna, marketing) = try prepared()
+        try test.rawDatabase().execute("DROP TRIGGER consent_events_append_only; UPDATE consent_events SET event = 'grant' WHERE event = 'withdraw'")
+        try expectTampered(test, anna, marketing, "rewritten event")
+    }
+
+    @Test("inserting a grant the member never gave is detected")
+    func forgedGrant() throws {
+        let (test, anna, marketing) = try prepared()
+        try test.rawDatabase().execute("""
+            INSERT INTO consent_events (member_id, purpose, field, event, notice_version, notice_sha256, language, channel, captured_at,
+                                        recorded_at, actor, guardian, evidence)
+            SELECT member_id, purpose, field, 'grant', notice_version, notice_sha256, language, channel, captured_at, recorded_at, actor,
+                   guardian, evidence FROM consent_events WHERE event = 'grant' LIMIT 1
+            """)
+        try expectTampered(test, anna, marketing, "forged grant")
+    }
+
+    @Test("deleting a field restriction is detected")
+    func deletedRestriction() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("shoe_size", "39")], consents: [ConsentRequest(purpose: "ai_personalization")],
+                                                 channel: .app, as: admin).member
+        try test.vault.consents.withdraw(ConsentRequest(purpose: "ai_personalization"), for: anna, as: admin)
+        let restricted = try test.rawDatabase().statement("SELECT field FROM field_restrictions").rows().map { $0[0] }
+        #expect(restricted.contains(.text("shoe_size")))
+        try test.rawDatabase().execute("DELETE FROM field_restrictions")
+        #expect(throws: IntegrityError.memberTampered(member: anna.rawValue)) { _ = try test.vault.consents.states(of: anna, as: admin) }
+    }
+
+    @Test("an older ciphertext of the same field put back is detected")
+    func replayedCiphertext() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        let old = try test.rawDatabase().statement("SELECT ciphertext FROM member_fields WHERE field = 'email'").rows()[0][0]
+        try test.vault.members.set("email", to: "anna.neu@example.de", for: anna, as: admin)
+        try test.rawDatabase().statement("UPDATE member_fields SET ciphertext = ?1 WHERE field = 'email'").run([old])
+        #expect(throws: IntegrityError.memberTampered(member: anna.rawValue)) { _ = try test.vault.members.read(anna, purpose: "loyalty_account", as: admin) }
+    }
+
+    @Test("an index entry pointing a lookup at another member is detected")
+    func redirectedIndex() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        let bernd = try test.vault.members.enroll([FieldInput("email", "bernd@example.de")], channel: .app, as: admin).member
+        try test.rawDatabase().statement("UPDATE blind_indexes SET member_id = ?1 WHERE member_id = ?2").run([.text(bernd.rawValue), .text(anna.rawValue)])
+        #expect(throws: IntegrityError.self) { _ = try test.vault.members.find("email", equals: "anna@example.de", as: admin) }
+    }
+
+    @Test("a token's role raised from marketing to dpo is refused, and verify names the table")
+    func raisedRole() throws {
+        let test = try TestVault()
+        let token = try test.vault.tokens.create(name: "crm-app", role: "marketing", as: admin)
+        try test.rawDatabase().execute("UPDATE access_tokens SET role = 'dpo'")
+        #expect(throws: IntegrityError.tableTampered(table: "tokens")) { _ = try test.vault.tokens.principal(for: token) }
+        #expect(try test.vault.audit.verify(as: admin).tamperedRows == ["table tokens"])
+    }
+
+    @Test("an edited roles.json stored in the vault stops the vault from opening")
+    func editedRoles() throws {
+        let test = try TestVault()
+        let stored = try test.rawDatabase().statement("SELECT document FROM policies WHERE name = 'roles.json'").rows()[0][0].blob!
+        let widened = String(decoding: stored, as: UTF8.self).replacingOccurrences(of: "\"member.read\",", with: "\"member.read\", \"dsr.erase\",")
+        try test.rawDatabase().statement("UPDATE policies SET document = ?1 WHERE name = 'roles.json'").run([.blob(Array(widened.utf8))])
+        #expect(throws: IntegrityError.tableTampered(table: "policies")) { _ = try Vault.open(at: test.vaultPath, keyRing: test.ring) }
+    }
+
+    @Test("an edited request and a deleted seal marker are detected")
+    func requestsAndMarker() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        let request = try test.vault.requests.open(.restriction, for: anna, as: admin)
+        try test.rawDatabase().execute("UPDATE requests SET status = 'closed'")
+        #expect(throws: IntegrityError.tableTampered(table: "requests")) { _ = try test.vault.requests.show(request.id, as: admin) }
+        try test.rawDatabase().execute("DELETE FROM vault_seals WHERE name = 'sealed'")
+        #expect(throws: IntegrityError.sealMarkerMissing) { _ = try Vault.open(at: test.vaultPath, keyRing: test.ring) }
+    }
+}
