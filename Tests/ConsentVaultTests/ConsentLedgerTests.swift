@@ -128,7 +128,7 @@ struct ConsentLedgerTests {
         #expect(events.map(\.kind) == [.grant, .doiSent, .grant])
         #expect(events[0].evidence == #"{"ip_prefix":"203.0.113.0/24"}"#)
         #expect(events[2].evidence == #"{"ip_prefix":"2001:db8:abcd::/48"}"#)
-        #expect(events[0].language == "en" && events[0].channel == "web" && events[0].actor == "local-admin")
+        #expect(events[0].language == "en" && events[0].channel == .web && events[0].actor == "local-admin")
         #expect(events[0].noticeSHA256 == PolicyStore.noticeHash(test.vault.policies.purposes.purpose("email_marketing")!.notice!.text["en"]!))
         let raw = try test.rawDatabase()
         #expect(throws: StorageError.self) { try raw.execute("UPDATE consent_events SET event = 'grant' WHERE seq = 1") }

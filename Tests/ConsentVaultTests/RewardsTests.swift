@@ -171,7 +171,7 @@ struct ProfilingReportTests {
         #expect(report.purposes.first { $0.purpose == "birthday_rewards" }?.active == 12)
         #expect(report.rules.first { $0.rule == "share_birthday" } == .init(rule: "share_birthday", awards: 12, points: 1200))
         #expect(report.rules.first { $0.rule == "share_clothing_size" }?.points == nil)
-        #expect(report.channels.first { $0.channel == "app" } == .init(channel: "app", asked: 12, shared: 12, conversionPercent: 100))
+        #expect(report.channels.first { $0.channel == .app } == .init(channel: .app, asked: 12, shared: 12, conversionPercent: 100))
     }
 }
 

@@ -24,4 +24,15 @@ public enum AccessError: VaultError, Equatable {
         case .unknownRole(let role): return "unknown role '\(role)'"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .operationNotAllowed: return "operation_not_allowed"
+        case .purposeNotAllowed: return "purpose_not_allowed"
+        case .invalidToken: return "invalid_token"
+        case .tokenNameTaken: return "token_name_taken"
+        case .unknownTokenName: return "unknown_token_name"
+        case .unknownRole: return "unknown_role"
+        }
+    }
 }

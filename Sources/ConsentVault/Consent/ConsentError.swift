@@ -31,4 +31,17 @@ public enum ConsentError: VaultError, Equatable {
         case .nothingToWithdraw(let purpose): return "there is no consent for '\(purpose)' to withdraw"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .unknownPurpose: return "unknown_purpose"
+        case .fieldNotInPurpose: return "field_not_in_purpose"
+        case .notConsentBased: return "not_consent_based"
+        case .minorNeedsGuardian: return "minor_needs_guardian"
+        case .invalidToken: return "invalid_token"
+        case .expiredToken: return "expired_token"
+        case .usedToken: return "used_token"
+        case .nothingToWithdraw: return "nothing_to_withdraw"
+        }
+    }
 }

@@ -81,7 +81,7 @@ public struct ConsentOperations {
             guard let stored = try context.consents.token(hash: hash, of: member),
                   let purpose = context.policies.purposes.purpose(stored.purpose) else { throw ConsentError.invalidToken }
             guard !stored.isUsed else { throw ConsentError.usedToken }
-            guard let expiry = Timestamp.date(stored.expiresAt), expiry > context.clock() else { throw ConsentError.expiredToken }
+            guard stored.expiresAt > context.clock() else { throw ConsentError.expiredToken }
             record.purpose = purpose.id
             try context.consents.markTokenUsed(hash: hash, at: context.timestamp)
             try context.appendConsentEvent(.doiConfirmed, member: member, purpose: purpose, field: stored.field, channel: nil, actor: principal)
@@ -124,6 +124,9 @@ extension VaultContext {
     /// The notice text an event showed, in its version and language; nil when it showed none.
     func noticeText(of event: ConsentEvent) throws -> String? {
         guard let version = event.noticeVersion else { return nil }
-        return try policyStore.noticeText(purpose: event.purpose, version: version, language: event.language ?? "de")
+        guard let language = event.language else {
+            throw StorageError.corruptRow(table: "consent_events", column: "language", problem: "missing for an event that showed a notice")
+        }
+        return try policyStore.noticeText(purpose: event.purpose, version: version, language: language)
     }
 }

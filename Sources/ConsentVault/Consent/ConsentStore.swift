@@ -31,7 +31,7 @@ struct ConsentStore {
         return ConsentEvent(sequence: try row.integer("seq"), purpose: try row.text("purpose"), field: field.isEmpty ? nil : field,
                             kind: try row.decode("event", as: ConsentEventKind.self), noticeVersion: try row.optionalInteger("notice_version"),
                             noticeSHA256: try row.optionalText("notice_sha256"), language: try row.optionalText("language"),
-                            channel: try row.optionalText("channel"), capturedAt: try row.text("captured_at"),
+                            channel: try row.decodeOptional("channel", as: Channel.self), capturedAt: try row.text("captured_at"),
                             recordedAt: try row.text("recorded_at"), actor: try row.text("actor"), guardian: try row.bool("guardian"),
                             evidence: try row.text("evidence"))
     }
@@ -88,11 +88,15 @@ struct ConsentStore {
         try database.statement("UPDATE doi_tokens SET used_at = ?2 WHERE token_hash = ?1").run([.blob(hash), .text(now)])
     }
 
-    /// Unused tokens that expired before `now`, one per member, purpose and field.
-    func expiredUnusedTokens(before now: String) throws -> [DoubleOptInToken] {
+    /// Consents still waiting for a confirmation whose token expired before `now`, one per member,
+    /// purpose and field.
+    func unconfirmedExpired(before now: String) throws -> [PendingConfirmation] {
         try database.statement("""
-            SELECT DISTINCT member_id, purpose, field, '' AS expires_at, NULL AS used_at FROM doi_tokens WHERE used_at IS NULL AND expires_at < ?1
-            """).rows([.text(now)], table: "doi_tokens").map(DoubleOptInToken.init)
+            SELECT DISTINCT member_id, purpose, field FROM doi_tokens WHERE used_at IS NULL AND expires_at < ?1
+            """).rows([.text(now)], table: "doi_tokens").map {
+            let field = try $0.text("field")
+            return PendingConfirmation(member: try $0.memberID("member_id"), purpose: try $0.text("purpose"), field: field.isEmpty ? nil : field)
+        }
     }
 
     /// Deletes the member's unused tokens for `purpose`.
@@ -183,6 +187,16 @@ struct NewConsentEvent {
     let evidence: String
 }
 
+/// A consent waiting for its double opt-in confirmation.
+struct PendingConfirmation {
+    /// Whose consent it is.
+    let member: MemberID
+    /// The purpose of the pending consent.
+    let purpose: String
+    /// Its field, or nil for the whole purpose.
+    let field: String?
+}
+
 /// A double opt-in token as stored (by hash only).
 struct DoubleOptInToken {
     /// Whose consent it confirms.
@@ -191,8 +205,8 @@ struct DoubleOptInToken {
     let purpose: String
     /// Its field, or nil for the whole purpose.
     let field: String?
-    /// When it stops working (ISO 8601).
-    let expiresAt: String
+    /// When it stops working.
+    let expiresAt: Date
     /// Whether it was already used.
     let isUsed: Bool
 
@@ -202,7 +216,7 @@ struct DoubleOptInToken {
         purpose = try row.text("purpose")
         let field = try row.text("field")
         self.field = field.isEmpty ? nil : field
-        expiresAt = try row.text("expires_at")
+        expiresAt = try row.date("expires_at")
         isUsed = try row.optionalText("used_at") != nil
     }
 }

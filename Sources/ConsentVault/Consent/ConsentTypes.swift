@@ -98,8 +98,8 @@ public struct ConsentEvent: Sendable, Equatable {
     public let noticeSHA256: String?
     /// Language of the notice.
     public let language: String?
-    /// Channel it came through.
-    public let channel: String?
+    /// Channel it came through, if one was recorded.
+    public let channel: Channel?
     /// When the member gave it.
     public let capturedAt: String
     /// When the vault recorded it.

@@ -27,4 +27,16 @@ public enum CryptoError: VaultError, Equatable {
         case .operationFailed(let operation): return "libsodium operation failed: \(operation)"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .libraryUnavailable: return "library_unavailable"
+        case .secureAllocationFailed: return "secure_allocation_failed"
+        case .authenticationFailed: return "authentication_failed"
+        case .truncatedCiphertext: return "truncated_ciphertext"
+        case .invalidHex: return "invalid_hex"
+        case .passphraseDerivationFailed: return "passphrase_derivation_failed"
+        case .operationFailed: return "operation_failed"
+        }
+    }
 }

@@ -22,4 +22,14 @@ public enum FieldValueError: VaultError, Equatable {
         case .notIndexed(let name): return "field '\(name)' has no index, so members cannot be looked up by it"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .unknownField: return "unknown_field"
+        case .invalid: return "invalid"
+        case .tooLong: return "too_long"
+        case .duplicateField: return "duplicate_field"
+        case .notIndexed: return "not_indexed"
+        }
+    }
 }

@@ -17,4 +17,12 @@ public enum IntegrityError: VaultError, Equatable {
         case .sealMarkerMissing: return "integrity check failed: the vault's seal marker was removed"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .memberTampered: return "member_tampered"
+        case .tableTampered: return "table_tampered"
+        case .sealMarkerMissing: return "seal_marker_missing"
+        }
+    }
 }

@@ -19,6 +19,7 @@ struct Seal {
                 case .integer(let number): append(withUnsafeBytes(of: number.bigEndian, Array.init), tag: 0x49)
                 case .text(let text): append(Array(text.utf8), tag: 0x54)
                 case .blob(let blob): append(blob, tag: 0x42)
+                case .real(let number): append(withUnsafeBytes(of: number.bitPattern.bigEndian, Array.init), tag: 0x46)
                 }
             }
         }

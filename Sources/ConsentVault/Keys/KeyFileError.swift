@@ -59,4 +59,25 @@ public enum KeyFileError: VaultError, Equatable {
             return "master key version \(version) in the key file does not open this vault (the key id matches, the key does not)"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .notFound: return "not_found"
+        case .unreadable: return "unreadable"
+        case .permissionsTooOpen: return "permissions_too_open"
+        case .malformed: return "malformed"
+        case .exampleKey: return "example_key"
+        case .passphraseRequired: return "passphrase_required"
+        case .wrongPassphrase: return "wrong_passphrase"
+        case .alreadyExists: return "already_exists"
+        case .writeFailed: return "write_failed"
+        case .belongsToAnotherVault: return "belongs_to_another_vault"
+        case .versionMissing: return "version_missing"
+        case .keyDoesNotOpenVault: return "key_does_not_open_vault"
+        case .rotationInProgress: return "rotation_in_progress"
+        case .changedOnDisk: return "changed_on_disk"
+        case .keyVersionInUse: return "key_version_in_use"
+        case .cannotRetireActiveVersion: return "cannot_retire_active_version"
+        }
+    }
 }

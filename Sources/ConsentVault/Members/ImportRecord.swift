@@ -48,4 +48,11 @@ public enum ImportError: VaultError, Equatable {
         case .aborted(let line, let reason): return "line \(line): \(reason); import stopped (--strict), this batch was not written"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .malformed: return "malformed"
+        case .aborted: return "aborted"
+        }
+    }
 }

@@ -26,4 +26,15 @@ public enum MemberError: VaultError, Equatable {
         case .noFields: return "a member needs at least one field"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .memberNotFound: return "member_not_found"
+        case .invalidMemberID: return "invalid_member_i_d"
+        case .integrity: return "integrity"
+        case .dataKeyIntegrity: return "data_key_integrity"
+        case .duplicateValue: return "duplicate_value"
+        case .noFields: return "no_fields"
+        }
+    }
 }

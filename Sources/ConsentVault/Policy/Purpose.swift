@@ -48,7 +48,8 @@ public struct Purpose: Codable, Sendable, Equatable {
     public let id: String
     /// What the purpose is, by language.
     public let description: [String: String]
-    /// Its lawful basis, as written in the file (validated against `LawfulBasis`).
+    /// Its lawful basis as written; `PurposeValidator` reports every unknown one together with the
+    /// file's other problems, so no `PolicySet` holds one.
     public let lawfulBasisName: String
     /// The fields it may use.
     public let fields: [String]
@@ -80,11 +81,14 @@ public struct Purpose: Codable, Sendable, Equatable {
         case aggregateOnly = "aggregate_only"
     }
 
-    /// The lawful basis (the validator guarantees it parses).
+    /// Youngest age that may consent without a guardian when a policy names none (GDPR Art. 8).
+    public static let defaultMinimumAge = 16
+    /// Minimum age, `defaultMinimumAge` when the policy names none.
+    public var effectiveMinimumAge: Int { minimumAge ?? Self.defaultMinimumAge }
+    /// The lawful basis. Every `PolicySet` was validated, so the name always parses; `.consent`,
+    /// the most restrictive basis, is only a fallback the validator makes unreachable.
     public var lawfulBasis: LawfulBasis { LawfulBasis(rawValue: lawfulBasisName) ?? .consent }
-    /// Minimum age, default 16.
-    public var effectiveMinimumAge: Int { minimumAge ?? 16 }
-    /// Withdrawal handling, default delete.
+    /// Withdrawal handling; delete (the stricter choice) when the policy names none.
     public var withdrawalHandling: WithdrawalHandling { onWithdrawal.flatMap(WithdrawalHandling.init(rawValue:)) ?? .delete }
     /// Notice version below which consents need re-consent.
     public var materialNoticeVersion: Int { notice?.materialVersion ?? 1 }

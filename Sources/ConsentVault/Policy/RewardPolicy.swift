@@ -78,6 +78,14 @@ public struct RewardRule: Codable, Sendable, Equatable {
         case requiresConsent = "requires_consent"
         case minimumAge = "minimum_age"
     }
+
+    /// Youngest age that earns: the rule's own, else the purposes' default.
+    public var effectiveMinimumAge: Int { minimumAge ?? Purpose.defaultMinimumAge }
+
+    /// The ledger scope an award in `year` falls into: `lifetime`, or the year for yearly rules.
+    func scopeKey(year: Int) -> String {
+        scope == .calendarYear ? String(year) : RewardScope.lifetime.rawValue
+    }
 }
 
 /// A field the programme may ask members for, and through which channels.

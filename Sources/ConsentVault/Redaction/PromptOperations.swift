@@ -61,7 +61,11 @@ public struct PromptOperations {
     /// session's purpose right now; tolerates changed case and markdown around placeholders.
     /// Unknown, expired and unconsented placeholders stay and are reported.
     public func demask(_ text: String, session id: String, as principal: Principal) throws -> DemaskResult {
-        let (member, purposeID, mapping) = try readSession(id)
+        // The role is checked before the caller can learn anything about the session; the refusal
+        // names the session's member in the audit log when there is one.
+        let session = try? readSession(id)
+        try context.authorize(principal, .promptDemask, purpose: session?.1 ?? "", member: session?.0)
+        let (member, purposeID, mapping) = try session ?? readSession(id)
         return try context.audited(principal, .promptDemask, purpose: purposeID, member: member) { record in
             guard let purpose = context.policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
             let fields = Array(Set(mapping.values.compactMap(\.field)))
@@ -83,7 +87,8 @@ public struct PromptOperations {
                     continue
                 }
                 output.replaceSubrange(range, with: entry.value)
-                restored.append(EntityType(rawValue: entry.type) ?? .person)
+                guard let type = EntityType(rawValue: entry.type) else { throw PromptError.corruptSession(id) }
+                restored.append(type)
             }
             record.fieldsRequested = ["session:\(id)"]
             record.fieldsReturned = Self.entityCounts(restored)
@@ -111,7 +116,7 @@ public struct PromptOperations {
 
     private func readSession(_ id: String) throws -> (MemberID?, String, [String: PlaceholderValue]) {
         guard let session = try context.promptSessions.session(id) else { throw PromptError.unknownSession(id) }
-        guard let expiry = Timestamp.date(session.expiresAt), expiry > context.clock() else { throw PromptError.expiredSession(id) }
+        guard session.expiresAt > context.clock() else { throw PromptError.expiredSession(id) }
         let plaintext = try AEAD.open(session.sealedMapping, using: context.keys.sessionKey, authenticating: sessionBinding(id))
         let mapping = try plaintext.withUnsafeBytes { try JSONDecoder().decode([String: PlaceholderValue].self, from: Data($0)) }
         return (session.member, session.purpose, mapping)

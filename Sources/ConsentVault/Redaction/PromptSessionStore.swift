@@ -1,3 +1,5 @@
+import Foundation
+
 /// Owns `prompt_sessions`: placeholder mappings sealed with the session key, expiring.
 struct PromptSessionStore {
     let database: Database
@@ -7,7 +9,7 @@ struct PromptSessionStore {
         try database.statement("SELECT member_id, purpose, expires_at, mapping FROM prompt_sessions WHERE id = ?1")
             .rows([.text(id)], table: "prompt_sessions").first.map {
                 StoredPromptSession(member: try $0.optionalMemberID("member_id"), purpose: try $0.text("purpose"),
-                                    expiresAt: try $0.text("expires_at"), sealedMapping: try $0.blob("mapping"))
+                                    expiresAt: try $0.date("expires_at"), sealedMapping: try $0.blob("mapping"))
             }
     }
 
@@ -32,8 +34,8 @@ struct StoredPromptSession {
     let member: MemberID?
     /// The purpose the session was opened for.
     let purpose: String
-    /// When it stops working (ISO 8601).
-    let expiresAt: String
+    /// When it stops working.
+    let expiresAt: Date
     /// The placeholder mapping, sealed with the session key.
     let sealedMapping: [UInt8]
 }

@@ -43,6 +43,8 @@ public enum PromptError: VaultError, Equatable {
     case expiredSession(String)
     /// A session continued under another member or purpose.
     case sessionMismatch(String)
+    /// The session's mapping opened but does not hold what the vault wrote.
+    case corruptSession(String)
 
     /// What was refused.
     public var description: String {
@@ -50,6 +52,16 @@ public enum PromptError: VaultError, Equatable {
         case .unknownSession(let id): return "no prompt session \(id)"
         case .expiredSession(let id): return "prompt session \(id) has expired"
         case .sessionMismatch(let id): return "prompt session \(id) belongs to another member or purpose"
+        case .corruptSession(let id): return "prompt session \(id) holds an entity type this vault never writes"
+        }
+    }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .unknownSession: return "unknown_session"
+        case .expiredSession: return "expired_session"
+        case .sessionMismatch: return "session_mismatch"
+        case .corruptSession: return "corrupt_session"
         }
     }
 }

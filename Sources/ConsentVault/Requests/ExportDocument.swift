@@ -31,7 +31,7 @@ extension VaultContext {
         let history: [[String: Any]] = try events.map { event in
             var entry: [String: Any] = ["sequence": event.sequence, "purpose": event.purpose, "event": event.kind.rawValue,
                                         "captured_at": event.capturedAt, "recorded_at": event.recordedAt, "actor": event.actor,
-                                        "guardian": event.guardian, "evidence": event.evidence, "channel": event.channel ?? ""]
+                                        "guardian": event.guardian, "evidence": event.evidence, "channel": event.channel?.rawValue ?? ""]
             if let field = event.field { entry["field"] = field }
             if let version = event.noticeVersion {
                 entry["notice_version"] = version

@@ -49,7 +49,10 @@ public struct RequestOperations {
         return try context.audited(principal, .dsrExtend) { _ in
             let current = try request(id)
             guard current.status == .open else { throw RequestError.alreadyClosed(id) }
-            guard current.extensionReason == nil, let due = CalendarDay(iso: current.dueOn) else { throw RequestError.alreadyExtended(id) }
+            guard current.extensionReason == nil else { throw RequestError.alreadyExtended(id) }
+            guard let due = CalendarDay(iso: current.dueOn) else {
+                throw StorageError.corruptRow(table: "requests", column: "due_on", problem: "not a date as YYYY-MM-DD")
+            }
             try context.requests.extend(id, to: due.adding(months: 2).iso, reason: reason)
             return try request(id)
         }

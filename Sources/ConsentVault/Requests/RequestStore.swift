@@ -49,7 +49,7 @@ struct RequestStore {
 
     private static func decode(_ row: Row) throws -> DataSubjectRequest {
         DataSubjectRequest(id: try row.text("id"), member: try row.optionalMemberID("member_id"), type: try row.decode("type", as: RequestType.self),
-                           channel: try row.optionalText("channel"), receivedOn: try row.text("received_on"), dueOn: try row.text("due_on"),
+                           channel: try row.decodeOptional("channel", as: Channel.self), receivedOn: try row.text("received_on"), dueOn: try row.text("due_on"),
                            extensionReason: try row.optionalText("extension_reason"), status: try row.decode("status", as: RequestStatus.self),
                            outcome: try row.decodeOptional("outcome", as: RequestOutcome.self))
     }

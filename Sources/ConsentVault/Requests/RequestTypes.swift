@@ -40,8 +40,8 @@ public struct DataSubjectRequest: Sendable, Equatable {
     public let member: MemberID?
     /// What was requested.
     public let type: RequestType
-    /// Channel it came through.
-    public let channel: String?
+    /// Channel it came through, if one was recorded.
+    public let channel: Channel?
     /// Day received (`YYYY-MM-DD`).
     public let receivedOn: String
     /// Day due: received + one calendar month, or the extended date.
@@ -75,6 +75,16 @@ public enum RequestError: VaultError, Equatable {
         case .extensionNeedsReason: return "extending a deadline needs a reason (GDPR Art. 12(3))"
         case .alreadyExtended(let id): return "the deadline of request \(id) was already extended by two months"
         case .invalidDate(let text): return "'\(text)' is not a date as YYYY-MM-DD"
+        }
+    }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .unknownRequest: return "unknown_request"
+        case .alreadyClosed: return "already_closed"
+        case .extensionNeedsReason: return "extension_needs_reason"
+        case .alreadyExtended: return "already_extended"
+        case .invalidDate: return "invalid_date"
         }
     }
 }

@@ -63,7 +63,7 @@ public struct RetentionOperations {
     /// Appends an `expire` event for grants still pending double opt-in since before `cutoff`.
     private func expirePendingDoubleOptIns(before cutoff: String, dryRun: Bool, as principal: Principal) throws -> Int {
         var expired = 0
-        for token in try context.consents.expiredUnusedTokens(before: context.timestamp) {
+        for token in try context.consents.unconfirmedExpired(before: context.timestamp) {
             let member = token.member
             guard let purpose = context.policies.purposes.purpose(token.purpose) else { continue }
             let events = try context.consents.events(of: member).filter { $0.purpose == purpose.id && $0.field == token.field }

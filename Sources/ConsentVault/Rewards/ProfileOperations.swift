@@ -23,8 +23,8 @@ public struct ProfileOperations {
                 if let age, age < purpose.effectiveMinimumAge { continue }
                 let points = try policies.rewards.rules.filter {
                     $0.trigger.type == .fieldFirstShared && $0.trigger.field == ask.field && $0.requiresConsent == ask.purpose
-                        && (age ?? Int.max) >= ($0.minimumAge ?? 16)
-                }.filter { try !context.rewards.hasAward($0.id, member: member, scope: "lifetime") }.reduce(0) { $0 + $1.points }
+                        && (age ?? Int.max) >= $0.effectiveMinimumAge
+                }.filter { try !context.rewards.hasAward($0.id, member: member, scope: $0.scopeKey(year: context.today.year)) }.reduce(0) { $0 + $1.points }
                 if best == nil || points > best!.points { best = (ask, points) }
             }
             guard let best, let notice = policies.purposes.purpose(best.ask.purpose)?.notice else { return nil }

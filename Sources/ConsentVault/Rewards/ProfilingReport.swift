@@ -48,8 +48,8 @@ public struct ProfilingReport: Sendable, Equatable {
 
     /// From ask to share on one channel.
     public struct ChannelConversion: Sendable, Equatable {
-        /// The channel.
-        public let channel: String
+        /// The channel these figures are for.
+        public let channel: Channel
         /// Distinct member-field pairs asked.
         public let asked: Count
         /// Of those, shared afterwards on the same channel.

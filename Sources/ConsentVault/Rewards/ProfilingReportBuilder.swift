@@ -32,7 +32,7 @@ extension ProfileOperations {
                 let conversion = try context.rewards.conversion(on: channel)
                 let asked = suppress.count(conversion.asked)
                 let shared = suppress.count(conversion.shared)
-                return ProfilingReport.ChannelConversion(channel: channel.rawValue, asked: asked, shared: shared,
+                return ProfilingReport.ChannelConversion(channel: channel, asked: asked, shared: shared,
                                                          conversionPercent: suppress.percent(shared, of: asked))
             }
             return ProfilingReport(minimumGroupSize: suppress.minimum, members: shownTotal, completeness: completeness,

@@ -12,11 +12,12 @@ extension VaultContext {
     /// Awards every rule (except the yearly birthday rule) whose trigger now holds for the loaded `stored` member.
     func evaluateRewards(for stored: StoredMember, actor: Principal) throws -> [Award] {
         let member = stored.id
-        let facts = try RewardFacts(vault: self, member: stored)
+        let facts = try RewardFacts(context: self, member: stored)
+        let year = today.year
         var awards: [Award] = []
         for rule in policies.rewards.rules where rule.trigger.type != .birthday {
             guard facts.triggerHolds(rule), facts.eligible(rule) else { continue }
-            if let award = try awardIfUnderCap(rule, to: member, scope: "lifetime", actor: actor) { awards.append(award) }
+            if let award = try awardIfUnderCap(rule, to: member, scope: rule.scopeKey(year: year), actor: actor) { awards.append(award) }
         }
         return awards
     }
@@ -32,9 +33,9 @@ extension VaultContext {
             let stored = try loadMember(member)
             guard let birthday = try stored.values([birthdayField])[birthdayField],
                   BirthDate.hasHadBirthday(birthday, in: today) else { continue }
-            let facts = try RewardFacts(vault: self, member: stored)
+            let facts = try RewardFacts(context: self, member: stored)
             for rule in rules where facts.eligible(rule) {
-                if let award = try awardIfUnderCap(rule, to: member, scope: String(today.year), actor: principal) {
+                if let award = try awardIfUnderCap(rule, to: member, scope: rule.scopeKey(year: today.year), actor: principal) {
                     result[member, default: []].append(award)
                 }
             }
@@ -57,17 +58,17 @@ struct RewardFacts {
     let age: Int?
     let now: Date
 
-    init(vault: VaultContext, member: StoredMember) throws {
-        policies = vault.policies
+    init(context: VaultContext, member: StoredMember) throws {
+        policies = context.policies
         storedFields = member.fieldNames
-        events = try vault.consents.events(of: member.id)
-        age = try vault.age(of: member)
-        now = vault.clock()
+        events = try context.consents.events(of: member.id)
+        age = try context.age(of: member)
+        now = context.clock()
     }
 
     /// Whether the member is old enough and has the rule's consent in force.
     func eligible(_ rule: RewardRule) -> Bool {
-        if let age, age < (rule.minimumAge ?? 16) { return false }
+        if let age, age < rule.effectiveMinimumAge { return false }
         guard let purpose = policies.purposes.purpose(rule.requiresConsent) else { return false }
         let fields = rule.trigger.field.map { [$0] } ?? rule.trigger.fields ?? []
         let relevant = fields.filter(purpose.fields.contains)

@@ -46,4 +46,13 @@ public enum RewardError: VaultError, Equatable {
         case .balanceOverflow: return "the adjustment would overflow the points balance"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .reasonRequired: return "reason_required"
+        case .zeroAdjustment: return "zero_adjustment"
+        case .notAskable: return "not_askable"
+        case .balanceOverflow: return "balance_overflow"
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One result row, read by column name. Every accessor throws `StorageError.corruptRow` when the
 /// column is missing or holds another type than the schema promises: a damaged or edited row
 /// becomes an error naming table and column, never a silent default.
@@ -55,6 +57,12 @@ struct Row: Equatable {
     func blob(_ column: String) throws(StorageError) -> [UInt8] {
         guard case .blob(let bytes) = try value(column) else { throw corrupt(column, "expected a blob") }
         return bytes
+    }
+
+    /// An ISO 8601 timestamp as the vault writes them.
+    func date(_ column: String) throws(StorageError) -> Date {
+        guard let date = Timestamp.date(try text(column)) else { throw corrupt(column, "not an ISO 8601 time") }
+        return date
     }
 
     /// Text decoded into an enum; an unknown value is corruption, not a default.

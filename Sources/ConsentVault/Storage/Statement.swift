@@ -13,6 +13,8 @@ enum SQLValue: Equatable {
     case text(String)
     /// Raw bytes (ciphertexts, hashes).
     case blob([UInt8])
+    /// A floating-point number: the vault never writes one, so reading it is always corruption.
+    case real(Double)
 }
 
 /// A prepared statement owned by its `Database` and reused between calls.
@@ -43,6 +45,7 @@ final class Statement {
             let status: Int32
             switch value {
             case .null: status = sqlite3_bind_null(handle, index)
+            case .real(let number): status = sqlite3_bind_double(handle, index, number)
             case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
             case .text(let text): status = sqlite3_bind_text(handle, index, text, -1, cv_sqlite_transient())
             case .blob(let bytes):
@@ -101,6 +104,7 @@ final class Statement {
             let count = Int(sqlite3_column_bytes(handle, index))
             guard count > 0, let base = sqlite3_column_blob(handle, index) else { return .blob([]) }
             return .blob(Array(UnsafeRawBufferPointer(start: base, count: count)))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))
         default: return .null
         }
     }

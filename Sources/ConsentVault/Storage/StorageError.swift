@@ -29,4 +29,16 @@ public enum StorageError: VaultError, Equatable {
         case .corruptRow(let table, let column, let problem): return "corrupt row in \(table): column \(column): \(problem)"
         }
     }
+    /// Stable machine-readable name of the failure.
+    public var code: String {
+        switch self {
+        case .sqlite: return "sqlite"
+        case .schemaTooNew: return "schema_too_new"
+        case .notAVault: return "not_a_vault"
+        case .vaultNotFound: return "vault_not_found"
+        case .vaultExists: return "vault_exists"
+        case .erasureJournal: return "erasure_journal"
+        case .corruptRow: return "corrupt_row"
+        }
+    }
 }

@@ -138,7 +138,7 @@ enum ConsentCommands {
                 if let version = event.noticeVersion { body["notice_version"] = version }
                 if let hash = event.noticeSHA256 { body["notice_sha256"] = hash }
                 if let language = event.language { body["language"] = language }
-                if let channel = event.channel { body["channel"] = channel }
+                if let channel = event.channel { body["channel"] = channel.rawValue }
                 if let text = item.noticeText { body["notice_text"] = text }
                 return body
             }])
@@ -148,7 +148,7 @@ enum ConsentCommands {
             let event = entry.event
             let scope = event.purpose + (event.field.map { ":" + $0 } ?? "")
             let notice = event.noticeVersion.map { " notice v\($0) (\(event.language ?? "de"))" } ?? ""
-            Output.line("#\(event.sequence) \(event.capturedAt) \(event.kind.rawValue) \(scope) via \(event.channel ?? "-") by \(event.actor)\(notice)")
+            Output.line("#\(event.sequence) \(event.capturedAt) \(event.kind.rawValue) \(scope) via \(event.channel?.rawValue ?? "-") by \(event.actor)\(notice)")
             if let text = entry.noticeText, event.kind == .grant { Output.line("    \"\(text)\"") }
         }
     }

@@ -26,7 +26,7 @@ enum ReportCommands {
                                            "share_rate_percent": value($0.shareRatePercent), "decline_rate_percent": value($0.declineRatePercent)] },
             "purposes": report.purposes.map { ["purpose": $0.purpose, "active": value($0.active), "rate_percent": value($0.ratePercent)] },
             "rules": report.rules.map { ["rule": $0.rule, "awards": value($0.awards), "points": value($0.points)] },
-            "channels": report.channels.map { ["channel": $0.channel, "asked": value($0.asked), "shared": value($0.shared),
+            "channels": report.channels.map { ["channel": $0.channel.rawValue, "asked": value($0.asked), "shared": value($0.shared),
                                                "conversion_percent": value($0.conversionPercent)] },
         ]
     }
@@ -43,7 +43,7 @@ enum ReportCommands {
         lines += ["", "consent by purpose:"] + report.purposes.map { "  \($0.purpose): \(count($0.active)) (\(rate($0.ratePercent)))" }
         lines += ["", "points by rule:"] + report.rules.map { "  \($0.rule): \(count($0.awards)) awards, \($0.points.map(String.init) ?? "-") points" }
         lines += ["", "ask to share by channel:"] + report.channels.map {
-            "  \($0.channel): asked \(count($0.asked)), shared \(count($0.shared)) (\(rate($0.conversionPercent)))"
+            "  \($0.channel.rawValue): asked \(count($0.asked)), shared \(count($0.shared)) (\(rate($0.conversionPercent)))"
         }
         return lines.joined(separator: "\n")
     }
