@@ -50,6 +50,9 @@ extension StorageError {
         case .vaultExists: return "choose another path; an existing vault is never overwritten"
         case .erasureJournal: return "restore the journal from its append-only copy; never edit it by hand"
         case .corruptRow: return "restore the vault from a backup and report the incident to the DPO"
+        case .exportFolderNotEmpty: return "pass --out with a new or empty folder"
+        case .fileExists: return "choose another --out path"
+        case .fileWrite: return "check free space and permissions of the folder"
         }
     }
 }
@@ -100,6 +103,7 @@ extension RequestError {
         case .alreadyClosed, .alreadyExtended: return "see it with: consent-vault dsr show <request>"
         case .extensionNeedsReason: return "pass --reason TEXT (complexity or number of requests)"
         case .invalidDate: return "write dates as 2026-01-31"
+        case .notAnOpenErasureRequest: return "open an erasure request for this member with: consent-vault dsr open --type erasure"
         }
     }
 }

@@ -10,7 +10,7 @@ struct ImportTests {
         var committed: [[MemberID]] = []
         var rejected: [(Int, String)] = []
         let summary = try test.vault.members.importMembers(nextLine: { remaining.popFirst() }, batchSize: batchSize, strict: strict, as: admin,
-                                                   committed: { committed.append($0) }, rejected: { rejected.append(($0, $1)) })
+                                                   committed: { committed.append($0) }, rejected: { rejected.append(($0.line, $0.reason)) })
         return (summary, committed, rejected)
     }
 

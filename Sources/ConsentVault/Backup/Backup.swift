@@ -6,7 +6,7 @@ extension Vault {
     /// Writes a consistent copy of the vault to `backupPath`, which must not exist.
     public func backup(to backupPath: String, as principal: Principal) throws {
         try context.authorize(principal, .backupCreate)
-        if FileManager.default.fileExists(atPath: backupPath) { throw StorageError.vaultExists(path: backupPath) }
+        if FileManager.default.fileExists(atPath: backupPath) { throw StorageError.fileExists(path: backupPath) }
         try context.audited(principal, .backupCreate) { _ in }
         try context.database.copy(to: backupPath)
     }
@@ -29,7 +29,7 @@ extension Vault {
             try candidate.copy(to: staging)
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        guard rename(staging, path) == 0 else { throw StorageError.sqlite(code: 0, operation: "restore rename", message: String(cString: strerror(errno))) }
+        guard rename(staging, path) == 0 else { throw StorageError.fileWrite(path: path, reason: String(cString: strerror(errno))) }
         let restored = try open(at: path, keyRing: keyRing, erasureJournal: erasureJournal, clock: clock)
         try restored.context.audited(principal, .backupRestore) { _ in }
         return restored

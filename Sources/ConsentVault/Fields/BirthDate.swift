@@ -1,6 +1,6 @@
 /// Birth dates: ISO 8601 (`1990-12-24`) or German (`24.12.1990`) in, ISO 8601 stored. A real
 /// calendar day, not in the future, and at most 120 years ago.
-public enum BirthDate {
+enum BirthDate {
     /// Whole years between the ISO date `birthday` and `today`; nil if `birthday` is not ISO.
     static func age(of birthday: String, on today: CalendarDay) -> Int? {
         guard let born = parse(birthday) else { return nil }

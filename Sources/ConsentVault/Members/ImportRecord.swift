@@ -38,14 +38,14 @@ struct ImportRecord {
 public enum ImportError: VaultError, Equatable {
     /// The line is not a well-formed import record.
     case malformed(String)
-    /// `--strict`: the import stopped at this line; the batch that held it was not written.
+    /// A strict import stopped at this line; the batch that held it was not written.
     case aborted(line: Int, reason: String)
 
     /// What is wrong.
     public var description: String {
         switch self {
         case .malformed(let reason): return reason
-        case .aborted(let line, let reason): return "line \(line): \(reason); import stopped (--strict), this batch was not written"
+        case .aborted(let line, let reason): return "line \(line): \(reason); the strict import stopped, this batch was not written"
         }
     }
     /// Stable machine-readable name of the failure.

@@ -8,6 +8,14 @@ public struct ImportSummary: Sendable, Equatable {
     public let rejected: Int
 }
 
+/// One import line refused: where, and why (never the line's content).
+public struct ImportRejection: Sendable, Equatable {
+    /// Line number in the input, from 1.
+    public let line: Int
+    /// What was wrong with it.
+    public let reason: String
+}
+
 /// Bulk import: streamed, in batched transactions, each member whole or not at all.
 extension MemberOperations {
     /// Imports members from `nextLine` (one JSON record per line) in transactions of `batchSize`.
@@ -16,7 +24,7 @@ extension MemberOperations {
     /// import and its batch is not written.
     public func importMembers(nextLine: () throws -> String?, channel: Channel = .import, batchSize: Int = 500, strict: Bool = false,
                               as principal: Principal, committed: ([MemberID]) -> Void,
-                              rejected: (Int, String) -> Void) throws -> ImportSummary {
+                              rejected: (ImportRejection) -> Void) throws -> ImportSummary {
         try context.authorize(principal, .memberEnroll)
         // Checkpoint less often while importing: pages that several batches touch are written back
         // to the file once instead of after every batch (about 10 % faster at 100,000 members).
@@ -27,7 +35,7 @@ extension MemberOperations {
         func refuse(_ line: Int, _ reason: String) throws {
             if strict { throw ImportError.aborted(line: line, reason: reason) }
             refused += 1
-            rejected(line, reason)
+            rejected(ImportRejection(line: line, reason: reason))
         }
         func flush() throws {
             guard !batch.isEmpty else { return }

@@ -29,6 +29,13 @@ extension RequestOperations {
         }
         let tag = try context.keys.erasureTag(member)
         guard try context.members.exists(member.rawValue) else { throw MemberError.memberNotFound(member.rawValue) }
+        if let request {
+            try context.verifyTable("requests")
+            guard let found = try context.requests.request(request) else { throw RequestError.unknownRequest(request) }
+            guard found.member == member, found.type == .erasure, found.status == .open else {
+                throw RequestError.notAnOpenErasureRequest(request: request, member: member.rawValue)
+            }
+        }
         try context.erasureJournal.append(tag: tag, at: context.timestamp)
         let report = try context.audited(principal, .dsrErase, member: member) { _ in
             let plan = try context.erasurePlan(member)

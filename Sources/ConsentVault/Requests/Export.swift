@@ -34,7 +34,7 @@ extension RequestOperations {
     public func export(_ member: MemberID, to directory: String, request: String? = nil, as principal: Principal) throws -> String {
         try context.authorize(principal, .dsrExport, member: member)
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        guard contents.isEmpty else { throw StorageError.vaultExists(path: directory) }
+        guard contents.isEmpty else { throw StorageError.exportFolderNotEmpty(path: directory) }
         let document = try context.audited(principal, .dsrExport, member: member) { record in
             _ = try context.memberRecord(member)
             let document = try context.exportDocument(for: member, request: request)
@@ -52,7 +52,7 @@ extension RequestOperations {
         for (name, data) in files.merging(["manifest.json": manifestData, "manifest.sig": Data(Hex.encode(signature).utf8)], uniquingKeysWith: { a, _ in a }) {
             let path = (directory as NSString).appendingPathComponent(name)
             guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw StorageError.sqlite(code: 0, operation: "write export", message: "cannot write \(path)")
+                throw StorageError.fileWrite(path: path, reason: "the file could not be created")
             }
         }
         return directory

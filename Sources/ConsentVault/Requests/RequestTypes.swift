@@ -66,6 +66,8 @@ public enum RequestError: VaultError, Equatable {
     case alreadyExtended(String)
     /// A date is not `YYYY-MM-DD`.
     case invalidDate(String)
+    /// An erasure named a request that is not this member's open erasure request.
+    case notAnOpenErasureRequest(request: String, member: String)
 
     /// What was refused.
     public var description: String {
@@ -75,6 +77,7 @@ public enum RequestError: VaultError, Equatable {
         case .extensionNeedsReason: return "extending a deadline needs a reason (GDPR Art. 12(3))"
         case .alreadyExtended(let id): return "the deadline of request \(id) was already extended by two months"
         case .invalidDate(let text): return "'\(text)' is not a date as YYYY-MM-DD"
+        case .notAnOpenErasureRequest(let request, let member): return "request \(request) is not an open erasure request of member \(member)"
         }
     }
     /// Stable machine-readable name of the failure.
@@ -85,6 +88,7 @@ public enum RequestError: VaultError, Equatable {
         case .extensionNeedsReason: return "extension_needs_reason"
         case .alreadyExtended: return "already_extended"
         case .invalidDate: return "invalid_date"
+        case .notAnOpenErasureRequest: return "not_an_open_erasure_request"
         }
     }
 }

@@ -8,6 +8,14 @@ public struct RetentionOutcome: Sendable, Equatable {
     public let members: Int
 }
 
+/// How far one retention rule has come: members handled so far.
+public struct RetentionProgress: Sendable, Equatable {
+    /// The rule being applied.
+    public let rule: String
+    /// Members it has handled in this run.
+    public let membersDone: Int
+}
+
 /// The retention run (GDPR Art. 5(1)(e)): applies `retention.json` by itself, idempotently.
 public struct RetentionOperations {
     let context: VaultContext
@@ -15,7 +23,7 @@ public struct RetentionOperations {
     /// Applies every retention rule and ends expired legal holds. With `dryRun` nothing changes
     /// (not even the audit log) and the outcome says what would happen. `progress` is told how
     /// many members each step has handled.
-    public func run(dryRun: Bool = false, as principal: Principal, progress: (String, Int) -> Void = { _, _ in }) throws -> [RetentionOutcome] {
+    public func run(dryRun: Bool = false, as principal: Principal, progress: (RetentionProgress) -> Void = { _ in }) throws -> [RetentionOutcome] {
         try context.authorize(principal, .retentionRun)
         let erasure = RequestOperations(context: context)
         var outcomes: [RetentionOutcome] = []
@@ -24,7 +32,7 @@ public struct RetentionOperations {
             switch rule.action {
             case .eraseMember:
                 let members = try inactiveMembers(before: cutoff)
-                if !dryRun { for (index, member) in members.enumerated() { _ = try erasure.erase(member, as: principal); progress(rule.id, index + 1) } }
+                if !dryRun { for (index, member) in members.enumerated() { _ = try erasure.erase(member, as: principal); progress(RetentionProgress(rule: rule.id, membersDone: index + 1)) } }
                 outcomes.append(RetentionOutcome(rule: rule.id, members: members.count))
             case .deleteZeroPartyFields:
                 let zeroParty = context.catalog.fields.filter { $0.party == .zero }.map(\.name)
@@ -34,7 +42,7 @@ public struct RetentionOperations {
                         try context.audited(principal, .retentionRun, member: member, fields: zeroParty) { _ in
                             for field in zeroParty { try context.members.deleteValue(field, of: member) }
                         }
-                        progress(rule.id, index + 1)
+                        progress(RetentionProgress(rule: rule.id, membersDone: index + 1))
                     }
                 }
                 outcomes.append(RetentionOutcome(rule: rule.id, members: members.count))

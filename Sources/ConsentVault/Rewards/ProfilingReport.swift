@@ -2,14 +2,14 @@
 /// (k = `report_minimum_group_size`) is suppressed (nil), and so is every rate built from one.
 public struct ProfilingReport: Sendable, Equatable {
     /// A count, or nil where it was too small to show.
-    public typealias Count = Int?
+    public typealias SuppressibleCount = Int?
 
     /// Members by how many askable fields they have shared.
     public struct Completeness: Sendable, Equatable {
         /// Askable fields shared.
         public let fieldsShared: Int
         /// Members with exactly that many.
-        public let members: Count
+        public let members: SuppressibleCount
     }
 
     /// Sharing of one askable field.
@@ -17,9 +17,9 @@ public struct ProfilingReport: Sendable, Equatable {
         /// The askable field these rates are for.
         public let field: String
         /// Members who have shared it.
-        public let shared: Count
+        public let shared: SuppressibleCount
         /// Members who declined it.
-        public let declined: Count
+        public let declined: SuppressibleCount
         /// Shared as a whole percentage of all members.
         public let shareRatePercent: Int?
         /// Declined as a whole percentage of the members asked for it.
@@ -31,7 +31,7 @@ public struct ProfilingReport: Sendable, Equatable {
         /// The consent purpose counted.
         public let purpose: String
         /// Members with an active consent.
-        public let active: Count
+        public let active: SuppressibleCount
         /// As a whole percentage of all members.
         public let ratePercent: Int?
     }
@@ -41,7 +41,7 @@ public struct ProfilingReport: Sendable, Equatable {
         /// The rule (or `adjustment`).
         public let rule: String
         /// Awards made.
-        public let awards: Count
+        public let awards: SuppressibleCount
         /// Points issued.
         public let points: Int?
     }
@@ -51,9 +51,9 @@ public struct ProfilingReport: Sendable, Equatable {
         /// The channel these figures are for.
         public let channel: Channel
         /// Distinct member-field pairs asked.
-        public let asked: Count
+        public let asked: SuppressibleCount
         /// Of those, shared afterwards on the same channel.
-        public let shared: Count
+        public let shared: SuppressibleCount
         /// Shared as a whole percentage of asked.
         public let conversionPercent: Int?
     }
@@ -61,7 +61,7 @@ public struct ProfilingReport: Sendable, Equatable {
     /// The suppression threshold k.
     public let minimumGroupSize: Int
     /// All members.
-    public let members: Count
+    public let members: SuppressibleCount
     /// Completeness distribution.
     public let completeness: [Completeness]
     /// Per askable field.

@@ -13,6 +13,12 @@ public enum StorageError: VaultError, Equatable {
     case vaultExists(path: String)
     /// The erasure journal cannot be read, written or trusted.
     case erasureJournal(path: String, problem: String)
+    /// An export folder exists and is not empty; exports never mix with other files.
+    case exportFolderNotEmpty(path: String)
+    /// A backup would overwrite an existing file.
+    case fileExists(path: String)
+    /// Writing a file outside the vault (an export, a restored copy) failed.
+    case fileWrite(path: String, reason: String)
     /// A stored row lacks a column or holds a value of the wrong kind: the file was damaged or edited.
     case corruptRow(table: String, column: String, problem: String)
 
@@ -27,6 +33,9 @@ public enum StorageError: VaultError, Equatable {
         case .vaultExists(let path): return "a vault already exists at \(path)"
         case .erasureJournal(let path, let problem): return "erasure journal \(path): \(problem)"
         case .corruptRow(let table, let column, let problem): return "corrupt row in \(table): column \(column): \(problem)"
+        case .exportFolderNotEmpty(let path): return "export folder \(path) exists and is not empty"
+        case .fileExists(let path): return "\(path) already exists; it is never overwritten"
+        case .fileWrite(let path, let reason): return "could not write \(path): \(reason)"
         }
     }
     /// Stable machine-readable name of the failure.
@@ -39,6 +48,9 @@ public enum StorageError: VaultError, Equatable {
         case .vaultExists: return "vault_exists"
         case .erasureJournal: return "erasure_journal"
         case .corruptRow: return "corrupt_row"
+        case .exportFolderNotEmpty: return "export_folder_not_empty"
+        case .fileExists: return "file_exists"
+        case .fileWrite: return "file_write"
         }
     }
 }

@@ -26,7 +26,7 @@ package enum VaultBenchmark {
                                                      "consents": consents.map { ["purpose": $0.purpose] }]
                         return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
                     }
-                }, batchSize: 1000, as: admin, committed: { _ in }, rejected: { _, _ in })
+                }, batchSize: 1000, as: admin, committed: { _ in }, rejected: { _ in })
             }
             let imported = max(0, size - samples)
             report(row("import", size, count: imported, fill, baseline: nil))

@@ -6,10 +6,12 @@ public import Foundation
 ///
 /// Why it is safe: the `Vault` it holds is reachable only through `sync` and `run`, and both hold
 /// `lock` for the whole call, so no two threads ever touch the connection, its cached statements
-/// or the key caches at once. Do not let the `Vault` escape the closure.
+/// or the key caches at once. Their closures are `@Sendable` and their results `Sendable`, so
+/// neither the `Vault` nor one of its (non-Sendable) operation groups can be carried out of the
+/// lock. The lock is recursive: a closure may call `sync` on the same queue again.
 public final class VaultQueue: @unchecked Sendable {
     private let vault: Vault
-    private let lock = NSLock()
+    private let lock = NSRecursiveLock()
     private let dispatch = DispatchQueue(label: "consent-vault.queue")
 
     /// Takes over `vault`; the caller gives up its own reference (`sending`).
@@ -25,7 +27,7 @@ public final class VaultQueue: @unchecked Sendable {
 
     /// Runs `body` on the calling thread with exclusive use of the vault, waiting for any call in
     /// progress. For threads; from async code use `run`, which does not block a cooperative thread.
-    public func sync<Result>(_ body: (Vault) throws -> Result) rethrows -> Result {
+    public func sync<Result: Sendable>(_ body: @Sendable (Vault) throws -> Result) rethrows -> Result {
         try lock.withLock { try body(vault) }
     }
 

@@ -50,7 +50,7 @@ enum ImportCommand {
                 done += ids.count
                 if terminal { FileHandle.standardError.write(Data(progressBar(done: done, bytesRead: ftell(file), of: fileSize).utf8)) }
             },
-            rejected: { line, reason in Output.error("\(terminal ? "\r" : "")Error: \(path), line \(line): \(reason)") })
+            rejected: { refusal in Output.error("\(terminal ? "\r" : "")Error: \(path), line \(refusal.line): \(refusal.reason)") })
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         Output.error("\(summary.imported) imported, \(summary.rejected) rejected, \(summary.lines) lines read")
         if summary.rejected > 0 { throw SilentFailure() }

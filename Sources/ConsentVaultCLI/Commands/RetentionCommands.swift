@@ -13,8 +13,8 @@ enum RetentionCommands {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
         let terminal = isatty(STDERR_FILENO) == 1
-        let outcomes = try vault.retention.run(dryRun: invocation.flag(.dryRun), as: principal) { rule, done in
-            if terminal { FileHandle.standardError.write(Data("\r\(rule): \(done)".utf8)) }
+        let outcomes = try vault.retention.run(dryRun: invocation.flag(.dryRun), as: principal) { progress in
+            if terminal { FileHandle.standardError.write(Data("\r\(progress.rule): \(progress.membersDone)".utf8)) }
         }
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         if invocation.json {
