@@ -68,6 +68,17 @@ struct Invocation {
     /// Every value of a repeatable option, in order.
     func values(_ name: OptionName) -> [String] { values[name] ?? [] }
 
+    /// A usage error about option `name`: `'--name' problem`.
+    func invalid(_ name: OptionName, _ problem: String) -> UsageError {
+        UsageError(description: "'--\(name.rawValue)' \(problem)", command: spec.path)
+    }
+
+    /// A whole-number option that must be given.
+    func requiredInteger(_ name: OptionName) throws -> Int {
+        guard let number = try integer(name) else { throw UsageError(description: "missing required option '--\(name.rawValue)'", command: spec.path) }
+        return number
+    }
+
     /// The value of `name`, or a usage error saying it is required.
     func required(_ name: OptionName) throws -> String {
         guard let value = value(name) else { throw UsageError(description: "missing required option '--\(name.rawValue)'", command: spec.path) }

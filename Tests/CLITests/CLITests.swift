@@ -231,9 +231,9 @@ struct ArgumentCorpusTests {
 struct ImportProgressTests {
     @Test("the bar fills with the share of the file read, and never past either end")
     func bar() {
-        let half = ImportCommand.progressBar(done: 1234, bytesRead: 50, of: 100)
+        let half = MemberCommands.progressBar(done: 1234, bytesRead: 50, of: 100)
         #expect(half == "\r[###############...............]  50 %  1234 imported")
-        #expect(ImportCommand.progressBar(done: 0, bytesRead: 0, of: 0).contains("[..............................]   0 %"))
-        #expect(ImportCommand.progressBar(done: 9, bytesRead: 150, of: 100).contains("[##############################] 100 %"))
+        #expect(MemberCommands.progressBar(done: 0, bytesRead: 0, of: 0).contains("[..............................]   0 %"))
+        #expect(MemberCommands.progressBar(done: 9, bytesRead: 150, of: 100).contains("[##############################] 100 %"))
     }
 }

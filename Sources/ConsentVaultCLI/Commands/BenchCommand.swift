@@ -22,12 +22,12 @@ enum BenchCommand {
     private static func run(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let sizes = try (invocation.value(.sizes) ?? "10000").split(separator: ",").map { text -> Int in
-            guard let size = Int(text), size > 0 else { throw UsageError(description: "'--sizes' must be positive whole numbers separated by commas", command: ["bench"]) }
+            guard let size = Int(text), size > 0 else { throw invocation.invalid(.sizes, "must be positive whole numbers separated by commas") }
             return size
         }
         let samples = try invocation.integer(.samples) ?? 1000
         guard samples > 0, sizes.allSatisfy({ $0 >= samples }) else {
-            throw UsageError(description: "'--samples' must be positive and at most the smallest size", command: ["bench"])
+            throw invocation.invalid(.samples, "must be positive and at most the smallest size")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consent-vault-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

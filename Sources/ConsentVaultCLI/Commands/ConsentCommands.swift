@@ -23,7 +23,7 @@ enum ConsentCommands {
         CommandSpec(path: ["consent", "withdraw"], summary: "Withdraw a consent, effective for the next read", arguments: ["<id>"],
                     options: [purposeOption, fieldOption, channelOption], run: withdraw),
         CommandSpec(path: ["consent", "confirm"], summary: "Confirm a double opt-in with its token", arguments: ["<id>"],
-                    options: [OptionSpec(name: .doiToken, valueName: "T", help: "the confirmation token (also accepted as --token T)")],
+                    options: [OptionSpec(name: .doiToken, valueName: "T", help: "the confirmation token sent to the member (required)")],
                     discussion: "Here --token T is the confirmation token; an API token comes from CONSENT_VAULT_TOKEN.",
                     run: confirm),
         CommandSpec(path: ["consent", "show"], summary: "Show the member's current consent per purpose", arguments: ["<id>"], run: show),
@@ -43,11 +43,11 @@ enum ConsentCommands {
     /// Evidence from `--language`, `--ip`, `--guardian`, `--captured-at`.
     static func evidence(_ invocation: Invocation) throws -> ConsentEvidence {
         let language = invocation.value(.language) ?? "de"
-        guard ["de", "en"].contains(language) else { throw UsageError(description: "'--language' must be de or en", command: invocation.spec.path) }
+        guard ["de", "en"].contains(language) else { throw invocation.invalid(.language, "must be de or en") }
         var captured: Date?
         if let text = invocation.value(.capturedAt) {
             guard let date = Timestamp.date(text) else {
-                throw UsageError(description: "'--captured-at' must be ISO 8601 UTC, e.g. 2026-11-23T10:00:00Z", command: invocation.spec.path)
+                throw invocation.invalid(.capturedAt, "must be ISO 8601 UTC, e.g. 2026-11-23T10:00:00Z")
             }
             captured = date
         }
@@ -96,12 +96,8 @@ enum ConsentCommands {
 
     private static func confirm(_ invocation: Invocation) throws {
         let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        guard let token = invocation.value(.doiToken) ?? invocation.value(.token) else {
-            throw UsageError(description: "missing required option '--token'", command: invocation.spec.path)
-        }
-        let vault = try Vault.open(at: try invocation.vaultPath(), keyRing: try invocation.loadKeyRing(),
-                                   erasureJournal: try invocation.erasureJournalPath())
-        let principal = try ProcessInfo.processInfo.environment["CONSENT_VAULT_TOKEN"].map { try vault.tokens.principal(for: $0) } ?? .localAdministrator
+        let token = try invocation.required(.doiToken)
+        let (vault, principal) = try invocation.openVault()
         let result = try vault.consents.confirm(token: token, for: member, as: principal)
         invocation.json ? Output.json(json(result)) : Output.line("\(result.purpose): \(result.state.rawValue)")
     }

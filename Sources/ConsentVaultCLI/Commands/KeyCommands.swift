@@ -59,7 +59,7 @@ enum KeyCommands {
     private static func rotate(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let batchSize = try invocation.integer(.batchSize) ?? 1000
-        guard batchSize > 0 else { throw UsageError(description: "'--batch-size' must be positive", command: invocation.spec.path) }
+        guard batchSize > 0 else { throw invocation.invalid(.batchSize, "must be positive") }
         guard Confirmation.confirm("Rotate the master key and rewrite the key file?", yes: invocation.flag(.yes)) else {
             throw UsageError(description: "not confirmed; pass --yes to rotate without a terminal", command: invocation.spec.path)
         }
@@ -75,9 +75,7 @@ enum KeyCommands {
 
     private static func retire(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        guard let version = try invocation.integer(.version) else {
-            throw UsageError(description: "missing required option '--version'", command: invocation.spec.path)
-        }
+        let version = try invocation.requiredInteger(.version)
         guard Confirmation.confirm("Retire master key version \(version)? Backups made under it need the old key file.", yes: invocation.flag(.yes)) else {
             throw UsageError(description: "not confirmed; pass --yes to retire without a terminal", command: invocation.spec.path)
         }

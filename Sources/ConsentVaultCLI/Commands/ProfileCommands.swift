@@ -1,11 +1,11 @@
 import ConsentVault
 import Foundation
 
-/// `consent-vault profile …` and `consent-vault rewards …`: progressive profiling and points.
+/// `consent-vault profile …`: progressive profiling (what to ask, shares, declines).
 enum ProfileCommands {
     private static let channelOption = OptionSpec(name: .channel, valueName: "CHANNEL", help: "store, app, web, callcenter or import")
 
-    /// The profile and rewards command groups.
+    /// The profile command group.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["profile", "next"], summary: "The one field worth asking the member for now", arguments: ["<id>"],
                     options: [OptionSpec(name: .channel, valueName: "CHANNEL", help: "where the member is asked (default app)")],
@@ -18,12 +18,6 @@ enum ProfileCommands {
                     run: shared),
         CommandSpec(path: ["profile", "declined"], summary: "Record that the member declined to share a field", arguments: ["<id>"],
                     options: [OptionSpec(name: .field, valueName: "F", help: "the field declined"), channelOption], run: declined),
-        CommandSpec(path: ["rewards", "balance"], summary: "The member's points balance", arguments: ["<id>"], run: balance),
-        CommandSpec(path: ["rewards", "ledger"], summary: "The member's points ledger", arguments: ["<id>"], run: ledger),
-        CommandSpec(path: ["rewards", "adjust"], summary: "Correct a balance explicitly, with a reason (admin)", arguments: ["<id>"],
-                    options: [OptionSpec(name: .points, valueName: "N", help: "points to add (negative to remove)"),
-                              OptionSpec(name: .reason, valueName: "TEXT", help: "why (no personal data)")], run: adjust),
-        CommandSpec(path: ["rewards", "birthdays"], summary: "Award this year's birthday rewards that are due (run daily)", run: birthdays),
     ]
 
     private static func next(_ invocation: Invocation) throws {
@@ -70,44 +64,5 @@ enum ProfileCommands {
         let (vault, principal) = try invocation.openVault()
         try vault.profiles.decline(field, for: member, channel: channel, as: principal)
         invocation.json ? Output.json(["member": member.rawValue, "field": field, "declined": true]) : Output.line("recorded: \(field) declined")
-    }
-
-    private static func balance(_ invocation: Invocation) throws {
-        let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        let (vault, principal) = try invocation.openVault()
-        let balance = try vault.rewards.balance(of: member, as: principal)
-        invocation.json ? Output.json(["member": member.rawValue, "balance": balance]) : Output.line("\(balance)")
-    }
-
-    private static func ledger(_ invocation: Invocation) throws {
-        let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        let (vault, principal) = try invocation.openVault()
-        let entries = try vault.rewards.ledger(of: member, as: principal)
-        if invocation.json {
-            Output.json(["member": member.rawValue, "entries": entries.map {
-                ["sequence": $0.sequence, "rule": $0.ruleID, "rule_version": $0.ruleVersion, "scope": $0.scope, "points": $0.points,
-                 "reason": $0.reason, "at": $0.at, "actor": $0.actor] as [String: Any]
-            }])
-        } else {
-            for entry in entries { Output.line("#\(entry.sequence) \(entry.at) \(entry.points > 0 ? "+" : "")\(entry.points) \(entry.ruleID) v\(entry.ruleVersion) (\(entry.reason))") }
-        }
-    }
-
-    private static func adjust(_ invocation: Invocation) throws {
-        let member = try invocation.memberID(try invocation.checkedPositional()[0])
-        guard let points = try invocation.integer(.points) else { throw UsageError(description: "missing required option '--points'", command: invocation.spec.path) }
-        let reason = try invocation.required(.reason)
-        let (vault, principal) = try invocation.openVault()
-        let balance = try vault.rewards.adjust(member, by: points, reason: reason, as: principal)
-        invocation.json ? Output.json(["member": member.rawValue, "balance": balance]) : Output.line("balance \(balance)")
-    }
-
-    private static func birthdays(_ invocation: Invocation) throws {
-        _ = try invocation.checkedPositional()
-        let (vault, principal) = try invocation.openVault()
-        let awarded = try vault.rewards.awardBirthdays(as: principal)
-        let points = awarded.values.flatMap { $0 }.reduce(0) { $0 + $1.points }
-        invocation.json ? Output.json(["members_awarded": awarded.count, "points": points])
-            : Output.line("birthday rewards: \(awarded.count) member(s), \(points) points")
     }
 }
