@@ -24,6 +24,7 @@ public enum AccessError: VaultError, Equatable {
         case .unknownRole(let role): return "unknown role '\(role)'"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

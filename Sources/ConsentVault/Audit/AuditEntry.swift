@@ -14,9 +14,9 @@ public struct AuditEntry: Sendable, Equatable {
     public let sequence: Int
     /// When (ISO 8601, UTC).
     public let at: String
-    /// Principal name.
+    /// Name of the acting principal (`local-admin` or a token name).
     public let principal: String
-    /// Principal role.
+    /// Role of the acting principal at the time.
     public let role: String
     /// The operation, e.g. `member.read`.
     public let operation: String
@@ -24,11 +24,11 @@ public struct AuditEntry: Sendable, Equatable {
     public let purpose: String
     /// Keyed pseudonym of the member id, or empty.
     public let member: String
-    /// Fields asked for.
+    /// Fields the caller asked for (names, never values).
     public let fieldsRequested: [String]
-    /// Fields returned.
+    /// Fields actually returned (names, never values).
     public let fieldsReturned: [String]
-    /// How it ended.
+    /// Done, refused, or failed.
     public let outcome: AuditOutcome
     /// Keyed BLAKE2b over the previous entry's chain value and this entry.
     public let chain: [UInt8]

@@ -31,6 +31,7 @@ public enum ConsentError: VaultError, Equatable {
         case .nothingToWithdraw(let purpose): return "there is no consent for '\(purpose)' to withdraw"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

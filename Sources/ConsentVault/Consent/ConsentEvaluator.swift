@@ -87,7 +87,7 @@ public enum DenialReason: String, Sendable, Codable {
 public struct FieldDenial: Sendable, Equatable {
     /// The catalog field withheld.
     public let field: String
-    /// Why.
+    /// Why the purpose may not use it now.
     public let reason: DenialReason
 }
 

@@ -1,6 +1,6 @@
 /// One purpose's consent state for a member, as `consent show` prints it.
 public struct PurposeConsent: Sendable, Equatable {
-    /// Purpose id.
+    /// The purpose this state is for.
     public let purpose: String
     /// Its lawful basis.
     public let lawfulBasis: LawfulBasis

@@ -161,11 +161,11 @@ struct ConsentStore {
 
 /// A consent event about to be appended, with everything the ledger stores.
 struct NewConsentEvent {
-    /// Purpose id.
+    /// The purpose the event is about.
     let purpose: String
     /// Field, or nil for the whole purpose.
     let field: String?
-    /// What happened.
+    /// Grant, deny, withdraw, confirmation or expiry.
     let kind: ConsentEventKind
     /// Version of the notice shown, if the purpose has one.
     let noticeVersion: Int?

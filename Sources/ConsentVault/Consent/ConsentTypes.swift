@@ -56,7 +56,7 @@ public struct ConsentEvidence: Sendable, Equatable {
 
 /// A consent to record, at enrollment or later: a purpose, optionally narrowed to one field.
 public struct ConsentRequest: Sendable, Equatable {
-    /// Purpose id.
+    /// The purpose asked for, from `purposes.json`.
     public let purpose: String
     /// One field of the purpose, or nil for all its fields.
     public let field: String?
@@ -86,11 +86,11 @@ public struct GrantResult: Sendable, Equatable {
 public struct ConsentEvent: Sendable, Equatable {
     /// Ledger order.
     public let sequence: Int
-    /// Purpose id.
+    /// The purpose the event is about.
     public let purpose: String
     /// Field, or nil for the whole purpose.
     public let field: String?
-    /// What happened.
+    /// Grant, deny, withdraw, confirmation or expiry.
     public let kind: ConsentEventKind
     /// Notice version shown, if any.
     public let noticeVersion: Int?

@@ -27,6 +27,7 @@ public enum CryptoError: VaultError, Equatable {
         case .operationFailed(let operation): return "libsodium operation failed: \(operation)"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

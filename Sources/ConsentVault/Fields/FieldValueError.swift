@@ -22,6 +22,7 @@ public enum FieldValueError: VaultError, Equatable {
         case .notIndexed(let name): return "field '\(name)' has no index, so members cannot be looked up by it"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

@@ -17,6 +17,7 @@ public enum IntegrityError: VaultError, Equatable {
         case .sealMarkerMissing: return "integrity check failed: the vault's seal marker was removed"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

@@ -59,6 +59,7 @@ public enum KeyFileError: VaultError, Equatable {
             return "master key version \(version) in the key file does not open this vault (the key id matches, the key does not)"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

@@ -48,6 +48,7 @@ public enum ImportError: VaultError, Equatable {
         case .aborted(let line, let reason): return "line \(line): \(reason); the strict import stopped, this batch was not written"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

@@ -26,6 +26,7 @@ public enum MemberError: VaultError, Equatable {
         case .noFields: return "a member needs at least one field"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

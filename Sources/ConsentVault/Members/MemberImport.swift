@@ -2,9 +2,9 @@
 public struct ImportSummary: Sendable, Equatable {
     /// Lines read (including blank ones).
     public let lines: Int
-    /// Members written.
+    /// Members written and committed.
     public let imported: Int
-    /// Lines refused.
+    /// Lines refused (reported one by one through `rejected`).
     public let rejected: Int
 }
 

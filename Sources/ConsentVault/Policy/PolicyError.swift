@@ -26,6 +26,7 @@ public enum PolicyError: VaultError, Equatable {
         case .invalid(let problems): return problems.map(\.description).joined(separator: "\n")
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

@@ -98,9 +98,9 @@ public struct Purpose: Codable, Sendable, Equatable {
 public struct PurposeCatalog: Codable, Sendable, Equatable {
     /// File name inside a policy folder.
     public static let fileName = "purposes.json"
-    /// Document version.
+    /// Raised on every change of the document.
     public let version: Int
-    /// The purposes.
+    /// Every processing purpose, in the order the file lists them.
     public let purposes: [Purpose]
 
     /// The purpose with `id`, or nil.

@@ -42,7 +42,7 @@ public struct RetentionRun: Codable, Sendable, Equatable {
 public struct RetentionPolicy: Codable, Sendable, Equatable {
     /// File name inside a policy folder.
     public static let fileName = "retention.json"
-    /// Document version.
+    /// Raised on every change of the document.
     public let version: Int
     /// Legal holds applied at erasure.
     public let legalHolds: [LegalHold]

@@ -102,7 +102,7 @@ public struct ProfileAsk: Codable, Sendable, Equatable {
 public struct RewardPolicy: Codable, Sendable, Equatable {
     /// File name inside a policy folder.
     public static let fileName = "rewards.json"
-    /// Document version.
+    /// Raised on every change of the document.
     public let version: Int
     /// Days after a decline before the field is asked again.
     public let declineCooldownDays: Int
@@ -110,7 +110,7 @@ public struct RewardPolicy: Codable, Sendable, Equatable {
     public let reportMinimumGroupSize: Int
     /// Fields to ask for, in order of preference on equal points.
     public let asks: [ProfileAsk]
-    /// The rules.
+    /// Reward rules, each firing at most once per member and scope.
     public let rules: [RewardRule]
 
     enum CodingKeys: String, CodingKey {

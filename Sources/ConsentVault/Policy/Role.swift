@@ -50,9 +50,9 @@ public struct RoleCatalog: Codable, Sendable, Equatable {
     public static let fileName = "roles.json"
     /// Roles every policy set must define.
     public static let requiredRoles = ["enrollment", "dpo", "marketing", "admin"]
-    /// Document version.
+    /// Raised on every change of the document.
     public let version: Int
-    /// The roles.
+    /// Every role a token can be given.
     public let roles: [Role]
 
     /// The role with `id`, or nil.

@@ -2,7 +2,7 @@
 public struct PolicyDocumentInfo: Sendable, Equatable {
     /// File name, e.g. `purposes.json`.
     public let name: String
-    /// Its `version`.
+    /// The `version` written in the document.
     public let version: Int
     /// SHA-256 of its bytes.
     public let sha256: String

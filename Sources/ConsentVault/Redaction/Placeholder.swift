@@ -31,7 +31,7 @@ public struct Placeholder: Hashable, Sendable, CustomStringConvertible {
 /// One entity replaced in a text: its type, placeholder and position in the input (Unicode code
 /// points, end exclusive). Never the value.
 public struct RedactedEntity: Sendable, Equatable {
-    /// What it was.
+    /// The kind of personal data that was replaced.
     public let type: EntityType
     /// What replaced it.
     public let placeholder: Placeholder

@@ -55,6 +55,7 @@ public enum PromptError: VaultError, Equatable {
         case .corruptSession(let id): return "prompt session \(id) holds an entity type this vault never writes"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

@@ -80,6 +80,7 @@ public enum RequestError: VaultError, Equatable {
         case .notAnOpenErasureRequest(let request, let member): return "request \(request) is not an open erasure request of member \(member)"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

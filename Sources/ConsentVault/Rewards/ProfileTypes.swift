@@ -8,7 +8,7 @@ public struct ProfileSuggestion: Sendable, Equatable {
     public let points: Int
     /// The notice to show, in the member's language.
     public let noticeText: String
-    /// Its version.
+    /// Version of the notice shown (recorded with the consent).
     public let noticeVersion: Int
     /// The notice's language (`de` or `en`).
     public let language: String

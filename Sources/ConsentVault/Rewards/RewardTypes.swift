@@ -10,7 +10,7 @@ public struct PointsEntry: Sendable, Equatable {
     public let scope: String
     /// Points, negative only for adjustments.
     public let points: Int
-    /// Why.
+    /// The rule description or the correction's reason.
     public let reason: String
     /// When (ISO 8601, UTC).
     public let at: String
@@ -46,6 +46,7 @@ public enum RewardError: VaultError, Equatable {
         case .balanceOverflow: return "the adjustment would overflow the points balance"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {

@@ -38,6 +38,7 @@ public enum StorageError: VaultError, Equatable {
         case .fileWrite(let path, let reason): return "could not write \(path): \(reason)"
         }
     }
+
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {
