@@ -22,6 +22,8 @@ extension ConsentError {
         case .unknownPurpose, .fieldNotInPurpose, .notConsentBased: return "Policies/purposes.json defines the purposes and their fields"
         case .minorNeedsGuardian: return "record the guardian's consent with --guardian"
         case .invalidToken, .usedToken: return "each token confirms once; grant again to send a new one"
+        case .capturedInFuture: return "pass --captured-at as the UTC time the member agreed, not later than now"
+        case .invalidIPAddress: return "pass --ip as an IPv4 or IPv6 address, or leave it out"
         case .expiredToken: return "grant again to send a new confirmation token"
         case .nothingToWithdraw: return "see the member's consents with: consent-vault consent show <id>"
         }
@@ -63,6 +65,7 @@ extension AccessError {
         switch self {
         case .operationNotAllowed, .purposeNotAllowed: return "Policies/roles.json lists what each role may do; the attempt was audited"
         case .invalidToken: return "check --token (or CONSENT_VAULT_TOKEN); an administrator can list tokens with 'consent-vault token list'"
+        case .invalidTokenName: return "name the client, e.g. --name crm-app"
         case .tokenNameTaken: return "choose another --name, or revoke the old token first"
         case .unknownTokenName: return "list tokens with: consent-vault token list"
         case .unknownRole: return "roles are defined in Policies/roles.json"
@@ -75,6 +78,7 @@ extension MemberError {
     var hint: String {
         switch self {
         case .memberNotFound: return "list members with: consent-vault member list"
+        case .erased: return "an erased member cannot be changed; enrol the person again if they sign up anew"
         case .invalidMemberID: return "member ids are printed by 'member enroll' and 'member find'"
         case .integrity, .dataKeyIntegrity: return "restore the vault from a backup and report the incident to the DPO"
         case .duplicateValue: return "find the existing member with 'consent-vault member find'"
@@ -90,7 +94,8 @@ extension RewardError {
         case .reasonRequired: return "pass --reason TEXT (no personal data)"
         case .zeroAdjustment: return "pass --points N with N positive or negative"
         case .notAskable: return "rewards.json lists the askable fields under 'asks'"
-        case .balanceOverflow: return "adjust by a smaller number of points"
+        case .balanceOverflow, .adjustmentTooLarge: return "adjust by a smaller number of points"
+        case .reasonNotPlainText: return "write a short reason on one line, without personal data"
         }
     }
 }
@@ -103,6 +108,7 @@ extension RequestError {
         case .alreadyClosed, .alreadyExtended: return "see it with: consent-vault dsr show <request>"
         case .extensionNeedsReason: return "pass --reason TEXT (complexity or number of requests)"
         case .invalidDate: return "write dates as 2026-01-31"
+        case .reasonNotPlainText: return "write a short reason on one line, without personal data"
         case .notAnOpenErasureRequest: return "open an erasure request for this member with: consent-vault dsr open --type erasure"
         }
     }

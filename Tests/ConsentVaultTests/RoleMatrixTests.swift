@@ -34,7 +34,7 @@ struct RoleMatrixTests {
         case .auditHead: _ = try vault.audit.head(as: principal)
         case .policyApply: try vault.applyPolicies(vault.policies, as: principal)
         case .policyShow: _ = try vault.policyDocuments(as: principal)
-        case .tokenCreate: _ = try vault.tokens.create(name: "new-\(UUID().uuidString.prefix(4))", role: "marketing", as: principal)
+        case .tokenCreate: _ = try vault.tokens.create(name: "new-\(UUID().uuidString.prefix(4).lowercased())", role: "marketing", as: principal)
         case .tokenList: _ = try vault.tokens.list(as: principal)
         case .tokenRevoke: try vault.tokens.revoke(name: "spare", as: principal)
         case .keysRotate: _ = try vault.keys.rotate(keyFilePath: test.keyPath, as: principal)
@@ -82,8 +82,14 @@ struct RoleMatrixTests {
         let request = try test.vault.requests.open(.access, for: member, as: admin).id
         let session = try test.vault.prompts.redact("Hallo Anna", member: member, purpose: "ai_personalization", as: admin).session
         let grant = Self.grants[role]!
+        // Reads, and prompt operations on a member's values, also need the purpose they name.
+        let purpose: String? = switch operation {
+        case .memberRead: "email_marketing"
+        case .promptRedact, .promptBuild, .promptDemask: "ai_personalization"
+        default: nil
+        }
         let allowed = grant.operations.contains(operation.rawValue)
-            && (operation != .memberRead || grant.purposes.contains("*") || grant.purposes.contains("email_marketing"))
+            && (purpose.map { grant.purposes.contains("*") || grant.purposes.contains($0) } ?? true)
         if allowed {
             try perform(operation, on: test, member: member, request: request, session: session, as: principal)
         } else {

@@ -6,6 +6,8 @@ public enum AccessError: VaultError, Equatable {
     case purposeNotAllowed(role: String, purpose: String)
     /// No active token matches.
     case invalidToken
+    /// A token name must be 1–64 lowercase letters, digits, `.`, `_` or `-`.
+    case invalidTokenName
     /// A token with this name already exists.
     case tokenNameTaken(String)
     /// No token with this name.
@@ -16,12 +18,13 @@ public enum AccessError: VaultError, Equatable {
     /// What was refused.
     public var description: String {
         switch self {
-        case .operationNotAllowed(let role, let operation): return "role '\(role)' may not perform \(operation)"
-        case .purposeNotAllowed(let role, let purpose): return "role '\(role)' may not read member data for purpose '\(purpose)'"
+        case .operationNotAllowed(let role, let operation): return "role '\(Echo.name(role))' may not perform \(Echo.name(operation))"
+        case .purposeNotAllowed(let role, let purpose): return "role '\(Echo.name(role))' may not read member data for purpose '\(Echo.name(purpose))'"
         case .invalidToken: return "the access token is unknown or revoked"
-        case .tokenNameTaken(let name): return "a token named '\(name)' already exists"
-        case .unknownTokenName(let name): return "no token named '\(name)'"
-        case .unknownRole(let role): return "unknown role '\(role)'"
+        case .invalidTokenName: return "a token name must be 1 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit"
+        case .tokenNameTaken(let name): return "a token named '\(Echo.name(name))' already exists"
+        case .unknownTokenName(let name): return "no token named '\(Echo.name(name))'"
+        case .unknownRole(let role): return "unknown role '\(Echo.name(role))'"
         }
     }
 
@@ -31,6 +34,7 @@ public enum AccessError: VaultError, Equatable {
         case .operationNotAllowed: return "operation_not_allowed"
         case .purposeNotAllowed: return "purpose_not_allowed"
         case .invalidToken: return "invalid_token"
+        case .invalidTokenName: return "invalid_token_name"
         case .tokenNameTaken: return "token_name_taken"
         case .unknownTokenName: return "unknown_token_name"
         case .unknownRole: return "unknown_role"

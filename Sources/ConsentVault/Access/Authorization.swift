@@ -9,7 +9,7 @@ extension VaultContext {
         if let role = policies.roles.role(principal.role) {
             if !role.allows(record.operation) {
                 refusal = .operationNotAllowed(role: principal.role, operation: record.operation.rawValue)
-            } else if record.operation == .memberRead, !role.mayRead(for: record.purpose) {
+            } else if Self.purposeBound(record), !role.mayRead(for: record.purpose) {
                 refusal = .purposeNotAllowed(role: principal.role, purpose: record.purpose)
             }
         } else {
@@ -20,6 +20,16 @@ extension VaultContext {
         denied.outcome = .denied
         try database.writeTransaction { try auditLog.append(denied, at: timestamp) }
         throw refusal
+    }
+
+    /// Whether the role must also be allowed to read for the record's purpose: reads, and prompt
+    /// operations that touch a member's values.
+    private static func purposeBound(_ record: AuditLog.Record) -> Bool {
+        switch record.operation {
+        case .memberRead, .promptBuild, .promptDemask: return true
+        case .promptRedact: return record.member != nil
+        default: return false
+        }
     }
 
     /// Checks `principal` for `operation` without running anything (for operations that write

@@ -17,6 +17,7 @@ public struct TokenOperations {
     /// Creates a token for a new principal `name` with `role`; the token is returned once only.
     public func create(name: String, role: String, as principal: Principal) throws -> String {
         try context.audited(principal, .tokenCreate) { _ in
+            guard Self.isValidName(name) else { throw AccessError.invalidTokenName }
             guard context.policies.roles.role(role) != nil else { throw AccessError.unknownRole(role) }
             try context.verifyTable("tokens")
             guard try !context.tokens.exists(name: name) else { throw AccessError.tokenNameTaken(name) }
@@ -40,6 +41,14 @@ public struct TokenOperations {
             try context.verifyTable("tokens")
             guard try context.tokens.revoke(name: name, at: context.timestamp) else { throw AccessError.unknownTokenName(name) }
         }
+    }
+
+    /// Whether `name` can name a principal: 1–64 of lowercase letters, digits, `.`, `_`, `-`,
+    /// starting with a letter or digit (it appears in listings and every audit entry).
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 64 else { return false }
+        func allowed(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) }
+        return allowed(first) && name.unicodeScalars.allSatisfy { allowed($0) || "._-".unicodeScalars.contains($0) }
     }
 
     /// The principal a token stands for; throws if it is unknown or revoked.

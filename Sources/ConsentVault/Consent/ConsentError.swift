@@ -14,21 +14,27 @@ public enum ConsentError: VaultError, Equatable {
     case expiredToken
     /// The double opt-in token was already used.
     case usedToken
+    /// The evidence says the consent was captured in the future.
+    case capturedInFuture
+    /// The evidence's IP address is not an IPv4 or IPv6 address.
+    case invalidIPAddress
     /// There is no active or pending consent to withdraw.
     case nothingToWithdraw(purpose: String)
 
     /// What was refused.
     public var description: String {
         switch self {
-        case .unknownPurpose(let purpose): return "unknown purpose '\(purpose)'"
-        case .fieldNotInPurpose(let purpose, let field): return "purpose '\(purpose)' does not use field '\(field)'"
-        case .notConsentBased(let purpose, let basis): return "purpose '\(purpose)' is based on \(basis), not consent"
+        case .unknownPurpose(let purpose): return "unknown purpose '\(Echo.name(purpose))'"
+        case .fieldNotInPurpose(let purpose, let field): return "purpose '\(Echo.name(purpose))' does not use field '\(Echo.name(field))'"
+        case .notConsentBased(let purpose, let basis): return "purpose '\(Echo.name(purpose))' is based on \(basis), not consent"
         case .minorNeedsGuardian(let purpose, let age):
-            return "the member is younger than \(age), the minimum age for '\(purpose)'; a guardian's consent is required"
+            return "the member is younger than \(age), the minimum age for '\(Echo.name(purpose))'; a guardian's consent is required"
         case .invalidToken: return "the confirmation token is not valid for this member"
+        case .capturedInFuture: return "the consent's capture time lies in the future"
+        case .invalidIPAddress: return "the consent's IP address is not an IPv4 or IPv6 address"
         case .expiredToken: return "the confirmation token has expired"
         case .usedToken: return "the confirmation token was already used"
-        case .nothingToWithdraw(let purpose): return "there is no consent for '\(purpose)' to withdraw"
+        case .nothingToWithdraw(let purpose): return "there is no consent for '\(Echo.name(purpose))' to withdraw"
         }
     }
 
@@ -40,6 +46,8 @@ public enum ConsentError: VaultError, Equatable {
         case .notConsentBased: return "not_consent_based"
         case .minorNeedsGuardian: return "minor_needs_guardian"
         case .invalidToken: return "invalid_token"
+        case .capturedInFuture: return "captured_in_future"
+        case .invalidIPAddress: return "invalid_ip_address"
         case .expiredToken: return "expired_token"
         case .usedToken: return "used_token"
         case .nothingToWithdraw: return "nothing_to_withdraw"

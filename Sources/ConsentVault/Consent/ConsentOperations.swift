@@ -41,6 +41,7 @@ public struct ConsentOperations {
             _ = try context.memberRecord(member)
             let purpose = try context.consentPurpose(request)
             try context.appendConsentEvent(.deny, member: member, purpose: purpose, field: request.field, channel: channel, actor: principal)
+            try context.consents.deleteUnusedTokens(of: member, purpose: purpose.id)
             try context.enforceRemainingBasis(after: purpose, fields: request.field.map { [$0] } ?? purpose.fields, of: member)
         }
     }
@@ -64,6 +65,8 @@ public struct ConsentOperations {
             }
             guard inForce.contains(state) || anyFieldInForce else { throw ConsentError.nothingToWithdraw(purpose: purpose.id) }
             try context.appendConsentEvent(.withdraw, member: member, purpose: purpose, field: request.field, channel: channel, actor: principal)
+            // A confirmation link sent before the withdrawal must not bring the consent back.
+            try context.consents.deleteUnusedTokens(of: member, purpose: purpose.id)
             if request.field == nil {
                 for field in Set(relevant.compactMap(\.field)) {
                     try context.appendConsentEvent(.withdraw, member: member, purpose: purpose, field: field, channel: channel, actor: principal)

@@ -21,6 +21,7 @@ extension VaultContext {
     func recordGrant(_ request: ConsentRequest, for member: MemberID, birthday: String?, channel: Channel,
                      evidence: ConsentEvidence, actor: Principal) throws -> GrantResult {
         let purpose = try consentPurpose(request)
+        try check(evidence)
         if let birthday, let age = BirthDate.age(of: birthday, on: today), age < purpose.effectiveMinimumAge, !evidence.guardianConsent {
             throw ConsentError.minorNeedsGuardian(purpose: purpose.id, minimumAge: purpose.effectiveMinimumAge)
         }
@@ -36,6 +37,18 @@ extension VaultContext {
                                evidence: ConsentEvidence(language: evidence.language), actor: actor)
         return GrantResult(member: member, purpose: purpose.id, field: request.field, state: .pending, token: token)
     }
+
+    /// Refuses evidence that cannot be true: a capture time in the future (such a consent would
+    /// never expire) or an IP address that is not one (it would silently be dropped).
+    func check(_ evidence: ConsentEvidence) throws {
+        if let captured = evidence.capturedAt, captured > clock().addingTimeInterval(Self.clockSkewAllowance) {
+            throw ConsentError.capturedInFuture
+        }
+        if let address = evidence.ipAddress, IPPrefix.network(of: address) == nil { throw ConsentError.invalidIPAddress }
+    }
+
+    /// How far a capture time may lie ahead of the vault's clock (clocks of tills drift).
+    static let clockSkewAllowance: TimeInterval = 300
 
     /// The purpose of a consent request, checked: known, consent-based, and using the field.
     func consentPurpose(_ request: ConsentRequest) throws -> Purpose {

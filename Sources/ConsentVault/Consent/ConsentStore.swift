@@ -99,6 +99,11 @@ struct ConsentStore {
         }
     }
 
+    /// Deletes every unused token of the member (its email changed: old links must not work).
+    func deleteUnusedTokens(of member: MemberID) throws {
+        try database.statement("DELETE FROM doi_tokens WHERE member_id = ?1 AND used_at IS NULL").run([.text(member.rawValue)])
+    }
+
     /// Deletes the member's unused tokens for `purpose`.
     func deleteUnusedTokens(of member: MemberID, purpose: String) throws {
         try database.statement("DELETE FROM doi_tokens WHERE member_id = ?1 AND purpose = ?2 AND used_at IS NULL")

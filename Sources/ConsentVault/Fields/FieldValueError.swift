@@ -15,11 +15,11 @@ public enum FieldValueError: VaultError, Equatable {
     /// What is wrong, naming the field only.
     public var description: String {
         switch self {
-        case .unknownField(let name): return "unknown field '\(name)'"
-        case .invalid(let field, let reason): return "invalid value for field '\(field)': \(reason)"
-        case .tooLong(let field, let maximum): return "value for field '\(field)' is longer than \(maximum) characters"
-        case .duplicateField(let name): return "field '\(name)' is given more than once"
-        case .notIndexed(let name): return "field '\(name)' has no index, so members cannot be looked up by it"
+        case .unknownField(let name): return "unknown field '\(Echo.name(name))'"
+        case .invalid(let field, let reason): return "invalid value for field '\(Echo.name(field))': \(reason)"
+        case .tooLong(let field, let maximum): return "value for field '\(Echo.name(field))' is longer than \(maximum) characters"
+        case .duplicateField(let name): return "field '\(Echo.name(name))' is given more than once"
+        case .notIndexed(let name): return "field '\(Echo.name(name))' has no index, so members cannot be looked up by it"
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated field value in its canonical stored form, plus the form its blind index hashes.
 struct NormalizedValue {
     /// What is encrypted and returned on read.
@@ -13,9 +15,14 @@ struct FieldNormalizer {
     /// Today's date, for plausibility checks of birth dates.
     let today: CalendarDay
 
-    /// The canonical form of `raw` for `field`, or an error saying which rule it breaks.
+    /// The canonical form of `raw` for `field`, or an error saying which rule it breaks. Every
+    /// value is first brought to Unicode NFKC without invisible format characters, so the same
+    /// text typed as NFC, NFD, full-width or with a zero-width space stores and indexes alike.
     func normalize(_ raw: String, for field: FieldDefinition) throws(FieldValueError) -> NormalizedValue {
-        let trimmed = raw.trimmingWhitespace
+        let visible = String(String.UnicodeScalarView(raw.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
+            $0.properties.generalCategory != .format
+        }))
+        let trimmed = visible.trimmingWhitespace
         guard !trimmed.isEmpty else { throw .invalid(field: field.name, reason: "must not be empty") }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
             throw .invalid(field: field.name, reason: "contains control characters")

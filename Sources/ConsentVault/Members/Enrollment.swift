@@ -22,7 +22,7 @@ extension VaultContext {
             try recordGrant($0, for: member, birthday: birthday, channel: channel, evidence: evidence, actor: principal)
         }
         // 4. Rewards the new member has earned (a first share, a consent).
-        let record = MemberRecord(id: member, masterKeyVersion: masterVersion, dataKeyVersion: 1, wrappedDataKey: wrapped, isErased: false)
+        let record = MemberRecord(id: member, masterKeyVersion: masterVersion, dataKeyVersion: 1, wrappedDataKey: wrapped)
         _ = try evaluateRewards(for: StoredMember(record: record, isRestricted: false, sealedValues: sealed, keys: keys, dataKey: dataKey),
                                 actor: principal)
         return Enrollment(member: member, consents: grants)

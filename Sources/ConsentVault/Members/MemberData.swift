@@ -17,9 +17,12 @@ extension VaultContext {
         }
     }
 
-    /// The member's row, after checking the member's seal; an unknown id is `MemberError.memberNotFound`.
+    /// The row of a member that can still change, after checking the member's seal. An unknown
+    /// id is `memberNotFound`; an erased member is a tombstone that takes nothing new (`erased`).
     func memberRecord(_ member: MemberID) throws -> MemberRecord {
-        try loadMember(member).record
+        let record = try loadMember(member).record
+        if let erasedAt = record.erasedAt { throw MemberError.erased(member: member.rawValue, on: String(erasedAt.prefix(10))) }
+        return record
     }
 
     /// The member's data key, unwrapped into protected memory.
@@ -93,6 +96,7 @@ extension VaultContext {
         try members.deleteValue(definition.name, of: member)
         try storeValue(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: record.dataKeyVersion, now: now)
         try consents.liftRestriction(definition.name, of: member)
+        if definition.type == .email { try consents.deleteUnusedTokens(of: member) }
         try members.touch(member, now: now)
     }
 

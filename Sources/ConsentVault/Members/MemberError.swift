@@ -3,6 +3,8 @@
 public enum MemberError: VaultError, Equatable {
     /// No member with this id.
     case memberNotFound(String)
+    /// The member was erased; only data under a legal hold is kept, and nothing new is accepted.
+    case erased(member: String, on: String)
     /// Text that should be a member id (a UUID) is not one.
     case invalidMemberID(String)
     /// A stored ciphertext of this member and field failed authentication: tampered or misplaced.
@@ -18,6 +20,7 @@ public enum MemberError: VaultError, Equatable {
     public var description: String {
         switch self {
         case .memberNotFound(let id): return "no member with id \(id)"
+        case .erased(let id, let day): return "member \(id) was erased on \(day); only data under a legal hold is kept"
         case .invalidMemberID: return "not a member id (expected a UUID such as 1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b)"
         case .integrity(let member, let field):
             return "integrity check failed for field '\(field)' of member \(member): the stored value was modified or moved"
@@ -31,6 +34,7 @@ public enum MemberError: VaultError, Equatable {
     public var code: String {
         switch self {
         case .memberNotFound: return "member_not_found"
+        case .erased: return "erased"
         case .invalidMemberID: return "invalid_member_i_d"
         case .integrity: return "integrity"
         case .dataKeyIntegrity: return "data_key_integrity"

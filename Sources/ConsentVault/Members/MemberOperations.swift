@@ -35,6 +35,7 @@ public struct MemberOperations {
         return try context.audited(principal, .memberUnset, member: member, fields: [field]) { _ in
             _ = try context.memberRecord(member)
             let removed = try context.members.deleteValue(field, of: member)
+            if context.catalog.definition(of: field)?.type == .email { try context.consents.deleteUnusedTokens(of: member) }
             if removed { try context.members.touch(member, now: context.timestamp) }
             return removed
         }

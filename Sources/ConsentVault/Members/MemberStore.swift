@@ -262,18 +262,20 @@ struct MemberRecord {
     let dataKeyVersion: Int
     /// The sealed data key.
     let wrappedDataKey: [UInt8]
+    /// When the member was erased (only data under a legal hold remains), or nil.
+    let erasedAt: String?
     /// Whether the member was erased and only data under a legal hold remains.
-    let isErased: Bool
+    var isErased: Bool { erasedAt != nil }
     /// The seal over the member's rows, as stored (nil if none was ever written).
     let seal: [UInt8]?
 
     /// A record from its parts (for a member being written).
-    init(id: MemberID, masterKeyVersion: Int, dataKeyVersion: Int, wrappedDataKey: [UInt8], isErased: Bool) {
+    init(id: MemberID, masterKeyVersion: Int, dataKeyVersion: Int, wrappedDataKey: [UInt8]) {
         self.id = id
         self.masterKeyVersion = masterKeyVersion
         self.dataKeyVersion = dataKeyVersion
         self.wrappedDataKey = wrappedDataKey
-        self.isErased = isErased
+        erasedAt = nil
         seal = nil
     }
 
@@ -283,7 +285,7 @@ struct MemberRecord {
         masterKeyVersion = try row.integer("master_key_version")
         dataKeyVersion = try row.integer("data_key_version")
         wrappedDataKey = try row.blob("wrapped_data_key")
-        isErased = try row.optionalText("erased_at") != nil
+        erasedAt = try row.optionalText("erased_at")
         seal = try row.value("seal").blobValue
     }
 }

@@ -79,6 +79,10 @@ public struct RewardRule: Codable, Sendable, Equatable {
         case minimumAge = "minimum_age"
     }
 
+    /// Most points one rule or one correction may award or remove: keeps every balance and
+    /// report sum far inside 64 bits.
+    public static let maximumPoints: UInt = 1_000_000
+
     /// Youngest age that earns: the rule's own, else the purposes' default.
     public var effectiveMinimumAge: Int { minimumAge ?? Purpose.defaultMinimumAge }
 

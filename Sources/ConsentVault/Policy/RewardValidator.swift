@@ -29,6 +29,7 @@ enum RewardValidator {
             if rule.id == RewardStore.adjustmentRuleID { report("\(path).id", "'\(rule.id)' is reserved for admin adjustments") }
             if rule.version < 1 { report("\(path).version", "must be 1 or higher") }
             if rule.points < 1 { report("\(path).points", "must be a positive whole number") }
+            if rule.points > RewardRule.maximumPoints { report("\(path).points", "must be at most \(RewardRule.maximumPoints)") }
             if let age = rule.minimumAge, !(0...21).contains(age) { report("\(path).minimum_age", "must be between 0 and 21") }
             if let cap = rule.cap?.totalAwardsPerYear, cap < 1 { report("\(path).cap.total_awards_per_year", "must be 1 or more") }
             checkPurpose(rule.requiresConsent, "\(path).requires_consent")

@@ -15,10 +15,13 @@ public struct PromptOperations {
                        as principal: Principal) throws -> PromptRedaction {
         try context.audited(principal, .promptRedact, purpose: purposeID, member: member) { record in
             guard context.policies.purposes.purpose(purposeID) != nil else { throw ConsentError.unknownPurpose(purposeID) }
+            try context.promptSessions.purgeExpired(before: context.timestamp)
+            // Every stored value is looked for, consented or not: what must not reach the model is
+            // all of it. The role must be allowed to read for the purpose (checked by `audited`).
             let known = try member.map { try context.decryptFields(of: $0) } ?? [:]
-            var (id, mapping) = try loadOrCreateSession(session, member: member, purpose: purposeID)
+            var (id, mapping) = try loadOrCreateSession(session, member: member, purpose: purposeID, principal: principal)
             let redaction = try redactor(known: known).redact(text, mapping: &mapping)
-            try saveSession(id, member: member, purpose: purposeID, mapping: mapping)
+            try saveSession(id, member: member, purpose: purposeID, principal: principal, mapping: mapping)
             record.fieldsRequested = ["session:\(id)"]
             record.fieldsReturned = Self.entityCounts(redaction.entities.map(\.type))
             return PromptRedaction(text: redaction.text, session: id, entities: redaction.entities)
@@ -38,7 +41,8 @@ public struct PromptOperations {
             // Every stored value is needed anyway as known values for the redaction below; decrypt once.
             let known = try stored.values()
             let values = known.filter { allowed.contains($0.key) }
-            var (id, mapping) = try loadOrCreateSession(nil, member: member, purpose: purposeID)
+            try context.promptSessions.purgeExpired(before: context.timestamp)
+            var (id, mapping) = try loadOrCreateSession(nil, member: member, purpose: purposeID, principal: principal)
             var filled = template
             for slot in PromptTemplate.slots(in: template).reversed() {
                 var replacement = slot.fallback
@@ -50,7 +54,7 @@ public struct PromptOperations {
                 filled.replaceSubrange(slot.range, with: replacement)
             }
             let redaction = try redactor(known: known).redact(filled, mapping: &mapping)
-            try saveSession(id, member: member, purpose: purposeID, mapping: mapping)
+            try saveSession(id, member: member, purpose: purposeID, principal: principal, mapping: mapping)
             record.fieldsRequested = ["session:\(id)"] + attributes.map(\.rawValue)
             record.fieldsReturned = Self.entityCounts(redaction.entities.map(\.type)) + allowed.sorted()
             return PromptRedaction(text: redaction.text, session: id, entities: redaction.entities)
@@ -63,9 +67,9 @@ public struct PromptOperations {
     public func demask(_ text: String, session id: String, as principal: Principal) throws -> DemaskResult {
         // The role is checked before the caller can learn anything about the session; the refusal
         // names the session's member in the audit log when there is one.
-        let session = try? readSession(id)
+        let session = try? readSession(id, for: principal)
         try context.authorize(principal, .promptDemask, purpose: session?.1 ?? "", member: session?.0)
-        let (member, purposeID, mapping) = try session ?? readSession(id)
+        let (member, purposeID, mapping) = try session ?? readSession(id, for: principal)
         return try context.audited(principal, .promptDemask, purpose: purposeID, member: member) { record in
             guard let purpose = context.policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
             let fields = Array(Set(mapping.values.compactMap(\.field)))
@@ -105,29 +109,42 @@ public struct PromptOperations {
         Dictionary(grouping: types, by: \.rawValue).map { "\($0.key):\($0.value.count)" }.sorted()
     }
 
-    private func sessionBinding(_ id: String) -> [UInt8] { Array("cv1|prompt-session|\(context.keys.vaultID)|\(id)".utf8) }
+    /// Associated data of a session's mapping: vault, session and maker, so neither can be changed.
+    private func sessionBinding(_ id: String, createdBy: String) -> [UInt8] {
+        Array("cv1|prompt-session|\(context.keys.vaultID)|\(id)|\(createdBy)".utf8)
+    }
 
-    private func loadOrCreateSession(_ id: String?, member: MemberID?, purpose: String) throws -> (String, [String: PlaceholderValue]) {
+    private func loadOrCreateSession(_ id: String?, member: MemberID?, purpose: String,
+                                     principal: Principal) throws -> (String, [String: PlaceholderValue]) {
         guard let id else { return ("ps_" + Hex.encode(Sodium.randomPublicBytes(count: 12)), [:]) }
-        let (owner, sessionPurpose, mapping) = try readSession(id)
+        let (owner, sessionPurpose, mapping) = try readSession(id, for: principal, administratorMayRead: false)
         guard owner == member, sessionPurpose == purpose else { throw PromptError.sessionMismatch(id) }
         return (id, mapping)
     }
 
-    private func readSession(_ id: String) throws -> (MemberID?, String, [String: PlaceholderValue]) {
-        guard let session = try context.promptSessions.session(id) else { throw PromptError.unknownSession(id) }
+    /// Opens session `id` for `principal`. A session of another principal answers exactly like one
+    /// that does not exist; only its maker may continue it, and only its maker or (to demask) the
+    /// local administrator may read it.
+    private func readSession(_ id: String, for principal: Principal,
+                             administratorMayRead: Bool = true) throws -> (MemberID?, String, [String: PlaceholderValue]) {
+        guard let session = try context.promptSessions.session(id),
+              session.createdBy == principal.name || (administratorMayRead && principal.isLocalAdministrator) else {
+            throw PromptError.unknownSession(id)
+        }
         guard session.expiresAt > context.clock() else { throw PromptError.expiredSession(id) }
-        let plaintext = try AEAD.open(session.sealedMapping, using: context.keys.sessionKey, authenticating: sessionBinding(id))
+        let plaintext = try AEAD.open(session.sealedMapping, using: context.keys.sessionKey,
+                                      authenticating: sessionBinding(id, createdBy: session.createdBy))
         let mapping = try plaintext.withUnsafeBytes { try JSONDecoder().decode([String: PlaceholderValue].self, from: Data($0)) }
         return (session.member, session.purpose, mapping)
     }
 
-    private func saveSession(_ id: String, member: MemberID?, purpose: String, mapping: [String: PlaceholderValue]) throws {
+    private func saveSession(_ id: String, member: MemberID?, purpose: String, principal: Principal,
+                             mapping: [String: PlaceholderValue]) throws {
         var json = try JSONEncoder().encode(mapping)
         defer { json.withUnsafeMutableBytes { Sodium.wipe($0) } }
-        let sealed = try json.withUnsafeBytes { try AEAD.seal($0, using: context.keys.sessionKey, authenticating: sessionBinding(id)) }
+        let sealed = try json.withUnsafeBytes { try AEAD.seal($0, using: context.keys.sessionKey, authenticating: sessionBinding(id, createdBy: principal.name)) }
         let now = context.clock()
-        try context.promptSessions.save(id, member: member, purpose: purpose, createdAt: Timestamp.string(now),
+        try context.promptSessions.save(id, member: member, purpose: purpose, createdBy: principal.name, createdAt: Timestamp.string(now),
                                         expiresAt: Timestamp.string(now.addingTimeInterval(Self.sessionHours * 3600)), sealedMapping: sealed)
     }
 }

@@ -49,10 +49,10 @@ public enum PromptError: VaultError, Equatable {
     /// What was refused.
     public var description: String {
         switch self {
-        case .unknownSession(let id): return "no prompt session \(id)"
-        case .expiredSession(let id): return "prompt session \(id) has expired"
-        case .sessionMismatch(let id): return "prompt session \(id) belongs to another member or purpose"
-        case .corruptSession(let id): return "prompt session \(id) holds an entity type this vault never writes"
+        case .unknownSession(let id): return "no prompt session \(Echo.name(id))"
+        case .expiredSession(let id): return "prompt session \(Echo.name(id)) has expired"
+        case .sessionMismatch(let id): return "prompt session \(Echo.name(id)) belongs to another member or purpose"
+        case .corruptSession(let id): return "prompt session \(Echo.name(id)) holds an entity type this vault never writes"
         }
     }
 

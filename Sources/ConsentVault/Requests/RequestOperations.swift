@@ -46,6 +46,7 @@ public struct RequestOperations {
     /// Extends the deadline by two further months (once), with a reason.
     public func extend(_ id: String, reason: String, as principal: Principal) throws -> DataSubjectRequest {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.extensionNeedsReason }
+        guard FreeText.isAcceptable(reason) else { throw RequestError.reasonNotPlainText(maximum: FreeText.maximumLength) }
         return try context.audited(principal, .dsrExtend) { _ in
             let current = try request(id)
             guard current.status == .open else { throw RequestError.alreadyClosed(id) }

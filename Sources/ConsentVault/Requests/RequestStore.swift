@@ -86,9 +86,10 @@ struct RequestStore {
 
     // MARK: Erasure
 
-    /// Removes the member's restrictions and the member id from their requests (the erasure tag stays).
+    /// Removes the member's restrictions, and from their requests the member id and the free-text
+    /// extension reason (the erasure tag and the dates stay, as proof the request was handled).
     func detach(_ member: MemberID) throws {
         try database.statement("DELETE FROM member_restrictions WHERE member_id = ?1").run([.text(member.rawValue)])
-        try database.statement("UPDATE requests SET member_id = NULL WHERE member_id = ?1").run([.text(member.rawValue)])
+        try database.statement("UPDATE requests SET member_id = NULL, extension_reason = NULL WHERE member_id = ?1").run([.text(member.rawValue)])
     }
 }

@@ -66,18 +66,22 @@ public enum RequestError: VaultError, Equatable {
     case alreadyExtended(String)
     /// A date is not `YYYY-MM-DD`.
     case invalidDate(String)
+    /// An extension reason has control characters or is too long.
+    case reasonNotPlainText(maximum: Int)
     /// An erasure named a request that is not this member's open erasure request.
     case notAnOpenErasureRequest(request: String, member: String)
 
     /// What was refused.
     public var description: String {
         switch self {
-        case .unknownRequest(let id): return "no request with id \(id)"
-        case .alreadyClosed(let id): return "request \(id) is already closed"
+        case .unknownRequest(let id): return "no request with id \(Echo.name(id))"
+        case .alreadyClosed(let id): return "request \(Echo.name(id)) is already closed"
         case .extensionNeedsReason: return "extending a deadline needs a reason (GDPR Art. 12(3))"
-        case .alreadyExtended(let id): return "the deadline of request \(id) was already extended by two months"
-        case .invalidDate(let text): return "'\(text)' is not a date as YYYY-MM-DD"
-        case .notAnOpenErasureRequest(let request, let member): return "request \(request) is not an open erasure request of member \(member)"
+        case .alreadyExtended(let id): return "the deadline of request \(Echo.name(id)) was already extended by two months"
+        case .reasonNotPlainText(let maximum):
+            return "the reason must be plain text of at most \(maximum) characters, without line breaks or control characters"
+        case .invalidDate(let text): return "'\(Echo.name(text))' is not a date as YYYY-MM-DD"
+        case .notAnOpenErasureRequest(let request, let member): return "request \(Echo.name(request)) is not an open erasure request of member \(member)"
         }
     }
 
@@ -89,6 +93,7 @@ public enum RequestError: VaultError, Equatable {
         case .extensionNeedsReason: return "extension_needs_reason"
         case .alreadyExtended: return "already_extended"
         case .invalidDate: return "invalid_date"
+        case .reasonNotPlainText: return "reason_not_plain_text"
         case .notAnOpenErasureRequest: return "not_an_open_erasure_request"
         }
     }

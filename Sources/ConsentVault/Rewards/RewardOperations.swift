@@ -26,6 +26,8 @@ public struct RewardOperations {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw RewardError.reasonRequired }
         guard points != 0 else { throw RewardError.zeroAdjustment }
+        guard points.magnitude <= RewardRule.maximumPoints else { throw RewardError.adjustmentTooLarge(maximum: RewardRule.maximumPoints) }
+        guard FreeText.isAcceptable(reason) else { throw RewardError.reasonNotPlainText(maximum: FreeText.maximumLength) }
         return try context.audited(principal, .rewardsAdjust, member: member) { _ in
             _ = try context.memberRecord(member)
             let balance = try context.rewards.balance(of: member)

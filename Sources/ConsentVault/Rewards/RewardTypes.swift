@@ -36,14 +36,20 @@ public enum RewardError: VaultError, Equatable {
     case notAskable(String)
     /// The adjustment would take the balance beyond the range of a 64-bit integer.
     case balanceOverflow
+    /// One adjustment may move at most this many points.
+    case adjustmentTooLarge(maximum: UInt)
+    /// The reason has control characters or is too long.
+    case reasonNotPlainText(maximum: Int)
 
     /// What was refused.
     public var description: String {
         switch self {
         case .reasonRequired: return "an adjustment needs a reason"
         case .zeroAdjustment: return "an adjustment must change the balance (points other than 0)"
-        case .notAskable(let field): return "field '\(field)' is not one of the profile asks in rewards.json"
+        case .notAskable(let field): return "field '\(Echo.name(field))' is not one of the profile asks in rewards.json"
         case .balanceOverflow: return "the adjustment would overflow the points balance"
+        case .adjustmentTooLarge(let maximum): return "an adjustment may move at most \(maximum) points"
+        case .reasonNotPlainText(let maximum): return "the reason must be plain text of at most \(maximum) characters, without line breaks or control characters"
         }
     }
 
@@ -54,6 +60,8 @@ public enum RewardError: VaultError, Equatable {
         case .zeroAdjustment: return "zero_adjustment"
         case .notAskable: return "not_askable"
         case .balanceOverflow: return "balance_overflow"
+        case .adjustmentTooLarge: return "adjustment_too_large"
+        case .reasonNotPlainText: return "reason_not_plain_text"
         }
     }
 }

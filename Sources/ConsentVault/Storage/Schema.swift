@@ -248,6 +248,10 @@ enum Schema {
             seal BLOB NOT NULL
         ) WITHOUT ROWID;
         CREATE INDEX audit_log_by_operation ON audit_log(operation);
+
+        -- Prompt sessions belong to the principal that made them, and are purged when they expire.
+        ALTER TABLE prompt_sessions ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+        CREATE INDEX prompt_sessions_by_expiry ON prompt_sessions(expires_at);
         """,
     ]
 
