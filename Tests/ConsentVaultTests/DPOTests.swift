@@ -160,9 +160,12 @@ struct DPOTests {
         #expect(try restored.members.list(as: admin) == [bernd], "the first vault's erasure is re-applied from the shared journal")
         // A line moved to the other vault fails that vault's check: tampering is caught, not skipped.
         let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").map(String.init)
-        let secondID = String(lines[1].split(separator: " ")[0])
-        let moved = lines[0].split(separator: " ").dropFirst().joined(separator: " ")
-        try (lines + ["\(secondID) \(moved)"]).joined(separator: "\n").appending("\n").write(toFile: journal, atomically: true, encoding: .utf8)
+        // Lines read `cv2 <vault id> <number> <time> <event…> <check>`.
+        let secondID = String(lines[1].split(separator: " ")[1])
+        var moved = lines[0].split(separator: " ").map(String.init)
+        moved[1] = secondID
+        moved[2] = "2"
+        try (lines + [moved.joined(separator: " ")]).joined(separator: "\n").appending("\n").write(toFile: journal, atomically: true, encoding: .utf8)
         #expect(throws: StorageError.self) { _ = try Vault.open(at: secondPath, keyRing: test.ring, erasureJournal: journal) }
     }
 

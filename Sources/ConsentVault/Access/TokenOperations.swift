@@ -40,6 +40,7 @@ public struct TokenOperations {
         try context.audited(principal, .tokenRevoke) { _ in
             try context.verifyTable("tokens")
             guard try context.tokens.revoke(name: name, at: context.timestamp) else { throw AccessError.unknownTokenName(name) }
+            try context.record(.revoke(name: name))
         }
     }
 

@@ -39,40 +39,20 @@ public struct ConsentOperations {
     public func deny(_ request: ConsentRequest, for member: MemberID, channel: Channel?, as principal: Principal) throws {
         try context.audited(principal, .consentGrant, purpose: request.purpose, member: member, fields: request.field.map { [$0] } ?? []) { _ in
             _ = try context.memberRecord(member)
-            let purpose = try context.consentPurpose(request)
-            try context.appendConsentEvent(.deny, member: member, purpose: purpose, field: request.field, channel: channel, actor: principal)
-            try context.consents.deleteUnusedTokens(of: member, purpose: purpose.id)
-            try context.enforceRemainingBasis(after: purpose, fields: request.field.map { [$0] } ?? purpose.fields, of: member)
+            try context.denyConsent(request, of: member, channel: channel, actor: principal)
+            try context.record(.deny(tag: try context.keys.erasureTag(member), purpose: request.purpose, field: request.field))
         }
     }
 
     /// Withdraws consent, effective for the very next read (GDPR Art. 7(3)). Zero-party values
     /// left without any lawful basis are deleted (or restricted, if the purpose says so) in the
-    /// same transaction.
+    /// same transaction; the journal keeps a restore from undoing it.
     public func withdraw(_ request: ConsentRequest, for member: MemberID, channel: Channel? = nil, as principal: Principal) throws {
         try context.audited(principal, .consentWithdraw, purpose: request.purpose, member: member,
                             fields: request.field.map { [$0] } ?? []) { _ in
             _ = try context.memberRecord(member)
-            let purpose = try context.consentPurpose(request)
-            let now = context.clock()
-            let relevant = try context.consents.events(of: member).filter {
-                $0.purpose == purpose.id && (request.field == nil || $0.field == request.field)
-            }
-            let inForce: Set<ConsentState> = [.active, .pending, .needsReconsent]
-            let state = ConsentEvaluator.derive(relevant.filter { $0.field == request.field }, purpose: purpose, now: now).state
-            let anyFieldInForce = request.field == nil && Set(relevant.compactMap(\.field)).contains { field in
-                inForce.contains(ConsentEvaluator.derive(relevant.filter { $0.field == field }, purpose: purpose, now: now).state)
-            }
-            guard inForce.contains(state) || anyFieldInForce else { throw ConsentError.nothingToWithdraw(purpose: purpose.id) }
-            try context.appendConsentEvent(.withdraw, member: member, purpose: purpose, field: request.field, channel: channel, actor: principal)
-            // A confirmation link sent before the withdrawal must not bring the consent back.
-            try context.consents.deleteUnusedTokens(of: member, purpose: purpose.id)
-            if request.field == nil {
-                for field in Set(relevant.compactMap(\.field)) {
-                    try context.appendConsentEvent(.withdraw, member: member, purpose: purpose, field: field, channel: channel, actor: principal)
-                }
-            }
-            try context.enforceRemainingBasis(after: purpose, fields: request.field.map { [$0] } ?? purpose.fields, of: member)
+            try context.withdrawConsent(request, of: member, channel: channel, actor: principal)
+            try context.record(.withdraw(tag: try context.keys.erasureTag(member), purpose: request.purpose, field: request.field))
         }
     }
 
@@ -124,6 +104,39 @@ public struct ConsentOperations {
 }
 
 extension VaultContext {
+    /// Appends a withdrawal for `request` (and for every field consent under a purpose-wide one),
+    /// drops unused confirmation links and enforces what basis the member's values have left.
+    /// Throws `nothingToWithdraw` when no consent for it is in force.
+    func withdrawConsent(_ request: ConsentRequest, of member: MemberID, channel: Channel?, actor: Principal) throws {
+        let purpose = try consentPurpose(request)
+        let now = clock()
+        let relevant = try consents.events(of: member).filter { $0.purpose == purpose.id && (request.field == nil || $0.field == request.field) }
+        let inForce: Set<ConsentState> = [.active, .pending, .needsReconsent]
+        let state = ConsentEvaluator.derive(relevant.filter { $0.field == request.field }, purpose: purpose, now: now).state
+        let fieldsInForce = request.field != nil ? [] : Set(relevant.compactMap(\.field)).filter { field in
+            inForce.contains(ConsentEvaluator.derive(relevant.filter { $0.field == field }, purpose: purpose, now: now).state)
+        }
+        guard inForce.contains(state) || !fieldsInForce.isEmpty else { throw ConsentError.nothingToWithdraw(purpose: purpose.id) }
+        try appendConsentEvent(.withdraw, member: member, purpose: purpose, field: request.field, channel: channel, actor: actor)
+        // A confirmation link sent before the withdrawal must not bring the consent back.
+        try consents.deleteUnusedTokens(of: member, purpose: purpose.id)
+        if request.field == nil {
+            for field in Set(relevant.compactMap(\.field)) {
+                try appendConsentEvent(.withdraw, member: member, purpose: purpose, field: field, channel: channel, actor: actor)
+            }
+        }
+        try enforceRemainingBasis(after: purpose, fields: request.field.map { [$0] } ?? purpose.fields, of: member)
+    }
+
+    /// Appends a denial for `request`, drops unused confirmation links and enforces what basis the
+    /// member's values have left.
+    func denyConsent(_ request: ConsentRequest, of member: MemberID, channel: Channel?, actor: Principal) throws {
+        let purpose = try consentPurpose(request)
+        try appendConsentEvent(.deny, member: member, purpose: purpose, field: request.field, channel: channel, actor: actor)
+        try consents.deleteUnusedTokens(of: member, purpose: purpose.id)
+        try enforceRemainingBasis(after: purpose, fields: request.field.map { [$0] } ?? purpose.fields, of: member)
+    }
+
     /// The notice text an event showed, in its version and language; nil when it showed none.
     func noticeText(of event: ConsentEvent) throws -> String? {
         guard let version = event.noticeVersion else { return nil }

@@ -10,7 +10,10 @@ struct IntegrityStore {
                                        "doi_tokens": "member_id", "field_restrictions": "member_id", "member_restrictions": "member_id",
                                        "points_ledger": "member_id"]
     /// Vault-wide tables and the seal that covers them.
-    private static let sealedTables = ["access_tokens": "tokens", "policies": "policies", "notices": "policies", "requests": "requests"]
+    private static let sealedTables = ["access_tokens": "tokens", "policies": "policies", "notices": "policies", "requests": "requests",
+                                       "vault_meta": "meta"]
+    /// Names of the vault-wide seals.
+    static let tableSeals = ["tokens", "policies", "requests", "meta"]
 
     /// Creates the change log and its triggers on this connection (idempotent).
     func installChangeLog() throws {

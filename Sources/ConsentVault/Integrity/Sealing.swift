@@ -18,12 +18,13 @@ extension VaultContext {
         return try seal.value(key: keys.integrityKey)
     }
 
-    /// The seal vault-wide table group `name` (`tokens`, `policies`, `requests`) should have now.
+    /// The seal vault-wide table group `name` (`tokens`, `policies`, `requests`, `meta`) should have now.
     func tableSeal(_ name: String) throws -> [UInt8] {
         var seal = Seal(label: "table|\(keys.vaultID)|\(name)")
         switch name {
         case "tokens": seal.add(try tokens.sealedRows())
         case "policies": seal.add(try policyStore.sealedRows())
+        case "meta": seal.add(try meta.sealedRows())
         default: seal.add(try requests.sealedRows())
         }
         return try seal.value(key: keys.integrityKey)
@@ -64,7 +65,7 @@ extension VaultContext {
         guard try !auditLog.hasEntry(operation: .vaultSeal) else { throw IntegrityError.sealMarkerMissing }
         try database.writeTransaction {
             for member in try members.allIDs() { try members.setSeal(try memberSeal(member), of: member) }
-            for table in ["tokens", "policies", "requests"] { try integrity.setSeal(try tableSeal(table), named: table) }
+            for table in IntegrityStore.tableSeals { try integrity.setSeal(try tableSeal(table), named: table) }
             try integrity.setSeal(try Seal(label: "marker|\(keys.vaultID)").value(key: keys.integrityKey), named: Self.sealMarker)
             try auditLog.append(AuditLog.Record(principal: Principal(name: "vault", role: Principal.localAdministrator.role),
                                                 operation: .vaultSeal), at: timestamp)
@@ -77,7 +78,7 @@ extension VaultContext {
         for member in try members.allIDs() where try members.sealOf(member) != memberSeal(member) {
             found.append("member \(member)")
         }
-        for table in ["tokens", "policies", "requests"] where try integrity.seal(named: table) != tableSeal(table) {
+        for table in IntegrityStore.tableSeals where try integrity.seal(named: table) != tableSeal(table) {
             found.append("table \(table)")
         }
         return found

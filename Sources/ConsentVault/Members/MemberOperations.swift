@@ -36,6 +36,7 @@ public struct MemberOperations {
             _ = try context.memberRecord(member)
             let removed = try context.members.deleteValue(field, of: member)
             if context.catalog.definition(of: field)?.type == .email { try context.consents.deleteUnusedTokens(of: member) }
+            if removed { try context.record(.unset(tag: try context.keys.erasureTag(member), field: field)) }
             if removed { try context.members.touch(member, now: context.timestamp) }
             return removed
         }

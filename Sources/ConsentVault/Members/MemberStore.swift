@@ -225,6 +225,13 @@ struct MemberStore {
         return found
     }
 
+    /// The member (erased or not) with this erasure tag, and whether it is erased.
+    func member(withTag tag: String) throws -> (id: MemberID, isErased: Bool)? {
+        try database.statement("SELECT id, erased_at FROM members WHERE erasure_tag = ?1").rows([.text(tag)], table: "members").first.map {
+            (try $0.memberID("id"), try $0.optionalText("erased_at") != nil)
+        }
+    }
+
     /// Erased members whose legal hold ended before `day` (`YYYY-MM-DD`).
     func heldMembers(endingBefore day: String) throws -> [MemberID] {
         try database.statement("SELECT id FROM members WHERE erased_at IS NOT NULL AND held_until < ?1")

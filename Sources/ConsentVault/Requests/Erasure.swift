@@ -36,8 +36,9 @@ extension RequestOperations {
                 throw RequestError.notAnOpenErasureRequest(request: request, member: member.rawValue)
             }
         }
-        try context.erasureJournal.append(tag: tag, at: context.timestamp)
         let report = try context.audited(principal, .dsrErase, member: member) { _ in
+            // Journal first: should the commit fail after it, the next open erases anyway.
+            try context.record(.erase(tag: tag))
             let plan = try context.erasurePlan(member)
             try context.apply(plan, to: member, tag: tag)
             if let request { try context.requests.close(request, outcome: .fulfilled, at: context.timestamp) }
@@ -52,19 +53,6 @@ extension RequestOperations {
 /// legal hold, which is kept restricted until the hold ends; then the WAL is checkpointed and
 /// truncated so no page image of the erased data remains beside the vault file.
 extension VaultContext {
-    /// Re-applies every erasure in the journal to members a restore brought back.
-    func reapplyErasureJournal() throws {
-        let tags = try erasureJournal.tags()
-        guard !tags.isEmpty else { return }
-        let resurrected = try members.unerased(withTags: tags)
-        let system = Principal(name: "erasure-journal", role: Principal.localAdministrator.role)
-        for member in resurrected {
-            try audited(system, .dsrErase, member: member) { _ in try apply(try erasurePlan(member), to: member, tag: try keys.erasureTag(member)) }
-        }
-        if !resurrected.isEmpty { try checkpoint() }
-    }
-
-    /// What erasing `member` means under the current legal holds.
     /// The field names come unchecked by the member's seal: a tampered member can still be erased.
     func erasurePlan(_ member: MemberID) throws -> ErasurePlan {
         guard try members.exists(member.rawValue) else { throw MemberError.memberNotFound(member.rawValue) }

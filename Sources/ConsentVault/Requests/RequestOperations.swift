@@ -19,11 +19,14 @@ public struct RequestOperations {
             try context.verifyTable("requests")
             try context.requests.insert(id: id, member: member, memberTag: try context.keys.erasureTag(member), type: type, channel: channel,
                                         receivedOn: received.iso, dueOn: received.adding(months: 1).iso, openedBy: principal.name)
-            if type == .restriction { try context.requests.restrict(member, request: id, since: context.timestamp) }
+            let tag = try context.keys.erasureTag(member)
+            if type == .restriction {
+                try context.requests.restrict(member, request: id, since: context.timestamp)
+                try context.record(.restrict(tag: tag, request: id, receivedOn: received.iso, dueOn: received.adding(months: 1).iso))
+            }
             if type == .objection {
-                for purpose in context.policies.purposes.purposes where purpose.lawfulBasis == .legitimateInterest {
-                    try context.appendConsentEvent(.withdraw, member: member, purpose: purpose, field: nil, channel: channel, actor: principal)
-                }
+                try context.objectToLegitimateInterest(member, channel: channel, actor: principal)
+                try context.record(.object(tag: tag))
             }
             return try request(id)
         }
@@ -72,5 +75,17 @@ public struct RequestOperations {
         try context.verifyTable("requests")
         guard let request = try context.requests.request(id) else { throw RequestError.unknownRequest(id) }
         return request
+    }
+}
+
+extension VaultContext {
+    /// Records an objection (Art. 21): a withdrawal for every purpose based on legitimate interest
+    /// that the member has not objected to already.
+    func objectToLegitimateInterest(_ member: MemberID, channel: Channel?, actor: Principal) throws {
+        let events = try consents.events(of: member)
+        for purpose in policies.purposes.purposes where purpose.lawfulBasis == .legitimateInterest {
+            guard events.last(where: { $0.purpose == purpose.id })?.kind != .withdraw else { continue }
+            try appendConsentEvent(.withdraw, member: member, purpose: purpose, field: nil, channel: channel, actor: actor)
+        }
     }
 }

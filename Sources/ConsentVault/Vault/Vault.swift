@@ -103,7 +103,8 @@ public final class Vault {
         try context.startSealing()
         try context.sealIfNeverSealed()
         try context.verifyTable("policies")
-        try context.reapplyErasureJournal()
+        try context.verifyTable("meta")
+        try context.replayJournal()
         return Vault(context: context)
     }
 

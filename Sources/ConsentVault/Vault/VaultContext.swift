@@ -16,8 +16,8 @@ final class VaultContext {
     /// The policy set in force (replaced by `Vault.applyPolicies`).
     var policies: PolicySet
     let clock: @Sendable () -> Date
-    /// The record of erasures that a restore of an old backup cannot roll back.
-    let erasureJournal: ErasureJournal
+    /// The journal of events a restore of an old backup must not roll back.
+    let journal: EventJournal
 
     /// `members`, `member_fields`, `blind_indexes`.
     let members: MemberStore
@@ -48,7 +48,7 @@ final class VaultContext {
         self.keys = keys
         self.policies = policies
         self.clock = clock
-        erasureJournal = ErasureJournal(path: erasureJournalPath, key: keys.erasureKey, vaultID: keys.vaultID)
+        journal = EventJournal(path: erasureJournalPath, key: keys.erasureKey, vaultID: keys.vaultID)
         members = MemberStore(database: database)
         consents = ConsentStore(database: database)
         requests = RequestStore(database: database)

@@ -24,6 +24,29 @@ struct VaultMetaStore {
         return (vaultID, keyID)
     }
 
+    /// How many of this vault's journal lines it has applied (0 before the first).
+    func journalPosition() throws -> Int {
+        guard let row = try database.statement("SELECT value FROM vault_meta WHERE name = 'journal_position'").rows(table: "vault_meta").first else {
+            return 0
+        }
+        guard let position = Int(try row.text("value")), position >= 0 else {
+            throw StorageError.corruptRow(table: "vault_meta", column: "value", problem: "journal_position is not a count")
+        }
+        return position
+    }
+
+    /// Records that the first `position` journal lines have been applied.
+    func setJournalPosition(_ position: Int) throws {
+        try database.statement("""
+            INSERT INTO vault_meta (name, value) VALUES ('journal_position', ?1) ON CONFLICT (name) DO UPDATE SET value = ?1
+            """).run([.text(String(position))])
+    }
+
+    /// Every row, for the table seal.
+    func sealedRows() throws -> [Row] {
+        try database.statement("SELECT name, value FROM vault_meta ORDER BY name").rows(table: "vault_meta")
+    }
+
     /// Registers master key `version` with the root key wrapped under it.
     func insertKeyVersion(_ version: Int, wrappedRootKey: [UInt8], at now: String) throws {
         try database.statement("INSERT INTO master_key_versions (version, added_at, wrapped_root_key) VALUES (?1, ?2, ?3)")
