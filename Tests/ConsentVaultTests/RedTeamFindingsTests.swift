@@ -117,4 +117,60 @@ struct RedTeamFindingsTests {
         #expect(try test.rawDatabase().statement("SELECT id FROM prompt_sessions WHERE id = ?1").rows([.text(fresh)]).isEmpty,
                 "a session without a member may hold the erased member's values")
     }
+
+    @Test("an erasure while another connection reads commits, reports the -wal file still to clear, and a later checkpoint clears it")
+    func erasureUnderReader() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        let reader = try test.rawDatabase()
+        try reader.execute("BEGIN")
+        _ = try reader.statement("SELECT count(*) FROM members").rows()
+        let report = try test.vault.requests.erase(anna, as: admin)
+        #expect(!report.walCleared)
+        #expect(try test.vault.members.count() == 0, "the erasure is committed")
+        try reader.execute("COMMIT")
+        #expect(try test.vault.checkpoint())
+        #expect(test.fileContents()["-wal"]?.isEmpty ?? true)
+    }
+
+    @Test("vaults, backups and exports are private: 0600 files, 0700 folders, no symlinks, no non-empty folders")
+    func privateFiles() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        func mode(_ path: String) throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
+        #expect(try mode(test.vaultPath) == 0o600)
+        #expect(try mode(test.vaultPath + "-wal") == 0o600)
+        let backup = test.folder.appendingPathComponent("b.vault").path
+        try test.vault.backup(to: backup, as: admin)
+        #expect(try mode(backup) == 0o600)
+        let open = test.folder.appendingPathComponent("open-folder").path
+        try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+        try test.vault.requests.export(anna, to: open, as: admin)
+        #expect(try mode(open) == 0o700 && mode(open + "/export.json") == 0o600)
+        let target = test.folder.appendingPathComponent("elsewhere").path
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        let link = test.folder.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(throws: StorageError.self) { try test.vault.requests.export(anna, to: link, as: admin) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target).isEmpty)
+        let backupLink = test.folder.appendingPathComponent("backup-link").path
+        try FileManager.default.createSymbolicLink(atPath: backupLink, withDestinationPath: target + "/copy.vault")
+        #expect(throws: StorageError.fileExists(path: backupLink)) { try test.vault.backup(to: backupLink, as: admin) }
+        #expect(!FileManager.default.fileExists(atPath: target + "/copy.vault"))
+    }
+
+    @Test("opening a file that is not a vault (SQLite or empty) leaves it byte for byte as it was")
+    func foreignFileUntouched() throws {
+        let test = try TestVault()
+        let empty = test.folder.appendingPathComponent("empty.db").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        let other = test.folder.appendingPathComponent("other.sqlite").path
+        try Database(path: other, create: true).execute("PRAGMA application_id = 0; CREATE TABLE t (x); PRAGMA journal_mode = DELETE")
+        let before = try [empty, other].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        for path in [empty, other] {
+            #expect(throws: StorageError.notAVault(path: path)) { _ = try Vault.open(at: path, keyRing: test.ring) }
+        }
+        #expect(try [empty, other].map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
+        #expect(!FileManager.default.fileExists(atPath: empty + "-wal") && !FileManager.default.fileExists(atPath: other + "-wal"))
+    }
 }

@@ -3,12 +3,19 @@ public import Foundation
 /// Online backups (`VACUUM INTO`, consistent while writers keep working) and restores that
 /// re-apply every erasure made since the backup.
 extension Vault {
-    /// Writes a consistent copy of the vault to `backupPath`, which must not exist.
+    /// Writes a consistent copy of the vault to `backupPath` (mode 0600), which must not exist.
+    /// A copy that fails (a full disk) is removed again, and the audit entry says so.
     public func backup(to backupPath: String, as principal: Principal) throws {
         try context.authorize(principal, .backupCreate)
-        if FileManager.default.fileExists(atPath: backupPath) { throw StorageError.fileExists(path: backupPath) }
-        try context.audited(principal, .backupCreate) { _ in }
-        try context.database.copy(to: backupPath)
+        try PrivateFiles.createEmpty(backupPath)
+        var failure: (any Error)?
+        do {
+            try context.database.copy(to: backupPath)
+        } catch {
+            failure = error
+            try? FileManager.default.removeItem(atPath: backupPath)
+        }
+        try context.audited(principal, .backupCreate) { _ in if let failure { throw failure } }
     }
 
     /// Replaces the vault at `path` with the backup at `backupPath` and returns it opened, with
@@ -18,6 +25,7 @@ extension Vault {
                                as principal: Principal, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
         let staging = path + ".restoring"
         try? FileManager.default.removeItem(atPath: staging)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
         do {
             // Both connections are closed at the end of this block, before the file is replaced.
             let current = try open(at: path, keyRing: keyRing, erasureJournal: erasureJournal, clock: clock)
@@ -26,6 +34,7 @@ extension Vault {
             guard try VaultMetaStore(database: candidate).identity()?.vaultID == current.vaultID else {
                 throw StorageError.notAVault(path: backupPath)
             }
+            try PrivateFiles.createEmpty(staging)
             try candidate.copy(to: staging)
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -18,6 +18,9 @@ public struct ErasureReport: Sendable, Equatable {
     public let erased: [String]
     /// What was (or would be) kept, with the reason and the end date.
     public let kept: [KeptItem]
+    /// Whether the old page images were also cleared from the `-wal` file. False when readers in
+    /// other connections held them: the erasure is committed, and the next checkpoint clears them.
+    public var walCleared = true
 }
 
 extension RequestOperations {
@@ -44,8 +47,9 @@ extension RequestOperations {
             if let request { try context.requests.close(request, outcome: .fulfilled, at: context.timestamp) }
             return plan.report(member: member, dryRun: false)
         }
-        try context.checkpoint()
-        return report
+        var done = report
+        done.walCleared = try context.checkpoint()
+        return done
     }
 }
 

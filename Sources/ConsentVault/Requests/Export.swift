@@ -28,19 +28,31 @@ extension RequestOperations {
     /// Names of the files of an export.
     static let exportFiles = ["export.json", "export.html"]
 
-    /// Writes the export of `member` into `directory` (created with mode 0700; must not exist or
-    /// be empty) and returns its path.
+    /// Writes the export of `member` into `directory` (mode 0700, files 0600; it must not exist or
+    /// be an empty folder, never a symbolic link) and returns its path. The files are written
+    /// inside the audited transaction: if one cannot be written, none stays and the entry says so.
     @discardableResult
     public func export(_ member: MemberID, to directory: String, request: String? = nil, as principal: Principal) throws -> String {
         try context.authorize(principal, .dsrExport, member: member)
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        guard contents.isEmpty else { throw StorageError.exportFolderNotEmpty(path: directory) }
-        let document = try context.audited(principal, .dsrExport, member: member) { record in
+        try context.audited(principal, .dsrExport, member: member) { record in
             _ = try context.memberRecord(member)
             let document = try context.exportDocument(for: member, request: request)
             record.fieldsReturned = (document["fields"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-            return document
+            try PrivateFiles.prepareFolder(directory)
+            do {
+                try write(document, to: directory)
+            } catch {
+                for name in Self.exportFiles + ["manifest.json", "manifest.sig"] {
+                    try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+                }
+                throw error
+            }
         }
+        return directory
+    }
+
+    /// Writes the export files, the manifest of their checksums and its signature.
+    private func write(_ document: [String: Any], to directory: String) throws {
         let json = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         let files = ["export.json": json, "export.html": Data(ExportHTML.render(document).utf8)]
         let publicKey = try context.signingPublicKey()
@@ -48,14 +60,9 @@ extension RequestOperations {
                                        "files": files.mapValues { KeyDerivation.sha256Hex(Array($0)) }]
         let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
         let signature = try Signature.sign(Array(manifestData), secretKey: try Signature.keyPair(seed: context.keys.signingSeed).secretKey)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         for (name, data) in files.merging(["manifest.json": manifestData, "manifest.sig": Data(Hex.encode(signature).utf8)], uniquingKeysWith: { a, _ in a }) {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw StorageError.fileWrite(path: path, reason: "the file could not be created")
-            }
+            try PrivateFiles.write(data, to: (directory as NSString).appendingPathComponent(name))
         }
-        return directory
     }
 
     /// Checks an export folder: the manifest's signature by this vault's key, and every checksum.

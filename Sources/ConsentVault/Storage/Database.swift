@@ -16,7 +16,12 @@ final class Database {
     /// SQLite's default `wal_autocheckpoint`, in pages.
     static let defaultCheckpointPages = 1_000
 
-    /// Opens (or, with `create`, creates) the database at `path` and applies the pragmas.
+    /// `PRAGMA application_id` of every vault: "CVlt".
+    static let applicationID: Int64 = 0x43_56_6c_74
+
+    /// Opens (or, with `create`, creates) the database at `path` and applies the pragmas. An
+    /// existing file must be a vault (its application id, or for vaults made before ids, its
+    /// `vault_meta` table) before anything is written to it: any other file is left untouched.
     init(path: String, create: Bool) throws(StorageError) {
         var opened: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
@@ -28,6 +33,11 @@ final class Database {
         }
         connection = Connection(handle: opened)
         try check(sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds), "busy timeout")
+        if create {
+            try execute("PRAGMA application_id = \(Self.applicationID)")
+        } else {
+            guard try isVault() else { throw .notAVault(path: path) }
+        }
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA secure_delete = ON")
         try execute("PRAGMA foreign_keys = ON")
@@ -35,6 +45,18 @@ final class Database {
         // Savepoint journals and sorts stay in memory: no temporary files with page copies on disk.
         try execute("PRAGMA temp_store = MEMORY")
         try execute("PRAGMA cache_size = -\(Self.pageCacheKibibytes)")
+    }
+
+    /// Whether the file carries the vault's application id, or is a vault made before ids (then it
+    /// gets the id now). Only reads until that is settled.
+    private func isVault() throws(StorageError) -> Bool {
+        let id = try statement("PRAGMA application_id").rows(table: "pragma").first?.optionalInteger("application_id") ?? 0
+        if Int64(id) == Self.applicationID { return true }
+        guard id == 0 else { return false }
+        let hasMeta = try statement("SELECT count(*) AS value FROM sqlite_schema WHERE type = 'table' AND name = 'vault_meta'")
+            .scalar(table: "sqlite_schema") == 1
+        if hasMeta { try execute("PRAGMA application_id = \(Self.applicationID)") }
+        return hasMeta
     }
 
     /// Runs one or more statements that bind nothing and return nothing.
@@ -117,9 +139,19 @@ final class Database {
         try connection.check(status, operation)
     }
 
-    /// Writes the WAL back into the main file and truncates it to zero bytes.
-    func checkpointAndTruncateWAL() throws(StorageError) {
-        try check(sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_TRUNCATE, nil, nil), "wal checkpoint")
+    /// How long a checkpoint waits for other connections' readers before giving up for now.
+    static let checkpointWaitMilliseconds: Int32 = 3_000
+
+    /// Writes the WAL back into the main file and truncates it to zero bytes. Returns false, without
+    /// throwing, when readers of other connections still need older pages after a short wait:
+    /// the data is committed either way, and a later checkpoint finishes the job.
+    func checkpointAndTruncateWAL() throws(StorageError) -> Bool {
+        sqlite3_busy_timeout(handle, Self.checkpointWaitMilliseconds)
+        defer { sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds) }
+        let status = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_TRUNCATE, nil, nil)
+        if status == SQLITE_BUSY || status == SQLITE_LOCKED { return false }
+        try check(status, "wal checkpoint")
+        return true
     }
 }
 

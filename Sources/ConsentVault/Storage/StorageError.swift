@@ -25,7 +25,7 @@ public enum StorageError: VaultError, Equatable {
     /// What went wrong.
     public var description: String {
         switch self {
-        case .sqlite(let code, let operation, let message): return "database error \(code) during \(operation): \(message)"
+        case .sqlite(let code, let operation, let message): return "\(Self.explain(code)) (SQLite \(code) during \(operation): \(message))"
         case .schemaTooNew(let found, let supported):
             return "this vault has schema version \(found), written by a newer consent-vault; this one supports up to \(supported)"
         case .notAVault(let path): return "\(path) is not a consent vault"
@@ -52,6 +52,22 @@ public enum StorageError: VaultError, Equatable {
         case .exportFolderNotEmpty: return "export_folder_not_empty"
         case .fileExists: return "file_exists"
         case .fileWrite: return "file_write"
+        }
+    }
+}
+
+extension StorageError {
+    /// What an SQLite result code means for the person running the vault.
+    static func explain(_ code: Int32) -> String {
+        switch code & 0xff {
+        case 13: return "the disk is full"
+        case 5, 6: return "another process holds the vault locked"
+        case 11, 26: return "the vault file is damaged or not a database"
+        case 8: return "the vault file or its folder is read-only"
+        case 14: return "the vault file cannot be opened (missing folder or permissions)"
+        case 10: return "a disk read or write failed"
+        case 19: return "a stored value breaks a constraint of the vault's tables"
+        default: return "the database refused the operation"
         }
     }
 }

@@ -55,6 +55,7 @@ public final class Vault {
     public static func create(at path: String, keyRing: KeyRing, policies: PolicySet, erasureJournal: String? = nil,
                               clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
         if FileManager.default.fileExists(atPath: path) { throw StorageError.vaultExists(path: path) }
+        try PrivateFiles.createEmpty(path)
         let database = try Database(path: path, create: true)
         do {
             try Schema.migrate(database)
@@ -119,8 +120,10 @@ public final class Vault {
     }
 
     /// Writes the WAL back into the vault file and truncates it, so no older page images remain
-    /// in the `-wal` file.
-    public func checkpoint() throws {
+    /// in the `-wal` file. Returns false when readers in other connections still hold older pages
+    /// (after a short wait); run it again once they are done.
+    @discardableResult
+    public func checkpoint() throws -> Bool {
         try context.checkpoint()
     }
 }

@@ -81,8 +81,10 @@ final class VaultContext {
         return keyRing.versions.filter(registered.contains).max() ?? keyRing.activeVersion
     }
 
-    /// Writes the WAL back into the vault file and truncates it, so no older page images remain.
-    func checkpoint() throws {
+    /// Writes the WAL back into the vault file and truncates it, so no older page images remain;
+    /// false when other connections' readers hold it open for now.
+    @discardableResult
+    func checkpoint() throws -> Bool {
         try database.checkpointAndTruncateWAL()
     }
 }

@@ -115,8 +115,12 @@ enum DSRCommands {
         }
         let (vault, principal) = try invocation.openVault()
         let report = try vault.requests.erase(member, request: invocation.value(.request), dryRun: dryRun, as: principal)
+        if !report.walCleared {
+            Output.error("Warning: the erasure is committed, but other processes were reading the vault, so old page images stay in "
+                         + "the -wal file until the next checkpoint; run 'consent-vault checkpoint' when they are done")
+        }
         if invocation.json {
-            Output.json(["member": member.rawValue, "dry_run": report.dryRun, "erased": report.erased,
+            Output.json(["member": member.rawValue, "dry_run": report.dryRun, "erased": report.erased, "wal_cleared": report.walCleared,
                          "kept": report.kept.map { ["what": $0.what, "why": $0.why, "until": $0.until ?? NSNull()] as [String: Any] }])
             return
         }

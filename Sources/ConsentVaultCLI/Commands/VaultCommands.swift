@@ -1,7 +1,7 @@
 import ConsentVault
 import Foundation
 
-/// `consent-vault init`: create a vault.
+/// `consent-vault init` and `checkpoint`: create a vault, and clear its write-ahead log.
 enum VaultCommands {
     /// The vault commands.
     static let specs: [CommandSpec] = [
@@ -9,6 +9,9 @@ enum VaultCommands {
                     options: [OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default: ./Policies, env CONSENT_VAULT_POLICIES)")],
                     discussion: "The vault remembers the key file's key id and the field catalog it was created with.",
                     run: initialize),
+        CommandSpec(path: ["checkpoint"], summary: "Write the -wal file back into the vault and empty it",
+                    discussion: "Exits 1 while other processes are still reading the vault; erasures and retention runs do this themselves.",
+                    run: checkpoint),
     ]
 
     /// The policy folder from `--policies`, `CONSENT_VAULT_POLICIES` or `./Policies`.
@@ -25,5 +28,14 @@ enum VaultCommands {
                                      erasureJournal: try invocation.erasureJournalPath())
         invocation.json ? Output.json(["vault": path, "vault_id": vault.vaultID])
             : Output.line("Created vault \(path) (vault id \(vault.vaultID))")
+    }
+
+    private static func checkpoint(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let (vault, _) = try invocation.openVault()
+        guard try vault.checkpoint() else {
+            throw CommandFailure(description: "other processes are still reading the vault; the -wal file keeps older pages until they finish")
+        }
+        invocation.json ? Output.json(["wal_cleared": true]) : Output.line("The -wal file is written back and empty.")
     }
 }
