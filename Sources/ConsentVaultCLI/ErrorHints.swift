@@ -22,6 +22,7 @@ extension ConsentError {
         case .unknownPurpose, .fieldNotInPurpose, .notConsentBased: return "Policies/purposes.json defines the purposes and their fields"
         case .minorNeedsGuardian: return "record the guardian's consent with --guardian"
         case .invalidToken, .usedToken: return "each token confirms once; grant again to send a new one"
+        case .tooManyConsents: return "give each consent once; a purpose-wide consent covers all its fields"
         case .capturedInFuture: return "pass --captured-at as the UTC time the member agreed, not later than now"
         case .invalidIPAddress: return "pass --ip as an IPv4 or IPv6 address, or leave it out"
         case .expiredToken: return "grant again to send a new confirmation token"

@@ -173,4 +173,42 @@ struct RedTeamFindingsTests {
         #expect(try [empty, other].map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
         #expect(!FileManager.default.fileExists(atPath: empty + "-wal") && !FileManager.default.fileExists(atPath: other + "-wal"))
     }
+
+    @Test("import: invalid UTF-8, a key given twice and 20,000 consents in one line are refused; so are 20,000 consents at enrolment")
+    func importBounds() throws {
+        let test = try TestVault()
+        let invalid = String(decoding: Array(#"{"fields": {"email": "a@example.de", "last_name": "M"#.utf8) + [0xFF] + Array(#"ller"}}"#.utf8),
+                             as: UTF8.self)
+        let twice = #"{"fields": {"email": "a@example.de", "email": "b@example.de"}}"#
+        let flood = #"{"fields": {"email": "c@example.de"}, "consents": ["# + Array(repeating: #"{"purpose": "email_marketing"}"#, count: 20_000)
+            .joined(separator: ",") + "]}"
+        var lines = [invalid, twice, flood][...]
+        var rejected: [ImportRejection] = []
+        let summary = try test.vault.members.importMembers(nextLine: { lines.popFirst() }, as: admin, committed: { _ in },
+                                                           rejected: { rejected.append($0) })
+        #expect(summary.imported == 0 && rejected.map(\.line) == [1, 2, 3])
+        #expect(rejected[0].reason.contains("UTF-8") && rejected[1].reason.contains("twice") && rejected[2].reason.contains("consents"))
+        #expect(throws: ConsentError.tooManyConsents(maximum: ConsentRequest.maximumPerRequest)) {
+            _ = try test.vault.members.enroll([FieldInput("email", "d@example.de")],
+                                              consents: Array(repeating: ConsentRequest(purpose: "email_marketing"), count: 20_000),
+                                              channel: .web, as: admin)
+        }
+    }
+
+    @Test("a bad token and a key rotation are audited; a suppressed report cell cannot be recovered from the total")
+    func auditedAndSuppressed() throws {
+        let test = try TestVault()
+        #expect(throws: AccessError.invalidToken) { _ = try test.vault.tokens.principal(for: "cvt_guess") }
+        let refusal = try test.vault.context.auditLog.entries().last
+        #expect(refusal?.operation == "token.use" && refusal?.outcome == .denied && refusal?.principal == "unknown-token")
+        _ = try test.vault.keys.rotate(keyFilePath: test.keyPath, as: admin)
+        #expect(try test.vault.context.auditLog.entries().last?.operation == "keys.rotate")
+        // 12 members with no profile field, one with one field: the one is hidden, and so is the 12.
+        for index in 0..<12 { _ = try test.vault.members.enroll([FieldInput("email", "m\(index)@example.de")], channel: .app, as: admin) }
+        _ = try test.vault.members.enroll([FieldInput("email", "solo@example.de"), FieldInput("shoe_size", "39")], channel: .app, as: admin)
+        let report = try test.vault.profiles.report(as: admin)
+        #expect(report.members == 13)
+        #expect(report.completeness.filter { $0.members == nil }.count != 1, "a single hidden cell could be subtracted from the total")
+        #expect(report.completeness.first { $0.fieldsShared == 1 }?.members == nil && report.completeness.first { $0.fieldsShared == 0 }?.members == nil)
+    }
 }

@@ -55,7 +55,13 @@ public struct TokenOperations {
     /// The principal a token stands for; throws if it is unknown or revoked.
     public func principal(for token: String) throws -> Principal {
         try context.verifyTable("tokens")
-        guard let principal = try context.tokens.principal(withHash: try context.tokenHash(token)) else { throw AccessError.invalidToken }
+        guard let principal = try context.tokens.principal(withHash: try context.tokenHash(token)) else {
+            // Recorded for the audit trail (who keeps trying tokens?), never the token itself.
+            var refusal = AuditLog.Record(principal: Principal(name: "unknown-token", role: "none"), operation: .tokenUse)
+            refusal.outcome = .denied
+            try context.database.writeTransaction { try context.auditLog.append(refusal, at: context.timestamp) }
+            throw AccessError.invalidToken
+        }
         return principal
     }
 }

@@ -14,6 +14,8 @@ public enum ConsentError: VaultError, Equatable {
     case expiredToken
     /// The double opt-in token was already used.
     case usedToken
+    /// One request named more consents than the vault records at once.
+    case tooManyConsents(maximum: Int)
     /// The evidence says the consent was captured in the future.
     case capturedInFuture
     /// The evidence's IP address is not an IPv4 or IPv6 address.
@@ -31,6 +33,7 @@ public enum ConsentError: VaultError, Equatable {
             return "the member is younger than \(age), the minimum age for '\(Echo.name(purpose))'; a guardian's consent is required"
         case .invalidToken: return "the confirmation token is not valid for this member"
         case .capturedInFuture: return "the consent's capture time lies in the future"
+        case .tooManyConsents(let maximum): return "more than \(maximum) consents in one request"
         case .invalidIPAddress: return "the consent's IP address is not an IPv4 or IPv6 address"
         case .expiredToken: return "the confirmation token has expired"
         case .usedToken: return "the confirmation token was already used"
@@ -47,6 +50,7 @@ public enum ConsentError: VaultError, Equatable {
         case .minorNeedsGuardian: return "minor_needs_guardian"
         case .invalidToken: return "invalid_token"
         case .capturedInFuture: return "captured_in_future"
+        case .tooManyConsents: return "too_many_consents"
         case .invalidIPAddress: return "invalid_ip_address"
         case .expiredToken: return "expired_token"
         case .usedToken: return "used_token"

@@ -61,6 +61,9 @@ public struct ConsentRequest: Sendable, Equatable {
     /// One field of the purpose, or nil for all its fields.
     public let field: String?
 
+    /// Most consents one request (an enrolment, an import line) may record.
+    public static let maximumPerRequest = 64
+
     /// A consent for `purpose` (and `field`).
     public init(purpose: String, field: String? = nil) {
         self.purpose = purpose

@@ -71,7 +71,12 @@ public struct KeyOperations {
             }
             rewrapped += batch
             let state = RotationProgress(targetVersion: target, rewrapped: rewrapped, remaining: try context.members.count(notOn: target))
-            if state.remaining == 0 || batch == 0 || !progress(state) { return state }
+            if state.remaining == 0 || batch == 0 || !progress(state) {
+                try context.audited(principal, .keysRotate) { record in
+                    record.fieldsReturned = ["version:\(target)", "rewrapped:\(rewrapped)", "remaining:\(state.remaining)"]
+                }
+                return state
+            }
         }
     }
 
@@ -93,6 +98,7 @@ public struct KeyOperations {
         try context.checkpoint()
         keyRing.removeVersion(version)
         try keyRing.write(to: keyFilePath, replacing: true)
+        try context.audited(principal, .keysRetire) { record in record.fieldsReturned = ["version:\(version)"] }
     }
 
     /// Registers `version` by wrapping the vault root key under it (opened with an older version).

@@ -9,10 +9,12 @@ struct ImportRecord {
 
     /// Parses a line; the error says what is wrong without quoting any value.
     static func parse(_ line: String) throws(ImportError) -> ImportRecord {
+        guard !line.unicodeScalars.contains("\u{FFFD}") else { throw .malformed("not valid UTF-8 (or holds U+FFFD, its replacement mark)") }
+        if let key = DuplicateKeys.first(in: line) { throw .malformed("key '\(Echo.name(key))' is given twice in one object") }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
             throw .malformed("not a JSON object")
         }
-        for key in object.keys where key != "fields" && key != "consents" { throw .malformed("unknown key '\(key)'") }
+        for key in object.keys where key != "fields" && key != "consents" { throw .malformed("unknown key '\(Echo.name(key))'") }
         guard let fields = object["fields"] as? [String: Any], !fields.isEmpty else {
             throw .malformed("'fields' must be a non-empty object of field names and text values")
         }
@@ -24,6 +26,9 @@ struct ImportRecord {
         var consents: [ConsentRequest] = []
         if let list = object["consents"] {
             guard let entries = list as? [[String: Any]] else { throw .malformed("'consents' must be a list of objects") }
+            guard entries.count <= ConsentRequest.maximumPerRequest else {
+                throw .malformed("more than \(ConsentRequest.maximumPerRequest) consents in one line")
+            }
             for (index, entry) in entries.enumerated() {
                 guard let purpose = entry["purpose"] as? String else { throw .malformed("consents[\(index)].purpose must be text") }
                 if entry["field"] != nil, !(entry["field"] is String) { throw .malformed("consents[\(index)].field must be text") }

@@ -9,6 +9,9 @@ public struct MemberOperations {
     public func enroll(_ fields: [FieldInput], consents: [ConsentRequest] = [], channel: Channel,
                        evidence: ConsentEvidence = ConsentEvidence(), as principal: Principal) throws -> Enrollment {
         guard !fields.isEmpty else { throw MemberError.noFields }
+        guard consents.count <= ConsentRequest.maximumPerRequest else {
+            throw ConsentError.tooManyConsents(maximum: ConsentRequest.maximumPerRequest)
+        }
         let values = try context.normalize(fields)
         let member = MemberID.random()
         let now = context.timestamp

@@ -17,9 +17,11 @@ public enum VaultOperation: String, Codable, Sendable, CaseIterable {
     case promptRedact = "prompt.redact", promptBuild = "prompt.build", promptDemask = "prompt.demask"
     /// The vault sealing its rows for the first time; done by the vault itself, never granted.
     case vaultSeal = "vault.seal"
+    /// Someone presented an access token that is unknown or revoked; recorded, never granted.
+    case tokenUse = "token.use"
 
-    /// Operations the vault performs on its own; `roles.json` may not grant them.
-    public static let internalOperations: Set<VaultOperation> = [.vaultSeal]
+    /// Operations the vault performs or records on its own; `roles.json` may not grant them.
+    public static let internalOperations: Set<VaultOperation> = [.vaultSeal, .tokenUse]
 }
 
 /// One role from `Policies/roles.json`.

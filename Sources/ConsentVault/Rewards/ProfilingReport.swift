@@ -82,6 +82,18 @@ struct Suppression {
     /// `count`, or nil when it is 1…k-1.
     func count(_ count: Int) -> Int? { count > 0 && count < minimum ? nil : count }
 
+    /// `counts` shown as a group whose total is shown elsewhere: besides every small count, the
+    /// smallest other non-zero count is hidden too whenever exactly one would be, so no hidden
+    /// count can be worked out by subtracting the shown ones from the total.
+    func counts(_ counts: [Int]) -> [Int?] {
+        var shown = counts.map(count)
+        let hidden = shown.indices.filter { shown[$0] == nil }
+        if hidden.count == 1, let partner = shown.indices.filter({ shown[$0] != nil && counts[$0] > 0 }).min(by: { counts[$0] < counts[$1] }) {
+            shown[partner] = nil
+        }
+        return shown
+    }
+
     /// Whole percentage of two shown counts, or nil.
     func percent(_ part: Int?, of whole: Int?) -> Int? {
         guard let part, let whole, whole > 0 else { return nil }

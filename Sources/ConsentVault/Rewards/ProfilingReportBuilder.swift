@@ -8,9 +8,8 @@ extension ProfileOperations {
             let askFields = policies.rewards.asks.map(\.field)
             let shownTotal = suppress.count(try context.members.count())
             let byShared = try context.members.histogram(of: askFields)
-            let completeness = (0...askFields.count).map {
-                ProfilingReport.Completeness(fieldsShared: $0, members: suppress.count(byShared[$0] ?? 0))
-            }
+            let groups = suppress.counts((0...askFields.count).map { byShared[$0] ?? 0 })
+            let completeness = groups.enumerated().map { ProfilingReport.Completeness(fieldsShared: $0.offset, members: $0.element) }
             let fields = try askFields.map { field -> ProfilingReport.FieldRates in
                 let shared = suppress.count(try context.members.count(withField: field))
                 let declined = suppress.count(try context.rewards.membersAsked(field: field, outcome: .declined))
