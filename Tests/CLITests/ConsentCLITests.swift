@@ -86,7 +86,7 @@ struct ConsentCLITests {
         try cli.initialize()
         _ = try enroll(cli)
         let head = try cli.vault(["audit", "head"]).stdout.trimmingCharacters(in: .newlines)
-        #expect(head.hasPrefix("2:"), "the vault sealing itself at init, then the enrolment")
+        #expect(head.hasPrefix("6:"), "the vault sealing itself and anchoring its four tables at init, then the enrolment")
         let verify = try cli.vault(["audit", "verify", "--head", head, "--json"])
         #expect(try CLIRunner.json(verify.stdout)["ok"] as? Bool == true)
         let tampered = try cli.shell("sqlite3 '\(cli.vaultPath)' \"UPDATE audit_log SET principal = 'x' WHERE seq = 1\" 2>&1 || python3 -c \"import sqlite3; c=sqlite3.connect('\(cli.vaultPath)'); c.execute(\\\"UPDATE audit_log SET principal = 'x' WHERE seq = 1\\\"); c.commit()\"")

@@ -116,4 +116,70 @@ struct IntegrityTests {
         try test.rawDatabase().execute("DELETE FROM vault_seals WHERE name = 'sealed'")
         #expect(throws: IntegrityError.sealMarkerMissing) { _ = try Vault.open(at: test.vaultPath, keyRing: test.ring) }
     }
+
+    /// Puts back `tables` rows of `member` (or whole tables when `member` is nil), with their seals,
+    /// from the copy at `old`: the attack of someone holding an older backup and the vault file.
+    private func putBack(_ test: TestVault, from old: String, into target: String? = nil, member: MemberID?, tables: [String],
+                         seals: [String] = []) throws {
+        let raw = try target.map { try Database(path: $0, create: false) } ?? test.rawDatabase()
+        try raw.execute("ATTACH '\(old)' AS o; DROP TRIGGER IF EXISTS consent_events_append_only")
+        for table in tables {
+            let column = table == "members" ? "id" : "member_id"
+            let filter = member.map { " WHERE \(column) = '\($0.rawValue)'" } ?? ""
+            try raw.execute("DELETE FROM main.\(table)\(filter); INSERT INTO main.\(table) SELECT * FROM o.\(table)\(filter)")
+        }
+        for seal in seals {
+            try raw.execute("DELETE FROM main.vault_seals WHERE name = '\(seal)'; INSERT INTO main.vault_seals SELECT * FROM o.vault_seals WHERE name = '\(seal)'")
+        }
+        try raw.execute("DETACH o")
+    }
+
+    @Test("a member's rows and seal put back from an older copy are refused: the audit log anchors the newer seal")
+    func memberRolledBack() throws {
+        let (test, anna, marketing) = try prepared()
+        let old = test.folder.appendingPathComponent("old.vault").path
+        try test.vault.backup(to: old, as: admin)
+        _ = try test.vault.consents.grant(ConsentRequest(purpose: "email_marketing"), for: anna, channel: .app, as: admin)
+        try test.vault.consents.withdraw(ConsentRequest(purpose: "email_marketing"), for: anna, as: admin)
+        try putBack(test, from: old, member: anna, tables: ["members", "member_fields", "blind_indexes", "consent_events", "doi_tokens",
+                                                             "field_restrictions", "points_ledger"])
+        #expect(throws: IntegrityError.memberTampered(member: anna.rawValue)) {
+            _ = try test.vault.members.read(anna, purpose: "email_marketing", as: marketing)
+        }
+        #expect(try test.vault.audit.verify(as: admin).tamperedRows.contains("member \(anna.rawValue)"))
+    }
+
+    @Test("an erased member put back from an older copy is refused")
+    func erasedMemberRolledBack() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        let old = test.folder.appendingPathComponent("old.vault").path
+        try test.vault.backup(to: old, as: admin)
+        _ = try test.vault.requests.erase(anna, as: admin)
+        try putBack(test, from: old, member: anna, tables: ["members", "member_fields", "blind_indexes"])
+        #expect(throws: IntegrityError.memberTampered(member: anna.rawValue)) { _ = try test.vault.members.read(anna, purpose: "loyalty_account", as: admin) }
+        #expect(throws: IntegrityError.memberTampered(member: anna.rawValue)) { _ = try test.vault.members.find("email", equals: "anna@example.de", as: admin) }
+    }
+
+    @Test("a revoked token's table, or the metadata with the journal position, put back with their seals is refused")
+    func tablesRolledBack() throws {
+        let test = try TestVault()
+        let token = try test.vault.tokens.create(name: "crm-app", role: "marketing", as: admin)
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        let old = test.folder.appendingPathComponent("old.vault").path
+        try test.vault.backup(to: old, as: admin)
+        try test.vault.tokens.revoke(name: "crm-app", as: admin)
+        _ = try test.vault.requests.erase(anna, as: admin)
+        try putBack(test, from: old, member: nil, tables: ["access_tokens"], seals: ["tokens"])
+        #expect(throws: IntegrityError.tableTampered(table: "tokens")) { _ = try test.vault.tokens.principal(for: token) }
+        // The other way round: an old copy given the live metadata and journal position.
+        let live = test.folder.appendingPathComponent("live.vault").path
+        try test.vault.backup(to: live, as: admin)
+        let rolled = test.folder.appendingPathComponent("rolled.vault").path
+        try FileManager.default.copyItem(atPath: old, toPath: rolled)
+        try putBack(test, from: live, into: rolled, member: nil, tables: ["vault_meta"], seals: ["meta"])
+        #expect(throws: IntegrityError.tableTampered(table: "meta")) {
+            _ = try Vault.open(at: rolled, keyRing: test.ring, erasureJournal: test.vaultPath + ".erasures")
+        }
+    }
 }

@@ -60,7 +60,7 @@ struct RoleMatrixTests {
         case .promptRedact: _ = try vault.prompts.redact("Hallo Anna", member: member, purpose: "ai_personalization", as: principal)
         case .promptBuild: _ = try vault.prompts.build(template: "{{first_name|Hallo}}", member: member, purpose: "ai_personalization", as: principal)
         case .promptDemask: _ = try vault.prompts.demask("[PERSON_1]", session: session, as: principal)
-        case .vaultSeal, .tokenUse: Issue.record("\(operation.rawValue) is internal and never in the matrix")
+        case .vaultSeal, .tokenUse, .rowsSealed: Issue.record("\(operation.rawValue) is internal and never in the matrix")
         case .backupRestore: try rethrowAccess { _ = try Vault.restore(from: "/nonexistent", to: test.vaultPath, keyRing: test.ring, as: principal) }
         }
     }

@@ -49,7 +49,7 @@ extension VaultContext {
             return try database.writeTransaction {
                 var working = record
                 let result = try body(&working)
-                try auditLog.append(working, at: timestamp)
+                try sealAndAppend(working)
                 return result
             }
         } catch {

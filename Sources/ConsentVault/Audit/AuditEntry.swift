@@ -32,11 +32,15 @@ public struct AuditEntry: Sendable, Equatable {
     public let outcome: AuditOutcome
     /// Keyed BLAKE2b over the previous entry's chain value and this entry.
     public let chain: [UInt8]
+    /// The seal the member (or `#table`) had after the operation, in hex (`deleted` once it is
+    /// gone); empty when the operation changed nothing sealed.
+    public var anchor: String = ""
 
     /// The bytes the chain hash covers: every column but the hash, unambiguously separated.
     var chainedContent: [UInt8] {
         let parts = [String(sequence), at, principal, role, operation, purpose, member,
                      fieldsRequested.joined(separator: ","), fieldsReturned.joined(separator: ","), outcome.rawValue]
+            + (anchor.isEmpty ? [] : [anchor])
         return parts.flatMap { Array("\($0.utf8.count):".utf8) + Array($0.utf8) }
     }
 }

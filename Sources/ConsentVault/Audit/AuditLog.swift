@@ -19,7 +19,14 @@ struct AuditLog {
         var fieldsRequested: [String] = []
         var fieldsReturned: [String] = []
         var outcome: AuditOutcome = .ok
+        /// For an anchor of a vault-wide table: its seal name, written as `#name` in the member column.
+        var table: String?
+        /// The seal after the operation (see `AuditEntry.anchor`).
+        var anchor: String = ""
     }
+
+    /// Anchor written when a member's rows are gone.
+    static let deletedAnchor = "deleted"
 
     /// Keyed pseudonym of a member id: stable, but useless without the vault's keys.
     func pseudonym(_ member: MemberID) throws -> String {
@@ -31,23 +38,31 @@ struct AuditLog {
         let last = try latest()
         let sequence = (last?.sequence ?? 0) + 1
         let previous = last?.chain ?? Self.genesis
-        let unchained = AuditEntry(sequence: sequence, at: now, principal: record.principal.name, role: record.principal.role,
+        var unchained = AuditEntry(sequence: sequence, at: now, principal: record.principal.name, role: record.principal.role,
                                    operation: record.operation.rawValue, purpose: record.purpose,
-                                   member: try record.member.map(pseudonym) ?? "",
+                                   member: try record.table.map { "#" + $0 } ?? record.member.map(pseudonym) ?? "",
                                    fieldsRequested: record.fieldsRequested, fieldsReturned: record.fieldsReturned,
                                    outcome: record.outcome, chain: [])
+        unchained.anchor = record.anchor
         let chain = try link(previous, unchained)
         try database.statement("""
-            INSERT INTO audit_log (seq, at, principal, role, operation, purpose, member, fields_requested, fields_returned, outcome, chain)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            INSERT INTO audit_log (seq, at, principal, role, operation, purpose, member, fields_requested, fields_returned, outcome, chain, anchor)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """).run([.integer(Int64(sequence)), .text(now), .text(unchained.principal), .text(unchained.role), .text(unchained.operation),
                       .text(unchained.purpose), .text(unchained.member), .text(unchained.fieldsRequested.joined(separator: ",")),
-                      .text(unchained.fieldsReturned.joined(separator: ",")), .text(unchained.outcome.rawValue), .blob(chain)])
+                      .text(unchained.fieldsReturned.joined(separator: ",")), .text(unchained.outcome.rawValue), .blob(chain),
+                      .text(record.anchor)])
     }
 
     /// The chain value that follows `previous` for `entry`.
     func link(_ previous: [UInt8], _ entry: AuditEntry) throws -> [UInt8] {
         try KeyDerivation.keyedHash(previous + entry.chainedContent, key: chainKey)
+    }
+
+    /// The newest anchor recorded for a member (by id) or a table (`#name`), or nil if none was.
+    func latestAnchor(of subject: String) throws -> String? {
+        try database.statement("SELECT anchor FROM audit_log WHERE member = ?1 AND anchor <> '' ORDER BY seq DESC LIMIT 1")
+            .rows([.text(subject)], table: "audit_log").first?.text("anchor")
     }
 
     /// Whether any entry records `operation`.
@@ -62,7 +77,7 @@ struct AuditLog {
             .map { (try $0.integer("seq"), try $0.blob("chain")) }
     }
 
-    private static let columns = "seq, at, principal, role, operation, purpose, member, fields_requested, fields_returned, outcome, chain"
+    private static let columns = "seq, at, principal, role, operation, purpose, member, fields_requested, fields_returned, outcome, chain, anchor"
 
     /// Entries in sequence order; `member` filters by pseudonym.
     func entries(member: MemberID? = nil) throws -> [AuditEntry] {
@@ -75,11 +90,13 @@ struct AuditLog {
         }
         return try rows.map { row in
             func list(_ column: String) throws -> [String] { try row.text(column).split(separator: ",").map(String.init) }
-            return AuditEntry(sequence: try row.integer("seq"), at: try row.text("at"), principal: try row.text("principal"),
-                              role: try row.text("role"), operation: try row.text("operation"), purpose: try row.text("purpose"),
-                              member: try row.text("member"), fieldsRequested: try list("fields_requested"),
-                              fieldsReturned: try list("fields_returned"), outcome: try row.decode("outcome", as: AuditOutcome.self),
-                              chain: try row.blob("chain"))
+            var entry = AuditEntry(sequence: try row.integer("seq"), at: try row.text("at"), principal: try row.text("principal"),
+                                   role: try row.text("role"), operation: try row.text("operation"), purpose: try row.text("purpose"),
+                                   member: try row.text("member"), fieldsRequested: try list("fields_requested"),
+                                   fieldsReturned: try list("fields_returned"), outcome: try row.decode("outcome", as: AuditOutcome.self),
+                                   chain: try row.blob("chain"))
+            entry.anchor = try row.text("anchor")
+            return entry
         }
     }
 }

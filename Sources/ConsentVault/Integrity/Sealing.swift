@@ -34,28 +34,67 @@ extension VaultContext {
     /// most precise cause (a data key or a value that does not open), then names the member.
     func verifySeal(of record: MemberRecord, values: [String: SealedValue]) throws {
         guard try !integrity.isChanged("member", record.id.rawValue) else { return }
-        guard try record.seal == memberSeal(record.id.rawValue) else {
+        let seal = try memberSeal(record.id.rawValue)
+        guard record.seal == seal else {
             let stored = StoredMember(record: record, isRestricted: false, sealedValues: values, keys: keys)
             _ = try stored.values()
             throw IntegrityError.memberTampered(member: record.id.rawValue)
         }
+        guard try anchorHolds(Hex.encode(seal), for: try auditLog.pseudonym(record.id)) else {
+            throw IntegrityError.memberTampered(member: record.id.rawValue)
+        }
     }
 
-    /// Throws unless vault-wide table group `name` matches its seal.
+    /// Throws unless vault-wide table group `name` matches its seal and its newest anchor.
     func verifyTable(_ name: String) throws {
         guard try !integrity.isChanged("table", name) else { return }
-        guard try integrity.seal(named: name) == tableSeal(name) else { throw IntegrityError.tableTampered(table: name) }
+        let seal = try tableSeal(name)
+        guard try integrity.seal(named: name) == seal, try anchorHolds(Hex.encode(seal), for: "#" + name) else {
+            throw IntegrityError.tableTampered(table: name)
+        }
     }
 
-    /// Reseals every member and table this transaction changed; runs just before each commit.
-    func resealChanges() throws {
+    /// Whether `seal` is what the audit log last recorded for `subject` (true when it recorded
+    /// nothing yet, as for rows not changed since the vault was first sealed). Rows put back from
+    /// an older copy, seal and all, fail here: the chained log remembers the newer seal.
+    private func anchorHolds(_ seal: String, for subject: String) throws -> Bool {
+        guard let anchor = try auditLog.latestAnchor(of: subject) else { return true }
+        return anchor == seal
+    }
+
+    /// Reseals every member and table this transaction changed, and appends `record` (if any)
+    /// with the anchor of its member, then one `rows.seal` entry anchoring each other change.
+    /// Runs inside the write transaction, before it commits.
+    func sealAndAppend(_ record: AuditLog.Record?) throws {
         let changes = try integrity.takeChanges()
-        for member in changes.members where try members.exists(member) {
-            try members.setSeal(try memberSeal(member), of: member)
+        var anchors: [(member: MemberID?, table: String?, anchor: String)] = []
+        for member in changes.members {
+            let id = try MemberID(member)
+            if try members.exists(member) {
+                let seal = try memberSeal(member)
+                try members.setSeal(seal, of: member)
+                anchors.append((id, nil, Hex.encode(seal)))
+            } else {
+                anchors.append((id, nil, AuditLog.deletedAnchor))
+            }
         }
-        for table in changes.tables { try integrity.setSeal(try tableSeal(table), named: table) }
-        // The seal updates above are not changes to reseal.
-        _ = try integrity.takeChanges()
+        for table in changes.tables {
+            let seal = try tableSeal(table)
+            try integrity.setSeal(seal, named: table)
+            anchors.append((nil, table, Hex.encode(seal)))
+        }
+        let now = timestamp
+        if var record {
+            if let index = anchors.firstIndex(where: { $0.member != nil && $0.member == record.member }) {
+                record.anchor = anchors.remove(at: index).anchor
+            }
+            try auditLog.append(record, at: now)
+        }
+        let principal = record?.principal ?? Principal(name: "vault", role: Principal.localAdministrator.role)
+        for anchor in anchors {
+            try auditLog.append(AuditLog.Record(principal: principal, operation: .rowsSealed, member: anchor.member, table: anchor.table,
+                                                anchor: anchor.anchor), at: now)
+        }
     }
 
     /// Seals a vault that has never been sealed (created before seals existed), once. A vault
@@ -65,21 +104,31 @@ extension VaultContext {
         guard try !auditLog.hasEntry(operation: .vaultSeal) else { throw IntegrityError.sealMarkerMissing }
         try database.writeTransaction {
             for member in try members.allIDs() { try members.setSeal(try memberSeal(member), of: member) }
-            for table in IntegrityStore.tableSeals { try integrity.setSeal(try tableSeal(table), named: table) }
+            let vault = Principal(name: "vault", role: Principal.localAdministrator.role)
             try integrity.setSeal(try Seal(label: "marker|\(keys.vaultID)").value(key: keys.integrityKey), named: Self.sealMarker)
-            try auditLog.append(AuditLog.Record(principal: Principal(name: "vault", role: Principal.localAdministrator.role),
-                                                operation: .vaultSeal), at: timestamp)
+            try auditLog.append(AuditLog.Record(principal: vault, operation: .vaultSeal), at: timestamp)
+            // Every table starts anchored, so no copy can later pass off older rows as never changed.
+            for table in IntegrityStore.tableSeals {
+                let seal = try tableSeal(table)
+                try integrity.setSeal(seal, named: table)
+                try auditLog.append(AuditLog.Record(principal: vault, operation: .rowsSealed, table: table, anchor: Hex.encode(seal)), at: timestamp)
+            }
         }
     }
 
     /// Every member and table whose rows do not match their seal, by name (for `audit verify`).
     func tamperedRows() throws -> [String] {
         var found: [String] = []
-        for member in try members.allIDs() where try members.sealOf(member) != memberSeal(member) {
-            found.append("member \(member)")
+        for member in try members.allIDs() {
+            let seal = try memberSeal(member)
+            guard try members.sealOf(member) == seal, try anchorHolds(Hex.encode(seal), for: try auditLog.pseudonym(try MemberID(member))) else {
+                found.append("member \(member)")
+                continue
+            }
         }
-        for table in IntegrityStore.tableSeals where try integrity.seal(named: table) != tableSeal(table) {
-            found.append("table \(table)")
+        for table in IntegrityStore.tableSeals {
+            let seal = try tableSeal(table)
+            if try integrity.seal(named: table) != seal || !anchorHolds(Hex.encode(seal), for: "#" + table) { found.append("table \(table)") }
         }
         return found
     }

@@ -94,8 +94,8 @@ extension MemberOperations {
                 func write() throws {
                     _ = try context.enrollMember(member, values: record.values, consentRequests: record.consents, channel: channel,
                                                  evidence: ConsentEvidence(), actor: principal, now: now)
-                    try context.auditLog.append(AuditLog.Record(principal: principal, operation: .memberEnroll, member: member,
-                                                        fieldsRequested: record.values.map(\.0.name)), at: now)
+                    try context.sealAndAppend(AuditLog.Record(principal: principal, operation: .memberEnroll, member: member,
+                                                              fieldsRequested: record.values.map(\.0.name)))
                 }
                 guard isolatingMembers else {
                     try write()

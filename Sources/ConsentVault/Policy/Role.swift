@@ -19,9 +19,11 @@ public enum VaultOperation: String, Codable, Sendable, CaseIterable {
     case vaultSeal = "vault.seal"
     /// Someone presented an access token that is unknown or revoked; recorded, never granted.
     case tokenUse = "token.use"
+    /// Rows were resealed by an operation recorded under another subject; the entry anchors them.
+    case rowsSealed = "rows.seal"
 
     /// Operations the vault performs or records on its own; `roles.json` may not grant them.
-    public static let internalOperations: Set<VaultOperation> = [.vaultSeal, .tokenUse]
+    public static let internalOperations: Set<VaultOperation> = [.vaultSeal, .tokenUse, .rowsSealed]
 }
 
 /// One role from `Policies/roles.json`.

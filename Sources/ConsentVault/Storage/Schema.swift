@@ -248,6 +248,9 @@ enum Schema {
             seal BLOB NOT NULL
         ) WITHOUT ROWID;
         CREATE INDEX audit_log_by_operation ON audit_log(operation);
+        -- The seal a member or table had after the operation: the anchor an older copy of their
+        -- rows, seal and all, no longer matches.
+        ALTER TABLE audit_log ADD COLUMN anchor TEXT NOT NULL DEFAULT '';
 
         -- Prompt sessions belong to the principal that made them, and are purged when they expire.
         ALTER TABLE prompt_sessions ADD COLUMN created_by TEXT NOT NULL DEFAULT '';

@@ -64,7 +64,7 @@ final class VaultContext {
     /// Starts recording changes and resealing them before every commit of this connection.
     func startSealing() throws {
         try integrity.installChangeLog()
-        database.beforeCommit = { [weak self] in try self?.resealChanges() }
+        database.beforeCommit = { [weak self] in try self?.sealAndAppend(nil) }
     }
 
     /// The field catalog of the policy set in force.
