@@ -23,6 +23,7 @@ extension ConsentError {
         case .minorNeedsGuardian: return "record the guardian's consent with --guardian"
         case .invalidToken, .usedToken: return "each token confirms once; grant again to send a new one"
         case .tooManyConsents: return "give each consent once; a purpose-wide consent covers all its fields"
+        case .capturedTooLongAgo: return "import only consents your records can prove; pass the real capture time"
         case .capturedInFuture: return "pass --captured-at as the UTC time the member agreed, not later than now"
         case .invalidIPAddress: return "pass --ip as an IPv4 or IPv6 address, or leave it out"
         case .expiredToken: return "grant again to send a new confirmation token"
@@ -55,6 +56,7 @@ extension StorageError {
         case .corruptRow: return "restore the vault from a backup and report the incident to the DPO"
         case .exportFolderNotEmpty: return "pass --out with a new or empty folder"
         case .fileExists: return "choose another --out path"
+        case .symbolicLink: return "pass the path the link points to"
         case .fileWrite: return "check free space and permissions of the folder"
         }
     }
@@ -136,5 +138,12 @@ extension KeyFileError {
         case .cannotRetireActiveVersion: return "rotate to a new version first: consent-vault keys rotate"
         case .keyDoesNotOpenVault: return "the key file was altered or mixed up; restore it from your backup"
         }
+    }
+}
+
+extension IntegrityError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        "run 'consent-vault audit verify' to list every member and table affected; restore the vault from a backup and report the incident to the DPO"
     }
 }

@@ -18,7 +18,9 @@ enum ErrorReport {
         case let error as ImportError: (text, hint) = (error.description, "fix the line and import the rest again; committed members were printed")
         case let error as PolicyError: (text, hint) = (error.description, "fix the policy files; nothing was changed")
         case let error as CryptoError: (text, hint) = (error.description, nil)
+        case let error as IntegrityError: (text, hint) = (error.description, error.hint)
         case let error as CommandFailure: (text, hint) = (error.description, nil)
+        case let error as any VaultError: (text, hint) = (error.description, nil)
         default: (text, hint) = ("unexpected failure (\(type(of: error)))", "please report this with the command you ran")
         }
         return "Error: \(text)" + (hint.map { "\nHint: \($0)" } ?? "")

@@ -211,4 +211,37 @@ struct RedTeamFindingsTests {
         #expect(report.completeness.filter { $0.members == nil }.count != 1, "a single hidden cell could be subtracted from the total")
         #expect(report.completeness.first { $0.fieldsShared == 1 }?.members == nil && report.completeness.first { $0.fieldsShared == 0 }?.members == nil)
     }
+
+    @Test("redaction against a member is no oracle: marketing's right and wrong guesses of an unconsented birthday come back alike")
+    func noRedactionOracle() throws {
+        let test = try TestVault()
+        let bob = try test.vault.members.enroll([FieldInput("email", "bob@example.de"), FieldInput("birthday", "1985-03-02")],
+                                                channel: .app, as: admin).member
+        let marketing = try test.vault.tokens.principal(for: try test.vault.tokens.create(name: "crm-app", role: "marketing", as: admin))
+        let guesses = ["1985-03-02", "1985-03-03"].map { "Termin \($0) bestätigt" }
+        let answers = try guesses.map { try test.vault.prompts.redact($0, member: bob, purpose: "email_marketing", as: marketing) }
+        #expect(answers[0].entities.map(\.type) == answers[1].entities.map(\.type))
+        let erased = try test.vault.members.enroll([FieldInput("email", "erika@example.de"), FieldInput("purchase_receipts", "Bon 7")],
+                                                   channel: .app, as: admin).member
+        _ = try test.vault.requests.erase(erased, as: admin)
+        #expect(throws: MemberError.self) { _ = try test.vault.prompts.redact("Hallo", member: erased, purpose: "email_marketing", as: marketing) }
+    }
+
+    @Test("a reason carrying an email or phone number is refused; a symlinked vault path is refused; old capture times and emails in names are not echoed")
+    func moreFreeTextAndPaths() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        #expect(throws: RewardError.reasonNotPlainText(maximum: FreeText.maximumLength)) {
+            _ = try test.vault.rewards.adjust(anna, by: 5, reason: "Bob Bauer, bob.bauer@example.de, Tel 0171 1234567", as: admin)
+        }
+        let link = test.folder.appendingPathComponent("link.vault").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: test.vaultPath)
+        #expect(throws: StorageError.symbolicLink(path: link)) { _ = try Vault.open(at: link, keyRing: test.ring) }
+        #expect(throws: ConsentError.capturedTooLongAgo(years: 20)) {
+            _ = try test.vault.consents.grant(ConsentRequest(purpose: "email_marketing"), for: anna, channel: .web,
+                                              evidence: ConsentEvidence(capturedAt: Date(timeIntervalSince1970: -2_208_988_800)), as: admin)
+        }
+        let error = #expect(throws: FieldValueError.self) { _ = try test.vault.members.read(anna, purpose: "loyalty_account", fields: ["anna.secret@example.de"], as: admin) }
+        #expect(!"\(error!)".contains("anna.secret"))
+    }
 }

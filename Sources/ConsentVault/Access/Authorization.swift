@@ -25,6 +25,7 @@ extension VaultContext {
     /// Whether the role must also be allowed to read for the record's purpose: reads, and prompt
     /// operations that touch a member's values.
     private static func purposeBound(_ record: AuditLog.Record) -> Bool {
+        guard !record.purpose.isEmpty else { return false }
         switch record.operation {
         case .memberRead, .promptBuild, .promptDemask: return true
         case .promptRedact: return record.member != nil

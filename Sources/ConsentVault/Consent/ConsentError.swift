@@ -18,6 +18,8 @@ public enum ConsentError: VaultError, Equatable {
     case tooManyConsents(maximum: Int)
     /// The evidence says the consent was captured in the future.
     case capturedInFuture
+    /// The evidence says the consent was captured implausibly long ago.
+    case capturedTooLongAgo(years: Int)
     /// The evidence's IP address is not an IPv4 or IPv6 address.
     case invalidIPAddress
     /// There is no active or pending consent to withdraw.
@@ -35,6 +37,7 @@ public enum ConsentError: VaultError, Equatable {
         case .capturedInFuture: return "the consent's capture time lies in the future"
         case .tooManyConsents(let maximum): return "more than \(maximum) consents in one request"
         case .invalidIPAddress: return "the consent's IP address is not an IPv4 or IPv6 address"
+        case .capturedTooLongAgo(let years): return "the consent's capture time lies more than \(years) years back"
         case .expiredToken: return "the confirmation token has expired"
         case .usedToken: return "the confirmation token was already used"
         case .nothingToWithdraw(let purpose): return "there is no consent for '\(Echo.name(purpose))' to withdraw"
@@ -52,6 +55,7 @@ public enum ConsentError: VaultError, Equatable {
         case .capturedInFuture: return "captured_in_future"
         case .tooManyConsents: return "too_many_consents"
         case .invalidIPAddress: return "invalid_ip_address"
+        case .capturedTooLongAgo: return "captured_too_long_ago"
         case .expiredToken: return "expired_token"
         case .usedToken: return "used_token"
         case .nothingToWithdraw: return "nothing_to_withdraw"

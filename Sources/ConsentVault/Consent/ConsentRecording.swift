@@ -44,8 +44,15 @@ extension VaultContext {
         if let captured = evidence.capturedAt, captured > clock().addingTimeInterval(Self.clockSkewAllowance) {
             throw ConsentError.capturedInFuture
         }
+        if let captured = evidence.capturedAt, captured < clock().addingTimeInterval(-Self.oldestCapture) {
+            throw ConsentError.capturedTooLongAgo(years: Int(Self.oldestCapture / (365 * 86_400)))
+        }
         if let address = evidence.ipAddress, IPPrefix.network(of: address) == nil { throw ConsentError.invalidIPAddress }
     }
+
+    /// How far back a capture time may lie: consents older than this predate the programme's
+    /// records and would count as given forever.
+    static let oldestCapture: TimeInterval = 20 * 365 * 86_400
 
     /// How far a capture time may lie ahead of the vault's clock (clocks of tills drift).
     static let clockSkewAllowance: TimeInterval = 300

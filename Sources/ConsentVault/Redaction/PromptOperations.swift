@@ -14,11 +14,9 @@ public struct PromptOperations {
     public func redact(_ text: String, member: MemberID? = nil, purpose purposeID: String, session: String? = nil,
                        as principal: Principal) throws -> PromptRedaction {
         try context.audited(principal, .promptRedact, purpose: purposeID, member: member) { record in
-            guard context.policies.purposes.purpose(purposeID) != nil else { throw ConsentError.unknownPurpose(purposeID) }
+            guard let purpose = context.policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
             try context.promptSessions.purgeExpired(before: context.timestamp)
-            // Every stored value is looked for, consented or not: what must not reach the model is
-            // all of it. The role must be allowed to read for the purpose (checked by `audited`).
-            let known = try member.map { try context.decryptFields(of: $0) } ?? [:]
+            let known = try member.map { try knownValues(of: $0, purpose: purpose, for: principal) } ?? [:]
             var (id, mapping) = try loadOrCreateSession(session, member: member, purpose: purposeID, principal: principal)
             let redaction = try redactor(known: known).redact(text, mapping: &mapping)
             try saveSession(id, member: member, purpose: purposeID, principal: principal, mapping: mapping)
@@ -67,9 +65,9 @@ public struct PromptOperations {
     public func demask(_ text: String, session id: String, as principal: Principal) throws -> DemaskResult {
         // The role is checked before the caller can learn anything about the session; the refusal
         // names the session's member in the audit log when there is one.
-        let session = try? readSession(id, for: principal)
-        try context.authorize(principal, .promptDemask, purpose: session?.1 ?? "", member: session?.0)
-        let (member, purposeID, mapping) = try session ?? readSession(id, for: principal)
+        let stored = try context.promptSessions.session(id)
+        try context.authorize(principal, .promptDemask, purpose: stored?.purpose ?? "", member: stored?.member)
+        let (member, purposeID, mapping) = try readSession(id, for: principal)
         return try context.audited(principal, .promptDemask, purpose: purposeID, member: member) { record in
             guard let purpose = context.policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
             let fields = Array(Set(mapping.values.compactMap(\.field)))
@@ -98,6 +96,17 @@ public struct PromptOperations {
             record.fieldsReturned = Self.entityCounts(restored)
             return DemaskResult(text: output, restored: restored.count, leftInPlace: left.reversed())
         }
+    }
+
+    /// The member's values the redactor looks for. The local administrator (who holds the key)
+    /// gets every stored value; any other principal only the values `purpose` may use for the
+    /// member now, so redaction never confirms a guessed value the caller could not read.
+    /// An erased member takes no new session.
+    private func knownValues(of member: MemberID, purpose: Purpose, for principal: Principal) throws -> [String: String] {
+        _ = try context.memberRecord(member)
+        let stored = try context.loadMember(member)
+        guard !principal.isLocalAdministrator else { return try stored.values() }
+        return try stored.values(context.accessDecisions(for: stored, purpose: purpose, fields: Array(stored.fieldNames)).allowed)
     }
 
     private func redactor(known: [String: String]) throws -> Redactor {

@@ -70,17 +70,24 @@ public struct Redactor: @unchecked Sendable {
         return Self.resolve(candidates, length: text.count)
     }
 
-    /// Keeps the best of overlapping detections: lower priority number first, then longer.
+    /// Keeps the best of overlapping detections: lower priority number first, then longer. An
+    /// email address or URL that wholly contains earlier detections (a name inside an address)
+    /// replaces them, so the whole address is redacted rather than the name within it.
     static func resolve(_ candidates: [Detection], length: Int) -> [Detection] {
-        var taken = [Bool](repeating: false, count: length)
+        // owner[i] is 1 + the index in `accepted` of the detection covering code point i, or 0.
+        var owner = [Int](repeating: 0, count: length)
         var accepted: [Detection] = []
+        var replaced = Set<Int>()
         for detection in candidates.sorted(by: { ($0.priority, -$0.length, $0.start) < ($1.priority, -$1.length, $1.start) }) {
-            guard detection.start >= 0, detection.end <= length, detection.start < detection.end,
-                  !(detection.start..<detection.end).contains(where: { taken[$0] }) else { continue }
-            for index in detection.start..<detection.end { taken[index] = true }
+            guard detection.start >= 0, detection.end <= length, detection.start < detection.end else { continue }
+            let overlapping = Set(owner[detection.start..<detection.end].filter { $0 != 0 }.map { $0 - 1 })
+            guard overlapping.isEmpty || ([.email, .url].contains(detection.type)
+                    && overlapping.allSatisfy({ detection.start <= accepted[$0].start && accepted[$0].end <= detection.end })) else { continue }
+            replaced.formUnion(overlapping)
             accepted.append(detection)
+            for index in detection.start..<detection.end { owner[index] = accepted.count }
         }
-        return accepted.sorted { $0.start < $1.start }
+        return accepted.indices.filter { !replaced.contains($0) }.map { accepted[$0] }.sorted { $0.start < $1.start }
     }
 
     /// Replaces the detections with typed, numbered placeholders; the same value keeps the same

@@ -79,7 +79,7 @@ public enum RequestError: VaultError, Equatable {
         case .extensionNeedsReason: return "extending a deadline needs a reason (GDPR Art. 12(3))"
         case .alreadyExtended(let id): return "the deadline of request \(Echo.name(id)) was already extended by two months"
         case .reasonNotPlainText(let maximum):
-            return "the reason must be plain text of at most \(maximum) characters, without line breaks or control characters"
+            return "the reason must be one line of plain text of at most \(maximum) characters, without personal data such as names, emails or phone numbers"
         case .invalidDate(let text): return "'\(Echo.name(text))' is not a date as YYYY-MM-DD"
         case .notAnOpenErasureRequest(let request, let member): return "request \(Echo.name(request)) is not an open erasure request of member \(member)"
         }

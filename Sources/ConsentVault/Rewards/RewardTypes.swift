@@ -49,7 +49,7 @@ public enum RewardError: VaultError, Equatable {
         case .notAskable(let field): return "field '\(Echo.name(field))' is not one of the profile asks in rewards.json"
         case .balanceOverflow: return "the adjustment would overflow the points balance"
         case .adjustmentTooLarge(let maximum): return "an adjustment may move at most \(maximum) points"
-        case .reasonNotPlainText(let maximum): return "the reason must be plain text of at most \(maximum) characters, without line breaks or control characters"
+        case .reasonNotPlainText(let maximum): return "the reason must be one line of plain text of at most \(maximum) characters, without personal data such as names, emails or phone numbers"
         }
     }
 

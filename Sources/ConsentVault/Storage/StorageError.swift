@@ -15,6 +15,8 @@ public enum StorageError: VaultError, Equatable {
     case erasureJournal(path: String, problem: String)
     /// An export folder exists and is not empty; exports never mix with other files.
     case exportFolderNotEmpty(path: String)
+    /// The path is a symbolic link, which the vault never follows.
+    case symbolicLink(path: String)
     /// A backup would overwrite an existing file.
     case fileExists(path: String)
     /// Writing a file outside the vault (an export, a restored copy) failed.
@@ -34,6 +36,7 @@ public enum StorageError: VaultError, Equatable {
         case .erasureJournal(let path, let problem): return "erasure journal \(path): \(problem)"
         case .corruptRow(let table, let column, let problem): return "corrupt row in \(table): column \(column): \(problem)"
         case .exportFolderNotEmpty(let path): return "export folder \(path) exists and is not empty"
+        case .symbolicLink(let path): return "\(path) is a symbolic link; give the real path"
         case .fileExists(let path): return "\(path) already exists; it is never overwritten"
         case .fileWrite(let path, let reason): return "could not write \(path): \(reason)"
         }
@@ -51,6 +54,7 @@ public enum StorageError: VaultError, Equatable {
         case .corruptRow: return "corrupt_row"
         case .exportFolderNotEmpty: return "export_folder_not_empty"
         case .fileExists: return "file_exists"
+        case .symbolicLink: return "symbolic_link"
         case .fileWrite: return "file_write"
         }
     }

@@ -8,7 +8,7 @@ enum Echo {
     /// `text` if it is a plain identifier, else a description without its content.
     static func name(_ text: String) -> String {
         let plain = !text.isEmpty && text.count <= maximumLength && text.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_.:-@".unicodeScalars.contains($0))
+            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_.:-".unicodeScalars.contains($0))
         }
         return plain ? text : "<\(text.count) characters, not a valid name>"
     }

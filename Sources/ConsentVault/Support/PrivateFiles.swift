@@ -6,6 +6,13 @@ import Glibc
 /// Files the vault writes beside itself (the vault file, backups, exports): created new with mode
 /// 0600 (folders 0700), never through a symbolic link, never over an existing file.
 enum PrivateFiles {
+    /// Refuses a path that is a symbolic link: a vault is opened only where it really is, so a link
+    /// cannot redirect its writes.
+    static func refuseSymbolicLink(_ path: String) throws(StorageError) {
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK { throw .symbolicLink(path: path) }
+    }
+
     /// Creates an empty file at `path` with mode 0600; refuses an existing path or a symlink.
     static func createEmpty(_ path: String) throws(StorageError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)

@@ -88,6 +88,7 @@ public final class Vault {
     public static func open(at path: String, keyRing: KeyRing, erasureJournal: String? = nil,
                             clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.vaultNotFound(path: path) }
+        try PrivateFiles.refuseSymbolicLink(path)
         let database = try Database(path: path, create: false)
         guard try Schema.version(of: database) > 0 else { throw StorageError.notAVault(path: path) }
         try Schema.migrate(database)

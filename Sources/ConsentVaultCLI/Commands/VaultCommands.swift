@@ -22,6 +22,9 @@ enum VaultCommands {
 
     private static func initialize(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
+        guard invocation.value(.token) == nil else {
+            throw invocation.invalid(.token, "is not accepted: init is run by the holder of the key file, before any token exists")
+        }
         let path = try invocation.vaultPath()
         let policies = try PolicySet.load(fromDirectory: policyDirectory(invocation))
         let vault = try Vault.create(at: path, keyRing: try invocation.loadKeyRing(), policies: policies,
@@ -32,7 +35,10 @@ enum VaultCommands {
 
     private static func checkpoint(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
-        let (vault, _) = try invocation.openVault()
+        let (vault, principal) = try invocation.openVault()
+        guard principal.isLocalAdministrator else {
+            throw CommandFailure(description: "checkpoint is for the holder of the key file; run it without --token")
+        }
         guard try vault.checkpoint() else {
             throw CommandFailure(description: "other processes are still reading the vault; the -wal file keeps older pages until they finish")
         }
