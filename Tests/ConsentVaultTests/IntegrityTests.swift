@@ -182,4 +182,32 @@ struct IntegrityTests {
             _ = try Vault.open(at: rolled, keyRing: test.ring, erasureJournal: test.vaultPath + ".erasures")
         }
     }
+
+    @Test("a rollback whose newer anchor was blanked is refused at the next read")
+    func blankedAnchor() throws {
+        let (test, anna, marketing) = try prepared()
+        let old = test.folder.appendingPathComponent("old.vault").path
+        try test.vault.backup(to: old, as: admin)
+        _ = try test.vault.consents.grant(ConsentRequest(purpose: "email_marketing"), for: anna, channel: .app, as: admin)
+        try test.vault.consents.withdraw(ConsentRequest(purpose: "email_marketing"), for: anna, as: admin)
+        try putBack(test, from: old, member: anna, tables: ["members", "member_fields", "blind_indexes", "consent_events", "doi_tokens",
+                                                             "field_restrictions", "points_ledger"])
+        let pseudonym = try test.vault.context.auditLog.pseudonym(anna)
+        try test.rawDatabase().statement("UPDATE audit_log SET anchor = '' WHERE member = ?1 AND seq > (SELECT max(seq) - 6 FROM audit_log)")
+            .run([.text(pseudonym)])
+        #expect(throws: IntegrityError.self) { _ = try test.vault.members.read(anna, purpose: "email_marketing", as: marketing) }
+    }
+
+    @Test("an audit index rebuilt to hide entries is named by audit verify")
+    func forgedIndex() throws {
+        let (test, _, _) = try prepared()
+        try test.rawDatabase().execute("""
+            DROP INDEX audit_log_by_member; CREATE INDEX audit_log_by_member ON audit_log(member) WHERE seq <> 3;
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = 'CREATE INDEX audit_log_by_member ON audit_log(member)' WHERE name = 'audit_log_by_member';
+            PRAGMA writable_schema = OFF;
+            """)
+        let result = try Vault.open(at: test.vaultPath, keyRing: test.ring).audit.verify(as: admin)
+        #expect(!result.isIntact && result.tamperedRows.contains { $0.hasPrefix("file structure:") }, "\(result.tamperedRows)")
+    }
 }

@@ -46,6 +46,7 @@ extension VaultContext {
                          fields: [String] = [], _ body: (inout AuditLog.Record) throws -> Result) throws -> Result {
         var record = AuditLog.Record(principal: principal, operation: operation, purpose: purpose, member: member, fieldsRequested: fields)
         try authorize(record)
+        verifiedSeals.removeAll()
         do {
             return try database.writeTransaction {
                 var working = record

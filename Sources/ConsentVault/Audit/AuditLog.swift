@@ -59,10 +59,24 @@ struct AuditLog {
         try KeyDerivation.keyedHash(previous + entry.chainedContent, key: chainKey)
     }
 
-    /// The newest anchor recorded for a member (by id) or a table (`#name`), or nil if none was.
+    /// The newest anchor recorded for a member (pseudonym) or a table (`#name`), or nil if none
+    /// was. Every entry from the newest one for the subject back to that anchor must carry a valid
+    /// chain value: an anchor blanked or edited in a newer entry is tampering, not "no anchor".
     func latestAnchor(of subject: String) throws -> String? {
-        try database.statement("SELECT anchor FROM audit_log WHERE member = ?1 AND anchor <> '' ORDER BY seq DESC LIMIT 1")
-            .rows([.text(subject)], table: "audit_log").first?.text("anchor")
+        let newest = try database.statement("SELECT \(Self.columns) FROM audit_log WHERE member = ?1 ORDER BY seq DESC LIMIT 8")
+            .rows([.text(subject)], table: "audit_log").map(Self.entry)
+        for entry in newest {
+            let previous = try database.statement("SELECT chain FROM audit_log WHERE seq = ?1")
+                .rows([.integer(Int64(entry.sequence - 1))], table: "audit_log").first?.blob("chain") ?? Self.genesis
+            guard try link(previous, entry) == entry.chain else { throw IntegrityError.auditEntryTampered(sequence: entry.sequence) }
+            if !entry.anchor.isEmpty { return entry.anchor }
+        }
+        guard newest.count < 8 else {
+            // Eight entries without an anchor in a row (refusals only): look further back by anchor.
+            return try database.statement("SELECT anchor FROM audit_log WHERE member = ?1 AND anchor <> '' ORDER BY seq DESC LIMIT 1")
+                .rows([.text(subject)], table: "audit_log").first?.text("anchor")
+        }
+        return nil
     }
 
     /// Whether any entry records `operation`.
@@ -88,7 +102,11 @@ struct AuditLog {
         } else {
             rows = try database.statement("SELECT \(Self.columns) FROM audit_log ORDER BY seq").rows(table: "audit_log")
         }
-        return try rows.map { row in
+        return try rows.map(Self.entry)
+    }
+
+    /// Decodes an `audit_log` row of `columns`.
+    private static func entry(_ row: Row) throws -> AuditEntry {
             func list(_ column: String) throws -> [String] { try row.text(column).split(separator: ",").map(String.init) }
             var entry = AuditEntry(sequence: try row.integer("seq"), at: try row.text("at"), principal: try row.text("principal"),
                                    role: try row.text("role"), operation: try row.text("operation"), purpose: try row.text("purpose"),
@@ -97,6 +115,5 @@ struct AuditLog {
                                    chain: try row.blob("chain"))
             entry.anchor = try row.text("anchor")
             return entry
-        }
     }
 }

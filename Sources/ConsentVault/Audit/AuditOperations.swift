@@ -8,7 +8,7 @@ public struct AuditOperations {
         try context.authorize(principal, .auditVerify)
         return try context.database.readTransaction {
             var result = try context.auditLog.verify(expectedHead: head)
-            result.tamperedRows = try context.tamperedRows()
+            result.tamperedRows = try context.database.structureProblems().map { "file structure: \($0)" } + context.tamperedRows()
             return result
         }
     }

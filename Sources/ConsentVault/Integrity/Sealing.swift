@@ -43,6 +43,7 @@ extension VaultContext {
         guard try anchorHolds(Hex.encode(seal), for: try auditLog.pseudonym(record.id)) else {
             throw IntegrityError.memberTampered(member: record.id.rawValue)
         }
+        verifiedSeals[record.id] = seal
     }
 
     /// Throws unless vault-wide table group `name` matches its seal and its newest anchor.
@@ -87,9 +88,14 @@ extension VaultContext {
         if var record {
             if let index = anchors.firstIndex(where: { $0.member != nil && $0.member == record.member }) {
                 record.anchor = anchors.remove(at: index).anchor
+            } else if let member = record.member, let seal = verifiedSeals[member] {
+                // Unchanged (a read): the entry still anchors the seal it checked, so the member's
+                // newest entry always carries its anchor and blanking it is seen.
+                record.anchor = Hex.encode(seal)
             }
             try auditLog.append(record, at: now)
         }
+        verifiedSeals.removeAll()
         let principal = record?.principal ?? Principal(name: "vault", role: Principal.localAdministrator.role)
         for anchor in anchors {
             try auditLog.append(AuditLog.Record(principal: principal, operation: .rowsSealed, member: anchor.member, table: anchor.table,
@@ -116,19 +122,28 @@ extension VaultContext {
         }
     }
 
-    /// Every member and table whose rows do not match their seal, by name (for `audit verify`).
+    /// Every member and table whose rows do not match their seal or newest anchor, by name (for
+    /// `audit verify`); a subject whose anchoring entries were themselves changed is listed too.
     func tamperedRows() throws -> [String] {
         var found: [String] = []
+        func check(_ name: String, _ holds: () throws -> Bool) throws {
+            do {
+                if try !holds() { found.append(name) }
+            } catch let error as IntegrityError {
+                found.append("\(name) (\(error.description))")
+            }
+        }
         for member in try members.allIDs() {
-            let seal = try memberSeal(member)
-            guard try members.sealOf(member) == seal, try anchorHolds(Hex.encode(seal), for: try auditLog.pseudonym(try MemberID(member))) else {
-                found.append("member \(member)")
-                continue
+            try check("member \(member)") {
+                let seal = try memberSeal(member)
+                return try members.sealOf(member) == seal && anchorHolds(Hex.encode(seal), for: try auditLog.pseudonym(try MemberID(member)))
             }
         }
         for table in IntegrityStore.tableSeals {
-            let seal = try tableSeal(table)
-            if try integrity.seal(named: table) != seal || !anchorHolds(Hex.encode(seal), for: "#" + table) { found.append("table \(table)") }
+            try check("table \(table)") {
+                let seal = try tableSeal(table)
+                return try integrity.seal(named: table) == seal && anchorHolds(Hex.encode(seal), for: "#" + table)
+            }
         }
         return found
     }

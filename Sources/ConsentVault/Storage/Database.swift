@@ -121,6 +121,14 @@ final class Database {
         try execute("VACUUM INTO '\(path.replacingOccurrences(of: "'", with: "''"))'")
     }
 
+    /// What `PRAGMA integrity_check` finds wrong (an index that no longer matches its table, as
+    /// after edits past SQLite); empty when the file is sound. Reads the whole file.
+    func structureProblems() throws(StorageError) -> [String] {
+        var found: [String] = []
+        for row in try statement("PRAGMA integrity_check").rows(table: "pragma integrity_check") { found.append(try row.text("integrity_check")) }
+        return found == ["ok"] ? [] : Array(found.prefix(10))
+    }
+
     /// Rowid of the last row inserted on this connection.
     var lastInsertRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 

@@ -39,6 +39,8 @@ final class VaultContext {
     let meta: VaultMetaStore
     /// `vault_seals` and this connection's change log.
     let integrity: IntegrityStore
+    /// Seals checked in the current transaction, by member, so its audit entry can anchor them.
+    var verifiedSeals: [MemberID: [UInt8]] = [:]
 
     init(path: String, database: Database, keyRing: KeyRing, keys: VaultKeys, policies: PolicySet, erasureJournalPath: String,
          clock: @escaping @Sendable () -> Date) {
