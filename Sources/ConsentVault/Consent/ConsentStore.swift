@@ -26,7 +26,8 @@ struct ConsentStore {
         return grouped
     }
 
-    private static func event(_ row: Row) throws -> ConsentEvent {
+    /// Decodes a row of `eventColumns` (also as `sealedRows` reads it).
+    static func event(_ row: Row) throws -> ConsentEvent {
         let field = try row.text("field")
         return ConsentEvent(sequence: try row.integer("seq"), purpose: try row.text("purpose"), field: field.isEmpty ? nil : field,
                             kind: try row.decode("event", as: ConsentEventKind.self), noticeVersion: try row.optionalInteger("notice_version"),

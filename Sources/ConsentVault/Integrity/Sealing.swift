@@ -8,13 +8,21 @@ extension VaultContext {
     /// Name of the marker seal: present once every member and table of the vault has been sealed.
     static let sealMarker = "sealed"
 
+    /// Every row a member's seal covers, each tagged with its table, in a fixed order.
+    func memberRows(_ member: String) throws -> [Row] {
+        try members.sealedRows(of: member) + consents.sealedRows(of: member) + requests.sealedRows(of: member)
+            + rewards.sealedRows(of: member)
+    }
+
     /// The seal `member`'s rows should have now.
     func memberSeal(_ member: String) throws -> [UInt8] {
+        try memberSeal(member, rows: try memberRows(member))
+    }
+
+    /// The seal of `member` over `rows` as `memberRows` returns them.
+    func memberSeal(_ member: String, rows: [Row]) throws -> [UInt8] {
         var seal = Seal(label: "member|\(keys.vaultID)|\(member)")
-        seal.add(try members.sealedRows(of: member))
-        seal.add(try consents.sealedRows(of: member))
-        seal.add(try requests.sealedRows(of: member))
-        seal.add(try rewards.sealedRows(of: member))
+        seal.add(rows)
         return try seal.value(key: keys.integrityKey)
     }
 
@@ -32,9 +40,9 @@ extension VaultContext {
 
     /// Throws unless the member's rows match their seal. For a mismatch it first looks for the
     /// most precise cause (a data key or a value that does not open), then names the member.
-    func verifySeal(of record: MemberRecord, values: [String: SealedValue]) throws {
+    func verifySeal(of record: MemberRecord, rows: [Row], values: [String: SealedValue]) throws {
         guard try !integrity.isChanged("member", record.id.rawValue) else { return }
-        let seal = try memberSeal(record.id.rawValue)
+        let seal = try memberSeal(record.id.rawValue, rows: rows)
         guard record.seal == seal else {
             let stored = StoredMember(record: record, isRestricted: false, sealedValues: values, keys: keys)
             _ = try stored.values()

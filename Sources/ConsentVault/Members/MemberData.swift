@@ -33,11 +33,27 @@ extension VaultContext {
 
     /// The member's row, restriction and sealed values, for one operation's decisions and reads;
     /// throws if the member's rows do not match their seal.
+    /// The rows the seal covers are read once and serve the decisions too (values, consent events,
+    /// restrictions).
     func loadMember(_ member: MemberID) throws -> StoredMember {
         guard let record = try members.record(of: member) else { throw MemberError.memberNotFound(member.rawValue) }
-        let values = try members.sealedValues(of: member)
-        try verifySeal(of: record, values: values)
-        return StoredMember(record: record, isRestricted: try requests.isRestricted(member), sealedValues: values, keys: keys)
+        let rows = try memberRows(member.rawValue)
+        var values: [String: SealedValue] = [:]
+        var events: [ConsentEvent] = []
+        var restricted: Set<String> = []
+        var isRestricted = false
+        for row in rows {
+            switch row.table {
+            case "member_fields": values[try row.text("field")] = SealedValue(ciphertext: try row.blob("ciphertext"), dataKeyVersion: try row.integer("data_key_version"))
+            case "consent_events": events.append(try ConsentStore.event(row))
+            case "field_restrictions": restricted.insert(try row.text("field"))
+            case "member_restrictions": isRestricted = true
+            default: break
+            }
+        }
+        try verifySeal(of: record, rows: rows, values: values)
+        return StoredMember(record: record, isRestricted: isRestricted, sealedValues: values, keys: keys,
+                            consentEvents: events, restrictedFields: restricted)
     }
 
     /// Decrypts `names` (or every stored field) without any purpose check: for the vault's own
@@ -102,8 +118,8 @@ extension VaultContext {
 
     /// Which of `fields` `purpose` may use for `member` right now, and why the others not.
     func accessDecisions(for member: StoredMember, purpose: Purpose, fields: [String]) throws -> AccessDecision {
-        let events = try consents.events(of: member.id)
-        let restricted = try consents.restrictedFields(of: member.id)
+        let events = try member.consentEvents ?? consents.events(of: member.id)
+        let restricted = try member.restrictedFields ?? consents.restrictedFields(of: member.id)
         let isMinor = try age(of: member).map { $0 < purpose.effectiveMinimumAge } ?? false
         let memberRestricted = member.isRestricted || member.record.isErased
         var allowed: [String] = []

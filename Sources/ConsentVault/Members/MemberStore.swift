@@ -35,16 +35,6 @@ struct MemberStore {
 
     // MARK: Field values
 
-    /// Every sealed value of the member, by field.
-    func sealedValues(of member: MemberID) throws -> [String: SealedValue] {
-        var sealed: [String: SealedValue] = [:]
-        for row in try database.statement("SELECT field, ciphertext, data_key_version FROM member_fields WHERE member_id = ?1")
-            .rows([.text(member.rawValue)], table: "member_fields") {
-            sealed[try row.text("field")] = SealedValue(ciphertext: try row.blob("ciphertext"), dataKeyVersion: try row.integer("data_key_version"))
-        }
-        return sealed
-    }
-
     /// One sealed value, or nil when the member has none for `field`.
     func sealedValue(of member: MemberID, field: String) throws -> SealedValue? {
         try database.statement("SELECT ciphertext, data_key_version FROM member_fields WHERE member_id = ?1 AND field = ?2")

@@ -7,14 +7,21 @@ final class StoredMember {
     let isRestricted: Bool
     /// Names of the fields the member has a value for.
     let fieldNames: Set<String>
+    /// The member's consent events in ledger order, when loaded with the member (nil: not read).
+    let consentEvents: [ConsentEvent]?
+    /// Fields restricted after a withdrawal, when loaded with the member (nil: not read).
+    let restrictedFields: Set<String>?
     private let sealedValues: [String: SealedValue]
     private let keys: VaultKeys
     private var dataKey: SecureBytes?
 
     /// `dataKey`, when the caller already holds it (a member just written), spares the unwrap.
-    init(record: MemberRecord, isRestricted: Bool, sealedValues: [String: SealedValue], keys: VaultKeys, dataKey: SecureBytes? = nil) {
+    init(record: MemberRecord, isRestricted: Bool, sealedValues: [String: SealedValue], keys: VaultKeys, dataKey: SecureBytes? = nil,
+         consentEvents: [ConsentEvent]? = nil, restrictedFields: Set<String>? = nil) {
         self.record = record
         self.isRestricted = isRestricted
+        self.consentEvents = consentEvents
+        self.restrictedFields = restrictedFields
         self.dataKey = dataKey
         self.sealedValues = sealedValues
         self.keys = keys

@@ -62,12 +62,6 @@ struct RequestStore {
             .run([.text(member.rawValue), .text(id), .text(now)])
     }
 
-    /// Whether an open restriction request covers the member.
-    func isRestricted(_ member: MemberID) throws -> Bool {
-        !(try database.statement("SELECT 1 AS found FROM member_restrictions WHERE member_id = ?1")
-            .rows([.text(member.rawValue)], table: "member_restrictions").isEmpty)
-    }
-
     // MARK: Seals
 
     /// The member's rows a seal covers: the restrictions in force.
