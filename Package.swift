@@ -19,11 +19,12 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ConsentVault", dependencies: ["CSodium", "CSQLite"], exclude: ["Requests/export-v1.schema.json"],
                 swiftSettings: strictSettings),
-        .target(name: "ConsentVaultCLI", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
+        .target(name: "ConsentVaultService", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
+        .target(name: "ConsentVaultCLI", dependencies: ["ConsentVault", "ConsentVaultService"], swiftSettings: strictSettings),
         .executableTarget(name: "consent-vault", dependencies: ["ConsentVaultCLI"], swiftSettings: strictSettings),
         .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault", "ConsentVaultCLI"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "EmbeddingTests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
-        .testTarget(name: "CLITests", dependencies: ["ConsentVault", "ConsentVaultCLI"], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["ConsentVault", "ConsentVaultCLI", "ConsentVaultService"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

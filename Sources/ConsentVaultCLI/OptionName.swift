@@ -95,4 +95,14 @@ enum OptionName: String, Sendable, CaseIterable {
     case version
     /// `--yes`
     case yes
+    /// `--socket`
+    case socket
+    /// `--listen`
+    case listen
+    /// `--max-connections`
+    case maxConnections = "max-connections"
+    /// `--request-timeout`
+    case requestTimeout = "request-timeout"
+    /// `--idle-timeout`
+    case idleTimeout = "idle-timeout"
 }

@@ -73,6 +73,16 @@ public struct ConsentOperations {
         }
     }
 
+    /// Confirms a pending double opt-in by its token alone, as the emailed link's target does
+    /// (the link carries no member id). An unknown token is `invalidToken`, as a wrong one is.
+    public func confirm(token: String, as principal: Principal) throws -> GrantResult {
+        guard let member = try context.consents.member(ofToken: try context.tokenHash(token)) else {
+            try context.authorize(principal, .consentConfirm)
+            throw ConsentError.invalidToken
+        }
+        return try confirm(token: token, for: member, as: principal)
+    }
+
     /// The member's current consent state for every purpose of the policy.
     public func states(of member: MemberID, as principal: Principal) throws -> [PurposeConsent] {
         try context.audited(principal, .consentShow, member: member) { _ in

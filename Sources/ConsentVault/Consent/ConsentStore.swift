@@ -84,6 +84,12 @@ struct ConsentStore {
             .rows([.blob(hash), .text(member.rawValue)], table: "doi_tokens").first.map(DoubleOptInToken.init)
     }
 
+    /// The member a token with `hash` was issued to, or nil.
+    func member(ofToken hash: [UInt8]) throws -> MemberID? {
+        try database.statement("SELECT member_id FROM doi_tokens WHERE token_hash = ?1").rows([.blob(hash)], table: "doi_tokens").first?
+            .memberID("member_id")
+    }
+
     /// Marks a token used.
     func markTokenUsed(hash: [UInt8], at now: String) throws {
         try database.statement("UPDATE doi_tokens SET used_at = ?2 WHERE token_hash = ?1").run([.blob(hash), .text(now)])

@@ -1,7 +1,7 @@
 import CSodium
 
 /// Derivation of purpose-specific subkeys and keyed hashes (libsodium `crypto_kdf`, BLAKE2b).
-enum KeyDerivation {
+package enum KeyDerivation {
     /// Size of every key this package derives or generates.
     static let keyByteCount = 32
 
@@ -64,7 +64,7 @@ enum KeyDerivation {
     }
 
     /// Unkeyed SHA-256 of public data (policy documents), as lowercase hex.
-    static func sha256Hex(_ data: [UInt8]) -> String {
+    package static func sha256Hex(_ data: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
         _ = crypto_hash_sha256(&digest, data, UInt64(data.count))
         return Hex.encode(digest)

@@ -1,8 +1,8 @@
 /// Finds a key given twice in one JSON object, which `JSONSerialization` would silently resolve
 /// to the last value. A scan over the text's structure; strings are compared as written.
-enum DuplicateKeys {
+package enum DuplicateKeys {
     /// The first key that appears twice in the same object, or nil.
-    static func first(in text: String) -> String? {
+    package static func first(in text: String) -> String? {
         let bytes = Array(text.utf8)
         var frames: [(isObject: Bool, expectsKey: Bool, keys: Set<String>)] = []
         var index = 0

@@ -1,0 +1,52 @@
+import ConsentVault
+import Foundation
+
+/// Reading a request's JSON body strictly: an object, UTF-8, no key given twice.
+enum JSONBody {
+    /// The body as a JSON object, or a 400/415 problem saying what is wrong.
+    static func object(_ request: HTTPRequest) throws -> [String: Any] {
+        guard request.header("content-type")?.lowercased().hasPrefix("application/json") == true else {
+            throw Problem(status: 415, code: "unsupported_media_type", detail: "send the body as application/json")
+        }
+        guard let text = String(validating: request.body, as: UTF8.self) else {
+            throw Problem(status: 400, code: "malformed_json", detail: "the body is not valid UTF-8")
+        }
+        if DuplicateKeys.first(in: text) != nil { throw Problem(status: 400, code: "malformed_json", detail: "a key is given twice in one object") }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
+            throw Problem(status: 400, code: "malformed_json", detail: "the body is not a JSON object")
+        }
+        return object
+    }
+
+    /// A required string member of `object`.
+    static func string(_ object: [String: Any], _ key: String) throws -> String {
+        guard let value = object[key] as? String else { throw Problem(status: 422, code: "missing_member", detail: "'\(key)' must be a string") }
+        return value
+    }
+
+    /// An optional string member of `object` (absent or null is nil; another type is refused).
+    static func optionalString(_ object: [String: Any], _ key: String) throws -> String? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        guard let text = value as? String else { throw Problem(status: 422, code: "invalid_member", detail: "'\(key)' must be a string") }
+        return text
+    }
+
+    /// The `channel` member as a `Channel`.
+    static func channel(_ object: [String: Any]) throws -> Channel {
+        guard let channel = Channel(rawValue: try string(object, "channel")) else {
+            throw Problem(status: 422, code: "invalid_channel", detail: "'channel' must be store, app, web, callcenter or import")
+        }
+        return channel
+    }
+
+    /// A `{"name": "value", …}` member as field inputs, in name order.
+    static func fields(_ object: [String: Any], _ key: String) throws -> [FieldInput] {
+        guard let fields = object[key] as? [String: Any] else { throw Problem(status: 422, code: "missing_member", detail: "'\(key)' must be an object") }
+        return try fields.keys.sorted().map { name in
+            guard let value = fields[name] as? String else {
+                throw Problem(status: 422, code: "invalid_member", detail: "every value of '\(key)' must be a string")
+            }
+            return FieldInput(name, value)
+        }
+    }
+}

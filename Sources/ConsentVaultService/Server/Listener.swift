@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A listening socket: a Unix domain socket (mode 0660, never in a world-writable folder) or a TCP
+/// port on 127.0.0.1.
+struct Listener {
+    /// The listening descriptor.
+    let descriptor: Int32
+    /// Where it listens, for the start-up line (`unix:/path` or `http://127.0.0.1:PORT`).
+    let address: String
+
+    /// Why a listener could not be set up.
+    struct SetupError: Error, CustomStringConvertible {
+        /// What went wrong, naming the path or port.
+        let description: String
+    }
+
+    /// Listens on the Unix socket at `path`. A stale socket file is replaced; any other file is not.
+    static func unix(path: String) throws -> Listener {
+        let folder = (path as NSString).deletingLastPathComponent
+        var folderStatus = stat()
+        guard stat(folder.isEmpty ? "." : folder, &folderStatus) == 0 else {
+            throw SetupError(description: "the folder of \(path) does not exist")
+        }
+        guard folderStatus.st_mode & 0o002 == 0 else {
+            throw SetupError(description: "the folder of \(path) is world-writable; anyone could replace the socket")
+        }
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            guard existing.st_mode & S_IFMT == S_IFSOCK else { throw SetupError(description: "\(path) exists and is not a socket") }
+            unlink(path)
+        }
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw SetupError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            close(descriptor)
+            throw SetupError(description: "socket path \(path) is too long")
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+            raw[bytes.count] = 0
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard bound == 0, chmod(path, 0o660) == 0, listen(descriptor, 128) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw SetupError(description: "cannot listen on \(path): \(reason)")
+        }
+        return Listener(descriptor: descriptor, address: "unix:\(path)")
+    }
+
+    /// Listens on TCP `127.0.0.1:port` (0 picks a free port).
+    static func loopback(port: UInt16) throws -> Listener {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw SetupError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(descriptor, 128) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw SetupError(description: "cannot listen on 127.0.0.1:\(port): \(reason)")
+        }
+        var actual = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &actual) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+        return Listener(descriptor: descriptor, address: "http://127.0.0.1:\(UInt16(bigEndian: actual.sin_port))")
+    }
+}
