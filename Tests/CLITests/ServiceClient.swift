@@ -1,0 +1,91 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A raw HTTP/1.1 client over a Unix socket, for driving the service with exactly the bytes a test
+/// wants (well-formed or not).
+final class ServiceClient: @unchecked Sendable {
+    let descriptor: Int32
+
+    /// Connects to the socket at `path`.
+    init(socket path: String) throws {
+        descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard connected == 0 else { close(descriptor); throw CocoaError(.fileReadNoSuchFile) }
+        var timeout = timeval(tv_sec: 15, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { close(descriptor) }
+
+    /// Sends raw bytes.
+    func send(_ text: String) { send(Array(text.utf8)) }
+
+    /// Sends raw bytes.
+    func send(_ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// A parsed response.
+    struct Response {
+        let status: Int
+        let headers: [String: String]
+        let body: [String: Any]
+    }
+
+    /// Reads one response (Content-Length framed); nil if the connection closed first.
+    func receive() -> Response? {
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            if let end = buffer.firstRange(of: Array("\r\n\r\n".utf8)) {
+                let head = String(decoding: buffer[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+                var headers: [String: String] = [:]
+                for line in head.dropFirst() {
+                    guard let colon = line.firstIndex(of: ":") else { continue }
+                    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+                let length = Int(headers["content-length"] ?? "0") ?? 0
+                if buffer.count >= end.upperBound + length {
+                    let status = Int(head[0].split(separator: " ")[1]) ?? 0
+                    let body = (try? JSONSerialization.jsonObject(with: Data(buffer[end.upperBound..<(end.upperBound + length)]))) as? [String: Any] ?? [:]
+                    return Response(status: status, headers: headers, body: body)
+                }
+            }
+            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return nil }
+            buffer.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// Sends a request with a JSON body (or none) and reads the answer.
+    func request(_ method: String, _ target: String, token: String? = nil, json: String? = nil,
+                 headers extra: [String] = []) -> Response? {
+        var lines = ["\(method) \(target) HTTP/1.1", "Host: vault"]
+        if let token { lines.append("Authorization: Bearer \(token)") }
+        if let json { lines += ["Content-Type: application/json", "Content-Length: \(json.utf8.count)"] }
+        lines += extra
+        send(lines.joined(separator: "\r\n") + "\r\n\r\n" + (json ?? ""))
+        return receive()
+    }
+
+    /// Whether the server closed the connection (reads end of stream within `seconds`).
+    func isClosed(within seconds: Int) -> Bool {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var byte: UInt8 = 0
+        while true {
+            let count = recv(descriptor, &byte, 1, 0)
+            if count == 0 { return true }
+            if count < 0 { return false }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+/// Starts `consent-vault serve` on a socket in the runner's folder and stops it with SIGTERM.
+private final class RunningService {
+    let cli: CLIRunner
+    let process = Process()
+    let socket: String
+
+    init(_ cli: CLIRunner, maximumConnections: Int = 64) throws {
+        self.cli = cli
+        socket = cli.folder.appendingPathComponent("s.sock").path
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["serve", "--socket", socket, "--request-timeout", "2", "--idle-timeout", "2",
+                            "--max-connections", String(maximumConnections), "--vault", cli.vaultPath, "--keys", cli.keyPath]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) { usleep(50_000) }
+    }
+
+    func client() throws -> ServiceClient { try ServiceClient(socket: socket) }
+
+    /// SIGTERM, then the exit status.
+    func stop() -> Int32 {
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+}
+
+@Suite("The service: routes, tokens, roles, errors and abuse, over a real socket")
+struct ServiceTests {
+    /// A vault with an enrollment and a marketing token.
+    private func prepared() throws -> (cli: CLIRunner, enrollment: String, marketing: String) {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        func token(_ name: String, _ role: String) throws -> String {
+            try CLIRunner.json(try cli.vault(["token", "create", "--name", name, "--role", role, "--json"]).stdout)["token"] as! String
+        }
+        return (cli, try token("shop", "enrollment"), try token("crm-app", "marketing"))
+    }
+
+    @Test("each route answers with the CLI's JSON shapes; tokens and roles decide; errors carry stable codes")
+    func routes() throws {
+        let (cli, shop, crm) = try prepared()
+        let service = try RunningService(cli)
+        let client = try service.client()
+        #expect(client.request("GET", "/v1/health")?.body["status"] as? String == "ok")
+        let enrol = #"{"fields": {"email": "anna@example.de", "birthday": "1990-12-24"}, "consents": [{"purpose": "birthday_rewards"}], "channel": "web"}"#
+        let created = client.request("POST", "/v1/members", token: shop, json: enrol)
+        #expect(created?.status == 201)
+        let member = created?.body["member"] as? String ?? ""
+        let read = client.request("GET", "/v1/members/\(member)?purpose=birthday_rewards", token: crm)
+        #expect(read?.status == 200 && (read?.body["fields"] as? [String: String]) == ["birthday": "1990-12-24"])
+        #expect(client.request("POST", "/v1/members/lookup", token: shop, json: #"{"email": "Anna@Example.de"}"#)?.body["member"] as? String == member)
+        let patched = client.request("PATCH", "/v1/members/\(member)/fields", token: shop, json: #"{"set": {"clothing_size": "m"}, "unset": ["birthday"]}"#)
+        #expect(patched?.status == 200 && patched?.body["unset"] as? [String] == ["birthday"])
+        let granted = client.request("POST", "/v1/members/\(member)/consents", token: shop,
+                                     json: #"{"action": "grant", "purpose": "email_marketing", "channel": "web"}"#)
+        #expect(granted?.body["state"] as? String == "pending")
+        let confirmed = client.request("POST", "/v1/consents/confirm", token: shop, json: #"{"token": "\#(granted?.body["token"] as? String ?? "")"}"#)
+        #expect(confirmed?.status == 200 && confirmed?.body["state"] as? String == "active")
+        // Errors: the status and the stable code.
+        let cases: [(ServiceClient.Response?, Int, String)] = [
+            (client.request("GET", "/v1/members/\(member)?purpose=email_marketing"), 401, "missing_token"),
+            (client.request("GET", "/v1/members/\(member)?purpose=email_marketing", token: "cvt_wrong"), 401, "invalid_token"),
+            (client.request("POST", "/v1/members", token: crm, json: enrol), 403, "operation_not_allowed"),
+            (client.request("GET", "/v1/members/1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b?purpose=email_marketing", token: crm), 404, "member_not_found"),
+            (client.request("DELETE", "/v1/members/\(member)", token: shop), 405, "method_not_allowed"),
+            (client.request("POST", "/v1/members", token: shop, json: enrol), 409, "duplicate_value"),
+            (client.request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "x"}, "channel": "web"}"#), 422, "invalid"),
+            (client.request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "a@b.de", "email": "c@d.de"}, "channel": "web"}"#), 400, "malformed_json"),
+            (client.request("GET", "/v1/nothing", token: shop), 404, "not_found"),
+        ]
+        for (response, status, code) in cases {
+            #expect(response?.status == status && response?.body["code"] as? String == code, "\(code): \(String(describing: response?.body))")
+            #expect(response?.headers["content-type"] == "application/problem+json")
+        }
+        #expect(try cli.vault(["token", "revoke", "crm-app"]).status == 0)
+        #expect(client.request("GET", "/v1/members/\(member)?purpose=email_marketing", token: crm)?.status == 401, "a revoked token stops at once")
+        #expect(service.stop() == 0)
+        #expect(!FileManager.default.fileExists(atPath: service.socket))
+    }
+
+    @Test("Idempotency-Key: a retry gets the first answer; the same key with another body is 422")
+    func idempotency() throws {
+        let (cli, shop, _) = try prepared()
+        let service = try RunningService(cli)
+        let client = try service.client()
+        let body = #"{"fields": {"email": "bernd@example.de"}, "channel": "app"}"#
+        let first = client.request("POST", "/v1/members", token: shop, json: body, headers: ["Idempotency-Key: k-1"])
+        let retry = client.request("POST", "/v1/members", token: shop, json: body, headers: ["Idempotency-Key: k-1"])
+        #expect(first?.status == 201 && retry?.status == 201 && first?.body["member"] as? String == retry?.body["member"] as? String)
+        let other = client.request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "carla@example.de"}, "channel": "app"}"#,
+                                   headers: ["Idempotency-Key: k-1"])
+        #expect(other?.status == 422 && other?.body["code"] as? String == "idempotency_key_reused")
+        #expect(try CLIRunner.json(try cli.vault(["member", "list", "--json"]).stdout)["members"] as? [String] == [first?.body["member"] as? String ?? ""])
+        _ = service.stop()
+    }
+
+    @Test("malformed and oversized requests are refused with the right status and the server keeps serving")
+    func malformed() throws {
+        let (cli, shop, _) = try prepared()
+        let service = try RunningService(cli)
+        let cases: [(String, Int)] = [
+            ("GET /v1/health HTTP/1.1\r\nHost: v\r\nX-Big: \(String(repeating: "a", count: 17_000))\r\n\r\n", 431),
+            ("POST /v1/members HTTP/1.1\r\nHost: v\r\nContent-Length: 2000000\r\n\r\n", 413),
+            ("POST /v1/members HTTP/1.1\r\nHost: v\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 411),
+            ("POST /v1/members HTTP/1.1\r\nHost: v\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}", 400),
+            ("GET /v1/health HTTP/1.1\r\nHost: v\r\nX-A: a\r\n b\r\n\r\n", 400),
+            ("GET /v1/health HTTP/1.1\r\nHost: v\rX: y\r\n\r\n", 400),
+            ("GET /v1/health HTTP/1.1\r\n\r\n", 400),
+            ("GET /v1/health HTTP/2.0\r\nHost: v\r\n\r\n", 505),
+            ("BAD\r\n\r\n", 400),
+        ]
+        for (raw, status) in cases {
+            let client = try service.client()
+            client.send(raw)
+            #expect(client.receive()?.status == status, "\(raw.prefix(60))")
+            #expect(client.isClosed(within: 3))
+        }
+        // A body cut off in the middle: the connection times out, others are served meanwhile.
+        let cut = try service.client()
+        cut.send("POST /v1/members HTTP/1.1\r\nHost: v\r\nAuthorization: Bearer \(shop)\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"fie")
+        #expect(try service.client().request("GET", "/v1/health")?.status == 200)
+        #expect(cut.receive()?.status == 408)
+        #expect(try service.client().request("GET", "/v1/health")?.status == 200)
+        #expect(service.stop() == 0)
+    }
+
+    @Test("a client sending a byte a second is cut off, and idle connections beyond the limit are turned away, while others are served")
+    func slowAndIdleClients() throws {
+        let (cli, _, _) = try prepared()
+        let service = try RunningService(cli, maximumConnections: 40)
+        let slow = try service.client()
+        let started = Date()
+        DispatchQueue.global().async {
+            for byte in Array("GET /v1/health HTTP/1.1\r\nHost: v\r\n\r\n".utf8) { slow.send([byte]); sleep(1) }
+        }
+        #expect(try service.client().request("GET", "/v1/health")?.status == 200)
+        #expect(slow.receive()?.status == 408 && Date().timeIntervalSince(started) < 6)
+        var idle: [ServiceClient] = []
+        for _ in 0..<100 { idle.append(try service.client()) }
+        let refused = idle.filter { $0.receive()?.status == 503 }
+        #expect(refused.count >= 55, "beyond the limit of 40, connections are answered 503 and closed")
+        sleep(3)
+        #expect(try service.client().request("GET", "/v1/health")?.status == 200, "idle connections time out and free their slots")
+        #expect(service.stop() == 0)
+    }
+}
