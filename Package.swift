@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "ConsentVaultService", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .target(name: "ConsentVaultCLI", dependencies: ["ConsentVault", "ConsentVaultService"], swiftSettings: strictSettings),
         .executableTarget(name: "consent-vault", dependencies: ["ConsentVaultCLI"], swiftSettings: strictSettings),
-        .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault", "ConsentVaultCLI"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault", "ConsentVaultCLI", "ConsentVaultService"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "EmbeddingTests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["ConsentVault", "ConsentVaultCLI", "ConsentVaultService"], swiftSettings: strictSettings),
     ],
@@ -33,6 +33,6 @@ let package = Package(
 /// CONSENT_VAULT_FUZZ_TARGET). It exists only when `.ci/fuzz` builds it with CONSENT_VAULT_FUZZ set
 /// and `-sanitize=fuzzer,address`, so ordinary builds and tests never see it.
 if Context.environment["CONSENT_VAULT_FUZZ"] != nil {
-    package.targets.append(.executableTarget(name: "consent-vault-fuzz", dependencies: ["ConsentVault", "ConsentVaultCLI"],
+    package.targets.append(.executableTarget(name: "consent-vault-fuzz", dependencies: ["ConsentVault", "ConsentVaultCLI", "ConsentVaultService"],
                                              path: "Tests/Fuzz/Target", swiftSettings: strictSettings))
 }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Starts `consent-vault serve` on a socket in the runner's folder and stops it with SIGTERM.
-private final class RunningService {
+private final class RunningService: @unchecked Sendable {
     let cli: CLIRunner
     let process = Process()
     let socket: String
@@ -151,4 +151,42 @@ struct ServiceTests {
         #expect(try service.client().request("GET", "/v1/health")?.status == 200, "idle connections time out and free their slots")
         #expect(service.stop() == 0)
     }
+
+    @Test("SIGKILL under load at random moments: every enrolment answered 201 is there, the file and the audit chain are sound")
+    func killedUnderLoad() throws {
+        let (cli, shop, _) = try prepared()
+        let acknowledged = Acknowledged()
+        for round in 0..<5 {
+            let service = try RunningService(cli)
+            let group = DispatchGroup()
+            for worker in 0..<4 {
+                DispatchQueue.global().async(group: group) {
+                    guard let client = try? service.client() else { return }
+                    for index in 0..<200 {
+                        let body = #"{"fields": {"email": "r\#(round)-w\#(worker)-\#(index)@example.de"}, "channel": "app"}"#
+                        guard let response = client.request("POST", "/v1/members", token: shop, json: body) else { return }
+                        if response.status == 201, let member = response.body["member"] as? String { acknowledged.add(member) }
+                    }
+                }
+            }
+            usleep(UInt32.random(in: 100_000...600_000))
+            kill(service.process.processIdentifier, SIGKILL)
+            service.process.waitUntilExit()
+            group.wait()
+        }
+        let ring = try KeyRing.load(path: cli.keyPath) { nil }
+        let vault = try Vault.open(at: cli.vaultPath, keyRing: ring, erasureJournal: cli.keyPath + ".erasures")
+        #expect(try vault.context.database.statement("PRAGMA integrity_check").rows(table: "pragma").first?.text("integrity_check") == "ok")
+        #expect(acknowledged.members.count > 50, "\(acknowledged.members.count) acknowledged")
+        for member in acknowledged.members { #expect(try vault.members.decryptFields(of: try MemberID(member))["email"] != nil) }
+        #expect(try vault.audit.verify(as: .localAdministrator).isIntact)
+    }
+}
+
+/// Member ids answered 201, collected from several threads.
+private final class Acknowledged: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [String] = []
+    func add(_ id: String) { lock.withLock { ids.append(id) } }
+    var members: [String] { lock.withLock { ids } }
 }

@@ -1,4 +1,5 @@
 import ConsentVault
+import ConsentVaultService
 import Foundation
 import Testing
 
@@ -30,6 +31,17 @@ struct FuzzCorpusTests {
             default: FuzzEntryPoints.parseImportLine(input.bytes, policies: policies)
             }
             #expect(Date().timeIntervalSince(start) < 1, "\(target)/\(input.name) is slow")
+        }
+    }
+
+    @Test("the HTTP request parser's corpus runs through its entry point within a second per input")
+    func replayParser() throws {
+        let inputs = try Self.inputs("http-request")
+        #expect(inputs.count >= 5, "the seed corpus of http-request is there")
+        for input in inputs {
+            let start = Date()
+            ParserFuzzing.parse(input.bytes)
+            #expect(Date().timeIntervalSince(start) < 1, "http-request/\(input.name) is slow")
         }
     }
 }

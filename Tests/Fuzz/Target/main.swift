@@ -1,9 +1,10 @@
 import ConsentVault
 import ConsentVaultCLI
+import ConsentVaultService
 import Foundation
 
 /// The input surfaces this fuzzer can drive; `.ci/fuzz` picks one per run.
-let fuzzTargets = ["redactor", "policy-loader", "field-normalizers", "import-line", "cli-arguments"]
+let fuzzTargets = ["redactor", "policy-loader", "field-normalizers", "import-line", "cli-arguments", "http-request"]
 
 /// What every input runs against, chosen and loaded once (statics, so LeakSanitizer sees them in use).
 enum Fixture {
@@ -29,6 +30,7 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case "policy-loader": FuzzEntryPoints.loadPolicies(bytes, over: Fixture.policies.documents)
     case "field-normalizers": FuzzEntryPoints.normalizeField(bytes, policies: Fixture.policies)
     case "import-line": FuzzEntryPoints.parseImportLine(bytes, policies: Fixture.policies)
+    case "http-request": ParserFuzzing.parse(bytes)
     default: ArgumentFuzzing.resolve(bytes)
     }
     return 0
