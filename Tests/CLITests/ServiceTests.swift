@@ -16,8 +16,10 @@ private final class RunningService: @unchecked Sendable {
                             "--max-connections", String(maximumConnections), "--vault", cli.vaultPath, "--keys", cli.keyPath]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        // A server killed by SIGKILL leaves its socket file behind: wait until a new one answers, not until the file exists.
+        try? FileManager.default.removeItem(atPath: socket)
         try process.run()
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) { usleep(50_000) }
+        for _ in 0..<200 where (try? ServiceClient(socket: socket))?.request("GET", "/v1/health")?.status != 200 { usleep(50_000) }
     }
 
     func client() throws -> ServiceClient { try ServiceClient(socket: socket) }
@@ -84,6 +86,68 @@ struct ServiceTests {
         #expect(client.request("GET", "/v1/members/\(member)?purpose=email_marketing", token: crm)?.status == 401, "a revoked token stops at once")
         #expect(service.stop() == 0)
         #expect(!FileManager.default.fileExists(atPath: service.socket))
+    }
+
+    @Test("programme routes: profiling earns points once, the DPO opens and runs an erasure, prompts are redacted and put back, an admin token manages tokens")
+    func programmeRoutes() throws {
+        let (cli, shop, crm) = try prepared()
+        func token(_ name: String, _ role: String) throws -> String {
+            try CLIRunner.json(try cli.vault(["token", "create", "--name", name, "--role", role, "--json"]).stdout)["token"] as! String
+        }
+        let (dpo, admin) = (try token("dpo-desk", "dpo"), try token("ops", "admin"))
+        let service = try RunningService(cli)
+        let client = try service.client()
+        let enrol = #"{"fields": {"email": "dora@example.de", "first_name": "Dora"}, "consents": [{"purpose": "personalized_offers"}], "channel": "app"}"#
+        let member = client.request("POST", "/v1/members", token: shop, json: enrol)?.body["member"] as? String ?? ""
+        let next = client.request("GET", "/v1/members/\(member)/profile/next?channel=app", token: shop)
+        #expect(next?.status == 200 && next?.body["member"] as? String == member)
+        let share = #"{"field": "clothing_size", "value": "m", "purpose": "personalized_offers", "channel": "app"}"#
+        let first = client.request("POST", "/v1/members/\(member)/profile/shared", token: shop, json: share)
+        let again = client.request("POST", "/v1/members/\(member)/profile/shared", token: shop, json: share)
+        #expect(first?.status == 200 && again?.status == 200)
+        let rewards = client.request("GET", "/v1/members/\(member)/rewards", token: shop)
+        let balance = rewards?.body["balance"] as? Int ?? -1
+        #expect(balance > 0, "sharing a field earns points")
+        #expect((rewards?.body["entries"] as? [Any])?.count == 1, "a field shared twice earns once")
+        // Prompts: the member's name goes out as a placeholder and comes back.
+        let redacted = client.request("POST", "/v1/prompts/redact", token: shop,
+                                      json: #"{"text": "Schreib Dora (dora@example.de) einen Gruß.", "member": "\#(member)", "purpose": "loyalty_account"}"#)
+        let masked = redacted?.body["text"] as? String ?? ""
+        #expect(redacted?.status == 200 && !masked.contains("dora@example.de") && !masked.contains("Dora") && !masked.isEmpty, "\(String(describing: redacted?.body))")
+        if let session = redacted?.body["session"] as? String {
+            let body = try JSONSerialization.data(withJSONObject: ["text": masked, "session": session])
+            let restored = client.request("POST", "/v1/prompts/demask", token: shop, json: String(decoding: body, as: UTF8.self))
+            // The name is covered by the account; the email is not, so it stays a placeholder.
+            #expect(restored?.status == 200 && restored?.body["text"] as? String == "Schreib Dora ([EMAIL_1]) einen Gruß.",
+                    "\(String(describing: restored?.body))")
+            #expect((restored?.body["left_in_place"] as? [[String: String]])?.first?["reason"] == "not_consented")
+        } else {
+            Issue.record("a redaction with a member names its session: \(String(describing: redacted?.body))")
+        }
+        // The DPO: the marketing and enrollment tokens cannot open or run an erasure.
+        let open = #"{"type": "erasure", "member": "\#(member)"}"#
+        #expect(client.request("POST", "/v1/requests", token: crm, json: open)?.status == 403)
+        #expect(client.request("POST", "/v1/members/\(member)/erase", token: shop, json: "{}")?.status == 403)
+        let opened = client.request("POST", "/v1/requests", token: dpo, json: open)
+        #expect(opened?.status == 201)
+        let request = opened?.body["request"] as? String ?? ""
+        #expect(client.request("GET", "/v1/requests/\(request)", token: dpo)?.status == 200)
+        #expect((client.request("GET", "/v1/requests", token: dpo)?.body["requests"] as? [Any])?.count == 1)
+        let erased = client.request("POST", "/v1/members/\(member)/erase", token: dpo, json: #"{"request": "\#(request)"}"#)
+        #expect(erased?.status == 200, "\(String(describing: erased?.body))")
+        #expect(client.request("GET", "/v1/members/\(member)?purpose=loyalty_account", token: shop)?.status == 404)
+        #expect(client.request("GET", "/v1/members/\(member)/rewards", token: shop)?.status == 404)
+        // Tokens: only the admin role manages them; a token created over the wire works at once and stops when revoked.
+        #expect(client.request("POST", "/v1/tokens", token: dpo, json: #"{"name": "x", "role": "admin"}"#)?.status == 403)
+        let created = client.request("POST", "/v1/tokens", token: admin, json: #"{"name": "pos", "role": "enrollment"}"#)
+        let pos = created?.body["token"] as? String ?? ""
+        #expect(created?.status == 201 && client.request("POST", "/v1/members/lookup", token: pos, json: #"{"email": "nobody@example.de"}"#)?.status == 404)
+        let listed = client.request("GET", "/v1/tokens", token: admin)
+        let listing = String(describing: listed?.body ?? [:])
+        #expect(listed?.status == 200 && listing.contains("pos") && !listing.contains(pos), "a token list names tokens, never shows one")
+        #expect(client.request("POST", "/v1/tokens/pos/revoke", token: admin)?.status == 200)
+        #expect(client.request("POST", "/v1/members/lookup", token: pos, json: #"{"email": "nobody@example.de"}"#)?.status == 401)
+        #expect(service.stop() == 0)
     }
 
     @Test("Idempotency-Key: a retry gets the first answer; the same key with another body is 422")

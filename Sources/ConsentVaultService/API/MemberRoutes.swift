@@ -13,7 +13,7 @@ enum MemberRoutes {
         }
         let enrollment = try vault.members.enroll(try JSONBody.fields(body, "fields"), consents: consents, channel: try JSONBody.channel(body),
                                                   as: principal)
-        return .json(201, ["member": enrollment.member.rawValue, "consents": enrollment.consents.map(grantJSON)])
+        return .json(201, ["member": enrollment.member.rawValue, "consents": enrollment.consents.map(JSONShapes.grant)])
     }
 
     /// `GET /v1/members/{id}?purpose=P[&field=F…]` → `{"member", "fields", "denied"}`.
@@ -22,9 +22,8 @@ enum MemberRoutes {
             throw Problem(status: 400, code: "missing_parameter", detail: "the query needs purpose=…")
         }
         let fields = request.queryValues("field")
-        let result = try vault.members.read(try MemberID(id), purpose: purpose, fields: fields.isEmpty ? nil : fields, as: principal)
-        return .json(200, ["member": result.member.rawValue, "fields": result.fields,
-                           "denied": result.denied.map { ["field": $0.field, "reason": $0.reason.rawValue] }])
+        return .json(200, JSONShapes.read(try vault.members.read(try MemberID(id), purpose: purpose, fields: fields.isEmpty ? nil : fields,
+                                                                as: principal)))
     }
 
     /// `POST /v1/members/lookup` `{"email"|"phone"|"member_number": …}` → `{"member"}`; personal data
@@ -61,7 +60,7 @@ enum MemberRoutes {
         let consent = ConsentRequest(purpose: try JSONBody.string(body, "purpose"), field: try JSONBody.optionalString(body, "field"))
         switch try JSONBody.string(body, "action") {
         case "grant":
-            return .json(200, grantJSON(try vault.consents.grant(consent, for: member, channel: try JSONBody.channel(body), as: principal)))
+            return .json(200, JSONShapes.grant(try vault.consents.grant(consent, for: member, channel: try JSONBody.channel(body), as: principal)))
         case "deny":
             try vault.consents.deny(consent, for: member, channel: try JSONBody.channel(body), as: principal)
             return .json(200, ["member": member.rawValue, "purpose": consent.purpose, "state": "denied"])
@@ -75,14 +74,6 @@ enum MemberRoutes {
 
     /// `POST /v1/consents/confirm` `{"token"}`: the double opt-in link's target; no member id needed.
     static func confirm(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        .json(200, grantJSON(try vault.consents.confirm(token: try JSONBody.string(try JSONBody.object(request), "token"), as: principal)))
-    }
-
-    /// A grant as the CLI prints it with `--json`.
-    static func grantJSON(_ grant: GrantResult) -> [String: Any] {
-        var body: [String: Any] = ["member": grant.member.rawValue, "purpose": grant.purpose, "state": grant.state.rawValue]
-        if let field = grant.field { body["field"] = field }
-        if let token = grant.token { body["token"] = token }
-        return body
+        .json(200, JSONShapes.grant(try vault.consents.confirm(token: try JSONBody.string(try JSONBody.object(request), "token"), as: principal)))
     }
 }

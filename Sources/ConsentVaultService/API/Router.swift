@@ -37,30 +37,63 @@ struct Router: Sendable {
         }
     }
 
-    /// The handler of `request`, or 404 / 405.
+    /// One route: method, path pattern (`{name}` matches one segment) and how to make its handler.
+    struct Route: Sendable {
+        /// `GET`, `POST`, `PATCH`.
+        let method: String
+        /// e.g. `/v1/members/{id}/fields`.
+        let pattern: String
+        /// The handler for a request and the pattern's parameters.
+        let make: @Sendable (HTTPRequest, [String: String]) -> Handler
+    }
+
+    /// Every route the service has (health aside), as the OpenAPI document lists them.
+    static let routes: [Route] = [
+        Route(method: "POST", pattern: "/v1/members") { request, _ in { try MemberRoutes.enroll(request, $0, $1) } },
+        Route(method: "POST", pattern: "/v1/members/lookup") { request, _ in { try MemberRoutes.lookup(request, $0, $1) } },
+        Route(method: "GET", pattern: "/v1/members/{id}") { request, p in { try MemberRoutes.read(request, $0, $1, id: p["id"]!) } },
+        Route(method: "PATCH", pattern: "/v1/members/{id}/fields") { request, p in { try MemberRoutes.patchFields(request, $0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/members/{id}/consents") { request, p in { try MemberRoutes.consent(request, $0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/consents/confirm") { request, _ in { try MemberRoutes.confirm(request, $0, $1) } },
+        Route(method: "GET", pattern: "/v1/members/{id}/profile/next") { request, p in { try ProgrammeRoutes.nextQuestion(request, $0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/members/{id}/profile/shared") { request, p in { try ProgrammeRoutes.shared(request, $0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/members/{id}/profile/declined") { request, p in { try ProgrammeRoutes.declined(request, $0, $1, id: p["id"]!) } },
+        Route(method: "GET", pattern: "/v1/members/{id}/rewards") { _, p in { try ProgrammeRoutes.rewards($0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/members/{id}/erase") { request, p in { try ProgrammeRoutes.erase(request, $0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/requests") { request, _ in { try ProgrammeRoutes.openRequest(request, $0, $1) } },
+        Route(method: "GET", pattern: "/v1/requests") { request, _ in { try ProgrammeRoutes.listRequests(request, $0, $1) } },
+        Route(method: "GET", pattern: "/v1/requests/{id}") { _, p in { try ProgrammeRoutes.showRequest($0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/prompts/redact") { request, _ in { try ProgrammeRoutes.redact(request, $0, $1) } },
+        Route(method: "POST", pattern: "/v1/prompts/build") { request, _ in { try ProgrammeRoutes.build(request, $0, $1) } },
+        Route(method: "POST", pattern: "/v1/prompts/demask") { request, _ in { try ProgrammeRoutes.demask(request, $0, $1) } },
+        Route(method: "POST", pattern: "/v1/tokens") { request, _ in { try ProgrammeRoutes.createToken(request, $0, $1) } },
+        Route(method: "GET", pattern: "/v1/tokens") { _, _ in { try ProgrammeRoutes.listTokens($0, $1) } },
+        Route(method: "POST", pattern: "/v1/tokens/{name}/revoke") { _, p in { try ProgrammeRoutes.revokeToken($0, $1, name: p["name"]!) } },
+        Route(method: "GET", pattern: "/v1/audit/verify") { request, _ in { try AuditRoutes.verify(request, $0, $1) } },
+        Route(method: "GET", pattern: "/v1/audit/head") { _, _ in { try AuditRoutes.head($0, $1) } },
+    ]
+
+    /// The handler of `request`, or 404 (no pattern matches) / 405 (only with other methods).
     private func handler(_ request: HTTPRequest, _ segments: [String]) throws -> Handler {
-        func only(_ method: String, _ handler: @escaping Handler) throws -> Handler {
-            guard request.method == method else { throw Self.methodNotAllowed }
-            return handler
+        var pathMatched = false
+        for route in Self.routes {
+            let pattern = route.pattern.split(separator: "/").map(String.init)
+            guard pattern.count == segments.count else { continue }
+            var parameters: [String: String] = [:]
+            let matches = zip(pattern, segments).allSatisfy { expected, actual in
+                if expected.hasPrefix("{") {
+                    parameters[String(expected.dropFirst().dropLast())] = actual
+                    return !actual.isEmpty
+                }
+                return expected == actual
+            }
+            guard matches else { continue }
+            // A literal route (`/v1/members/lookup`) wins over a parameter route of the same length.
+            pathMatched = true
+            if route.method == request.method { return route.make(request, parameters) }
         }
-        switch segments {
-        case ["v1", "members"]: return try only("POST") { try MemberRoutes.enroll(request, $0, $1) }
-        case ["v1", "members", "lookup"]: return try only("POST") { try MemberRoutes.lookup(request, $0, $1) }
-        case ["v1", "consents", "confirm"]: return try only("POST") { try MemberRoutes.confirm(request, $0, $1) }
-        case ["v1", "audit", "verify"]: return try only("GET") { try AuditRoutes.verify(request, $0, $1) }
-        case ["v1", "audit", "head"]: return try only("GET") { try AuditRoutes.head($0, $1) }
-        default: break
-        }
-        guard segments.count >= 3, segments[0] == "v1", segments[1] == "members" else {
-            throw Problem(status: 404, code: "not_found", detail: "no such route")
-        }
-        let id = segments[2]
-        switch Array(segments.dropFirst(3)) {
-        case []: return try only("GET") { try MemberRoutes.read(request, $0, $1, id: id) }
-        case ["fields"]: return try only("PATCH") { try MemberRoutes.patchFields(request, $0, $1, id: id) }
-        case ["consents"]: return try only("POST") { try MemberRoutes.consent(request, $0, $1, id: id) }
-        default: throw Problem(status: 404, code: "not_found", detail: "no such route")
-        }
+        if pathMatched { throw Self.methodNotAllowed }
+        throw Problem(status: 404, code: "not_found", detail: "no such route")
     }
 
     private static let methodNotAllowed = Problem(status: 405, code: "method_not_allowed", detail: "this route does not take that method")

@@ -1,0 +1,116 @@
+import ConsentVault
+import Foundation
+
+/// Handlers of profiling, rewards, data subject requests, prompts and tokens.
+enum ProgrammeRoutes {
+    /// `GET /v1/members/{id}/profile/next?channel=C` → `{"member", "ask"}`.
+    static func nextQuestion(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let member = try MemberID(id)
+        let channel = try Channel(rawValue: request.queryValues("channel").first ?? "app").orThrow("channel")
+        return .json(200, JSONShapes.nextQuestion(member, try vault.profiles.nextQuestion(for: member, channel: channel, as: principal)))
+    }
+
+    /// `POST /v1/members/{id}/profile/shared` `{"field", "value", "purpose", "channel"}`.
+    static func shared(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let body = try JSONBody.object(request)
+        return .json(200, JSONShapes.share(try vault.profiles.share(try JSONBody.string(body, "field"), value: try JSONBody.string(body, "value"),
+                                                                     for: try MemberID(id), purpose: try JSONBody.string(body, "purpose"),
+                                                                     channel: try JSONBody.channel(body), as: principal)))
+    }
+
+    /// `POST /v1/members/{id}/profile/declined` `{"field", "channel"}`.
+    static func declined(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let body = try JSONBody.object(request)
+        let field = try JSONBody.string(body, "field")
+        try vault.profiles.decline(field, for: try MemberID(id), channel: try JSONBody.channel(body), as: principal)
+        return .json(200, ["member": id, "field": field, "declined": true])
+    }
+
+    /// `GET /v1/members/{id}/rewards` → `{"member", "balance", "entries"}`.
+    static func rewards(_ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let member = try MemberID(id)
+        var body = JSONShapes.ledger(member, try vault.rewards.ledger(of: member, as: principal))
+        body["balance"] = try vault.rewards.balance(of: member, as: principal)
+        return .json(200, body)
+    }
+
+    /// `POST /v1/requests` `{"type", "member", "received_on"?, "channel"?}` → 201 the request.
+    static func openRequest(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
+        let body = try JSONBody.object(request)
+        let type = try RequestType(rawValue: try JSONBody.string(body, "type")).orThrow("type")
+        let channel = try JSONBody.optionalString(body, "channel").map { try Channel(rawValue: $0).orThrow("channel") }
+        return .json(201, JSONShapes.request(try vault.requests.open(type, for: try MemberID(try JSONBody.string(body, "member")),
+                                                                    receivedOn: try JSONBody.optionalString(body, "received_on"),
+                                                                    channel: channel, as: principal)))
+    }
+
+    /// `GET /v1/requests[?overdue=true]` → `{"requests"}`.
+    static func listRequests(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
+        let requests = try vault.requests.list(overdue: request.queryValues("overdue").first == "true", as: principal)
+        return .json(200, ["requests": requests.map(JSONShapes.request)])
+    }
+
+    /// `GET /v1/requests/{id}` → the request.
+    static func showRequest(_ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        .json(200, JSONShapes.request(try vault.requests.show(id, as: principal)))
+    }
+
+    /// `POST /v1/members/{id}/erase` `{"request"?, "dry_run"?}` → the erasure report.
+    static func erase(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let body = request.body.isEmpty ? [:] : try JSONBody.object(request)
+        let report = try vault.requests.erase(try MemberID(id), request: try JSONBody.optionalString(body, "request"),
+                                              dryRun: body["dry_run"] as? Bool ?? false, as: principal)
+        return .json(200, JSONShapes.erasure(report))
+    }
+
+    /// `POST /v1/prompts/redact` `{"text", "member"?, "purpose", "session"?}` → the redaction.
+    static func redact(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
+        let body = try JSONBody.object(request)
+        let member = try JSONBody.optionalString(body, "member").map { try MemberID($0) }
+        return .json(200, JSONShapes.redaction(try vault.prompts.redact(try JSONBody.string(body, "text"), member: member,
+                                                                       purpose: try JSONBody.string(body, "purpose"),
+                                                                       session: try JSONBody.optionalString(body, "session"), as: principal)))
+    }
+
+    /// `POST /v1/prompts/build` `{"template", "member", "purpose"}` → the redaction.
+    static func build(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
+        let body = try JSONBody.object(request)
+        return .json(200, JSONShapes.redaction(try vault.prompts.build(template: try JSONBody.string(body, "template"),
+                                                                      member: try MemberID(try JSONBody.string(body, "member")),
+                                                                      purpose: try JSONBody.string(body, "purpose"), as: principal)))
+    }
+
+    /// `POST /v1/prompts/demask` `{"text", "session"}` → `{"text", "restored", "left_in_place"}`.
+    static func demask(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
+        let body = try JSONBody.object(request)
+        return .json(200, JSONShapes.demask(try vault.prompts.demask(try JSONBody.string(body, "text"), session: try JSONBody.string(body, "session"),
+                                                                    as: principal)))
+    }
+
+    /// `POST /v1/tokens` `{"name", "role"}` → 201 `{"name", "role", "token"}` (the token, once).
+    static func createToken(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
+        let body = try JSONBody.object(request)
+        let name = try JSONBody.string(body, "name")
+        let role = try JSONBody.string(body, "role")
+        return .json(201, ["name": name, "role": role, "token": try vault.tokens.create(name: name, role: role, as: principal)])
+    }
+
+    /// `GET /v1/tokens` → `{"tokens"}`.
+    static func listTokens(_ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
+        .json(200, JSONShapes.tokens(try vault.tokens.list(as: principal)))
+    }
+
+    /// `POST /v1/tokens/{name}/revoke` → `{"name", "revoked"}`.
+    static func revokeToken(_ vault: Vault, _ principal: Principal, name: String) throws -> HTTPResponse {
+        try vault.tokens.revoke(name: name, as: principal)
+        return .json(200, ["name": name, "revoked": true])
+    }
+}
+
+extension Optional {
+    /// The value, or a 422 problem naming the JSON member or query parameter that held no valid one.
+    func orThrow(_ name: String) throws -> Wrapped {
+        guard let self else { throw Problem(status: 422, code: "invalid_member", detail: "'\(name)' has a value the service does not know") }
+        return self
+    }
+}
