@@ -1,9 +1,9 @@
-public import ConsentVault
-public import Foundation
+import ConsentVault
+import Foundation
 
 /// The JSON shapes of results, shared by the CLI's `--json` output and the service's answers, so
 /// both speak the same language.
-public enum JSONShapes {
+enum JSONShapes {
     /// `{"member", "purpose", "field"?, "state", "token"?}`.
     static func grant(_ grant: GrantResult) -> [String: Any] {
         var body: [String: Any] = ["member": grant.member.rawValue, "purpose": grant.purpose, "state": grant.state.rawValue]
