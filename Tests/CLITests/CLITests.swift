@@ -176,6 +176,20 @@ struct CLITests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("none of 7 known values occurs in the files"))
     }
+
+    @Test("from a folder without Policies/, demo and init use the built-in set, which is the repository's; a given folder must exist")
+    func anyFolder() throws {
+        let cli = try CLIRunner()
+        let demo = try cli.run(["demo"])
+        #expect(demo.status == 0 && demo.stdout.contains("none of 7 known values occurs in the files"), "stderr: \(demo.stderr)")
+        _ = try cli.run(["keygen", "--out", cli.keyPath])
+        #expect(try cli.vault(["init"]).status == 0)
+        let stored = try CLIRunner.json(try cli.vault(["policy", "show", "--json"]).stdout)["hash"] as? String
+        let repository = try CLIRunner.json(try cli.run(["policy", "check", CLIRunner.policyDirectory, "--json"]).stdout)["hash"] as? String
+        #expect(stored != nil && stored == repository)
+        let missing = try cli.vault(["init", "--policies", cli.folder.appendingPathComponent("nowhere").path])
+        #expect(missing.status != 0 && missing.stderr.contains("cannot be read"))
+    }
 }
 
 @Suite("consent-vault binary: member import")

@@ -10,6 +10,17 @@ struct PolicySetTests {
         })
     }
 
+    @Test("the built-in policy set is Policies/ byte for byte, and it validates")
+    func builtInMatchesThePolicyFolder() throws {
+        let files = try documents()
+        #expect(Set(PolicySet.builtInDocuments.keys) == Set(files.keys))
+        for (name, data) in files {
+            #expect(PolicySet.builtInDocuments[name].map { Data($0.utf8) } == data,
+                    "\(name) differs from its copy in Sources/ConsentVault/Policy/BuiltInPolicies.swift: copy the file in there")
+        }
+        #expect(try PolicySet.builtIn.hash == PolicySet.decode(files).hash)
+    }
+
     /// Problems after `edit` changed the JSON object of `file`.
     private func problems(in file: String, _ edit: (inout [String: Any]) -> Void) throws -> [String] {
         var documents = try documents()

@@ -8,7 +8,7 @@ enum BenchCommand {
         CommandSpec(path: ["bench"], summary: "Measure the main operations at several vault sizes",
                     options: [OptionSpec(name: .sizes, valueName: "N,N,…", help: "vault sizes in members (default 10000)"),
                               OptionSpec(name: .samples, valueName: "N", help: "timed operations per row (default 1000)"),
-                              OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default ./Policies)")],
+                              OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default: env CONSENT_VAULT_POLICIES, else ./Policies, else the built-in defaults)")],
                     discussion: """
                         Run it from a release build: swift build -c release && .build/release/consent-vault bench --sizes 10000,100000
                         Each row prints throughput, p50 and p99 latency, peak memory, and for enroll and read the
@@ -32,7 +32,7 @@ enum BenchCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consent-vault-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let policies = try PolicySet.load(fromDirectory: VaultCommands.policyDirectory(invocation))
+        let policies = try VaultCommands.policies(invocation)
         if !invocation.json {
             Output.line("| operation | members | ops/s | p50 µs | p99 µs | baseline ops/s | vault/baseline | peak MB |")
             Output.line("|---|---:|---:|---:|---:|---:|---:|---:|")

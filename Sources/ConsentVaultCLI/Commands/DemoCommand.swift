@@ -6,7 +6,7 @@ enum DemoCommand {
     /// The demo command.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["demo"], summary: "Walk through the main job in a temporary folder",
-                    options: [OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default: ./Policies)"),
+                    options: [OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default: env CONSENT_VAULT_POLICIES, else ./Policies, else the built-in defaults)"),
                               OptionSpec(name: .keep, valueName: nil, help: "keep the temporary folder and print its path")],
                     run: run),
     ]
@@ -25,7 +25,7 @@ enum DemoCommand {
         let ring = try KeyRing.generate()
         try ring.write(to: keyPath)
         let vault = try Vault.create(at: vaultPath, keyRing: ring,
-                                     policies: try PolicySet.load(fromDirectory: VaultCommands.policyDirectory(invocation)),
+                                     policies: try VaultCommands.policies(invocation),
                                      erasureJournal: keyPath + ".erasures")
         Output.line("   key id \(ring.keyID), vault id \(vault.vaultID)")
         let marketing = try vault.tokens.principal(for: try vault.tokens.create(name: "crm-app", role: "marketing", as: admin))

@@ -83,7 +83,7 @@ enum PromptCommands {
         guard let corpus = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
             throw CommandFailure(description: "corpus \(path) cannot be read")
         }
-        let catalog = try FieldCatalog.load(fromDirectory: VaultCommands.policyDirectory(invocation))
+        let catalog = try VaultCommands.policies(invocation).fields
         let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: catalog.fields.first { $0.type == .memberNumber }?.pattern)
         let megabytes = try invocation.integer(.longTextMB) ?? 5
         let longText = String(repeating: corpus, count: max(1, megabytes * 1_000_000 / max(corpus.utf8.count, 1)))

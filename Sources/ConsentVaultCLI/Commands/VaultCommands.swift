@@ -6,7 +6,7 @@ enum VaultCommands {
     /// The vault commands.
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["init"], summary: "Create a new, empty vault",
-                    options: [OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default: ./Policies, env CONSENT_VAULT_POLICIES)")],
+                    options: [OptionSpec(name: .policies, valueName: "DIR", help: "policy folder (default: env CONSENT_VAULT_POLICIES, else ./Policies, else the built-in defaults)")],
                     discussion: "The vault remembers the key file's key id and the field catalog it was created with.",
                     run: initialize),
         CommandSpec(path: ["checkpoint"], summary: "Write the -wal file back into the vault and empty it",
@@ -14,10 +14,17 @@ enum VaultCommands {
                     run: checkpoint),
     ]
 
-    /// The policy folder from `--policies`, `CONSENT_VAULT_POLICIES` or `./Policies`.
-    static func policyDirectory(_ invocation: Invocation) -> URL {
-        let path = invocation.value(.policies) ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_POLICIES"] ?? "Policies"
-        return URL(fileURLWithPath: path)
+    /// The policy set from `--policies`, `CONSENT_VAULT_POLICIES` or `./Policies`; when none is given and `./Policies`
+    /// does not exist, the built-in default set (a copy of the repository's `Policies/`), so a binary works from any folder.
+    static func policies(_ invocation: Invocation) throws -> PolicySet {
+        if let path = invocation.value(.policies) ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_POLICIES"] {
+            return try PolicySet.load(fromDirectory: URL(fileURLWithPath: path))
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "Policies", isDirectory: &isFolder), isFolder.boolValue {
+            return try PolicySet.load(fromDirectory: URL(fileURLWithPath: "Policies"))
+        }
+        return try PolicySet.builtIn
     }
 
     private static func initialize(_ invocation: Invocation) throws {
@@ -26,7 +33,7 @@ enum VaultCommands {
             throw invocation.invalid(.token, "is not accepted: init is run by the holder of the key file, before any token exists")
         }
         let path = try invocation.vaultPath()
-        let policies = try PolicySet.load(fromDirectory: policyDirectory(invocation))
+        let policies = try Self.policies(invocation)
         let vault = try Vault.create(at: path, keyRing: try invocation.loadKeyRing(), policies: policies,
                                      erasureJournal: try invocation.erasureJournalPath())
         invocation.json ? Output.json(["vault": path, "vault_id": vault.vaultID])
