@@ -52,6 +52,8 @@ struct ServiceTests {
         let service = try RunningService(cli)
         let client = try service.client()
         #expect(client.request("GET", "/v1/health")?.body["status"] as? String == "ok")
+        let document = client.request("GET", "/v1/openapi.json")
+        #expect(document?.status == 200 && document?.body["openapi"] as? String == "3.1.0", "the OpenAPI document needs no token")
         let enrol = #"{"fields": {"email": "anna@example.de", "birthday": "1990-12-24"}, "consents": [{"purpose": "birthday_rewards"}], "channel": "web"}"#
         let created = client.request("POST", "/v1/members", token: shop, json: enrol)
         #expect(created?.status == 201)

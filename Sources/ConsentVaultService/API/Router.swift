@@ -2,7 +2,7 @@ import ConsentVault
 import Foundation
 
 /// Routes `(method, path)` to a handler and answers every request, errors included, as JSON.
-/// Every route but `GET /v1/health` needs `Authorization: Bearer <token>`: the token's principal
+/// Every route but `GET /v1/health` and `GET /v1/openapi.json` needs `Authorization: Bearer <token>`: the token's principal
 /// and role decide, exactly as in the CLI; there is no administrator over the wire.
 struct Router: Sendable {
     let queue: VaultQueue
@@ -26,6 +26,10 @@ struct Router: Sendable {
             guard request.method == "GET" else { throw Self.methodNotAllowed }
             return .json(200, ["status": "ok"])
         }
+        if segments == ["v1", "openapi.json"] {
+            guard request.method == "GET" else { throw Self.methodNotAllowed }
+            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(OpenAPIDocument.text.utf8))
+        }
         let handler = try self.handler(request, segments)
         let token = try Self.bearer(request)
         let principal = try queue.sync { try $0.tokens.principal(for: token) }
@@ -47,7 +51,7 @@ struct Router: Sendable {
         let make: @Sendable (HTTPRequest, [String: String]) -> Handler
     }
 
-    /// Every route the service has (health aside), as the OpenAPI document lists them.
+    /// Every route that needs a token; with `GET /v1/health` and `GET /v1/openapi.json`, what `OpenAPIDocument` lists.
     static let routes: [Route] = [
         Route(method: "POST", pattern: "/v1/members") { request, _ in { try MemberRoutes.enroll(request, $0, $1) } },
         Route(method: "POST", pattern: "/v1/members/lookup") { request, _ in { try MemberRoutes.lookup(request, $0, $1) } },
