@@ -48,7 +48,7 @@ func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
         if invocation.wantsHelp || asksHelp { return .show(Help.command(spec)) }
         return .run(invocation)
     } catch {
-        return .usageError(usageMessage(error))
+        return .usageError(words.contains("--json") ? ErrorReport.problemJSON(for: error) : usageMessage(error))
     }
 }
 
@@ -73,10 +73,10 @@ public func runCommandLine(_ arguments: [String]) -> Int32 {
         } catch is SilentFailure {
             return ExitStatus.failure
         } catch let error as UsageError {
-            Output.error(usageMessage(error))
+            Output.error(invocation.json ? ErrorReport.problemJSON(for: error) : usageMessage(error))
             return ExitStatus.usage
         } catch {
-            Output.error(ErrorReport.message(for: error))
+            Output.error(invocation.json ? ErrorReport.problemJSON(for: error) : ErrorReport.message(for: error))
             return ExitStatus.failure
         }
     }

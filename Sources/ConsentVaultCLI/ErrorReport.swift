@@ -1,9 +1,32 @@
 import ConsentVault
+import ConsentVaultService
+import Foundation
 
-/// Formats library errors for stderr: `Error: …` and, where there is one, a `Hint: …` line.
+/// Formats errors for stderr: `Error: …` and, where there is one, a `Hint: …` line; with `--json`,
+/// the service's problem object (same `code` and status as over HTTP) with the hint.
 enum ErrorReport {
     /// The text to print for `error`.
     static func message(for error: any Error) -> String {
+        let (text, hint) = parts(of: error)
+        return "Error: \(text)" + (hint.map { "\nHint: \($0)" } ?? "")
+    }
+
+    /// One JSON line: `{"type", "title", "status", "detail", "code", "hint"?}`, as the service answers.
+    static func problemJSON(for error: any Error) -> String {
+        let (text, hint) = parts(of: error)
+        var problem: Problem
+        switch error {
+        case let error as UsageError: problem = Problem(status: 400, code: "usage", detail: error.description)
+        case is CommandFailure: problem = Problem(status: 400, code: "command_failed", detail: text)
+        default: problem = Problem(error)
+        }
+        problem.hint = hint
+        let data = (try? JSONSerialization.data(withJSONObject: problem.object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// What went wrong and what to do about it.
+    private static func parts(of error: any Error) -> (text: String, hint: String?) {
         let (text, hint): (String, String?)
         switch error {
         case let error as KeyFileError: (text, hint) = (error.description, error.hint)
@@ -23,6 +46,6 @@ enum ErrorReport {
         case let error as any VaultError: (text, hint) = (error.description, nil)
         default: (text, hint) = ("unexpected failure (\(type(of: error)))", "please report this with the command you ran")
         }
-        return "Error: \(text)" + (hint.map { "\nHint: \($0)" } ?? "")
+        return (text, hint)
     }
 }

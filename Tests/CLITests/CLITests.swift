@@ -177,6 +177,22 @@ struct CLITests {
         #expect(result.stdout.contains("none of 7 known values occurs in the files"))
     }
 
+    @Test("with --json an error is one problem object on stderr, with the service's code and status and the CLI's hint")
+    func problemJSON() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let missing = try cli.vault(["member", "get", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b", "--purpose", "loyalty_account", "--json"])
+        let problem = try CLIRunner.json(missing.stderr)
+        #expect(missing.status == 1 && missing.stdout.isEmpty)
+        #expect(problem["code"] as? String == "member_not_found" && problem["status"] as? Int == 404)
+        #expect((problem["hint"] as? String)?.contains("member list") == true && problem["type"] as? String != nil)
+        let usage = try cli.vault(["member", "get", "--bogus", "--json"])
+        let usageProblem = try CLIRunner.json(usage.stderr)
+        #expect(usage.status == 64 && usageProblem["code"] as? String == "usage")
+        let plain = try cli.vault(["member", "get", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b", "--purpose", "loyalty_account"])
+        #expect(plain.stderr.hasPrefix("Error: no member with id"))
+    }
+
     @Test("from a folder without Policies/, demo and init use the built-in set, which is the repository's; a given folder must exist")
     func anyFolder() throws {
         let cli = try CLIRunner()

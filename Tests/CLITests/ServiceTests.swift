@@ -40,10 +40,14 @@ struct ServiceTests {
     private func prepared() throws -> (cli: CLIRunner, enrollment: String, marketing: String) {
         let cli = try CLIRunner()
         try cli.initialize()
-        func token(_ name: String, _ role: String) throws -> String {
-            try CLIRunner.json(try cli.vault(["token", "create", "--name", name, "--role", role, "--json"]).stdout)["token"] as! String
-        }
-        return (cli, try token("shop", "enrollment"), try token("crm-app", "marketing"))
+        return (cli, try token(cli, "shop", "enrollment"), try token(cli, "crm-app", "marketing"))
+    }
+
+    /// A new token of `role`, created with the CLI.
+    private func token(_ cli: CLIRunner, _ name: String, _ role: String) throws -> String {
+        let created = try cli.vault(["token", "create", "--name", name, "--role", role, "--json"])
+        try #require(created.status == 0, "token create: \(created.stderr)")
+        return try #require(try CLIRunner.json(created.stdout)["token"] as? String)
     }
 
     @Test("each route answers with the CLI's JSON shapes; tokens and roles decide; errors carry stable codes")
@@ -76,7 +80,7 @@ struct ServiceTests {
             (client.request("GET", "/v1/members/1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b?purpose=email_marketing", token: crm), 404, "member_not_found"),
             (client.request("DELETE", "/v1/members/\(member)", token: shop), 405, "method_not_allowed"),
             (client.request("POST", "/v1/members", token: shop, json: enrol), 409, "duplicate_value"),
-            (client.request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "x"}, "channel": "web"}"#), 422, "invalid"),
+            (client.request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "x"}, "channel": "web"}"#), 422, "invalid_value"),
             (client.request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "a@b.de", "email": "c@d.de"}, "channel": "web"}"#), 400, "malformed_json"),
             (client.request("GET", "/v1/nothing", token: shop), 404, "not_found"),
         ]
@@ -93,10 +97,7 @@ struct ServiceTests {
     @Test("programme routes: profiling earns points once, the DPO opens and runs an erasure, prompts are redacted and put back, an admin token manages tokens")
     func programmeRoutes() throws {
         let (cli, shop, crm) = try prepared()
-        func token(_ name: String, _ role: String) throws -> String {
-            try CLIRunner.json(try cli.vault(["token", "create", "--name", name, "--role", role, "--json"]).stdout)["token"] as! String
-        }
-        let (dpo, admin) = (try token("dpo-desk", "dpo"), try token("ops", "admin"))
+        let (dpo, admin) = (try token(cli, "dpo-desk", "dpo"), try token(cli, "ops", "admin"))
         let service = try RunningService(cli)
         let client = try service.client()
         let enrol = #"{"fields": {"email": "dora@example.de", "first_name": "Dora"}, "consents": [{"purpose": "personalized_offers"}], "channel": "app"}"#

@@ -51,13 +51,13 @@ public enum ConsentError: VaultError, Equatable {
         case .fieldNotInPurpose: return "field_not_in_purpose"
         case .notConsentBased: return "not_consent_based"
         case .minorNeedsGuardian: return "minor_needs_guardian"
-        case .invalidToken: return "invalid_token"
+        case .invalidToken: return "invalid_confirmation_token"
         case .capturedInFuture: return "captured_in_future"
         case .tooManyConsents: return "too_many_consents"
         case .invalidIPAddress: return "invalid_ip_address"
         case .capturedTooLongAgo: return "captured_too_long_ago"
-        case .expiredToken: return "expired_token"
-        case .usedToken: return "used_token"
+        case .expiredToken: return "expired_confirmation_token"
+        case .usedToken: return "used_confirmation_token"
         case .nothingToWithdraw: return "nothing_to_withdraw"
         }
     }

@@ -27,7 +27,7 @@ public enum FieldValueError: VaultError, Equatable {
     public var code: String {
         switch self {
         case .unknownField: return "unknown_field"
-        case .invalid: return "invalid"
+        case .invalid: return "invalid_value"
         case .tooLong: return "too_long"
         case .duplicateField: return "duplicate_field"
         case .notIndexed: return "not_indexed"

@@ -63,15 +63,15 @@ public enum KeyFileError: VaultError, Equatable {
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {
-        case .notFound: return "not_found"
-        case .unreadable: return "unreadable"
-        case .permissionsTooOpen: return "permissions_too_open"
-        case .malformed: return "malformed"
+        case .notFound: return "key_file_not_found"
+        case .unreadable: return "key_file_unreadable"
+        case .permissionsTooOpen: return "key_file_permissions_too_open"
+        case .malformed: return "key_file_malformed"
         case .exampleKey: return "example_key"
         case .passphraseRequired: return "passphrase_required"
         case .wrongPassphrase: return "wrong_passphrase"
-        case .alreadyExists: return "already_exists"
-        case .writeFailed: return "write_failed"
+        case .alreadyExists: return "key_file_exists"
+        case .writeFailed: return "key_file_write_failed"
         case .belongsToAnotherVault: return "belongs_to_another_vault"
         case .versionMissing: return "version_missing"
         case .keyDoesNotOpenVault: return "key_does_not_open_vault"

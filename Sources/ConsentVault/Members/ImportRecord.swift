@@ -57,8 +57,8 @@ public enum ImportError: VaultError, Equatable {
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {
-        case .malformed: return "malformed"
-        case .aborted: return "aborted"
+        case .malformed: return "import_line_malformed"
+        case .aborted: return "import_aborted"
         }
     }
 }

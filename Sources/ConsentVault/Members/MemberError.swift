@@ -34,9 +34,9 @@ public enum MemberError: VaultError, Equatable {
     public var code: String {
         switch self {
         case .memberNotFound: return "member_not_found"
-        case .erased: return "erased"
-        case .invalidMemberID: return "invalid_member_i_d"
-        case .integrity: return "integrity"
+        case .erased: return "member_erased"
+        case .invalidMemberID: return "invalid_member_id"
+        case .integrity: return "member_integrity"
         case .dataKeyIntegrity: return "data_key_integrity"
         case .duplicateValue: return "duplicate_value"
         case .noFields: return "no_fields"

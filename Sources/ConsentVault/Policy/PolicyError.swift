@@ -30,8 +30,8 @@ public enum PolicyError: VaultError, Equatable {
     /// Stable machine-readable name of the failure.
     public var code: String {
         switch self {
-        case .unreadable: return "unreadable"
-        case .invalid: return "invalid"
+        case .unreadable: return "policy_unreadable"
+        case .invalid: return "policy_invalid"
         }
     }
 }

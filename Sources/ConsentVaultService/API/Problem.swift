@@ -1,17 +1,19 @@
 import ConsentVault
 
 /// An error answer (RFC 9457 problem details, `application/problem+json`) with the library's stable
-/// `code`: the one place where errors become responses.
-struct Problem: Error {
+/// `code`: the one place where errors become responses, and what the CLI writes for an error in `--json` mode.
+public struct Problem: Error {
     /// The HTTP status.
-    let status: Int
+    public let status: Int
     /// Stable machine-readable code, e.g. `member_not_found`.
-    let code: String
+    public let code: String
     /// What went wrong, never a value, key or token.
-    let detail: String
+    public let detail: String
+    /// What to do about it, if the caller knows (the CLI names its options).
+    public var hint: String?
 
-    /// The problem for any error a handler or the parser threw.
-    init(_ error: any Error) {
+    /// The problem for any error a handler, the parser or a command threw.
+    public init(_ error: any Error) {
         switch error {
         case let problem as Problem: self = problem
         case let error as HTTPParseError:
@@ -30,16 +32,24 @@ struct Problem: Error {
     }
 
     /// A problem with its parts.
-    init(status: Int, code: String, detail: String) {
+    public init(status: Int, code: String, detail: String, hint: String? = nil) {
         self.status = status
         self.code = code
         self.detail = detail
+        self.hint = hint
     }
 
-    /// The response: `{"type","title","status","detail","code"}`.
+    /// `{"type", "title", "status", "detail", "code", "hint"?}` (RFC 9457 members plus the stable code).
+    public var object: [String: Any] {
+        var object: [String: Any] = ["type": "https://consentvault.example/problems/\(code)", "title": HTTPResponse.reason(status),
+                                     "status": status, "detail": detail, "code": code]
+        if let hint { object["hint"] = hint }
+        return object
+    }
+
+    /// The response: `object` as `application/problem+json`.
     var response: HTTPResponse {
-        var response = HTTPResponse.json(status, ["type": "https://consentvault.example/problems/\(code)", "title": HTTPResponse.reason(status),
-                                                  "status": status, "detail": detail, "code": code])
+        var response = HTTPResponse.json(status, object)
         response.headers = [("Content-Type", "application/problem+json")]
         if status == 401 { response.headers.append(("WWW-Authenticate", "Bearer")) }
         return response
@@ -74,8 +84,21 @@ struct Problem: Error {
             return 422
         case is FieldValueError, is RewardError, is ImportError, is PolicyError: return 422
         case let error as StorageError:
-            if case .sqlite(let code, _, _) = error, code & 0xff == 5 || code & 0xff == 6 { return 503 }
-            return 500
+            switch error {
+            case .sqlite(let code, _, _): return code & 0xff == 5 || code & 0xff == 6 ? 503 : 500
+            case .vaultNotFound: return 404
+            case .vaultExists, .fileExists, .exportFolderNotEmpty: return 409
+            case .notAVault, .schemaTooNew, .symbolicLink: return 422
+            case .erasureJournal, .corruptRow, .fileWrite: return 500
+            }
+        case let error as KeyFileError:
+            switch error {
+            case .notFound: return 404
+            case .alreadyExists: return 409
+            case .rotationInProgress, .changedOnDisk: return 409
+            case .writeFailed: return 500
+            default: return 422
+            }
         default: return 500
         }
     }
