@@ -34,6 +34,18 @@ final class ServiceClient: @unchecked Sendable {
         _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
+    /// Sends `text` again and again without ever reading, for `seconds`, never blocking; the bytes it got out.
+    func flood(_ text: String, for seconds: Double) -> Int {
+        let bytes = Array(text.utf8)
+        var sent = 0
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            let count = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)) }
+            if count > 0 { sent += count } else { usleep(20_000) }
+        }
+        return sent
+    }
+
     /// A parsed response.
     struct Response {
         let status: Int
@@ -41,28 +53,31 @@ final class ServiceClient: @unchecked Sendable {
         let body: [String: Any]
     }
 
-    /// Reads one response (Content-Length framed); nil if the connection closed first.
-    func receive() -> Response? {
-        var buffer: [UInt8] = []
+    /// Bytes read past the last response (pipelined answers).
+    private var pending: [UInt8] = []
+
+    /// Reads one response (Content-Length framed, no body after HEAD); nil if the connection closed first.
+    func receive(toHead: Bool = false) -> Response? {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            if let end = buffer.firstRange(of: Array("\r\n\r\n".utf8)) {
-                let head = String(decoding: buffer[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+            if let end = pending.firstRange(of: Array("\r\n\r\n".utf8)) {
+                let head = String(decoding: pending[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
                 var headers: [String: String] = [:]
                 for line in head.dropFirst() {
                     guard let colon = line.firstIndex(of: ":") else { continue }
                     headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 }
-                let length = Int(headers["content-length"] ?? "0") ?? 0
-                if buffer.count >= end.upperBound + length {
+                let length = toHead ? 0 : Int(headers["content-length"] ?? "0") ?? 0
+                if pending.count >= end.upperBound + length {
                     let status = Int(head[0].split(separator: " ")[1]) ?? 0
-                    let body = (try? JSONSerialization.jsonObject(with: Data(buffer[end.upperBound..<(end.upperBound + length)]))) as? [String: Any] ?? [:]
+                    let body = (try? JSONSerialization.jsonObject(with: Data(pending[end.upperBound..<(end.upperBound + length)]))) as? [String: Any] ?? [:]
+                    pending.removeFirst(end.upperBound + length)
                     return Response(status: status, headers: headers, body: body)
                 }
             }
             let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             guard count > 0 else { return nil }
-            buffer.append(contentsOf: chunk[..<count])
+            pending.append(contentsOf: chunk[..<count])
         }
     }
 

@@ -169,6 +169,33 @@ struct ServiceTests {
         _ = service.stop()
     }
 
+    @Test("red-team findings: a client that never reads loses its slot, escaped duplicate keys and loose media types are refused, HEAD has no body, a live socket is not taken over")
+    func redTeamFindings() throws {
+        let (cli, shop, _) = try prepared()
+        let service = try RunningService(cli, maximumConnections: 4)
+        // Four clients fill every slot and never read their answers; the request timeout (2 s) frees them.
+        let readers = try (0..<4).map { _ in try service.client() }
+        DispatchQueue.concurrentPerform(iterations: readers.count) { index in
+            _ = readers[index].flood("GET /v1/nowhere HTTP/1.1\r\nHost: v\r\n\r\n", for: 6)
+        }
+        #expect(try service.client().request("GET", "/v1/health")?.status == 200, "slots held by clients that never read are freed")
+        let client = try service.client()
+        let escaped = #"{"fields": {"email": "a@example.de", "em\u0061il": "b@example.de"}, "channel": "web"}"#
+        #expect(client.request("POST", "/v1/members", token: shop, json: escaped)?.body["code"] as? String == "malformed_json")
+        let loose = try service.client()
+        loose.send("POST /v1/members/lookup HTTP/1.1\r\nHost: v\r\nAuthorization: Bearer \(shop)\r\nContent-Type: application/jsonx\r\nContent-Length: 2\r\n\r\n{}")
+        #expect(loose.receive()?.status == 415)
+        let head = try service.client()
+        head.send("HEAD /v1/health HTTP/1.1\r\nHost: v\r\n\r\nGET /v1/health HTTP/1.1\r\nHost: v\r\n\r\n")
+        #expect(head.receive(toHead: true)?.status == 405)
+        #expect(head.receive()?.status == 200, "the next answer starts where the HEAD answer's headers end")
+        #expect(try CLIRunner.json(try cli.vault(["member", "list", "--json"]).stdout)["members"] as? [String] == [])
+        let second = try cli.vault(["serve", "--socket", service.socket])
+        #expect(second.status == 1 && second.stderr.contains("another server is listening"))
+        #expect(try service.client().request("GET", "/v1/health")?.status == 200)
+        #expect(service.stop() == 0)
+    }
+
     @Test("malformed and oversized requests are refused with the right status and the server keeps serving")
     func malformed() throws {
         let (cli, shop, _) = try prepared()

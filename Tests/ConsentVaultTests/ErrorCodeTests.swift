@@ -26,6 +26,7 @@ struct ErrorCodeTests {
             if !file.path.contains("/Sources/ConsentVault/") {
                 codes.formUnion(try matches(#"code: "([a-z_0-9]+)""#, in: text))
                 codes.formUnion(try matches(#"case \.[a-zA-Z]+: "([a-z_0-9]+)""#, in: text))
+                codes.formUnion(try matches(#"var code: String \{ "([a-z_0-9]+)" \}"#, in: text))
             }
         }
         return codes

@@ -5,8 +5,9 @@ import Foundation
 enum JSONBody {
     /// The body as a JSON object, or a 400/415 problem saying what is wrong.
     static func object(_ request: HTTPRequest) throws -> [String: Any] {
-        guard request.header("content-type")?.lowercased().hasPrefix("application/json") == true else {
-            throw Problem(status: 415, code: "unsupported_media_type", detail: "send the body as application/json")
+        let mediaType = (request.header("content-type") ?? "").lowercased().split(separator: ";").map { $0.filter { $0 != " " && $0 != "\t" } }
+        guard mediaType.first == "application/json", mediaType.dropFirst().allSatisfy({ ["charset=utf-8", "charset=\"utf-8\""].contains($0) }) else {
+            throw Problem(status: 415, code: "unsupported_media_type", detail: "send the body as application/json (UTF-8)")
         }
         guard let text = String(validating: request.body, as: UTF8.self) else {
             throw Problem(status: 400, code: "malformed_json", detail: "the body is not valid UTF-8")
@@ -20,8 +21,9 @@ enum JSONBody {
 
     /// A required string member of `object`.
     static func string(_ object: [String: Any], _ key: String) throws -> String {
-        guard let value = object[key] as? String else { throw Problem(status: 422, code: "missing_member", detail: "'\(key)' must be a string") }
-        return value
+        guard let value = object[key], !(value is NSNull) else { throw Problem(status: 422, code: "missing_member", detail: "'\(key)' is required") }
+        guard let text = value as? String else { throw Problem(status: 422, code: "invalid_member", detail: "'\(key)' must be a string") }
+        return text
     }
 
     /// An optional string member of `object` (absent or null is nil; another type is refused).
@@ -41,7 +43,8 @@ enum JSONBody {
 
     /// A `{"name": "value", …}` member as field inputs, in name order.
     static func fields(_ object: [String: Any], _ key: String) throws -> [FieldInput] {
-        guard let fields = object[key] as? [String: Any] else { throw Problem(status: 422, code: "missing_member", detail: "'\(key)' must be an object") }
+        guard let value = object[key], !(value is NSNull) else { throw Problem(status: 422, code: "missing_member", detail: "'\(key)' is required") }
+        guard let fields = value as? [String: Any] else { throw Problem(status: 422, code: "invalid_member", detail: "'\(key)' must be an object") }
         return try fields.keys.sorted().map { name in
             guard let value = fields[name] as? String else {
                 throw Problem(status: 422, code: "invalid_member", detail: "every value of '\(key)' must be a string")

@@ -15,12 +15,12 @@ public struct HTTPResponse: Sendable {
         return HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(data))
     }
 
-    /// The bytes on the wire: status line, headers, a blank line, the body.
-    func encoded(keepAlive: Bool) -> [UInt8] {
+    /// The bytes on the wire: status line, headers, a blank line, the body (left out for HEAD).
+    func encoded(keepAlive: Bool, withBody: Bool = true) -> [UInt8] {
         var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "Content-Length: \(body.count)\r\nConnection: \(keepAlive ? "keep-alive" : "close")\r\nCache-Control: no-store\r\n\r\n"
-        return Array(head.utf8) + body
+        return Array(head.utf8) + (withBody ? body : [])
     }
 
     /// The reason phrase of the statuses this service sends.

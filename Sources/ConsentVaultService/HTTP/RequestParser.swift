@@ -1,6 +1,7 @@
-/// Parses one HTTP/1.1 request from bytes, strictly (RFC 9112): it refuses obs-fold, bare CR, a
-/// `Transfer-Encoding` on a request, duplicate or malformed `Content-Length`, control characters in
-/// fields, and anything over its limits. Pure and incremental: feed it the bytes read so far.
+/// Parses one HTTP/1.1 request from bytes, strictly (RFC 9112): it refuses obs-fold, bare CR or LF, a
+/// `Transfer-Encoding` on a request, duplicate or malformed `Content-Length`, a repeated `Host`,
+/// `Authorization`, `Content-Type`, `Connection` or `Idempotency-Key`, control characters in fields,
+/// percent-escapes or a fragment in the path, and anything over its limits. Pure and incremental: feed it the bytes read so far.
 public struct RequestParser: Sendable {
     /// The limits enforced.
     public let limits: HTTPLimits
@@ -22,12 +23,12 @@ public struct RequestParser: Sendable {
     public func parse(_ bytes: [UInt8]) throws(HTTPParseError) -> Outcome {
         guard let headerEnd = Self.find([13, 10, 13, 10], in: bytes, limit: limits.maximumHeaderBytes + 4) else {
             if bytes.count > limits.maximumHeaderBytes { throw .headersTooLarge }
-            try Self.refuseBareCR(bytes)
+            try Self.refuseBareCROrLF(bytes)
             return .incomplete
         }
         guard headerEnd <= limits.maximumHeaderBytes else { throw .headersTooLarge }
         let head = Array(bytes[..<headerEnd])
-        try Self.refuseBareCR(head)
+        try Self.refuseBareCROrLF(head)
         var lines = Self.split(head)
         let requestLine = lines.removeFirst()
         let parts = requestLine.split(separator: 32, omittingEmptySubsequences: false)
@@ -51,6 +52,7 @@ public struct RequestParser: Sendable {
         }
         if headers.contains(where: { $0.name == "transfer-encoding" }) { throw .lengthRequired }
         if isHTTP11 && !headers.contains(where: { $0.name == "host" }) { throw .badRequest("missing Host header") }
+        for name in Self.singletonHeaders where headers.filter({ $0.name == name }).count > 1 { throw .badRequest("more than one \(name) header") }
         let lengths = headers.filter { $0.name == "content-length" }
         guard lengths.count <= 1 else { throw .badRequest("more than one Content-Length") }
         var bodyLength = 0
@@ -63,25 +65,32 @@ public struct RequestParser: Sendable {
         }
         let bodyStart = headerEnd + 4
         guard bytes.count >= bodyStart + bodyLength else { return .incomplete }
-        let connection = headers.first { $0.name == "connection" }?.value.lowercased()
-        let keepAlive = isHTTP11 ? connection != "close" : connection == "keep-alive"
+        let options = (headers.first { $0.name == "connection" }?.value.lowercased() ?? "").split(separator: ",")
+            .map { $0.filter { $0 != " " && $0 != "\t" } }
+        let keepAlive = !options.contains("close") && (isHTTP11 || options.contains("keep-alive"))
         let (path, query) = try Self.target(parts[1])
         let request = HTTPRequest(method: String(decoding: parts[0], as: UTF8.self), path: path, query: query, headers: headers,
                                   body: Array(bytes[bodyStart..<(bodyStart + bodyLength)]), keepAlive: keepAlive)
         return .request(request, consumed: bodyStart + bodyLength)
     }
 
-    /// Splits an origin-form target into a percent-decoded path and query.
+    /// Headers a request may carry at most once: two could mean two things to two readers.
+    private static let singletonHeaders = ["host", "authorization", "content-type", "connection", "idempotency-key"]
+
+    /// Splits an origin-form target into its path (taken as written: no route or id needs an escape,
+    /// and decoding would let `/v1/%74okens` pass a proxy's rule for `/v1/tokens`) and decoded query.
     private static func target(_ raw: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, [(name: String, value: String)]) {
-        guard raw.first == 47, raw.allSatisfy({ $0 > 32 && $0 < 127 }) else { throw .badRequest("the target must be a path") }
+        guard raw.first == 47, raw.allSatisfy({ $0 > 32 && $0 < 127 && $0 != 35 }) else { throw .badRequest("the target must be a path") }
         let question = raw.firstIndex(of: 63)
-        guard let path = decode(raw[..<(question ?? raw.endIndex)], plusIsSpace: false) else { throw .badRequest("malformed path") }
+        let rawPath = raw[..<(question ?? raw.endIndex)]
+        guard !rawPath.contains(37) else { throw .badRequest("percent-escapes in the path") }
+        let path = String(decoding: rawPath, as: UTF8.self)
         var query: [(name: String, value: String)] = []
         if let question {
             for pair in raw[(question + 1)...].split(separator: 38) {
                 let equals = pair.firstIndex(of: 61)
-                guard let name = decode(pair[..<(equals ?? pair.endIndex)], plusIsSpace: true),
-                      let value = decode(equals.map { pair[($0 + 1)...] } ?? [], plusIsSpace: true) else {
+                guard let name = decode(pair[..<(equals ?? pair.endIndex)]),
+                      let value = decode(equals.map { pair[($0 + 1)...] } ?? []) else {
                     throw .badRequest("malformed query")
                 }
                 query.append((name, value))
@@ -90,8 +99,8 @@ public struct RequestParser: Sendable {
         return (path, query)
     }
 
-    /// Percent-decodes to UTF-8; nil for a bad escape or invalid UTF-8.
-    private static func decode(_ bytes: ArraySlice<UInt8>, plusIsSpace: Bool) -> String? {
+    /// Percent-decodes a query name or value (`+` is a space) to UTF-8; nil for a bad escape or invalid UTF-8.
+    private static func decode(_ bytes: ArraySlice<UInt8>) -> String? {
         var out: [UInt8] = []
         var index = bytes.startIndex
         while index < bytes.endIndex {
@@ -101,7 +110,7 @@ public struct RequestParser: Sendable {
                 out.append(high << 4 | low)
                 index += 3
             } else {
-                out.append(plusIsSpace && byte == 43 ? 32 : byte)
+                out.append(byte == 43 ? 32 : byte)
                 index += 1
             }
         }
@@ -125,10 +134,12 @@ public struct RequestParser: Sendable {
         }
     }
 
-    /// A CR not followed by LF is refused (RFC 9112 §2.2).
-    private static func refuseBareCR(_ bytes: [UInt8]) throws(HTTPParseError) {
-        for index in bytes.indices where bytes[index] == 13 {
-            if index + 1 < bytes.count, bytes[index + 1] != 10 { throw .badRequest("bare CR") }
+    /// A CR not followed by LF, or an LF without its CR, is refused at once (RFC 9112 §2.2), not left
+    /// to wait for a CRLF CRLF that never comes.
+    private static func refuseBareCROrLF(_ bytes: [UInt8]) throws(HTTPParseError) {
+        for index in bytes.indices {
+            if bytes[index] == 13, index + 1 < bytes.count, bytes[index + 1] != 10 { throw .badRequest("bare CR") }
+            if bytes[index] == 10, index == 0 || bytes[index - 1] != 13 { throw .badRequest("bare LF") }
         }
     }
 

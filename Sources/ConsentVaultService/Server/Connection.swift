@@ -43,7 +43,7 @@ struct Connection {
             guard case .request(let request, let consumed) = outcome else { return }
             buffer.removeFirst(consumed)
             let keepAlive = request.keepAlive && !stopping()
-            guard send(router.respond(to: request), keepAlive: keepAlive), keepAlive else { return }
+            guard send(router.respond(to: request), keepAlive: keepAlive, withBody: request.method != "HEAD"), keepAlive else { return }
         }
     }
 
@@ -64,14 +64,25 @@ struct Connection {
         }
     }
 
-    /// Writes `response` whole; false when the client is gone.
+    /// Writes `response` whole (a HEAD answer without its body) within the request timeout; false when
+    /// the client is gone or does not read, so a client that never reads cannot hold its slot.
     @discardableResult
-    private func send(_ response: HTTPResponse, keepAlive: Bool) -> Bool {
-        let bytes = response.encoded(keepAlive: keepAlive)
+    private func send(_ response: HTTPResponse, keepAlive: Bool, withBody: Bool = true) -> Bool {
+        let bytes = response.encoded(keepAlive: keepAlive, withBody: withBody)
+        let deadline = Date().addingTimeInterval(configuration.requestTimeout)
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-            if count < 0 && errno == EINTR { continue }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { return false }
+            var descriptors = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+            let ready = poll(&descriptors, 1, Int32(min(remaining, 1) * 1000) + 1)
+            if ready < 0 && errno == EINTR { continue }
+            if ready < 0 { return false }
+            guard ready > 0 else { continue }
+            let count = bytes.withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+            }
+            if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if count <= 0 { return false }
             offset += count
         }

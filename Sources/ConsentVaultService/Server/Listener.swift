@@ -1,3 +1,4 @@
+import ConsentVault
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -12,12 +13,15 @@ struct Listener {
     let address: String
 
     /// Why a listener could not be set up.
-    struct SetupError: Error, CustomStringConvertible {
+    struct SetupError: VaultError {
         /// What went wrong, naming the path or port.
         let description: String
+        /// Stable machine-readable name of the failure.
+        var code: String { "listener_setup" }
     }
 
-    /// Listens on the Unix socket at `path`. A stale socket file is replaced; any other file is not.
+    /// Listens on the Unix socket at `path`. A stale socket file (no server answers on it) is
+    /// replaced; a live one, or any other file, is not.
     static func unix(path: String) throws -> Listener {
         let folder = (path as NSString).deletingLastPathComponent
         var folderStatus = stat()
@@ -30,21 +34,12 @@ struct Listener {
         var existing = stat()
         if lstat(path, &existing) == 0 {
             guard existing.st_mode & S_IFMT == S_IFSOCK else { throw SetupError(description: "\(path) exists and is not a socket") }
+            guard !(try answers(at: path)) else { throw SetupError(description: "another server is listening on \(path); stop it first") }
             unlink(path)
         }
+        var address = try socketAddress(path)
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw SetupError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            close(descriptor)
-            throw SetupError(description: "socket path \(path) is too long")
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in bytes.enumerated() { raw[index] = byte }
-            raw[bytes.count] = 0
-        }
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
@@ -54,6 +49,30 @@ struct Listener {
             throw SetupError(description: "cannot listen on \(path): \(reason)")
         }
         return Listener(descriptor: descriptor, address: "unix:\(path)")
+    }
+
+    /// The address of the Unix socket at `path`.
+    private static func socketAddress(_ path: String) throws -> sockaddr_un {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw SetupError(description: "socket path \(path) is too long") }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+            raw[bytes.count] = 0
+        }
+        return address
+    }
+
+    /// Whether a server accepts connections on the Unix socket at `path`.
+    private static func answers(at path: String) throws -> Bool {
+        var address = try socketAddress(path)
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        } == 0
     }
 
     /// Listens on TCP `127.0.0.1:port` (0 picks a free port).
