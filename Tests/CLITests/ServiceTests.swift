@@ -153,6 +153,45 @@ struct ServiceTests {
         #expect(service.stop() == 0)
     }
 
+    @Test("events feed: grants, pending double opt-ins and withdrawals in order, without values; a cursor continues; an erased member leaves no event")
+    func eventsFeed() throws {
+        let (cli, shop, crm) = try prepared()
+        let dpo = try token(cli, "dpo-desk", "dpo")
+        let service = try RunningService(cli)
+        let client = try service.client()
+        let enrol = #"{"fields": {"email": "eva@example.de", "birthday": "1990-12-24"}, "consents": [{"purpose": "birthday_rewards"}], "channel": "web"}"#
+        let member = client.request("POST", "/v1/members", token: shop, json: enrol)?.body["member"] as? String ?? ""
+        let other = client.request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "udo@example.de"}, "consents": [{"purpose": "email_marketing"}], "channel": "app"}"#)?.body["member"] as? String ?? ""
+        let withdraw = #"{"action": "withdraw", "purpose": "birthday_rewards", "channel": "web"}"#
+        #expect(client.request("POST", "/v1/members/\(member)/consents", token: shop, json: withdraw)?.status == 200)
+        let first = client.request("GET", "/v1/events?limit=2", token: crm)
+        let page = first?.body["events"] as? [[String: Any]] ?? []
+        #expect(first?.status == 200 && page.count == 2, "\(String(describing: first?.body))")
+        let next = first?.body["next"] as? Int ?? -1
+        let rest = client.request("GET", "/v1/events?after=\(next)", token: crm)?.body["events"] as? [[String: Any]] ?? []
+        let all = page + rest
+        let kinds = all.map { "\($0["kind"] as? String ?? "")/\(($0["member"] as? String) == member ? "a" : "b")/\($0["purpose"] as? String ?? "")" }
+        #expect(kinds == ["consent.grant/a/birthday_rewards", "consent.pending/b/email_marketing", "consent.withdraw/a/birthday_rewards"],
+                "a grant waiting for double opt-in is pending, not granted: \(kinds)")
+        #expect(zip(all, all.dropFirst()).allSatisfy { ($0["seq"] as? Int ?? 0) < ($1["seq"] as? Int ?? 0) })
+        let text = String(describing: all)
+        #expect(!text.contains("eva@") && !text.contains("udo@") && !text.contains("1990"), "no values in the feed")
+        // Erasure without a legal hold leaves no trace: the member's events go too, the others' stay.
+        #expect(client.request("POST", "/v1/members/\(member)/erase", token: dpo, json: "{}")?.status == 200)
+        let after = client.request("GET", "/v1/events", token: crm)?.body["events"] as? [[String: Any]] ?? []
+        #expect(!after.contains { $0["member"] as? String == member })
+        #expect(after.contains { $0["member"] as? String == other })
+        // Bounds and roles.
+        #expect(client.request("GET", "/v1/events?limit=0", token: crm)?.body["code"] as? String == "invalid_limit")
+        #expect(client.request("GET", "/v1/events?limit=1001", token: crm)?.body["code"] as? String == "invalid_limit")
+        #expect(client.request("GET", "/v1/events?after=-1", token: crm)?.body["code"] as? String == "invalid_cursor")
+        #expect(client.request("GET", "/v1/events?after=x", token: crm)?.body["code"] as? String == "invalid_parameter")
+        let admin = try token(cli, "ops", "admin")
+        #expect(client.request("GET", "/v1/events", token: admin)?.status == 403)
+        #expect(client.request("GET", "/v1/events")?.status == 401)
+        #expect(service.stop() == 0)
+    }
+
     @Test("Idempotency-Key: a retry gets the first answer; the same key with another body is 422")
     func idempotency() throws {
         let (cli, shop, _) = try prepared()

@@ -32,6 +32,7 @@ struct RoleMatrixTests {
         case .auditVerify: _ = try vault.audit.verify(as: principal)
         case .auditShow: _ = try vault.audit.entries(for: member, as: principal)
         case .auditHead: _ = try vault.audit.head(as: principal)
+        case .eventsRead: _ = try vault.events.list(after: 0, as: principal)
         case .policyApply: try vault.applyPolicies(vault.policies, as: principal)
         case .policyShow: _ = try vault.policyDocuments(as: principal)
         case .tokenCreate: _ = try vault.tokens.create(name: "new-\(UUID().uuidString.prefix(4).lowercased())", role: "marketing", as: principal)

@@ -416,6 +416,7 @@ extension PolicySet {
       "id": "enrollment",
       "description": "Enrollment services: store members and their consents",
       "operations": [
+        "events.read",
         "member.enroll",
         "member.set",
         "member.unset",
@@ -442,6 +443,7 @@ extension PolicySet {
       "id": "dpo",
       "description": "Data Protection Officer: access, history, audit, requests",
       "operations": [
+        "events.read",
         "member.find",
         "member.list",
         "member.read",
@@ -477,7 +479,8 @@ extension PolicySet {
         "member.list",
         "report.profiling",
         "prompt.redact",
-        "prompt.build"
+        "prompt.build",
+        "events.read"
       ],
       "read_purposes": [
         "email_marketing",

@@ -256,6 +256,39 @@ enum Schema {
         ALTER TABLE prompt_sessions ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
         CREATE INDEX prompt_sessions_by_expiry ON prompt_sessions(expires_at);
         """,
+        """
+        -- The events feed: consent changes and erasures in order, without values, for clients that
+        -- follow withdrawals and confirmations. Written by triggers, so no write path can skip it;
+        -- an erasure that keeps a tombstone replaces the member's earlier events with one member.erased.
+        CREATE TABLE events (
+            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            at        TEXT NOT NULL,
+            kind      TEXT NOT NULL,
+            member_id TEXT NOT NULL,
+            purpose   TEXT NOT NULL DEFAULT '',
+            field     TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX events_by_member ON events(member_id);
+        CREATE TRIGGER events_from_consents AFTER INSERT ON consent_events WHEN NEW.event != 'doi_sent' BEGIN
+            INSERT INTO events (at, kind, member_id, purpose, field)
+            VALUES (NEW.recorded_at, 'consent.' || NEW.event, NEW.member_id, NEW.purpose, NEW.field);
+        END;
+        -- A grant that waits for double opt-in is not a grant yet: its event becomes consent.pending.
+        CREATE TRIGGER events_from_doi AFTER INSERT ON consent_events WHEN NEW.event = 'doi_sent' BEGIN
+            UPDATE events SET kind = 'consent.pending'
+            WHERE seq = (SELECT max(seq) FROM events WHERE member_id = NEW.member_id AND purpose = NEW.purpose
+                         AND field = NEW.field AND kind = 'consent.grant');
+        END;
+        CREATE TRIGGER events_from_erasure AFTER UPDATE OF erased_at ON members
+            WHEN OLD.erased_at IS NULL AND NEW.erased_at IS NOT NULL BEGIN
+            DELETE FROM events WHERE member_id = NEW.id;
+            INSERT INTO events (at, kind, member_id) VALUES (NEW.erased_at, 'member.erased', NEW.id);
+        END;
+        -- A member erased without anything held leaves no trace, not even its id, so nothing is announced.
+        CREATE TRIGGER events_from_deletion AFTER DELETE ON members BEGIN
+            DELETE FROM events WHERE member_id = OLD.id;
+        END;
+        """,
     ]
 
     /// The schema version this build writes.

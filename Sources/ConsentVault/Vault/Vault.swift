@@ -41,6 +41,8 @@ public final class Vault {
     public var tokens: TokenOperations { TokenOperations(context: context) }
     /// The audit log: verify the chain, its head, and one member's access history.
     public var audit: AuditOperations { AuditOperations(context: context) }
+    /// The events feed: consent changes and erasures in order, without values.
+    public var events: EventOperations { EventOperations(context: context) }
     /// Master key versions: status, rotation and retirement.
     public var keys: KeyOperations { KeyOperations(context: context) }
 

@@ -77,4 +77,12 @@ enum JSONShapes {
         ["member": report.member.rawValue, "dry_run": report.dryRun, "erased": report.erased, "wal_cleared": report.walCleared,
          "kept": report.kept.map { ["what": $0.what, "why": $0.why, "until": $0.until ?? NSNull()] as [String: Any] }]
     }
+
+    /// `{"seq", "at", "kind", "member", "purpose"?, "field"?}`: never a value.
+    static func event(_ event: VaultEvent) -> [String: Any] {
+        var body: [String: Any] = ["seq": event.sequence, "at": event.at, "kind": event.kind, "member": event.member.rawValue]
+        if let purpose = event.purpose { body["purpose"] = purpose }
+        if let field = event.field { body["field"] = field }
+        return body
+    }
 }

@@ -204,6 +204,14 @@ enum OpenAPIDocument {
         "description": "Role operation: audit.head.",
         "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"head": {"type": "string"}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
+    },
+    "/v1/events": {
+      "get": {
+        "summary": "Consent changes and erasures in order, without values",
+        "description": "Role operation: events.read.",
+        "parameters": [{"name": "after", "in": "query", "schema": {"type": "integer"}, "description": "the last seq seen (0 for the start)"}, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
+        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"events": {"type": "array", "items": {"type": "object", "properties": {"seq": {"type": "integer"}, "at": {"type": "string"}, "kind": {"type": "string"}, "member": {"type": "string"}, "purpose": {"type": "string"}, "field": {"type": "string"}}, "required": ["seq", "at", "kind", "member"]}}, "next": {"type": "integer"}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
+      }
     }
   },
   "components": {

@@ -82,7 +82,7 @@ public struct Problem: Error {
         case let error as PromptError:
             if case .unknownSession = error { return 404 }
             return 422
-        case is FieldValueError, is RewardError, is ImportError, is PolicyError: return 422
+        case is FieldValueError, is RewardError, is ImportError, is PolicyError, is EventError: return 422
         case let error as StorageError:
             switch error {
             case .sqlite(let code, _, _): return code & 0xff == 5 || code & 0xff == 6 ? 503 : 500

@@ -75,6 +75,7 @@ struct Router: Sendable {
         Route(method: "POST", pattern: "/v1/tokens/{name}/revoke") { _, p in { try ProgrammeRoutes.revokeToken($0, $1, name: p["name"]!) } },
         Route(method: "GET", pattern: "/v1/audit/verify") { request, _ in { try AuditRoutes.verify(request, $0, $1) } },
         Route(method: "GET", pattern: "/v1/audit/head") { _, _ in { try AuditRoutes.head($0, $1) } },
+        Route(method: "GET", pattern: "/v1/events") { request, _ in { try AuditRoutes.events(request, $0, $1) } },
     ]
 
     /// The handler of `request`, or 404 (no pattern matches) / 405 (only with other methods).
@@ -111,7 +112,7 @@ struct Router: Sendable {
     }
 }
 
-/// The audit routes.
+/// The audit routes and the events feed.
 enum AuditRoutes {
     /// `GET /v1/audit/verify[?head=SEQ:HASH]` → `{"ok", "entries", "head", "first_bad_sequence"?, "tampered"?}`.
     static func verify(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
@@ -121,6 +122,21 @@ enum AuditRoutes {
         if let problem = result.problem { body["problem"] = problem }
         if !result.tamperedRows.isEmpty { body["tampered"] = result.tamperedRows }
         return .json(200, body)
+    }
+
+    /// `GET /v1/events?after=SEQ&limit=N` → `{"events": [{"seq", "at", "kind", "member", "purpose"?, "field"?}], "next"}`;
+    /// `next` is the `after` for the following call (the same when nothing new came).
+    static func events(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
+        func number(_ name: String, _ fallback: Int) throws -> Int {
+            guard let text = request.queryValues(name).first else { return fallback }
+            guard text.count <= 18, let value = Int(text) else {
+                throw Problem(status: 422, code: "invalid_parameter", detail: "'\(name)' must be a whole number")
+            }
+            return value
+        }
+        let after = try number("after", 0)
+        let events = try vault.events.list(after: after, limit: try number("limit", 100), as: principal)
+        return .json(200, ["events": events.map(JSONShapes.event), "next": events.last?.sequence ?? after])
     }
 
     /// `GET /v1/audit/head` → `{"head"}`.

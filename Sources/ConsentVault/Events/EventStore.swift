@@ -1,0 +1,16 @@
+/// Reads the events feed (`events`), which schema triggers write when consent events are recorded
+/// and when a member is erased.
+struct EventStore {
+    let database: Database
+
+    /// Up to `limit` events with a sequence number above `sequence`, oldest first.
+    func events(after sequence: Int, limit: Int) throws -> [VaultEvent] {
+        try database.statement("SELECT seq, at, kind, member_id, purpose, field FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2")
+            .rows([.integer(Int64(sequence)), .integer(Int64(limit))], table: "events").map { row in
+                let (purpose, field) = (try row.text("purpose"), try row.text("field"))
+                return VaultEvent(sequence: try row.integer("seq"), at: try row.text("at"), kind: try row.text("kind"),
+                                  member: try MemberID(try row.text("member_id")), purpose: purpose.isEmpty ? nil : purpose,
+                                  field: field.isEmpty ? nil : field)
+            }
+    }
+}
