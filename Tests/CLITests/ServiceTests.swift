@@ -87,6 +87,7 @@ struct ServiceTests {
         for (response, status, code) in cases {
             #expect(response?.status == status && response?.body["code"] as? String == code, "\(code): \(String(describing: response?.body))")
             #expect(response?.headers["content-type"] == "application/problem+json")
+            #expect((response?.body["hint"] as? String)?.isEmpty == false, "\(code) has a hint")
         }
         #expect(try cli.vault(["token", "revoke", "crm-app"]).status == 0)
         #expect(client.request("GET", "/v1/members/\(member)?purpose=email_marketing", token: crm)?.status == 401, "a revoked token stops at once")

@@ -47,12 +47,31 @@ public struct Problem: Error {
         return object
     }
 
-    /// The response: `object` as `application/problem+json`.
+    /// The response: `object` as `application/problem+json`, with a hint for HTTP clients when none is set.
     var response: HTTPResponse {
-        var response = HTTPResponse.json(status, object)
+        var problem = self
+        problem.hint = hint ?? Self.hint(forStatus: status)
+        var response = HTTPResponse.json(status, problem.object)
         response.headers = [("Content-Type", "application/problem+json")]
         if status == 401 { response.headers.append(("WWW-Authenticate", "Bearer")) }
         return response
+    }
+
+    /// What an HTTP client can do about a problem with `status`.
+    private static func hint(forStatus status: Int) -> String {
+        switch status {
+        case 401: return "send Authorization: Bearer <token>, with a token from 'consent-vault token create' that is not revoked"
+        case 403: return "the token's role does not allow this (Policies/roles.json); the attempt was audited"
+        case 404, 405: return "check the id and the path; GET /v1/openapi.json lists the routes and their methods"
+        case 408: return "send the whole request within the request timeout"
+        case 409: return "the state changed or the value is taken; read it again before retrying"
+        case 411, 413, 431: return "send one request of at most 1 MB body and 16 KB headers, with Content-Length"
+        case 415: return "send the body as Content-Type: application/json in UTF-8"
+        case 422: return "correct the named value; nothing was changed"
+        case 503: return "retry after a moment"
+        case 500...: return "report this with the time of the request; nothing personal is in this answer"
+        default: return "fix the request as the detail says; GET /v1/openapi.json describes every route"
+        }
     }
 
     /// The status a library error answers with.
