@@ -245,3 +245,20 @@ struct RedTeamFindingsTests {
         #expect(!"\(error!)".contains("anna.secret"))
     }
 }
+
+@Suite("Red-team findings, round 2 of the service")
+struct ServiceRedTeamFindingsTests {
+    @Test("a NUL in a refused purpose or field name is stored whole: the audit chain holds and the member stays usable")
+    func nulInAuditedNames() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
+        let app = try test.vault.tokens.principal(for: try test.vault.tokens.create(name: "shop", role: "enrollment", as: admin))
+        #expect(throws: (any Error).self) { _ = try test.vault.consents.grant(ConsentRequest(purpose: "x\u{0}"), for: anna, channel: .web, as: app) }
+        #expect(throws: (any Error).self) { _ = try test.vault.members.read(anna, purpose: "loyalty_account\u{0}", as: app) }
+        #expect(throws: (any Error).self) {
+            _ = try test.vault.consents.grant(ConsentRequest(purpose: "personalized_offers", field: "clothing_size\u{0}"), for: anna, channel: .web, as: app)
+        }
+        #expect(try test.vault.audit.verify(as: admin).isIntact)
+        #expect(try test.vault.members.read(anna, purpose: "loyalty_account", as: app).member == anna)
+    }
+}

@@ -26,9 +26,13 @@ public struct EventOperations {
     /// Up to `limit` (1…1,000) events after `sequence` (0 for the start), oldest first.
     public func list(after sequence: Int, limit: Int = 100, as principal: Principal) throws -> [VaultEvent] {
         try context.authorize(principal, .eventsRead)
-        guard sequence >= 0 else { throw EventError.invalidCursor }
         guard (1...Self.maximumLimit).contains(limit) else { throw EventError.invalidLimit(maximum: Self.maximumLimit) }
-        return try EventStore(database: context.database).events(after: sequence, limit: limit)
+        let store = EventStore(database: context.database)
+        return try context.database.readTransaction {
+            // A cursor beyond the newest event would silently skip the events that come next.
+            guard sequence >= 0, sequence <= (try store.newestSequence()) else { throw EventError.invalidCursor }
+            return try store.events(after: sequence, limit: limit)
+        }
     }
 }
 
@@ -42,7 +46,7 @@ public enum EventError: VaultError, Equatable {
     /// What was wrong.
     public var description: String {
         switch self {
-        case .invalidCursor: return "'after' must be 0 or the sequence number of an event"
+        case .invalidCursor: return "'after' must be 0 or the sequence number of an event the feed has given"
         case .invalidLimit(let maximum): return "'limit' must be between 1 and \(maximum)"
         }
     }

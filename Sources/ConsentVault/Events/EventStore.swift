@@ -13,4 +13,10 @@ struct EventStore {
                                   field: field.isEmpty ? nil : field)
             }
     }
+
+    /// The highest sequence number the feed ever used (0 before the first event); erased events keep theirs.
+    func newestSequence() throws -> Int {
+        try database.statement("SELECT coalesce(max(seq), 0) AS value FROM sqlite_sequence WHERE name = 'events'")
+            .scalar(table: "sqlite_sequence")
+    }
 }

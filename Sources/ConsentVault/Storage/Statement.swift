@@ -47,7 +47,16 @@ final class Statement {
             case .null: status = sqlite3_bind_null(handle, index)
             case .real(let number): status = sqlite3_bind_double(handle, index, number)
             case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
-            case .text(let text): status = sqlite3_bind_text(handle, index, text, -1, cv_sqlite_transient())
+            case .text(let text):
+                // With its byte count, not up to the first NUL: what is stored is what was hashed and sealed.
+                var bytes = Array(text.utf8)
+                let count = Int32(bytes.count)
+                bytes.append(0)
+                status = bytes.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        sqlite3_bind_text(handle, index, $0, count, cv_sqlite_transient())
+                    }
+                }
             case .blob(let bytes):
                 status = bytes.withUnsafeBytes { raw in
                     sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), cv_sqlite_transient())
@@ -99,7 +108,11 @@ final class Statement {
     func column(_ index: Int32) -> SQLValue {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
-        case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(handle, index)))
+        case SQLITE_TEXT:
+            // Text first, then its byte count, as SQLite's documentation orders the two calls.
+            guard let base = sqlite3_column_text(handle, index) else { return .text("") }
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return .text(String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, index))
             guard count > 0, let base = sqlite3_column_blob(handle, index) else { return .blob([]) }

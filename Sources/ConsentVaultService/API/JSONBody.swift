@@ -36,10 +36,14 @@ enum JSONBody {
     /// The `channel` member as a `Channel`.
     static func channel(_ object: [String: Any]) throws -> Channel {
         guard let channel = Channel(rawValue: try string(object, "channel")) else {
-            throw Problem(status: 422, code: "invalid_channel", detail: "'channel' must be store, app, web, callcenter or import")
+            throw Self.invalidChannel
         }
         return channel
     }
+
+    /// The problem for a `channel` the vault does not know, listing the ones it does.
+    static let invalidChannel = Problem(status: 422, code: "invalid_channel",
+                                        detail: "'channel' must be one of: " + Channel.allCases.map(\.rawValue).joined(separator: ", "))
 
     /// A `{"name": "value", …}` member as field inputs, in name order.
     static func fields(_ object: [String: Any], _ key: String) throws -> [FieldInput] {
@@ -51,5 +55,16 @@ enum JSONBody {
             }
             return FieldInput(name, value)
         }
+    }
+}
+
+extension HTTPRequest {
+    /// The value of query parameter `name` when it is given at most once; twice is a 422 (two readers could pick two values).
+    func singleQueryValue(_ name: String) throws -> String? {
+        let values = queryValues(name)
+        guard values.count <= 1 else {
+            throw Problem(status: 422, code: "invalid_parameter", detail: "'\(name)' is given more than once")
+        }
+        return values.first
     }
 }

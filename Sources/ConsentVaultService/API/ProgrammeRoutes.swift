@@ -6,7 +6,7 @@ enum ProgrammeRoutes {
     /// `GET /v1/members/{id}/profile/next?channel=C` → `{"member", "ask"}`.
     static func nextQuestion(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
         let member = try MemberID(id)
-        let channel = try Channel(rawValue: request.queryValues("channel").first ?? "app").orThrow("channel")
+        guard let channel = Channel(rawValue: try request.singleQueryValue("channel") ?? "app") else { throw JSONBody.invalidChannel }
         return .json(200, JSONShapes.nextQuestion(member, try vault.profiles.nextQuestion(for: member, channel: channel, as: principal)))
     }
 
@@ -38,7 +38,10 @@ enum ProgrammeRoutes {
     static func openRequest(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
         let body = try JSONBody.object(request)
         let type = try RequestType(rawValue: try JSONBody.string(body, "type")).orThrow("type")
-        let channel = try JSONBody.optionalString(body, "channel").map { try Channel(rawValue: $0).orThrow("channel") }
+        let channel = try JSONBody.optionalString(body, "channel").map { text in
+            guard let channel = Channel(rawValue: text) else { throw JSONBody.invalidChannel }
+            return channel
+        }
         return .json(201, JSONShapes.request(try vault.requests.open(type, for: try MemberID(try JSONBody.string(body, "member")),
                                                                     receivedOn: try JSONBody.optionalString(body, "received_on"),
                                                                     channel: channel, as: principal)))

@@ -23,11 +23,11 @@ struct Router: Sendable {
     private func route(_ request: HTTPRequest) throws -> HTTPResponse {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         if segments == ["v1", "health"] {
-            guard request.method == "GET" else { throw Self.methodNotAllowed }
+            guard ["GET", "HEAD"].contains(request.method) else { throw Self.methodNotAllowed }
             return .json(200, ["status": "ok"])
         }
         if segments == ["v1", "openapi.json"] {
-            guard request.method == "GET" else { throw Self.methodNotAllowed }
+            guard ["GET", "HEAD"].contains(request.method) else { throw Self.methodNotAllowed }
             return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(OpenAPIDocument.text.utf8))
         }
         let handler = try self.handler(request, segments)
@@ -95,7 +95,7 @@ struct Router: Sendable {
             guard matches else { continue }
             // A literal route (`/v1/members/lookup`) wins over a parameter route of the same length.
             pathMatched = true
-            if route.method == request.method { return route.make(request, parameters) }
+            if route.method == request.method || (route.method == "GET" && request.method == "HEAD") { return route.make(request, parameters) }
         }
         if pathMatched { throw Self.methodNotAllowed }
         throw Problem(status: 404, code: "not_found", detail: "no such route")
@@ -128,8 +128,8 @@ enum AuditRoutes {
     /// `next` is the `after` for the following call (the same when nothing new came).
     static func events(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
         func number(_ name: String, _ fallback: Int) throws -> Int {
-            guard let text = request.queryValues(name).first else { return fallback }
-            guard text.count <= 18, let value = Int(text) else {
+            guard let text = try request.singleQueryValue(name) else { return fallback }
+            guard text.count <= 19, text.allSatisfy(\.isASCII), let value = Int(text) else {
                 throw Problem(status: 422, code: "invalid_parameter", detail: "'\(name)' must be a whole number")
             }
             return value
