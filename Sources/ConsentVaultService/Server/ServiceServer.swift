@@ -31,6 +31,8 @@ public final class ServiceServer: @unchecked Sendable {
     private let lock = NSLock()
     private var isStopping = false
     private var active = 0
+    /// Accept loops still running; `stop` waits for them, so nothing of the server outlives it.
+    private var acceptLoops = 0
     private var listeners: [Listener] = []
 
     /// A server for the vault behind `queue`.
@@ -46,7 +48,11 @@ public final class ServiceServer: @unchecked Sendable {
         if let port = configuration.loopbackPort { listeners.append(try Listener.loopback(port: port)) }
         guard !listeners.isEmpty else { throw Listener.SetupError(description: "give --socket PATH and/or --listen 127.0.0.1:PORT") }
         for listener in listeners {
-            let thread = Thread { [self] in acceptLoop(listener) }
+            lock.withLock { acceptLoops += 1 }
+            let thread = Thread { [self] in
+                acceptLoop(listener)
+                lock.withLock { acceptLoops -= 1 }
+            }
             thread.start()
         }
         return listeners.map(\.address)
@@ -56,7 +62,7 @@ public final class ServiceServer: @unchecked Sendable {
     public func stop(grace: TimeInterval = 10) {
         lock.withLock { isStopping = true }
         let deadline = Date().addingTimeInterval(grace)
-        while lock.withLock({ active }) > 0 && Date() < deadline { usleep(20_000) }
+        while lock.withLock({ active + acceptLoops }) > 0 && Date() < deadline { usleep(20_000) }
         for listener in listeners { close(listener.descriptor) }
         if let path = configuration.socketPath { unlink(path) }
     }
