@@ -10,6 +10,10 @@ struct UsageError: Error, CustomStringConvertible {
 struct CommandFailure: Error, CustomStringConvertible {
     /// What failed (never a value searched for).
     let description: String
+    /// The stable code `--json` reports, the same as the service's for the same failure.
+    var code = "command_failed"
+    /// The HTTP status the service answers the same failure with.
+    var status = 400
 }
 
 /// A failure already reported line by line: exit 1 without another message.

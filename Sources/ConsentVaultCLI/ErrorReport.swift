@@ -17,7 +17,7 @@ enum ErrorReport {
         var problem: Problem
         switch error {
         case let error as UsageError: problem = Problem(status: 400, code: "usage", detail: error.description)
-        case is CommandFailure: problem = Problem(status: 400, code: "command_failed", detail: text)
+        case let failure as CommandFailure: problem = Problem(status: failure.status, code: failure.code, detail: text)
         default: problem = Problem(error)
         }
         problem.hint = hint

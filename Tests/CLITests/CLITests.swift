@@ -189,6 +189,8 @@ struct CLITests {
         let usage = try cli.vault(["member", "get", "--bogus", "--json"])
         let usageProblem = try CLIRunner.json(usage.stderr)
         #expect(usage.status == 64 && usageProblem["code"] as? String == "usage")
+        let notFound = try CLIRunner.json(try cli.vault(["member", "find", "--email", "nobody@example.de", "--json"]).stderr)
+        #expect(notFound["code"] as? String == "member_not_found" && notFound["status"] as? Int == 404, "as the service's lookup answers")
         let plain = try cli.vault(["member", "get", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b", "--purpose", "loyalty_account"])
         #expect(plain.stderr.hasPrefix("Error: no member with id"))
     }

@@ -229,6 +229,7 @@ struct ServiceTests {
         let client = try service.client()
         let escaped = #"{"fields": {"email": "a@example.de", "em\u0061il": "b@example.de"}, "channel": "web"}"#
         #expect(client.request("POST", "/v1/members", token: shop, json: escaped)?.body["code"] as? String == "malformed_json")
+        #expect(client.request("POST", "/v1/members/lookup", token: shop, json: #"{"email": "a@example.de",}"#)?.body["code"] as? String == "malformed_json")
         let loose = try service.client()
         loose.send("POST /v1/members/lookup HTTP/1.1\r\nHost: v\r\nAuthorization: Bearer \(shop)\r\nContent-Type: application/jsonx\r\nContent-Length: 2\r\n\r\n{}")
         #expect(loose.receive()?.status == 415)

@@ -27,6 +27,7 @@ struct ErrorCodeTests {
                 codes.formUnion(try matches(#"code: "([a-z_0-9]+)""#, in: text))
                 codes.formUnion(try matches(#"case \.[a-zA-Z]+: "([a-z_0-9]+)""#, in: text))
                 codes.formUnion(try matches(#"var code: String \{ "([a-z_0-9]+)" \}"#, in: text))
+                codes.formUnion(try matches(#"var code = "([a-z_0-9]+)""#, in: text))
             }
         }
         return codes

@@ -261,4 +261,14 @@ struct ServiceRedTeamFindingsTests {
         #expect(try test.vault.audit.verify(as: admin).isIntact)
         #expect(try test.vault.members.read(anna, purpose: "loyalty_account", as: app).member == anna)
     }
+
+    @Test("strict JSON: trailing commas and a byte order mark are refused, also inside strings' neighbours; commas inside strings are not")
+    func laxJSON() {
+        #expect(StrictJSON.laxSyntax(in: #"{"a": 1,}"#) != nil)
+        #expect(StrictJSON.laxSyntax(in: "{\"a\": [1, 2 ,\n ]}") != nil)
+        #expect(StrictJSON.laxSyntax(in: "\u{FEFF}{\"a\": 1}") != nil)
+        #expect(StrictJSON.laxSyntax(in: #"{"a": "x,}", "b": "\",]"}"#) == nil)
+        #expect(StrictJSON.laxSyntax(in: #"{"a": [1, {"b": 2}], "c": {}}"#) == nil)
+        #expect(StrictJSON.duplicateKey(in: #"{"email": 1, "em\u0061il": 2}"#) == "email")
+    }
 }

@@ -10,7 +10,8 @@ struct ImportRecord {
     /// Parses a line; the error says what is wrong without quoting any value.
     static func parse(_ line: String) throws(ImportError) -> ImportRecord {
         guard !line.unicodeScalars.contains("\u{FFFD}") else { throw .malformed("not valid UTF-8 (or holds U+FFFD, its replacement mark)") }
-        if let key = DuplicateKeys.first(in: line) { throw .malformed("key '\(Echo.name(key))' is given twice in one object") }
+        if let key = StrictJSON.duplicateKey(in: line) { throw .malformed("key '\(Echo.name(key))' is given twice in one object") }
+        if let lax = StrictJSON.laxSyntax(in: line) { throw .malformed("not strict JSON: \(lax)") }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
             throw .malformed("not a JSON object")
         }

@@ -100,7 +100,10 @@ enum MemberCommands {
         }
         let (vault, principal) = try invocation.openVault()
         let members = try vault.members.find(field, equals: value, as: principal)
-        guard let first = members.first else { throw CommandFailure(description: "no member with this \(option.rawValue.replacingOccurrences(of: "-", with: " "))") }
+        guard let first = members.first else {
+            throw CommandFailure(description: "no member with this \(option.rawValue.replacingOccurrences(of: "-", with: " "))",
+                                 code: "member_not_found", status: 404)
+        }
         if invocation.json {
             members.count == 1 ? Output.json(["member": first.rawValue]) : Output.json(["members": members.map(\.rawValue)])
         } else {

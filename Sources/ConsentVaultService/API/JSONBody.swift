@@ -12,7 +12,8 @@ enum JSONBody {
         guard let text = String(validating: request.body, as: UTF8.self) else {
             throw Problem(status: 400, code: "malformed_json", detail: "the body is not valid UTF-8")
         }
-        if DuplicateKeys.first(in: text) != nil { throw Problem(status: 400, code: "malformed_json", detail: "a key is given twice in one object") }
+        if StrictJSON.duplicateKey(in: text) != nil { throw Problem(status: 400, code: "malformed_json", detail: "a key is given twice in one object") }
+        if let lax = StrictJSON.laxSyntax(in: text) { throw Problem(status: 400, code: "malformed_json", detail: "not strict JSON: \(lax)") }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] else {
             throw Problem(status: 400, code: "malformed_json", detail: "the body is not a JSON object")
         }
