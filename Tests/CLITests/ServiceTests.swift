@@ -24,6 +24,13 @@ private final class RunningService: @unchecked Sendable {
 
     func client() throws -> ServiceClient { try ServiceClient(socket: socket) }
 
+    /// The server's resident memory (VmRSS), in MB.
+    func residentMegabytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
+    }
+
     /// SIGTERM, then the exit status.
     func stop() -> Int32 {
         kill(process.processIdentifier, SIGTERM)
@@ -274,7 +281,7 @@ struct ServiceTests {
         #expect(service.stop() == 0)
     }
 
-    @Test("a client sending a byte a second is cut off, and idle connections beyond the limit are turned away, while others are served")
+    @Test("a client sending a byte a second is cut off, and 1,000 idle connections beyond the limit are turned away, while others are served")
     func slowAndIdleClients() throws {
         let (cli, _, _) = try prepared()
         let service = try RunningService(cli, maximumConnections: 40)
@@ -285,10 +292,19 @@ struct ServiceTests {
         }
         #expect(try service.client().request("GET", "/v1/health")?.status == 200)
         #expect(slow.receive()?.status == 408 && Date().timeIntervalSince(started) < 6)
+        // 1,000 idle connections against a limit of 40: the rest are answered 503 at once, memory stays small.
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        limit.rlim_cur = min(limit.rlim_max, 4_096)
+        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        let count = min(1_000, Int(limit.rlim_cur) - 100)
         var idle: [ServiceClient] = []
-        for _ in 0..<100 { idle.append(try service.client()) }
+        for _ in 0..<count { idle.append(try service.client()) }
         let refused = idle.filter { $0.receive()?.status == 503 }
-        #expect(refused.count >= 55, "beyond the limit of 40, connections are answered 503 and closed")
+        #expect(count == 1_000, "the test could open only \(count) descriptors")
+        #expect(refused.count >= count - 45, "beyond the limit of 40, connections are answered 503 and closed")
+        #expect(service.residentMegabytes() < 200, "\(service.residentMegabytes()) MB resident with \(count) connections")
+        idle.removeAll()
         sleep(3)
         #expect(try service.client().request("GET", "/v1/health")?.status == 200, "idle connections time out and free their slots")
         #expect(service.stop() == 0)
