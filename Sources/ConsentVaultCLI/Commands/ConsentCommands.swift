@@ -1,4 +1,5 @@
 import ConsentVault
+import ConsentVaultService
 import Foundation
 
 /// `consent-vault consent …`: the consent ledger.
@@ -54,14 +55,6 @@ enum ConsentCommands {
         return ConsentEvidence(ipAddress: invocation.value(.ip), guardianConsent: invocation.flag(.guardian), language: language, capturedAt: captured)
     }
 
-    /// The `--json` form of a grant.
-    static func json(_ grant: GrantResult) -> [String: Any] {
-        var body: [String: Any] = ["member": grant.member.rawValue, "purpose": grant.purpose, "state": grant.state.rawValue]
-        if let field = grant.field { body["field"] = field }
-        if let token = grant.token { body["token"] = token }
-        return body
-    }
-
     private static func request(_ invocation: Invocation) throws -> ConsentRequest {
         ConsentRequest(purpose: try invocation.required(.purpose), field: invocation.value(.field))
     }
@@ -72,7 +65,7 @@ enum ConsentCommands {
         let channel = try channel(invocation, required: true)!
         let (vault, principal) = try invocation.openVault()
         let result = try vault.consents.grant(request, for: member, channel: channel, evidence: try evidence(invocation), as: principal)
-        if invocation.json { Output.json(json(result)); return }
+        if invocation.json { Output.json(JSONShapes.grant(result)); return }
         Output.line("\(result.purpose)\(result.field.map { ":" + $0 } ?? ""): \(result.state.rawValue)")
         if let token = result.token { Output.line("confirmation token (shown once): \(token)") }
     }
@@ -99,7 +92,7 @@ enum ConsentCommands {
         let token = try invocation.required(.doiToken)
         let (vault, principal) = try invocation.openVault()
         let result = try vault.consents.confirm(token: token, for: member, as: principal)
-        invocation.json ? Output.json(json(result)) : Output.line("\(result.purpose): \(result.state.rawValue)")
+        invocation.json ? Output.json(JSONShapes.grant(result)) : Output.line("\(result.purpose): \(result.state.rawValue)")
     }
 
     private static func show(_ invocation: Invocation) throws {

@@ -1,4 +1,5 @@
 import ConsentVault
+import ConsentVaultService
 import Foundation
 
 /// `consent-vault dsr …`: data subject requests, export and erasure, the DPO's desk.
@@ -31,17 +32,8 @@ enum DSRCommands {
                     run: erase),
     ]
 
-    private static func json(_ request: DataSubjectRequest) -> [String: Any] {
-        var body: [String: Any] = ["request": request.id, "type": request.type.rawValue, "received_on": request.receivedOn,
-                                   "due_on": request.dueOn, "status": request.status.rawValue]
-        if let member = request.member { body["member"] = member.rawValue }
-        if let reason = request.extensionReason { body["extension_reason"] = reason }
-        if let outcome = request.outcome { body["outcome"] = outcome.rawValue }
-        return body
-    }
-
     private static func show(_ request: DataSubjectRequest, _ invocation: Invocation) {
-        if invocation.json { Output.json(json(request)); return }
+        if invocation.json { Output.json(JSONShapes.request(request)); return }
         Output.line("\(request.id) \(request.type.rawValue) received \(request.receivedOn) due \(request.dueOn) \(request.status.rawValue)\(request.outcome.map { " (\($0.rawValue))" } ?? "")")
     }
 
@@ -60,7 +52,7 @@ enum DSRCommands {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
         let requests = try vault.requests.list(overdue: invocation.flag(.overdue), as: principal)
-        if invocation.json { Output.json(["requests": requests.map(json)]) } else { requests.forEach { show($0, invocation) } }
+        if invocation.json { Output.json(["requests": requests.map(JSONShapes.request)]) } else { requests.forEach { show($0, invocation) } }
     }
 
     private static func showOne(_ invocation: Invocation) throws {
@@ -120,8 +112,7 @@ enum DSRCommands {
                          + "the -wal file until the next checkpoint; run 'consent-vault checkpoint' when they are done")
         }
         if invocation.json {
-            Output.json(["member": member.rawValue, "dry_run": report.dryRun, "erased": report.erased, "wal_cleared": report.walCleared,
-                         "kept": report.kept.map { ["what": $0.what, "why": $0.why, "until": $0.until ?? NSNull()] as [String: Any] }])
+            Output.json(JSONShapes.erasure(report))
             return
         }
         Output.line(dryRun ? "Dry run: erasing \(member) would" : "Erased \(member):")

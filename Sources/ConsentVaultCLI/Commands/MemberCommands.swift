@@ -1,4 +1,5 @@
 import ConsentVault
+import ConsentVaultService
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -66,7 +67,7 @@ enum MemberCommands {
         let enrollment = try vault.members.enroll(fields, consents: consents, channel: channel, evidence: evidence, as: principal)
         if invocation.json {
             var body: [String: Any] = ["member": enrollment.member.rawValue]
-            if !enrollment.consents.isEmpty { body["consents"] = enrollment.consents.map(ConsentCommands.json) }
+            if !enrollment.consents.isEmpty { body["consents"] = enrollment.consents.map(JSONShapes.grant) }
             Output.json(body)
         } else {
             Output.line(enrollment.member.rawValue)
@@ -83,8 +84,7 @@ enum MemberCommands {
         let names = invocation.values(.field)
         let result = try vault.members.read(member, purpose: purpose, fields: names.isEmpty ? nil : names, as: principal)
         if invocation.json {
-            Output.json(["member": member.rawValue, "fields": result.fields,
-                         "denied": result.denied.map { ["field": $0.field, "reason": $0.reason.rawValue] }])
+            Output.json(JSONShapes.read(result))
         } else {
             for definition in vault.catalog.fields { if let value = result.fields[definition.name] { Output.line("\(definition.name): \(value)") } }
             for denial in result.denied { Output.error("withheld \(denial.field) for \(purpose): \(denial.reason.rawValue)") }

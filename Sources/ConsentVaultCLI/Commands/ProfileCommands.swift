@@ -1,4 +1,5 @@
 import ConsentVault
+import ConsentVaultService
 import Foundation
 
 /// `consent-vault profile …`: progressive profiling (what to ask, shares, declines).
@@ -26,11 +27,7 @@ enum ProfileCommands {
         let (vault, principal) = try invocation.openVault()
         let suggestion = try vault.profiles.nextQuestion(for: member, channel: channel, as: principal)
         if invocation.json {
-            let ask: Any = suggestion.map {
-                ["field": $0.field, "purpose": $0.purpose, "points": $0.points, "notice": $0.noticeText,
-                 "notice_version": $0.noticeVersion, "language": $0.language] as [String: Any]
-            } ?? NSNull()
-            Output.json(["member": member.rawValue, "ask": ask])
+            Output.json(JSONShapes.nextQuestion(member, suggestion))
         } else if let suggestion {
             Output.line("ask for \(suggestion.field) (\(suggestion.points) points, purpose \(suggestion.purpose))")
             Output.line("notice v\(suggestion.noticeVersion) (\(suggestion.language)): \(suggestion.noticeText)")
@@ -49,8 +46,7 @@ enum ProfileCommands {
         let result = try vault.profiles.share(field.name, value: field.value, for: member, purpose: purpose, channel: channel,
                                                  evidence: evidence, as: principal)
         if invocation.json {
-            Output.json(["member": member.rawValue, "field": result.field, "consent": result.consentState.rawValue,
-                         "awards": result.awards.map { ["rule": $0.ruleID, "points": $0.points] as [String: Any] }, "balance": result.balance])
+            Output.json(JSONShapes.share(result))
         } else {
             let earned = result.awards.reduce(0) { $0 + $1.points }
             Output.line("shared \(result.field) (consent \(result.consentState.rawValue)); earned \(earned) points; balance \(result.balance)")

@@ -1,4 +1,5 @@
 import ConsentVault
+import ConsentVaultService
 import Foundation
 
 /// `consent-vault prompt …`: redact, build, demask, and measure the redactor.
@@ -34,9 +35,7 @@ enum PromptCommands {
 
     private static func output(_ result: PromptRedaction, _ invocation: Invocation) {
         if invocation.json {
-            Output.json(["text": result.text, "session": result.session, "entities": result.entities.map {
-                ["type": $0.type.rawValue, "placeholder": $0.placeholder.description, "start": $0.start, "end": $0.end] as [String: Any]
-            }])
+            Output.json(JSONShapes.redaction(result))
         } else {
             FileHandle.standardOutput.write(Data(result.text.utf8))
             Output.error("session: \(result.session)")
@@ -69,8 +68,7 @@ enum PromptCommands {
         let (vault, principal) = try invocation.openVault()
         let result = try vault.prompts.demask(readStandardInput(), session: session, as: principal)
         if invocation.json {
-            Output.json(["text": result.text, "restored": result.restored,
-                         "left_in_place": result.leftInPlace.map { ["placeholder": $0.placeholder, "reason": $0.reason.rawValue] }])
+            Output.json(JSONShapes.demask(result))
         } else {
             FileHandle.standardOutput.write(Data(result.text.utf8))
             for left in result.leftInPlace { Output.error("left \(left.placeholder): \(left.reason.rawValue)") }

@@ -1,4 +1,5 @@
 import ConsentVault
+import ConsentVaultService
 import Foundation
 
 /// `consent-vault rewards …`: balances, the points ledger, corrections and birthday awards.
@@ -25,10 +26,7 @@ enum RewardCommands {
         let (vault, principal) = try invocation.openVault()
         let entries = try vault.rewards.ledger(of: member, as: principal)
         if invocation.json {
-            Output.json(["member": member.rawValue, "entries": entries.map {
-                ["sequence": $0.sequence, "rule": $0.ruleID, "rule_version": $0.ruleVersion, "scope": $0.scope, "points": $0.points,
-                 "reason": $0.reason, "at": $0.at, "actor": $0.actor] as [String: Any]
-            }])
+            Output.json(JSONShapes.ledger(member, entries))
         } else {
             for entry in entries { Output.line("#\(entry.sequence) \(entry.at) \(entry.points > 0 ? "+" : "")\(entry.points) \(entry.ruleID) v\(entry.ruleVersion) (\(entry.reason))") }
         }

@@ -1,4 +1,5 @@
 import ConsentVault
+import ConsentVaultService
 
 /// `consent-vault token …`: API tokens for principals.
 enum TokenCommands {
@@ -27,11 +28,7 @@ enum TokenCommands {
         let (vault, principal) = try invocation.openVault()
         let tokens = try vault.tokens.list(as: principal)
         if invocation.json {
-            Output.json(["tokens": tokens.map { token -> [String: Any] in
-                var body: [String: Any] = ["name": token.name, "role": token.role, "created_at": token.createdAt]
-                if let revoked = token.revokedAt { body["revoked_at"] = revoked }
-                return body
-            }])
+            Output.json(JSONShapes.tokens(tokens))
         } else {
             for token in tokens { Output.line("\(token.name) (\(token.role)) created \(token.createdAt)\(token.revokedAt.map { ", revoked \($0)" } ?? "")") }
         }

@@ -1,11 +1,11 @@
-import ConsentVault
+public import ConsentVault
 import Foundation
 
 /// The JSON shapes of results, shared by the CLI's `--json` output and the service's answers, so
 /// both speak the same language.
-enum JSONShapes {
+public enum JSONShapes {
     /// `{"member", "purpose", "field"?, "state", "token"?}`.
-    static func grant(_ grant: GrantResult) -> [String: Any] {
+    public static func grant(_ grant: GrantResult) -> [String: Any] {
         var body: [String: Any] = ["member": grant.member.rawValue, "purpose": grant.purpose, "state": grant.state.rawValue]
         if let field = grant.field { body["field"] = field }
         if let token = grant.token { body["token"] = token }
@@ -13,12 +13,12 @@ enum JSONShapes {
     }
 
     /// `{"member", "fields", "denied": [{"field", "reason"}]}`.
-    static func read(_ result: ReadResult) -> [String: Any] {
+    public static func read(_ result: ReadResult) -> [String: Any] {
         ["member": result.member.rawValue, "fields": result.fields, "denied": result.denied.map { ["field": $0.field, "reason": $0.reason.rawValue] }]
     }
 
     /// `{"member", "ask": {"field", "purpose", "points", "notice", "notice_version", "language"} | null}`.
-    static func nextQuestion(_ member: MemberID, _ suggestion: ProfileSuggestion?) -> [String: Any] {
+    public static func nextQuestion(_ member: MemberID, _ suggestion: ProfileSuggestion?) -> [String: Any] {
         let ask: Any = suggestion.map {
             ["field": $0.field, "purpose": $0.purpose, "points": $0.points, "notice": $0.noticeText,
              "notice_version": $0.noticeVersion, "language": $0.language] as [String: Any]
@@ -27,13 +27,13 @@ enum JSONShapes {
     }
 
     /// `{"member", "field", "consent", "awards": [{"rule", "points"}], "balance"}`.
-    static func share(_ result: ShareResult) -> [String: Any] {
+    public static func share(_ result: ShareResult) -> [String: Any] {
         ["member": result.member.rawValue, "field": result.field, "consent": result.consentState.rawValue,
          "awards": result.awards.map { ["rule": $0.ruleID, "points": $0.points] as [String: Any] }, "balance": result.balance]
     }
 
     /// `{"member", "entries": [{"sequence", "rule", "rule_version", "scope", "points", "reason", "at", "actor"}]}`.
-    static func ledger(_ member: MemberID, _ entries: [PointsEntry]) -> [String: Any] {
+    public static func ledger(_ member: MemberID, _ entries: [PointsEntry]) -> [String: Any] {
         ["member": member.rawValue, "entries": entries.map {
             ["sequence": $0.sequence, "rule": $0.ruleID, "rule_version": $0.ruleVersion, "scope": $0.scope, "points": $0.points,
              "reason": $0.reason, "at": $0.at, "actor": $0.actor] as [String: Any]
@@ -41,7 +41,7 @@ enum JSONShapes {
     }
 
     /// `{"request", "type", "member"?, "received_on", "due_on", "status", "extension_reason"?, "outcome"?}`.
-    static func request(_ request: DataSubjectRequest) -> [String: Any] {
+    public static func request(_ request: DataSubjectRequest) -> [String: Any] {
         var body: [String: Any] = ["request": request.id, "type": request.type.rawValue, "received_on": request.receivedOn,
                                    "due_on": request.dueOn, "status": request.status.rawValue]
         if let member = request.member { body["member"] = member.rawValue }
@@ -51,20 +51,20 @@ enum JSONShapes {
     }
 
     /// `{"text", "session", "entities": [{"type", "placeholder", "start", "end"}]}` (offsets in code points).
-    static func redaction(_ result: PromptRedaction) -> [String: Any] {
+    public static func redaction(_ result: PromptRedaction) -> [String: Any] {
         ["text": result.text, "session": result.session, "entities": result.entities.map {
             ["type": $0.type.rawValue, "placeholder": $0.placeholder.description, "start": $0.start, "end": $0.end] as [String: Any]
         }]
     }
 
     /// `{"text", "restored", "left_in_place": [{"placeholder", "reason"}]}`.
-    static func demask(_ result: DemaskResult) -> [String: Any] {
+    public static func demask(_ result: DemaskResult) -> [String: Any] {
         ["text": result.text, "restored": result.restored,
          "left_in_place": result.leftInPlace.map { ["placeholder": $0.placeholder, "reason": $0.reason.rawValue] }]
     }
 
     /// `{"tokens": [{"name", "role", "created_at", "revoked_at"?}]}`.
-    static func tokens(_ tokens: [TokenInfo]) -> [String: Any] {
+    public static func tokens(_ tokens: [TokenInfo]) -> [String: Any] {
         ["tokens": tokens.map { token -> [String: Any] in
             var body: [String: Any] = ["name": token.name, "role": token.role, "created_at": token.createdAt]
             if let revoked = token.revokedAt { body["revoked_at"] = revoked }
@@ -73,13 +73,13 @@ enum JSONShapes {
     }
 
     /// `{"member", "dry_run", "erased", "kept": [{"what", "why", "until"}], "wal_cleared"}`.
-    static func erasure(_ report: ErasureReport) -> [String: Any] {
+    public static func erasure(_ report: ErasureReport) -> [String: Any] {
         ["member": report.member.rawValue, "dry_run": report.dryRun, "erased": report.erased, "wal_cleared": report.walCleared,
          "kept": report.kept.map { ["what": $0.what, "why": $0.why, "until": $0.until ?? NSNull()] as [String: Any] }]
     }
 
     /// `{"seq", "at", "kind", "member", "purpose"?, "field"?}`: never a value.
-    static func event(_ event: VaultEvent) -> [String: Any] {
+    public static func event(_ event: VaultEvent) -> [String: Any] {
         var body: [String: Any] = ["seq": event.sequence, "at": event.at, "kind": event.kind, "member": event.member.rawValue]
         if let purpose = event.purpose { body["purpose"] = purpose }
         if let field = event.field { body["field"] = field }
