@@ -16,7 +16,8 @@ enum ServeCommand {
                               OptionSpec(name: .requestTimeout, valueName: "SECONDS", help: "time for one request to arrive (default 10)"),
                               OptionSpec(name: .idleTimeout, valueName: "SECONDS", help: "keep-alive idle time (default 5)")],
                     discussion: """
-                        Every route but GET /v1/health needs Authorization: Bearer <token>; there is no administrator over the wire.
+                        Every route but GET /v1/health and /v1/openapi.json needs Authorization: Bearer <token>; the token's role decides,
+                        and the key holder's unrestricted access does not exist over the wire.
                         SIGTERM and SIGINT stop accepting, finish requests in hand and exit 0. SIGHUP reloads nothing: restart to apply
                         new policies or keys. Put Caddy or nginx in front for TLS and remote clients (see README).
                         """,

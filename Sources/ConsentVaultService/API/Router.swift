@@ -3,7 +3,7 @@ import Foundation
 
 /// Routes `(method, path)` to a handler and answers every request, errors included, as JSON.
 /// Every route but `GET /v1/health` and `GET /v1/openapi.json` needs `Authorization: Bearer <token>`: the token's principal
-/// and role decide, exactly as in the CLI; there is no administrator over the wire.
+/// and role decide, exactly as in the CLI; the key holder's unrestricted access does not exist over the wire.
 struct Router: Sendable {
     let queue: VaultQueue
     let idempotency: IdempotencyStore
