@@ -58,6 +58,7 @@ extension StorageError {
         case .fileExists: return "choose another --out path"
         case .symbolicLink: return "pass the path the link points to"
         case .fileWrite: return "check free space and permissions of the folder"
+        case .needsOwnTransaction: return "run the operation on its own (the service runs erasure, retention, keys and backups alone)"
         }
     }
 }

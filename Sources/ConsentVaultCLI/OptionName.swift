@@ -99,6 +99,8 @@ enum OptionName: String, Sendable, CaseIterable {
     case socket
     /// `--listen`
     case listen
+    /// `--listen-any`
+    case listenAny = "listen-any"
     /// `--max-connections`
     case maxConnections = "max-connections"
     /// `--request-timeout`

@@ -251,6 +251,27 @@ struct ServiceTests {
         #expect(service.stop() == 0)
     }
 
+    @Test("a flood of wrong tokens: after a burst they get 429 and are no longer audited; a right token is served throughout")
+    func wrongTokenFlood() throws {
+        let (cli, shop, _) = try prepared()
+        let service = try RunningService(cli)
+        let client = try service.client()
+        var statuses: [Int: Int] = [:]
+        for index in 0..<200 {
+            let status = client.request("POST", "/v1/members/lookup", token: "cvt_guess\(index)", json: #"{"email": "a@example.de"}"#)?.status ?? 0
+            statuses[status, default: 0] += 1
+        }
+        #expect(statuses[429, default: 0] > 100, "\(statuses)")
+        #expect(statuses[401, default: 0] >= 20 && statuses[401, default: 0] < 80, "\(statuses)")
+        #expect(statuses.keys.allSatisfy { [401, 429].contains($0) }, "\(statuses)")
+        let lookup = client.request("POST", "/v1/members/lookup", token: shop, json: #"{"email": "a@example.de"}"#)
+        #expect(lookup?.status == 404, "a right token is answered while wrong ones are throttled")
+        #expect(service.stop() == 0)
+        let audited = try Database(path: cli.vaultPath, create: false)
+            .statement("SELECT count(*) AS value FROM audit_log WHERE operation = 'token.use'").scalar(table: "audit_log")
+        #expect(audited == statuses[401, default: 0], "each 401 is audited, no 429 is")
+    }
+
     @Test("malformed and oversized requests are refused with the right status and the server keeps serving")
     func malformed() throws {
         let (cli, shop, _) = try prepared()

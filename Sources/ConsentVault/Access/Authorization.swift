@@ -1,8 +1,12 @@
 /// Role checks and audited execution: every operation on member data goes through `audited`.
 extension VaultContext {
-    /// Checks the principal's role before anything else happens. A refusal is written to the
+    /// Checks the principal's role before anything else happens; inside a group transaction, first
+    /// that the operation may share it. A refusal is written to the
     /// audit log (in its own transaction, so it survives) and thrown.
     func authorize(_ record: AuditLog.Record) throws {
+        if database.isGrouping, record.operation.needsOwnTransaction {
+            throw StorageError.needsOwnTransaction(operation: record.operation.rawValue)
+        }
         let principal = record.principal
         guard !principal.isLocalAdministrator else { return }
         var refusal: AccessError?

@@ -25,6 +25,16 @@ public enum VaultOperation: String, Codable, Sendable, CaseIterable {
 
     /// Operations the vault performs or records on its own; `roles.json` may not grant them.
     public static let internalOperations: Set<VaultOperation> = [.vaultSeal, .tokenUse, .rowsSealed]
+
+    /// Whether the operation must run in a transaction of its own, never in a group
+    /// (`VaultQueue.group`): it checkpoints the WAL, appends to the journal, copies the file or
+    /// changes keys, none of which a savepoint can undo.
+    public var needsOwnTransaction: Bool {
+        switch self {
+        case .dsrErase, .retentionRun, .backupCreate, .backupRestore, .keysRotate, .keysRetire, .policyApply: true
+        default: false
+        }
+    }
 }
 
 /// One role from `Policies/roles.json`.

@@ -81,15 +81,45 @@ final class Database {
     /// a throw rolls the transaction back.
     var beforeCommit: (() throws -> Void)?
 
+    /// Whether a group transaction (`groupTransaction`) is open: write transactions become savepoints in it.
+    private(set) var isGrouping = false
+
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so concurrent writers wait for
-    /// the lock instead of failing). A throw rolls back and rethrows the body's error.
+    /// the lock instead of failing). A throw rolls back and rethrows the body's error. Inside a
+    /// group transaction it is a savepoint of the group, sealed before it is released: a throw
+    /// undoes only this body, and nothing is durable before the group commits.
     func writeTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        if isGrouping {
+            return try savepoint {
+                let result = try body()
+                try beforeCommit?()
+                return result
+            }
+        }
         try statement("BEGIN IMMEDIATE").run()
         do {
             let result = try body()
             try beforeCommit?()
             try statement("COMMIT").run()
             return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` with one transaction open around it, committed once (one WAL sync) at its end:
+    /// every `writeTransaction` inside becomes a savepoint of it. A throw from `body` or from the
+    /// commit rolls everything back and rethrows.
+    func groupTransaction(_ body: () throws -> Void) throws {
+        precondition(!isGrouping, "group transactions do not nest")
+        try statement("BEGIN IMMEDIATE").run()
+        isGrouping = true
+        defer { isGrouping = false }
+        do {
+            try body()
+            try beforeCommit?()
+            try statement("COMMIT").run()
         } catch {
             try? execute("ROLLBACK")
             throw error
@@ -132,8 +162,10 @@ final class Database {
     /// Rowid of the last row inserted on this connection.
     var lastInsertRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 
-    /// Runs `body` in a read transaction, so all its reads see one snapshot.
+    /// Runs `body` in a read transaction, so all its reads see one snapshot (inside a group
+    /// transaction, in the group's).
     func readTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        if isGrouping { return try body() }
         try execute("BEGIN DEFERRED")
         defer { try? execute("COMMIT") }
         return try body()

@@ -21,6 +21,8 @@ public enum StorageError: VaultError, Equatable {
     case fileExists(path: String)
     /// Writing a file outside the vault (an export, a restored copy) failed.
     case fileWrite(path: String, reason: String)
+    /// The operation checkpoints, writes files or swaps keys, so it cannot share a group transaction.
+    case needsOwnTransaction(operation: String)
     /// A stored row lacks a column or holds a value of the wrong kind: the file was damaged or edited.
     case corruptRow(table: String, column: String, problem: String)
 
@@ -39,6 +41,8 @@ public enum StorageError: VaultError, Equatable {
         case .symbolicLink(let path): return "\(path) is a symbolic link; give the real path"
         case .fileExists(let path): return "\(path) already exists; it is never overwritten"
         case .fileWrite(let path, let reason): return "could not write \(path): \(reason)"
+        case .needsOwnTransaction(let operation):
+            return "\(operation) runs in a transaction of its own and cannot be grouped with other operations; run it alone"
         }
     }
 
@@ -56,6 +60,7 @@ public enum StorageError: VaultError, Equatable {
         case .fileExists: return "file_exists"
         case .symbolicLink: return "symbolic_link"
         case .fileWrite: return "file_write"
+        case .needsOwnTransaction: return "needs_own_transaction"
         }
     }
 }

@@ -31,6 +31,27 @@ public final class VaultQueue: @unchecked Sendable {
         try lock.withLock { try body(vault) }
     }
 
+    /// Group commit: runs `bodies` one after another with exclusive use of the vault inside one
+    /// transaction that commits once (one WAL sync for all). Each operation a body runs is a
+    /// savepoint of it, so a failing body rolls back only its own writes and gets its own error;
+    /// when the commit itself fails, every body gets that error and nothing of the group remains.
+    /// Results are durable only when this returns. Operations that must run alone
+    /// (`VaultOperation.needsOwnTransaction`) fail in a group with `needs_own_transaction`.
+    public func group<Result: Sendable>(_ bodies: [@Sendable (Vault) throws -> Result]) -> [Swift.Result<Result, any Error>] {
+        lock.withLock {
+            var results: [Swift.Result<Result, any Error>] = []
+            results.reserveCapacity(bodies.count)
+            do {
+                try vault.context.database.groupTransaction {
+                    for body in bodies { results.append(Swift.Result { try body(vault) }) }
+                }
+                return results
+            } catch {
+                return bodies.map { _ in .failure(error) }
+            }
+        }
+    }
+
     /// Runs `body` with exclusive use of the vault on the queue's own thread and returns its result.
     public func run<Result: Sendable>(_ body: @escaping @Sendable (Vault) throws -> Result) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in

@@ -11,7 +11,9 @@ enum ServeCommand {
     static let specs: [CommandSpec] = [
         CommandSpec(path: ["serve"], summary: "Serve the vault over HTTP/1.1 + JSON to token holders",
                     options: [OptionSpec(name: .socket, valueName: "PATH", help: "Unix socket (mode 0660; refused in a world-writable folder)"),
-                              OptionSpec(name: .listen, valueName: "127.0.0.1:PORT", help: "TCP on loopback only"),
+                              OptionSpec(name: .listen, valueName: "127.0.0.1:PORT", help: "TCP on loopback (another address only with --listen-any)"),
+                              OptionSpec(name: .listenAny, valueName: nil,
+                                         help: "allow --listen on a non-loopback IPv4 address: plain HTTP with bearer tokens, only behind a firewall or TLS proxy"),
                               OptionSpec(name: .maxConnections, valueName: "N", help: "connections served at once (default 256)"),
                               OptionSpec(name: .requestTimeout, valueName: "SECONDS", help: "time for one request to arrive (default 10)"),
                               OptionSpec(name: .idleTimeout, valueName: "SECONDS", help: "keep-alive idle time (default 5)")],
@@ -32,10 +34,12 @@ enum ServeCommand {
         var configuration = ServiceConfiguration()
         configuration.socketPath = invocation.value(.socket)
         if let listen = invocation.value(.listen) {
-            let parts = listen.split(separator: ":")
-            guard parts.count == 2, parts[0] == "127.0.0.1", let port = UInt16(parts[1]) else {
-                throw invocation.invalid(.listen, "must be 127.0.0.1:PORT (loopback only)")
+            let parts = listen.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let port = UInt16(parts[1]) else { throw invocation.invalid(.listen, "must be ADDRESS:PORT, e.g. 127.0.0.1:8080") }
+            guard parts[0] == "127.0.0.1" || invocation.flag(.listenAny) else {
+                throw invocation.invalid(.listen, "must be on 127.0.0.1 (loopback); another address needs --listen-any (plain HTTP: put a TLS proxy in front)")
             }
+            configuration.tcpHost = String(parts[0])
             configuration.loopbackPort = port
         }
         guard configuration.socketPath != nil || configuration.loopbackPort != nil else {
@@ -75,6 +79,8 @@ enum ServeCommand {
         stop.wait()
         Output.error("stopping: finishing requests in hand")
         server.stop()
+        let commits = server.groupCommits
+        Output.error("stopped: \(commits.requests) grouped requests in \(commits.transactions) transactions")
         withExtendedLifetime(sources) {}
     }
 }

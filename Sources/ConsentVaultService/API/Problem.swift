@@ -68,7 +68,7 @@ public struct Problem: Error {
         case 411, 413, 431: return "send one request of at most 1 MB body and 16 KB headers, with Content-Length"
         case 415: return "send the body as Content-Type: application/json in UTF-8"
         case 422: return "correct the named value; nothing was changed"
-        case 503: return "retry after a moment"
+        case 429, 503: return "retry after a moment"
         case 500...: return "report this with the time of the request; nothing personal is in this answer"
         default: return "fix the request as the detail says; GET /v1/openapi.json describes every route"
         }
@@ -108,7 +108,7 @@ public struct Problem: Error {
             case .vaultNotFound: return 404
             case .vaultExists, .fileExists, .exportFolderNotEmpty: return 409
             case .notAVault, .schemaTooNew, .symbolicLink: return 422
-            case .erasureJournal, .corruptRow, .fileWrite: return 500
+            case .erasureJournal, .corruptRow, .fileWrite, .needsOwnTransaction: return 500
             }
         case let error as KeyFileError:
             switch error {

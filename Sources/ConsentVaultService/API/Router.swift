@@ -6,7 +6,9 @@ import Foundation
 /// and role decide, exactly as in the CLI; the key holder's unrestricted access does not exist over the wire.
 struct Router: Sendable {
     let queue: VaultQueue
+    let committer: GroupCommitter
     let idempotency: IdempotencyStore
+    let failedTokens: FailedTokenThrottle
 
     /// A handler: works on the vault, under the lock, as the caller.
     typealias Handler = @Sendable (Vault, Principal) throws -> HTTPResponse
@@ -30,14 +32,30 @@ struct Router: Sendable {
             guard ["GET", "HEAD"].contains(request.method) else { throw Self.methodNotAllowed }
             return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(OpenAPIDocument.text.utf8))
         }
-        let handler = try self.handler(request, segments)
+        let (route, handler) = try self.handler(request, segments)
         let token = try Self.bearer(request)
-        let principal = try queue.sync { try $0.tokens.principal(for: token) }
+        let work: GroupCommitter.Work = { [self] vault in try handler(vault, try principal(vault, token)) }
+        let run = { () throws -> HTTPResponse in route.grouped ? try committer.submit(work) : try queue.sync(work) }
         guard request.method == "POST", segments == ["v1", "members"], let key = request.header("idempotency-key") else {
-            return try queue.sync { try handler($0, principal) }
+            return try run()
         }
-        return try idempotency.run(scope: principal.name, key: key, body: request.body) {
-            do { return try queue.sync { try handler($0, principal) } } catch { return Problem(error).response }
+        let scope = try queue.sync { try principal($0, token) }.name
+        return try idempotency.run(scope: scope, key: key, body: request.body) {
+            do { return try run() } catch { return Problem(error).response }
+        }
+    }
+
+    /// The principal `token` stands for; a wrong token is 401, or 429 (unaudited) once wrong tokens
+    /// come faster than `FailedTokenThrottle` allows.
+    private func principal(_ vault: Vault, _ token: String) throws -> Principal {
+        do {
+            return try vault.tokens.principal(for: token, auditingRefusal: failedTokens.admitsFailure)
+        } catch AccessError.invalidToken {
+            guard failedTokens.recordFailure() else {
+                throw Problem(status: 429, code: "too_many_failed_tokens", detail: "too many requests with wrong tokens; slow down",
+                              hint: "retry after a second with a valid token")
+            }
+            throw AccessError.invalidToken
         }
     }
 
@@ -47,8 +65,18 @@ struct Router: Sendable {
         let method: String
         /// e.g. `/v1/members/{id}/fields`.
         let pattern: String
+        /// Whether it shares a group commit with others (false: it runs in a transaction of its own,
+        /// as operations that checkpoint or read the whole vault must).
+        var grouped = true
         /// The handler for a request and the pattern's parameters.
         let make: @Sendable (HTTPRequest, [String: String]) -> Handler
+
+        init(method: String, pattern: String, grouped: Bool = true, make: @escaping @Sendable (HTTPRequest, [String: String]) -> Handler) {
+            self.method = method
+            self.pattern = pattern
+            self.grouped = grouped
+            self.make = make
+        }
     }
 
     /// Every route that needs a token; with `GET /v1/health` and `GET /v1/openapi.json`, what `OpenAPIDocument` lists.
@@ -63,7 +91,7 @@ struct Router: Sendable {
         Route(method: "POST", pattern: "/v1/members/{id}/profile/shared") { request, p in { try ProgrammeRoutes.shared(request, $0, $1, id: p["id"]!) } },
         Route(method: "POST", pattern: "/v1/members/{id}/profile/declined") { request, p in { try ProgrammeRoutes.declined(request, $0, $1, id: p["id"]!) } },
         Route(method: "GET", pattern: "/v1/members/{id}/rewards") { _, p in { try ProgrammeRoutes.rewards($0, $1, id: p["id"]!) } },
-        Route(method: "POST", pattern: "/v1/members/{id}/erase") { request, p in { try ProgrammeRoutes.erase(request, $0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/members/{id}/erase", grouped: false) { request, p in { try ProgrammeRoutes.erase(request, $0, $1, id: p["id"]!) } },
         Route(method: "POST", pattern: "/v1/requests") { request, _ in { try ProgrammeRoutes.openRequest(request, $0, $1) } },
         Route(method: "GET", pattern: "/v1/requests") { request, _ in { try ProgrammeRoutes.listRequests(request, $0, $1) } },
         Route(method: "GET", pattern: "/v1/requests/{id}") { _, p in { try ProgrammeRoutes.showRequest($0, $1, id: p["id"]!) } },
@@ -73,13 +101,13 @@ struct Router: Sendable {
         Route(method: "POST", pattern: "/v1/tokens") { request, _ in { try ProgrammeRoutes.createToken(request, $0, $1) } },
         Route(method: "GET", pattern: "/v1/tokens") { _, _ in { try ProgrammeRoutes.listTokens($0, $1) } },
         Route(method: "POST", pattern: "/v1/tokens/{name}/revoke") { _, p in { try ProgrammeRoutes.revokeToken($0, $1, name: p["name"]!) } },
-        Route(method: "GET", pattern: "/v1/audit/verify") { request, _ in { try AuditRoutes.verify(request, $0, $1) } },
+        Route(method: "GET", pattern: "/v1/audit/verify", grouped: false) { request, _ in { try AuditRoutes.verify(request, $0, $1) } },
         Route(method: "GET", pattern: "/v1/audit/head") { _, _ in { try AuditRoutes.head($0, $1) } },
         Route(method: "GET", pattern: "/v1/events") { request, _ in { try AuditRoutes.events(request, $0, $1) } },
     ]
 
     /// The handler of `request`, or 404 (no pattern matches) / 405 (only with other methods).
-    private func handler(_ request: HTTPRequest, _ segments: [String]) throws -> Handler {
+    private func handler(_ request: HTTPRequest, _ segments: [String]) throws -> (Route, Handler) {
         var pathMatched = false
         for route in Self.routes {
             let pattern = route.pattern.split(separator: "/").map(String.init)
@@ -95,7 +123,7 @@ struct Router: Sendable {
             guard matches else { continue }
             // A literal route (`/v1/members/lookup`) wins over a parameter route of the same length.
             pathMatched = true
-            if route.method == request.method || (route.method == "GET" && request.method == "HEAD") { return route.make(request, parameters) }
+            if route.method == request.method || (route.method == "GET" && request.method == "HEAD") { return (route, route.make(request, parameters)) }
         }
         if pathMatched { throw Self.methodNotAllowed }
         throw Problem(status: 404, code: "not_found", detail: "no such route")

@@ -75,8 +75,10 @@ struct Listener {
         } == 0
     }
 
-    /// Listens on TCP `127.0.0.1:port` (0 picks a free port).
-    static func loopback(port: UInt16) throws -> Listener {
+    /// Listens on TCP `host:port`, `host` an IPv4 address (0 picks a free port).
+    static func tcp(host: String, port: UInt16) throws -> Listener {
+        var hostAddress = in_addr()
+        guard inet_pton(AF_INET, host, &hostAddress) == 1 else { throw SetupError(description: "\(host) is not an IPv4 address") }
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw SetupError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
@@ -84,18 +86,18 @@ struct Listener {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+        address.sin_addr = hostAddress
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard bound == 0, listen(descriptor, 128) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw SetupError(description: "cannot listen on 127.0.0.1:\(port): \(reason)")
+            throw SetupError(description: "cannot listen on \(host):\(port): \(reason)")
         }
         var actual = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &actual) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
-        return Listener(descriptor: descriptor, address: "http://127.0.0.1:\(UInt16(bigEndian: actual.sin_port))")
+        return Listener(descriptor: descriptor, address: "http://\(host):\(UInt16(bigEndian: actual.sin_port))")
     }
 }

@@ -8,8 +8,10 @@ import Glibc
 public struct ServiceConfiguration: Sendable {
     /// Unix socket path, if any.
     public var socketPath: String?
-    /// TCP port on 127.0.0.1, if any (0 picks one).
+    /// TCP port, if any (0 picks one).
     public var loopbackPort: UInt16?
+    /// IPv4 address the TCP port is bound to: loopback unless the operator chose otherwise (`--listen-any`).
+    public var tcpHost = "127.0.0.1"
     /// Parser limits (header block, body).
     public var limits = HTTPLimits()
     /// Most connections served at once; more are answered 503 and closed.
@@ -27,6 +29,7 @@ public struct ServiceConfiguration: Sendable {
 /// with JSON on the platform's sockets, one thread per connection up to a limit.
 public final class ServiceServer: @unchecked Sendable {
     private let router: Router
+    private let committer: GroupCommitter
     private let configuration: ServiceConfiguration
     private let lock = NSLock()
     private var isStopping = false
@@ -37,7 +40,8 @@ public final class ServiceServer: @unchecked Sendable {
 
     /// A server for the vault behind `queue`.
     public init(queue: VaultQueue, configuration: ServiceConfiguration) {
-        router = Router(queue: queue, idempotency: IdempotencyStore())
+        committer = GroupCommitter(queue: queue)
+        router = Router(queue: queue, committer: committer, idempotency: IdempotencyStore(), failedTokens: FailedTokenThrottle())
         self.configuration = configuration
     }
 
@@ -45,8 +49,9 @@ public final class ServiceServer: @unchecked Sendable {
     public func start() throws -> [String] {
         signal(SIGPIPE, SIG_IGN)
         if let path = configuration.socketPath { listeners.append(try Listener.unix(path: path)) }
-        if let port = configuration.loopbackPort { listeners.append(try Listener.loopback(port: port)) }
+        if let port = configuration.loopbackPort { listeners.append(try Listener.tcp(host: configuration.tcpHost, port: port)) }
         guard !listeners.isEmpty else { throw Listener.SetupError(description: "give --socket PATH and/or --listen 127.0.0.1:PORT") }
+        committer.start()
         for listener in listeners {
             lock.withLock { acceptLoops += 1 }
             let thread = Thread { [self] in
@@ -58,13 +63,20 @@ public final class ServiceServer: @unchecked Sendable {
         return listeners.map(\.address)
     }
 
-    /// Stops accepting, lets requests in hand finish (at most `grace` seconds), closes everything.
+    /// Stops accepting, lets requests in hand finish (at most `grace` seconds), commits, closes everything.
     public func stop(grace: TimeInterval = 10) {
         lock.withLock { isStopping = true }
         let deadline = Date().addingTimeInterval(grace)
         while lock.withLock({ active + acceptLoops }) > 0 && Date() < deadline { usleep(20_000) }
+        committer.stop()
         for listener in listeners { close(listener.descriptor) }
         if let path = configuration.socketPath { unlink(path) }
+    }
+
+    /// Transactions committed for grouped requests so far, and the requests they held.
+    public var groupCommits: (transactions: Int, requests: Int) {
+        let statistics = committer.statistics
+        return (statistics.groups, statistics.requests)
     }
 
     private var stopping: Bool { lock.withLock { isStopping } }
