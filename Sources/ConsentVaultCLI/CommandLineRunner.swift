@@ -3,7 +3,7 @@ import Foundation
 
 /// Every command the tool knows, in the order `--help` lists them.
 let allCommands: [CommandSpec] = VaultCommands.specs + KeyCommands.specs + MemberCommands.specs + ConsentCommands.specs
-    + ProfileCommands.specs + RewardCommands.specs + ReportCommands.specs + DSRCommands.specs + RetentionCommands.specs + BackupCommands.specs + PromptCommands.specs + BenchCommand.specs + PolicyCommands.specs + TokenCommands.specs + AuditCommands.specs + ServeCommand.specs + DemoCommand.specs
+    + ProfileCommands.specs + RewardCommands.specs + ReportCommands.specs + DSRCommands.specs + RetentionCommands.specs + BackupCommands.specs + PromptCommands.specs + BenchCommand.specs + PolicyCommands.specs + TokenCommands.specs + AuditCommands.specs + EventCommands.specs + ServeCommand.specs + DemoCommand.specs
 
 /// Exit statuses, as swift-argument-parser and sysexits use them.
 enum ExitStatus {
@@ -68,7 +68,11 @@ public func runCommandLine(_ arguments: [String]) -> Int32 {
         return ExitStatus.usage
     case .run(let invocation):
         do {
-            try invocation.spec.run(invocation)
+            if let server = try RemoteRunner.server(invocation) {
+                try RemoteRunner.run(invocation, on: server)
+            } else {
+                try invocation.spec.run(invocation)
+            }
             return ExitStatus.success
         } catch is SilentFailure {
             return ExitStatus.failure

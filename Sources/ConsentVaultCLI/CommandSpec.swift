@@ -37,6 +37,7 @@ let globalOptions: [OptionSpec] = [
     OptionSpec(name: .keys, valueName: "FILE", help: "key file (env CONSENT_VAULT_KEYS)"),
     OptionSpec(name: .erasureJournal, valueName: "FILE", help: "erasure journal (env CONSENT_VAULT_ERASURE_JOURNAL; default: key file + .erasures)"),
     OptionSpec(name: .token, valueName: "TOKEN", help: "act as the principal of this API token (env CONSENT_VAULT_TOKEN)"),
+    OptionSpec(name: .server, valueName: "URL", help: "go through a running service: unix:/path or http://127.0.0.1:PORT (env CONSENT_VAULT_SERVER)"),
     OptionSpec(name: .json, valueName: nil, help: "print machine-readable JSON"),
     OptionSpec(name: .help, valueName: nil, help: "show help for this command (also -h)"),
 ]

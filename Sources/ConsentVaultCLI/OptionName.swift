@@ -97,6 +97,8 @@ enum OptionName: String, Sendable, CaseIterable {
     case yes
     /// `--socket`
     case socket
+    /// `--server`
+    case server
     /// `--listen`
     case listen
     /// `--listen-any`

@@ -251,6 +251,55 @@ struct ServiceTests {
         #expect(service.stop() == 0)
     }
 
+    @Test("the CLI as a client: with --server and a token, commands go through the service; no key or vault file is needed, errors keep their codes")
+    func cliAsClient() throws {
+        let (cli, shop, crm) = try prepared()
+        let dpo = try token(cli, "desk", "dpo")
+        let service = try RunningService(cli)
+        // The key file is gone from where the CLI could find it: only the running service holds the key.
+        try FileManager.default.moveItem(atPath: cli.keyPath, toPath: cli.keyPath + ".elsewhere")
+        defer { try? FileManager.default.moveItem(atPath: cli.keyPath + ".elsewhere", toPath: cli.keyPath) }
+        let server = ["CONSENT_VAULT_SERVER": "unix:" + service.socket]
+        func client(_ arguments: [String], _ token: String) throws -> CLIRunner.Result {
+            try cli.run(arguments, environment: server.merging(["CONSENT_VAULT_TOKEN": token]) { $1 })
+        }
+        let enrolled = try client(["member", "enroll", "--field", "email=lena@example.de", "--field", "birthday=24.12.1990",
+                                   "--consent", "birthday_rewards", "--channel", "web"], shop)
+        #expect(enrolled.status == 0, "\(enrolled.stderr)")
+        let member = try CLIRunner.json(enrolled.stdout)["member"] as? String ?? ""
+        let read = try client(["member", "get", member, "--purpose", "birthday_rewards", "--json"], crm)
+        #expect(try CLIRunner.json(read.stdout)["fields"] as? [String: String] == ["birthday": "1990-12-24"])
+        let found = try client(["member", "find", "--email", "LENA@example.de"], shop)
+        #expect(try CLIRunner.json(found.stdout)["member"] as? String == member)
+        #expect(try client(["consent", "withdraw", member, "--purpose", "birthday_rewards"], shop).status == 0)
+        let events = try CLIRunner.json(try client(["events", "--after", "0"], crm).stdout)["events"] as? [[String: Any]] ?? []
+        #expect(events.map { $0["kind"] as? String ?? "" }.suffix(2) == ["consent.grant", "consent.withdraw"], "\(events)")
+        let opened = try client(["dsr", "open", "--type", "access", "--member", member], dpo)
+        #expect(try CLIRunner.json(opened.stdout)["type"] as? String == "access", "\(opened.stderr)")
+        let preview = try client(["dsr", "erase", member, "--dry-run"], dpo)
+        let previewed = try CLIRunner.json(preview.stdout)["dry_run"] as? Bool
+        #expect(preview.status == 0 && previewed == true, "\(preview.stdout)")
+        // Errors keep the service's status and code; a role stays a role.
+        let refused = try client(["dsr", "erase", member, "--yes", "--json"], crm)
+        let refusedCode = try CLIRunner.json(refused.stderr)["code"] as? String
+        #expect(refused.status == 1 && refusedCode == "operation_not_allowed", "\(refused.stderr)")
+        let wrong = try client(["member", "get", member, "--purpose", "birthday_rewards", "--json"], "cvt_wrong")
+        #expect((try CLIRunner.json(wrong.stderr)["status"] as? Int) == 401)
+        let text = try client(["member", "get", member, "--purpose", "birthday_rewards"], "cvt_wrong")
+        #expect(text.status == 1 && text.stderr.hasPrefix("Error: ") && text.stderr.contains("Hint: "), "\(text.stderr)")
+        // What works on the files themselves is refused, and --server never mixes with --vault.
+        #expect(try client(["keys", "status"], shop).status == 64)
+        #expect(try cli.run(["member", "find", "--email", "a@b.de", "--vault", cli.vaultPath], environment: server.merging(["CONSENT_VAULT_TOKEN": shop]) { $1 }).status == 64)
+        #expect(try cli.run(["member", "find", "--email", "a@b.de"], environment: server).status == 64, "a token is required")
+        let unreachable = try cli.run(["member", "find", "--email", "a@b.de", "--json"],
+                                      environment: ["CONSENT_VAULT_SERVER": "unix:" + cli.folder.appendingPathComponent("none.sock").path,
+                                                    "CONSENT_VAULT_TOKEN": shop])
+        let unreachableCode = try CLIRunner.json(unreachable.stderr)["code"] as? String
+        #expect(unreachable.status == 1 && unreachableCode == "service_unreachable")
+        #expect(!enrolled.stdout.contains("lena") && !refused.stderr.contains("lena"))
+        #expect(service.stop() == 0)
+    }
+
     @Test("a flood of wrong tokens: after a burst they get 429 and are no longer audited; a right token is served throughout")
     func wrongTokenFlood() throws {
         let (cli, shop, _) = try prepared()
