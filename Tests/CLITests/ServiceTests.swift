@@ -258,7 +258,6 @@ struct ServiceTests {
         let service = try RunningService(cli)
         // The key file is gone from where the CLI could find it: only the running service holds the key.
         try FileManager.default.moveItem(atPath: cli.keyPath, toPath: cli.keyPath + ".elsewhere")
-        defer { try? FileManager.default.moveItem(atPath: cli.keyPath + ".elsewhere", toPath: cli.keyPath) }
         let server = ["CONSENT_VAULT_SERVER": "unix:" + service.socket]
         func client(_ arguments: [String], _ token: String) throws -> CLIRunner.Result {
             try cli.run(arguments, environment: server.merging(["CONSENT_VAULT_TOKEN": token]) { $1 })
@@ -276,6 +275,20 @@ struct ServiceTests {
         #expect(events.map { $0["kind"] as? String ?? "" }.suffix(2) == ["consent.grant", "consent.withdraw"], "\(events)")
         let opened = try client(["dsr", "open", "--type", "access", "--member", member], dpo)
         #expect(try CLIRunner.json(opened.stdout)["type"] as? String == "access", "\(opened.stderr)")
+        let request = try CLIRunner.json(opened.stdout)["request"] as? String ?? ""
+        let exportFolder = cli.folder.appendingPathComponent("export-\(member.prefix(8))").path
+        let exported = try client(["dsr", "export", member, "--out", exportFolder, "--request", request], dpo)
+        let exportPath = try CLIRunner.json(exported.stdout)["export"] as? String
+        #expect(exported.status == 0 && exportPath == exportFolder, "\(exported.stderr)")
+        let exportedFiles = try FileManager.default.contentsOfDirectory(atPath: exportFolder).sorted()
+        #expect(exportedFiles == ["export.html", "export.json", "manifest.json", "manifest.sig"])
+        let closed = try client(["dsr", "close", request, "--outcome", "fulfilled"], dpo)
+        #expect(try CLIRunner.json(closed.stdout)["status"] as? String == "closed", "\(closed.stdout)")
+        let history = try CLIRunner.json(try client(["consent", "history", member], dpo).stdout)["events"] as? [[String: Any]] ?? []
+        #expect(history.map { $0["event"] as? String ?? "" } == ["grant", "withdraw"])
+        let accesses = try CLIRunner.json(try client(["audit", "show", "--member", member], dpo).stdout)["entries"] as? [[String: Any]] ?? []
+        #expect(accesses.contains { $0["operation"] as? String == "member.read" && $0["principal"] as? String == "crm-app" })
+        #expect(try CLIRunner.json(try client(["member", "list"], dpo).stdout)["members"] as? [String] == [member])
         let preview = try client(["dsr", "erase", member, "--dry-run"], dpo)
         let previewed = try CLIRunner.json(preview.stdout)["dry_run"] as? Bool
         #expect(preview.status == 0 && previewed == true, "\(preview.stdout)")
@@ -298,6 +311,10 @@ struct ServiceTests {
         #expect(unreachable.status == 1 && unreachableCode == "service_unreachable")
         #expect(!enrolled.stdout.contains("lena") && !refused.stderr.contains("lena"))
         #expect(service.stop() == 0)
+        // The export written by the client is the vault's own: its signature checks beside the vault.
+        try FileManager.default.moveItem(atPath: cli.keyPath + ".elsewhere", toPath: cli.keyPath)
+        let verified = try cli.vault(["dsr", "verify-export", exportFolder, "--json"])
+        #expect(try CLIRunner.json(verified.stdout)["valid"] as? Bool == true, "\(verified.stdout) \(verified.stderr)")
     }
 
     @Test("a flood of wrong tokens: after a burst they get 429 and are no longer audited; a right token is served throughout")

@@ -224,4 +224,15 @@ struct DPOTests {
         #expect(test.fileContents()["vault"] == before)
         #expect(try test.vault.members.count() == 2)
     }
+
+    @Test("export files from elsewhere (a service's answer) are written only under their four names: no path leaves the folder")
+    func exportFileNamesChecked() throws {
+        let test = try TestVault()
+        let folder = test.folder.appendingPathComponent("export").path
+        #expect(throws: StorageError.self) {
+            try RequestOperations.writeExport(["export.json": Data("{}".utf8), "../escaped.json": Data("{}".utf8)], to: folder)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder))
+        #expect(!FileManager.default.fileExists(atPath: test.folder.appendingPathComponent("escaped.json").path))
+    }
 }

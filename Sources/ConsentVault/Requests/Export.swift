@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The result of checking an export folder.
 public struct ExportVerification: Sendable, Equatable {
@@ -35,24 +35,43 @@ extension RequestOperations {
     public func export(_ member: MemberID, to directory: String, request: String? = nil, as principal: Principal) throws -> String {
         try context.authorize(principal, .dsrExport, member: member)
         try context.audited(principal, .dsrExport, member: member) { record in
-            _ = try context.memberRecord(member)
-            let document = try context.exportDocument(for: member, request: request)
-            record.fieldsReturned = (document["fields"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-            try PrivateFiles.prepareFolder(directory)
-            do {
-                try write(document, to: directory)
-            } catch {
-                for name in Self.exportFiles + ["manifest.json", "manifest.sig"] {
-                    try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
-                }
-                throw error
-            }
+            try Self.writeExport(try exportContents(member, request: request, record: &record), to: directory)
         }
         return directory
     }
 
-    /// Writes the export files, the manifest of their checksums and its signature.
-    private func write(_ document: [String: Any], to directory: String) throws {
+    /// The export of `member` as its files (`export.json`, `export.html`, `manifest.json`,
+    /// `manifest.sig`, name → contents), for a caller that writes them elsewhere (the service hands
+    /// them to the DPO's client, which writes them with `writeExport`). Audited like `export`.
+    public func exportFiles(_ member: MemberID, request: String? = nil, as principal: Principal) throws -> [String: Data] {
+        try context.authorize(principal, .dsrExport, member: member)
+        return try context.audited(principal, .dsrExport, member: member) { record in try exportContents(member, request: request, record: &record) }
+    }
+
+    /// Writes export files into `directory` (created 0700, or an existing empty folder; files 0600).
+    /// Only the four export file names are accepted; if one cannot be written, none stays.
+    public static func writeExport(_ files: [String: Data], to directory: String) throws {
+        for name in files.keys where !(exportFiles + signatureFiles).contains(name) {
+            throw StorageError.fileWrite(path: directory, reason: "'\(name)' is not a file of an export")
+        }
+        try PrivateFiles.prepareFolder(directory)
+        do {
+            for (name, data) in files { try PrivateFiles.write(data, to: (directory as NSString).appendingPathComponent(name)) }
+        } catch {
+            for name in exportFiles + signatureFiles { try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name)) }
+            throw error
+        }
+    }
+
+    /// Names of the manifest and its signature.
+    static let signatureFiles = ["manifest.json", "manifest.sig"]
+
+    /// The export files of `member`, with the manifest of their checksums and its signature; notes
+    /// in `record` which fields were handed out.
+    private func exportContents(_ member: MemberID, request: String?, record: inout AuditLog.Record) throws -> [String: Data] {
+        _ = try context.memberRecord(member)
+        let document = try context.exportDocument(for: member, request: request)
+        record.fieldsReturned = (document["fields"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
         let json = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         let files = ["export.json": json, "export.html": Data(ExportHTML.render(document).utf8)]
         let publicKey = try context.signingPublicKey()
@@ -60,9 +79,7 @@ extension RequestOperations {
                                        "files": files.mapValues { KeyDerivation.sha256Hex(Array($0)) }]
         let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
         let signature = try Signature.sign(Array(manifestData), secretKey: try Signature.keyPair(seed: context.keys.signingSeed).secretKey)
-        for (name, data) in files.merging(["manifest.json": manifestData, "manifest.sig": Data(Hex.encode(signature).utf8)], uniquingKeysWith: { a, _ in a }) {
-            try PrivateFiles.write(data, to: (directory as NSString).appendingPathComponent(name))
-        }
+        return files.merging(["manifest.json": manifestData, "manifest.sig": Data(Hex.encode(signature).utf8)], uniquingKeysWith: { first, _ in first })
     }
 
     /// Checks an export folder: the manifest's signature by this vault's key, and every checksum.

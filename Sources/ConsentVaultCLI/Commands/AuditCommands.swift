@@ -1,4 +1,5 @@
 import ConsentVault
+import ConsentVaultService
 
 /// `consent-vault audit …`: verify the chain, print its head, show a member's access history.
 enum AuditCommands {
@@ -44,11 +45,7 @@ enum AuditCommands {
         let (vault, principal) = try invocation.openVault()
         let entries = try vault.audit.entries(for: member, as: principal)
         if invocation.json {
-            Output.json(["member": member.rawValue, "entries": entries.map {
-                ["sequence": $0.sequence, "at": $0.at, "principal": $0.principal, "role": $0.role, "operation": $0.operation,
-                 "purpose": $0.purpose, "fields_requested": $0.fieldsRequested, "fields_returned": $0.fieldsReturned,
-                 "outcome": $0.outcome.rawValue] as [String: Any]
-            }])
+            Output.json(JSONShapes.auditEntries(member, entries))
             return
         }
         for entry in entries {

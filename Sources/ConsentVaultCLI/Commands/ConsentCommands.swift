@@ -100,10 +100,7 @@ enum ConsentCommands {
         let (vault, principal) = try invocation.openVault()
         let consents = try vault.consents.states(of: member, as: principal)
         if invocation.json {
-            Output.json(["member": member.rawValue, "purposes": consents.map {
-                ["purpose": $0.purpose, "lawful_basis": $0.lawfulBasis.rawValue, "state": $0.state.rawValue,
-                 "fields": $0.fields.mapValues(\.rawValue)] as [String: Any]
-            }])
+            Output.json(JSONShapes.consentStates(member, consents))
             return
         }
         for consent in consents {
@@ -118,19 +115,7 @@ enum ConsentCommands {
         let (vault, principal) = try invocation.openVault()
         let history = try vault.consents.history(of: member, as: principal)
         if invocation.json {
-            Output.json(["member": member.rawValue, "events": history.map { item -> [String: Any] in
-                let event = item.event
-                var body: [String: Any] = ["sequence": event.sequence, "purpose": event.purpose, "event": event.kind.rawValue,
-                                           "captured_at": event.capturedAt, "recorded_at": event.recordedAt, "actor": event.actor,
-                                           "guardian": event.guardian, "evidence": event.evidence]
-                if let field = event.field { body["field"] = field }
-                if let version = event.noticeVersion { body["notice_version"] = version }
-                if let hash = event.noticeSHA256 { body["notice_sha256"] = hash }
-                if let language = event.language { body["language"] = language }
-                if let channel = event.channel { body["channel"] = channel.rawValue }
-                if let text = item.noticeText { body["notice_text"] = text }
-                return body
-            }])
+            Output.json(JSONShapes.consentHistory(member, history))
             return
         }
         for entry in history {

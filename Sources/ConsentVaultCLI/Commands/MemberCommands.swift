@@ -137,9 +137,7 @@ enum MemberCommands {
         let (vault, principal) = try invocation.openVault()
         let members = try vault.members.list(limit: limit, after: after, as: principal)
         if invocation.json {
-            var page: [String: Any] = ["members": members.map(\.rawValue)]
-            if members.count == limit, let last = members.last { page["next_after"] = last.rawValue }
-            Output.json(page)
+            Output.json(JSONShapes.memberPage(members, limit: limit))
         } else {
             members.forEach { Output.line($0.rawValue) }
         }

@@ -10,6 +10,8 @@ enum RemoteCalls {
         let method: String
         let target: String
         var body: [String: Any]?
+        /// What to do with the answer before printing it (an export is written to files here); by default printed as it is.
+        var deliver: (([String: Any]) throws -> Any)?
     }
 
     /// Builds the call for an invocation; throws a usage error for a wrong command line.
@@ -48,6 +50,36 @@ enum RemoteCalls {
         },
         "member unset": { invocation in
             Call(method: "PATCH", target: "/v1/members/\(try memberPath(invocation))/fields", body: ["unset": [try invocation.required(.field)]])
+        },
+        "member list": { invocation in
+            _ = try invocation.checkedPositional()
+            let query = [("limit", invocation.value(.limit) ?? "100")] + (invocation.value(.after).map { [("after", $0)] } ?? [])
+            return Call(method: "GET", target: "/v1/members" + queryString(query))
+        },
+        "consent show": { invocation in Call(method: "GET", target: "/v1/members/\(try memberPath(invocation))/consents") },
+        "consent history": { invocation in Call(method: "GET", target: "/v1/members/\(try memberPath(invocation))/consents/history") },
+        "audit show": { invocation in
+            _ = try invocation.checkedPositional()
+            return Call(method: "GET", target: "/v1/members/\(try invocation.memberID(try invocation.required(.member)).rawValue)/audit")
+        },
+        "dsr extend": { invocation in
+            Call(method: "POST", target: "/v1/requests/\(pathSegment(try invocation.checkedPositional()[0]))/extend",
+                 body: ["reason": invocation.value(.reason) ?? ""])
+        },
+        "dsr close": { invocation in
+            Call(method: "POST", target: "/v1/requests/\(pathSegment(try invocation.checkedPositional()[0]))/close",
+                 body: ["outcome": try invocation.required(.outcome)])
+        },
+        "dsr export": { invocation in
+            let id = try memberPath(invocation)
+            let directory = try invocation.required(.out)
+            var call = Call(method: "POST", target: "/v1/members/\(id)/export", body: invocation.value(.request).map { ["request": $0] } ?? [:])
+            call.deliver = { answer in
+                let files = (answer["files"] as? [String: String] ?? [:]).mapValues { Data($0.utf8) }
+                try RequestOperations.writeExport(files, to: directory)
+                return ["export": directory]
+            }
+            return call
         },
         "consent grant": { invocation in try consentCall(invocation, action: "grant") },
         "consent deny": { invocation in try consentCall(invocation, action: "deny") },

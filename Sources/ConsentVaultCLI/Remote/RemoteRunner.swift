@@ -39,8 +39,10 @@ enum RemoteRunner {
         }
         let object = try? JSONSerialization.jsonObject(with: response.body)
         guard (200..<300).contains(response.status) else { throw problem(response.status, object) }
-        guard let object else { throw CommandFailure(description: "the service's answer is not JSON", code: "service_unreachable", status: 502) }
-        Output.json(object)
+        guard let answer = object as? [String: Any] else {
+            throw CommandFailure(description: "the service's answer is not a JSON object", code: "service_unreachable", status: 502)
+        }
+        Output.json(try call.deliver?(answer) ?? answer)
     }
 
     /// The service's problem object as the error to report (same code, detail and hint).

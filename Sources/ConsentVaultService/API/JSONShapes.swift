@@ -1,5 +1,5 @@
 public import ConsentVault
-import Foundation
+public import Foundation
 
 /// The JSON shapes of results, shared by the CLI's `--json` output and the service's answers, so
 /// both speak the same language.
@@ -84,5 +84,50 @@ public enum JSONShapes {
         if let purpose = event.purpose { body["purpose"] = purpose }
         if let field = event.field { body["field"] = field }
         return body
+    }
+
+    /// `{"member", "purposes": [{"purpose", "lawful_basis", "state", "fields"}]}`.
+    public static func consentStates(_ member: MemberID, _ consents: [PurposeConsent]) -> [String: Any] {
+        ["member": member.rawValue, "purposes": consents.map {
+            ["purpose": $0.purpose, "lawful_basis": $0.lawfulBasis.rawValue, "state": $0.state.rawValue, "fields": $0.fields.mapValues(\.rawValue)] as [String: Any]
+        }]
+    }
+
+    /// `{"member", "events": [{"sequence", "purpose", "event", "captured_at", "recorded_at", "actor", "guardian", "evidence", …}]}`.
+    public static func consentHistory(_ member: MemberID, _ history: [ConsentHistoryEntry]) -> [String: Any] {
+        ["member": member.rawValue, "events": history.map { item -> [String: Any] in
+            let event = item.event
+            var body: [String: Any] = ["sequence": event.sequence, "purpose": event.purpose, "event": event.kind.rawValue,
+                                       "captured_at": event.capturedAt, "recorded_at": event.recordedAt, "actor": event.actor,
+                                       "guardian": event.guardian, "evidence": event.evidence]
+            if let field = event.field { body["field"] = field }
+            if let version = event.noticeVersion { body["notice_version"] = version }
+            if let hash = event.noticeSHA256 { body["notice_sha256"] = hash }
+            if let language = event.language { body["language"] = language }
+            if let channel = event.channel { body["channel"] = channel.rawValue }
+            if let text = item.noticeText { body["notice_text"] = text }
+            return body
+        }]
+    }
+
+    /// `{"member", "entries": [{"sequence", "at", "principal", "role", "operation", "purpose", "fields_requested", "fields_returned", "outcome"}]}`.
+    public static func auditEntries(_ member: MemberID, _ entries: [AuditEntry]) -> [String: Any] {
+        ["member": member.rawValue, "entries": entries.map {
+            ["sequence": $0.sequence, "at": $0.at, "principal": $0.principal, "role": $0.role, "operation": $0.operation,
+             "purpose": $0.purpose, "fields_requested": $0.fieldsRequested, "fields_returned": $0.fieldsReturned,
+             "outcome": $0.outcome.rawValue] as [String: Any]
+        }]
+    }
+
+    /// `{"members": [id…], "next_after"?}`: a page of member ids; `next_after` when the page is full.
+    public static func memberPage(_ members: [MemberID], limit: Int) -> [String: Any] {
+        var page: [String: Any] = ["members": members.map(\.rawValue)]
+        if members.count == limit, let last = members.last { page["next_after"] = last.rawValue }
+        return page
+    }
+
+    /// `{"member", "files": {"export.json", "export.html", "manifest.json", "manifest.sig"}}`, each file as UTF-8 text.
+    public static func exportFiles(_ member: MemberID, _ files: [String: Data]) -> [String: Any] {
+        ["member": member.rawValue, "files": files.mapValues { String(decoding: $0, as: UTF8.self) }]
     }
 }

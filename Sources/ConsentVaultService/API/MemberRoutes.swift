@@ -76,4 +76,26 @@ enum MemberRoutes {
     static func confirm(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
         .json(200, JSONShapes.grant(try vault.consents.confirm(token: try JSONBody.string(try JSONBody.object(request), "token"), as: principal)))
     }
+
+    /// `GET /v1/members?limit=N&after=ID` → `{"members", "next_after"?}`.
+    static func list(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
+        let limitText = try request.singleQueryValue("limit") ?? "100"
+        guard limitText.count <= 5, let limit = Int(limitText), (1...10_000).contains(limit) else {
+            throw Problem(status: 422, code: "invalid_parameter", detail: "'limit' must be a whole number from 1 to 10000")
+        }
+        let after = try request.singleQueryValue("after").map { try MemberID($0) }
+        return .json(200, JSONShapes.memberPage(try vault.members.list(limit: limit, after: after, as: principal), limit: limit))
+    }
+
+    /// `GET /v1/members/{id}/consents` → the consent state per purpose (`consent show`).
+    static func consentStates(_ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let member = try MemberID(id)
+        return .json(200, JSONShapes.consentStates(member, try vault.consents.states(of: member, as: principal)))
+    }
+
+    /// `GET /v1/members/{id}/consents/history` → every consent event with the notice shown (`consent history`).
+    static func consentHistory(_ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let member = try MemberID(id)
+        return .json(200, JSONShapes.consentHistory(member, try vault.consents.history(of: member, as: principal)))
+    }
 }

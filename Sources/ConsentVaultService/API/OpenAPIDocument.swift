@@ -36,6 +36,12 @@ enum OpenAPIDocument {
         "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"fields": {"type": "object", "additionalProperties": {"type": "string"}}, "consents": {"type": "array", "items": {"type": "object", "properties": {"purpose": {"type": "string"}, "field": {"type": "string"}}, "required": ["purpose"]}}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import"]}}, "required": ["fields", "channel"]}}}},
         "responses": {"201": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "consents": {"type": "array", "items": {"$ref": "#/components/schemas/Grant"}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
+      },
+      "get": {
+        "summary": "A page of member ids",
+        "description": "Role operation: member.list.",
+        "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}, {"name": "after", "in": "query", "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"members": {"type": "array", "items": {"type": "string"}}, "next_after": {"type": "string"}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
     },
     "/v1/members/lookup": {
@@ -70,6 +76,12 @@ enum OpenAPIDocument {
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"action": {"type": "string", "enum": ["grant", "deny", "withdraw"]}, "purpose": {"type": "string"}, "field": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import"]}}, "required": ["action", "purpose", "channel"]}}}},
         "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Grant"}}}}, "default": {"$ref": "#/components/responses/Problem"}}
+      },
+      "get": {
+        "summary": "The member's consent state per purpose",
+        "description": "Role operation: consent.show.",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
+        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "purposes": {"type": "array", "items": {"type": "object", "properties": {"purpose": {"type": "string"}, "lawful_basis": {"type": "string"}, "state": {"type": "string"}, "fields": {"type": "object", "additionalProperties": {"type": "string"}}}}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
     },
     "/v1/consents/confirm": {
@@ -112,6 +124,49 @@ enum OpenAPIDocument {
         "description": "Role operation: rewards.balance / rewards.ledger.",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
         "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "balance": {"type": "integer"}, "entries": {"type": "array", "items": {"type": "object"}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
+      }
+    },
+    "/v1/members/{id}/consents/history": {
+      "get": {
+        "summary": "Every consent event with the notice shown",
+        "description": "Role operation: consent.history.",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
+        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "events": {"type": "array", "items": {"type": "object"}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
+      }
+    },
+    "/v1/members/{id}/audit": {
+      "get": {
+        "summary": "Who accessed which of the member's data, when and why",
+        "description": "Role operation: audit.show.",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
+        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "entries": {"type": "array", "items": {"type": "object"}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
+      }
+    },
+    "/v1/members/{id}/export": {
+      "post": {
+        "summary": "The signed export (Art. 15, 20) as its files",
+        "description": "Role operation: dsr.export.",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"request": {"type": "string"}}}}}},
+        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "files": {"type": "object", "additionalProperties": {"type": "string"}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
+      }
+    },
+    "/v1/requests/{id}/extend": {
+      "post": {
+        "summary": "Extend a request's deadline by two months, with a reason",
+        "description": "Role operation: dsr.extend.",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"reason": {"type": "string"}}, "required": ["reason"]}}}},
+        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Request"}}}}, "default": {"$ref": "#/components/responses/Problem"}}
+      }
+    },
+    "/v1/requests/{id}/close": {
+      "post": {
+        "summary": "Close a request",
+        "description": "Role operation: dsr.close.",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"outcome": {"type": "string", "enum": ["fulfilled", "refused", "withdrawn"]}}, "required": ["outcome"]}}}},
+        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Request"}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
     },
     "/v1/members/{id}/erase": {
@@ -224,7 +279,7 @@ enum OpenAPIDocument {
     },
     "responses": {
       "Problem": {
-        "description": "an error: 400, 401, 403, 404, 405, 408, 409, 411, 413, 415, 422, 431, 503",
+        "description": "an error: 400, 401, 403, 404, 405, 408, 409, 411, 413, 415, 422, 429, 431, 503",
         "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
       }
     },

@@ -58,6 +58,29 @@ enum ProgrammeRoutes {
         .json(200, JSONShapes.request(try vault.requests.show(id, as: principal)))
     }
 
+    /// `POST /v1/requests/{id}/extend` `{"reason"}` → the request with its new due date.
+    static func extendRequest(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let body = try JSONBody.object(request)
+        return .json(200, JSONShapes.request(try vault.requests.extend(id, reason: try JSONBody.string(body, "reason"), as: principal)))
+    }
+
+    /// `POST /v1/requests/{id}/close` `{"outcome": "fulfilled"|"refused"|"withdrawn"}` → the closed request.
+    static func closeRequest(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let body = try JSONBody.object(request)
+        let outcome = try RequestOutcome(rawValue: try JSONBody.string(body, "outcome")).orThrow("outcome")
+        return .json(200, JSONShapes.request(try vault.requests.close(id, outcome: outcome, as: principal)))
+    }
+
+    /// `POST /v1/members/{id}/export` `{"request"?}` → `{"member", "files"}`: the signed export's files, for the
+    /// DPO's client to write (`consent-vault dsr export --server …`). A POST: the export is audited, and its
+    /// personal data never sits in a URL or a cache.
+    static func export(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let body = request.body.isEmpty ? [:] : try JSONBody.object(request)
+        let member = try MemberID(id)
+        return .json(200, JSONShapes.exportFiles(member, try vault.requests.exportFiles(member, request: try JSONBody.optionalString(body, "request"),
+                                                                                         as: principal)))
+    }
+
     /// `POST /v1/members/{id}/erase` `{"request"?, "dry_run"?}` → the erasure report.
     static func erase(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
         let body = request.body.isEmpty ? [:] : try JSONBody.object(request)

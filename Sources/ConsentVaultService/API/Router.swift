@@ -86,6 +86,13 @@ struct Router: Sendable {
         Route(method: "GET", pattern: "/v1/members/{id}") { request, p in { try MemberRoutes.read(request, $0, $1, id: p["id"]!) } },
         Route(method: "PATCH", pattern: "/v1/members/{id}/fields") { request, p in { try MemberRoutes.patchFields(request, $0, $1, id: p["id"]!) } },
         Route(method: "POST", pattern: "/v1/members/{id}/consents") { request, p in { try MemberRoutes.consent(request, $0, $1, id: p["id"]!) } },
+        Route(method: "GET", pattern: "/v1/members") { request, _ in { try MemberRoutes.list(request, $0, $1) } },
+        Route(method: "GET", pattern: "/v1/members/{id}/consents") { _, p in { try MemberRoutes.consentStates($0, $1, id: p["id"]!) } },
+        Route(method: "GET", pattern: "/v1/members/{id}/consents/history") { _, p in { try MemberRoutes.consentHistory($0, $1, id: p["id"]!) } },
+        Route(method: "GET", pattern: "/v1/members/{id}/audit") { _, p in { try AuditRoutes.memberEntries($0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/members/{id}/export") { request, p in { try ProgrammeRoutes.export(request, $0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/requests/{id}/extend") { request, p in { try ProgrammeRoutes.extendRequest(request, $0, $1, id: p["id"]!) } },
+        Route(method: "POST", pattern: "/v1/requests/{id}/close") { request, p in { try ProgrammeRoutes.closeRequest(request, $0, $1, id: p["id"]!) } },
         Route(method: "POST", pattern: "/v1/consents/confirm") { request, _ in { try MemberRoutes.confirm(request, $0, $1) } },
         Route(method: "GET", pattern: "/v1/members/{id}/profile/next") { request, p in { try ProgrammeRoutes.nextQuestion(request, $0, $1, id: p["id"]!) } },
         Route(method: "POST", pattern: "/v1/members/{id}/profile/shared") { request, p in { try ProgrammeRoutes.shared(request, $0, $1, id: p["id"]!) } },
@@ -165,6 +172,12 @@ enum AuditRoutes {
         let after = try number("after", 0)
         let events = try vault.events.list(after: after, limit: try number("limit", 100), as: principal)
         return .json(200, ["events": events.map(JSONShapes.event), "next": events.last?.sequence ?? after])
+    }
+
+    /// `GET /v1/members/{id}/audit` → who accessed which of the member's data (`audit show`).
+    static func memberEntries(_ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
+        let member = try MemberID(id)
+        return .json(200, JSONShapes.auditEntries(member, try vault.audit.entries(for: member, as: principal)))
     }
 
     /// `GET /v1/audit/head` → `{"head"}`.
