@@ -49,6 +49,8 @@ enum OptionName: String, Sendable, CaseIterable {
     case member
     /// `--member-number`
     case memberNumber = "member-number"
+    /// `--misses`
+    case misses
     /// `--name`
     case name
     /// `--out`

@@ -81,15 +81,17 @@ struct ServiceTests {
         #expect(confirmed?.status == 200 && confirmed?.body["state"] as? String == "active")
         // Errors: the status and the stable code.
         let cases: [(ServiceClient.Response?, Int, String)] = [
-            (client.request("GET", "/v1/members/\(member)?purpose=email_marketing"), 401, "missing_token"),
-            (client.request("GET", "/v1/members/\(member)?purpose=email_marketing", token: "cvt_wrong"), 401, "invalid_token"),
-            (client.request("POST", "/v1/members", token: crm, json: enrol), 403, "operation_not_allowed"),
-            (client.request("GET", "/v1/members/1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b?purpose=email_marketing", token: crm), 404, "member_not_found"),
-            (client.request("DELETE", "/v1/members/\(member)", token: shop), 405, "method_not_allowed"),
-            (client.request("POST", "/v1/members", token: shop, json: enrol), 409, "duplicate_value"),
-            (client.request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "x"}, "channel": "web"}"#), 422, "invalid_value"),
-            (client.request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "a@b.de", "email": "c@d.de"}, "channel": "web"}"#), 400, "malformed_json"),
-            (client.request("GET", "/v1/nothing", token: shop), 404, "not_found"),
+            (try service.client().request("GET", "/v1/members/\(member)?purpose=email_marketing"), 401, "missing_token"),
+            (try service.client().request("GET", "/v1/members/\(member)?purpose=email_marketing", token: "cvt_wrong"), 401, "invalid_token"),
+            (try service.client().request("POST", "/v1/members", token: crm, json: enrol), 403, "operation_not_allowed"),
+            (try service.client().request("GET", "/v1/members/1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b?purpose=email_marketing", token: crm), 404, "member_not_found"),
+            (try service.client().request("DELETE", "/v1/members/\(member)", token: shop), 405, "method_not_allowed"),
+            (try service.client().request("POST", "/v1/members", token: shop, json: enrol), 409, "duplicate_value"),
+            (try service.client().request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "x"}, "channel": "web"}"#), 422, "invalid_value"),
+            (try service.client().request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "a@b.de", "email": "c@d.de"}, "channel": "web"}"#), 400, "malformed_json"),
+            (try service.client().request("GET", "/v1/nothing", token: shop), 404, "not_found"),
+            (try service.client().request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "b@example.de"}, "consent": [{"purpose": "email_marketing"}], "channel": "web"}"#), 422, "unknown_member"),
+            (try service.client().request("POST", "/v1/members", token: shop, json: #"{"fields": {"email": "c@example.de"}, "consents": [{"purpose": "email_marketing", "feild": "email"}], "channel": "web"}"#), 422, "unknown_member"),
         ]
         for (response, status, code) in cases {
             #expect(response?.status == status && response?.body["code"] as? String == code, "\(code): \(String(describing: response?.body))")
@@ -317,16 +319,50 @@ struct ServiceTests {
         #expect(try CLIRunner.json(verified.stdout)["valid"] as? Bool == true, "\(verified.stdout) \(verified.stderr)")
     }
 
+    @Test("each listener has its own connection budget: loopback TCP clients holding every TCP slot do not lock out the Unix socket")
+    func listenerBudgets() throws {
+        let (cli, shop, _) = try prepared()
+        let socket = cli.folder.appendingPathComponent("b.sock").path
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["serve", "--socket", socket, "--listen", "127.0.0.1:0", "--max-connections", "4", "--idle-timeout", "30",
+                             "--vault", cli.vaultPath, "--keys", cli.keyPath]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() }; process.waitUntilExit() }
+        var port: UInt16?
+        var seen = ""
+        while port == nil {
+            let data = errors.fileHandleForReading.availableData
+            guard !data.isEmpty else { break }
+            seen += String(decoding: data, as: UTF8.self)
+            port = seen.split(separator: "\n").first { $0.contains("http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last ?? "") }
+        }
+        let tcpPort = try #require(port, "the server says where it listens: \(seen)")
+        let holders = try (0..<4).map { _ in try ServiceClient(loopbackPort: tcpPort) }
+        usleep(200_000)
+        let fifth = try ServiceClient(loopbackPort: tcpPort)
+        #expect(fifth.receive()?.status == 503, "the TCP listener is full")
+        let unix = try ServiceClient(socket: socket)
+        let answer = unix.request("POST", "/v1/members/lookup", token: shop, json: #"{"email": "a@example.de"}"#)
+        #expect(answer?.status == 404, "the Unix socket still serves while TCP is full")
+        withExtendedLifetime(holders) {}
+    }
+
     @Test("a flood of wrong tokens: after a burst they get 429 and are no longer audited; a right token is served throughout")
     func wrongTokenFlood() throws {
         let (cli, shop, _) = try prepared()
         let service = try RunningService(cli)
-        let client = try service.client()
         var statuses: [Int: Int] = [:]
         for index in 0..<200 {
-            let status = client.request("POST", "/v1/members/lookup", token: "cvt_guess\(index)", json: #"{"email": "a@example.de"}"#)?.status ?? 0
+            let guesser = try service.client()
+            let status = guesser.request("POST", "/v1/members/lookup", token: "cvt_guess\(index)", json: #"{"email": "a@example.de"}"#)?.status ?? 0
             statuses[status, default: 0] += 1
+            if index % 50 == 0 { #expect(guesser.isClosed(within: 2), "a client refused for its token loses its connection") }
         }
+        let client = try service.client()
         #expect(statuses[429, default: 0] > 100, "\(statuses)")
         #expect(statuses[401, default: 0] >= 20 && statuses[401, default: 0] < 80, "\(statuses)")
         #expect(statuses.keys.allSatisfy { [401, 429].contains($0) }, "\(statuses)")

@@ -7,7 +7,7 @@ struct RedactorTests {
     private func types(_ text: String, known: [String: String] = [:]) -> [String] {
         let pattern = try? NSRegularExpression(pattern: "CV[0-9]{8}", options: [.caseInsensitive])
         return Redactor(knownValues: known, memberNumberPattern: pattern).detect(text).map { detection in
-            "\(detection.type.rawValue):\(ScalarText(text).string(detection.start, detection.end))"
+            "\(detection.type.rawValue):\(String(String.UnicodeScalarView(Array(text.unicodeScalars)[detection.start..<detection.end])))"
         }
     }
 

@@ -29,9 +29,9 @@ struct Detection: Equatable {
     /// What it is.
     let type: EntityType
     /// First code point.
-    let start: Int
+    var start: Int
     /// One past the last code point.
-    let end: Int
+    var end: Int
     /// Overlap priority: known value 0 > checksum-validated 1 > structured 2 > address 3 > date 4 > cue-based name 5.
     let priority: Int
     /// The catalog field this is a known value of, if any.

@@ -1,46 +1,76 @@
-/// Names after a cue (`Herr`, `Frau`, `Hallo`, `Liebe/r`, `Dear`, `Hi`, `Hello`) followed by one
-/// or two capitalized words. Never capitalization alone: German capitalizes every noun.
+/// Person names. German capitalizes every noun, so capitalization alone never makes a name; a
+/// run of name-shaped words counts when something vouches for it:
+/// - a strong cue before it (`Herr`, `Frau`, `Kundin`, `Inhaber`, `Tochter`, `Name:`, `ich bin`,
+///   `my name is`, a greeting such as `Hallo`/`Dear`), or a line of its own after a closing
+///   formula (`Viele Grüße`, `Best,`): any capitalized words, in chat also lowercase lexicon names;
+/// - a weak cue (`an`, `für`, `von`, `to`, `for`) or none: a given name from the lexicon (not one
+///   that is also an ordinary word, unless a surname follows), optionally with surnames;
+/// - a name found once marks its other mentions in the same text (`Lena` after `Lena zur Mühlen`).
+/// Particles (`von der`, `van`, `de la`, `zur`), double names (`Hansen-Weiß`), `O'`/`Mc` names and
+/// possessives (`Annas`, `Sarah's`: the name without the `s`) are part of the grammar.
 enum NameDetector {
-    private static let cueWords = ["herr", "herrn", "frau", "hallo", "liebe", "lieber", "dear", "hi", "hello", "hey", "mr", "mrs", "ms", "dr", "moin", "servus"]
-    private static let cues: Set<String> = Set(cueWords)
-    private static let cueScalars = ScalarText.lowercased(cueWords)
-    /// Words after a cue that are not names (`Liebe Kundin`, `Hallo Team`).
-    private static let notNames: Set<String> = ["kunde", "kundin", "kunden", "kundinnen", "team", "damen", "herren", "freunde", "freundinnen",
-                                                "mitglied", "mitglieder", "customer", "customers", "member", "members", "friends", "all", "everyone",
-                                                "und", "and", "zusammen", "leute", "sir", "madam", "there", "welt", "world", "shopper", "fans"]
-
-    /// First letters of the cues, to skip other words without building strings.
-    private static let cueInitials = ScalarText.letterMask("hfldmsd")
-
-    /// Names after cues.
+    /// Names in `text`.
     static func names(in text: ScalarText) -> [Detection] {
+        let words = NameWords(text)
         var found: [Detection] = []
+        var vouched: Set<String> = []
         var index = 0
-        while index < text.count {
-            guard text.isLetter(index), !text.isLetter(index - 1) else { index += 1; continue }
-            var wordEnd = index
-            while text.isLetter(wordEnd) { wordEnd += 1 }
-            defer { index = wordEnd }
-            guard wordEnd - index <= 6, text.initial(index, in: cueInitials),
-                  cueScalars.contains(where: { $0.count == wordEnd - index && text.lowercasedMatches($0, at: index) }) else { continue }
-            var cursor = wordEnd
-            if text.is(cursor, ".") { cursor += 1 }
-            var nameStart: Int?
-            var nameEnd = cursor
-            for _ in 0..<2 {
-                guard text.isSpace(nameEnd), text.isUpper(nameEnd + 1) else { break }
-                var end = nameEnd + 1
-                while text.isLetter(end) || (text.is(end, "-") && text.isUpper(end + 1)) { end += 1 }
-                let word = text.string(nameEnd + 1, end).lowercased()
-                guard end - nameEnd > 2, !notNames.contains(word), !cues.contains(word) else { break }
-                if nameStart == nil { nameStart = nameEnd + 1 }
-                nameEnd = end
-            }
-            if let nameStart {
-                found.append(Detection(type: .person, start: nameStart, end: nameEnd, priority: DetectionPriority.cueName))
-                wordEnd = nameEnd
-            }
+        while index < words.count {
+            let context = NameCues.context(before: index, in: words)
+            guard let run = run(from: index, context: context, in: words) else { index += 1; continue }
+            found.append(Detection(type: .person, start: words[run.first].start, end: run.end, priority: DetectionPriority.cueName))
+            for word in run.first...run.last where words[word].key.count >= 3 { vouched.insert(words[word].key) }
+            index = run.last + 1
+        }
+        guard !vouched.isEmpty else { return found }
+        // Other mentions of a name already found (a first name alone in the signature).
+        for position in 0..<words.count {
+            let word = words[position]
+            guard vouched.contains(word.key), !NameCues.isStopWord(word.lower), word.isCapitalized || words.isLowercaseText,
+                  !found.contains(where: { $0.start <= word.start && word.start < $0.end }) else { continue }
+            found.append(Detection(type: .person, start: word.start, end: words.nameEnd(position), priority: DetectionPriority.cueName))
         }
         return found
+    }
+
+    /// A name run starting at word `index`: its first and last word and where it ends (a possessive
+    /// `s` left out), or nil when nothing vouches for it in `context`.
+    private static func run(from index: Int, context: NameCues.Context, in words: NameWords) -> (first: Int, last: Int, end: Int)? {
+        let first = words[index]
+        guard !NameCues.isStopWord(first.lower) else { return nil }
+        if !first.isCapitalized {
+            // Chat without capitals: after a cue, a lexicon name.
+            guard context != .none, words.isLowercaseText, isLexiconName(words.stem(index)) else { return nil }
+        }
+        var last = index
+        while last - index < 4, last + 1 < words.count, words.areAdjacent(last, last + 1), !words.endsWithPossessive(last) {
+            var next = last + 1
+            while next + 1 < words.count, NameCues.particles.contains(words[next].lower), words.areAdjacent(next, next + 1) { next += 1 }
+            let candidate = words[next]
+            guard !NameCues.isStopWord(candidate.lower) else { break }
+            guard first.isCapitalized ? candidate.isCapitalized : isSurname(words.stem(next)) else { break }
+            last = next
+        }
+        let isGiven = NameLexicon.isGivenName(words.stem(index))
+        let hasSurname = last > index && isSurname(words.stem(last))
+        switch context {
+        case .strong:
+            break
+        case .weak:
+            guard isGiven || hasSurname || (!first.isCapitalized && isLexiconName(words.stem(index))) else { return nil }
+        case .none:
+            guard first.isCapitalized, isGiven || (hasSurname && NameLexicon.isAnyGivenName(words.stem(index))) else { return nil }
+        }
+        return (index, last, words.nameEnd(last))
+    }
+
+    /// A surname from the lexicon, or a double name (`Hansen-Weiß`) with one.
+    private static func isSurname(_ word: String) -> Bool {
+        word.split(separator: "-").contains { NameLexicon.isSurname(String($0)) }
+    }
+
+    /// A given name or surname from the lexicon.
+    private static func isLexiconName(_ word: String) -> Bool {
+        NameLexicon.isAnyGivenName(word) || isSurname(word)
     }
 }

@@ -64,10 +64,10 @@ public struct Redactor: @unchecked Sendable {
         }
         candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.personalURLs(in: text) + NetworkDetectors.ipAddresses(in: text)
         candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
-        candidates += memberNumbers(in: input, text: text)
+        candidates += memberNumbers(in: text)
         candidates += DateDetector.datesOfBirth(in: text, birthday: knownValues["birthday"])
         candidates += AddressDetector.addresses(in: text) + NameDetector.names(in: text)
-        return Self.resolve(candidates, length: text.count)
+        return Self.resolve(candidates, length: text.count).map(text.original)
     }
 
     /// Keeps the best of overlapping detections: lower priority number first, then longer. An
@@ -93,19 +93,19 @@ public struct Redactor: @unchecked Sendable {
     /// Replaces the detections with typed, numbered placeholders; the same value keeps the same
     /// placeholder, also across earlier calls of the session (`mapping`).
     func redact(_ input: String, mapping: inout [String: PlaceholderValue]) -> Redaction {
-        let text = ScalarText(input)
+        let scalars = Array(input.unicodeScalars)
         var output = String.UnicodeScalarView()
         var entities: [RedactedEntity] = []
         var cursor = 0
         for detection in detect(input) {
-            for index in cursor..<detection.start { if let scalar = Unicode.Scalar(text[index]) { output.append(scalar) } }
-            let value = text.string(detection.start, detection.end)
+            output.append(contentsOf: scalars[cursor..<detection.start])
+            let value = String(String.UnicodeScalarView(scalars[detection.start..<detection.end]))
             let placeholder = Self.placeholder(for: value, type: detection.type, field: detection.field, in: &mapping)
             output.append(contentsOf: placeholder.description.unicodeScalars)
             entities.append(RedactedEntity(type: detection.type, placeholder: placeholder, start: detection.start, end: detection.end))
             cursor = detection.end
         }
-        for index in cursor..<text.count { if let scalar = Unicode.Scalar(text[index]) { output.append(scalar) } }
+        output.append(contentsOf: scalars[cursor...])
         return Redaction(text: String(output), entities: entities)
     }
 
@@ -145,8 +145,9 @@ public struct Redactor: @unchecked Sendable {
         return KnownValueMatcher(patterns)
     }
 
-    private func memberNumbers(in input: String, text: ScalarText) -> [Detection] {
+    private func memberNumbers(in text: ScalarText) -> [Detection] {
         guard let memberNumberPattern else { return [] }
+        let input = text.string(0, text.count)
         var scalarIndex: [Int] = []
         scalarIndex.reserveCapacity(input.utf16.count + 1)
         for (index, scalar) in input.unicodeScalars.enumerated() { for _ in 0..<scalar.utf16.count { scalarIndex.append(index) } }

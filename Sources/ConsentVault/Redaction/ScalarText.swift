@@ -1,11 +1,19 @@
-/// A text as Unicode scalars, the unit of every offset the redactor reports, with the character
-/// classes the detectors need.
+/// A text as the detectors see it: Unicode scalars folded so that spellings people cannot tell
+/// apart match alike (a letter and a combining mark composed as NFC would, full-width ASCII as
+/// ASCII, default-ignorable characters such as a zero-width space left out), with the character
+/// classes the detectors need. Offsets into it map back to the original text's code points
+/// (`originalStart`, `originalEnd`), the unit of every offset the redactor reports.
 struct ScalarText {
-    /// The scalars' values.
+    /// The folded scalars' values.
     let scalars: [UInt32]
     /// Character classes per scalar (bit flags below), computed once so the detectors' many
     /// passes never ask Unicode tables again.
     private let classes: [UInt8]
+    /// For each folded scalar, the original index of its first scalar and one past its last; nil
+    /// when folding changed nothing (the common case: offsets are the same).
+    private let origins: (start: [Int], end: [Int])?
+    /// Code points in the original text.
+    let originalCount: Int
 
     private static let digit: UInt8 = 1, asciiLetter: UInt8 = 2, letter: UInt8 = 4, upper: UInt8 = 8, space: UInt8 = 16, lineBreak: UInt8 = 32
 
@@ -14,13 +22,75 @@ struct ScalarText {
         var classes: [UInt8] = []
         scalars.reserveCapacity(text.utf8.count)
         classes.reserveCapacity(text.utf8.count)
+        var starts: [Int] = [], ends: [Int] = []
+        var folded = false
+        var index = 0
         for scalar in text.unicodeScalars {
+            defer { index += 1 }
             let value = scalar.value
+            if value < 0x80 {
+                scalars.append(value)
+                classes.append(Self.classify(scalar))
+                if folded { starts.append(index); ends.append(index + 1) }
+                continue
+            }
+            if !folded {
+                starts = Array(0..<scalars.count)
+                ends = starts.map { $0 + 1 }
+                folded = true
+            }
+            if Self.isIgnorable(value) { continue }
+            if (0xff01...0xff5e).contains(value), let ascii = Unicode.Scalar(value - 0xfee0) {
+                scalars.append(ascii.value); classes.append(Self.classify(ascii)); starts.append(index); ends.append(index + 1)
+                continue
+            }
+            if scalar.properties.generalCategory == .nonspacingMark, let last = scalars.last, let base = Unicode.Scalar(last),
+               let composed = Self.compose(base, scalar) {
+                scalars[scalars.count - 1] = composed.value
+                classes[classes.count - 1] = Self.classify(composed)
+                ends[ends.count - 1] = index + 1
+                continue
+            }
             scalars.append(value)
             classes.append(Self.classify(scalar))
+            starts.append(index); ends.append(index + 1)
         }
         self.scalars = scalars
         self.classes = classes
+        origins = folded ? (starts, ends) : nil
+        originalCount = index
+    }
+
+    /// Zero-width and other default-ignorable characters that change nothing a reader sees.
+    private static func isIgnorable(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xad, 0x34f, 0x61c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180b...0x180f, 0x200b...0x200f, 0x202a...0x202e, 0x2060...0x206f,
+             0x3164, 0xfe00...0xfe0f, 0xfeff, 0xffa0, 0x1bca0...0x1bca3, 0x1d173...0x1d17a, 0xe0000...0xe0fff: return true
+        default: return false
+        }
+    }
+
+    /// `base` and `mark` as one precomposed scalar (NFC), if there is one.
+    private static func compose(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
+        var pair = String.UnicodeScalarView()
+        pair.append(base)
+        pair.append(mark)
+        let composed = String(pair).precomposedStringWithCanonicalMapping.unicodeScalars
+        return composed.count == 1 ? composed.first : nil
+    }
+
+    /// The original code point where folded scalar `index` starts.
+    func originalStart(_ index: Int) -> Int { origins?.start[index] ?? index }
+    /// The original code point just after folded scalar `index`.
+    func originalEnd(_ index: Int) -> Int { origins?.end[index] ?? index + 1 }
+
+    /// `detection` in the original text's offsets.
+    func original(_ detection: Detection) -> Detection {
+        guard origins != nil else { return detection }
+        var mapped = detection
+        mapped.start = originalStart(detection.start)
+        mapped.end = originalEnd(detection.end - 1)
+        return mapped
     }
 
     private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {

@@ -29,9 +29,15 @@ package struct RedactionEvaluation: Sendable {
     package let spuriousPerPrompt: Double
     /// Redaction throughput on the corpus prompts.
     package let promptsPerSecond: Double
+    /// Labeled entities overlapped by a detection of any type, over all labeled entities.
+    package let anyTypeRecall: Double
+    /// Missed labels and spurious detections with their text, when asked for (for tuning on a development corpus).
+    package let misses: [String]
 
-    /// Evaluates `corpus` (JSON lines) with the vault's member-number pattern.
-    package static func run(corpus: String, memberNumberPattern: String?) throws -> RedactionEvaluation {
+    /// Evaluates `corpus` (JSON lines) with the vault's member-number pattern; with `usingKnownValues`
+    /// each prompt's `known` record is given to the redactor (as `--member` does), else it is ignored.
+    package static func run(corpus: String, memberNumberPattern: String?, usingKnownValues: Bool = true,
+                            listingMisses: Bool = false) throws -> RedactionEvaluation {
         struct Label: Decodable { let type: String; let start: Int; let end: Int }
         struct Example: Decodable { let text: String; let entities: [Label]; let known: [String: String]? }
         let examples = try corpus.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.enumerated().map { index, line in
@@ -41,22 +47,35 @@ package struct RedactionEvaluation: Sendable {
         }
         let pattern = memberNumberPattern.flatMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
         var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:]
-        var personal = 0, leaked = 0, spurious = 0
+        var personal = 0, leaked = 0, spurious = 0, labels = 0, foundAnyType = 0
+        var misses: [String] = []
         let started = Date()
         for example in examples {
-            let detections = Redactor(knownValues: example.known ?? [:], memberNumberPattern: pattern).detect(example.text)
+            let detections = Redactor(knownValues: usingKnownValues ? example.known ?? [:] : [:], memberNumberPattern: pattern).detect(example.text)
+            let scalars = Array(example.text.unicodeScalars)
+            func excerpt(_ start: Int, _ end: Int) -> String {
+                let lower = max(0, start - 25), upper = min(scalars.count, end + 25)
+                func piece(_ from: Int, _ to: Int) -> String { String(String.UnicodeScalarView(scalars[max(from, 0)..<min(max(to, from), scalars.count)])) }
+                return (piece(lower, start) + "«" + piece(start, end) + "»" + piece(end, upper)).replacingOccurrences(of: "\n", with: "⏎")
+            }
             for label in example.entities {
+                labels += 1
                 personal += label.end - label.start
                 leaked += (label.start..<label.end).filter { index in !detections.contains { $0.start <= index && index < $0.end } }.count
+                if detections.contains(where: { $0.start < label.end && label.start < $0.end }) { foundAnyType += 1 }
                 if detections.contains(where: { $0.type.rawValue == label.type && $0.start < label.end && label.start < $0.end }) {
                     tp[label.type, default: 0] += 1
                 } else {
                     fn[label.type, default: 0] += 1
+                    if listingMisses { misses.append("missed \(label.type): \(excerpt(label.start, label.end))") }
                 }
             }
             for detection in detections {
                 let overlapsAny = example.entities.contains { detection.start < $0.end && $0.start < detection.end }
-                if !overlapsAny { spurious += 1 }
+                if !overlapsAny {
+                    spurious += 1
+                    if listingMisses { misses.append("spurious \(detection.type.rawValue): \(excerpt(detection.start, detection.end))") }
+                }
                 if !example.entities.contains(where: { $0.type == detection.type.rawValue && detection.start < $0.end && $0.start < detection.end }) {
                     fp[detection.type.rawValue, default: 0] += 1
                 }
@@ -69,7 +88,8 @@ package struct RedactionEvaluation: Sendable {
             scores: types.map { TypeScore(type: $0, truePositives: tp[$0] ?? 0, falsePositives: fp[$0] ?? 0, falseNegatives: fn[$0] ?? 0) },
             leakedCharacterShare: personal == 0 ? 0 : Double(leaked) / Double(personal),
             spuriousPerPrompt: examples.isEmpty ? 0 : Double(spurious) / Double(examples.count),
-            promptsPerSecond: Double(examples.count) / elapsed)
+            promptsPerSecond: Double(examples.count) / elapsed,
+            anyTypeRecall: labels == 0 ? 1 : Double(foundAnyType) / Double(labels), misses: misses)
     }
 
     /// Redaction speed on `text`: megabytes per second.

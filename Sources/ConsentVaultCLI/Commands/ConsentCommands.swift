@@ -25,7 +25,7 @@ enum ConsentCommands {
                     options: [purposeOption, fieldOption, channelOption], run: withdraw),
         CommandSpec(path: ["consent", "confirm"], summary: "Confirm a double opt-in with its token", arguments: ["<id>"],
                     options: [OptionSpec(name: .doiToken, valueName: "T", help: "the confirmation token sent to the member (required)")],
-                    discussion: "Here --token T is the confirmation token; an API token comes from CONSENT_VAULT_TOKEN.",
+                    discussion: "The confirmation token goes in --doi-token; --token (or CONSENT_VAULT_TOKEN) is the API token, as everywhere.",
                     run: confirm),
         CommandSpec(path: ["consent", "show"], summary: "Show the member's current consent per purpose", arguments: ["<id>"], run: show),
         CommandSpec(path: ["consent", "history"], summary: "Show every consent event with the notice shown", arguments: ["<id>"], run: history),

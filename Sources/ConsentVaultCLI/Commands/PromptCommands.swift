@@ -24,7 +24,8 @@ enum PromptCommands {
                     options: [OptionSpec(name: .corpus, valueName: "FILE", help: "JSON lines of labeled prompts (required)"),
                               OptionSpec(name: .policies, valueName: "DIR", help: "policy folder for the member number format (default ./Policies)"),
                               OptionSpec(name: .longTextMB, valueName: "N", help: "size of the long-text speed test in MB (default 5)"),
-                              OptionSpec(name: .adversarialMB, valueName: "N", help: "also time N MB of adversarial inputs (digits, @s, brackets)")],
+                              OptionSpec(name: .adversarialMB, valueName: "N", help: "also time N MB of adversarial inputs (digits, @s, brackets)"),
+                              OptionSpec(name: .misses, valueName: nil, help: "list each missed label and spurious detection with its text (a development corpus only)")],
                     discussion: "Run from a release build (swift run -c release consent-vault prompt eval) for speed figures.",
                     run: evaluate),
     ]
@@ -82,7 +83,10 @@ enum PromptCommands {
             throw CommandFailure(description: "corpus \(path) cannot be read")
         }
         let catalog = try VaultCommands.policies(invocation).fields
-        let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: catalog.fields.first { $0.type == .memberNumber }?.pattern)
+        let pattern = catalog.fields.first { $0.type == .memberNumber }?.pattern
+        let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: pattern, usingKnownValues: false,
+                                                 listingMisses: invocation.flag(.misses))
+        let withKnown = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: pattern)
         let megabytes = try invocation.integer(.longTextMB) ?? 5
         let longText = String(repeating: corpus, count: max(1, megabytes * 1_000_000 / max(corpus.utf8.count, 1)))
         let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)
@@ -91,7 +95,9 @@ enum PromptCommands {
             (unit, RedactionEvaluation.throughput(of: String(repeating: unit, count: adversarialMegabytes * 1_000_000 / unit.utf8.count)))
         } : []
         if invocation.json {
-            Output.json(["prompts": result.prompts, "adversarial_megabytes_per_second": Dictionary(uniqueKeysWithValues: adversarial), "leaked_character_share": result.leakedCharacterShare,
+            Output.json(["with_known_values": ["any_type_recall": withKnown.anyTypeRecall, "leaked_character_share": withKnown.leakedCharacterShare,
+                                               "spurious_per_prompt": withKnown.spuriousPerPrompt],
+                         "any_type_recall": result.anyTypeRecall, "prompts": result.prompts, "adversarial_megabytes_per_second": Dictionary(uniqueKeysWithValues: adversarial), "leaked_character_share": result.leakedCharacterShare,
                          "spurious_per_prompt": result.spuriousPerPrompt, "prompts_per_second": Int(result.promptsPerSecond),
                          "megabytes_per_second": megabytesPerSecond,
                          "types": result.scores.map { ["type": $0.type, "precision": $0.precision, "recall": $0.recall,
@@ -99,12 +105,16 @@ enum PromptCommands {
                                                        "false_negatives": $0.falseNegatives] as [String: Any] }])
             return
         }
-        Output.line("\(result.prompts) prompts from \(path)")
+        Output.line("\(result.prompts) prompts from \(path), without known values (no --member)")
+        result.misses.forEach { Output.line("  " + $0) }
         for score in result.scores {
             Output.line(String(format: "  %-14@ precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)", score.type as NSString, score.precision, score.recall,
                                score.truePositives, score.falsePositives, score.falseNegatives))
         }
-        Output.line(String(format: "  personal-data characters left: %.2f%%  spurious detections per prompt: %.3f", result.leakedCharacterShare * 100, result.spuriousPerPrompt))
+        Output.line(String(format: "  any-type recall %.3f  personal-data characters left: %.2f%%  spurious detections per prompt: %.3f",
+                           result.anyTypeRecall, result.leakedCharacterShare * 100, result.spuriousPerPrompt))
+        Output.line(String(format: "  with each prompt's known values (as --member): any-type recall %.3f  characters left: %.2f%%  spurious per prompt: %.3f",
+                           withKnown.anyTypeRecall, withKnown.leakedCharacterShare * 100, withKnown.spuriousPerPrompt))
         Output.line(String(format: "  speed: %.0f prompts/s, %.1f MB/s on %.1f MB of text (build configuration matters: use -c release)",
                            result.promptsPerSecond, megabytesPerSecond, Double(longText.utf8.count) / 1_000_000))
         for (unit, speed) in adversarial {

@@ -54,6 +54,7 @@ enum RemoteCalls {
         "member list": { invocation in
             _ = try invocation.checkedPositional()
             let query = [("limit", invocation.value(.limit) ?? "100")] + (invocation.value(.after).map { [("after", $0)] } ?? [])
+            for option in [OptionName.limit] where invocation.value(option) != nil { _ = try invocation.requiredInteger(option) }
             return Call(method: "GET", target: "/v1/members" + queryString(query))
         },
         "consent show": { invocation in Call(method: "GET", target: "/v1/members/\(try memberPath(invocation))/consents") },
@@ -75,8 +76,7 @@ enum RemoteCalls {
             let directory = try invocation.required(.out)
             var call = Call(method: "POST", target: "/v1/members/\(id)/export", body: invocation.value(.request).map { ["request": $0] } ?? [:])
             call.deliver = { answer in
-                let files = (answer["files"] as? [String: String] ?? [:]).mapValues { Data($0.utf8) }
-                try RequestOperations.writeExport(files, to: directory)
+                try RequestOperations.writeExport(try exportFiles(in: answer), to: directory)
                 return ["export": directory]
             }
             return call
@@ -170,9 +170,32 @@ enum RemoteCalls {
         },
         "events": { invocation in
             _ = try invocation.checkedPositional()
+            for option in [OptionName.after, .limit] where invocation.value(option) != nil { _ = try invocation.requiredInteger(option) }
             return Call(method: "GET", target: "/v1/events" + queryString([("after", invocation.value(.after) ?? "0"), ("limit", invocation.value(.limit) ?? "100")]))
         },
     ]
+
+    /// The four export files of the service's answer, each as text, and checked against the manifest's
+    /// checksums, so a cut or altered answer never becomes an export that looks complete.
+    static func exportFiles(in answer: [String: Any]) throws -> [String: Data] {
+        let expected: Set<String> = ["export.json", "export.html", "manifest.json", "manifest.sig"]
+        guard let texts = answer["files"] as? [String: Any], Set(texts.keys) == expected else {
+            throw CommandFailure(description: "the service's export answer does not hold exactly the four export files", code: "service_unreachable", status: 502)
+        }
+        var files: [String: Data] = [:]
+        for (name, value) in texts {
+            guard let text = value as? String else {
+                throw CommandFailure(description: "the service's export answer holds \(name) in another form than text", code: "service_unreachable", status: 502)
+            }
+            files[name] = Data(text.utf8)
+        }
+        let manifest = (try? JSONSerialization.jsonObject(with: files["manifest.json"]!)) as? [String: Any]
+        let sums = manifest?["files"] as? [String: String] ?? [:]
+        for name in ["export.json", "export.html"] where sums[name] != KeyDerivation.sha256Hex(Array(files[name]!)) {
+            throw CommandFailure(description: "\(name) in the service's answer does not match the export's manifest", code: "service_unreachable", status: 502)
+        }
+        return files
+    }
 
     /// The checked member id of the first argument, as a path segment.
     private static func memberPath(_ invocation: Invocation) throws -> String {

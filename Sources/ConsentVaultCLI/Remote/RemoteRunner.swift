@@ -48,7 +48,12 @@ enum RemoteRunner {
     /// The service's problem object as the error to report (same code, detail and hint).
     private static func problem(_ status: Int, _ object: Any?) -> Problem {
         let fields = object as? [String: Any] ?? [:]
-        return Problem(status: status, code: fields["code"] as? String ?? "internal",
-                       detail: fields["detail"] as? String ?? "the service answered \(status)", hint: fields["hint"] as? String)
+        return Problem(status: status, code: printable(fields["code"] as? String ?? "internal"),
+                       detail: printable(fields["detail"] as? String ?? "the service answered \(status)"), hint: (fields["hint"] as? String).map(printable))
+    }
+
+    /// `text` without control characters, so an answer cannot drive the terminal (escape sequences).
+    private static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control }))
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where a running `consent-vault serve` listens, as `--server` (or `CONSENT_VAULT_SERVER`) names it:
-/// `unix:/path/to/socket` or `http://IPv4:PORT`. No TLS here: a remote service is reached through a
-/// local TLS proxy or an SSH-forwarded socket.
+/// `unix:/path/to/socket` or `http://127.x.x.x:PORT` (loopback only: no TLS here, so a remote service
+/// is reached through an SSH-forwarded socket or port).
 enum ServerAddress: Equatable {
     case unix(path: String)
     case tcp(host: String, port: UInt16)
@@ -23,7 +23,11 @@ enum ServerAddress: Equatable {
         let parts = hostAndPort.split(separator: ":", omittingEmptySubsequences: false)
         var address = in_addr()
         guard parts.count == 2, inet_pton(AF_INET, String(parts[0]), &address) == 1, let port = UInt16(parts[1]), port > 0 else {
-            throw Self.invalid("give http://IPv4:PORT, e.g. http://127.0.0.1:8080 (no host names)")
+            throw Self.invalid("give http://127.0.0.1:PORT (no host names)")
+        }
+        // The token and personal data travel in plain HTTP: only on this machine's loopback.
+        guard parts[0].hasPrefix("127.") else {
+            throw Self.invalid("must be on 127.0.0.0/8: plain HTTP carries the token; reach a remote service through an SSH-forwarded socket")
         }
         self = .tcp(host: String(parts[0]), port: port)
     }

@@ -14,7 +14,7 @@ enum ServiceConnection {
 
     /// The most an answer may be (an export of a member with a long history stays far below it).
     static let maximumResponseBytes = 64 << 20
-    /// Seconds to wait for the service.
+    /// Seconds the whole answer may take.
     static let timeoutSeconds = 60
 
     /// Why talking to the service failed, without any request content.
@@ -27,7 +27,6 @@ enum ServiceConnection {
         let descriptor = try connect(address)
         defer { close(descriptor) }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var head = "\(method) \(target) HTTP/1.1\r\nHost: consent-vault\r\nAuthorization: Bearer \(token)\r\nConnection: close\r\n"
         if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n" }
@@ -41,10 +40,16 @@ enum ServiceConnection {
         }
         var received = Data()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // One deadline for the whole answer: a server sending a byte now and then cannot hold the CLI.
+        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
         while true {
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { throw Failure(description: "no complete answer from the service within \(timeoutSeconds) s") }
+            var wait = timeval(tv_sec: Int(remaining), tv_usec: Int((remaining - remaining.rounded(.down)) * 1_000_000) + 1)
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
             let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw Failure(description: "no answer from the service within \(timeoutSeconds) s") }
+            guard count >= 0 else { throw Failure(description: "no complete answer from the service within \(timeoutSeconds) s") }
             if count == 0 { break }
             received.append(contentsOf: chunk[..<count])
             guard received.count <= maximumResponseBytes else { throw Failure(description: "the service's answer is larger than 64 MB") }

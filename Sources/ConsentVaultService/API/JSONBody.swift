@@ -3,8 +3,26 @@ import Foundation
 
 /// Reading a request's JSON body strictly: an object, UTF-8, no key given twice.
 enum JSONBody {
+    /// The body as a JSON object with no members but `allowed` (a misspelt `consent` must not be
+    /// dropped silently), or a 400/415/422 problem saying what is wrong.
+    static func object(_ request: HTTPRequest, allowing allowed: Set<String>) throws -> [String: Any] {
+        let object = try object(request)
+        try check(object, allowing: allowed, in: "the body")
+        return object
+    }
+
+    /// Throws 422 `unknown_member` when `object` has a member not in `allowed`, naming it only when
+    /// it is a plain identifier (a key may be anything a client sent, personal data included).
+    static func check(_ object: [String: Any], allowing allowed: Set<String>, in place: String) throws {
+        guard let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) else { return }
+        let isPlain = unknown.count <= 32 && unknown.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "_" }
+        let named = isPlain ? "'\(unknown)'" : "a member of \(unknown.count) characters"
+        throw Problem(status: 422, code: "unknown_member",
+                      detail: "\(named) is not part of \(place); it takes: " + allowed.sorted().joined(separator: ", "))
+    }
+
     /// The body as a JSON object, or a 400/415 problem saying what is wrong.
-    static func object(_ request: HTTPRequest) throws -> [String: Any] {
+    private static func object(_ request: HTTPRequest) throws -> [String: Any] {
         let mediaType = (request.header("content-type") ?? "").lowercased().split(separator: ";").map { $0.filter { $0 != " " && $0 != "\t" } }
         guard mediaType.first == "application/json", mediaType.dropFirst().allSatisfy({ ["charset=utf-8", "charset=\"utf-8\""].contains($0) }) else {
             throw Problem(status: 415, code: "unsupported_media_type", detail: "send the body as application/json (UTF-8)")

@@ -6,9 +6,10 @@ import Foundation
 enum MemberRoutes {
     /// `POST /v1/members` `{"fields", "consents", "channel"}` → 201 `{"member", "consents"}`.
     static func enroll(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["fields", "consents", "channel"])
         let consents = try (body["consents"] as? [Any] ?? []).map { item -> ConsentRequest in
             guard let entry = item as? [String: Any] else { throw Problem(status: 422, code: "invalid_member", detail: "each consent must be an object") }
+            try JSONBody.check(entry, allowing: ["purpose", "field"], in: "a consent")
             return ConsentRequest(purpose: try JSONBody.string(entry, "purpose"), field: try JSONBody.optionalString(entry, "field"))
         }
         let enrollment = try vault.members.enroll(try JSONBody.fields(body, "fields"), consents: consents, channel: try JSONBody.channel(body),
@@ -29,7 +30,7 @@ enum MemberRoutes {
     /// `POST /v1/members/lookup` `{"email"|"phone"|"member_number": …}` → `{"member"}`; personal data
     /// never travels in a URL.
     static func lookup(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["email", "phone", "member_number"])
         let given = ["email", "phone", "member_number"].filter { body[$0] != nil }
         guard given.count == 1, let field = given.first else {
             throw Problem(status: 422, code: "invalid_member", detail: "give exactly one of email, phone, member_number")
@@ -42,7 +43,7 @@ enum MemberRoutes {
     /// `PATCH /v1/members/{id}/fields` `{"set": {…}, "unset": […]}` → `{"member", "set", "unset"}`.
     static func patchFields(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
         let member = try MemberID(id)
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["set", "unset"])
         let set = body["set"] == nil ? [] : try JSONBody.fields(body, "set")
         guard let unset = (body["unset"] ?? [String]()) as? [String] else {
             throw Problem(status: 422, code: "invalid_member", detail: "'unset' must be a list of field names")
@@ -56,7 +57,7 @@ enum MemberRoutes {
     /// `POST /v1/members/{id}/consents` `{"action": "grant"|"deny"|"withdraw", "purpose", "field"?, "channel"}`.
     static func consent(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
         let member = try MemberID(id)
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["action", "purpose", "field", "channel"])
         let consent = ConsentRequest(purpose: try JSONBody.string(body, "purpose"), field: try JSONBody.optionalString(body, "field"))
         switch try JSONBody.string(body, "action") {
         case "grant":
@@ -74,7 +75,7 @@ enum MemberRoutes {
 
     /// `POST /v1/consents/confirm` `{"token"}`: the double opt-in link's target; no member id needed.
     static func confirm(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        .json(200, JSONShapes.grant(try vault.consents.confirm(token: try JSONBody.string(try JSONBody.object(request), "token"), as: principal)))
+        .json(200, JSONShapes.grant(try vault.consents.confirm(token: try JSONBody.string(try JSONBody.object(request, allowing: ["token"]), "token"), as: principal)))
     }
 
     /// `GET /v1/members?limit=N&after=ID` → `{"members", "next_after"?}`.

@@ -54,6 +54,7 @@ public struct Problem: Error {
         var response = HTTPResponse.json(status, problem.object)
         response.headers = [("Content-Type", "application/problem+json")]
         if status == 401 { response.headers.append(("WWW-Authenticate", "Bearer")) }
+        if status == 429 || status == 503 { response.headers.append(("Retry-After", "1")) }
         return response
     }
 

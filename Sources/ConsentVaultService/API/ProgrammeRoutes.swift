@@ -12,7 +12,7 @@ enum ProgrammeRoutes {
 
     /// `POST /v1/members/{id}/profile/shared` `{"field", "value", "purpose", "channel"}`.
     static func shared(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["field", "value", "purpose", "channel"])
         return .json(200, JSONShapes.share(try vault.profiles.share(try JSONBody.string(body, "field"), value: try JSONBody.string(body, "value"),
                                                                      for: try MemberID(id), purpose: try JSONBody.string(body, "purpose"),
                                                                      channel: try JSONBody.channel(body), as: principal)))
@@ -20,7 +20,7 @@ enum ProgrammeRoutes {
 
     /// `POST /v1/members/{id}/profile/declined` `{"field", "channel"}`.
     static func declined(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["field", "channel"])
         let field = try JSONBody.string(body, "field")
         try vault.profiles.decline(field, for: try MemberID(id), channel: try JSONBody.channel(body), as: principal)
         return .json(200, ["member": id, "field": field, "declined": true])
@@ -36,7 +36,7 @@ enum ProgrammeRoutes {
 
     /// `POST /v1/requests` `{"type", "member", "received_on"?, "channel"?}` → 201 the request.
     static func openRequest(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["type", "member", "received_on", "channel"])
         let type = try RequestType(rawValue: try JSONBody.string(body, "type")).orThrow("type")
         let channel = try JSONBody.optionalString(body, "channel").map { text in
             guard let channel = Channel(rawValue: text) else { throw JSONBody.invalidChannel }
@@ -60,13 +60,13 @@ enum ProgrammeRoutes {
 
     /// `POST /v1/requests/{id}/extend` `{"reason"}` → the request with its new due date.
     static func extendRequest(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["reason"])
         return .json(200, JSONShapes.request(try vault.requests.extend(id, reason: try JSONBody.string(body, "reason"), as: principal)))
     }
 
     /// `POST /v1/requests/{id}/close` `{"outcome": "fulfilled"|"refused"|"withdrawn"}` → the closed request.
     static func closeRequest(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["outcome"])
         let outcome = try RequestOutcome(rawValue: try JSONBody.string(body, "outcome")).orThrow("outcome")
         return .json(200, JSONShapes.request(try vault.requests.close(id, outcome: outcome, as: principal)))
     }
@@ -75,7 +75,7 @@ enum ProgrammeRoutes {
     /// DPO's client to write (`consent-vault dsr export --server …`). A POST: the export is audited, and its
     /// personal data never sits in a URL or a cache.
     static func export(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
-        let body = request.body.isEmpty ? [:] : try JSONBody.object(request)
+        let body = request.body.isEmpty ? [:] : try JSONBody.object(request, allowing: ["request"])
         let member = try MemberID(id)
         return .json(200, JSONShapes.exportFiles(member, try vault.requests.exportFiles(member, request: try JSONBody.optionalString(body, "request"),
                                                                                          as: principal)))
@@ -83,7 +83,7 @@ enum ProgrammeRoutes {
 
     /// `POST /v1/members/{id}/erase` `{"request"?, "dry_run"?}` → the erasure report.
     static func erase(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
-        let body = request.body.isEmpty ? [:] : try JSONBody.object(request)
+        let body = request.body.isEmpty ? [:] : try JSONBody.object(request, allowing: ["request", "dry_run"])
         let report = try vault.requests.erase(try MemberID(id), request: try JSONBody.optionalString(body, "request"),
                                               dryRun: body["dry_run"] as? Bool ?? false, as: principal)
         return .json(200, JSONShapes.erasure(report))
@@ -91,7 +91,7 @@ enum ProgrammeRoutes {
 
     /// `POST /v1/prompts/redact` `{"text", "member"?, "purpose", "session"?}` → the redaction.
     static func redact(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["text", "purpose", "member", "session"])
         let member = try JSONBody.optionalString(body, "member").map { try MemberID($0) }
         return .json(200, JSONShapes.redaction(try vault.prompts.redact(try JSONBody.string(body, "text"), member: member,
                                                                        purpose: try JSONBody.string(body, "purpose"),
@@ -100,7 +100,7 @@ enum ProgrammeRoutes {
 
     /// `POST /v1/prompts/build` `{"template", "member", "purpose"}` → the redaction.
     static func build(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["template", "member", "purpose"])
         return .json(200, JSONShapes.redaction(try vault.prompts.build(template: try JSONBody.string(body, "template"),
                                                                       member: try MemberID(try JSONBody.string(body, "member")),
                                                                       purpose: try JSONBody.string(body, "purpose"), as: principal)))
@@ -108,14 +108,14 @@ enum ProgrammeRoutes {
 
     /// `POST /v1/prompts/demask` `{"text", "session"}` → `{"text", "restored", "left_in_place"}`.
     static func demask(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["text", "session"])
         return .json(200, JSONShapes.demask(try vault.prompts.demask(try JSONBody.string(body, "text"), session: try JSONBody.string(body, "session"),
                                                                     as: principal)))
     }
 
     /// `POST /v1/tokens` `{"name", "role"}` → 201 `{"name", "role", "token"}` (the token, once).
     static func createToken(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        let body = try JSONBody.object(request)
+        let body = try JSONBody.object(request, allowing: ["name", "role"])
         let name = try JSONBody.string(body, "name")
         let role = try JSONBody.string(body, "role")
         return .json(201, ["name": name, "role": role, "token": try vault.tokens.create(name: name, role: role, as: principal)])

@@ -42,8 +42,10 @@ struct Connection {
             }
             guard case .request(let request, let consumed) = outcome else { return }
             buffer.removeFirst(consumed)
-            let keepAlive = request.keepAlive && !stopping()
-            guard send(router.respond(to: request), keepAlive: keepAlive, withBody: request.method != "HEAD"), keepAlive else { return }
+            let response = router.respond(to: request)
+            // A client refused for wrong tokens (401, 429) loses its connection, so guessing cannot hold a slot.
+            let keepAlive = request.keepAlive && !stopping() && ![401, 429].contains(response.status)
+            guard send(response, keepAlive: keepAlive, withBody: request.method != "HEAD"), keepAlive else { return }
         }
     }
 

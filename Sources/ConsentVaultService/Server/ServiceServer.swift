@@ -14,7 +14,7 @@ public struct ServiceConfiguration: Sendable {
     public var tcpHost = "127.0.0.1"
     /// Parser limits (header block, body).
     public var limits = HTTPLimits()
-    /// Most connections served at once; more are answered 503 and closed.
+    /// Most connections served at once on each listener; more are answered 503 and closed.
     public var maximumConnections = 256
     /// Seconds a request may take from its first byte to its last (a slow client is cut off).
     public var requestTimeout: TimeInterval = 10
@@ -33,7 +33,9 @@ public final class ServiceServer: @unchecked Sendable {
     private let configuration: ServiceConfiguration
     private let lock = NSLock()
     private var isStopping = false
-    private var active = 0
+    /// Connections being served, per listener address: each listener has its own budget, so loopback
+    /// TCP clients (any local user) cannot take the slots of the group-restricted Unix socket.
+    private var active: [String: Int] = [:]
     /// Accept loops still running; `stop` waits for them, so nothing of the server outlives it.
     private var acceptLoops = 0
     private var listeners: [Listener] = []
@@ -67,7 +69,7 @@ public final class ServiceServer: @unchecked Sendable {
     public func stop(grace: TimeInterval = 10) {
         lock.withLock { isStopping = true }
         let deadline = Date().addingTimeInterval(grace)
-        while lock.withLock({ active + acceptLoops }) > 0 && Date() < deadline { usleep(20_000) }
+        while lock.withLock({ active.values.reduce(0, +) + acceptLoops }) > 0 && Date() < deadline { usleep(20_000) }
         committer.stop()
         for listener in listeners { close(listener.descriptor) }
         if let path = configuration.socketPath { unlink(path) }
@@ -88,8 +90,8 @@ public final class ServiceServer: @unchecked Sendable {
             let client = accept(listener.descriptor, nil, nil)
             guard client >= 0 else { continue }
             let admitted = lock.withLock { () -> Bool in
-                guard active < configuration.maximumConnections else { return false }
-                active += 1
+                guard active[listener.address, default: 0] < configuration.maximumConnections else { return false }
+                active[listener.address, default: 0] += 1
                 return true
             }
             guard admitted else {
@@ -102,7 +104,7 @@ public final class ServiceServer: @unchecked Sendable {
             let connection = Connection(descriptor: client, router: router, configuration: configuration, stopping: { [self] in stopping })
             let thread = Thread { [self] in
                 connection.serve()
-                lock.withLock { active -= 1 }
+                lock.withLock { active[listener.address, default: 0] -= 1 }
             }
             thread.stackSize = 512 * 1024
             thread.start()

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Given names and surnames from public statistics (see NOTICE.md), parsed once on first use.
+/// Lookups fold case, umlauts (ä → ae, ß → ss) and other diacritics, so `Müller` finds `mueller`
+/// and `José` finds `jose`.
+enum NameLexicon {
+    /// Given names that are not also ordinary words.
+    static let givenNames: Set<String> = Set(givenNameList.split(whereSeparator: \.isWhitespace).map(String.init)).subtracting(ambiguousGivenNames)
+    /// Given names that are also ordinary words (`will`, `rose`, `mark`): names only next to a surname or after a cue.
+    static let ambiguousGivenNames: Set<String> = Set(ambiguousGivenNameList.split(whereSeparator: \.isWhitespace).map(String.init))
+    /// Surnames.
+    static let surnames: Set<String> = Set(surnameList.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// The lookup key of `word`: lowercase, umlauts spelled out, other diacritics removed.
+    static func key(_ word: String) -> String {
+        var spelled = ""
+        for scalar in word.lowercased().unicodeScalars {
+            switch scalar {
+            case "ä": spelled += "ae"
+            case "ö": spelled += "oe"
+            case "ü": spelled += "ue"
+            case "ß": spelled += "ss"
+            default: spelled.unicodeScalars.append(scalar)
+            }
+        }
+        guard !spelled.allSatisfy(\.isASCII) else { return spelled }
+        return spelled.folding(options: [.diacriticInsensitive], locale: nil)
+    }
+
+    /// Whether `word` is a given name that is not also an ordinary word.
+    static func isGivenName(_ word: String) -> Bool { givenNames.contains(key(word)) }
+    /// Whether `word` is a given name, ordinary word or not.
+    static func isAnyGivenName(_ word: String) -> Bool { let folded = key(word); return givenNames.contains(folded) || ambiguousGivenNames.contains(folded) }
+    /// Whether `word` is a surname.
+    static func isSurname(_ word: String) -> Bool { surnames.contains(key(word)) }
+}

@@ -1,0 +1,114 @@
+/// What stands before a name: the cue words of `NameDetector`, German and English, and the words
+/// that are never part of a name.
+enum NameCues {
+    /// How strongly the words before a position vouch for a name there.
+    enum Context: Equatable {
+        /// Title, role, greeting, self-introduction, or a signature line: any capitalized words.
+        case strong
+        /// A preposition (`an`, `für`, `to`): a lexicon name.
+        case weak
+        /// Nothing: a lexicon given name.
+        case none
+    }
+
+    /// Titles (`Frau`, `Mr`), roles (`Kundin`, `Inhaber`, `Tochter`) and greetings, followed directly
+    /// by the name (spaces, or `:`/`.`).
+    static let strongWords: Set<String> = [
+        "herr", "herrn", "frau", "fr", "hr", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
+        "kunde", "kundin", "inhaber", "inhaberin", "kontoinhaber", "kontoinhaberin", "karteninhaber", "karteninhaberin",
+        "empfänger", "empfängerin", "absender", "absenderin", "ansprechpartner", "ansprechpartnerin", "besteller", "bestellerin",
+        "fahrer", "fahrerin", "tochter", "sohn", "mann", "ehemann", "ehefrau", "gatte", "gattin", "mutter", "vater", "bruder",
+        "schwester", "enkel", "enkelin", "oma", "opa", "freundin", "kollege", "kollegin", "mitarbeiter", "mitarbeiterin",
+        "customer", "client", "cardholder", "holder", "recipient", "sender", "addressee", "driver", "courier",
+        "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson",
+        "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed",
+        "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu",
+    ]
+    /// Prepositions before a name: only lexicon names count after them.
+    static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "mit", "to", "for", "from", "with", "by", "via", "cc", "und", "and", "or", "oder"]
+    /// Two-word introductions (`ich bin`, `my name`) after which a name follows.
+    private static let introductions: [(String, String)] = [
+        ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
+        ("i", "am"), ("i'm", ""), ("im", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"), ("it's", ""), ("its", ""),
+        ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
+    ]
+    /// Closing formulas: a line of its own after them is a signature.
+    private static let closings: Set<String> = [
+        "grüße", "grüßen", "gruß", "grüsse", "gruss", "mfg", "lg", "vg", "bg", "glg", "regards", "best", "cheers", "thanks", "thank",
+        "sincerely", "wishes", "faithfully", "bye", "ciao", "tschüss", "tschüs", "danke", "dank", "herzlich", "herzliche", "xoxo",
+    ]
+    /// Between a name's words: `von der Heide`, `van Dijk`, `de la Cruz`, `zur Mühlen`.
+    static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "zur", "zum", "zu", "ten", "ter",
+                                         "dos", "das", "do", "al", "el", "bin", "ibn", "st", "mac", "vom", "y"]
+
+    /// Words that are never (part of) a name: articles, pronouns, cue words themselves, months,
+    /// weekdays, and nouns that follow greetings and roles (`Liebe Grüße`, `Hallo Team`, `Customer Service`).
+    private static let stopWords: Set<String> = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
+        "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",
+        "danke", "kein", "keine", "alle", "allen", "zusammen", "leute", "welt", "grüße", "grüßen", "gruß", "gruss", "grüsse", "glückwunsch",
+        "team", "kunde", "kundin", "kunden", "kundinnen", "damen", "herren", "freunde", "freundinnen", "mitglied", "mitglieder", "service",
+        "kundenservice", "kundendienst", "support", "filiale", "shop", "store", "the", "a", "an", "and", "or", "but", "i", "you", "he", "she",
+        "it", "we", "they", "my", "your", "his", "her", "our", "their", "please", "thanks", "thank", "customer", "customers", "member",
+        "members", "friends", "all", "everyone", "there", "world", "shopper", "fans", "care", "center", "centre", "number", "account",
+        "card", "sir", "madam", "frau", "herr", "herrn", "mr", "mrs", "ms", "dr", "prof", "januar", "februar", "märz", "april", "mai",
+        "juni", "juli", "august", "september", "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
+        "october", "december", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "morgen", "abend", "tag", "nacht", "morning", "evening", "afternoon",
+        "mitarbeiter", "mitarbeiterin", "kollegen", "kolleginnen", "colleagues", "staff", "sales", "marketing", "newsletter", "gutschein",
+        "bestellung", "order", "lieferung", "delivery", "rückruf", "mail", "email", "e-mail", "sms", "telefon", "phone", "hallo", "hi",
+        "hey", "hello", "dear", "liebe", "lieber", "wir", "ihre", "ihren", "ihrem", "deren", "dessen", "was", "wer", "wie", "who", "what",
+        "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
+    ]
+    /// Brands shaped like a person's name that retail texts mention (`Hugo Boss`, `Jack Wolfskin`).
+    private static let brands: Set<String> = [
+        "hugo", "boss", "tommy", "hilfiger", "polo", "wolfskin", "calvin", "klein", "ralph", "lauren", "tailor", "banani", "dior",
+        "vuitton", "kors", "lagerfeld", "barclay", "cain", "gerry", "joop", "levi", "levi's", "mara", "sherman", "perry", "lacoste",
+        "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "zara", "primark", "marks", "spencer", "ted",
+    ]
+
+    /// Whether `lower` can never be (part of) a name.
+    static func isStopWord(_ lower: String) -> Bool { stopWords.contains(lower) || brands.contains(lower) }
+
+    /// The context of word `index`: what the words before it (on its line, or the closing formula
+    /// before a signature line) say about a name there.
+    static func context(before index: Int, in words: NameWords) -> Context {
+        if words.startsLine(index), isSignature(at: index, in: words) { return .strong }
+        guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
+        let previous = words[index - 1].lower
+        let gapIsPlain = !words.separator(before: index, contains: ",") && !words.separator(before: index, contains: "(")
+        if gapIsPlain, strongWords.contains(previous) { return .strong }
+        if previous == "name" && words.separator(before: index, contains: ":") { return .strong }
+        for (first, second) in introductions {
+            if second.isEmpty, previous == first { return .strong }
+            if index > 1, previous == second, words[index - 2].lower == first { return .strong }
+        }
+        if gapIsPlain, weakWords.contains(previous) { return .weak }
+        return .none
+    }
+
+    /// Whether word `index` starts a line right after a line with a closing formula, and its line holds only a name.
+    private static func isSignature(at index: Int, in words: NameWords) -> Bool {
+        guard index > 0 else { return false }
+        var previous = index - 1
+        var checked = 0
+        while previous >= 0, checked < 6 {
+            if closings.contains(words[previous].lower) { return nameOnlyLine(from: index, in: words) }
+            if words.startsLine(previous) { return false }
+            previous -= 1
+            checked += 1
+        }
+        return false
+    }
+
+    /// Whether the line from word `index` holds at most four words and nothing else.
+    private static func nameOnlyLine(from index: Int, in words: NameWords) -> Bool {
+        var last = index
+        while last < words.count, last - index < 4 {
+            if words.endsLine(last) { return true }
+            guard last + 1 < words.count, words.areAdjacent(last, last + 1) else { return false }
+            last += 1
+        }
+        return false
+    }
+}

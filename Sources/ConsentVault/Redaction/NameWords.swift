@@ -1,0 +1,100 @@
+/// The words of a text for name detection: runs of letters, with an apostrophe or hyphen inside
+/// (`O'Brien`, `Hansen-Weiß`) kept in the word.
+struct NameWords {
+    /// One word.
+    struct Word {
+        /// First and one past the last code point (folded text).
+        let start: Int
+        let end: Int
+        /// The word as written.
+        let text: String
+        /// Lowercased.
+        let lower: String
+        /// Lexicon key (`NameLexicon.key`), without a possessive `s`.
+        let key: String
+        /// Starts with an uppercase letter.
+        let isCapitalized: Bool
+    }
+
+    private let words: [Word]
+    private let text: ScalarText
+    /// Whether the text is written without capitals (chat): then lowercase lexicon names count after cues.
+    let isLowercaseText: Bool
+
+    init(_ text: ScalarText) {
+        self.text = text
+        var words: [Word] = []
+        var index = 0
+        var uppercase = 0, letters = 0
+        while index < text.count {
+            guard text.isLetter(index), !text.isLetter(index - 1) else { index += 1; continue }
+            var end = index
+            while text.isLetter(end) || ((text.is(end, "'") || text.is(end, "’") || text.is(end, "-")) && text.isLetter(end + 1) && text.isLetter(end - 1)) {
+                if text.isUpper(end) { uppercase += 1 }
+                letters += 1
+                end += 1
+            }
+            let word = text.string(index, end)
+            let lower = word.lowercased()
+            words.append(Word(start: index, end: end, text: word, lower: lower, key: NameLexicon.key(Self.withoutPossessive(word)),
+                              isCapitalized: text.isUpper(index)))
+            index = end
+        }
+        self.words = words
+        isLowercaseText = letters > 0 && uppercase * 50 < letters
+    }
+
+    /// Number of words.
+    var count: Int { words.count }
+    /// Word `index`.
+    subscript(index: Int) -> Word { words[index] }
+
+    /// Whether words `first` and `second` are separated by exactly one space (no punctuation, no line break).
+    func areAdjacent(_ first: Int, _ second: Int) -> Bool {
+        words[second].start == words[first].end + 1 && text.isSpace(words[first].end)
+    }
+
+    /// Whether the text between word `index - 1` (or the start) and word `index` contains `scalar`.
+    func separator(before index: Int, contains scalar: Unicode.Scalar) -> Bool {
+        let from = index == 0 ? 0 : words[index - 1].end
+        return (from..<words[index].start).contains { text.is($0, scalar) }
+    }
+
+    /// Whether word `index` starts a line (only spaces before it since the last line break or the start).
+    func startsLine(_ index: Int) -> Bool {
+        var position = words[index].start - 1
+        while position >= 0, text.isSpace(position) { position -= 1 }
+        return position < 0 || !text.isSpace(position) && text.isWhitespace(position)
+    }
+
+    /// Whether word `index` ends its line (only spaces or closing punctuation after it).
+    func endsLine(_ index: Int) -> Bool {
+        var position = words[index].end
+        while position < text.count, text.isSpace(position) || text.is(position, ",") || text.is(position, ".") { position += 1 }
+        return position >= text.count || text.isWhitespace(position)
+    }
+
+    /// Whether word `index` is a possessive (`Annas`, `Sarah's`) of a name.
+    func endsWithPossessive(_ index: Int) -> Bool {
+        Self.withoutPossessive(words[index].text) != words[index].text
+    }
+
+    /// Word `index` without a possessive ending, for lexicon lookups.
+    func stem(_ index: Int) -> String { Self.withoutPossessive(words[index].text) }
+
+    /// Where a name ending in word `index` ends: before `'s`/`’s`, or before an `s` that makes a
+    /// lexicon name possessive (`Petras` → `Petra`).
+    func nameEnd(_ index: Int) -> Int {
+        let word = words[index]
+        let stemmed = Self.withoutPossessive(word.text)
+        return word.end - (word.text.unicodeScalars.count - stemmed.unicodeScalars.count)
+    }
+
+    private static func withoutPossessive(_ word: String) -> String {
+        if word.hasSuffix("'s") || word.hasSuffix("’s") { return String(word.dropLast(2)) }
+        if word.count > 3, word.hasSuffix("s"), !NameLexicon.isAnyGivenName(word), NameLexicon.isAnyGivenName(String(word.dropLast())) {
+            return String(word.dropLast())
+        }
+        return word
+    }
+}
