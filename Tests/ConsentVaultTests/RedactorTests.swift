@@ -33,7 +33,9 @@ struct RedactorTests {
         ("An der Alster 4b", "ADDRESS:An der Alster 4b"),
         ("lives at 10 Downing Street", "ADDRESS:10 Downing Street"),
         ("Hallo Jürgen, schön", "PERSON:Jürgen"),
-        ("Dear Mary Jane Watson,", "PERSON:Mary Jane"),
+        ("Dear Mary Jane Watson,", "PERSON:Mary Jane Watson"),
+        // With a strong cue, what looks like the id is redacted even when its check digit fails: a leak costs more.
+        ("Steuernummer 12345678901 (keine gültige Steuer-ID)", "NATIONAL_ID:12345678901"),
         ("Karte CV00001234 verloren", "MEMBER_NUMBER:CV00001234"),
         ("https://x.example/a?email=a%40b.de", "URL:https://x.example/a?email=a%40b.de"),
     ])
@@ -55,7 +57,6 @@ struct RedactorTests {
         "Hallo Team, Hi zusammen",
         "Die Winterjacke und der Schal sind im Schlussverkauf",
         "https://shop.example.de/sale?utm_source=mail",
-        "Steuernummer 12345678901 (keine gültige Steuer-ID)",
         "Mitglied seit 2019, 1.250 Punkte",
     ])
     func nearMisses(text: String) {

@@ -1,6 +1,9 @@
-/// Dates in German, ISO and English forms (`24.12.1990`, `3. Mai 1952`, `1990-12-24`,
-/// `May 3, 1952`, `3 May 1952`), reported as dates of birth only when a cue says so or when they
-/// equal the member's stored birthday. Campaign dates stay.
+import Foundation
+
+/// Dates written every way people write them: `24.12.1990`, `22.05.87`, `3. Mai 1952`, `03. Mrz. 90`,
+/// `1990-12-24`, `3/3/1990`, `May 3, 1952`, `March 3rd, 1990`, `3 March 1990`, `20. Mai` (a birthday
+/// without a year). Reported as dates of birth only when a birth cue stands before or right after
+/// them, or when they equal the member's stored birthday; campaign dates stay. Dates are never phones.
 enum DateDetector {
     /// Month names and abbreviations (German and English), lowercase, with their numbers.
     private static let months: [(name: [UInt32], number: Int)] = [
@@ -8,24 +11,27 @@ enum DateDetector {
         ("maerz", 3), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4), ("mai", 5), ("may", 5), ("juni", 6), ("june", 6),
         ("jun", 6), ("juli", 7), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9),
         ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10), ("november", 11), ("nov", 11), ("dezember", 12),
-        ("december", 12), ("dez", 12), ("dec", 12),
+        ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9),
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
-    private static let cues = ScalarText.lowercased(["geb.", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "geburtsdatum", "birth date", "jahrgang"])
+    private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b",
+                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns "])
 
-    /// A date found in the text: where, and the ISO day it names.
+    /// A date found in the text: where, and the ISO days it can name (a slash date `3/4/1990` names
+    /// two; none when the year is missing).
     struct FoundDate {
         let start: Int
         let end: Int
-        let iso: String
+        let isoDays: [String]
     }
 
-    /// Dates of birth: dates with a cue before them, or equal to `birthday` (ISO).
-    static func datesOfBirth(in text: ScalarText, birthday: String?) -> [Detection] {
-        dates(in: text).compactMap { date in
-            guard date.iso == birthday || text.hasCue(cues, before: date.start, window: 30) else { return nil }
+    /// Dates of birth: dates with a cue just before or after them, or equal to `birthday` (ISO).
+    static func datesOfBirth(in dates: [FoundDate], of text: ScalarText, birthday: String?) -> [Detection] {
+        dates.compactMap { date in
+            let known = birthday.map { date.isoDays.contains($0) } ?? false
+            guard known || text.hasCue(cues, before: date.start, window: 30) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
+            else { return nil }
             return Detection(type: .dateOfBirth, start: date.start, end: date.end,
-                             priority: date.iso == birthday ? DetectionPriority.knownValue : DetectionPriority.date,
-                             field: date.iso == birthday ? "birthday" : nil)
+                             priority: known ? DetectionPriority.knownValue : DetectionPriority.date, field: known ? "birthday" : nil)
         }
     }
 
@@ -52,12 +58,28 @@ enum DateDetector {
         return end > index && !text.isDigit(end) ? (value, end) : nil
     }
 
-    private static func make(_ start: Int, _ end: Int, _ year: Int, _ month: Int, _ day: Int) -> FoundDate? {
-        guard (1900...2100).contains(year), (1...12).contains(month), (1...CalendarDay.daysIn(month: month, year: year)).contains(day) else { return nil }
-        return FoundDate(start: start, end: end, iso: CalendarDay(year: year, month: month, day: day).iso)
+    /// A year of four digits, or of two (`87` → 1987, `12` → 2012: the century that puts it in the past).
+    private static func year(_ text: ScalarText, _ index: Int) -> (value: Int, end: Int)? {
+        guard let year = number(text, index, maxDigits: 4), !text.isAlphanumeric(year.end) else { return nil }
+        switch year.end - index {
+        case 4: return (year.value, year.end)
+        case 2: return (year.value <= currentShortYear ? 2000 + year.value : 1900 + year.value, year.end)
+        default: return nil
+        }
     }
 
-    /// `24.12.1990`, `1990-12-24`, `3. Mai 1952`, `3 May 1952`.
+    private static let currentShortYear = CalendarDay.today(Date()).year % 100
+
+    private static func make(_ start: Int, _ end: Int, _ year: Int?, _ month: Int, _ day: Int) -> FoundDate? {
+        guard (1...12).contains(month), day >= 1 else { return nil }
+        guard let year else {
+            return day <= CalendarDay.daysIn(month: month, year: 2000) ? FoundDate(start: start, end: end, isoDays: []) : nil
+        }
+        guard (1900...2100).contains(year), day <= CalendarDay.daysIn(month: month, year: year) else { return nil }
+        return FoundDate(start: start, end: end, isoDays: [CalendarDay(year: year, month: month, day: day).iso])
+    }
+
+    /// `24.12.1990`, `22.05.87`, `1990-12-24`, `3/3/1990`, `3. Mai 1952`, `3rd March 1990`, `20. Mai`.
     private static func numeric(_ text: ScalarText, _ start: Int) -> FoundDate? {
         guard let first = number(text, start, maxDigits: 4) else { return nil }
         if first.end - start == 4, text.is(first.end, "-"), let month = number(text, first.end + 1, maxDigits: 2),
@@ -65,27 +87,44 @@ enum DateDetector {
             return make(start, day.end, first.value, month.value, day.value)
         }
         guard first.end - start <= 2 else { return nil }
-        if text.is(first.end, "."), let month = number(text, first.end + 1, maxDigits: 2), text.is(month.end, "."),
-           let year = number(text, month.end + 1, maxDigits: 4), year.end - month.end == 5 {
-            return make(start, year.end, year.value, month.value, first.value)
+        for separator in ["." as Unicode.Scalar, "/"] where text.is(first.end, separator) {
+            guard let second = number(text, first.end + 1, maxDigits: 2), text.is(second.end, separator),
+                  let year = year(text, second.end + 1) else { continue }
+            if separator == "." { return make(start, year.end, year.value, second.value, first.value) }
+            // Slash dates are day/month in Europe and month/day in the US: both readings count.
+            let readings = [make(start, year.end, year.value, second.value, first.value), make(start, year.end, year.value, first.value, second.value)]
+                .compactMap { $0 }
+            guard !readings.isEmpty else { continue }
+            return FoundDate(start: start, end: year.end, isoDays: readings.flatMap(\.isoDays))
         }
         var cursor = first.end
-        if text.is(cursor, ".") { cursor += 1 }
+        if text.is(cursor, ".") { cursor += 1 } else { cursor = afterOrdinal(text, cursor) }
         guard text.isSpace(cursor) else { return nil }
         cursor += 1
-        guard let (month, monthEnd) = monthName(text, cursor), text.isSpace(monthEnd),
-              let year = number(text, monthEnd + 1, maxDigits: 4), year.end - monthEnd == 5 else { return nil }
-        return make(start, year.end, year.value, month, first.value)
+        if text.lowercasedMatches(ScalarText.lowercased(["of "])[0], at: cursor) { cursor += 3 }
+        guard let (month, monthEnd) = monthName(text, cursor) else { return nil }
+        if text.isSpace(monthEnd), let year = year(text, monthEnd + 1) {
+            return make(start, year.end, year.value, month, first.value)
+        }
+        return make(start, monthEnd, nil, month, first.value)
     }
 
-    /// `May 3, 1952`.
+    /// `May 3, 1952`, `March 3rd, 1990`, `Mar 3 1990`.
     private static func named(_ text: ScalarText, _ start: Int) -> FoundDate? {
         guard let (month, monthEnd) = monthName(text, start), text.isSpace(monthEnd),
               let day = number(text, monthEnd + 1, maxDigits: 2) else { return nil }
-        var cursor = day.end
+        var cursor = afterOrdinal(text, day.end)
         if text.is(cursor, ",") { cursor += 1 }
-        guard text.isSpace(cursor), let year = number(text, cursor + 1, maxDigits: 4), year.end - cursor == 5 else { return nil }
+        guard text.isSpace(cursor), let year = year(text, cursor + 1) else { return nil }
         return make(start, year.end, year.value, month, day.value)
+    }
+
+    /// After an English ordinal suffix (`3rd`, `21st`), if there is one.
+    private static func afterOrdinal(_ text: ScalarText, _ index: Int) -> Int {
+        for suffix in ["st", "nd", "rd", "th"] where text.lowercasedMatches(ScalarText.lowercased([suffix])[0], at: index) && !text.isLetter(index + 2) {
+            return index + 2
+        }
+        return index
     }
 
     /// First letters of month names (lowercase), to skip other words without building strings.

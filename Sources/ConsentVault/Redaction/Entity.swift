@@ -22,6 +22,12 @@ public enum EntityType: String, Sendable, CaseIterable, Codable {
     case dateOfBirth = "DATE_OF_BIRTH"
     /// A postal address.
     case address = "ADDRESS"
+    /// A government or insurance id: SSN, National Insurance or NHS number, Steuernummer, identity card, passport.
+    case nationalID = "NATIONAL_ID"
+    /// A vehicle registration.
+    case licensePlate = "LICENSE_PLATE"
+    /// A social-media handle or profile URL.
+    case socialHandle = "SOCIAL_HANDLE"
 }
 
 /// A span of personal data found in a text, in Unicode code points (end exclusive).

@@ -29,7 +29,7 @@ enum NameCues {
     /// Two-word introductions (`ich bin`, `my name`) after which a name follows.
     private static let introductions: [(String, String)] = [
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
-        ("i", "am"), ("i'm", ""), ("im", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"), ("it's", ""), ("its", ""),
+        ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
     ]
     /// Closing formulas: a line of its own after them is a signature.

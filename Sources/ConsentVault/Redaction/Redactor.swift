@@ -58,14 +58,18 @@ public struct Redactor: @unchecked Sendable {
         let text = ScalarText(input)
         var candidates = matcher().matches(in: text)
         let memberPhone = knownValues["phone"].map { digits($0) }
-        candidates += NumberDetectors.phones(in: text).map { phone in
+        let dates = DateDetector.dates(in: text)
+        // A date is never a phone (`03/03/1990`, `24.12.1990`).
+        let phones = NumberDetectors.phones(in: text).filter { phone in !dates.contains { $0.start < phone.end && phone.start < $0.end } }
+        candidates += phones.map { phone in
             guard let memberPhone, nationalDigits(digits(text.string(phone.start, phone.end))) == nationalDigits(memberPhone) else { return phone }
             return Detection(type: .phone, start: phone.start, end: phone.end, priority: DetectionPriority.knownValue, field: "phone")
         }
         candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.personalURLs(in: text) + NetworkDetectors.ipAddresses(in: text)
         candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
-        candidates += memberNumbers(in: text)
-        candidates += DateDetector.datesOfBirth(in: text, birthday: knownValues["birthday"])
+        candidates += memberNumbers(in: text) + CueDetector.values(in: text)
+        candidates += IdentifierDetectors.nationalIDs(in: text) + IdentifierDetectors.licensePlates(in: text) + IdentifierDetectors.socialHandles(in: text)
+        candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"])
         candidates += AddressDetector.addresses(in: text) + NameDetector.names(in: text)
         return Self.resolve(candidates, length: text.count).map(text.original)
     }

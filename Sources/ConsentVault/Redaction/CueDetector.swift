@@ -1,0 +1,93 @@
+/// Identifiers recognised by the word before them rather than by their shape: member and customer
+/// numbers in any format (`Kundennummer 4711-0815`, `Kd-Nr. 123456`, `loyalty card CV 0001 2345`),
+/// government and insurance ids (`Steuernummer`, `Personalausweis`, `passport`, `NHS number`) and
+/// licence plates (`Kennzeichen`). With a strong cue, what looks like an identifier is redacted
+/// even when it fails a structure rule: a leak costs more than a spurious placeholder.
+enum CueDetector {
+    /// Cues, lowercase, and the type of the value after them.
+    private static let cues: [(cue: [UInt32], type: EntityType)] = {
+        let memberNumbers = ["kundennummer", "kundennr", "kunden-nr", "kd-nr", "kd.-nr", "kd nr", "kdnr", "kd.nr", "mitgliedsnummer", "mitgliedsnr",
+                             "mitglieds-nr", "mitglied nr", "kundenkarte", "kundenkonto", "kundenkartennummer", "kartennummer", "treuekarte",
+                             "clubkarte", "bonuskarte", "member no", "member number", "member id", "membership number", "membership no",
+                             "loyalty card", "loyalty number", "loyalty no", "loyalty id", "rewards card", "rewards number", "club card",
+                             "customer id", "customer number", "customer no", "customer account", "account number", "account no", "card no"]
+        let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
+                           "steuernummer", "steuernr", "st.-nr", "personalausweis", "personalausweisnummer", "ausweisnummer", "ausweis-nr",
+                           "ausweis nr", "ausweisnr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
+                           "passport number", "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "kv-nummer",
+                           "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
+                           "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",
+                           "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id", "tin"]
+        let plates = ["kennzeichen", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
+                      "licence plate", "license plate", "registration", "reg", "car", "vehicle"]
+        return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) })
+            .map { (ScalarText.lowercased([$0.0])[0], $0.1) }
+            .sorted { $0.cue.count > $1.cue.count }
+    }()
+    /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
+    private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num"]
+
+    /// Values after cues.
+    static func values(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            guard text.isLetter(index), !text.isLetter(index - 1),
+                  let match = cues.first(where: { text.lowercasedMatches($0.cue, at: index) && !text.isLetter(index + $0.cue.count) }) else {
+                index += 1
+                continue
+            }
+            let cueEnd = index + match.cue.count
+            if let value = value(in: text, after: cueEnd, type: match.type) {
+                found.append(Detection(type: match.type, start: value.start, end: value.end, priority: DetectionPriority.structured))
+                index = value.end
+            } else {
+                index = cueEnd
+            }
+        }
+        return found
+    }
+
+    /// The identifier after a cue ending at `cueEnd`: alphanumeric groups joined by single spaces,
+    /// hyphens, slashes or dots, 4–24 code points, with a digit; plates also need a letter.
+    private static func value(in text: ScalarText, after cueEnd: Int, type: EntityType) -> (start: Int, end: Int)? {
+        var cursor = cueEnd
+        var skipped = 0
+        while cursor < text.count, skipped < 4 {
+            if text.isSpace(cursor) || text.is(cursor, ":") || text.is(cursor, ".") || text.is(cursor, "(") || text.is(cursor, "#") || text.is(cursor, "-")
+                || text.is(cursor, "«") || text.is(cursor, "\"") || text.is(cursor, "„") || text.is(cursor, "'") { cursor += 1; continue }
+            var end = cursor
+            while text.isLetter(end) { end += 1 }
+            guard end > cursor, !text.isDigit(end), fillers.contains(text.string(cursor, end).lowercased()) else { break }
+            cursor = end
+            skipped += 1
+        }
+        guard text.isAlphanumeric(cursor), !text.isAlphanumeric(cursor - 1) else { return nil }
+        var end = cursor
+        var digits = 0, letters = 0, groups = 0
+        while end < text.count, end - cursor < 24 {
+            var groupEnd = end
+            var groupDigits = 0, groupLower = 0
+            while text.isAlphanumeric(groupEnd), text[groupEnd] < 0x80 || text.isLetter(groupEnd) {
+                if text.isDigit(groupEnd) { groupDigits += 1 } else if !text.isUpper(groupEnd) { groupLower += 1 }
+                groupEnd += 1
+            }
+            let length = groupEnd - end
+            // After the first group, a lowercase word without digits ends the value (`… 4711 bitte`).
+            if groups > 0, groupDigits == 0, groupLower > 0 || length > 3 { break }
+            guard length > 0 else { break }
+            digits += groupDigits
+            letters += length - groupDigits
+            groups += 1
+            end = groupEnd
+            let separator = text.isSpace(end) || text.is(end, "-") || text.is(end, "/") || text.is(end, ".")
+            guard separator, text.isAlphanumeric(end + 1), !(text.is(end, ".") && text.isSpace(end + 1)) else { break }
+            end += 1
+        }
+        while end > cursor, !text.isAlphanumeric(end - 1) { end -= 1 }
+        let length = end - cursor
+        guard length >= 4, digits >= 1, type != .licensePlate || letters >= 1 else { return nil }
+        if type == .licensePlate, length > 12 { return nil }
+        return (cursor, end)
+    }
+}

@@ -1,0 +1,120 @@
+/// Identifiers with a distinctive shape, found without a cue: US Social Security numbers
+/// (`123-45-6789`), UK National Insurance numbers (`QQ 12 34 56 C`), German licence plates written
+/// with their hyphen (`M-AB 1234`), social-media handles (`@lena.k`) and profile URLs
+/// (`instagram.com/lena.k`, `linkedin.com/in/sarah-miller`).
+enum IdentifierDetectors {
+    /// SSNs (area not 000, 666 or 9xx; group and serial not zero) and National Insurance numbers.
+    static func nationalIDs(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            guard !text.isAlphanumeric(index - 1) else { continue }
+            if let end = socialSecurityNumber(text, index) ?? nationalInsuranceNumber(text, index) {
+                found.append(Detection(type: .nationalID, start: index, end: end, priority: DetectionPriority.structured))
+                index = end
+            }
+        }
+        return found
+    }
+
+    private static func digits(_ text: ScalarText, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for offset in 0..<count {
+            guard text.isDigit(start + offset) else { return nil }
+            value = value * 10 + Int(text[start + offset] - 0x30)
+        }
+        return value
+    }
+
+    private static func socialSecurityNumber(_ text: ScalarText, _ start: Int) -> Int? {
+        guard let area = digits(text, start, 3), text.is(start + 3, "-"), let group = digits(text, start + 4, 2), text.is(start + 6, "-"),
+              let serial = digits(text, start + 7, 4), !text.isAlphanumeric(start + 11), !(text.is(start + 11, "-") && text.isDigit(start + 12)),
+              area != 0, area != 666, area < 900, group != 0, serial != 0 else { return nil }
+        return start + 11
+    }
+
+    /// `AB 12 34 56 C` or `AB123456C`: two prefix letters (not D, F, I, Q, U, V; second not O), six digits, suffix A–D.
+    private static func nationalInsuranceNumber(_ text: ScalarText, _ start: Int) -> Int? {
+        let forbiddenFirst: Set<UInt32> = [0x44, 0x46, 0x49, 0x51, 0x55, 0x56], forbiddenSecond = forbiddenFirst.union([0x4f])
+        guard text.isUpper(start), text.isASCIILetter(start), text.isUpper(start + 1), text.isASCIILetter(start + 1),
+              !forbiddenFirst.contains(text[start]), !forbiddenSecond.contains(text[start + 1]) else { return nil }
+        var cursor = start + 2
+        var count = 0
+        while count < 6 {
+            if text.isSpace(cursor), count % 2 == 0 { cursor += 1 }
+            guard text.isDigit(cursor) else { return nil }
+            cursor += 1
+            count += 1
+        }
+        if text.isSpace(cursor) { cursor += 1 }
+        guard (0x41...0x44).contains(text[cursor]), !text.isAlphanumeric(cursor + 1) else { return nil }
+        return cursor + 1
+    }
+
+    /// German plates with the district hyphen: `M-AB 1234`, `WÜ-TH 576H`, `OS-F5643E`.
+    static func licensePlates(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            guard text.isUpper(index), !text.isAlphanumeric(index - 1) else { continue }
+            var cursor = index
+            while text.isUpper(cursor), cursor - index < 3 { cursor += 1 }
+            guard text.is(cursor, "-"), text.isUpper(cursor + 1) else { continue }
+            cursor += 1
+            let letters = cursor
+            while text.isUpper(cursor), text.isASCIILetter(cursor), cursor - letters < 2 { cursor += 1 }
+            if text.isSpace(cursor) { cursor += 1 }
+            let numbers = cursor
+            while text.isDigit(cursor), cursor - numbers < 4 { cursor += 1 }
+            guard cursor > numbers else { continue }
+            if text.is(cursor, "E") || text.is(cursor, "H") { cursor += 1 }
+            guard !text.isAlphanumeric(cursor) else { continue }
+            found.append(Detection(type: .licensePlate, start: index, end: cursor, priority: DetectionPriority.structured))
+            index = cursor
+        }
+        return found
+    }
+
+    /// Sites whose `site/name` paths are people's profiles.
+    private static let socialSites = ScalarText.lowercased(["instagram.com/", "facebook.com/", "fb.com/", "tiktok.com/", "linkedin.com/in/",
+                                                            "twitter.com/", "x.com/", "youtube.com/@", "xing.com/profile/", "pinterest.com/",
+                                                            "threads.net/", "snapchat.com/add/", "github.com/", "mastodon.social/@"])
+
+    /// `@handle` (not inside an email address) and profile URLs of social sites, with any scheme and `www.`.
+    static func socialHandles(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            if text.is(index, "@"), !text.isAlphanumeric(index - 1), !text.is(index - 1, "."), handleCharacter(text, index + 1) {
+                var end = index + 1
+                while handleCharacter(text, end), end - index <= 31 { end += 1 }
+                while text.is(end - 1, ".") { end -= 1 }
+                if end - index >= 3, !text.is(end, "@") {
+                    found.append(Detection(type: .socialHandle, start: index, end: end, priority: DetectionPriority.structured))
+                    index = end
+                }
+                continue
+            }
+            guard text.isLetter(index), !text.isLetter(index - 1), !text.is(index - 1, "."),
+                  let site = socialSites.first(where: { text.lowercasedMatches($0, at: index) }), handleCharacter(text, index + site.count) else { continue }
+            var start = index
+            for prefix in ["www.", "https://", "http://", "https://www.", "http://www."] {
+                let length = prefix.unicodeScalars.count
+                if start - length >= 0, text.lowercasedMatches(ScalarText.lowercased([prefix])[0], at: start - length) { start -= length }
+            }
+            var end = index + site.count
+            while end < text.count, !text.isWhitespace(end), !text.is(end, ")"), !text.is(end, ","), !text.is(end, "\""), !text.is(end, "»") { end += 1 }
+            while text.is(end - 1, ".") || text.is(end - 1, "/") { end -= 1 }
+            found.append(Detection(type: .socialHandle, start: start, end: end, priority: DetectionPriority.structured))
+            index = end
+        }
+        return found
+    }
+
+    private static func handleCharacter(_ text: ScalarText, _ index: Int) -> Bool {
+        (text.isASCIILetter(index) || text.isDigit(index) || text.is(index, "_") || text.is(index, ".")) && index < text.count
+    }
+}
