@@ -1,10 +1,23 @@
 /// Postal addresses: a German street (`…straße`, `…str.`, `…weg`, `…allee`, `…platz`, `…gasse`,
-/// `…ring`, `…damm`, or `Am …`, `An der …`, `Im …`) or an English one (`12 Baker Street`) with a
-/// house number, optionally followed by postal code and city.
+/// `…ring`, `…damm`, or `Am …`, `An der …`, `Im …`) with a house number, optionally followed by
+/// postal code and city; a US or UK street (`1600 Pennsylvania Ave NW`, `42 Elm St Apt 3B`,
+/// `221B Baker Street`) with its unit, city, state and ZIP (`Springfield, IL 62704-1234`) or
+/// postcode; and a UK postcode on its own (`NW1 6XE`).
 enum AddressDetector {
-    private static let suffixes = ScalarText.lowercased(["straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee"])
+    private static let suffixes = ScalarText.lowercased(["straße", "strasse", "str.", "st.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
+                                                         "chaussee", "steig", "pfad", "markt", "graben", "wall", "stieg", "kamp", "twiete"])
     private static let prefixes = ["am", "an der", "an den", "auf dem", "auf der", "im", "in der", "zum", "zur"]
-    private static let englishTypes = ["street", "st.", "road", "rd.", "avenue", "ave.", "lane", "drive", "close", "way", "court"]
+    private static let englishTypes: Set<String> = ["street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr", "close",
+                                                    "way", "court", "ct", "boulevard", "blvd", "place", "pl", "terrace", "ter", "parkway",
+                                                    "pkwy", "highway", "hwy", "square", "sq", "crescent", "cres", "gardens", "grove", "row",
+                                                    "mews", "hill", "circle", "cir", "trail", "walk", "park", "green", "parade"]
+    private static let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"]
+    private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "#"]
+    /// US states and territories, for `City, ST 12345`.
+    private static let states: Set<String> = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+                                              "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+                                              "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+                                              "WI", "WY", "PR", "GU", "VI"]
 
     /// Last letters of the street suffixes (`…straße`, `…weg`, `…platz`, `…damm`, `…ufer`), checked
     /// before the suffixes themselves.
@@ -19,8 +32,15 @@ enum AddressDetector {
         var index = 0
         while index < text.count {
             guard !text.isLetter(index - 1), !text.isDigit(index - 1) else { index += 1; continue }
-            if let end = german(text, index) ?? english(text, index) {
+            if let end = german(text, index) {
                 found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
+                index = end
+            } else if let end = english(text, index) {
+                let full = extendWithEnglishCity(text, end)
+                found.append(Detection(type: .address, start: index, end: full, priority: DetectionPriority.address))
+                index = full
+            } else if let end = ukPostcode(text, index) {
+                found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
             } else {
                 index += 1
@@ -77,29 +97,105 @@ enum AddressDetector {
         return text.isDigit(cursor) ? nil : cursor
     }
 
-    /// End of `221b Baker Street`.
+    /// End of `221b Baker Street`, `1600 Pennsylvania Ave NW`, `42 Elm St Apt 3B`: a house number,
+    /// up to four capitalized words ending in a street type, a direction and a unit.
     private static func english(_ text: ScalarText, _ start: Int) -> Int? {
         guard text.isDigit(start) else { return nil }
         var cursor = start
-        while text.isDigit(cursor), cursor - start < 5 { cursor += 1 }
-        if text.isASCIILetter(cursor), text.isSpace(cursor + 1) { cursor += 1 }
-        for _ in 0..<3 {
-            guard text.isSpace(cursor), text.isUpper(cursor + 1) else { return nil }
-            cursor += 1
-            let wordStart = cursor
-            while text.isLetter(cursor) { cursor += 1 }
-            if text.is(cursor, ".") { cursor += 1 }
-            if englishTypes.contains(text.string(wordStart, cursor).lowercased()) { return cursor }
+        while text.isDigit(cursor), cursor - start < 6 { cursor += 1 }
+        if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
+        if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
+        var streetEnd: Int?
+        for _ in 0..<5 {
+            guard text.isSpace(cursor), text.isUpper(cursor + 1) || text.isDigit(cursor + 1) else { break }
+            let wordStart = cursor + 1
+            var wordEnd = wordStart
+            while text.isLetter(wordEnd) || text.isDigit(wordEnd) { wordEnd += 1 }
+            let word = text.string(wordStart, wordEnd).lowercased()
+            if text.is(wordEnd, ".") { wordEnd += 1 }
+            cursor = wordEnd
+            if englishTypes.contains(word), wordStart > start + 1 { streetEnd = cursor; break }
         }
-        return nil
+        guard var end = streetEnd else { return nil }
+        // A direction (`NW`) and a unit (`Apt 3B`, `Suite 200`, `#12`).
+        if text.isSpace(end), let word = word(text, end + 1), directions.contains(word.text.lowercased()), text.isUpper(end + 1) { end = word.end }
+        var probe = end
+        if text.is(probe, ",") { probe += 1 }
+        if text.isSpace(probe), let unit = word(text, probe + 1), units.contains(unit.text.lowercased()) || text.is(probe + 1, "#") {
+            var cursor = text.is(probe + 1, "#") ? probe + 2 : unit.end
+            if text.is(cursor, ".") { cursor += 1 }
+            if text.isSpace(cursor) { cursor += 1 }
+            let numberStart = cursor
+            while text.isAlphanumeric(cursor), cursor - numberStart < 6 { cursor += 1 }
+            if cursor > numberStart, text.isDigit(numberStart) || text.isDigit(cursor - 1) { end = cursor }
+        }
+        return end
+    }
+
+    /// The letters or `#` word at `index`.
+    private static func word(_ text: ScalarText, _ index: Int) -> (text: String, end: Int)? {
+        var end = index
+        while text.isLetter(end) { end += 1 }
+        return end > index ? (text.string(index, end), end) : nil
+    }
+
+    /// Includes `, Springfield, IL 62704(-1234)` (US) or `, London NW1 6XE` (UK) after an English street.
+    private static func extendWithEnglishCity(_ text: ScalarText, _ end: Int) -> Int {
+        var cursor = end
+        if text.is(cursor, ",") { cursor += 1 }
+        guard text.isWhitespace(cursor) else { return end }
+        cursor += 1
+        // The city: up to three capitalized words.
+        var cityEnd = cursor
+        for _ in 0..<3 {
+            guard text.isUpper(cityEnd) else { break }
+            var wordEnd = cityEnd
+            while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "'") { wordEnd += 1 }
+            cityEnd = wordEnd
+            if let postcode = ukPostcode(text, wordEnd + 1), text.isSpace(wordEnd) { return postcode }
+            guard text.isSpace(wordEnd), text.isUpper(wordEnd + 1), !states.contains(text.string(wordEnd + 1, wordEnd + 3)) || text.isLetter(wordEnd + 3)
+            else { break }
+            cityEnd = wordEnd + 1
+        }
+        while cityEnd > cursor, !text.isLetter(cityEnd - 1) { cityEnd -= 1 }
+        guard cityEnd > cursor else { return ukPostcode(text, cursor) ?? end }
+        var stateStart = cityEnd
+        if text.is(stateStart, ",") { stateStart += 1 }
+        guard text.isSpace(stateStart) else { return cityEnd }
+        stateStart += 1
+        guard states.contains(text.string(stateStart, stateStart + 2)), !text.isLetter(stateStart + 2) else {
+            return ukPostcode(text, stateStart) ?? cityEnd
+        }
+        var zip = stateStart + 2
+        guard text.isSpace(zip) else { return zip }
+        zip += 1
+        let zipStart = zip
+        while text.isDigit(zip) { zip += 1 }
+        guard zip - zipStart == 5 else { return stateStart + 2 }
+        if text.is(zip, "-"), (1...4).allSatisfy({ text.isDigit(zip + $0) }), !text.isDigit(zip + 5) { zip += 5 }
+        return zip
+    }
+
+    /// End of a UK postcode at `start` (`NW1 6XE`, `SW1A 1AA`, `M1 1AE`), uppercase, on word boundaries.
+    private static func ukPostcode(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isUpper(start), text.isASCIILetter(start), !text.isAlphanumeric(start - 1) else { return nil }
+        var cursor = start + 1
+        if text.isUpper(cursor), text.isASCIILetter(cursor) { cursor += 1 }
+        guard text.isDigit(cursor) else { return nil }
+        cursor += 1
+        if text.isDigit(cursor) || (text.isUpper(cursor) && text.isASCIILetter(cursor)) { cursor += 1 }
+        guard text.isSpace(cursor), text.isDigit(cursor + 1), text.isUpper(cursor + 2), text.isASCIILetter(cursor + 2),
+              text.isUpper(cursor + 3), text.isASCIILetter(cursor + 3), !text.isAlphanumeric(cursor + 4) else { return nil }
+        return cursor + 4
     }
 
     /// Includes `, 10115 Berlin` (or `10115 Berlin`) after the street, if present.
     private static func extendWithCity(_ text: ScalarText, _ end: Int) -> Int {
         var cursor = end
         if text.is(cursor, ",") { cursor += 1 }
-        guard text.isSpace(cursor) else { return end }
+        guard text.isWhitespace(cursor) else { return end }
         cursor += 1
+        if text.is(cursor, "D"), text.is(cursor + 1, "-"), text.isDigit(cursor + 2) { cursor += 2 }
         let codeStart = cursor
         while text.isDigit(cursor) { cursor += 1 }
         guard cursor - codeStart == 5 || cursor - codeStart == 4, text.isSpace(cursor), text.isUpper(cursor + 1) else { return end }

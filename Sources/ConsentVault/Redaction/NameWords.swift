@@ -6,24 +6,26 @@ struct NameWords {
         /// First and one past the last code point (folded text).
         let start: Int
         let end: Int
-        /// The word as written.
+        /// The word as written (empty for long lowercase words, which are never cues or names).
         let text: String
         /// Lowercased.
         let lower: String
-        /// Lexicon key (`NameLexicon.key`), without a possessive `s`.
+        /// Lexicon key (`NameLexicon.key`), without a possessive `s`; empty for lowercase words in capitalized text.
         let key: String
         /// Starts with an uppercase letter.
         let isCapitalized: Bool
     }
 
     private let words: [Word]
+    /// Letters in the longest cue word (`ansprechpartnerin`): longer lowercase words are never looked at as text.
+    private static let longestCue = 17
     private let text: ScalarText
     /// Whether the text is written without capitals (chat): then lowercase lexicon names count after cues.
     let isLowercaseText: Bool
 
     init(_ text: ScalarText) {
         self.text = text
-        var words: [Word] = []
+        var spans: [(start: Int, end: Int)] = []
         var index = 0
         var uppercase = 0, letters = 0
         while index < text.count {
@@ -34,14 +36,22 @@ struct NameWords {
                 letters += 1
                 end += 1
             }
-            let word = text.string(index, end)
-            let lower = word.lowercased()
-            words.append(Word(start: index, end: end, text: word, lower: lower, key: NameLexicon.key(Self.withoutPossessive(word)),
-                              isCapitalized: text.isUpper(index)))
+            spans.append((index, end))
             index = end
         }
-        self.words = words
-        isLowercaseText = letters > 0 && uppercase * 50 < letters
+        let lowercaseText = letters > 0 && uppercase * 50 < letters
+        isLowercaseText = lowercaseText
+        // Strings only where they can matter: every cue word is short, and only capitalized words
+        // (or any word of a text written without capitals) can be names.
+        words = spans.map { span in
+            let capitalized = text.isUpper(span.start)
+            guard capitalized || lowercaseText || span.end - span.start <= Self.longestCue else {
+                return Word(start: span.start, end: span.end, text: "", lower: "", key: "", isCapitalized: false)
+            }
+            let word = text.string(span.start, span.end)
+            let key = capitalized || lowercaseText ? NameLexicon.key(Self.withoutPossessive(word)) : ""
+            return Word(start: span.start, end: span.end, text: word, lower: word.lowercased(), key: key, isCapitalized: capitalized)
+        }
     }
 
     /// Number of words.

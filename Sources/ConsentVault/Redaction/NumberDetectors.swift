@@ -122,6 +122,47 @@ enum NumberDetectors {
         return check == 10 ? 0 : check
     }
 
+    /// North American numbers: `(617) 555-0142`, `617-555-0142`, `617.555.0142`, `617 555 0142`,
+    /// with `+1`/`1-` before them; area code and exchange start with 2–9.
+    static func northAmericanPhones(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            guard text.is(index, "(") || (text.isDigit(index) && !text.isAlphanumeric(index - 1) && !text.is(index - 1, "-") && !text.is(index - 1, ".")) else { continue }
+            var start = index
+            var cursor = index
+            let bracketed = text.is(cursor, "(")
+            if bracketed { cursor += 1 }
+            guard let area = threeDigits(text, cursor), area.first >= 2 else { continue }
+            cursor += 3
+            if bracketed { guard text.is(cursor, ")") else { continue }; cursor += 1; if text.isSpace(cursor) { cursor += 1 } }
+            let separator = text[cursor]
+            if !bracketed {
+                guard [0x2d, 0x2e, 0x20].contains(separator) else { continue }
+                cursor += 1
+            } else if text.is(cursor, "-") || text.is(cursor, ".") { cursor += 1 }
+            guard let exchange = threeDigits(text, cursor), exchange.first >= 2 else { continue }
+            cursor += 3
+            guard text.is(cursor, "-") || text.is(cursor, ".") || text.isSpace(cursor), bracketed || text[cursor] == separator else { continue }
+            cursor += 1
+            guard (0..<4).allSatisfy({ text.isDigit(cursor + $0) }), !text.isAlphanumeric(cursor + 4), !(text.is(cursor + 4, "-") && text.isDigit(cursor + 5)) else { continue }
+            // A country code before it: `+1 `, `+1-`, `1-`.
+            if text.is(start - 2, "1"), text.isSpace(start - 1) || text.is(start - 1, "-") {
+                start -= 2
+                if text.is(start - 1, "+") { start -= 1 }
+            }
+            found.append(Detection(type: .phone, start: start, end: cursor + 4, priority: DetectionPriority.structured))
+            index = cursor + 4
+        }
+        return found
+    }
+
+    private static func threeDigits(_ text: ScalarText, _ index: Int) -> (first: Int, end: Int)? {
+        guard text.isDigit(index), text.isDigit(index + 1), text.isDigit(index + 2), !text.isDigit(index + 3) else { return nil }
+        return (Int(text[index] - 0x30), index + 3)
+    }
+
     private static let notPhoneCues = ScalarText.lowercased(["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
                                        "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "nr.", "no.", "#"])
 
@@ -142,6 +183,8 @@ enum NumberDetectors {
                 if text.isDigit(end) { digits.append(Int(text[end] - 0x30)); end += 1; lastDigitEnd = end }
                 else if (text.isSpace(end) || text.is(end, "/") || text.is(end, "-")) && (text.isDigit(end + 1) || text.is(end + 1, "(")) { end += 1 }
                 else if text.is(end, "(") && text.is(end + 1, "0") && text.is(end + 2, ")") { end += 3 }
+                else if plus, text.is(end, "("), let close = (end + 2...end + 5).first(where: { text.is($0, ")") }),
+                        (end + 1..<close).allSatisfy({ text.isDigit($0) }) { end += 1 }
                 else if text.is(end, ")") && !digits.isEmpty { end += 1 }
                 else { break }
             }

@@ -60,7 +60,7 @@ public struct Redactor: @unchecked Sendable {
         let memberPhone = knownValues["phone"].map { digits($0) }
         let dates = DateDetector.dates(in: text)
         // A date is never a phone (`03/03/1990`, `24.12.1990`).
-        let phones = NumberDetectors.phones(in: text).filter { phone in !dates.contains { $0.start < phone.end && phone.start < $0.end } }
+        let phones = (NumberDetectors.phones(in: text) + NumberDetectors.northAmericanPhones(in: text)).filter { phone in !dates.contains { $0.start < phone.end && phone.start < $0.end } }
         candidates += phones.map { phone in
             guard let memberPhone, nationalDigits(digits(text.string(phone.start, phone.end))) == nationalDigits(memberPhone) else { return phone }
             return Detection(type: .phone, start: phone.start, end: phone.end, priority: DetectionPriority.knownValue, field: "phone")
