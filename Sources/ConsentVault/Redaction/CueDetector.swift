@@ -1,7 +1,7 @@
 /// Identifiers recognised by the word before them rather than by their shape: member and customer
 /// numbers in any format (`Kundennummer 4711-0815`, `Kd-Nr. 123456`, `loyalty card CV 0001 2345`),
 /// government and insurance ids (`Steuernummer`, `Personalausweis`, `passport`, `NHS number`) and
-/// licence plates (`Kennzeichen`). With a strong cue, what looks like an identifier is redacted
+/// licence plates (`Kennzeichen`), and phone numbers in any format after `Tel.`/`phone`. With a strong cue, what looks like an identifier is redacted
 /// even when it fails a structure rule: a leak costs more than a spurious placeholder.
 enum CueDetector {
     /// Cues, lowercase, and the type of the value after them.
@@ -10,7 +10,10 @@ enum CueDetector {
                              "mitglieds-nr", "mitglied nr", "kundenkarte", "kundenkonto", "kundenkartennummer", "kartennummer", "treuekarte",
                              "clubkarte", "bonuskarte", "member no", "member number", "member id", "membership number", "membership no",
                              "loyalty card", "loyalty number", "loyalty no", "loyalty id", "rewards card", "rewards number", "club card",
-                             "customer id", "customer number", "customer no", "customer account", "account number", "account no", "card no"]
+                             "customer id", "customer number", "customer no", "customer account", "account number", "account no", "card no",
+                             "account", "acct", "konto", "card", "karte", "membership", "mitgliedskarte"]
+        let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
+                      "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "number"]
         let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
                            "steuernummer", "steuernr", "st.-nr", "personalausweis", "personalausweisnummer", "ausweisnummer", "ausweis-nr",
                            "ausweis nr", "ausweisnr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
@@ -20,7 +23,8 @@ enum CueDetector {
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id", "tin"]
         let plates = ["kennzeichen", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle"]
-        return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) })
+        return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }
+                + phones.map { ($0, .phone) })
             .map { (ScalarText.lowercased([$0.0])[0], $0.1) }
             .sorted { $0.cue.count > $1.cue.count }
     }()
@@ -73,7 +77,9 @@ enum CueDetector {
                 groupEnd += 1
             }
             let length = groupEnd - end
-            // After the first group, a lowercase word without digits ends the value (`… 4711 bitte`).
+            // A value starts with digits or capitals (`4711`, `CV`, `KD`); after the first group, a word
+            // without digits that is lowercase or long ends it (`… 4711 bitte`).
+            if groups == 0, groupDigits == 0, groupLower > 0 { return nil }
             if groups > 0, groupDigits == 0, groupLower > 0 || length > 3 { break }
             guard length > 0 else { break }
             digits += groupDigits
@@ -87,6 +93,7 @@ enum CueDetector {
         while end > cursor, !text.isAlphanumeric(end - 1) { end -= 1 }
         let length = end - cursor
         guard length >= 4, digits >= 1, type != .licensePlate || letters >= 1 else { return nil }
+        if type == .phone, digits < 7 || letters > 0 { return nil }
         if type == .licensePlate, length > 12 { return nil }
         return (cursor, end)
     }

@@ -98,7 +98,7 @@ enum IdentifierDetectors {
                 }
                 continue
             }
-            guard text.isLetter(index), !text.isLetter(index - 1), !text.is(index - 1, "."),
+            guard text.isLetter(index), !text.isLetter(index - 1), !text.is(index - 1, ".") || text.is(index - 4, "w"),
                   let site = socialSites.first(where: { text.lowercasedMatches($0, at: index) }), handleCharacter(text, index + site.count) else { continue }
             var start = index
             for prefix in ["www.", "https://", "http://", "https://www.", "http://www."] {

@@ -9,6 +9,8 @@ enum NameCues {
         case weak
         /// Nothing: a lexicon given name.
         case none
+        /// After a closing formula and a comma on the same line (`Danke, Käthe`): capitalized words ending the line.
+        case signature
     }
 
     /// Titles (`Frau`, `Mr`), roles (`Kundin`, `Inhaber`, `Tochter`) and greetings, followed directly
@@ -78,6 +80,7 @@ enum NameCues {
         let previous = words[index - 1].lower
         let gapIsPlain = !words.separator(before: index, contains: ",") && !words.separator(before: index, contains: "(")
         if gapIsPlain, strongWords.contains(previous) { return .strong }
+        if closings.contains(previous), words.separator(before: index, contains: ",") { return .signature }
         if previous == "name" && words.separator(before: index, contains: ":") { return .strong }
         for (first, second) in introductions {
             if second.isEmpty, previous == first { return .strong }
@@ -101,10 +104,11 @@ enum NameCues {
         return false
     }
 
-    /// Whether the line from word `index` holds at most four words and nothing else.
+    /// Whether the line from word `index` holds at most four capitalized words (any in chat) and nothing else.
     private static func nameOnlyLine(from index: Int, in words: NameWords) -> Bool {
         var last = index
         while last < words.count, last - index < 4 {
+            guard words[last].isCapitalized || words.isLowercaseText || particles.contains(words[last].lower) else { return false }
             if words.endsLine(last) { return true }
             guard last + 1 < words.count, words.areAdjacent(last, last + 1) else { return false }
             last += 1

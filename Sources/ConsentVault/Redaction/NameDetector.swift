@@ -39,8 +39,8 @@ enum NameDetector {
         let first = words[index]
         guard !NameCues.isStopWord(first.lower) else { return nil }
         if !first.isCapitalized {
-            // Chat without capitals: after a cue, a lexicon name.
-            guard context != .none, words.isLowercaseText, isLexiconName(words.stem(index)) else { return nil }
+            // Chat without capitals: a lexicon name (after a cue, or a given name that is no ordinary word).
+            guard words.isLowercaseText, isLexiconName(words.stem(index)) else { return nil }
         }
         var last = index
         while last - index < 4, last + 1 < words.count, words.areAdjacent(last, last + 1), !words.endsWithPossessive(last) {
@@ -56,10 +56,18 @@ enum NameDetector {
         switch context {
         case .strong:
             break
+        case .signature:
+            guard first.isCapitalized, words.endsLine(last) else { return nil }
         case .weak:
             guard isGiven || hasSurname || (!first.isCapitalized && isLexiconName(words.stem(index))) else { return nil }
         case .none:
-            guard first.isCapitalized, isGiven || (hasSurname && NameLexicon.isAnyGivenName(words.stem(index))) else { return nil }
+            if !first.isCapitalized {
+                // Chat: a given name that is no ordinary word.
+                guard isGiven else { return nil }
+            } else {
+                // A given name, or a name-shaped pair ending in a surname that does not open a sentence.
+                guard isGiven || (hasSurname && (NameLexicon.isAnyGivenName(words.stem(index)) || !words.startsSentence(index))) else { return nil }
+            }
         }
         return (index, last, words.nameEnd(last))
     }

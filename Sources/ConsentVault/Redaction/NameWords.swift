@@ -77,6 +77,13 @@ struct NameWords {
         return position < 0 || !text.isSpace(position) && text.isWhitespace(position)
     }
 
+    /// Whether word `index` begins a sentence: first in the text, or after `.`, `!` or `?`.
+    func startsSentence(_ index: Int) -> Bool {
+        var position = words[index].start - 1
+        while position >= 0, text.isWhitespace(position) { position -= 1 }
+        return position < 0 || text.is(position, ".") || text.is(position, "!") || text.is(position, "?")
+    }
+
     /// Whether word `index` ends its line (only spaces or closing punctuation after it).
     func endsLine(_ index: Int) -> Bool {
         var position = words[index].end
@@ -102,7 +109,8 @@ struct NameWords {
 
     private static func withoutPossessive(_ word: String) -> String {
         if word.hasSuffix("'s") || word.hasSuffix("’s") { return String(word.dropLast(2)) }
-        if word.count > 3, word.hasSuffix("s"), !NameLexicon.isAnyGivenName(word), NameLexicon.isAnyGivenName(String(word.dropLast())) {
+        if word.count > 3, word.hasSuffix("s"), !NameLexicon.isAnyGivenName(word), !NameLexicon.isSurname(word),
+           NameLexicon.isAnyGivenName(String(word.dropLast())) {
             return String(word.dropLast())
         }
         return word

@@ -90,28 +90,31 @@ enum NetworkDetectors {
     }
 
     private static let trailingPunctuation: Set<UInt32> = Set(".,);!?".unicodeScalars.map(\.value))
-    private static let httpPrefix = Array("http".unicodeScalars.map(\.value))
-    private static let httpsPrefix = Array("https:/".unicodeScalars.map(\.value))
-    private static let httpColonPrefix = Array("http:/".unicodeScalars.map(\.value))
-
-    /// URLs whose query carries personal data (an email, `%40`, or a name/mail/phone parameter).
+    /// URLs whose query carries personal data (an email, `%40`, or a name, mail, phone, customer or
+    /// member parameter), with or without a scheme: `https://…`, `www.…`, `shop.example.de/…?…`.
     static func personalURLs(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
         var index = 0
-        let markers = ["email=", "mail=", "name=", "phone=", "tel=", "user=", "%40", "@", "iban=", "customer="]
-        while index + 7 < text.count {
-            guard text[index] | 0x20 == 0x68, text.hasPrefix(httpPrefix, at: index), text.hasPrefix(httpsPrefix, at: index) || text.hasPrefix(httpColonPrefix, at: index) else {
-                index += 1
-                continue
-            }
+        let markers = ["email=", "mail=", "name=", "phone=", "tel=", "user=", "%40", "@", "iban=", "customer=", "kunde=", "kdnr=", "member=",
+                       "vorname=", "nachname=", "firstname=", "lastname=", "first_name=", "last_name=", "mobile=", "handy=", "adresse=", "address="]
+        while index < text.count {
+            guard !text.isWhitespace(index), index == 0 || text.isWhitespace(index - 1) || text.is(index - 1, "(") || text.is(index - 1, "«")
+                    || text.is(index - 1, "\"") || text.is(index - 1, "„") || text.is(index - 1, ":") else { index += 1; continue }
             var end = index
-            while end < text.count, !text.isWhitespace(end), !text.is(end, ">"), !text.is(end, "\"") { end += 1 }
+            var question = -1, slash = -1, dot = -1
+            while end < text.count, !text.isWhitespace(end), !text.is(end, ">"), !text.is(end, "\""), !text.is(end, "»"), !text.is(end, "“") {
+                if text.is(end, "?"), question < 0 { question = end }
+                if text.is(end, "/"), slash < 0 { slash = end }
+                if text.is(end, "."), dot < 0, slash < 0 { dot = end }
+                end += 1
+            }
             while end > index, trailingPunctuation.contains(text[end - 1]) { end -= 1 }
-            let url = text.string(index, end).lowercased()
-            if let query = url.firstIndex(of: "?"), markers.contains(where: { url[query...].contains($0) }) {
+            defer { index = max(end, index + 1) }
+            guard dot > index, slash > dot, question > slash, question < end else { continue }
+            let query = text.string(question, end).lowercased()
+            if markers.contains(where: { query.contains($0) }) {
                 found.append(Detection(type: .url, start: index, end: end, priority: DetectionPriority.structured))
             }
-            index = max(end, index + 1)
         }
         return found
     }

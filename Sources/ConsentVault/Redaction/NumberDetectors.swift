@@ -129,7 +129,9 @@ enum NumberDetectors {
         var index = 0
         while index < text.count {
             defer { index += 1 }
-            guard text.is(index, "(") || (text.isDigit(index) && !text.isAlphanumeric(index - 1) && !text.is(index - 1, "-") && !text.is(index - 1, ".")) else { continue }
+            let afterCountryCode = text.is(index - 2, "1") && (text.is(index - 1, "-") || text.isSpace(index - 1)) && !text.isAlphanumeric(index - 3)
+            guard text.is(index, "(") || (text.isDigit(index) && !text.isAlphanumeric(index - 1)
+                    && ((!text.is(index - 1, "-") && !text.is(index - 1, ".")) || afterCountryCode)) else { continue }
             var start = index
             var cursor = index
             let bracketed = text.is(cursor, "(")
