@@ -36,6 +36,7 @@ struct RedactorTests {
         ("Dear Mary Jane Watson,", "PERSON:Mary Jane Watson"),
         // With a strong cue, what looks like the id is redacted even when its check digit fails: a leak costs more.
         ("Steuernummer 12345678901 (keine gültige Steuer-ID)", "NATIONAL_ID:12345678901"),
+        ("Karte 4111 1111 1111 1112 (Luhn falsch)", "CARD:4111 1111 1111 1112"),
         ("Karte CV00001234 verloren", "MEMBER_NUMBER:CV00001234"),
         ("https://x.example/a?email=a%40b.de", "URL:https://x.example/a?email=a%40b.de"),
     ])
@@ -45,8 +46,6 @@ struct RedactorTests {
 
     @Test("near-misses are not personal data", arguments: [
         "IBAN DE89 3704 0044 0532 0130 01 (Prüfziffer falsch)",
-        "Karte 4111 1111 1111 1112 (Luhn falsch)",
-        "Karte 1234 5678 9012 3456 (kein Herausgeber)",
         "Bestellnummer 0123456789 ist unterwegs",
         "Order no. 01234567890 shipped",
         "Preis 0,99 € und 1.299,00 €",

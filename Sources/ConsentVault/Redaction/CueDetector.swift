@@ -43,7 +43,11 @@ enum CueDetector {
             }
             let cueEnd = index + match.cue.count
             if let value = value(in: text, after: cueEnd, type: match.type) {
-                found.append(Detection(type: match.type, start: value.start, end: value.end, priority: DetectionPriority.structured))
+                // A card number after `Karte`/`card` that fails its checks (a typo) is still a card number.
+                let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
+                let cardLike = match.type == .memberNumber && (13...19).contains(digits)
+                    && (value.start..<value.end).allSatisfy { text.isDigit($0) || text.isSpace($0) || text.is($0, "-") }
+                found.append(Detection(type: cardLike ? .card : match.type, start: value.start, end: value.end, priority: DetectionPriority.structured))
                 index = value.end
             } else {
                 index = cueEnd

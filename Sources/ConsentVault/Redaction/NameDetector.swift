@@ -65,8 +65,10 @@ enum NameDetector {
                 // Chat: a given name that is no ordinary word.
                 guard isGiven else { return nil }
             } else {
-                // A given name, or a name-shaped pair ending in a surname that does not open a sentence.
-                guard isGiven || (hasSurname && (NameLexicon.isAnyGivenName(words.stem(index)) || !words.startsSentence(index))) else { return nil }
+                // A given name, or a pair ending in a surname whose first word is a given name or, not
+                // opening a sentence, short enough to be one (not `Lieblingsfarbe Blau`).
+                let givenShaped = NameLexicon.isAnyGivenName(words.stem(index)) || (!words.startsSentence(index) && first.text.count <= 10)
+                guard isGiven || (hasSurname && givenShaped) else { return nil }
             }
         }
         return (index, last, words.nameEnd(last))

@@ -90,6 +90,8 @@ enum NetworkDetectors {
     }
 
     private static let trailingPunctuation: Set<UInt32> = Set(".,);!?".unicodeScalars.map(\.value))
+    private static let schemes = [Array("https://".unicodeScalars.map(\.value)), Array("http://".unicodeScalars.map(\.value))]
+
     /// URLs whose query carries personal data (an email, `%40`, or a name, mail, phone, customer or
     /// member parameter), with or without a scheme: `https://…`, `www.…`, `shop.example.de/…?…`.
     static func personalURLs(in text: ScalarText) -> [Detection] {
@@ -102,6 +104,9 @@ enum NetworkDetectors {
                     || text.is(index - 1, "\"") || text.is(index - 1, "„") || text.is(index - 1, ":") else { index += 1; continue }
             var end = index
             var question = -1, slash = -1, dot = -1
+            // After a scheme, the host starts past `://`.
+            for scheme in schemes where text.hasPrefix(scheme, at: index) { end = index + scheme.count }
+            let hostStart = end
             while end < text.count, !text.isWhitespace(end), !text.is(end, ">"), !text.is(end, "\""), !text.is(end, "»"), !text.is(end, "“") {
                 if text.is(end, "?"), question < 0 { question = end }
                 if text.is(end, "/"), slash < 0 { slash = end }
@@ -110,7 +115,7 @@ enum NetworkDetectors {
             }
             while end > index, trailingPunctuation.contains(text[end - 1]) { end -= 1 }
             defer { index = max(end, index + 1) }
-            guard dot > index, slash > dot, question > slash, question < end else { continue }
+            guard dot > hostStart, slash > dot, question > slash, question < end else { continue }
             let query = text.string(question, end).lowercased()
             if markers.contains(where: { query.contains($0) }) {
                 found.append(Detection(type: .url, start: index, end: end, priority: DetectionPriority.structured))

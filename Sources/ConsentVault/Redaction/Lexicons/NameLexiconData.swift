@@ -343,29 +343,30 @@ extension NameLexicon {
         yvette yvone yvonne zachariah zachary zachery zack zackary zada zaida zana zandra zane zelda zella zelma zena
         zenaida zenia zenobia zetta zina zita zoe zofia zoila zola zona zonia zora zoraida zula zulema zulma
         """
-    /// 377 of them that are also ordinary English or German words.
+    /// 385 of them that are also ordinary English or German words.
     static let ambiguousGivenNameList = """
         abbey adele aide albert aline allen alpha amber an andre andres angel angele angelic angle art august aura
         autumn barb barney basil beau bebe bee bell belle berry beryl bette bill billy birdie blanch blossom bob
-        bobby bong bonnie bonny brad brain brande branden brandy brook brooks buck bud buddy bunny buster camellia
-        candy caprice carmine carol carry celesta chad chance charity chase chastity cherish cherry chi chin china
-        christen chuck clay clement cliff colleen conception coral coy crystal curt dahlia daisy dale dann darin dawn
-        dean deb dell delta derrick desire destiny diamond dick dimple dirk dolly don dot dotty drew dung dusty earl
-        earnest ebony echo ed eddy else emerald emery era ester eve fairy faith fanny fawn fern ferne fidel flora
-        forest foster frank freeman gala gale garland garnet garret gay gene genesis genie ginger glen glory golden
-        grace grant guy ha hang hank harmony harry hazel heath heather hector hellen herb holly homer honey hope hue
-        hung hunter hyacinth in iris ivory ivy ja jack jade jarred jasmine jasper jay jene jewel jimmy john josh joy
-        julienne jung junior kam karma karren ken king kit kitty kurt lacy lady lance lane lang laure laurel lea lean
-        lee liberty lien lila lily loan long lore love ma magnolia major man manual many maple margarita maria marina
-        marine mark marlin marquis marry martin marvel mason matt max maxima may meg melody mercy merry meta mi mica
-        mickey mike miles min miss misty moon my myrtle newton nick noble noel nova novella nu numbers olive omega
-        opal pa page pansy pasty pat patience patsy patty pearl pearly peg penny peter phil phoebe ping pinkie piper
-        porter precious prince princess prudence queen randy raven ray reed rhea rich rick rob robin rocky rod roger
-        romaine roman rosa rose rosemary rosette rosy royal ruby rusty sage sally sandy sang sari savanna savannah
-        scarlet season see shad sherry shin sibyl sierra so sol solange son song sonny soon sparkle spring star starr
-        sterling stormy sue summer sun sung sunny sunshine tad tam tanner tawny temple tequila terry tiara tiny tom
-        tony trinity troy tu valentine van velvet vi victor viola violet violette viva von wade waldo walker wan ward
-        warren wen will willow windy winter yen yon young yuk
+        bobby bong bonnie bonny brad brain brande branden brandy brett brook brooks buck bud buddy bunny buster
+        camellia candy caprice carmine carol carry celesta chad chance charity chase chastity cherish cherry chi chin
+        china christen chuck clay clement cliff colleen conception coral coy crystal curt dahlia daisy dale dann
+        darin dawn dean deb dell delta derrick desire destiny diamond dick dimple dirk dolly don dot dotty drew dung
+        dusty earl earnest ebony echo ed eddy else emerald emery era ester eve fairy faith fanny fawn fern ferne
+        fidel flora forest foster frank freeman gala gale garland garnet garret gay gene genesis genie ginger glen
+        glory golden grace grant guy ha hai hang hank harmony harry hazel heath heather hector heidi hellen herb
+        holly homer honey hope hue hung hunter hyacinth in iris ivory ivy ja jack jade jarred jasmine jasper jay jene
+        jewel jimmy john josh joy julienne jung junior kam karma karren ken king kit kitty kurt lacy lady lance lane
+        lang laure laurel lea lean lee liberty lien lila lily loan long lore love ma magnolia mai major man manual
+        many maple margarita maria marina marine mark marlin marquis marry martin marvel mason matt max maxima may
+        meg melody mercy merry meta mi mica mickey mike milan miles min miss misty moon my myrtle newton nick noble
+        noel nova novella nu numbers olive omega opal pa page pansy pasty pat patience patsy patty pearl pearly peg
+        penny peter phil phoebe ping pinkie piper porter precious prince princess prudence queen randy raven ray reed
+        rhea rich rick rob robin rocky rod roger romaine roman rosa rose rosemary rosette rosy royal rubin ruby rusty
+        sage sally sandy sang sari savanna savannah scarlet season see shad sherry shin sibyl sierra so sol solange
+        sommer son song sonny soon sparkle spring star starr sterling stormy sue summer sun sung sunny sunshine tad
+        tam tanner tawny temple tequila terry tiara tiny tom tony tran trinity troy tu valentine van velvet vi victor
+        viola violet violette viva von wade waldo walker wan ward warren wen will willow windy winter yen yon young
+        yuk
         """
     /// The 30000 most frequent surnames (US Census 1990).
     static let surnameList = """
