@@ -29,7 +29,8 @@ enum CueDetector {
             .sorted { $0.cue.count > $1.cue.count }
     }()
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
-    private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num"]
+    private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
+                                               "on", "file", "was", "war", "of"]
 
     /// Values after cues.
     static func values(in text: ScalarText) -> [Detection] {

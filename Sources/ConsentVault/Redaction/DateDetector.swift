@@ -109,13 +109,14 @@ enum DateDetector {
         return make(start, monthEnd, nil, month, first.value)
     }
 
-    /// `May 3, 1952`, `March 3rd, 1990`, `Mar 3 1990`.
+    /// `May 3, 1952`, `March 3rd, 1990`, `Mar 3 1990`, `February 9th` (no year).
     private static func named(_ text: ScalarText, _ start: Int) -> FoundDate? {
         guard let (month, monthEnd) = monthName(text, start), text.isSpace(monthEnd),
-              let day = number(text, monthEnd + 1, maxDigits: 2) else { return nil }
-        var cursor = afterOrdinal(text, day.end)
+              let day = number(text, monthEnd + 1, maxDigits: 2), !text.isLetter(afterOrdinal(text, day.end)) else { return nil }
+        let dayEnd = afterOrdinal(text, day.end)
+        var cursor = dayEnd
         if text.is(cursor, ",") { cursor += 1 }
-        guard text.isSpace(cursor), let year = year(text, cursor + 1) else { return nil }
+        guard text.isSpace(cursor), let year = year(text, cursor + 1) else { return make(start, dayEnd, nil, month, day.value) }
         return make(start, year.end, year.value, month, day.value)
     }
 

@@ -35,7 +35,11 @@ enum NameDetector {
 
     /// A name run starting at word `index`: its first and last word and where it ends (a possessive
     /// `s` left out), or nil when nothing vouches for it in `context`.
-    private static func run(from index: Int, context: NameCues.Context, in words: NameWords) -> (first: Int, last: Int, end: Int)? {
+    private static func run(from origin: Int, context: NameCues.Context, in words: NameWords) -> (first: Int, last: Int, end: Int)? {
+        var index = origin
+        // After a title, a name may start with its particle: `Frau von Bergen`, `Mr. zur Mühlen`.
+        while context == .strong, NameCues.particles.contains(words[index].lower), index + 1 < words.count, words.areAdjacent(index, index + 1),
+              words[index + 1].isCapitalized { index += 1 }
         let first = words[index]
         guard !NameCues.isStopWord(first.lower) else { return nil }
         if !first.isCapitalized {
@@ -67,11 +71,12 @@ enum NameDetector {
             } else {
                 // A given name, or a pair ending in a surname whose first word is a given name or, not
                 // opening a sentence, short enough to be one (not `Lieblingsfarbe Blau`).
-                let givenShaped = NameLexicon.isAnyGivenName(words.stem(index)) || (!words.startsSentence(index) && first.text.count <= 10)
+                let givenShaped = NameLexicon.isAnyGivenName(words.stem(index))
+                    || (first.text.count <= 10 && (!words.startsSentence(index) || words.startsLine(index) && words.endsLine(last)))
                 guard isGiven || (hasSurname && givenShaped) else { return nil }
             }
         }
-        return (index, last, words.nameEnd(last))
+        return (origin, last, words.nameEnd(last))
     }
 
     /// A surname from the lexicon, or a double name (`Hansen-Weiß`) with one.

@@ -39,7 +39,7 @@ struct NameWords {
             spans.append((index, end))
             index = end
         }
-        let lowercaseText = letters > 0 && uppercase * 50 < letters
+        let lowercaseText = letters > 0 && uppercase * 20 < letters
         isLowercaseText = lowercaseText
         // Strings only where they can matter: every cue word is short, and only capitalized words
         // (or any word of a text written without capitals) can be names.

@@ -75,7 +75,7 @@ public struct Redactor: @unchecked Sendable {
     }
 
     /// Keeps the best of overlapping detections: lower priority number first, then longer. An
-    /// email address or URL that wholly contains earlier detections (a name inside an address)
+    /// email address, URL or social handle that wholly contains earlier detections (a name inside an address)
     /// replaces them, so the whole address is redacted rather than the name within it.
     static func resolve(_ candidates: [Detection], length: Int) -> [Detection] {
         // owner[i] is 1 + the index in `accepted` of the detection covering code point i, or 0.
@@ -85,7 +85,7 @@ public struct Redactor: @unchecked Sendable {
         for detection in candidates.sorted(by: { ($0.priority, -$0.length, $0.start) < ($1.priority, -$1.length, $1.start) }) {
             guard detection.start >= 0, detection.end <= length, detection.start < detection.end else { continue }
             let overlapping = Set(owner[detection.start..<detection.end].filter { $0 != 0 }.map { $0 - 1 })
-            guard overlapping.isEmpty || ([.email, .url].contains(detection.type)
+            guard overlapping.isEmpty || ([.email, .url, .socialHandle].contains(detection.type)
                     && overlapping.allSatisfy({ detection.start <= accepted[$0].start && accepted[$0].end <= detection.end })) else { continue }
             replaced.formUnion(overlapping)
             accepted.append(detection)

@@ -86,7 +86,7 @@ enum PromptCommands {
         let pattern = catalog.fields.first { $0.type == .memberNumber }?.pattern
         let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: pattern, usingKnownValues: false,
                                                  listingMisses: invocation.flag(.misses))
-        let withKnown = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: pattern)
+        let withKnown = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: pattern, listingMisses: invocation.flag(.misses))
         let megabytes = try invocation.integer(.longTextMB) ?? 5
         let longText = String(repeating: corpus, count: max(1, megabytes * 1_000_000 / max(corpus.utf8.count, 1)))
         let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)
@@ -107,6 +107,7 @@ enum PromptCommands {
         }
         Output.line("\(result.prompts) prompts from \(path), without known values (no --member)")
         result.misses.forEach { Output.line("  " + $0) }
+        withKnown.misses.forEach { Output.line("  with known values: " + $0) }
         for score in result.scores {
             Output.line(String(format: "  %-14@ precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)", score.type as NSString, score.precision, score.recall,
                                score.truePositives, score.falsePositives, score.falseNegatives))
