@@ -67,6 +67,8 @@ enum NameCues {
         "hugo", "boss", "tommy", "hilfiger", "polo", "wolfskin", "calvin", "klein", "ralph", "lauren", "tailor", "banani", "dior",
         "vuitton", "kors", "lagerfeld", "barclay", "cain", "gerry", "joop", "levi", "levi's", "mara", "sherman", "perry", "lacoste",
         "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "zara", "primark", "marks", "spencer", "ted",
+        "spade", "creuset", "o'polo", "martens", "uncle", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden",
+        "north", "south", "east", "west", "new", "old", "great", "saint", "san", "santa", "lake", "mount", "fort", "port", "upper", "lower",
     ]
 
     /// Whether `lower` can never be (part of) a name.

@@ -41,10 +41,11 @@ enum NameDetector {
         while context == .strong, NameCues.particles.contains(words[index].lower), index + 1 < words.count, words.areAdjacent(index, index + 1),
               words[index + 1].isCapitalized { index += 1 }
         let first = words[index]
-        guard !NameCues.isStopWord(first.lower) else { return nil }
+        guard !NameCues.isStopWord(first.lower), !words.followsDot(index) else { return nil }
         if !first.isCapitalized {
-            // Chat without capitals: a lexicon name (after a cue, or a given name that is no ordinary word).
-            guard words.isLowercaseText, isLexiconName(words.stem(index)) else { return nil }
+            // Chat without capitals: a given name that is no ordinary word, or after a title or role a surname.
+            guard words.isLowercaseText, NameLexicon.isGivenName(words.stem(index))
+                    || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index))) else { return nil }
         }
         var last = index
         while last - index < 4, last + 1 < words.count, words.areAdjacent(last, last + 1), !words.endsWithPossessive(last) {
@@ -52,7 +53,7 @@ enum NameDetector {
             while next + 1 < words.count, NameCues.particles.contains(words[next].lower), words.areAdjacent(next, next + 1) { next += 1 }
             let candidate = words[next]
             guard !NameCues.isStopWord(candidate.lower) else { break }
-            guard first.isCapitalized ? candidate.isCapitalized : isSurname(words.stem(next)) else { break }
+            guard first.isCapitalized ? candidate.isCapitalized : candidate.text.count >= 4 && isSurname(words.stem(next)) else { break }
             last = next
         }
         let isGiven = NameLexicon.isGivenName(words.stem(index))
@@ -63,7 +64,9 @@ enum NameDetector {
         case .signature:
             guard first.isCapitalized, words.endsLine(last) else { return nil }
         case .weak:
-            guard isGiven || hasSurname || (!first.isCapitalized && isLexiconName(words.stem(index))) else { return nil }
+            // A given name, or words ending in a surname that are not a product phrase (`Messer von Zwilling`).
+            let hasParticle = (index...last).contains { NameCues.particles.contains(words[$0].lower) }
+            guard isGiven || (hasSurname && (NameLexicon.isAnyGivenName(words.stem(index)) || (!hasParticle && first.text.count <= 10))) else { return nil }
         case .none:
             if !first.isCapitalized {
                 // Chat: a given name that is no ordinary word.
@@ -82,10 +85,5 @@ enum NameDetector {
     /// A surname from the lexicon, or a double name (`Hansen-Weiß`) with one.
     private static func isSurname(_ word: String) -> Bool {
         word.split(separator: "-").contains { NameLexicon.isSurname(String($0)) }
-    }
-
-    /// A given name or surname from the lexicon.
-    private static func isLexiconName(_ word: String) -> Bool {
-        NameLexicon.isAnyGivenName(word) || isSurname(word)
     }
 }

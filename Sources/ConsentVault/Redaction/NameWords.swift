@@ -77,6 +77,9 @@ struct NameWords {
         return position < 0 || !text.isSpace(position) && text.isWhitespace(position)
     }
 
+    /// Whether word `index` is glued to a dot before it (`s.Oliver`, `example.Com`): never a name.
+    func followsDot(_ index: Int) -> Bool { text.is(words[index].start - 1, ".") }
+
     /// Whether word `index` begins a sentence: first in the text, or after `.`, `!` or `?`.
     func startsSentence(_ index: Int) -> Bool {
         var position = words[index].start - 1
@@ -109,7 +112,7 @@ struct NameWords {
 
     private static func withoutPossessive(_ word: String) -> String {
         if word.hasSuffix("'s") || word.hasSuffix("’s") { return String(word.dropLast(2)) }
-        if word.count > 3, word.hasSuffix("s"), !NameLexicon.isAnyGivenName(word), !NameLexicon.isSurname(word),
+        if word.count > 3, word.hasSuffix("s"), word.first?.isUppercase == true, !NameLexicon.isAnyGivenName(word), !NameLexicon.isSurname(word),
            NameLexicon.isAnyGivenName(String(word.dropLast())) {
             return String(word.dropLast())
         }
