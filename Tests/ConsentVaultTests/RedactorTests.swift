@@ -37,6 +37,7 @@ struct RedactorTests {
         // With a strong cue, what looks like the id is redacted even when its check digit fails: a leak costs more.
         ("Steuernummer 12345678901 (keine gültige Steuer-ID)", "NATIONAL_ID:12345678901"),
         ("Karte 4111 1111 1111 1112 (Luhn falsch)", "CARD:4111 1111 1111 1112"),
+        ("IBAN DE89 3704 0044 0532 0130 01 (Prüfziffer falsch)", "IBAN:DE89 3704 0044 0532 0130 01"),
         ("Karte CV00001234 verloren", "MEMBER_NUMBER:CV00001234"),
         ("https://x.example/a?email=a%40b.de", "URL:https://x.example/a?email=a%40b.de"),
     ])
@@ -45,7 +46,6 @@ struct RedactorTests {
     }
 
     @Test("near-misses are not personal data", arguments: [
-        "IBAN DE89 3704 0044 0532 0130 01 (Prüfziffer falsch)",
         "Bestellnummer 0123456789 ist unterwegs",
         "Order no. 01234567890 shipped",
         "Preis 0,99 € und 1.299,00 €",

@@ -2,7 +2,9 @@
 /// numbers in any format (`Kundennummer 4711-0815`, `Kd-Nr. 123456`, `loyalty card CV 0001 2345`),
 /// government and insurance ids (`Steuernummer`, `Personalausweis`, `passport`, `NHS number`) and
 /// licence plates (`Kennzeichen`), and phone numbers in any format after `Tel.`/`phone`. With a strong cue, what looks like an identifier is redacted
-/// even when it fails a structure rule: a leak costs more than a spurious placeholder.
+/// even when it fails a structure rule: a leak costs more than a spurious placeholder. A cue is as
+/// certain as a checksum, so its type wins over a shape-only reading (`NHS number 943 476 5919` is
+/// no US phone).
 enum CueDetector {
     /// Cues, lowercase, and the type of the value after them.
     private static let cues: [(cue: [UInt32], type: EntityType)] = {
@@ -48,7 +50,7 @@ enum CueDetector {
                 let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
                 let cardLike = match.type == .memberNumber && (13...19).contains(digits)
                     && (value.start..<value.end).allSatisfy { text.isDigit($0) || text.isSpace($0) || text.is($0, "-") }
-                found.append(Detection(type: cardLike ? .card : match.type, start: value.start, end: value.end, priority: DetectionPriority.structured))
+                found.append(Detection(type: cardLike ? .card : match.type, start: value.start, end: value.end, priority: DetectionPriority.checksum))
                 index = value.end
             } else {
                 index = cueEnd

@@ -60,7 +60,7 @@ enum NameCues {
         "mitarbeiter", "mitarbeiterin", "kollegen", "kolleginnen", "colleagues", "staff", "sales", "marketing", "newsletter", "gutschein",
         "bestellung", "order", "lieferung", "delivery", "rückruf", "mail", "email", "e-mail", "sms", "telefon", "phone", "hallo", "hi",
         "hey", "hello", "dear", "liebe", "lieber", "wir", "ihre", "ihren", "ihrem", "deren", "dessen", "was", "wer", "wie", "who", "what",
-        "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
+        "id", "nr", "no", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
     ]
     /// Brands shaped like a person's name that retail texts mention (`Hugo Boss`, `Jack Wolfskin`).
     private static let brands: Set<String> = [
@@ -72,7 +72,7 @@ enum NameCues {
     ]
 
     /// Whether `lower` can never be (part of) a name.
-    static func isStopWord(_ lower: String) -> Bool { stopWords.contains(lower) || brands.contains(lower) }
+    static func isStopWord(_ lower: String) -> Bool { stopWords.contains(lower) || brands.contains(lower) || strongWords.contains(lower) }
 
     /// The context of word `index`: what the words before it (on its line, or the closing formula
     /// before a signature line) say about a name there.

@@ -38,8 +38,8 @@ enum NameDetector {
     private static func run(from origin: Int, context: NameCues.Context, in words: NameWords) -> (first: Int, last: Int, end: Int)? {
         var index = origin
         // After a title, a name may start with its particle: `Frau von Bergen`, `Mr. zur Mühlen`.
-        while context == .strong, NameCues.particles.contains(words[index].lower), index + 1 < words.count, words.areAdjacent(index, index + 1),
-              words[index + 1].isCapitalized { index += 1 }
+        while context == .strong, NameCues.particles.contains(words[index].lower), index + 1 < words.count, words.areAdjacent(index, index + 1) { index += 1 }
+        guard index == origin || words[index].isCapitalized else { return nil }
         let first = words[index]
         guard !NameCues.isStopWord(first.lower), !words.followsDot(index) else { return nil }
         if !first.isCapitalized {

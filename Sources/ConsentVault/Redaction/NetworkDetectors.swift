@@ -30,7 +30,7 @@ enum NetworkDetectors {
         text.isAlphanumeric(index) || localSpecials.contains(text[index])
     }
 
-    /// IPv4 (four numbers 0–255) and IPv6 (hex groups with `::` or seven colons).
+    /// IPv4 (four numbers 0–255) and IPv6 (hex groups with `::` or seven colons, optionally ending in IPv4).
     static func ipAddresses(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
         var index = 0
@@ -66,12 +66,17 @@ enum NetworkDetectors {
         var colons = 0
         var doubleColon = false
         var groupLength = 0
+        var groupStart = start
         var hasLetterOrLongGroup = false
         while index < text.count, index - start < 45 {
             if text.is(index, ":") {
                 if text.is(index - 1, ":") { if doubleColon { return nil }; doubleColon = true }
                 colons += 1
                 groupLength = 0
+                groupStart = index + 1
+            } else if text.is(index, "."), colons >= 2, (groupStart..<index).allSatisfy({ text.isDigit($0) }) {
+                // An IPv4 address as the last 32 bits (`::ffff:10.0.0.1`): the whole of it, not only the part before its first dot.
+                return ipv4End(text, from: groupStart)
             } else if isHex(text, index) {
                 groupLength += 1
                 if groupLength > 4 { return nil }

@@ -1,5 +1,5 @@
-/// Numbers that are personal data: IBANs (country length and mod-97), payment cards (Luhn and
-/// issuer ranges), German tax ids (check digit) and phone numbers. Order numbers, dates and
+/// Numbers that are personal data: IBANs (country length; mod-97 makes them certain), payment cards
+/// (Luhn and issuer ranges, also several listed in a row), German tax ids (check digit) and phone numbers. Order numbers, dates and
 /// prices are not phones.
 enum NumberDetectors {
     private static let ibanLengths: [String: Int] = [
@@ -11,7 +11,7 @@ enum NumberDetectors {
     static func ibans(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
         var index = 0
-        while index + 15 < text.count {
+        while index + 15 <= text.count {
             guard text.isUpper(index), text.isASCIILetter(index), text.isUpper(index + 1), text.isASCIILetter(index + 1),
                   text.isDigit(index + 2), text.isDigit(index + 3), !text.isAlphanumeric(index - 1),
                   let length = ibanLengths[text.string(index, index + 2)] else { index += 1; continue }
@@ -22,8 +22,10 @@ enum NumberDetectors {
                 else if !(text.isSpace(end) && text.isAlphanumeric(end + 1)) { break }
                 end += 1
             }
-            if characters.count == length, !text.isAlphanumeric(end), mod97(characters) == 1 {
-                found.append(Detection(type: .iban, start: index, end: end, priority: DetectionPriority.checksum))
+            if characters.count == length, !text.isAlphanumeric(end) {
+                // A broken checksum is a typo, not a reason to leak the account: still an IBAN, with less certainty.
+                let valid = mod97(characters) == 1
+                found.append(Detection(type: .iban, start: index, end: end, priority: valid ? DetectionPriority.checksum : DetectionPriority.structured))
                 index = end
             } else {
                 index += 1
@@ -70,15 +72,43 @@ enum NumberDetectors {
     /// Payment card numbers (13–19 digits, Luhn, a known issuer range) and German tax ids, from
     /// one scan of the digit runs.
     static func cardsAndTaxIDs(in text: ScalarText) -> [Detection] {
-        digitRuns(in: text, minimumDigits: 11).compactMap { run in
+        digitRuns(in: text, minimumDigits: 11).flatMap { run -> [Detection] in
             if (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits) {
-                return Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)
+                return [Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)]
             }
             if run.digits.count == 11, !(run.start..<run.end).contains(where: { text.is($0, "-") }), isTaxID(run.digits) {
-                return Detection(type: .taxID, start: run.start, end: run.end, priority: DetectionPriority.checksum)
+                return [Detection(type: .taxID, start: run.start, end: run.end, priority: DetectionPriority.checksum)]
             }
-            return nil
+            return run.digits.count > 19 || !(13...19).contains(run.digits.count) ? cardsInList(text, run.start, run.end) : []
         }
+    }
+
+    /// Cards in a run of digit groups that holds several numbers separated by single spaces
+    /// (`4111111111111111 5500000000000004`): from each group, the longest valid card of whole groups.
+    private static func cardsInList(_ text: ScalarText, _ start: Int, _ end: Int) -> [Detection] {
+        var groups: [(start: Int, end: Int)] = []
+        var cursor = start
+        while cursor < end {
+            let groupStart = cursor
+            while cursor < end, text.isDigit(cursor) { cursor += 1 }
+            if cursor > groupStart { groups.append((groupStart, cursor)) }
+            cursor += 1
+        }
+        var found: [Detection] = []
+        var first = 0
+        while first < groups.count {
+            var best: Int?
+            var digits: [Int] = []
+            for last in first..<groups.count {
+                digits += (groups[last].start..<groups[last].end).map { Int(text[$0] - 0x30) }
+                if digits.count > 19 { break }
+                if digits.count >= 13, luhn(digits), issuerKnown(digits) { best = last }
+            }
+            guard let last = best else { first += 1; continue }
+            found.append(Detection(type: .card, start: groups[first].start, end: groups[last].end, priority: DetectionPriority.checksum))
+            first = last + 1
+        }
+        return found
     }
 
     private static func luhn(_ digits: [Int]) -> Bool {
@@ -93,11 +123,15 @@ enum NumberDetectors {
     private static func issuerKnown(_ digits: [Int]) -> Bool {
         let prefix = { (count: Int) in digits.prefix(count).reduce(0) { $0 * 10 + $1 } }
         switch digits[0] {
+        case 1: return digits.count == 15                                                    // UATP
         case 4: return [13, 16, 19].contains(digits.count)                                   // Visa
-        case 5: return (51...55).contains(prefix(2)) && digits.count == 16                   // Mastercard
+        case 5: return ((51...55).contains(prefix(2)) && digits.count == 16)                 // Mastercard, Dankort (5019)
+            || prefix(4) == 5019 || ([50, 56, 57, 58].contains(prefix(2)) && digits.count >= 12)  // Maestro
         case 2: return (2221...2720).contains(prefix(4)) && digits.count == 16               // Mastercard 2-series
         case 3: return ([34, 37].contains(prefix(2)) && digits.count == 15) || ((3528...3589).contains(prefix(4)) && digits.count >= 16)
+            || (((300...305).contains(prefix(3)) || [36, 38, 39].contains(prefix(2))) && (14...19).contains(digits.count))  // Diners
         case 6: return (prefix(4) == 6011 || prefix(2) == 65 || (644...649).contains(prefix(3))) && digits.count >= 16
+            || digits.count >= 12                                                            // Maestro (6…)
         default: return false
         }
     }

@@ -1,0 +1,107 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+/// The redactor on the kinds of text issue 14 found it failing on: names without cue words, US and
+/// UK formats, member numbers and ids by cue, dates written every way, Unicode spellings, and the
+/// defect classes a peer's recognizer tests exposed. Each case names one class, not one string.
+@Suite("Redactor coverage: names, US/UK formats, ids, dates, Unicode, peer defect classes")
+struct RedactorCoverageTests {
+    /// `TYPE:text` for every detection, the text cut from the original code points.
+    private func found(_ text: String) -> [String] {
+        let pattern = try? NSRegularExpression(pattern: "CV[0-9]{8}", options: [.caseInsensitive])
+        let scalars = Array(text.unicodeScalars)
+        return Redactor(knownValues: [:], memberNumberPattern: pattern).detect(text).map { detection in
+            "\(detection.type.rawValue):\(String(String.UnicodeScalarView(scalars[detection.start..<detection.end])))"
+        }
+    }
+
+    @Test("found, German and English", arguments: [
+        ("Schreib Jonas Becker zum Geburtstag", ["PERSON:Jonas Becker"]),
+        ("Call Sarah Miller at (617) 555-0142", ["PERSON:Sarah Miller", "PHONE:(617) 555-0142"]),
+        ("My name is Sarah Miller and I need help", ["PERSON:Sarah Miller"]),
+        ("Name: Jonas Becker", ["PERSON:Jonas Becker"]),
+        ("Ich bin Jonas Becker und habe eine Frage", ["PERSON:Jonas Becker"]),
+        ("Meine Tochter Lena hat Geburtstag", ["PERSON:Lena"]),
+        ("Kundin Zeynep Yıldız beschwert sich", ["PERSON:Zeynep Yıldız"]),
+        ("Bitte an Frau von der Heide schicken", ["PERSON:von der Heide"]),
+        ("Annas Bestellung ist da", ["PERSON:Anna"]),
+        ("Sarah's parcel arrived", ["PERSON:Sarah"]),
+        ("Viele Grüße\nTarek Saleh", ["PERSON:Tarek Saleh"]),
+        ("Thanks, Emily", ["PERSON:Emily"]),
+        ("kannst du jonas sagen dass das paket da ist", ["PERSON:jonas"]),
+        ("Dear Mrs O'Brien, thank you", ["PERSON:O'Brien"]),
+        ("Kundennummer 4711-0815", ["MEMBER_NUMBER:4711-0815"]),
+        ("Kd-Nr. 123456", ["MEMBER_NUMBER:123456"]),
+        ("Meine Kundennummer ist KD 54 2161.", ["MEMBER_NUMBER:KD 54 2161"]),
+        ("loyalty card CV 0001 2345 please", ["MEMBER_NUMBER:CV 0001 2345"]),
+        ("customer ID 99-1234 asked", ["MEMBER_NUMBER:99-1234"]),
+        ("born March 3rd, 1990", ["DATE_OF_BIRTH:March 3rd, 1990"]),
+        ("born on 03/03/1990", ["DATE_OF_BIRTH:03/03/1990"]),
+        ("geb. 03. Mrz. 90, Stammkundin", ["DATE_OF_BIRTH:03. Mrz. 90"]),
+        ("Sie ist am 3. März 1990 geboren", ["DATE_OF_BIRTH:3. März 1990"]),
+        ("DOB: 3 March 1990", ["DATE_OF_BIRTH:3 March 1990"]),
+        ("birthday is Mar 3, 1990", ["DATE_OF_BIRTH:Mar 3, 1990"]),
+        ("my birthday is February 9th", ["DATE_OF_BIRTH:February 9th"]),
+        ("1600 Pennsylvania Ave NW, Washington, DC 20500", ["ADDRESS:1600 Pennsylvania Ave NW, Washington, DC 20500"]),
+        ("Ship to 42 Elm St Apt 3B, Springfield, IL 62704-1234 today", ["ADDRESS:42 Elm St Apt 3B, Springfield, IL 62704-1234"]),
+        ("221B Baker Street, London NW1 6XE", ["ADDRESS:221B Baker Street, London NW1 6XE"]),
+        ("London NW1 6XE", ["ADDRESS:NW1 6XE"]),
+        ("SSN 123-45-6789 on file", ["NATIONAL_ID:123-45-6789"]),
+        ("NI number AB 12 34 56 C", ["NATIONAL_ID:AB 12 34 56 C"]),
+        ("NHS number 943 476 5919", ["NATIONAL_ID:943 476 5919"]),
+        ("Personalausweis L01X00T47 vorgelegt", ["NATIONAL_ID:L01X00T47"]),
+        ("Steuernummer 21/815/08150", ["NATIONAL_ID:21/815/08150"]),
+        ("passport no. C01X00T47", ["NATIONAL_ID:C01X00T47"]),
+        ("Kennzeichen M-AB 1234", ["LICENSE_PLATE:M-AB 1234"]),
+        ("Falschparker WÜ-TH 576H vor der Filiale", ["LICENSE_PLATE:WÜ-TH 576H"]),
+        ("follow @lena_k for more", ["SOCIAL_HANDLE:@lena_k"]),
+        ("Profil: https://www.instagram.com/lena.k/", ["SOCIAL_HANDLE:https://www.instagram.com/lena.k"]),
+        ("see linkedin.com/in/sarah-miller-42", ["SOCIAL_HANDLE:linkedin.com/in/sarah-miller-42"]),
+        ("link www.shop.example/konto?kunde=Lotte+Braun", ["URL:www.shop.example/konto?kunde=Lotte+Braun"]),
+        ("tel. 5123938404, morgens", ["PHONE:5123938404"]),
+        ("call +1-503-555-0192 now", ["PHONE:+1-503-555-0192"]),
+    ])
+    func positives(text: String, expected: [String]) {
+        #expect(found(text) == expected)
+    }
+
+    @Test("defect classes from a peer's recognizer tests", arguments: [
+        ("4111111111111111 5500000000000004 340000000000009", ["CARD:4111111111111111", "CARD:5500000000000004", "CARD:340000000000009"]),
+        ("Diners 30569309025904 ok", ["CARD:30569309025904"]),
+        ("Maestro 6759649826438453", ["CARD:6759649826438453"]),
+        ("Dankort 5019717010103742", ["CARD:5019717010103742"]),
+        ("UATP 122000000000003", ["CARD:122000000000003"]),
+        ("from ::ffff:10.0.0.1 today", ["IP:::ffff:10.0.0.1"]),
+        ("Konto NO9386011117947", ["IBAN:NO9386011117947"]),
+        ("+44 (20) 7123 4567", ["PHONE:+44 (20) 7123 4567"]),
+        ("(415) 555-0132", ["PHONE:(415) 555-0132"]),
+        ("IBAN DE89370400440532013001 bitte", ["IBAN:DE89370400440532013001"]),
+        ("Steuer-ID: 12345678901", ["NATIONAL_ID:12345678901"]),
+    ])
+    func peerDefects(text: String, expected: [String]) {
+        #expect(found(text) == expected)
+    }
+
+    @Test("Unicode spellings: decomposed umlauts, zero-width characters and full-width digits are matched, offsets stay the original ones")
+    func unicodeSpellings() {
+        let decomposed = "Hallo Ju\u{308}rgen Strau\u{df},"
+        #expect(found(decomposed) == ["PERSON:Ju\u{308}rgen Strau\u{df}"])
+        let zeroWidth = "Kundin Le\u{200B}na Schmidt ruft an"
+        #expect(found(zeroWidth) == ["PERSON:Le\u{200B}na Schmidt"])
+        let fullWidth = "Tel. \u{FF10}\u{FF11}\u{FF17}\u{FF11} 2345678"
+        #expect(found(fullWidth) == ["PHONE:\u{FF10}\u{FF11}\u{FF17}\u{FF11} 2345678"])
+        let known = Redactor(knownValues: ["last_name": "Müller"], memberNumberPattern: nil)
+        #expect(known.detect("Frau Mu\u{308}ller").map(\.start) == [5])
+    }
+
+    @Test("not personal data", arguments: [
+        "liebe Grüße aus Köln", "Viele Grüße, Ihr Team", "Hugo Boss und Tommy Hilfiger sind reduziert", "Die Weber-Grills sind im Angebot",
+        "der Koch empfiehlt den Fisch", "Bestellnummer 0123456789 ist unterwegs", "Aktion vom 01.07. bis 31.07.2026", "Preis 49,99 € statt 59,99 €",
+        "Dear customer, thanks for shopping", "Our New York store opens at 9", "version 5.3.2 in 4 steps", "Sale ends 12/24/2026",
+        "Tracking 00340434161094042557", "um 14:30 Uhr in der Filiale", "Sommer-Sale mit 30 % Rabatt",
+    ])
+    func negatives(text: String) {
+        #expect(found(text).isEmpty, "\(found(text))")
+    }
+}
