@@ -38,6 +38,7 @@ extension PromptError {
         switch self {
         case .unknownSession, .expiredSession: return "redact or build the prompt again to start a new session"
         case .sessionMismatch: return "start a new session for this member and purpose"
+        case .unknownSlot: return "use one of the listed attributes, e.g. {{first_name}} or {{birth_month|fallback}}"
         case .corruptSession: return "restore the vault from a backup and report the incident to the DPO"
         }
     }

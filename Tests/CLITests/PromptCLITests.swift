@@ -31,4 +31,28 @@ struct PromptCLITests {
                                 "--policies", CLIRunner.policyDirectory, "--long-text-mb", "0", "--json"])
         #expect(try CLIRunner.json(eval.stdout)["prompts"] as? Int ?? 0 >= 50, "stderr: \(eval.stderr)")
     }
+
+    @Test("build: an unknown slot is an error listing the known ones, withheld attributes say why, the template can come from stdin; demask --strict fails on placeholders left")
+    func buildAndStrictDemask() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let member = try cli.vault(["member", "enroll", "--field", "first_name=Anna", "--field", "clothing_size=m", "--consent", "ai_personalization",
+                                    "--channel", "app"]).stdout.trimmingCharacters(in: .newlines)
+        let vault = "--vault '\(cli.vaultPath)' --keys '\(cli.keyPath)'"
+        let unknown = try cli.shell("echo 'Hallo {{first_name}}, {{lieblingsfarbe}}' | \"$CV\" prompt build --member \(member) --purpose ai_personalization --template - --json \(vault)")
+        #expect(unknown.status == 1)
+        let problem = try CLIRunner.json(unknown.stderr)
+        #expect(problem["code"] as? String == "unknown_slot" && (problem["detail"] as? String ?? "").contains("birth_month"), "\(unknown.stderr)")
+        let built = try cli.shell("echo 'Hallo {{first_name}}, Monat {{birth_month|bald}}, Größe {{clothing_size}}' | \"$CV\" prompt build --member \(member) --purpose ai_personalization --template - --json \(vault)")
+        let body = try CLIRunner.json(built.stdout)
+        #expect((body["text"] as? String ?? "").hasPrefix("Hallo [PERSON_1], Monat bald, Größe"), "\(built.stdout) \(built.stderr)")
+        let withheld = body["withheld"] as? [[String: String]] ?? []
+        #expect(withheld.contains(["attribute": "birth_month", "reason": "no_data"]), "\(withheld)")
+        let session = try #require(body["session"] as? String)
+        let strict = try cli.shell("echo 'Hallo [PERSON_1] und [PERSON_7]' | \"$CV\" prompt demask --session \(session) --strict \(vault)")
+        #expect(strict.status == 1 && strict.stdout.hasPrefix("Hallo Anna und [PERSON_7]"), "\(strict.stdout)")
+        #expect(strict.stderr.contains("[PERSON_7] (never issued by this session)"), "\(strict.stderr)")
+        let clean = try cli.shell("echo 'Hallo [PERSON_1]' | \"$CV\" prompt demask --session \(session) --strict \(vault)")
+        #expect(clean.status == 0)
+    }
 }

@@ -33,7 +33,9 @@ public struct PromptOperations {
     public func build(template: String, member: MemberID, purpose purposeID: String, as principal: Principal) throws -> PromptRedaction {
         try context.audited(principal, .promptBuild, purpose: purposeID, member: member) { record in
             guard let purpose = context.policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
-            let attributes = PromptTemplate.slots(in: template).compactMap { PromptAttribute(rawValue: $0.name) }
+            let slots = PromptTemplate.slots(in: template)
+            if let unknown = slots.first(where: { PromptAttribute(rawValue: $0.name) == nil }) { throw PromptError.unknownSlot(unknown.name) }
+            let attributes = slots.compactMap { PromptAttribute(rawValue: $0.name) }
             let stored = try context.loadMember(member)
             let allowed = try context.accessDecisions(for: stored, purpose: purpose, fields: Array(Set(attributes.map(\.field)))).allowed
             // Every stored value is needed anyway as known values for the redaction below; decrypt once.
@@ -55,7 +57,12 @@ public struct PromptOperations {
             try saveSession(id, member: member, purpose: purposeID, principal: principal, mapping: mapping)
             record.fieldsRequested = ["session:\(id)"] + attributes.map(\.rawValue)
             record.fieldsReturned = Self.entityCounts(redaction.entities.map(\.type)) + allowed.sorted()
-            return PromptRedaction(text: redaction.text, session: id, entities: redaction.entities)
+            var result = PromptRedaction(text: redaction.text, session: id, entities: redaction.entities)
+            var seen: Set<PromptAttribute> = []
+            for attribute in attributes where values[attribute.field] == nil && seen.insert(attribute).inserted {
+                result.withheld.append(WithheldAttribute(attribute: attribute.rawValue, reason: known[attribute.field] == nil ? .noData : .noConsent))
+            }
+            return result
         }
     }
 

@@ -6,6 +6,24 @@ public struct PromptRedaction: Sendable, Equatable {
     public let session: String
     /// The entities replaced, with offsets into the input in code points.
     public let entities: [RedactedEntity]
+    /// For `build`: the template's attributes left to their fallback, and why.
+    public var withheld: [WithheldAttribute] = []
+}
+
+/// A template attribute `build` did not fill from the member's data.
+public struct WithheldAttribute: Sendable, Equatable {
+    /// The attribute, e.g. `birth_month`.
+    public let attribute: String
+    /// Why it was withheld.
+    public let reason: WithholdingReason
+}
+
+/// Why `build` left an attribute to its fallback.
+public enum WithholdingReason: String, Sendable {
+    /// The member has the value but did not consent to its use for the purpose.
+    case noConsent = "no_consent"
+    /// The member has not shared the value.
+    case noData = "no_data"
 }
 
 /// A generated text with the member's consented details put back.
@@ -45,6 +63,8 @@ public enum PromptError: VaultError, Equatable {
     case sessionMismatch(String)
     /// The session's mapping opened but does not hold what the vault wrote.
     case corruptSession(String)
+    /// A template slot names no attribute; the known ones are listed.
+    case unknownSlot(String)
 
     /// What was refused.
     public var description: String {
@@ -53,6 +73,8 @@ public enum PromptError: VaultError, Equatable {
         case .expiredSession(let id): return "prompt session \(Echo.name(id)) has expired"
         case .sessionMismatch(let id): return "prompt session \(Echo.name(id)) belongs to another member or purpose"
         case .corruptSession(let id): return "prompt session \(Echo.name(id)) holds an entity type this vault never writes"
+        case .unknownSlot(let name):
+            return "template slot {{\(Echo.name(name))}} is not an attribute; known: " + PromptAttribute.allCases.map(\.rawValue).joined(separator: ", ")
         }
     }
 
@@ -63,6 +85,7 @@ public enum PromptError: VaultError, Equatable {
         case .expiredSession: return "expired_session"
         case .sessionMismatch: return "session_mismatch"
         case .corruptSession: return "corrupt_session"
+        case .unknownSlot: return "unknown_slot"
         }
     }
 }

@@ -71,7 +71,28 @@ public struct Redactor: @unchecked Sendable {
         candidates += IdentifierDetectors.nationalIDs(in: text) + IdentifierDetectors.licensePlates(in: text) + IdentifierDetectors.socialHandles(in: text)
         candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"])
         candidates += AddressDetector.addresses(in: text) + NameDetector.names(in: text)
+        // Placeholders already in the text (`build` fills some in before redacting) are never personal data.
+        let placeholders = Self.placeholderSpans(in: text)
+        if !placeholders.isEmpty {
+            candidates.removeAll { candidate in placeholders.contains { $0.start < candidate.end && candidate.start < $0.end } }
+        }
         return Self.resolve(candidates, length: text.count).map(text.original)
+    }
+
+    /// Spans of `[TYPE_N]` placeholders of the vault's entity types.
+    private static func placeholderSpans(in text: ScalarText) -> [(start: Int, end: Int)] {
+        var spans: [(Int, Int)] = []
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            guard text.is(index, "["), text.isUpper(index + 1) else { continue }
+            var end = index + 1
+            while text.isUpper(end) || text.is(end, "_") || text.isDigit(end), end - index < 24 { end += 1 }
+            guard text.is(end, "]"), Placeholder(text.string(index, end + 1)) != nil else { continue }
+            spans.append((index, end + 1))
+            index = end
+        }
+        return spans
     }
 
     /// Keeps the best of overlapping detections: lower priority number first, then longer. An

@@ -15,11 +15,12 @@ enum PromptCommands {
         CommandSpec(path: ["prompt", "build"], summary: "Fill a template with consented, generalized attributes",
                     options: [OptionSpec(name: .member, valueName: "ID", help: "the member"),
                               OptionSpec(name: .purpose, valueName: "PURPOSE", help: "normally ai_personalization"),
-                              OptionSpec(name: .template, valueName: "FILE", help: "text with {{attribute}} or {{attribute|fallback}} slots")],
+                              OptionSpec(name: .template, valueName: "FILE", help: "text with {{attribute}} or {{attribute|fallback}} slots; - reads stdin")],
                     discussion: "Attributes: first_name (as a placeholder), birth_month, age_band, city, clothing_size,\nshoe_size, preferred_store.",
                     run: build),
         CommandSpec(path: ["prompt", "demask"], summary: "Put consented values back into generated text on stdin",
-                    options: [OptionSpec(name: .session, valueName: "S", help: "the session of the redaction or build")], run: demask),
+                    options: [OptionSpec(name: .session, valueName: "S", help: "the session of the redaction or build"),
+                              OptionSpec(name: .strict, valueName: nil, help: "exit 1 when a placeholder is left, naming those never issued")], run: demask),
         CommandSpec(path: ["prompt", "eval"], summary: "Precision, recall, leaked characters and speed on a labeled corpus",
                     options: [OptionSpec(name: .corpus, valueName: "FILE", help: "JSON lines of labeled prompts (required)"),
                               OptionSpec(name: .policies, valueName: "DIR", help: "policy folder for the member number format (default ./Policies)"),
@@ -30,7 +31,7 @@ enum PromptCommands {
                     run: evaluate),
     ]
 
-    private static func readStandardInput() -> String {
+    static func readStandardInput() -> String {
         String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     }
 
@@ -40,6 +41,7 @@ enum PromptCommands {
         } else {
             FileHandle.standardOutput.write(Data(result.text.utf8))
             Output.error("session: \(result.session)")
+            for withheld in result.withheld { Output.error("withheld {{\(withheld.attribute)}}: \(withheld.reason.rawValue)") }
         }
     }
 
@@ -55,12 +57,26 @@ enum PromptCommands {
         _ = try invocation.checkedPositional()
         let member = try MemberID(try invocation.required(.member))
         let purpose = try invocation.required(.purpose)
-        let path = try invocation.required(.template)
-        guard let template = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
-            throw CommandFailure(description: "template \(path) cannot be read")
-        }
+        let template = try templateText(invocation)
         let (vault, principal) = try invocation.openVault()
         output(try vault.prompts.build(template: template, member: member, purpose: purpose, as: principal), invocation)
+    }
+
+    /// The `--template` file as UTF-8 text; `-` is standard input.
+    static func templateText(_ invocation: Invocation) throws -> String {
+        let path = try invocation.required(.template)
+        if path == "-" { return try readStandardInput() }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(description: "template \(path) cannot be read as UTF-8 text")
+        }
+        return text
+    }
+
+    /// With `--strict`: a failure naming the placeholders left in place and why (never issued, not consented).
+    static func strictFailure(_ left: [(placeholder: String, reason: String)]) -> CommandFailure? {
+        guard !left.isEmpty else { return nil }
+        let listed = left.map { "\($0.placeholder) (\($0.reason == DemaskRefusal.unknown.rawValue ? "never issued by this session" : "not consented"))" }
+        return CommandFailure(description: "\(left.count) placeholder(s) left in place: " + listed.joined(separator: ", "), code: "placeholders_left", status: 422)
     }
 
     private static func demask(_ invocation: Invocation) throws {
@@ -74,6 +90,7 @@ enum PromptCommands {
             FileHandle.standardOutput.write(Data(result.text.utf8))
             for left in result.leftInPlace { Output.error("left \(left.placeholder): \(left.reason.rawValue)") }
         }
+        if invocation.flag(.strict), let failure = strictFailure(result.leftInPlace.map { ($0.placeholder, $0.reason.rawValue) }) { throw failure }
     }
 
     private static func evaluate(_ invocation: Invocation) throws {

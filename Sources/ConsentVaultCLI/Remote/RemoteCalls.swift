@@ -137,17 +137,24 @@ enum RemoteCalls {
         },
         "prompt build": { invocation in
             _ = try invocation.checkedPositional()
-            let path = try invocation.required(.template)
-            guard let template = FileManager.default.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else {
-                throw invocation.invalid(.template, "names a file that cannot be read as UTF-8 text: \(path)")
-            }
-            return Call(method: "POST", target: "/v1/prompts/build",
-                        body: ["template": template, "member": try invocation.required(.member), "purpose": try invocation.required(.purpose)])
+            return Call(method: "POST", target: "/v1/prompts/build", body: ["template": try PromptCommands.templateText(invocation),
+                                                                           "member": try invocation.required(.member), "purpose": try invocation.required(.purpose)])
         },
         "prompt demask": { invocation in
             _ = try invocation.checkedPositional()
-            return Call(method: "POST", target: "/v1/prompts/demask",
-                        body: ["text": try standardInputText(invocation), "session": try invocation.required(.session)])
+            var call = Call(method: "POST", target: "/v1/prompts/demask",
+                            body: ["text": try standardInputText(invocation), "session": try invocation.required(.session)])
+            if invocation.flag(.strict) {
+                call.deliver = { answer in
+                    let left = (answer["left_in_place"] as? [[String: Any]] ?? []).map { ($0["placeholder"] as? String ?? "", $0["reason"] as? String ?? "") }
+                    if let failure = PromptCommands.strictFailure(left) {
+                        Output.json(answer)
+                        throw failure
+                    }
+                    return answer
+                }
+            }
+            return call
         },
         "token create": { invocation in
             _ = try invocation.checkedPositional()

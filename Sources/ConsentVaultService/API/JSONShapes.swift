@@ -50,11 +50,13 @@ public enum JSONShapes {
         return body
     }
 
-    /// `{"text", "session", "entities": [{"type", "placeholder", "start", "end"}]}` (offsets in code points).
+    /// `{"text", "session", "entities": [{"type", "placeholder", "start", "end"}], "withheld"?: [{"attribute", "reason"}]}` (offsets in code points).
     public static func redaction(_ result: PromptRedaction) -> [String: Any] {
-        ["text": result.text, "session": result.session, "entities": result.entities.map {
+        var body: [String: Any] = ["text": result.text, "session": result.session, "entities": result.entities.map {
             ["type": $0.type.rawValue, "placeholder": $0.placeholder.description, "start": $0.start, "end": $0.end] as [String: Any]
         }]
+        if !result.withheld.isEmpty { body["withheld"] = result.withheld.map { ["attribute": $0.attribute, "reason": $0.reason.rawValue] } }
+        return body
     }
 
     /// `{"text", "restored", "left_in_place": [{"placeholder", "reason"}]}`.
