@@ -170,16 +170,26 @@ public struct Redactor: @unchecked Sendable {
         return KnownValueMatcher(patterns)
     }
 
+    /// Member numbers in the catalog's format, also written with spaces, hyphens or dots inside
+    /// (`CV 0001 2345`, `CV-00012345`): the pattern runs on the text with such separators left out
+    /// where a digit follows them, and matches map back to the written span.
     private func memberNumbers(in text: ScalarText) -> [Detection] {
         guard let memberNumberPattern else { return [] }
-        let input = text.string(0, text.count)
-        var scalarIndex: [Int] = []
-        scalarIndex.reserveCapacity(input.utf16.count + 1)
-        for (index, scalar) in input.unicodeScalars.enumerated() { for _ in 0..<scalar.utf16.count { scalarIndex.append(index) } }
-        scalarIndex.append(text.count)
+        var compact = String.UnicodeScalarView()
+        var origin: [Int] = []
+        for index in 0..<text.count {
+            let isJoiner = text.isSpace(index) || text.is(index, "-") || text.is(index, ".")
+            if isJoiner, text.isAlphanumeric(index - 1), text.isDigit(index + 1) { continue }
+            if let scalar = Unicode.Scalar(text[index]) {
+                compact.append(scalar)
+                for _ in 0..<scalar.utf16.count { origin.append(index) }
+            }
+        }
+        origin.append(text.count)
+        let input = String(compact)
         return memberNumberPattern.matches(in: input, range: NSRange(location: 0, length: input.utf16.count)).compactMap { match in
-            let start = scalarIndex[match.range.location], end = scalarIndex[match.range.location + match.range.length]
-            guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end) else { return nil }
+            let start = origin[match.range.location], end = origin[match.range.location + match.range.length - 1] + 1
+            guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end), !(text.isSpace(end) && text.isDigit(end + 1)) else { return nil }
             return Detection(type: .memberNumber, start: start, end: end, priority: DetectionPriority.structured)
         }
     }
