@@ -22,7 +22,7 @@ enum CueDetector {
                            "passport number", "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "kv-nummer",
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",
-                           "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id", "tin"]
+                           "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id"]
         let plates = ["kennzeichen", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle"]
         return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }
@@ -30,6 +30,12 @@ enum CueDetector {
             .map { (ScalarText.lowercased([$0.0])[0], $0.1) }
             .sorted { $0.cue.count > $1.cue.count }
     }()
+    /// First letters of the cues, to pass over other words without comparing.
+    private static let cueInitials: UInt32 = cues.reduce(0) { mask, cue in
+        let first = cue.cue[0] | 0x20
+        return first >= 0x61 && first <= 0x7a ? mask | (1 << (first - 0x61)) : mask
+    }
+
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
                                                "on", "file", "was", "war", "of"]
@@ -39,7 +45,7 @@ enum CueDetector {
         var found: [Detection] = []
         var index = 0
         while index < text.count {
-            guard text.isLetter(index), !text.isLetter(index - 1),
+            guard text.isLetter(index), !text.isLetter(index - 1), text.initial(index, in: cueInitials),
                   let match = cues.first(where: { text.lowercasedMatches($0.cue, at: index) && !text.isLetter(index + $0.cue.count) }) else {
                 index += 1
                 continue
