@@ -38,7 +38,7 @@ enum CueDetector {
 
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
-                                               "on", "file", "was", "war", "of"]
+                                               "on", "file", "was", "war", "of", "iban"]
 
     /// Values after cues.
     static func values(in text: ScalarText) -> [Detection] {
@@ -51,7 +51,8 @@ enum CueDetector {
                 continue
             }
             let cueEnd = index + match.cue.count
-            if let value = value(in: text, after: cueEnd, type: match.type) {
+            // An IBAN after `Konto`/`account` is the IBAN detector's.
+            if let value = value(in: text, after: cueEnd, type: match.type), !(match.type == .memberNumber && isIBANShaped(text, value.start, value.end)) {
                 // A card number after `Karte`/`card` that fails its checks (a typo) is still a card number.
                 let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
                 let cardLike = match.type == .memberNumber && (13...19).contains(digits)
@@ -63,6 +64,11 @@ enum CueDetector {
             }
         }
         return found
+    }
+
+    private static func isIBANShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
+        end - start >= 15 && text.isUpper(start) && text.isASCIILetter(start) && text.isUpper(start + 1) && text.isASCIILetter(start + 1)
+            && text.isDigit(start + 2) && text.isDigit(start + 3)
     }
 
     /// The identifier after a cue ending at `cueEnd`: alphanumeric groups joined by single spaces,

@@ -27,7 +27,7 @@ enum NameCues {
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu",
     ]
     /// Prepositions before a name: only lexicon names count after them.
-    static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "mit", "to", "for", "from", "with", "by", "via", "cc", "und", "and", "or", "oder"]
+    static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "to", "for", "from", "by", "via", "cc"]
     /// Two-word introductions (`ich bin`, `my name`) after which a name follows.
     private static let introductions: [(String, String)] = [
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),

@@ -57,16 +57,19 @@ enum NameDetector {
             last = next
         }
         let isGiven = NameLexicon.isGivenName(words.stem(index))
-        let hasSurname = last > index && isSurname(words.stem(last))
+        let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text))
         switch context {
         case .strong:
             break
         case .signature:
             guard first.isCapitalized, words.endsLine(last) else { return nil }
         case .weak:
-            // A given name, or words ending in a surname that are not a product phrase (`Messer von Zwilling`).
-            let hasParticle = (index...last).contains { NameCues.particles.contains(words[$0].lower) }
-            guard isGiven || (hasSurname && (NameLexicon.isAnyGivenName(words.stem(index)) || (!hasParticle && first.text.count <= 10))) else { return nil }
+            // A given name, or words ending in a surname whose first word could be a given name (not `Grillzubehör von Weber`).
+            // Or, after the preposition, two or three short capitalized words that end there (`für Emre Kaya formulieren`).
+            let shortPair = last > index && first.isCapitalized
+                && (index...last).allSatisfy { words[$0].text.count <= 10 && !NameCues.particles.contains(words[$0].lower) }
+                && (last + 1 >= words.count || !words[last + 1].isCapitalized || !words.areAdjacent(last, last + 1))
+            guard isGiven || shortPair || (hasSurname && (NameLexicon.isAnyGivenName(words.stem(index)) || first.text.count <= 10)) else { return nil }
         case .none:
             if !first.isCapitalized {
                 // Chat: a given name that is no ordinary word.
@@ -80,6 +83,11 @@ enum NameDetector {
             }
         }
         return (origin, last, words.nameEnd(last))
+    }
+
+    /// Whether `word` has letters German does not use (`Çelik`, `Wiśniewska`, `Kılıç`): a name, not a German noun.
+    private static func hasForeignLetters(_ word: String) -> Bool {
+        word.unicodeScalars.contains { $0.value >= 0xc0 && $0.properties.isAlphabetic && !"äöüÄÖÜß".unicodeScalars.contains($0) }
     }
 
     /// A surname from the lexicon, or a double name (`Hansen-Weiß`) with one.
