@@ -104,4 +104,14 @@ struct RedactorCoverageTests {
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")
     }
+
+    @Test("a long text whose names cross the split between the two threads redacts whole: no crash, no overlap, nothing left")
+    func longTextAcrossTheSplit() {
+        let text = String(repeating: "Anna Becker ", count: 83_333) + "Anna "
+        var mapping: [String: PlaceholderValue] = [:]
+        let redaction = Redactor(knownValues: [:], memberNumberPattern: nil).redact(text, mapping: &mapping)
+        #expect(!redaction.text.contains("Anna") && !redaction.text.contains("Becker"))
+        #expect(zip(redaction.entities, redaction.entities.dropFirst()).allSatisfy { $0.end <= $1.start }, "entities do not overlap")
+        #expect(mapping.count <= 4, "one placeholder per distinct value: \(mapping.count)")
+    }
 }

@@ -26,6 +26,10 @@ enum AddressDetector {
     /// First letters of the `Am …`/`An der …` prefixes, to skip other short words cheaply.
     private static let prefixInitials = ScalarText.letterMask("aiz")
 
+    /// Longest word a street or city name may have: every scan stays bounded, so time stays linear
+    /// in the text (a hyphen chain `Anna-Anna-…` is not walked again from each of its letters).
+    private static let maximumWord = 48
+
     /// Every address found.
     static func addresses(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
@@ -56,7 +60,7 @@ enum AddressDetector {
         var streetEnd: Int?
         for _ in 0..<4 {
             var wordEnd = cursor
-            while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "ß") { wordEnd += 1 }
+            while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "ß"), wordEnd - cursor < maximumWord { wordEnd += 1 }
             if text.is(wordEnd, ".") { wordEnd += 1 }
             guard wordEnd > cursor else { break }
             if text.initial(wordEnd - 1, in: suffixEndings) || text.is(wordEnd - 1, "."),
@@ -110,7 +114,7 @@ enum AddressDetector {
             guard text.isSpace(cursor), text.isUpper(cursor + 1) || text.isDigit(cursor + 1) else { break }
             let wordStart = cursor + 1
             var wordEnd = wordStart
-            while text.isLetter(wordEnd) || text.isDigit(wordEnd) { wordEnd += 1 }
+            while text.isLetter(wordEnd) || text.isDigit(wordEnd), wordEnd - wordStart < maximumWord { wordEnd += 1 }
             let word = text.string(wordStart, wordEnd).lowercased()
             if text.is(wordEnd, ".") { wordEnd += 1 }
             cursor = wordEnd
@@ -150,7 +154,7 @@ enum AddressDetector {
         for _ in 0..<3 {
             guard text.isUpper(cityEnd) else { break }
             var wordEnd = cityEnd
-            while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "'") { wordEnd += 1 }
+            while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "'"), wordEnd - cityEnd < maximumWord { wordEnd += 1 }
             cityEnd = wordEnd
             if let postcode = ukPostcode(text, wordEnd + 1), text.isSpace(wordEnd) { return postcode }
             guard text.isSpace(wordEnd), text.isUpper(wordEnd + 1), !states.contains(text.string(wordEnd + 1, wordEnd + 3)) || text.isLetter(wordEnd + 3)
@@ -200,7 +204,8 @@ enum AddressDetector {
         while text.isDigit(cursor) { cursor += 1 }
         guard cursor - codeStart == 5 || cursor - codeStart == 4, text.isSpace(cursor), text.isUpper(cursor + 1) else { return end }
         cursor += 1
-        while text.isLetter(cursor) || (text.is(cursor, "-") && text.isUpper(cursor + 1)) { cursor += 1 }
+        let cityStart = cursor
+        while text.isLetter(cursor) || (text.is(cursor, "-") && text.isUpper(cursor + 1)), cursor - cityStart < maximumWord { cursor += 1 }
         return cursor
     }
 }

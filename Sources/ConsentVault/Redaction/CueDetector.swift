@@ -91,7 +91,7 @@ enum CueDetector {
         while end < text.count, end - cursor < 24 {
             var groupEnd = end
             var groupDigits = 0, groupLower = 0
-            while text.isAlphanumeric(groupEnd), text[groupEnd] < 0x80 || text.isLetter(groupEnd) {
+            while text.isAlphanumeric(groupEnd), text[groupEnd] < 0x80 || text.isLetter(groupEnd), groupEnd - cursor < 25 {
                 if text.isDigit(groupEnd) { groupDigits += 1 } else if !text.isUpper(groupEnd) { groupLower += 1 }
                 groupEnd += 1
             }

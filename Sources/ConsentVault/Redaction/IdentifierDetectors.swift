@@ -107,7 +107,8 @@ enum IdentifierDetectors {
                 if start - length >= 0, text.lowercasedMatches(ScalarText.lowercased([prefix])[0], at: start - length) { start -= length }
             }
             var end = index + site.count
-            while end < text.count, !text.isWhitespace(end), !text.is(end, ")"), !text.is(end, ","), !text.is(end, "\""), !text.is(end, "»") { end += 1 }
+            while end < text.count, end - index < 200, !text.isWhitespace(end), !text.is(end, ")"), !text.is(end, ","), !text.is(end, "\""),
+                  !text.is(end, "»") { end += 1 }
             while text.is(end - 1, ".") || text.is(end - 1, "/") { end -= 1 }
             found.append(Detection(type: .socialHandle, start: start, end: end, priority: DetectionPriority.structured))
             index = end

@@ -14,20 +14,24 @@ enum NameDetector {
         let words = NameWords(text)
         var found: [Detection] = []
         var vouched: Set<String> = []
+        // Words already inside a found name, so the second pass costs linear time.
+        var covered = [Bool](repeating: false, count: words.count)
         var index = 0
         while index < words.count {
             let context = NameCues.context(before: index, in: words)
             guard let run = run(from: index, context: context, in: words) else { index += 1; continue }
             found.append(Detection(type: .person, start: words[run.first].start, end: run.end, priority: DetectionPriority.cueName))
-            for word in run.first...run.last where words[word].key.count >= 3 { vouched.insert(words[word].key) }
+            for word in run.first...run.last {
+                covered[word] = true
+                if words[word].key.count >= 3 { vouched.insert(words[word].key) }
+            }
             index = run.last + 1
         }
         guard !vouched.isEmpty else { return found }
         // Other mentions of a name already found (a first name alone in the signature).
-        for position in 0..<words.count {
+        for position in 0..<words.count where !covered[position] {
             let word = words[position]
-            guard vouched.contains(word.key), !NameCues.isStopWord(word.lower), word.isCapitalized || words.isLowercaseText,
-                  !found.contains(where: { $0.start <= word.start && word.start < $0.end }) else { continue }
+            guard vouched.contains(word.key), !NameCues.isStopWord(word.lower), word.isCapitalized || words.isLowercaseText else { continue }
             found.append(Detection(type: .person, start: word.start, end: words.nameEnd(position), priority: DetectionPriority.cueName))
         }
         return found

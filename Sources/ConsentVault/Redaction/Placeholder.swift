@@ -98,3 +98,34 @@ extension Redactor {
         redact(text, mapping: &session.mapping)
     }
 }
+
+/// A session's placeholders while a text is redacted: the same value of a type gets the same
+/// placeholder, new values the next number. Lookups are by value, so a text with many entities
+/// costs linear time, not a scan of the session per entity.
+struct PlaceholderBook {
+    /// The session mapping, placeholder text → value, with this text's new entries.
+    private(set) var mapping: [String: PlaceholderValue]
+    private var byValue: [String: Placeholder] = [:]
+    private var counts: [String: Int] = [:]
+
+    /// A book continuing `mapping`.
+    init(_ mapping: [String: PlaceholderValue]) {
+        self.mapping = mapping
+        for (text, value) in mapping {
+            guard let placeholder = Placeholder(text), let type = EntityType(rawValue: value.type) else { continue }
+            byValue[value.type + "\u{0}" + Redactor.comparable(value.value, type: type)] = placeholder
+            counts[value.type, default: 0] += 1
+        }
+    }
+
+    /// The placeholder of `value`: the session's existing one, or the next number of its type.
+    mutating func placeholder(for value: String, type: EntityType, field: String?) -> Placeholder {
+        let key = type.rawValue + "\u{0}" + Redactor.comparable(value, type: type)
+        if let existing = byValue[key] { return existing }
+        counts[type.rawValue, default: 0] += 1
+        let placeholder = Placeholder(type: type, number: counts[type.rawValue]!)
+        mapping[placeholder.description] = PlaceholderValue(type: type.rawValue, value: value, field: field)
+        byValue[key] = placeholder
+        return placeholder
+    }
+}

@@ -42,17 +42,19 @@ public struct PromptOperations {
             let known = try stored.values()
             let values = known.filter { allowed.contains($0.key) }
             try context.promptSessions.purgeExpired(before: context.timestamp)
-            var (id, mapping) = try loadOrCreateSession(nil, member: member, purpose: purposeID, principal: principal)
+            let (id, session) = try loadOrCreateSession(nil, member: member, purpose: purposeID, principal: principal)
+            var book = PlaceholderBook(session)
             var filled = template
             for slot in PromptTemplate.slots(in: template).reversed() {
                 var replacement = slot.fallback
                 if let attribute = PromptAttribute(rawValue: slot.name), let value = values[attribute.field] {
                     replacement = attribute == .firstName
-                        ? Redactor.placeholder(for: value, type: .person, field: "first_name", in: &mapping).description
+                        ? book.placeholder(for: value, type: .person, field: "first_name").description
                         : attribute.generalize(value, today: context.today)
                 }
                 filled.replaceSubrange(slot.range, with: replacement)
             }
+            var mapping = book.mapping
             let redaction = try redactor(known: known).redact(filled, mapping: &mapping)
             try saveSession(id, member: member, purpose: purposeID, principal: principal, mapping: mapping)
             record.fieldsRequested = ["session:\(id)"] + attributes.map(\.rawValue)

@@ -50,7 +50,16 @@ public struct Redactor: @unchecked Sendable {
                 }, at: 1)
             }
         }
-        return results.all
+        // A detection of the first half may reach past the split into one of the second: the second
+        // then starts where the first ends, so nothing between them is left uncovered.
+        var merged: [Detection] = []
+        for var detection in results.all {
+            let covered = merged.last?.end ?? 0
+            guard detection.end > covered else { continue }
+            detection.start = max(detection.start, covered)
+            merged.append(detection)
+        }
+        return merged
     }
 
     /// Entities in `input` found on the calling thread.
@@ -119,34 +128,29 @@ public struct Redactor: @unchecked Sendable {
     /// placeholder, also across earlier calls of the session (`mapping`).
     func redact(_ input: String, mapping: inout [String: PlaceholderValue]) -> Redaction {
         let scalars = Array(input.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        // Built as an array and turned into a string once: appending to a string's scalar view copies it.
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(scalars.count)
         var entities: [RedactedEntity] = []
+        var book = PlaceholderBook(mapping)
         var cursor = 0
-        for detection in detect(input) {
+        for detection in detect(input) where detection.start >= cursor {
             output.append(contentsOf: scalars[cursor..<detection.start])
             let value = String(String.UnicodeScalarView(scalars[detection.start..<detection.end]))
-            let placeholder = Self.placeholder(for: value, type: detection.type, field: detection.field, in: &mapping)
+            let placeholder = book.placeholder(for: value, type: detection.type, field: detection.field)
             output.append(contentsOf: placeholder.description.unicodeScalars)
             entities.append(RedactedEntity(type: detection.type, placeholder: placeholder, start: detection.start, end: detection.end))
             cursor = detection.end
         }
         output.append(contentsOf: scalars[cursor...])
-        return Redaction(text: String(output), entities: entities)
+        mapping = book.mapping
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: output)
+        return Redaction(text: String(text), entities: entities)
     }
 
-    /// The placeholder of `value`: an existing one if the session already has the same value.
-    static func placeholder(for value: String, type: EntityType, field: String?, in mapping: inout [String: PlaceholderValue]) -> Placeholder {
-        let key = comparable(value, type: type)
-        if let existing = mapping.first(where: { $0.value.type == type.rawValue && comparable($0.value.value, type: type) == key }),
-           let placeholder = Placeholder(existing.key) {
-            return placeholder
-        }
-        let placeholder = Placeholder(type: type, number: mapping.values.filter { $0.type == type.rawValue }.count + 1)
-        mapping[placeholder.description] = PlaceholderValue(type: type.rawValue, value: value, field: field)
-        return placeholder
-    }
-
-    private static func comparable(_ value: String, type: EntityType) -> String {
+    /// The form two values of `type` are compared in: `0171 234` equals `0171234`, `Müller` equals `MUELLER`.
+    static func comparable(_ value: String, type: EntityType) -> String {
         switch type {
         case .phone, .iban, .card, .taxID: return value.filter { $0.isNumber || $0.isLetter }.uppercased()
         default: return String(String.UnicodeScalarView(KnownValueMatcher.fold(value).compactMap(Unicode.Scalar.init)))
