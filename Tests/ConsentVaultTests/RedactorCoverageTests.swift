@@ -61,6 +61,18 @@ struct RedactorCoverageTests {
         ("link www.shop.example/konto?kunde=Lotte+Braun", ["URL:www.shop.example/konto?kunde=Lotte+Braun"]),
         ("tel. 5123938404, morgens", ["PHONE:5123938404"]),
         ("call +1-503-555-0192 now", ["PHONE:+1-503-555-0192"]),
+        ("Mail an m.nowak (at) t-online (punkt) de bitte", ["EMAIL:m.nowak (at) t-online (punkt) de"]),
+        ("reach emily dot watson at gmail dot com", ["EMAIL:emily dot watson at gmail dot com"]),
+        ("IBAN de89 3704 0044 0532 0130 00", ["IBAN:de89 3704 0044 0532 0130 00"]),
+        ("Rückruf 089 - 123 456 78", ["PHONE:089 - 123 456 78"]),
+        ("Handy 0171–2345678", ["PHONE:0171–2345678"]),
+        ("Frau Dr. med. Ayşe Demir kommt", ["PERSON:Ayşe Demir"]),
+        ("Gruß Ayşe", ["PERSON:Ayşe"]),
+        ("Lukas Schmidt fragt nach dem Paket.", ["PERSON:Lukas Schmidt"]),
+        ("Petra Klein möchte umtauschen", ["PERSON:Petra Klein"]),
+        ("Geburtstag 12.03.", ["DATE_OF_BIRTH:12.03."]),
+        ("* 15.06.1978 in Köln", ["DATE_OF_BIRTH:15.06.1978"]),
+        ("im März 1964 geboren", ["DATE_OF_BIRTH:März 1964"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -93,6 +105,12 @@ struct RedactorCoverageTests {
         #expect(found(fullWidth) == ["PHONE:\u{FF10}\u{FF11}\u{FF17}\u{FF11} 2345678"])
         let known = Redactor(knownValues: ["last_name": "Müller"], memberNumberPattern: nil)
         #expect(known.detect("Frau Mu\u{308}ller").map(\.start) == [5])
+        // Known values in other spellings: without Turkish letters, a birthday without its year; a
+        // known name that is also a word counts only with its capital.
+        let member = Redactor(knownValues: ["last_name": "Yıldız", "first_name": "Will", "birthday": "1990-11-02"], memberNumberPattern: nil)
+        #expect(member.detect("Aylin Yildiz kauft").contains { $0.field == "last_name" })
+        #expect(member.detect("Ihr Geburtstag ist am 2.11.").contains { $0.type == .dateOfBirth })
+        #expect(!member.detect("The courier will call on Monday.").contains { $0.field == "first_name" })
     }
 
     @Test("not personal data", arguments: [
@@ -100,6 +118,8 @@ struct RedactorCoverageTests {
         "der Koch empfiehlt den Fisch", "Bestellnummer 0123456789 ist unterwegs", "Aktion vom 01.07. bis 31.07.2026", "Preis 49,99 € statt 59,99 €",
         "Dear customer, thanks for shopping", "Our New York store opens at 9", "version 5.3.2 in 4 steps", "Sale ends 12/24/2026",
         "Tracking 00340434161094042557", "um 14:30 Uhr in der Filiale", "Sommer-Sale mit 30 % Rabatt",
+        "Mo. 9–18 Uhr, Fr. 9–20 Uhr, Sa. 10–16 Uhr", "App version 2.14.3.1 ist da", "Order number 100234567 shipped", "SKU 123-45-6789-XL",
+        "coupon @SAVE20 gilt bis Sonntag", "Dear Valued Customer,", "Lieferung am 12.03. geplant", "Calvin Klein und Tommy Hilfiger",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

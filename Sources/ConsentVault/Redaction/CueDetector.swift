@@ -15,7 +15,7 @@ enum CueDetector {
                              "customer id", "customer number", "customer no", "customer account", "account number", "account no", "card no",
                              "account", "acct", "konto", "card", "karte", "membership", "mitgliedskarte"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
-                      "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "number"]
+                      "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on"]
         let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
                            "steuernummer", "steuernr", "st.-nr", "personalausweis", "personalausweisnummer", "ausweisnummer", "ausweis-nr",
                            "ausweis nr", "ausweisnr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",

@@ -2,8 +2,8 @@ import Foundation
 
 /// Dates written every way people write them: `24.12.1990`, `22.05.87`, `3. Mai 1952`, `03. Mrz. 90`,
 /// `1990-12-24`, `3/3/1990`, `May 3, 1952`, `March 3rd, 1990`, `3 March 1990`, `20. Mai` (a birthday
-/// without a year). Reported as dates of birth only when a birth cue stands before or right after
-/// them, or when they equal the member's stored birthday; campaign dates stay. Dates are never phones.
+/// without a year), `12.03.`, `März 1964`. Reported as dates of birth only when a birth cue (or a `*`)
+/// stands before or right after them, or when they equal the member's stored birthday (by month and day when the year is missing); campaign dates stay. Dates are never phones.
 enum DateDetector {
     /// Month names and abbreviations (German and English), lowercase, with their numbers.
     private static let months: [(name: [UInt32], number: Int)] = [
@@ -13,22 +13,25 @@ enum DateDetector {
         ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10), ("november", 11), ("nov", 11), ("dezember", 12),
         ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9),
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
-    private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b",
+    private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b", "b. ",
                                                      "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns "])
 
-    /// A date found in the text: where, and the ISO days it can name (a slash date `3/4/1990` names
-    /// two; none when the year is missing).
+    /// A date found in the text: where, the ISO days it can name (a slash date `3/4/1990` names
+    /// two; none when the year is missing), and its month and day when the year is missing.
     struct FoundDate {
         let start: Int
         let end: Int
         let isoDays: [String]
+        var monthDay: String? = nil
     }
 
     /// Dates of birth: dates with a cue just before or after them, or equal to `birthday` (ISO).
     static func datesOfBirth(in dates: [FoundDate], of text: ScalarText, birthday: String?) -> [Detection] {
         dates.compactMap { date in
-            let known = birthday.map { date.isoDays.contains($0) } ?? false
-            guard known || text.hasCue(cues, before: date.start, window: 30) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
+            // A date without its year matches the stored birthday by month and day (`2.11.`, `24 Dec`).
+            let known = birthday.map { date.isoDays.contains($0) || (date.monthDay != nil && $0.hasSuffix(date.monthDay!)) } ?? false
+            let starred = text.is(date.start - 1, "*") || (text.is(date.start - 2, "*") && text.isSpace(date.start - 1))
+            guard known || starred || text.hasCue(cues, before: date.start, window: 30) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
             else { return nil }
             return Detection(type: .dateOfBirth, start: date.start, end: date.end,
                              priority: known ? DetectionPriority.knownValue : DetectionPriority.date, field: known ? "birthday" : nil)
@@ -73,7 +76,8 @@ enum DateDetector {
     private static func make(_ start: Int, _ end: Int, _ year: Int?, _ month: Int, _ day: Int) -> FoundDate? {
         guard (1...12).contains(month), day >= 1 else { return nil }
         guard let year else {
-            return day <= CalendarDay.daysIn(month: month, year: 2000) ? FoundDate(start: start, end: end, isoDays: []) : nil
+            guard day <= CalendarDay.daysIn(month: month, year: 2000) else { return nil }
+            return FoundDate(start: start, end: end, isoDays: [], monthDay: String(format: "-%02d-%02d", month, day))
         }
         guard (1900...2100).contains(year), day <= CalendarDay.daysIn(month: month, year: year) else { return nil }
         return FoundDate(start: start, end: end, isoDays: [CalendarDay(year: year, month: month, day: day).iso])
@@ -88,8 +92,12 @@ enum DateDetector {
         }
         guard first.end - start <= 2 else { return nil }
         for separator in ["." as Unicode.Scalar, "/"] where text.is(first.end, separator) {
-            guard let second = number(text, first.end + 1, maxDigits: 2), text.is(second.end, separator),
-                  let year = year(text, second.end + 1) else { continue }
+            guard let second = number(text, first.end + 1, maxDigits: 2), text.is(second.end, separator) else { continue }
+            // `12.03.` without a year.
+            if separator == ".", !text.isAlphanumeric(second.end + 1), !text.is(second.end + 1, ".") || !text.isDigit(second.end + 2) {
+                if let date = make(start, second.end + 1, nil, second.value, first.value) { return date }
+            }
+            guard let year = year(text, second.end + 1) else { continue }
             if separator == "." { return make(start, year.end, year.value, second.value, first.value) }
             // Slash dates are day/month in Europe and month/day in the US: both readings count.
             let readings = [make(start, year.end, year.value, second.value, first.value), make(start, year.end, year.value, first.value, second.value)]
@@ -109,10 +117,13 @@ enum DateDetector {
         return make(start, monthEnd, nil, month, first.value)
     }
 
-    /// `May 3, 1952`, `March 3rd, 1990`, `Mar 3 1990`, `February 9th` (no year).
+    /// `May 3, 1952`, `March 3rd, 1990`, `Mar 3 1990`, `February 9th` (no year), `März 1964` (no day).
     private static func named(_ text: ScalarText, _ start: Int) -> FoundDate? {
-        guard let (month, monthEnd) = monthName(text, start), text.isSpace(monthEnd),
-              let day = number(text, monthEnd + 1, maxDigits: 2), !text.isLetter(afterOrdinal(text, day.end)) else { return nil }
+        guard let (month, monthEnd) = monthName(text, start), text.isSpace(monthEnd) else { return nil }
+        if let year = number(text, monthEnd + 1, maxDigits: 4), year.end - monthEnd == 5, (1900...2100).contains(year.value), !text.isAlphanumeric(year.end) {
+            return FoundDate(start: start, end: year.end, isoDays: [])
+        }
+        guard let day = number(text, monthEnd + 1, maxDigits: 2), !text.isLetter(afterOrdinal(text, day.end)) else { return nil }
         let dayEnd = afterOrdinal(text, day.end)
         var cursor = dayEnd
         if text.is(cursor, ",") { cursor += 1 }

@@ -29,7 +29,7 @@ enum IdentifierDetectors {
 
     private static func socialSecurityNumber(_ text: ScalarText, _ start: Int) -> Int? {
         guard let area = digits(text, start, 3), text.is(start + 3, "-"), let group = digits(text, start + 4, 2), text.is(start + 6, "-"),
-              let serial = digits(text, start + 7, 4), !text.isAlphanumeric(start + 11), !(text.is(start + 11, "-") && text.isDigit(start + 12)),
+              let serial = digits(text, start + 7, 4), !text.isAlphanumeric(start + 11), !(text.is(start + 11, "-") && text.isAlphanumeric(start + 12)),
               area != 0, area != 666, area < 900, group != 0, serial != 0 else { return nil }
         return start + 11
     }
@@ -78,6 +78,9 @@ enum IdentifierDetectors {
         return found
     }
 
+    private static let socialCues = ScalarText.lowercased(["instagram", "insta", "tiktok", "twitter", "threads", "facebook", "snapchat", "handle",
+                                                           "profil", "follow", "folg", "dm", "mastodon", "youtube", "x.com", "linkedin"])
+
     /// Sites whose `site/name` paths are people's profiles.
     private static let socialSites = ScalarText.lowercased(["instagram.com/", "facebook.com/", "fb.com/", "tiktok.com/", "linkedin.com/in/",
                                                             "twitter.com/", "x.com/", "youtube.com/@", "xing.com/profile/", "pinterest.com/",
@@ -93,7 +96,11 @@ enum IdentifierDetectors {
                 var end = index + 1
                 while handleCharacter(text, end), end - index <= 31 { end += 1 }
                 while text.is(end - 1, ".") { end -= 1 }
-                if end - index >= 3, !text.is(end, "@") {
+                // A handle of letters only (`@home`, `@SAVE20` has a digit) needs a social cue nearby.
+                // and a code in capitals (`@SAVE20`) is a coupon, not a handle.
+                let plain = (index + 1..<end).allSatisfy { text.isASCIILetter($0) }
+                let shouted = !(index + 1..<end).contains { text.isASCIILetter($0) && !text.isUpper($0) }
+                if end - index >= 3, !text.is(end, "@"), !shouted, !plain || text.hasCue(socialCues, before: index, window: 60) {
                     found.append(Detection(type: .socialHandle, start: index, end: end, priority: DetectionPriority.structured))
                     index = end
                 }

@@ -1,5 +1,7 @@
 /// Finds a member's stored values in a text in one linear pass (Aho–Corasick over a folded
-/// text: lowercase, ä→ae, ö→oe, ü→ue, ß→ss), so `Müller`, `Mueller` and `MÜLLER` all match.
+/// text: lowercase, ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped, ı→i, ł→l), so `Müller`,
+/// `Mueller` and `MÜLLER` match, and so do `Yıldız` and `Yildiz`. A name matches only written with
+/// a capital (or in a text without capitals): a member called Koch is not every cook.
 struct KnownValueMatcher {
     /// One value to look for.
     struct Pattern {
@@ -9,6 +11,8 @@ struct KnownValueMatcher {
         let type: EntityType
         /// The catalog field it came from.
         let field: String
+        /// Whether it counts only when written with a capital (names).
+        var needsCapital = false
     }
 
     private var transitions: [[UInt32: Int]] = [[:]]
@@ -53,9 +57,16 @@ struct KnownValueMatcher {
         case 0xfc, 0xdc: return [0x75, 0x65]
         case 0xdf, 0x1e9e: return [0x73, 0x73]
         case 0x41...0x5a: return [scalar | 0x20]
+        case 0x131, 0x130: return [0x69]
+        case 0x142, 0x141: return [0x6c]
+        case 0xf8, 0xd8: return [0x6f]
+        case 0x111, 0x110: return [0x64]
         default:
             guard scalar >= 0x80, let unicode = Unicode.Scalar(scalar) else { return [scalar] }
-            return unicode.properties.lowercaseMapping.unicodeScalars.map(\.value)
+            // Other accented letters: the base letter (`é` → `e`, `ş` → `s`, `ñ` → `n`).
+            let base = String(unicode).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? unicode
+            let folded = base.value < 0x80 ? base : unicode
+            return folded.properties.lowercaseMapping.unicodeScalars.map(\.value)
         }
     }
 
@@ -81,6 +92,8 @@ struct KnownValueMatcher {
         }
         var found: [Detection] = []
         var state = 0
+        let capitals = (0..<text.count).reduce(0) { $0 + (text.isUpper($1) ? 1 : 0) }
+        let lowercaseText = capitals * 20 < text.count
         for (position, scalar) in folded.enumerated() {
             while state != 0 && transitions[state][scalar] == nil { state = failure[state] }
             state = transitions[state][scalar] ?? 0
@@ -88,7 +101,7 @@ struct KnownValueMatcher {
                 let pattern = patterns[number]
                 let start = origin[position - pattern.folded.count + 1]
                 let end = origin[position] + 1
-                guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end) else { continue }
+                guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end), !pattern.needsCapital || lowercaseText || text.isUpper(start) else { continue }
                 found.append(Detection(type: pattern.type, start: start, end: end, priority: DetectionPriority.knownValue, field: pattern.field))
             }
         }

@@ -16,7 +16,7 @@ enum NameCues {
     /// Titles (`Frau`, `Mr`), roles (`Kundin`, `Inhaber`, `Tochter`) and greetings, followed directly
     /// by the name (spaces, or `:`/`.`).
     static let strongWords: Set<String> = [
-        "herr", "herrn", "frau", "fr", "hr", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
+        "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family",
         "kunde", "kundin", "inhaber", "inhaberin", "kontoinhaber", "kontoinhaberin", "karteninhaber", "karteninhaberin",
         "empfänger", "empfängerin", "absender", "absenderin", "ansprechpartner", "ansprechpartnerin", "besteller", "bestellerin",
         "fahrer", "fahrerin", "tochter", "sohn", "mann", "ehemann", "ehefrau", "gatte", "gattin", "mutter", "vater", "bruder",
@@ -60,16 +60,26 @@ enum NameCues {
         "mitarbeiter", "mitarbeiterin", "kollegen", "kolleginnen", "colleagues", "staff", "sales", "marketing", "newsletter", "gutschein",
         "bestellung", "order", "lieferung", "delivery", "rückruf", "mail", "email", "e-mail", "sms", "telefon", "phone", "hallo", "hi",
         "hey", "hello", "dear", "liebe", "lieber", "wir", "ihre", "ihren", "ihrem", "deren", "dessen", "was", "wer", "wie", "who", "what",
-        "id", "nr", "no", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
+        "id", "nr", "no", "uhr", "valued", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
     ]
-    /// Brands shaped like a person's name that retail texts mention (`Hugo Boss`, `Jack Wolfskin`).
+    /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
-        "hugo", "boss", "tommy", "hilfiger", "polo", "wolfskin", "calvin", "klein", "ralph", "lauren", "tailor", "banani", "dior",
-        "vuitton", "kors", "lagerfeld", "barclay", "cain", "gerry", "joop", "levi", "levi's", "mara", "sherman", "perry", "lacoste",
-        "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "zara", "primark", "marks", "spencer", "ted",
-        "spade", "creuset", "o'polo", "martens", "uncle", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden",
+        "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "zara", "primark",
+        "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
+        "hilfiger", "vuitton", "lagerfeld", "banani",
         "north", "south", "east", "west", "new", "old", "great", "saint", "san", "santa", "lake", "mount", "fort", "port", "upper", "lower",
     ]
+    /// Brands and titles shaped like a person's name (`Hugo Boss`, `Calvin Klein`, `Dr. Oetker`), as their first two words:
+    /// a run starting with one is no name, while `Petra Klein` still is.
+    static let brandPhrases: Set<String> = [
+        "hugo boss", "tommy hilfiger", "calvin klein", "ralph lauren", "tom tailor", "jack wolfskin", "marc o'polo", "marc cain",
+        "betty barclay", "gerry weber", "ted baker", "paul smith", "michael kors", "kate spade", "karl lagerfeld", "bruno banani",
+        "christian dior", "louis vuitton", "tom ford", "fred perry", "ben sherman", "max mara", "marks spencer", "le creuset",
+        "thomas sabo", "jamie oliver", "harry potter", "uncle ben's", "uncle ben", "joseph joseph", "peak performance", "jenny craig",
+        "anna karenina", "martin luther", "winnie the", "frau holle", "mercedes-benz", "st louis", "black forest", "levi strauss",
+    ]
+    /// Academic titles inside a title chain (`Frau Dr. med. Ayşe Demir`): passed over before the name.
+    static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]
 
     /// Whether `lower` can never be (part of) a name.
     static func isStopWord(_ lower: String) -> Bool { stopWords.contains(lower) || brands.contains(lower) || strongWords.contains(lower) }
@@ -82,7 +92,7 @@ enum NameCues {
         let previous = words[index - 1].lower
         let gapIsPlain = !words.separator(before: index, contains: ",") && !words.separator(before: index, contains: "(")
         if gapIsPlain, strongWords.contains(previous) { return .strong }
-        if closings.contains(previous), words.separator(before: index, contains: ",") { return .signature }
+        if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
         if previous == "name" && words.separator(before: index, contains: ":") { return .strong }
         for (first, second) in introductions {
             if second.isEmpty, previous == first { return .strong }

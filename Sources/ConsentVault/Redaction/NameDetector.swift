@@ -42,8 +42,12 @@ enum NameDetector {
     private static func run(from origin: Int, context: NameCues.Context, in words: NameWords) -> (first: Int, last: Int, end: Int)? {
         var index = origin
         // After a title, a name may start with its particle: `Frau von Bergen`, `Mr. zur Mühlen`.
-        while context == .strong, NameCues.particles.contains(words[index].lower), index + 1 < words.count, words.areAdjacent(index, index + 1) { index += 1 }
+        while context == .strong, index + 1 < words.count, NameCues.particles.contains(words[index].lower) || NameCues.titleWords.contains(words[index].lower) {
+            index += 1
+        }
         guard index == origin || words[index].isCapitalized else { return nil }
+        // A title chain belongs before the name, not in it.
+        let origin = (origin..<index).first { !NameCues.titleWords.contains(words[$0].lower) } ?? index
         let first = words[index]
         guard !NameCues.isStopWord(first.lower), !words.followsDot(index) else { return nil }
         if !first.isCapitalized {
@@ -60,7 +64,12 @@ enum NameDetector {
             guard first.isCapitalized ? candidate.isCapitalized : candidate.text.count >= 4 && isSurname(words.stem(next)) else { break }
             last = next
         }
+        if index + 1 < words.count, words.areAdjacent(index, index + 1), NameCues.brandPhrases.contains(first.lower + " " + words[index + 1].lower) {
+            return nil
+        }
         let isGiven = NameLexicon.isGivenName(words.stem(index))
+        // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
+        if context != .strong, !isGiven, last > index, NameLexicon.isAnyGivenName(words.stem(index + 1)) { return nil }
         let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text))
         switch context {
         case .strong:
@@ -81,8 +90,10 @@ enum NameDetector {
             } else {
                 // A given name, or a pair ending in a surname whose first word is a given name or, not
                 // opening a sentence, short enough to be one (not `Lieblingsfarbe Blau`).
+                // At a sentence start the pair must be followed by a lowercase word or punctuation (`Lukas Schmidt fragt`).
+                let followedByLowercase = last + 1 >= words.count || !words.areAdjacent(last, last + 1) || !words[last + 1].isCapitalized
                 let givenShaped = NameLexicon.isAnyGivenName(words.stem(index))
-                    || (first.text.count <= 10 && (!words.startsSentence(index) || words.startsLine(index) && words.endsLine(last)))
+                    || (first.text.count <= 10 && (!words.startsSentence(index) || followedByLowercase))
                 guard isGiven || (hasSurname && givenShaped) else { return nil }
             }
         }

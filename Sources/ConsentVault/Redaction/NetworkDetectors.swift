@@ -26,6 +26,52 @@ enum NetworkDetectors {
 
     private static let localSpecials: Set<UInt32> = Set("._%+-".unicodeScalars.map(\.value))
 
+    /// How people write `@` and `.` to hide an address from robots: `(at)`, `[at]`, ` at `, `(dot)`, `(punkt)`, ` dot `.
+    private static let spelledAt = ScalarText.lowercased(["(at)", "[at]", "{at}", " (at) ", " [at] ", " at ", "(ät)", " ät "])
+    private static let spelledDot = ScalarText.lowercased(["(dot)", "[dot]", "{dot}", " (dot) ", " [dot] ", " dot ", "(punkt)", " (punkt) ", " punkt ", "."])
+
+    /// Email addresses written out (`m.nowak (at) t-online (punkt) de`, `emily dot watson at gmail dot com`): a local
+    /// part, a spelled `@`, and a domain of at least two labels joined by spelled dots, ending in a TLD of letters.
+    static func spelledEmails(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            guard text.is(index, "(") || text.is(index, "[") || text.is(index, "{") || text.isSpace(index),
+                  let at = spelledAt.first(where: { text.lowercasedMatches($0, at: index) }) else { continue }
+            // The local part: name labels joined by dots or spelled dots, back from the `at`.
+            var start = index
+            var labels = 0
+            while labels < 4 {
+                var labelStart = start
+                while labelStart > 0, isLocal(text, labelStart - 1), !text.is(labelStart - 1, "."), start - labelStart < 40 { labelStart -= 1 }
+                guard labelStart < start else { break }
+                start = labelStart
+                labels += 1
+                guard let dot = spelledDot.first(where: { $0.count <= start && text.lowercasedMatches($0, at: start - $0.count) }),
+                      start - dot.count > 0, isLocal(text, start - dot.count - 1) else { break }
+                start -= dot.count
+            }
+            guard labels > 0 else { continue }
+            var end = index + at.count
+            var domainLabels = 0
+            var lastLabelLetters = false
+            while domainLabels < 5 {
+                let labelStart = end
+                while text.isAlphanumeric(end) || text.is(end, "-"), end - labelStart < 63 { end += 1 }
+                guard end > labelStart else { break }
+                domainLabels += 1
+                lastLabelLetters = end - labelStart >= 2 && (labelStart..<end).allSatisfy { text.isLetter($0) }
+                guard let dot = spelledDot.first(where: { text.lowercasedMatches($0, at: end) }), text.isAlphanumeric(end + dot.count) else { break }
+                end += dot.count
+            }
+            guard domainLabels >= 2, lastLabelLetters else { continue }
+            found.append(Detection(type: .email, start: start, end: end, priority: DetectionPriority.structured))
+            index = end
+        }
+        return found
+    }
+
     private static func isLocal(_ text: ScalarText, _ index: Int) -> Bool {
         text.isAlphanumeric(index) || localSpecials.contains(text[index])
     }
@@ -36,7 +82,7 @@ enum NetworkDetectors {
         var index = 0
         while index < text.count {
             let boundary = index == 0 || !(text.isAlphanumeric(index - 1) || text.is(index - 1, ".") || text.is(index - 1, ":"))
-            if boundary, let end = ipv4End(text, from: index) ?? ipv6End(text, from: index) {
+            if boundary, let end = ipv4End(text, from: index) ?? ipv6End(text, from: index), !text.hasCue(versionCues, before: index, window: 12) {
                 found.append(Detection(type: .ipAddress, start: index, end: end, priority: DetectionPriority.structured))
                 index = end
             } else {
@@ -45,6 +91,9 @@ enum NetworkDetectors {
         }
         return found
     }
+
+    /// Words before a dotted number that make it a version, not an address (`App version 2.14.3.1`).
+    private static let versionCues = ScalarText.lowercased(["version", "ver.", "v.", "build", "release", "firmware", "update"])
 
     private static func ipv4End(_ text: ScalarText, from start: Int) -> Int? {
         var index = start

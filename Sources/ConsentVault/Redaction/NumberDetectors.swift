@@ -12,14 +12,15 @@ enum NumberDetectors {
         var found: [Detection] = []
         var index = 0
         while index + 15 <= text.count {
-            guard text.isUpper(index), text.isASCIILetter(index), text.isUpper(index + 1), text.isASCIILetter(index + 1),
-                  text.isDigit(index + 2), text.isDigit(index + 3), !text.isAlphanumeric(index - 1),
-                  let length = ibanLengths[text.string(index, index + 2)] else { index += 1; continue }
+            guard text.isASCIILetter(index), text.isASCIILetter(index + 1), text.isDigit(index + 2), text.isDigit(index + 3),
+                  !text.isAlphanumeric(index - 1), let length = ibanLengths[text.string(index, index + 2).uppercased()] else { index += 1; continue }
+            // Upper- or lowercase, in groups separated by single spaces or hyphens.
             var characters: [UInt32] = []
             var end = index
             while end < text.count, characters.count < length {
-                if text.isDigit(end) || (text.isASCIILetter(end) && text.isUpper(end)) { characters.append(text[end]) }
-                else if !(text.isSpace(end) && text.isAlphanumeric(end + 1)) { break }
+                if text.isDigit(end) { characters.append(text[end]) }
+                else if text.isASCIILetter(end) { characters.append(text[end] & ~0x20) }
+                else if !((text.isSpace(end) || text.is(end, "-")) && text.isAlphanumeric(end + 1)) { break }
                 end += 1
             }
             if characters.count == length, !text.isAlphanumeric(end) {
@@ -157,7 +158,7 @@ enum NumberDetectors {
     }
 
     /// North American numbers: `(617) 555-0142`, `617-555-0142`, `617.555.0142`, `617 555 0142`,
-    /// with `+1`/`1-` before them; area code and exchange start with 2–9.
+    /// with `+1`/`1-` before them; the area code starts with 2–9.
     static func northAmericanPhones(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
         var index = 0
@@ -178,7 +179,7 @@ enum NumberDetectors {
                 guard [0x2d, 0x2e, 0x20].contains(separator) else { continue }
                 cursor += 1
             } else if text.is(cursor, "-") || text.is(cursor, ".") { cursor += 1 }
-            guard let exchange = threeDigits(text, cursor), exchange.first >= 2 else { continue }
+            guard threeDigits(text, cursor) != nil else { continue }
             cursor += 3
             guard text.is(cursor, "-") || text.is(cursor, ".") || text.isSpace(cursor), bracketed || text[cursor] == separator else { continue }
             cursor += 1
@@ -200,7 +201,17 @@ enum NumberDetectors {
     }
 
     private static let notPhoneCues = ScalarText.lowercased(["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
-                                       "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "nr.", "no.", "#"])
+                                       "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "nr.", "no.", "#",
+                                       "receipt", "item", "sku", "beleg", "quittung", "ref", "case", "vorgang", "paket", "parcel"])
+
+    /// Where a separator between a phone's digit groups ends: one to three of space, `/`, `-`, `–`
+    /// and `.` (`089 - 123 456`, `030 / 2 34`, `0171–2345678`, `0171.2345678`), or nil.
+    private static func separatorRunEnd(_ text: ScalarText, _ index: Int) -> Int? {
+        var end = index
+        while end - index < 3, text.isSpace(end) || text.is(end, "/") || text.is(end, "-") || text.is(end, "–") || text.is(end, ".") { end += 1 }
+        guard end > index, (index..<end).filter({ !text.isSpace($0) }).count <= 1 else { return nil }
+        return end
+    }
 
     /// Phone numbers: international (`+49 …`, `0049 …`) or national (`0…` with an area code),
     /// 7–15 digits, not a date, price, order number or other known number.
@@ -217,7 +228,7 @@ enum NumberDetectors {
             var lastDigitEnd = end
             while end < text.count, digits.count <= 16 {
                 if text.isDigit(end) { digits.append(Int(text[end] - 0x30)); end += 1; lastDigitEnd = end }
-                else if (text.isSpace(end) || text.is(end, "/") || text.is(end, "-")) && (text.isDigit(end + 1) || text.is(end + 1, "(")) { end += 1 }
+                else if let next = separatorRunEnd(text, end), text.isDigit(next) || text.is(next, "(") { end = next }
                 else if text.is(end, "(") && text.is(end + 1, "0") && text.is(end + 2, ")") { end += 3 }
                 else if plus, text.is(end, "("), let close = (end + 2...end + 5).first(where: { text.is($0, ")") }),
                         (end + 1..<close).allSatisfy({ text.isDigit($0) }) { end += 1 }

@@ -45,13 +45,15 @@ public struct Redactor: @unchecked Sendable {
             if half == 0 {
                 results.store(detectSerially(first).filter { $0.start < middle }, at: 0)
             } else {
-                results.store(twin.detectSerially(second).filter { $0.start + offset >= middle }.map {
+                // Everything that reaches past the split; the merge below trims what the first half already covers.
+                results.store(twin.detectSerially(second).filter { $0.end + offset > middle }.map {
                     Detection(type: $0.type, start: $0.start + offset, end: $0.end + offset, priority: $0.priority, field: $0.field)
                 }, at: 1)
             }
         }
-        // A detection of the first half may reach past the split into one of the second: the second
-        // then starts where the first ends, so nothing between them is left uncovered.
+        // The halves may group words differently around the split (a name run of the first half ends
+        // inside one of the second): a second-half detection then starts where the first half's
+        // coverage ends, so nothing between them is left uncovered.
         var merged: [Detection] = []
         for var detection in results.all {
             let covered = merged.last?.end ?? 0
@@ -74,7 +76,8 @@ public struct Redactor: @unchecked Sendable {
             guard let memberPhone, nationalDigits(digits(text.string(phone.start, phone.end))) == nationalDigits(memberPhone) else { return phone }
             return Detection(type: .phone, start: phone.start, end: phone.end, priority: DetectionPriority.knownValue, field: "phone")
         }
-        candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.personalURLs(in: text) + NetworkDetectors.ipAddresses(in: text)
+        candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.spelledEmails(in: text) + NetworkDetectors.personalURLs(in: text)
+            + NetworkDetectors.ipAddresses(in: text)
         candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
         candidates += memberNumbers(in: text) + CueDetector.values(in: text)
         candidates += IdentifierDetectors.nationalIDs(in: text) + IdentifierDetectors.licensePlates(in: text) + IdentifierDetectors.socialHandles(in: text)
@@ -161,7 +164,7 @@ public struct Redactor: @unchecked Sendable {
         var patterns: [KnownValueMatcher.Pattern] = []
         func add(_ value: String?, _ type: EntityType, _ field: String) {
             guard let value, !value.isEmpty else { return }
-            patterns.append(.init(folded: KnownValueMatcher.fold(value), type: type, field: field))
+            patterns.append(.init(folded: KnownValueMatcher.fold(value), type: type, field: field, needsCapital: type == .person))
         }
         add(knownValues["first_name"], .person, "first_name")
         add(knownValues["last_name"], .person, "last_name")
