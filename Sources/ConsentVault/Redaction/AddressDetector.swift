@@ -36,7 +36,10 @@ enum AddressDetector {
         var index = 0
         while index < text.count {
             guard !text.isLetter(index - 1), !text.isDigit(index - 1) else { index += 1; continue }
-            if let end = german(text, index) {
+            if let end = postBox(text, index) ?? foreignStreet(text, index) {
+                found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
+                index = end
+            } else if let end = german(text, index) {
                 found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
                 index = end
             } else if let end = english(text, index) {
@@ -100,6 +103,42 @@ enum AddressDetector {
         if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
         return text.isDigit(cursor) ? nil : cursor
     }
+
+    /// `Postfach 12 34`, `PO Box 1234`, `Packstation 123` (with `, Postnummer 12345678`): where people receive mail.
+    private static func postBox(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isUpper(start), let cue = postBoxCues.first(where: { text.lowercasedMatches($0, at: start) }), text.isSpace(start + cue.count),
+              text.isDigit(start + cue.count + 1) else { return nil }
+        var end = start + cue.count + 1
+        while text.isDigit(end) || (text.isSpace(end) && text.isDigit(end + 1)), end - start < 40 { end += 1 }
+        let postNumber = ScalarText.lowercased([", postnummer "])[0]
+        if text.lowercasedMatches(postNumber, at: end) {
+            var cursor = end + postNumber.count
+            let digitsStart = cursor
+            while text.isDigit(cursor), cursor - digitsStart < 12 { cursor += 1 }
+            if cursor - digitsStart >= 6 { end = cursor }
+        }
+        return end
+    }
+
+    private static let postBoxCues = ScalarText.lowercased(["postfach", "po box", "p.o. box", "pob", "packstation", "postfiliale"])
+
+    /// `Rue de la Paix 8`, `Via Roma 12`, `Calle Mayor 5`, `ul. Długa 3`: a street type before its name, then the number.
+    private static func foreignStreet(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isLetter(start), let prefix = streetPrefixes.first(where: { text.lowercasedMatches($0, at: start) && text.isSpace(start + $0.count) })
+        else { return nil }
+        var cursor = start + prefix.count
+        for _ in 0..<4 {
+            guard text.isSpace(cursor), text.isLetter(cursor + 1) else { break }
+            var wordEnd = cursor + 1
+            while text.isLetter(wordEnd) || text.is(wordEnd, "'") || text.is(wordEnd, "-"), wordEnd - cursor < maximumWord { wordEnd += 1 }
+            cursor = wordEnd
+            if text.isSpace(cursor), text.isDigit(cursor + 1) { return houseNumberEnd(text, cursor) }
+        }
+        return nil
+    }
+
+    private static let streetPrefixes = ScalarText.lowercased(["rue", "avenue", "boulevard", "via", "viale", "piazza", "calle", "avenida", "plaza", "rua",
+                                                               "ul.", "ulica", "aleja", "straat", "laan", "plein"])
 
     /// End of `221b Baker Street`, `1600 Pennsylvania Ave NW`, `42 Elm St Apt 3B`: a house number,
     /// up to four capitalized words ending in a street type, a direction and a unit.

@@ -13,7 +13,8 @@ enum CueDetector {
                              "clubkarte", "bonuskarte", "member no", "member number", "member id", "membership number", "membership no",
                              "loyalty card", "loyalty number", "loyalty no", "loyalty id", "rewards card", "rewards number", "club card",
                              "customer id", "customer number", "customer no", "customer account", "account number", "account no", "card no",
-                             "account", "acct", "konto", "card", "karte", "membership", "mitgliedskarte"]
+                             "account", "acct", "konto", "card", "karte", "membership", "mitgliedskarte", "payback", "payback-nr", "payback-karte",
+                             "clubcard", "nectar", "nectar card", "deutschlandcard", "miles & more", "bahncard"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on"]
         let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",

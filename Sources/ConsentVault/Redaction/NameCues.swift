@@ -11,6 +11,8 @@ enum NameCues {
         case none
         /// After a closing formula and a comma on the same line (`Danke, Käthe`): capitalized words ending the line.
         case signature
+        /// After words that say a name follows (`ich heiße`, `my name is`, `Name:`): any words, lowercase ones in chat too.
+        case naming
     }
 
     /// Titles (`Frau`, `Mr`), roles (`Kundin`, `Inhaber`, `Tochter`) and greetings, followed directly
@@ -28,6 +30,8 @@ enum NameCues {
     ]
     /// Prepositions before a name: only lexicon names count after them.
     static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "to", "for", "from", "by", "via", "cc"]
+    /// Words after which a name follows for sure: `ich heiße Yasemin`, `namens`, `called`.
+    private static let namingWords: Set<String> = ["heiße", "heisse", "namens", "named", "called", "heißt", "heisst"]
     /// Two-word introductions (`ich bin`, `my name`) after which a name follows.
     private static let introductions: [(String, String)] = [
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
@@ -93,7 +97,9 @@ enum NameCues {
         let gapIsPlain = !words.separator(before: index, contains: ",") && !words.separator(before: index, contains: "(")
         if gapIsPlain, strongWords.contains(previous) { return .strong }
         if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
-        if previous == "name" && words.separator(before: index, contains: ":") { return .strong }
+        if previous == "name" && words.separator(before: index, contains: ":") { return .naming }
+        if namingWords.contains(previous) { return .naming }
+        if index > 1, ["is", "ist", "lautet"].contains(previous), words[index - 2].lower == "name" { return .naming }
         for (first, second) in introductions {
             if second.isEmpty, previous == first { return .strong }
             if index > 1, previous == second, words[index - 2].lower == first { return .strong }

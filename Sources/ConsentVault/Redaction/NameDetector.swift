@@ -50,7 +50,7 @@ enum NameDetector {
         let origin = (origin..<index).first { !NameCues.titleWords.contains(words[$0].lower) } ?? index
         let first = words[index]
         guard !NameCues.isStopWord(first.lower), !words.followsDot(index) else { return nil }
-        if !first.isCapitalized {
+        if !first.isCapitalized, context != .naming {
             // Chat without capitals: a given name that is no ordinary word, or after a title or role a surname.
             guard words.isLowercaseText, NameLexicon.isGivenName(words.stem(index))
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index))) else { return nil }
@@ -61,7 +61,9 @@ enum NameDetector {
             while next + 1 < words.count, NameCues.particles.contains(words[next].lower), words.areAdjacent(next, next + 1) { next += 1 }
             let candidate = words[next]
             guard !NameCues.isStopWord(candidate.lower) else { break }
-            guard first.isCapitalized ? candidate.isCapitalized : candidate.text.count >= 4 && isSurname(words.stem(next)) else { break }
+            let continues = first.isCapitalized ? candidate.isCapitalized
+                : context == .naming ? candidate.text.count <= 20 && last - index < 2 : candidate.text.count >= 4 && isSurname(words.stem(next))
+            guard continues else { break }
             last = next
         }
         if index + 1 < words.count, words.areAdjacent(index, index + 1), NameCues.brandPhrases.contains(first.lower + " " + words[index + 1].lower) {
@@ -70,9 +72,9 @@ enum NameDetector {
         let isGiven = NameLexicon.isGivenName(words.stem(index))
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
         if context != .strong, !isGiven, last > index, NameLexicon.isAnyGivenName(words.stem(index + 1)) { return nil }
-        let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text))
+        let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower))
         switch context {
-        case .strong:
+        case .strong, .naming:
             break
         case .signature:
             guard first.isCapitalized, words.endsLine(last) else { return nil }
@@ -103,6 +105,14 @@ enum NameDetector {
     /// Whether `word` has letters German does not use (`Çelik`, `Wiśniewska`, `Kılıç`): a name, not a German noun.
     private static func hasForeignLetters(_ word: String) -> Bool {
         word.unicodeScalars.contains { $0.value >= 0xc0 && $0.properties.isAlphabetic && !"äöüÄÖÜß".unicodeScalars.contains($0) }
+    }
+
+    /// Endings that mark surnames in many languages (`Kovalenko`, `Nowakowski`, `Papadopoulos`, `Öztürkoğlu`, `Ramanathan`).
+    private static let surnameEndings = ["enko", "ovych", "ovich", "ović", "ovic", "evič", "ski", "ska", "sky", "wicz", "czyk", "escu", "opoulos", "poulos",
+                                         "idis", "akis", "oglu", "oğlu", "ishvili", "dze", "athan", "swamy", "murthy", "yan", "yev", "yeva", "ova", "ov"]
+
+    private static func hasSurnameEnding(_ lower: String) -> Bool {
+        lower.count >= 5 && surnameEndings.contains { lower.hasSuffix($0) }
     }
 
     /// A surname from the lexicon, or a double name (`Hansen-Weiß`) with one.

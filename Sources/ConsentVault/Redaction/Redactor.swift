@@ -171,6 +171,10 @@ public struct Redactor: @unchecked Sendable {
         if let first = knownValues["first_name"], let last = knownValues["last_name"] { add("\(first) \(last)", .person, "last_name") }
         add(knownValues["email"], .email, "email")
         add(knownValues["member_number"], .memberNumber, "member_number")
+        // The member number's digits alone (`Nummer 00012345` for `CV00012345`), when there are enough of them to be distinctive.
+        if let number = knownValues["member_number"], case let digits = number.filter(\.isNumber), digits.count >= 6, digits.count < number.count {
+            add(digits, .memberNumber, "member_number")
+        }
         if let json = knownValues["address"], let address = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] {
             add("\(address["street"] ?? "") \(address["house_number"] ?? "")", .address, "address")
         }
