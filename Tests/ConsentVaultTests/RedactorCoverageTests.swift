@@ -25,7 +25,7 @@ struct RedactorCoverageTests {
         ("Meine Tochter Lena hat Geburtstag", ["PERSON:Lena"]),
         ("Kundin Zeynep Yıldız beschwert sich", ["PERSON:Zeynep Yıldız"]),
         ("Bitte an Frau von der Heide schicken", ["PERSON:von der Heide"]),
-        ("Annas Bestellung ist da", ["PERSON:Anna"]),
+        ("Marlenes Bestellung ist da", ["PERSON:Marlene"]),
         ("Sarah's parcel arrived", ["PERSON:Sarah"]),
         ("Viele Grüße\nTarek Saleh", ["PERSON:Tarek Saleh"]),
         ("Thanks, Emily", ["PERSON:Emily"]),

@@ -31,7 +31,7 @@ enum NameCues {
     /// Prepositions before a name: only lexicon names count after them.
     static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "to", "for", "from", "by", "via", "cc"]
     /// Words after which a name follows for sure: `ich heiße Yasemin`, `namens`, `called`.
-    private static let namingWords: Set<String> = ["heiße", "heisse", "namens", "named", "called", "heißt", "heisst"]
+    private static let namingWords: Set<String> = ["heiße", "heisse", "namens", "heißt", "heisst"]
     /// Two-word introductions (`ich bin`, `my name`) after which a name follows.
     private static let introductions: [(String, String)] = [
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
@@ -72,6 +72,11 @@ enum NameCues {
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
         "hilfiger", "vuitton", "lagerfeld", "banani",
         "north", "south", "east", "west", "new", "old", "great", "saint", "san", "santa", "lake", "mount", "fort", "port", "upper", "lower",
+        // Large cities of the markets served whose names are also given names in the census lists.
+        "berlin", "dresden", "hamburg", "bremen", "essen", "paris", "london", "york", "boston", "austin", "seattle", "atlanta", "dallas",
+        "houston", "phoenix", "denver", "orlando", "memphis", "nashville", "brighton", "bristol", "chester", "manchester", "lincoln",
+        "cambridge", "oxford", "dublin", "cork", "sydney", "vienna", "florence", "geneva", "madison", "savannah", "charlotte", "jackson",
+        "raleigh", "cleveland", "portland", "aurora", "columbus", "tyler", "milan", "zürich", "basel", "salzburg", "graz", "einstein",
     ]
     /// Brands and titles shaped like a person's name (`Hugo Boss`, `Calvin Klein`, `Dr. Oetker`), as their first two words:
     /// a run starting with one is no name, while `Petra Klein` still is.
@@ -81,6 +86,8 @@ enum NameCues {
         "christian dior", "louis vuitton", "tom ford", "fred perry", "ben sherman", "max mara", "marks spencer", "le creuset",
         "thomas sabo", "jamie oliver", "harry potter", "uncle ben's", "uncle ben", "joseph joseph", "peak performance", "jenny craig",
         "anna karenina", "martin luther", "winnie the", "frau holle", "mercedes-benz", "st louis", "black forest", "levi strauss",
+        "jil sander", "canada goose", "meister proper", "sherlock holmes", "jane austen", "north face", "the north", "victoria's secret",
+        "tom tailor", "s oliver", "helly hansen", "timberland pro", "hugo boss's",
     ]
     /// Academic titles inside a title chain (`Frau Dr. med. Ayşe Demir`): passed over before the name.
     static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]

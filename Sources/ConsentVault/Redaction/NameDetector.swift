@@ -18,6 +18,11 @@ enum NameDetector {
         var covered = [Bool](repeating: false, count: words.count)
         var index = 0
         while index < words.count {
+            // A brand shaped like a name (`Ralph Lauren`) is passed over whole, not word by word.
+            if index + 1 < words.count, words.areAdjacent(index, index + 1), NameCues.brandPhrases.contains(words[index].lower + " " + words[index + 1].lower) {
+                index += 2
+                continue
+            }
             let context = NameCues.context(before: index, in: words)
             guard let run = run(from: index, context: context, in: words) else { index += 1; continue }
             found.append(Detection(type: .person, start: words[run.first].start, end: run.end, priority: DetectionPriority.cueName))
@@ -50,6 +55,8 @@ enum NameDetector {
         let origin = (origin..<index).first { !NameCues.titleWords.contains(words[$0].lower) } ?? index
         let first = words[index]
         guard !NameCues.isStopWord(first.lower), !words.followsDot(index) else { return nil }
+        // An acronym or a code in capitals (`IBAN`, `EAN`, `UK`, `HERBST`) is no name without a cue that says so.
+        if first.text.count >= 2, first.text == first.text.uppercased(), context == .none || context == .weak { return nil }
         if !first.isCapitalized, context != .naming {
             // Chat without capitals: a given name that is no ordinary word, or after a title or role a surname.
             guard words.isLowercaseText, NameLexicon.isGivenName(words.stem(index))
@@ -62,7 +69,8 @@ enum NameDetector {
             let candidate = words[next]
             guard !NameCues.isStopWord(candidate.lower) else { break }
             let continues = first.isCapitalized ? candidate.isCapitalized
-                : context == .naming ? candidate.text.count <= 20 && last - index < 2 : candidate.text.count >= 4 && isSurname(words.stem(next))
+                : context == .naming ? candidate.text.count <= 20 && last - index < 2
+                : candidate.text.count >= 4 && NameLexicon.isPlainSurname(words.stem(next))
             guard continues else { break }
             last = next
         }
@@ -96,7 +104,7 @@ enum NameDetector {
                 let followedByLowercase = last + 1 >= words.count || !words.areAdjacent(last, last + 1) || !words[last + 1].isCapitalized
                 let givenShaped = NameLexicon.isAnyGivenName(words.stem(index))
                     || (first.text.count <= 10 && (!words.startsSentence(index) || followedByLowercase))
-                guard isGiven || (hasSurname && givenShaped) else { return nil }
+                guard isGiven || (hasSurname && givenShaped && last == index + 1) else { return nil }
             }
         }
         return (origin, last, words.nameEnd(last))

@@ -10,6 +10,8 @@ enum NameLexicon {
     static let ambiguousGivenNames: Set<String> = Set(ambiguousGivenNameList.split(whereSeparator: \.isWhitespace).map(String.init))
     /// Surnames.
     static let surnames: Set<String> = Set(surnameList.split(whereSeparator: \.isWhitespace).map(String.init))
+    /// Surnames that are also ordinary words (`braun`, `sagen`): names in chat only after a cue, not as the next word.
+    static let ambiguousSurnames: Set<String> = Set(ambiguousSurnameList.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// The lookup key of `word`: lowercase, umlauts spelled out, other diacritics removed.
     static func key(_ word: String) -> String {
@@ -33,4 +35,6 @@ enum NameLexicon {
     static func isAnyGivenName(_ word: String) -> Bool { let folded = key(word); return givenNames.contains(folded) || ambiguousGivenNames.contains(folded) }
     /// Whether `word` is a surname.
     static func isSurname(_ word: String) -> Bool { surnames.contains(key(word)) }
+    /// Whether `word` is a surname that is no ordinary word.
+    static func isPlainSurname(_ word: String) -> Bool { let folded = key(word); return surnames.contains(folded) && !ambiguousSurnames.contains(folded) }
 }
