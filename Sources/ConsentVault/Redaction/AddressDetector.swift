@@ -4,7 +4,7 @@
 /// `221B Baker Street`) with its unit, city, state and ZIP (`Springfield, IL 62704-1234`) or
 /// postcode; and a UK postcode on its own (`NW1 6XE`).
 enum AddressDetector {
-    private static let suffixes = ScalarText.lowercased(["straße", "strasse", "str.", "st.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
+    private static let suffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str", "st.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
                                                          "chaussee", "steig", "pfad", "markt", "graben", "wall", "stieg", "kamp", "twiete"])
     private static let prefixes = ["am", "an der", "an den", "auf dem", "auf der", "im", "in der", "zum", "zur"]
     private static let englishTypes: Set<String> = ["street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr", "close",
@@ -56,9 +56,9 @@ enum AddressDetector {
         return found
     }
 
-    /// End of `Straßenname 12a` starting at `start`.
+    /// End of `Straßenname 12a` starting at `start` (in chat also `schillerstr 14`).
     private static func german(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.isUpper(start) else { return nil }
+        guard text.isUpper(start) || lowercaseStreet(text, start) else { return nil }
         var cursor = start
         var streetEnd: Int?
         for _ in 0..<4 {
@@ -90,6 +90,16 @@ enum AddressDetector {
         }
         guard let streetEnd else { return nil }
         return houseNumberEnd(text, streetEnd)
+    }
+
+    /// Whether a lowercase word at `start` ends in `straße`/`strasse`/`str`/`str.` and a house number follows.
+    private static func lowercaseStreet(_ text: ScalarText, _ start: Int) -> Bool {
+        guard text.isLetter(start) else { return false }
+        var end = start
+        while text.isLetter(end) || text.is(end, "-"), end - start < maximumWord { end += 1 }
+        if text.is(end, ".") { end += 1 }
+        let suffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str"])
+        return suffixes.contains { $0.count < end - start && text.lowercasedMatches($0, at: end - $0.count) } && text.isSpace(end) && text.isDigit(end + 1)
     }
 
     private static func houseNumberEnd(_ text: ScalarText, _ streetEnd: Int) -> Int? {
@@ -241,7 +251,9 @@ enum AddressDetector {
         if text.is(cursor, "D"), text.is(cursor + 1, "-"), text.isDigit(cursor + 2) { cursor += 2 }
         let codeStart = cursor
         while text.isDigit(cursor) { cursor += 1 }
-        guard cursor - codeStart == 5 || cursor - codeStart == 4, text.isSpace(cursor), text.isUpper(cursor + 1) else { return end }
+        // The city is capitalized, or in chat lowercase after a five-digit German code (`04109 leipzig`).
+        guard cursor - codeStart == 5 || cursor - codeStart == 4, text.isSpace(cursor),
+              text.isUpper(cursor + 1) || (cursor - codeStart == 5 && text.isLetter(cursor + 1)) else { return end }
         cursor += 1
         let cityStart = cursor
         while text.isLetter(cursor) || (text.is(cursor, "-") && text.isUpper(cursor + 1)), cursor - cityStart < maximumWord { cursor += 1 }

@@ -16,7 +16,8 @@ enum CueDetector {
                              "account", "acct", "konto", "card", "karte", "membership", "mitgliedskarte", "payback", "payback-nr", "payback-karte",
                              "clubcard", "nectar", "nectar card", "deutschlandcard", "miles & more", "bahncard"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
-                      "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on"]
+                      "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
+                      "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number"]
         let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
                            "steuernummer", "steuernr", "st.-nr", "personalausweis", "personalausweisnummer", "ausweisnummer", "ausweis-nr",
                            "ausweis nr", "ausweisnr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
@@ -24,7 +25,7 @@ enum CueDetector {
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id"]
-        let plates = ["kennzeichen", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
+        let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle"]
         return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }
                 + phones.map { ($0, .phone) })
@@ -39,7 +40,7 @@ enum CueDetector {
 
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
-                                               "on", "file", "was", "war", "of", "iban"]
+                                               "on", "file", "was", "war", "of", "iban", "mit", "with"]
 
     /// Values after cues.
     static func values(in text: ScalarText) -> [Detection] {
