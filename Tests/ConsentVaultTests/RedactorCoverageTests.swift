@@ -74,6 +74,11 @@ struct RedactorCoverageTests {
         ("* 15.06.1978 in Köln", ["DATE_OF_BIRTH:15.06.1978"]),
         ("im März 1964 geboren", ["DATE_OF_BIRTH:März 1964"]),
         ("Kennz.: W-12345A", ["LICENSE_PLATE:W-12345A"]),
+        ("VIP-Liste: Frank Sommer, Till Winter", ["PERSON:Frank Sommer", "PERSON:Till Winter"]),
+        ("Karl-Heinz Fischer kommt morgen", ["PERSON:Karl-Heinz Fischer"]),
+        ("L. Iyer beschwert sich", ["PERSON:L. Iyer"]),
+        ("Personalausweisnr. L4HV5M3N2 liegt vor", ["NATIONAL_ID:L4HV5M3N2"]),
+        ("login from 2a02:810d:375a:1350::38. Link", ["IP:2a02:810d:375a:1350::38"]),
         ("das auto mit K ÖZ 4711 stand da", ["LICENSE_PLATE:K ÖZ 4711"]),
         ("text me at 2125550142", ["PHONE:2125550142"]),
         ("meine adresse ist schillerstr 14 04109 leipzig", ["ADDRESS:schillerstr 14 04109 leipzig"]),
@@ -123,7 +128,8 @@ struct RedactorCoverageTests {
         "Dear customer, thanks for shopping", "Our New York store opens at 9", "version 5.3.2 in 4 steps", "Sale ends 12/24/2026",
         "Tracking 00340434161094042557", "um 14:30 Uhr in der Filiale", "Sommer-Sale mit 30 % Rabatt",
         "Mo. 9–18 Uhr, Fr. 9–20 Uhr, Sa. 10–16 Uhr", "App version 2.14.3.1 ist da", "Order number 100234567 shipped", "SKU 123-45-6789-XL",
-        "coupon @SAVE20 gilt bis Sonntag", "der weg 12 war lang", "Dear Valued Customer,", "Lieferung am 12.03. geplant", "Calvin Klein und Tommy Hilfiger",
+        "coupon @SAVE20 gilt bis Sonntag", "der weg 12 war lang", "Johnson & Johnson Pflaster", "Mon–Fri 9–5, Jan 17 closed",
+        "zum Parkplatz 3 bitte", "z. B. Weber-Grill", "Danke & LG", "German Steuer-ID rules", "Dear Valued Customer,", "Lieferung am 12.03. geplant", "Calvin Klein und Tommy Hilfiger",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -56,9 +56,16 @@ enum AddressDetector {
         return found
     }
 
+    /// Places with a number that are no address (`Parkplatz 3`, `Arbeitsplatz 12`).
+    private static let notStreets: Set<String> = ["parkplatz", "stellplatz", "sitzplatz", "arbeitsplatz", "spielplatz", "sportplatz", "zeltplatz",
+                                                  "campingplatz", "tabellenplatz", "ring", "weg", "platz"]
+
     /// End of `Straßenname 12a` starting at `start` (in chat also `schillerstr 14`).
     private static func german(_ text: ScalarText, _ start: Int) -> Int? {
         guard text.isUpper(start) || lowercaseStreet(text, start) else { return nil }
+        var firstEnd = start
+        while text.isLetter(firstEnd), firstEnd - start < maximumWord { firstEnd += 1 }
+        if notStreets.contains(text.string(start, firstEnd).lowercased()), !text.is(firstEnd, "-") { return nil }
         var cursor = start
         var streetEnd: Int?
         for _ in 0..<4 {

@@ -31,7 +31,7 @@ enum DateDetector {
             // A date without its year matches the stored birthday by month and day (`2.11.`, `24 Dec`).
             let known = birthday.map { date.isoDays.contains($0) || (date.monthDay != nil && $0.hasSuffix(date.monthDay!)) } ?? false
             let starred = text.is(date.start - 1, "*") || (text.is(date.start - 2, "*") && text.isSpace(date.start - 1))
-            guard known || starred || text.hasCue(cues, before: date.start, window: 30) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
+            guard known || starred || text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
             else { return nil }
             return Detection(type: .dateOfBirth, start: date.start, end: date.end,
                              priority: known ? DetectionPriority.knownValue : DetectionPriority.date, field: known ? "birthday" : nil)

@@ -26,7 +26,7 @@ enum NameCues {
         "customer", "client", "cardholder", "holder", "recipient", "sender", "addressee", "driver", "courier",
         "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson",
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed",
-        "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu",
+        "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
     ]
     /// Prepositions before a name: only lexicon names count after them.
     static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "to", "for", "from", "by", "via", "cc"]
@@ -64,7 +64,10 @@ enum NameCues {
         "mitarbeiter", "mitarbeiterin", "kollegen", "kolleginnen", "colleagues", "staff", "sales", "marketing", "newsletter", "gutschein",
         "bestellung", "order", "lieferung", "delivery", "rückruf", "mail", "email", "e-mail", "sms", "telefon", "phone", "hallo", "hi",
         "hey", "hello", "dear", "liebe", "lieber", "wir", "ihre", "ihren", "ihrem", "deren", "dessen", "was", "wer", "wie", "who", "what",
-        "id", "nr", "no", "uhr", "valued", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
+        "id", "nr", "no", "uhr", "valued", "mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez", "german", "english", "british",
+        "american", "french", "italian", "spanish", "polish", "turkish", "dutch", "irish", "scottish", "welsh", "deutsch", "deutsche",
+        "deutschen", "victorian", "co", "gmbh", "inc", "ltd", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -93,7 +96,9 @@ enum NameCues {
     static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]
 
     /// Whether `lower` can never be (part of) a name.
-    static func isStopWord(_ lower: String) -> Bool { stopWords.contains(lower) || brands.contains(lower) || strongWords.contains(lower) }
+    static func isStopWord(_ lower: String) -> Bool {
+        stopWords.contains(lower) || brands.contains(lower) || strongWords.contains(lower) || closings.contains(lower)
+    }
 
     /// The context of word `index`: what the words before it (on its line, or the closing formula
     /// before a signature line) say about a name there.

@@ -23,6 +23,15 @@ enum NameDetector {
                 index += 2
                 continue
             }
+            // An initial and a surname: `L. Iyer`, `G. Esposito`.
+            if let surname = initialAndSurname(at: index, in: words) {
+                found.append(Detection(type: .person, start: words[index].start, end: words.nameEnd(surname), priority: DetectionPriority.cueName))
+                covered[index] = true
+                covered[surname] = true
+                if words[surname].key.count >= 3 { vouched.insert(words[surname].key) }
+                index = surname + 1
+                continue
+            }
             let context = NameCues.context(before: index, in: words)
             guard let run = run(from: index, context: context, in: words) else { index += 1; continue }
             found.append(Detection(type: .person, start: words[run.first].start, end: run.end, priority: DetectionPriority.cueName))
@@ -79,7 +88,9 @@ enum NameDetector {
         }
         let isGiven = NameLexicon.isGivenName(words.stem(index))
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
-        if context != .strong, !isGiven, last > index, NameLexicon.isAnyGivenName(words.stem(index + 1)) { return nil }
+        if context != .strong, !NameLexicon.isAnyGivenName(words.stem(index)), last > index + 1, NameLexicon.isAnyGivenName(words.stem(index + 1)) { return nil }
+        // `Johnson & Johnson`, `Ben & Jerry's`: a firm, unless a cue says otherwise.
+        if context == .none || context == .weak, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
         let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower))
         switch context {
         case .strong, .naming:
@@ -108,6 +119,19 @@ enum NameDetector {
             }
         }
         return (origin, last, words.nameEnd(last))
+    }
+
+    /// The surname after an initial at word `index` (`L.` then `Iyer`), if the word after the dot is one.
+    private static func initialAndSurname(at index: Int, in words: NameWords) -> Int? {
+        let initial = words[index]
+        guard initial.text.count == 1, initial.isCapitalized, index + 1 < words.count, words.separator(before: index + 1, contains: "."),
+              words[index + 1].start == initial.end + 2, words[index + 1].isCapitalized,
+              // not inside an abbreviation of initials (`z. B.`, `d. h.`)
+              index == 0 || words[index - 1].text.count > 1 || !words.separator(before: index, contains: ".") else { return nil }
+        let surname = words[index + 1]
+        guard !NameCues.isStopWord(surname.lower), isSurname(words.stem(index + 1)) || hasSurnameEnding(surname.lower) || hasForeignLetters(surname.text)
+        else { return nil }
+        return index + 1
     }
 
     /// Whether `word` has letters German does not use (`Çelik`, `Wiśniewska`, `Kılıç`): a name, not a German noun.

@@ -77,6 +77,20 @@ struct NameWords {
         return position < 0 || !text.isSpace(position) && text.isWhitespace(position)
     }
 
+    /// Whether `&` stands right before word `index` (`Ben & Jerry's`).
+    func precededByAmpersand(_ index: Int) -> Bool {
+        var position = words[index].start - 1
+        while position >= 0, text.isSpace(position) { position -= 1 }
+        return text.is(position, "&")
+    }
+
+    /// Whether `&` follows word `index` (`Johnson & Johnson`).
+    func followedByAmpersand(_ index: Int) -> Bool {
+        var position = words[index].end
+        while text.isSpace(position) { position += 1 }
+        return text.is(position, "&")
+    }
+
     /// Whether word `index` is glued to a dot before it (`s.Oliver`, `example.Com`): never a name.
     func followsDot(_ index: Int) -> Bool { text.is(words[index].start - 1, ".") }
 

@@ -125,7 +125,8 @@ enum NetworkDetectors {
                 groupStart = index + 1
             } else if text.is(index, "."), colons >= 2, (groupStart..<index).allSatisfy({ text.isDigit($0) }) {
                 // An IPv4 address as the last 32 bits (`::ffff:10.0.0.1`): the whole of it, not only the part before its first dot.
-                return ipv4End(text, from: groupStart)
+                if let end = ipv4End(text, from: groupStart) { return end }
+                break
             } else if isHex(text, index) {
                 groupLength += 1
                 if groupLength > 4 { return nil }

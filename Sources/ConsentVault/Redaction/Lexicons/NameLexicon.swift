@@ -29,10 +29,17 @@ enum NameLexicon {
         return spelled.folding(options: [.diacriticInsensitive], locale: nil)
     }
 
-    /// Whether `word` is a given name that is not also an ordinary word.
-    static func isGivenName(_ word: String) -> Bool { givenNames.contains(key(word)) }
-    /// Whether `word` is a given name, ordinary word or not.
-    static func isAnyGivenName(_ word: String) -> Bool { let folded = key(word); return givenNames.contains(folded) || ambiguousGivenNames.contains(folded) }
+    /// Whether `word` is a given name that is not also an ordinary word; a double name (`Karl-Heinz`) when each part is one.
+    static func isGivenName(_ word: String) -> Bool {
+        let folded = key(word)
+        return givenNames.contains(folded) || (folded.contains("-") && folded.split(separator: "-").allSatisfy { givenNames.contains(String($0)) })
+    }
+    /// Whether `word` is a given name, ordinary word or not (a double name when each part is one).
+    static func isAnyGivenName(_ word: String) -> Bool {
+        let folded = key(word)
+        func given(_ part: String) -> Bool { givenNames.contains(part) || ambiguousGivenNames.contains(part) }
+        return given(folded) || (folded.contains("-") && folded.split(separator: "-").allSatisfy { given(String($0)) })
+    }
     /// Whether `word` is a surname.
     static func isSurname(_ word: String) -> Bool { surnames.contains(key(word)) }
     /// Whether `word` is a surname that is no ordinary word.
