@@ -26,6 +26,9 @@ enum AddressDetector {
     /// First letters of the `Am …`/`An der …` prefixes, to skip other short words cheaply.
     private static let prefixInitials = ScalarText.letterMask("aiz")
 
+    /// Lowercase words that may stand inside a street name.
+    private static let streetJoiners = ScalarText.lowercased(["der", "die", "den", "dem", "am", "an", "im", "in", "auf", "zum", "zur", "von", "vom", "bei", "unter", "ob"])
+
     /// Longest word a street or city name may have: every scan stays bounded, so time stays linear
     /// in the text (a hyphen chain `Anna-Anna-…` is not walked again from each of its letters).
     private static let maximumWord = 48
@@ -36,7 +39,7 @@ enum AddressDetector {
         var index = 0
         while index < text.count {
             guard !text.isLetter(index - 1), !text.isDigit(index - 1) else { index += 1; continue }
-            if let end = postBox(text, index) ?? foreignStreet(text, index) {
+            if let end = postBox(text, index) ?? foreignStreet(text, index) ?? streetBeforePostcode(text, index) {
                 found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
                 index = end
             } else if let end = german(text, index) {
@@ -80,6 +83,9 @@ enum AddressDetector {
             }
             guard wordEnd - cursor <= 4, text.initial(start, in: prefixInitials) else {
                 guard text.isSpace(wordEnd) || text.is(wordEnd, "-") else { break }
+                // A street's words are capitalized, but for its articles and prepositions (`An der Alten Ziegelei`).
+                guard text.isUpper(wordEnd + 1) || streetJoiners.contains(where: { text.lowercasedMatches($0, at: wordEnd + 1) && !text.isLetter(wordEnd + 1 + $0.count) })
+                else { break }
                 cursor = wordEnd + 1
                 continue
             }
@@ -119,6 +125,34 @@ enum AddressDetector {
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
         if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
         return text.isDigit(cursor) ? nil : cursor
+    }
+
+    /// A street without a telling suffix (`Rosenhang 27`, `An der Alten Ziegelei 41`) counts when a
+    /// five-digit postcode and a city follow it (after `, `, a line break or ` in `): returns the street's end.
+    private static func streetBeforePostcode(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isUpper(start) else { return nil }
+        var cursor = start
+        for _ in 0..<5 {
+            var wordEnd = cursor
+            while text.isLetter(wordEnd) || text.is(wordEnd, "-"), wordEnd - cursor < maximumWord { wordEnd += 1 }
+            guard wordEnd > cursor, text.isSpace(wordEnd) else { return nil }
+            if text.isDigit(wordEnd + 1), let number = houseNumberEnd(text, wordEnd) {
+                var probe = number
+                if text.is(probe, ",") { probe += 1 }
+                let inWord = ScalarText.lowercased([" in "])[0]
+                if text.lowercasedMatches(inWord, at: probe) { probe += inWord.count - 1 }
+                guard text.isWhitespace(probe) else { return nil }
+                probe += 1
+                let code = probe
+                while text.isDigit(probe) { probe += 1 }
+                guard probe - code == 5, text.isSpace(probe), text.isLetter(probe + 1) else { return nil }
+                return number
+            }
+            guard text.isUpper(wordEnd + 1) || streetJoiners.contains(where: { text.lowercasedMatches($0, at: wordEnd + 1) && !text.isLetter(wordEnd + 1 + $0.count) })
+            else { return nil }
+            cursor = wordEnd + 1
+        }
+        return nil
     }
 
     /// `Postfach 12 34`, `PO Box 1234`, `Packstation 123` (with `, Postnummer 12345678`): where people receive mail.
@@ -253,6 +287,8 @@ enum AddressDetector {
     private static func extendWithCity(_ text: ScalarText, _ end: Int) -> Int {
         var cursor = end
         if text.is(cursor, ",") { cursor += 1 }
+        let inWord = ScalarText.lowercased([" in "])[0]
+        if text.lowercasedMatches(inWord, at: cursor), text.isDigit(cursor + inWord.count) { cursor += inWord.count - 1 }
         guard text.isWhitespace(cursor) else { return end }
         cursor += 1
         if text.is(cursor, "D"), text.is(cursor + 1, "-"), text.isDigit(cursor + 2) { cursor += 2 }

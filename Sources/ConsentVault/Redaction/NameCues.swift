@@ -19,7 +19,7 @@ enum NameCues {
     /// by the name (spaces, or `:`/`.`).
     static let strongWords: Set<String> = [
         "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family",
-        "kunde", "kundin", "inhaber", "inhaberin", "kontoinhaber", "kontoinhaberin", "karteninhaber", "karteninhaberin",
+        "kunde", "kundin", "stammkunde", "stammkundin", "neukunde", "neukundin", "inhaber", "inhaberin", "kontoinhaber", "kontoinhaberin", "karteninhaber", "karteninhaberin",
         "empfänger", "empfängerin", "absender", "absenderin", "ansprechpartner", "ansprechpartnerin", "besteller", "bestellerin",
         "fahrer", "fahrerin", "tochter", "sohn", "mann", "ehemann", "ehefrau", "gatte", "gattin", "mutter", "vater", "bruder",
         "schwester", "enkel", "enkelin", "oma", "opa", "freundin", "kollege", "kollegin", "mitarbeiter", "mitarbeiterin",
@@ -28,6 +28,8 @@ enum NameCues {
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
     ]
+    /// Greetings that may be followed by `, NAME here`.
+    private static let greetings: Set<String> = ["hallo", "hi", "hey", "hiya", "hello", "moin", "servus", "huhu", "hej", "howdy"]
     /// Prepositions before a name: only lexicon names count after them.
     static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "to", "for", "from", "by", "via", "cc"]
     /// Words after which a name follows for sure: `ich heiße Yasemin`, `namens`, `called`.
@@ -109,6 +111,8 @@ enum NameCues {
         let gapIsPlain = !words.separator(before: index, contains: ",") && !words.separator(before: index, contains: "(")
         if gapIsPlain, strongWords.contains(previous) { return .strong }
         if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
+        // `Moin, Till hier!`, `Hiya, Sören here!`
+        if greetings.contains(previous), index + 1 < words.count, ["hier", "here"].contains(words[index + 1].lower) { return .strong }
         if previous == "name" && words.separator(before: index, contains: ":") { return .naming }
         if namingWords.contains(previous) { return .naming }
         if index > 1, ["is", "ist", "lautet"].contains(previous), words[index - 2].lower == "name" { return .naming }

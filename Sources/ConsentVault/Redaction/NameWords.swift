@@ -39,7 +39,9 @@ struct NameWords {
             spans.append((index, end))
             index = end
         }
-        let lowercaseText = letters > 0 && uppercase * 20 < letters
+        // Chat: almost no capitals, or a text that does not even start with one (`quick q from youssef: … 34 Marsh Lane`).
+        let startsLowercase = spans.first.map { !text.isUpper($0.start) } ?? false
+        let lowercaseText = letters > 0 && (uppercase * 20 < letters || startsLowercase)
         isLowercaseText = lowercaseText
         // Strings only where they can matter: every cue word is short, and only capitalized words
         // (or any word of a text written without capitals) can be names.

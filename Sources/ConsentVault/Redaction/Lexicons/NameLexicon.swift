@@ -1,8 +1,8 @@
 import Foundation
 
 /// Given names and surnames from public statistics (see NOTICE.md), parsed once on first use.
-/// Lookups fold case, umlauts (ä → ae, ß → ss) and other diacritics, so `Müller` finds `mueller`
-/// and `José` finds `jose`.
+/// Lookups fold case, umlauts (ä → ae, ß → ss) and other diacritics (also ł, ı, ø, đ), so `Müller`
+/// finds `mueller`, `José` finds `jose` and `Paweł` finds `pawel`.
 enum NameLexicon {
     /// Given names that are not also ordinary words.
     static let givenNames: Set<String> = Set(givenNameList.split(whereSeparator: \.isWhitespace).map(String.init)).subtracting(ambiguousGivenNames)
@@ -22,6 +22,10 @@ enum NameLexicon {
             case "ö": spelled += "oe"
             case "ü": spelled += "ue"
             case "ß": spelled += "ss"
+            case "ł": spelled += "l"
+            case "ı": spelled += "i"
+            case "ø": spelled += "o"
+            case "đ": spelled += "d"
             default: spelled.unicodeScalars.append(scalar)
             }
         }
