@@ -26,6 +26,10 @@ enum AddressDetector {
     /// First letters of the `Am …`/`An der …` prefixes, to skip other short words cheaply.
     private static let prefixInitials = ScalarText.letterMask("aiz")
 
+    private static let lowercaseSuffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str"])
+    private static let inWord = ScalarText.lowercased([" in "])[0]
+    private static let postNumber = ScalarText.lowercased([", postnummer "])[0]
+
     /// Lowercase words that may stand inside a street name.
     private static let streetJoiners = ScalarText.lowercased(["der", "die", "den", "dem", "am", "an", "im", "in", "auf", "zum", "zur", "von", "vom", "bei", "unter", "ob"])
 
@@ -107,12 +111,11 @@ enum AddressDetector {
 
     /// Whether a lowercase word at `start` ends in `straße`/`strasse`/`str`/`str.` and a house number follows.
     private static func lowercaseStreet(_ text: ScalarText, _ start: Int) -> Bool {
-        guard text.isLetter(start) else { return false }
+        guard text.isLetter(start), !text.isLetter(start - 1) else { return false }
         var end = start
         while text.isLetter(end) || text.is(end, "-"), end - start < maximumWord { end += 1 }
         if text.is(end, ".") { end += 1 }
-        let suffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str"])
-        return suffixes.contains { $0.count < end - start && text.lowercasedMatches($0, at: end - $0.count) } && text.isSpace(end) && text.isDigit(end + 1)
+        return lowercaseSuffixes.contains { $0.count < end - start && text.lowercasedMatches($0, at: end - $0.count) } && text.isSpace(end) && text.isDigit(end + 1)
     }
 
     private static func houseNumberEnd(_ text: ScalarText, _ streetEnd: Int) -> Int? {
@@ -139,7 +142,6 @@ enum AddressDetector {
             if text.isDigit(wordEnd + 1), let number = houseNumberEnd(text, wordEnd) {
                 var probe = number
                 if text.is(probe, ",") { probe += 1 }
-                let inWord = ScalarText.lowercased([" in "])[0]
                 if text.lowercasedMatches(inWord, at: probe) { probe += inWord.count - 1 }
                 guard text.isWhitespace(probe) else { return nil }
                 probe += 1
@@ -161,7 +163,6 @@ enum AddressDetector {
               text.isDigit(start + cue.count + 1) else { return nil }
         var end = start + cue.count + 1
         while text.isDigit(end) || (text.isSpace(end) && text.isDigit(end + 1)), end - start < 40 { end += 1 }
-        let postNumber = ScalarText.lowercased([", postnummer "])[0]
         if text.lowercasedMatches(postNumber, at: end) {
             var cursor = end + postNumber.count
             let digitsStart = cursor
@@ -287,7 +288,6 @@ enum AddressDetector {
     private static func extendWithCity(_ text: ScalarText, _ end: Int) -> Int {
         var cursor = end
         if text.is(cursor, ",") { cursor += 1 }
-        let inWord = ScalarText.lowercased([" in "])[0]
         if text.lowercasedMatches(inWord, at: cursor), text.isDigit(cursor + inWord.count) { cursor += inWord.count - 1 }
         guard text.isWhitespace(cursor) else { return end }
         cursor += 1

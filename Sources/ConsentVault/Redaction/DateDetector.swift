@@ -109,7 +109,7 @@ enum DateDetector {
         if text.is(cursor, ".") { cursor += 1 } else { cursor = afterOrdinal(text, cursor) }
         guard text.isSpace(cursor) else { return nil }
         cursor += 1
-        if text.lowercasedMatches(ScalarText.lowercased(["of "])[0], at: cursor) { cursor += 3 }
+        if text.lowercasedMatches(ofWord, at: cursor) { cursor += 3 }
         guard let (month, monthEnd) = monthName(text, cursor) else { return nil }
         if text.isSpace(monthEnd), let year = year(text, monthEnd + 1) {
             return make(start, year.end, year.value, month, first.value)
@@ -133,11 +133,14 @@ enum DateDetector {
 
     /// After an English ordinal suffix (`3rd`, `21st`), if there is one.
     private static func afterOrdinal(_ text: ScalarText, _ index: Int) -> Int {
-        for suffix in ["st", "nd", "rd", "th"] where text.lowercasedMatches(ScalarText.lowercased([suffix])[0], at: index) && !text.isLetter(index + 2) {
+        for suffix in ordinalSuffixes where text.lowercasedMatches(suffix, at: index) && !text.isLetter(index + 2) {
             return index + 2
         }
         return index
     }
+
+    private static let ofWord = ScalarText.lowercased(["of "])[0]
+    private static let ordinalSuffixes = ScalarText.lowercased(["st", "nd", "rd", "th"])
 
     /// First letters of month names (lowercase), to skip other words without building strings.
     private static let monthInitials = ScalarText.letterMask("jfmasond")

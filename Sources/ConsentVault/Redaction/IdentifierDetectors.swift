@@ -81,6 +81,8 @@ enum IdentifierDetectors {
     private static let socialCues = ScalarText.lowercased(["instagram", "insta", "tiktok", "twitter", "threads", "facebook", "snapchat", "handle",
                                                            "profil", "follow", "folg", "dm", "mastodon", "youtube", "x.com", "linkedin"])
 
+    private static let urlPrefixes = ScalarText.lowercased(["www.", "https://", "http://", "https://www.", "http://www."])
+
     /// Sites whose `site/name` paths are people's profiles.
     private static let socialSites = ScalarText.lowercased(["instagram.com/", "facebook.com/", "fb.com/", "tiktok.com/", "linkedin.com/in/",
                                                             "twitter.com/", "x.com/", "youtube.com/@", "xing.com/profile/", "pinterest.com/",
@@ -109,10 +111,7 @@ enum IdentifierDetectors {
             guard text.isLetter(index), !text.isLetter(index - 1), !text.is(index - 1, ".") || text.is(index - 4, "w"),
                   let site = socialSites.first(where: { text.lowercasedMatches($0, at: index) }), handleCharacter(text, index + site.count) else { continue }
             var start = index
-            for prefix in ["www.", "https://", "http://", "https://www.", "http://www."] {
-                let length = prefix.unicodeScalars.count
-                if start - length >= 0, text.lowercasedMatches(ScalarText.lowercased([prefix])[0], at: start - length) { start -= length }
-            }
+            for prefix in urlPrefixes where start - prefix.count >= 0 && text.lowercasedMatches(prefix, at: start - prefix.count) { start -= prefix.count }
             var end = index + site.count
             while end < text.count, end - index < 200, !text.isWhitespace(end), !text.is(end, ")"), !text.is(end, ","), !text.is(end, "\""),
                   !text.is(end, "»") { end += 1 }

@@ -68,7 +68,7 @@ enum NameDetector {
         if first.text.count >= 2, first.text == first.text.uppercased(), context == .none || context == .weak { return nil }
         if !first.isCapitalized, context != .naming {
             // Chat without capitals: a given name that is no ordinary word, or after a title or role a surname.
-            guard words.isLowercaseText, NameLexicon.isGivenName(words.stem(index))
+            guard words.isLowercaseText, NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index))) else { return nil }
         }
         var last = index
@@ -86,9 +86,9 @@ enum NameDetector {
         if index + 1 < words.count, words.areAdjacent(index, index + 1), NameCues.brandPhrases.contains(first.lower + " " + words[index + 1].lower) {
             return nil
         }
-        let isGiven = NameLexicon.isGivenName(words.stem(index))
+        let isGiven = NameLexicon.isGivenName(key: words[index].key)
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
-        if context != .strong, !NameLexicon.isAnyGivenName(words.stem(index)), last > index + 1, NameLexicon.isAnyGivenName(words.stem(index + 1)) { return nil }
+        if context != .strong, !NameLexicon.isAnyGivenName(key: words[index].key), last > index + 1, NameLexicon.isAnyGivenName(key: words[index + 1].key) { return nil }
         // `Johnson & Johnson`, `Ben & Jerry's`: a firm, unless a cue says otherwise.
         if context == .none || context == .weak, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
         let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower))
@@ -103,7 +103,7 @@ enum NameDetector {
             let shortPair = last > index && first.isCapitalized
                 && (index...last).allSatisfy { words[$0].text.count <= 10 && !NameCues.particles.contains(words[$0].lower) }
                 && (last + 1 >= words.count || !words[last + 1].isCapitalized || !words.areAdjacent(last, last + 1))
-            guard isGiven || shortPair || (hasSurname && (NameLexicon.isAnyGivenName(words.stem(index)) || first.text.count <= 10)) else { return nil }
+            guard isGiven || shortPair || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10)) else { return nil }
         case .none:
             if !first.isCapitalized {
                 // Chat: a given name that is no ordinary word.
@@ -113,7 +113,7 @@ enum NameDetector {
                 // opening a sentence, short enough to be one (not `Lieblingsfarbe Blau`).
                 // At a sentence start the pair must be followed by a lowercase word or punctuation (`Lukas Schmidt fragt`).
                 let followedByLowercase = last + 1 >= words.count || !words.areAdjacent(last, last + 1) || !words[last + 1].isCapitalized
-                let givenShaped = NameLexicon.isAnyGivenName(words.stem(index))
+                let givenShaped = NameLexicon.isAnyGivenName(key: words[index].key)
                     || (first.text.count <= 10 && (!words.startsSentence(index) || followedByLowercase))
                 guard isGiven || (hasSurname && givenShaped && last == index + 1) else { return nil }
             }

@@ -34,13 +34,15 @@ enum NameLexicon {
     }
 
     /// Whether `word` is a given name that is not also an ordinary word; a double name (`Karl-Heinz`) when each part is one.
-    static func isGivenName(_ word: String) -> Bool {
-        let folded = key(word)
-        return givenNames.contains(folded) || (folded.contains("-") && folded.split(separator: "-").allSatisfy { givenNames.contains(String($0)) })
+    static func isGivenName(_ word: String) -> Bool { isGivenName(key: key(word)) }
+    /// `isGivenName` for a word already folded by `key`.
+    static func isGivenName(key folded: String) -> Bool {
+        givenNames.contains(folded) || (folded.contains("-") && folded.split(separator: "-").allSatisfy { givenNames.contains(String($0)) })
     }
     /// Whether `word` is a given name, ordinary word or not (a double name when each part is one).
-    static func isAnyGivenName(_ word: String) -> Bool {
-        let folded = key(word)
+    static func isAnyGivenName(_ word: String) -> Bool { isAnyGivenName(key: key(word)) }
+    /// `isAnyGivenName` for a word already folded by `key`.
+    static func isAnyGivenName(key folded: String) -> Bool {
         func given(_ part: String) -> Bool { givenNames.contains(part) || ambiguousGivenNames.contains(part) }
         return given(folded) || (folded.contains("-") && folded.split(separator: "-").allSatisfy { given(String($0)) })
     }
