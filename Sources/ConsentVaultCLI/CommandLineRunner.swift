@@ -3,7 +3,7 @@ import Foundation
 
 /// Every command the tool knows, in the order `--help` lists them.
 let allCommands: [CommandSpec] = VaultCommands.specs + KeyCommands.specs + MemberCommands.specs + ConsentCommands.specs
-    + ProfileCommands.specs + RewardCommands.specs + ReportCommands.specs + DSRCommands.specs + RetentionCommands.specs + BackupCommands.specs + PromptCommands.specs + BenchCommand.specs + PolicyCommands.specs + TokenCommands.specs + AuditCommands.specs + EventCommands.specs + ServeCommand.specs + DemoCommand.specs
+    + ProfileCommands.specs + RewardCommands.specs + ReportCommands.specs + DSRCommands.specs + RetentionCommands.specs + BackupCommands.specs + PromptCommands.specs + BenchCommand.specs + PolicyCommands.specs + TokenCommands.specs + AuditCommands.specs + EventCommands.specs + ServeCommand.specs + DemoCommand.specs + CompletionCommand.specs
 
 /// Exit statuses, as swift-argument-parser and sysexits use them.
 enum ExitStatus {
@@ -28,7 +28,7 @@ enum CommandLineRequest {
 /// Resolves `arguments` to a command and parses its options, without running anything.
 func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
     if arguments == ["--version"] { return .show(Help.version) }
-    var words = arguments
+    var words = movingLeadingGlobalOptions(arguments)
     let asksHelp = words.first == "help"
     if asksHelp { words.removeFirst() }
     if words.isEmpty || ["-h", "--help"].contains(words[0]) {
@@ -39,9 +39,14 @@ func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
         if allCommands.contains(where: { $0.path.first == words[0] }) {
             let groupHelp = Help.group(words[0], allCommands)
             if asksHelp || words.dropFirst().contains(where: { ["-h", "--help"].contains($0) }) { return .show(groupHelp) }
-            return .usageError(words.count > 1 ? "Error: unknown command '\(words[0]) \(words[1])'\n\n\(groupHelp)" : groupHelp)
+            guard words.count > 1 else { return .usageError(groupHelp) }
+            let subcommands = allCommands.filter { $0.path.first == words[0] && $0.path.count > 1 }.map { $0.path[1] }
+            let suggestion = Suggestion.closest(to: words[1], among: subcommands).map { "\nHint: did you mean 'consent-vault \(words[0]) \($0)'?" } ?? ""
+            return .usageError("Error: unknown command '\(words[0]) \(Echo.name(words[1]))'\(suggestion)\n\n\(groupHelp)")
         }
-        return .usageError("Error: unknown command '\(words[0])'\nHint: run 'consent-vault --help' to list the commands")
+        let suggestion = Suggestion.closest(to: words[0], among: Array(Set(allCommands.compactMap(\.path.first))))
+            .map { "did you mean 'consent-vault \($0)'?" } ?? "run 'consent-vault --help' to list the commands"
+        return .usageError("Error: unknown command '\(Echo.name(words[0]))'\nHint: \(suggestion)")
     }
     do throws(UsageError) {
         let invocation = try Invocation(spec: spec, arguments: Array(words.dropFirst(spec.path.count)))
@@ -50,6 +55,24 @@ func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
     } catch {
         return .usageError(words.contains("--json") ? ErrorReport.problemJSON(for: error) : usageMessage(error))
     }
+}
+
+/// `arguments` with global options given before the command (`--json dsr list`) moved after it, so
+/// they may stand on either side.
+private func movingLeadingGlobalOptions(_ arguments: [String]) -> [String] {
+    var leading: [String] = []
+    var rest = arguments[...]
+    while let first = rest.first, first.hasPrefix("--"), first != "--help", first != "--version" {
+        let name = String(first.dropFirst(2).prefix { $0 != "=" })
+        guard let option = globalOptions.first(where: { $0.name.rawValue == name }) else { break }
+        leading.append(first)
+        rest = rest.dropFirst()
+        if option.valueName != nil, !first.contains("="), let value = rest.first {
+            leading.append(value)
+            rest = rest.dropFirst()
+        }
+    }
+    return Array(rest) + leading
 }
 
 private func usageMessage(_ error: UsageError) -> String {

@@ -43,6 +43,7 @@ enum ErrorReport {
         case let error as CryptoError: (text, hint) = (error.description, nil)
         case let error as IntegrityError: (text, hint) = (error.description, error.hint)
         case let error as CommandFailure: (text, hint) = (error.description, nil)
+        case let error as UsageError: (text, hint) = (error.description, "see 'consent-vault \((error.command + ["--help"]).joined(separator: " "))'")
         case let problem as Problem: (text, hint) = (problem.detail, problem.hint)
         case let error as any VaultError: (text, hint) = (error.description, nil)
         default: (text, hint) = ("unexpected failure (\(type(of: error)))", "please report this with the command you ran")

@@ -31,7 +31,8 @@ struct Invocation {
                 name = String(name[..<equals])
             }
             guard let option = known[name] else {
-                throw UsageError(description: "unknown option '--\(name)'", command: spec.path)
+                let suggestion = Suggestion.closest(to: name, among: Array(known.keys)).map { "; did you mean '--\($0)'?" } ?? ""
+                throw UsageError(description: "unknown option '--\(Echo.name(name))'\(suggestion)", command: spec.path)
             }
             guard let valueName = option.valueName else {
                 if inlineValue != nil { throw UsageError(description: "'--\(name)' takes no value", command: spec.path) }

@@ -9,6 +9,15 @@ extension PolicySet {
         get throws { try decode(builtInDocuments.mapValues { Data($0.utf8) }) }
     }
 
+    /// Writes the built-in policy files into `directory` (a new or empty folder; a file is never
+    /// overwritten), for a retailer to edit and load with `--policies`.
+    public static func exportBuiltIn(to directory: String) throws {
+        try PrivateFiles.prepareFolder(directory)
+        for (name, text) in builtInDocuments.sorted(by: { $0.key < $1.key }) {
+            try PrivateFiles.write(Data(text.utf8), to: (directory as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// The default policy files by name, as text.
     static let builtInDocuments: [String: String] = [
         "fields.json": #"""

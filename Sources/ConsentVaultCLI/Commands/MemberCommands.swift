@@ -33,7 +33,7 @@ enum MemberCommands {
                     options: [OptionSpec(name: .limit, valueName: "N", help: "page size (default 100)"),
                               OptionSpec(name: .after, valueName: "ID", help: "start after this id (the last of the previous page)")],
                     run: list),
-        CommandSpec(path: ["member", "import"], summary: "Import members from a JSON-lines file, streamed", arguments: ["<FILE.jsonl>"],
+        CommandSpec(path: ["member", "import"], summary: "Import members from a JSON-lines file (- for stdin), streamed", arguments: ["<FILE.jsonl>"],
                     options: [OptionSpec(name: .channel, valueName: "CHANNEL", help: "recorded source (default import)"),
                               OptionSpec(name: .batchSize, valueName: "N", help: "members per transaction (default 500)"),
                               OptionSpec(name: .strict, valueName: nil, help: "stop at the first bad line instead of skipping it")],
@@ -148,7 +148,10 @@ enum MemberCommands {
         let channel = try ConsentCommands.channel(invocation, required: false) ?? .import
         let batchSize = try invocation.integer(.batchSize) ?? 500
         guard batchSize > 0 else { throw invocation.invalid(.batchSize, "must be positive") }
-        guard let file = fopen(path, "r") else { throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        // `-` is standard input.
+        guard let file = path == "-" ? fdopen(dup(STDIN_FILENO), "r") : fopen(path, "r") else {
+            throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
         defer { fclose(file) }
         let (vault, principal) = try invocation.openVault()
         let terminal = isatty(STDERR_FILENO) == 1

@@ -9,6 +9,9 @@ enum PolicyCommands {
                     discussion: "Checks fields.json, purposes.json and roles.json together (default folder ./Policies).\nPrints one line per problem: file: JSON path: what is wrong. Exits 1 if there is any.",
                     run: check),
         CommandSpec(path: ["policy", "apply"], summary: "Make the vault run under the policy set in DIR", arguments: ["<DIR>"], run: apply),
+        CommandSpec(path: ["policy", "export"], summary: "Write the built-in policy files to a new folder, to edit them", arguments: ["<DIR>"],
+                    discussion: "The folder must be new or empty. Edit the files, check them with 'policy check DIR', use them with --policies DIR.",
+                    run: exportBuiltIn),
         CommandSpec(path: ["policy", "show"], summary: "Show the policy set the vault runs under", run: show),
     ]
 
@@ -41,5 +44,11 @@ enum PolicyCommands {
         }
         Output.line("policy set \(hash)")
         for document in documents { Output.line("  \(document.name) version \(document.version), applied \(document.appliedAt), sha256 \(document.sha256)") }
+    }
+
+    private static func exportBuiltIn(_ invocation: Invocation) throws {
+        let directory = try invocation.checkedPositional()[0]
+        try PolicySet.exportBuiltIn(to: directory)
+        invocation.json ? Output.json(["policies": directory]) : Output.line(directory)
     }
 }

@@ -1,0 +1,27 @@
+/// "Did you mean …?" for a mistyped command or option: the closest known word by edit distance.
+enum Suggestion {
+    /// The word of `candidates` closest to `typed` (at most two edits, or one for short words), if any.
+    static func closest(to typed: String, among candidates: [String]) -> String? {
+        let limit = typed.count <= 4 ? 1 : 2
+        let scored = candidates.map { ($0, distance(typed.lowercased(), $0)) }.filter { $0.1 <= limit }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    /// Levenshtein distance, with a swap of two neighbours counted as one edit (`exprot` → `export`).
+    static func distance(_ first: String, _ second: String) -> Int {
+        let a = Array(first), b = Array(second)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1) }
+            }
+        }
+        return table[a.count][b.count]
+    }
+}

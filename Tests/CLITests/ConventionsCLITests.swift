@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@Suite("consent-vault binary: conventions a newcomer expects")
+struct ConventionsCLITests {
+    @Test("global options before the command, suggestions for typos, - for stdin, completion, policy export")
+    func conventions() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let before = try cli.run(["--json", "--vault", cli.vaultPath, "--keys", cli.keyPath, "dsr", "list"])
+        let requests = try CLIRunner.json(before.stdout)["requests"]
+        #expect(before.status == 0 && requests != nil, "\(before.stderr)")
+        let typo = try cli.run(["dsr", "exprot"])
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean 'consent-vault dsr export'"), "\(typo.stderr)")
+        let option = try cli.vault(["dsr", "erase", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b", "--dryrun"])
+        #expect(option.status == 64 && option.stderr.contains("did you mean '--dry-run'"), "\(option.stderr)")
+        let usage = try cli.run(["member", "list", "--bogus", "--json"])
+        #expect(usage.status == 64 && !usage.stderr.contains("please report"), "a usage error's hint points to the help: \(usage.stderr)")
+        let imported = try cli.shell("""
+            printf '%s\\n' '{"fields": {"email": "stdin@example.de"}}' | "$CV" member import - --json --vault '\(cli.vaultPath)' --keys '\(cli.keyPath)'
+            """)
+        #expect(imported.status == 0 && imported.stdout.contains("\"member\""), "\(imported.stderr)")
+        let completion = try cli.run(["completion", "bash"])
+        #expect(completion.stdout.contains("complete -F _consent_vault consent-vault") && completion.stdout.contains("--dry-run"))
+        #expect(try cli.run(["completion", "fish"]).status == 64)
+        let folder = cli.folder.appendingPathComponent("my-policies").path
+        #expect(try cli.run(["policy", "export", folder]).status == 0)
+        #expect(try cli.run(["policy", "check", folder]).status == 0)
+        #expect(try cli.run(["policy", "export", folder]).status == 1, "an existing folder with files is never overwritten")
+    }
+}
