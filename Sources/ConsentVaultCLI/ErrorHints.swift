@@ -112,7 +112,9 @@ extension RequestError {
         case .unknownRequest: return "list requests with: consent-vault dsr list"
         case .alreadyClosed, .alreadyExtended: return "see it with: consent-vault dsr show <request>"
         case .extensionNeedsReason: return "pass --reason TEXT (complexity or number of requests)"
-        case .invalidDate: return "write dates as 2026-01-31"
+        case .invalidDate: return "write dates as 2026-01-31 or 31.01.2026"
+        case .receivedInFuture: return "give the day the request actually arrived (--received), today or earlier"
+        case .extensionTooLate: return "answer the request now; it cannot be extended any more"
         case .reasonNotPlainText: return "write a short reason on one line, without personal data"
         case .notAnOpenErasureRequest: return "open an erasure request for this member with: consent-vault dsr open --type erasure"
         }

@@ -5,6 +5,8 @@ enum OptionName: String, Sendable, CaseIterable {
     case adversarialMB = "adversarial-mb"
     /// `--after`
     case after
+    /// `--all`
+    case all
     /// `--batch-size`
     case batchSize = "batch-size"
     /// `--captured-at`

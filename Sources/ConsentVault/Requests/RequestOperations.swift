@@ -5,14 +5,15 @@ import Foundation
 public struct RequestOperations {
     let context: VaultContext
 
-    /// Records a request received on `receivedOn` (`YYYY-MM-DD`, default today) and returns it
+    /// Records a request received on `receivedOn` (`YYYY-MM-DD` or `DD.MM.YYYY`, default today, never in the future) and returns it
     /// with its due date. A restriction restricts the member at once; an objection withdraws
     /// every purpose based on legitimate interest.
     public func open(_ type: RequestType, for member: MemberID, receivedOn: String? = nil, channel: Channel? = nil,
                      as principal: Principal) throws -> DataSubjectRequest {
-        guard let received = receivedOn.map({ CalendarDay(iso: $0) }) ?? context.today else {
+        guard let received = receivedOn.map({ CalendarDay(written: $0) }) ?? context.today else {
             throw RequestError.invalidDate(receivedOn ?? "")
         }
+        guard received <= context.today else { throw RequestError.receivedInFuture(received.iso) }
         let id = "dsr_" + Hex.encode(Sodium.randomPublicBytes(count: 6))
         return try context.audited(principal, .dsrOpen, member: member) { _ in
             _ = try context.memberRecord(member)
@@ -32,14 +33,18 @@ public struct RequestOperations {
         }
     }
 
-    /// Requests, the earliest due first; `overdue` keeps open ones past their due date.
-    public func list(overdue: Bool = false, as principal: Principal) throws -> [DataSubjectRequest] {
+    /// Requests, the earliest due first: the open ones, or with `all` the closed ones too;
+    /// `overdue` keeps open ones past their due date.
+    public func list(overdue: Bool = false, all: Bool = false, as principal: Principal) throws -> [DataSubjectRequest] {
         try context.audited(principal, .dsrList) { _ in
             let today = context.today.iso
             try context.verifyTable("requests")
-            return try context.requests.all().filter { !overdue || ($0.status == .open && $0.dueOn < today) }
+            return try context.requests.all().filter { (all || $0.status == .open) && (!overdue || ($0.status == .open && $0.dueOn < today)) }
         }
     }
+
+    /// The vault clock's day, for deadlines shown to people.
+    public var today: CalendarDay { context.today }
 
     /// One request.
     public func show(_ id: String, as principal: Principal) throws -> DataSubjectRequest {
@@ -57,6 +62,8 @@ public struct RequestOperations {
             guard let due = CalendarDay(iso: current.dueOn) else {
                 throw StorageError.corruptRow(table: "requests", column: "due_on", problem: "not a date as YYYY-MM-DD")
             }
+            // Art. 12(3): the member must be told of the extension within the first month.
+            guard context.today <= due else { throw RequestError.extensionTooLate(dueOn: due.iso) }
             try context.requests.extend(id, to: due.adding(months: 2).iso, reason: reason)
             return try request(id)
         }

@@ -52,6 +52,11 @@ public struct DataSubjectRequest: Sendable, Equatable {
     public let status: RequestStatus
     /// How it ended, once closed.
     public let outcome: RequestOutcome?
+
+    /// Days from `today` to the due date: negative when overdue.
+    public func daysLeft(on today: CalendarDay) -> Int? {
+        CalendarDay(iso: dueOn).map { today.days(until: $0) }
+    }
 }
 
 /// Refusals of request operations.
@@ -70,6 +75,10 @@ public enum RequestError: VaultError, Equatable {
     case reasonNotPlainText(maximum: Int)
     /// An erasure named a request that is not this member's open erasure request.
     case notAnOpenErasureRequest(request: String, member: String)
+    /// A request cannot have been received after today.
+    case receivedInFuture(String)
+    /// An extension must be decided within the first month (Art. 12(3)); the request was due on this day.
+    case extensionTooLate(dueOn: String)
 
     /// What was refused.
     public var description: String {
@@ -80,7 +89,10 @@ public enum RequestError: VaultError, Equatable {
         case .alreadyExtended(let id): return "the deadline of request \(Echo.name(id)) was already extended by two months"
         case .reasonNotPlainText(let maximum):
             return "the reason must be one line of plain text of at most \(maximum) characters, without personal data such as names, emails or phone numbers"
-        case .invalidDate(let text): return "'\(Echo.name(text))' is not a date as YYYY-MM-DD"
+        case .invalidDate(let text): return "'\(Echo.name(text))' is not a date as YYYY-MM-DD or DD.MM.YYYY"
+        case .receivedInFuture(let day): return "a request cannot be received in the future (\(day))"
+        case .extensionTooLate(let dueOn):
+            return "the extension had to be decided within the first month (GDPR Art. 12(3)); this request was due on \(dueOn)"
         case .notAnOpenErasureRequest(let request, let member): return "request \(Echo.name(request)) is not an open erasure request of member \(member)"
         }
     }
@@ -95,6 +107,8 @@ public enum RequestError: VaultError, Equatable {
         case .invalidDate: return "invalid_date"
         case .reasonNotPlainText: return "reason_not_plain_text"
         case .notAnOpenErasureRequest: return "not_an_open_erasure_request"
+        case .receivedInFuture: return "received_in_future"
+        case .extensionTooLate: return "extension_too_late"
         }
     }
 }

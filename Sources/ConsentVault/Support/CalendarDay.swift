@@ -26,6 +26,31 @@ public struct CalendarDay: Comparable, Hashable, Sendable {
         guard isReal else { return nil }
     }
 
+    /// Parses `YYYY-MM-DD` or the German `D.M.YYYY`/`DD.MM.YYYY` naming a real day; nil otherwise.
+    public init?(written text: String) {
+        if let iso = CalendarDay(iso: text) { self = iso; return }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              let day = Self.number(ArraySlice(Array(parts[0].utf8))), let month = Self.number(ArraySlice(Array(parts[1].utf8))),
+              let year = Self.number(ArraySlice(Array(parts[2].utf8))) else { return nil }
+        self.init(year: year, month: month, day: day)
+        guard isReal else { return nil }
+    }
+
+    /// The number of days from `self` to `other` (negative when `other` is earlier).
+    public func days(until other: CalendarDay) -> Int {
+        func number(_ day: CalendarDay) -> Int {
+            // Days since 1970-01-01 (H. Hinnant's days_from_civil).
+            let year = day.month <= 2 ? day.year - 1 : day.year
+            let era = (year >= 0 ? year : year - 399) / 400
+            let yearOfEra = year - era * 400
+            let dayOfYear = (153 * (day.month + (day.month > 2 ? -3 : 9)) + 2) / 5 + day.day - 1
+            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+            return era * 146_097 + dayOfEra - 719_468
+        }
+        return number(other) - number(self)
+    }
+
     /// The day `now` falls on in UTC.
     public static func today(_ now: Date = Date()) -> CalendarDay {
         // Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days):

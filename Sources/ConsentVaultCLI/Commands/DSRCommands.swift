@@ -9,12 +9,14 @@ enum DSRCommands {
         CommandSpec(path: ["dsr", "open"], summary: "Record a data subject request with its due date",
                     options: [OptionSpec(name: .type, valueName: "TYPE", help: "access, portability, erasure, rectification, restriction or objection"),
                               OptionSpec(name: .member, valueName: "ID", help: "the member"),
-                              OptionSpec(name: .received, valueName: "DATE", help: "day received, YYYY-MM-DD (default today)"),
+                              OptionSpec(name: .received, valueName: "DATE", help: "day received, YYYY-MM-DD or DD.MM.YYYY (default today; never in the future)"),
                               OptionSpec(name: .channel, valueName: "CHANNEL", help: "how it came in")],
                     discussion: "Due: received + one calendar month (GDPR Art. 12(3)). A restriction takes effect at once;\nan objection withdraws every purpose based on legitimate interest.",
                     run: open),
         CommandSpec(path: ["dsr", "list"], summary: "List requests, soonest due first",
-                    options: [OptionSpec(name: .overdue, valueName: nil, help: "only open requests past their due date")], run: list),
+                    options: [OptionSpec(name: .overdue, valueName: nil, help: "only open requests past their due date"),
+                              OptionSpec(name: .all, valueName: nil, help: "closed requests too (default: open ones, with days left or overdue)")],
+                    run: list),
         CommandSpec(path: ["dsr", "show"], summary: "Show one request", arguments: ["<request>"], run: showOne),
         CommandSpec(path: ["dsr", "extend"], summary: "Extend a deadline by two months, with a reason", arguments: ["<request>"],
                     options: [OptionSpec(name: .reason, valueName: "TEXT", help: "why (complexity, number of requests)")], run: extend),
@@ -32,9 +34,16 @@ enum DSRCommands {
                     run: erase),
     ]
 
-    private static func show(_ request: DataSubjectRequest, _ invocation: Invocation) {
-        if invocation.json { Output.json(JSONShapes.request(request)); return }
-        Output.line("\(request.id) \(request.type.rawValue) received \(request.receivedOn) due \(request.dueOn) \(request.status.rawValue)\(request.outcome.map { " (\($0.rawValue))" } ?? "")")
+    private static func show(_ request: DataSubjectRequest, _ invocation: Invocation, today: CalendarDay? = nil) {
+        if invocation.json { Output.json(JSONShapes.request(request, today: today)); return }
+        var deadline = ""
+        if let today, request.status == .open, let days = request.daysLeft(on: today) {
+            deadline = days >= 0 ? " (\(days) days left)" : " (OVERDUE by \(-days) days)"
+        }
+        let member = request.member.map { " member \($0.rawValue)" } ?? " (member erased)"
+        let reason = request.extensionReason.map { " extended: \($0)" } ?? ""
+        Output.line("\(request.id) \(request.type.rawValue)\(member) received \(request.receivedOn) due \(request.dueOn)\(deadline) "
+                    + "\(request.status.rawValue)\(request.outcome.map { " (\($0.rawValue))" } ?? "")\(reason)")
     }
 
     private static func open(_ invocation: Invocation) throws {
@@ -51,8 +60,13 @@ enum DSRCommands {
     private static func list(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let (vault, principal) = try invocation.openVault()
-        let requests = try vault.requests.list(overdue: invocation.flag(.overdue), as: principal)
-        if invocation.json { Output.json(["requests": requests.map(JSONShapes.request)]) } else { requests.forEach { show($0, invocation) } }
+        let requests = try vault.requests.list(overdue: invocation.flag(.overdue), all: invocation.flag(.all), as: principal)
+        let today = vault.requests.today
+        if invocation.json {
+            Output.json(["requests": requests.map { JSONShapes.request($0, today: today) }])
+        } else {
+            requests.forEach { show($0, invocation, today: today) }
+        }
     }
 
     private static func showOne(_ invocation: Invocation) throws {

@@ -113,7 +113,8 @@ enum RemoteCalls {
         },
         "dsr list": { invocation in
             _ = try invocation.checkedPositional()
-            return Call(method: "GET", target: "/v1/requests" + (invocation.flag(.overdue) ? "?overdue=true" : ""))
+            let query = (invocation.flag(.overdue) ? [("overdue", "true")] : []) + (invocation.flag(.all) ? [("all", "true")] : [])
+            return Call(method: "GET", target: "/v1/requests" + queryString(query))
         },
         "dsr show": { invocation in
             Call(method: "GET", target: "/v1/requests/" + pathSegment(try invocation.checkedPositional()[0]))

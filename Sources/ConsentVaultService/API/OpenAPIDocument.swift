@@ -188,7 +188,7 @@ enum OpenAPIDocument {
       "get": {
         "summary": "List data subject requests",
         "description": "Role operation: dsr.list.",
-        "parameters": [{"name": "overdue", "in": "query", "schema": {"type": "string", "enum": ["true", "false"]}}],
+        "parameters": [{"name": "overdue", "in": "query", "schema": {"type": "string", "enum": ["true", "false"]}}, {"name": "all", "in": "query", "schema": {"type": "string", "enum": ["true", "false"]}, "description": "closed requests too"}],
         "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"requests": {"type": "array", "items": {"$ref": "#/components/schemas/Request"}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
     },
@@ -295,7 +295,7 @@ enum OpenAPIDocument {
       },
       "Request": {
         "type": "object",
-        "properties": {"request": {"type": "string"}, "type": {"type": "string"}, "member": {"type": "string"}, "received_on": {"type": "string"}, "due_on": {"type": "string"}, "status": {"type": "string"}, "extension_reason": {"type": "string"}, "outcome": {"type": "string"}}
+        "properties": {"request": {"type": "string"}, "type": {"type": "string"}, "member": {"type": "string"}, "received_on": {"type": "string"}, "due_on": {"type": "string"}, "status": {"type": "string"}, "extension_reason": {"type": "string"}, "outcome": {"type": "string"}, "days_left": {"type": "integer"}}
       },
       "Redaction": {
         "type": "object",

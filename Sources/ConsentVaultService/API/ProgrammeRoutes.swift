@@ -47,10 +47,12 @@ enum ProgrammeRoutes {
                                                                     channel: channel, as: principal)))
     }
 
-    /// `GET /v1/requests[?overdue=true]` → `{"requests"}`.
+    /// `GET /v1/requests[?overdue=true][&all=true]` → `{"requests"}`: open ones with `days_left`, or with `all` the closed ones too.
     static func listRequests(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        let requests = try vault.requests.list(overdue: request.queryValues("overdue").first == "true", as: principal)
-        return .json(200, ["requests": requests.map(JSONShapes.request)])
+        let requests = try vault.requests.list(overdue: request.queryValues("overdue").first == "true", all: request.queryValues("all").first == "true",
+                                               as: principal)
+        let today = vault.requests.today
+        return .json(200, ["requests": requests.map { JSONShapes.request($0, today: today) }])
     }
 
     /// `GET /v1/requests/{id}` → the request.

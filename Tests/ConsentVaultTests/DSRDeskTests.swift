@@ -1,0 +1,54 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+/// The DSR desk catching a DPO's mistakes: received dates, extensions within the first month, the open list.
+@Suite("DSR desk: dates, extensions, the open list")
+struct DSRDeskTests {
+    private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso + "T12:00:00Z")! }
+
+    @Test("a received date may be written as DD.MM.YYYY; one in the future is refused and changes nothing")
+    func receivedDates() throws {
+        let test = try TestVault(today: day("2026-02-10"))
+        let member = try test.vault.members.enroll([FieldInput("email", "desk@example.de")], channel: .web, as: .localAdministrator).member
+        let german = try test.vault.requests.open(.access, for: member, receivedOn: "15.01.2026", as: .localAdministrator)
+        #expect(german.receivedOn == "2026-01-15" && german.dueOn == "2026-02-15")
+        let before = try test.worldSnapshot()
+        #expect(throws: RequestError.receivedInFuture("2027-01-15")) {
+            try test.vault.requests.open(.access, for: member, receivedOn: "15.01.2027", as: .localAdministrator)
+        }
+        #expect(throws: RequestError.invalidDate("31.02.2026")) {
+            try test.vault.requests.open(.access, for: member, receivedOn: "31.02.2026", as: .localAdministrator)
+        }
+        #expect(try test.worldSnapshot() == before)
+    }
+
+    @Test("an extension is decided within the first month; later it is refused, and the reason shows")
+    func extensionWindow() throws {
+        let test = try TestVault(today: day("2026-03-01"))
+        let member = try test.vault.members.enroll([FieldInput("email", "late@example.de")], channel: .web, as: .localAdministrator).member
+        let early = try test.vault.requests.open(.access, for: member, receivedOn: "2026-02-20", as: .localAdministrator)
+        let extended = try test.vault.requests.extend(early.id, reason: "many requests this month", as: .localAdministrator)
+        #expect(extended.dueOn == "2026-05-20" && extended.extensionReason == "many requests this month")
+        let late = try test.vault.requests.open(.access, for: member, receivedOn: "2026-01-02", as: .localAdministrator)
+        #expect(throws: RequestError.extensionTooLate(dueOn: "2026-02-02")) {
+            try test.vault.requests.extend(late.id, reason: "complex request", as: .localAdministrator)
+        }
+    }
+
+    @Test("the list shows open requests by default, with days left or overdue; closed ones only with all")
+    func openList() throws {
+        let test = try TestVault(today: day("2026-03-10"))
+        let member = try test.vault.members.enroll([FieldInput("email", "list@example.de")], channel: .web, as: .localAdministrator).member
+        let overdue = try test.vault.requests.open(.access, for: member, receivedOn: "2026-01-20", as: .localAdministrator)
+        let open = try test.vault.requests.open(.portability, for: member, receivedOn: "2026-03-05", as: .localAdministrator)
+        let closed = try test.vault.requests.open(.rectification, for: member, receivedOn: "2026-03-01", as: .localAdministrator)
+        _ = try test.vault.requests.close(closed.id, outcome: .fulfilled, as: .localAdministrator)
+        let listed = try test.vault.requests.list(as: .localAdministrator)
+        #expect(Set(listed.map(\.id)) == [overdue.id, open.id])
+        #expect(Set(try test.vault.requests.list(all: true, as: .localAdministrator).map(\.id)) == [overdue.id, open.id, closed.id])
+        let today = test.vault.requests.today
+        #expect(listed.first { $0.id == overdue.id }?.daysLeft(on: today) == -18)
+        #expect(listed.first { $0.id == open.id }?.daysLeft(on: today) == 26)
+    }
+}
