@@ -113,6 +113,7 @@ extension RequestError {
         case .alreadyClosed, .alreadyExtended: return "see it with: consent-vault dsr show <request>"
         case .extensionNeedsReason: return "pass --reason TEXT (complexity or number of requests)"
         case .invalidDate: return "write dates as 2026-01-31 or 31.01.2026"
+        case .notAnOpenExportRequest: return "open one with: consent-vault dsr open --type access --member ID"
         case .receivedInFuture: return "give the day the request actually arrived (--received), today or earlier"
         case .extensionTooLate: return "answer the request now; it cannot be extended any more"
         case .reasonNotPlainText: return "write a short reason on one line, without personal data"

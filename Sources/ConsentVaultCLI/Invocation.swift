@@ -145,6 +145,16 @@ struct Invocation {
         return (vault, try principal(in: vault))
     }
 
+    /// The member of a command that takes it as its argument or as `--member ID` (one of them), checked.
+    func memberArgumentOrOption() throws -> MemberID {
+        switch (positional.count, value(.member)) {
+        case (1, nil): return try MemberID(positional[0])
+        case (0, let option?): return try MemberID(option)
+        case (0, nil): throw UsageError(description: "missing argument <id> (or --member ID)", command: spec.path)
+        default: throw UsageError(description: "give the member once: as <id> or as --member ID", command: spec.path)
+        }
+    }
+
     /// A member id argument, checked.
     func memberID(_ text: String) throws -> MemberID {
         try MemberID(text)

@@ -28,4 +28,18 @@ struct ConventionsCLITests {
         #expect(try cli.run(["policy", "check", folder]).status == 0)
         #expect(try cli.run(["policy", "export", folder]).status == 1, "an existing folder with files is never overwritten")
     }
+
+    @Test("dsr erase takes the member as <id> or --member; without --yes it shows what would go before refusing to run unattended")
+    func eraseConventions() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let member = try cli.vault(["member", "enroll", "--field", "email=bye@example.de", "--channel", "web"]).stdout.trimmingCharacters(in: .newlines)
+        let unattended = try cli.vault(["dsr", "erase", "--member", member])
+        #expect(unattended.status == 64 && unattended.stderr.contains("Erasing \(member) would:") && unattended.stderr.contains("erase: "),
+                "\(unattended.stderr)")
+        #expect(try cli.vault(["dsr", "erase", member, "--member", member, "--yes"]).status == 64, "the member once, not twice")
+        #expect(try cli.vault(["dsr", "erase", "--member", member, "--yes"]).status == 0)
+        let again = try cli.vault(["dsr", "erase", member, "--yes"])
+        #expect(again.status == 1 && again.stderr.contains("erased on"), "\(again.stderr)")
+    }
 }

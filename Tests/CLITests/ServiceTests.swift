@@ -284,8 +284,10 @@ struct ServiceTests {
         #expect(exported.status == 0 && exportPath == exportFolder, "\(exported.stderr)")
         let exportedFiles = try FileManager.default.contentsOfDirectory(atPath: exportFolder).sorted()
         #expect(exportedFiles == ["export.html", "export.json", "manifest.json", "manifest.sig"])
-        let closed = try client(["dsr", "close", request, "--outcome", "fulfilled"], dpo)
-        #expect(try CLIRunner.json(closed.stdout)["status"] as? String == "closed", "\(closed.stdout)")
+        // The export answered the request: it is closed as fulfilled, and closing it again is refused.
+        let shown = try client(["dsr", "show", request], dpo)
+        #expect(try CLIRunner.json(shown.stdout)["outcome"] as? String == "fulfilled", "\(shown.stdout)")
+        #expect(try client(["dsr", "close", request, "--outcome", "fulfilled"], dpo).status == 1)
         let history = try CLIRunner.json(try client(["consent", "history", member], dpo).stdout)["events"] as? [[String: Any]] ?? []
         #expect(history.map { $0["event"] as? String ?? "" } == ["grant", "withdraw"])
         let accesses = try CLIRunner.json(try client(["audit", "show", "--member", member], dpo).stdout)["entries"] as? [[String: Any]] ?? []

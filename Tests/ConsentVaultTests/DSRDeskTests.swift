@@ -51,4 +51,23 @@ struct DSRDeskTests {
         #expect(listed.first { $0.id == overdue.id }?.daysLeft(on: today) == -18)
         #expect(listed.first { $0.id == open.id }?.daysLeft(on: today) == 26)
     }
+
+    @Test("an export answers its access request and closes it; erasing an erased member says when it was erased")
+    func exportAnswersAndErasedSaysWhen() throws {
+        let test = try TestVault(today: day("2026-04-01"))
+        let member = try test.vault.members.enroll([FieldInput("email", "answer@example.de")], channel: .web, as: .localAdministrator).member
+        let access = try test.vault.requests.open(.access, for: member, as: .localAdministrator)
+        let erasure = try test.vault.requests.open(.erasure, for: member, as: .localAdministrator)
+        let folder = test.folder.appendingPathComponent("export").path
+        #expect(throws: RequestError.notAnOpenExportRequest(request: erasure.id, member: member.rawValue)) {
+            try test.vault.requests.export(member, to: folder, request: erasure.id, as: .localAdministrator)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/export.json"), "a refused export writes nothing")
+        try test.vault.requests.export(member, to: folder, request: access.id, as: .localAdministrator)
+        #expect(try test.vault.requests.show(access.id, as: .localAdministrator).outcome == .fulfilled)
+        _ = try test.vault.requests.erase(member, request: erasure.id, as: .localAdministrator)
+        #expect(throws: MemberError.erased(member: member.rawValue, on: "2026-04-01")) {
+            try test.vault.requests.erase(member, as: .localAdministrator)
+        }
+    }
 }

@@ -31,7 +31,13 @@ extension RequestOperations {
             return try context.database.readTransaction { try context.erasurePlan(member).report(member: member, dryRun: true) }
         }
         let tag = try context.keys.erasureTag(member)
-        guard try context.members.exists(member.rawValue) else { throw MemberError.memberNotFound(member.rawValue) }
+        guard try context.members.exists(member.rawValue) else {
+            // Erased before without a hold leaves no row; the audit log still says when.
+            if let erased = try context.auditLog.entries(member: member).last(where: { $0.operation == VaultOperation.dsrErase.rawValue && $0.outcome == .ok }) {
+                throw MemberError.erased(member: member.rawValue, on: String(erased.at.prefix(10)))
+            }
+            throw MemberError.memberNotFound(member.rawValue)
+        }
         if let request {
             try context.verifyTable("requests")
             guard let found = try context.requests.request(request) else { throw RequestError.unknownRequest(request) }

@@ -35,7 +35,9 @@ extension RequestOperations {
     public func export(_ member: MemberID, to directory: String, request: String? = nil, as principal: Principal) throws -> String {
         try context.authorize(principal, .dsrExport, member: member)
         try context.audited(principal, .dsrExport, member: member) { record in
+            let answered = try answeredRequest(request, member: member)
             try Self.writeExport(try exportContents(member, request: request, record: &record), to: directory)
+            if let answered { try context.requests.close(answered, outcome: .fulfilled, at: context.timestamp) }
         }
         return directory
     }
@@ -45,7 +47,12 @@ extension RequestOperations {
     /// them to the DPO's client, which writes them with `writeExport`). Audited like `export`.
     public func exportFiles(_ member: MemberID, request: String? = nil, as principal: Principal) throws -> [String: Data] {
         try context.authorize(principal, .dsrExport, member: member)
-        return try context.audited(principal, .dsrExport, member: member) { record in try exportContents(member, request: request, record: &record) }
+        return try context.audited(principal, .dsrExport, member: member) { record in
+            let answered = try answeredRequest(request, member: member)
+            let files = try exportContents(member, request: request, record: &record)
+            if let answered { try context.requests.close(answered, outcome: .fulfilled, at: context.timestamp) }
+            return files
+        }
     }
 
     /// Writes export files into `directory` (created 0700, or an existing empty folder; files 0600).
@@ -61,6 +68,17 @@ extension RequestOperations {
             for name in exportFiles + signatureFiles { try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name)) }
             throw error
         }
+    }
+
+    /// The open access or portability request of `member` that an export answers (closed as fulfilled with it), if one is named.
+    private func answeredRequest(_ id: String?, member: MemberID) throws -> String? {
+        guard let id else { return nil }
+        try context.verifyTable("requests")
+        guard let found = try context.requests.request(id) else { throw RequestError.unknownRequest(id) }
+        guard found.member == member, found.status == .open, [.access, .portability].contains(found.type) else {
+            throw RequestError.notAnOpenExportRequest(request: id, member: member.rawValue)
+        }
+        return id
     }
 
     /// Names of the manifest and its signature.

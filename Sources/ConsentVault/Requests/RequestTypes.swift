@@ -75,6 +75,8 @@ public enum RequestError: VaultError, Equatable {
     case reasonNotPlainText(maximum: Int)
     /// An erasure named a request that is not this member's open erasure request.
     case notAnOpenErasureRequest(request: String, member: String)
+    /// An export named a request that is not this member's open access or portability request.
+    case notAnOpenExportRequest(request: String, member: String)
     /// A request cannot have been received after today.
     case receivedInFuture(String)
     /// An extension must be decided within the first month (Art. 12(3)); the request was due on this day.
@@ -90,6 +92,8 @@ public enum RequestError: VaultError, Equatable {
         case .reasonNotPlainText(let maximum):
             return "the reason must be one line of plain text of at most \(maximum) characters, without personal data such as names, emails or phone numbers"
         case .invalidDate(let text): return "'\(Echo.name(text))' is not a date as YYYY-MM-DD or DD.MM.YYYY"
+        case .notAnOpenExportRequest(let request, let member):
+            return "request \(Echo.name(request)) is not an open access or portability request of member \(member)"
         case .receivedInFuture(let day): return "a request cannot be received in the future (\(day))"
         case .extensionTooLate(let dueOn):
             return "the extension had to be decided within the first month (GDPR Art. 12(3)); this request was due on \(dueOn)"
@@ -107,6 +111,7 @@ public enum RequestError: VaultError, Equatable {
         case .invalidDate: return "invalid_date"
         case .reasonNotPlainText: return "reason_not_plain_text"
         case .notAnOpenErasureRequest: return "not_an_open_erasure_request"
+        case .notAnOpenExportRequest: return "not_an_open_export_request"
         case .receivedInFuture: return "received_in_future"
         case .extensionTooLate: return "extension_too_late"
         }

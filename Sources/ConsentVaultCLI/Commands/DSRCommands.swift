@@ -24,13 +24,16 @@ enum DSRCommands {
                     options: [OptionSpec(name: .outcome, valueName: "OUTCOME", help: "fulfilled, refused or withdrawn")], run: close),
         CommandSpec(path: ["dsr", "export"], summary: "Write a signed export (JSON, HTML, manifest) of a member", arguments: ["<id>"],
                     options: [OptionSpec(name: .out, valueName: "DIR", help: "new or empty folder"),
-                              OptionSpec(name: .request, valueName: "R", help: "the request it answers")],
+                              OptionSpec(name: .request, valueName: "R", help: "the request it answers (closed as fulfilled)"),
+                              OptionSpec(name: .member, valueName: "ID", help: "the member, instead of <id>")],
                     discussion: "Prints only the folder's path: the data itself never goes to the terminal.", run: export),
         CommandSpec(path: ["dsr", "verify-export"], summary: "Check an export's checksums and signature", arguments: ["<DIR>"], run: verifyExport),
         CommandSpec(path: ["dsr", "erase"], summary: "Erase a member (legal holds keep what the law requires)", arguments: ["<id>"],
                     options: [OptionSpec(name: .dryRun, valueName: nil, help: "show what would be erased and kept; change nothing"),
                               OptionSpec(name: .yes, valueName: nil, help: "do not ask for confirmation"),
-                              OptionSpec(name: .request, valueName: "R", help: "the request it fulfils (closed as fulfilled)")],
+                              OptionSpec(name: .request, valueName: "R", help: "the request it fulfils (closed as fulfilled)"),
+                              OptionSpec(name: .member, valueName: "ID", help: "the member, instead of <id>")],
+                    discussion: "Without --yes it shows what would be erased and kept, then asks.",
                     run: erase),
     ]
 
@@ -92,7 +95,7 @@ enum DSRCommands {
     }
 
     private static func export(_ invocation: Invocation) throws {
-        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let member = try invocation.memberArgumentOrOption()
         let directory = try invocation.required(.out)
         let (vault, principal) = try invocation.openVault()
         let path = try vault.requests.export(member, to: directory, request: invocation.value(.request), as: principal)
@@ -114,12 +117,19 @@ enum DSRCommands {
     }
 
     private static func erase(_ invocation: Invocation) throws {
-        let member = try invocation.memberID(try invocation.checkedPositional()[0])
+        let member = try invocation.memberArgumentOrOption()
         let dryRun = invocation.flag(.dryRun)
-        if !dryRun, !Confirmation.confirm("Erase member \(member)? This cannot be undone.", yes: invocation.flag(.yes)) {
-            throw UsageError(description: "not confirmed; pass --yes to erase without a terminal, or --dry-run to preview", command: invocation.spec.path)
-        }
         let (vault, principal) = try invocation.openVault()
+        if !dryRun, !invocation.flag(.yes) {
+            // The question shows what the answer does: the dry run's summary.
+            let preview = try vault.requests.erase(member, request: invocation.value(.request), dryRun: true, as: principal)
+            Output.error("Erasing \(member) would:")
+            preview.erased.forEach { Output.error("  erase: \($0)") }
+            preview.kept.forEach { Output.error("  keep: \($0.what), \($0.why)\($0.until.map { ", until \($0)" } ?? "")") }
+            guard Confirmation.confirm("Erase member \(member)? This cannot be undone.", yes: false) else {
+                throw UsageError(description: "not confirmed; pass --yes to erase without a terminal, or --dry-run to preview", command: invocation.spec.path)
+            }
+        }
         let report = try vault.requests.erase(member, request: invocation.value(.request), dryRun: dryRun, as: principal)
         if !report.walCleared {
             Output.error("Warning: the erasure is committed, but other processes were reading the vault, so old page images stay in "

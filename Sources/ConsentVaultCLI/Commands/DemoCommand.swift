@@ -114,7 +114,7 @@ enum DemoCommand {
         try vault.requests.export(anna, to: exportFolder, request: access.id, as: admin)
         Output.line("   export written to \(exportFolder): export.json, export.html, manifest.json, manifest.sig")
         Output.line("   verify-export: \(try vault.requests.verifyExport(at: exportFolder).isValid ? "intact and signed" : "BROKEN")")
-        _ = try vault.requests.close(access.id, outcome: .fulfilled, as: admin)
+        Output.line("   request \(access.id): \(try vault.requests.show(access.id, as: admin).status.rawValue) (the export answered it)")
         let backupPath = folder.appendingPathComponent("before-erasure.vault").path
         try vault.backup(to: backupPath, as: admin)
         let erasure = try vault.requests.open(.erasure, for: anna, as: admin)

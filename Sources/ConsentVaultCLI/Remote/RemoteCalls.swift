@@ -72,7 +72,7 @@ enum RemoteCalls {
                  body: ["outcome": try invocation.required(.outcome)])
         },
         "dsr export": { invocation in
-            let id = try memberPath(invocation)
+            let id = try invocation.memberArgumentOrOption().rawValue
             let directory = try invocation.required(.out)
             var call = Call(method: "POST", target: "/v1/members/\(id)/export", body: invocation.value(.request).map { ["request": $0] } ?? [:])
             call.deliver = { answer in
@@ -120,7 +120,7 @@ enum RemoteCalls {
             Call(method: "GET", target: "/v1/requests/" + pathSegment(try invocation.checkedPositional()[0]))
         },
         "dsr erase": { invocation in
-            let id = try memberPath(invocation)
+            let id = try invocation.memberArgumentOrOption().rawValue
             let dryRun = invocation.flag(.dryRun)
             if !dryRun, !Confirmation.confirm("Erase member \(id)? This cannot be undone.", yes: invocation.flag(.yes)) {
                 throw UsageError(description: "not confirmed; pass --yes to erase without a terminal, or --dry-run to preview", command: invocation.spec.path)
