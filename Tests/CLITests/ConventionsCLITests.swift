@@ -20,6 +20,10 @@ struct ConventionsCLITests {
             printf '%s\\n' '{"fields": {"email": "stdin@example.de"}}' | "$CV" member import - --json --vault '\(cli.vaultPath)' --keys '\(cli.keyPath)'
             """)
         #expect(imported.status == 0 && imported.stdout.contains("\"member\""), "\(imported.stderr)")
+        // One convention for a purpose that needs no consent: enrolment, like import, records nothing for it and goes on.
+        let contract = try cli.vault(["member", "enroll", "--field", "email=contract@example.de", "--consent", "loyalty_account", "--channel", "web", "--json"])
+        let contractBody = try CLIRunner.json(contract.stdout)
+        #expect(contract.status == 0 && contractBody["consents"] == nil, "\(contract.stdout) \(contract.stderr)")
         let completion = try cli.run(["completion", "bash"])
         #expect(completion.stdout.contains("complete -F _consent_vault consent-vault") && completion.stdout.contains("--dry-run"))
         #expect(try cli.run(["completion", "fish"]).status == 64)

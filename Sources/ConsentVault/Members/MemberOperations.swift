@@ -5,7 +5,8 @@ public struct MemberOperations {
 
     /// Enrols a new member with `fields` and the `consents` given at sign-up, all or nothing:
     /// every value is validated first; member, fields, index entries, consents and the audit
-    /// entry go in one transaction.
+    /// entry go in one transaction. A purpose with another lawful basis (the loyalty contract)
+    /// needs no consent: listing it records nothing and is no error, as in `importMembers`.
     public func enroll(_ fields: [FieldInput], consents: [ConsentRequest] = [], channel: Channel,
                        evidence: ConsentEvidence = ConsentEvidence(), as principal: Principal) throws -> Enrollment {
         guard !fields.isEmpty else { throw MemberError.noFields }
@@ -15,8 +16,9 @@ public struct MemberOperations {
         let values = try context.normalize(fields)
         let member = MemberID.random()
         let now = context.timestamp
+        let consentBased = consents.filter { (context.policies.purposes.purpose($0.purpose)?.lawfulBasis ?? .consent) == .consent }
         return try context.audited(principal, .memberEnroll, member: member, fields: values.map(\.0.name)) { _ in
-            try context.enrollMember(member, values: values, consentRequests: consents, channel: channel, evidence: evidence,
+            try context.enrollMember(member, values: values, consentRequests: consentBased, channel: channel, evidence: evidence,
                                      actor: principal, now: now)
         }
     }
