@@ -36,4 +36,10 @@ public enum Channel: String, CaseIterable, Sendable, Codable {
     case callcenter
     /// By bulk import from another system.
     case `import`
+    /// By email (a data subject request, a withdrawal in a reply).
+    case email
+    /// By letter.
+    case letter
+    /// By phone, outside the call centre (a store calling back).
+    case phone
 }

@@ -13,7 +13,7 @@ enum ConsentCommands {
     ]
     private static let purposeOption = OptionSpec(name: .purpose, valueName: "PURPOSE", help: "purpose id from purposes.json")
     private static let fieldOption = OptionSpec(name: .field, valueName: "FIELD", help: "only this field of the purpose")
-    private static let channelOption = OptionSpec(name: .channel, valueName: "CHANNEL", help: "store, app, web, callcenter or import")
+    private static let channelOption = OptionSpec(name: .channel, valueName: "CHANNEL", help: "store, app, web, callcenter, import, email, letter or phone")
 
     /// The consent command group.
     static let specs: [CommandSpec] = [

@@ -12,7 +12,7 @@ enum MemberCommands {
         CommandSpec(path: ["member", "enroll"], summary: "Enroll a new member with one or more fields",
                     options: [OptionSpec(name: .field, valueName: "NAME=VALUE", help: "a field value (repeatable)", repeatable: true),
                               OptionSpec(name: .consent, valueName: "PURPOSE[:FIELD]", help: "a consent given at sign-up (repeatable)", repeatable: true),
-                              OptionSpec(name: .channel, valueName: "CHANNEL", help: "store, app, web, callcenter or import")] + ConsentCommands.evidenceOptions,
+                              OptionSpec(name: .channel, valueName: "CHANNEL", help: "store, app, web, callcenter, import, email, letter or phone")] + ConsentCommands.evidenceOptions,
                     discussion: "All fields and consents are validated first; on any error nothing is stored.\nPrints the new member id.",
                     run: enroll),
         CommandSpec(path: ["member", "get"], summary: "Print a member's fields that a purpose may use now", arguments: ["<id>"],

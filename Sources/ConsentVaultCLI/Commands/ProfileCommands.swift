@@ -4,7 +4,7 @@ import Foundation
 
 /// `consent-vault profile …`: progressive profiling (what to ask, shares, declines).
 enum ProfileCommands {
-    private static let channelOption = OptionSpec(name: .channel, valueName: "CHANNEL", help: "store, app, web, callcenter or import")
+    private static let channelOption = OptionSpec(name: .channel, valueName: "CHANNEL", help: "store, app, web, callcenter, import, email, letter or phone")
 
     /// The profile command group.
     static let specs: [CommandSpec] = [

@@ -34,7 +34,7 @@ enum OpenAPIDocument {
         "summary": "Enrol a member with consented fields; honours Idempotency-Key",
         "description": "Role operation: member.enroll.",
         "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"fields": {"type": "object", "additionalProperties": {"type": "string"}}, "consents": {"type": "array", "items": {"type": "object", "properties": {"purpose": {"type": "string"}, "field": {"type": "string"}}, "required": ["purpose"]}}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import"]}}, "required": ["fields", "channel"]}}}},
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"fields": {"type": "object", "additionalProperties": {"type": "string"}}, "consents": {"type": "array", "items": {"type": "object", "properties": {"purpose": {"type": "string"}, "field": {"type": "string"}}, "required": ["purpose"]}}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import", "email", "letter", "phone"]}}, "required": ["fields", "channel"]}}}},
         "responses": {"201": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "consents": {"type": "array", "items": {"$ref": "#/components/schemas/Grant"}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       },
       "get": {
@@ -74,7 +74,7 @@ enum OpenAPIDocument {
         "summary": "Grant, deny or withdraw a consent",
         "description": "Role operation: consent.grant / consent.withdraw.",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"action": {"type": "string", "enum": ["grant", "deny", "withdraw"]}, "purpose": {"type": "string"}, "field": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import"]}}, "required": ["action", "purpose", "channel"]}}}},
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"action": {"type": "string", "enum": ["grant", "deny", "withdraw"]}, "purpose": {"type": "string"}, "field": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import", "email", "letter", "phone"]}}, "required": ["action", "purpose", "channel"]}}}},
         "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Grant"}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       },
       "get": {
@@ -96,7 +96,7 @@ enum OpenAPIDocument {
       "get": {
         "summary": "The next field to ask the member for",
         "description": "Role operation: profile.next.",
-        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}, {"name": "channel", "in": "query", "schema": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import"]}}],
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}, {"name": "channel", "in": "query", "schema": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import", "email", "letter", "phone"]}}],
         "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "ask": {"type": ["object", "null"]}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
     },
@@ -105,7 +105,7 @@ enum OpenAPIDocument {
         "summary": "The member shared a field: store it and earn points once",
         "description": "Role operation: profile.share.",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"field": {"type": "string"}, "value": {"type": "string"}, "purpose": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import"]}}, "required": ["field", "value", "purpose", "channel"]}}}},
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"field": {"type": "string"}, "value": {"type": "string"}, "purpose": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import", "email", "letter", "phone"]}}, "required": ["field", "value", "purpose", "channel"]}}}},
         "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object"}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
     },
@@ -114,7 +114,7 @@ enum OpenAPIDocument {
         "summary": "The member declined to share a field",
         "description": "Role operation: profile.decline.",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"field": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import"]}}, "required": ["field", "channel"]}}}},
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"field": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import", "email", "letter", "phone"]}}, "required": ["field", "channel"]}}}},
         "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "field": {"type": "string"}, "declined": {"type": "boolean"}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
     },
@@ -182,7 +182,7 @@ enum OpenAPIDocument {
       "post": {
         "summary": "Open a data subject request",
         "description": "Role operation: dsr.open.",
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"type": {"type": "string"}, "member": {"type": "string"}, "received_on": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import"]}}, "required": ["type", "member"]}}}},
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"type": {"type": "string"}, "member": {"type": "string"}, "received_on": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import", "email", "letter", "phone"]}}, "required": ["type", "member"]}}}},
         "responses": {"201": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Request"}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       },
       "get": {
