@@ -214,7 +214,7 @@ struct DPOTests {
 
     @Test("dry runs change nothing: the vault file's bytes stay the same")
     func dryRuns() throws {
-        let (test, anna, _) = try populated()
+        let (test, anna, bernd) = try populated()
         test.clock.advance(days: 2000)
         try test.vault.checkpoint()
         let before = test.fileContents()["vault"]
@@ -222,6 +222,7 @@ struct DPOTests {
         #expect(erasure.dryRun && !erasure.erased.isEmpty)
         let retention = try test.vault.retention.run(dryRun: true, as: admin)
         #expect(retention.first { $0.rule == "inactive_members" }?.members == 2)
+        #expect(Set(retention.first { $0.rule == "inactive_members" }?.memberIDs ?? []) == [anna, bernd], "a dry run names the members it would touch")
         try test.vault.checkpoint()
         #expect(test.fileContents()["vault"] == before)
         #expect(try test.vault.members.count() == 2)

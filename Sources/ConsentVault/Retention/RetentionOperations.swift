@@ -4,8 +4,10 @@ import Foundation
 public struct RetentionOutcome: Sendable, Equatable {
     /// Rule id, or `legal_hold_ended`.
     public let rule: String
-    /// Members affected.
-    public let members: Int
+    /// The members affected (or that would be), so a dry run can be checked member by member.
+    public let memberIDs: [MemberID]
+    /// How many members.
+    public var members: Int { memberIDs.count }
 }
 
 /// How far one retention rule has come: members handled so far.
@@ -33,7 +35,7 @@ public struct RetentionOperations {
             case .eraseMember:
                 let members = try inactiveMembers(before: cutoff)
                 if !dryRun { for (index, member) in members.enumerated() { _ = try erasure.erase(member, as: principal); progress(RetentionProgress(rule: rule.id, membersDone: index + 1)) } }
-                outcomes.append(RetentionOutcome(rule: rule.id, members: members.count))
+                outcomes.append(RetentionOutcome(rule: rule.id, memberIDs: members))
             case .deleteZeroPartyFields:
                 let zeroParty = context.catalog.fields.filter { $0.party == .zero }.map(\.name)
                 let members = try inactiveMembers(before: cutoff).filter { try !context.storedFieldNames(of: $0).isDisjoint(with: zeroParty) }
@@ -45,9 +47,9 @@ public struct RetentionOperations {
                         progress(RetentionProgress(rule: rule.id, membersDone: index + 1))
                     }
                 }
-                outcomes.append(RetentionOutcome(rule: rule.id, members: members.count))
+                outcomes.append(RetentionOutcome(rule: rule.id, memberIDs: members))
             case .expirePendingDoubleOptIn:
-                outcomes.append(RetentionOutcome(rule: rule.id, members: try expirePendingDoubleOptIns(before: cutoff, dryRun: dryRun, as: principal)))
+                outcomes.append(RetentionOutcome(rule: rule.id, memberIDs: try expirePendingDoubleOptIns(before: cutoff, dryRun: dryRun, as: principal)))
             }
         }
         let today = context.today.iso
@@ -59,7 +61,7 @@ public struct RetentionOperations {
             try context.audited(principal, .retentionRun) { _ in try context.consents.deleteArchivedProof(heldUntilBefore: today) }
             try context.checkpoint()
         }
-        outcomes.append(RetentionOutcome(rule: "legal_hold_ended", members: ended.count))
+        outcomes.append(RetentionOutcome(rule: "legal_hold_ended", memberIDs: ended))
         return outcomes
     }
 
@@ -69,15 +71,15 @@ public struct RetentionOperations {
     }
 
     /// Appends an `expire` event for grants still pending double opt-in since before `cutoff`.
-    private func expirePendingDoubleOptIns(before cutoff: String, dryRun: Bool, as principal: Principal) throws -> Int {
-        var expired = 0
+    private func expirePendingDoubleOptIns(before cutoff: String, dryRun: Bool, as principal: Principal) throws -> [MemberID] {
+        var expired: [MemberID] = []
         for token in try context.consents.unconfirmedExpired(before: context.timestamp) {
             let member = token.member
             guard let purpose = context.policies.purposes.purpose(token.purpose) else { continue }
             let events = try context.consents.events(of: member).filter { $0.purpose == purpose.id && $0.field == token.field }
             guard ConsentEvaluator.derive(events, purpose: purpose, now: context.clock()).state == .pending,
                   let grant = events.last(where: { $0.kind == .grant }), grant.recordedAt < cutoff else { continue }
-            expired += 1
+            expired.append(member)
             if dryRun { continue }
             try context.audited(principal, .retentionRun, purpose: purpose.id, member: member) { _ in
                 try context.appendConsentEvent(.expire, member: member, purpose: purpose, field: token.field, channel: nil, actor: principal)

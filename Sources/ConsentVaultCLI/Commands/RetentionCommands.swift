@@ -18,10 +18,15 @@ enum RetentionCommands {
         }
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         if invocation.json {
-            Output.json(["dry_run": invocation.flag(.dryRun), "rules": outcomes.map { ["rule": $0.rule, "members": $0.members] as [String: Any] }])
+            Output.json(["dry_run": invocation.flag(.dryRun), "rules": outcomes.map {
+                ["rule": $0.rule, "members": $0.members, "member_ids": $0.memberIDs.map(\.rawValue)] as [String: Any]
+            }])
         } else {
             Output.line(invocation.flag(.dryRun) ? "Retention dry run (nothing changed):" : "Retention run:")
-            outcomes.forEach { Output.line("  \($0.rule): \($0.members) member(s)") }
+            for outcome in outcomes {
+                Output.line("  \(outcome.rule): \(outcome.members) member(s)")
+                outcome.memberIDs.forEach { Output.line("    \($0.rawValue)") }
+            }
         }
     }
 }
