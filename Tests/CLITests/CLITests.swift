@@ -160,7 +160,7 @@ struct CLITests {
             OPTIONS:
               --field NAME=VALUE         a field value (repeatable)
               --consent PURPOSE[:FIELD]  a consent given at sign-up (repeatable)
-              --channel CHANNEL          store, app, web, callcenter or import
+              --channel CHANNEL          store, app, web, callcenter, import, email, letter or phone
             """))
         #expect(try cli.run(["help", "member", "get"]).stdout.contains("USAGE: consent-vault member get <id> [options]"))
         #expect(try cli.run(["member", "-h"]).stdout.contains("USAGE: consent-vault member <command>"))
