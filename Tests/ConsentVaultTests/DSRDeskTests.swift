@@ -70,4 +70,23 @@ struct DSRDeskTests {
             try test.vault.requests.erase(member, as: .localAdministrator)
         }
     }
+
+    @Test("export.html speaks to the member: labels, not codes; the address on one line; times in the controller's zone; a profiling section")
+    func exportForPeople() throws {
+        let test = try TestVault(today: ISO8601DateFormatter().date(from: "2026-07-01T10:00:00Z")!)
+        let member = try test.vault.members.enroll([FieldInput("email", "leser@example.de"), FieldInput("first_name", "Lea"),
+                                                    FieldInput("address", "Hauptstraße 5, 10115 Berlin")],
+                                                   consents: [ConsentRequest(purpose: "email_marketing")], channel: .store, as: .localAdministrator).member
+        let folder = test.folder.appendingPathComponent("export").path
+        try test.vault.requests.export(member, to: folder, as: .localAdministrator)
+        let html = try String(contentsOfFile: folder + "/export.html", encoding: .utf8)
+        for code in ["first_name", "not_consent_based", "doi_sent", "&quot;city", "user.contact", "local-admin", "Punktebuch"] {
+            #expect(!html.contains(code), "no internal name: \(code)")
+        }
+        for phrase in ["Vorname / First name", "Hauptstraße 5, 10115 Berlin", "01.07.2026, 12:00", "Punkteübersicht",
+                       "Profilbildung und automatisierte Entscheidungen", "<th scope=\"col\">", "lang=\"de\"", "@media print",
+                       "Newsletter und Angebote per E-Mail"] {
+            #expect(html.contains(phrase), "reads: \(phrase)")
+        }
+    }
 }

@@ -22,7 +22,7 @@ extension VaultContext {
             guard let value = values[definition.name] else { return nil }
             let purposes = policies.purposes.purposes.filter { $0.fields.contains(definition.name) }
             return [
-                "name": definition.name, "value": value, "category": definition.category, "party": definition.party.rawValue,
+                "name": definition.name, "type": definition.type.rawValue, "value": value, "category": definition.category, "party": definition.party.rawValue,
                 "collected_at": collected[definition.name] ?? "", "source_channel": origin.channel,
                 "purposes": purposes.map { ["purpose": $0.id, "lawful_basis": $0.lawfulBasis.rawValue] },
                 "retention": purposes.map { ["purpose": $0.id, "days": $0.retention.days, "after": $0.retention.after] },
@@ -66,6 +66,7 @@ extension VaultContext {
             }],
             "access_history": accesses, "requests": openRequests, "rights": Self.rightsStatement,
         ]
+        document["purpose_texts"] = Dictionary(uniqueKeysWithValues: policies.purposes.purposes.map { ($0.id, $0.description) })
         if let request { document["request"] = request }
         return document
     }

@@ -14,6 +14,7 @@ enum ExportHTML {
         let accesses = document["access_history"] as? [[String: Any]] ?? []
         let requests = document["requests"] as? [[String: Any]] ?? []
         let rights = document["rights"] as? [String: String] ?? [:]
+        let purposeTexts = document["purpose_texts"] as? [String: [String: String]] ?? [:]
         var html = """
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8">
@@ -26,34 +27,88 @@ enum ExportHTML {
             @media print { body { margin: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
             </style></head><body>
             <h1>Auskunft über Ihre Daten (Art. 15 DSGVO) / Your data (Art. 15 GDPR)</h1>
-            <p>Mitglied / Member: \(escape(document["member"])) · erstellt / generated: \(escape(document["generated_at"])) · Mitglied seit / member since: \(escape(document["member_since"]))</p>
+            <p>Mitglied / Member: \(escape(document["member"])) · erstellt am / generated: \(escape(ExportWording.time(document["generated_at"]))) (Zeitzone / time zone \(ExportWording.timeZone.identifier)) · Mitglied seit / member since: \(escape(ExportWording.day(document["member_since"])))</p>
 
             """
-        html += section("Gespeicherte Angaben / Stored data", ["Feld / Field", "Wert / Value", "Kategorie / Category", "Erhoben / Collected", "Zwecke / Purposes"],
+        html += section("Gespeicherte Angaben / Stored data",
+                        ["Angabe / Item", "Wert / Value", "Erhoben am / Collected", "Quelle / Source", "Wofür / Used for", "Aufbewahrung / Kept"],
                         fields.map { field in
-                            let purposes = (field["purposes"] as? [[String: Any]] ?? []).map { "\($0["purpose"] ?? "") (\($0["lawful_basis"] ?? ""))" }
-                            return [field["name"], field["value"], field["category"], field["collected_at"], purposes.joined(separator: ", ")]
+                            let type = field["type"] as? String
+                            let purposes = (field["purposes"] as? [[String: Any]] ?? []).map { purpose in
+                                "\(description(purpose["purpose"], purposeTexts)) (\(ExportWording.basis(purpose["lawful_basis"])))"
+                            }
+                            return [ExportWording.field(field["name"] as? String ?? "", type: type), ExportWording.value(field["value"], type: type),
+                                    ExportWording.time(field["collected_at"]), source(field["source_channel"]), purposes.joined(separator: "; "),
+                                    ExportWording.retention(field["retention"] as? [[String: Any]] ?? [])]
                         })
-        html += section("Zwecke und Einwilligungen / Purposes and consents", ["Zweck / Purpose", "Rechtsgrundlage / Lawful basis", "Status"],
-                        current.map { [$0["purpose"], $0["lawful_basis"], $0["state"]] })
-        html += section("Verlauf der Einwilligungen / Consent history", ["#", "Zeit / Time", "Ereignis / Event", "Zweck / Purpose", "Hinweistext / Notice shown", "Kanal / Channel"],
-                        history.map { [$0["sequence"], $0["captured_at"], $0["event"], $0["purpose"], $0["notice_text"] ?? "", $0["channel"]] })
-        html += "<h2>Punkte / Points</h2><p>Kontostand / Balance: \(escape(points["balance"]))</p>\n"
-        html += section("Punktebuch / Points ledger", ["#", "Zeit / Time", "Regel / Rule", "Punkte / Points", "Grund / Reason"],
-                        ledger.map { [$0["sequence"], $0["at"], $0["rule"], $0["points"], $0["reason"]] })
-        html += section("Empfänger und Zugriffe / Recipients and accesses", ["Zeit / Time", "Wer / Who", "Rolle / Role", "Vorgang / Operation", "Zweck / Purpose", "Felder / Fields", "Ergebnis / Outcome"],
-                        accesses.map { [$0["at"], $0["principal"], $0["role"], $0["operation"], $0["purpose"],
-                                        ($0["fields_returned"] as? [String] ?? []).joined(separator: ", "), $0["outcome"]] })
+        html += section("Zwecke und Einwilligungen / Purposes and consents", ["Zweck / Purpose", "Rechtsgrundlage / Lawful basis", "Stand / Status"],
+                        current.map { [description($0["purpose"], purposeTexts), ExportWording.basis($0["lawful_basis"]), ExportWording.state($0["state"])] })
+        html += section("Verlauf Ihrer Einwilligungen / Your consent history",
+                        ["Nr. / No.", "Zeit / Time", "Vorgang / Event", "Zweck / Purpose", "Hinweistext / Notice shown", "Über / Via"],
+                        history.enumerated().map { index, entry in
+                            [index + 1, ExportWording.time(entry["captured_at"]), ExportWording.event(entry["event"]), description(entry["purpose"], purposeTexts),
+                             entry["notice_text"] ?? "", source(entry["channel"])]
+                        })
+        html += "<h2>Punkteübersicht / Points overview</h2><p>Kontostand / Balance: \(escape(points["balance"])) Punkte / points</p>\n"
+        html += section("Ihre Punkte im Einzelnen / Your points in detail", ["Nr. / No.", "Zeit / Time", "Wofür / For", "Punkte / Points"],
+                        ledger.enumerated().map { index, entry in
+                            [index + 1, ExportWording.time(entry["at"]), reward(entry["rule"], entry["reason"]), entry["points"]]
+                        })
+        html += section("Empfänger und Zugriffe / Recipients and accesses",
+                        ["Zeit / Time", "Empfänger (Kategorie) / Recipient (category)", "Zweck / Purpose", "Angaben / Items"],
+                        accesses.filter { ($0["outcome"] as? String) == "ok" && !(($0["fields_returned"] as? [String]) ?? []).isEmpty }.map {
+                            [ExportWording.time($0["at"]), ExportWording.recipient(role: $0["role"]), description($0["purpose"], purposeTexts),
+                             (($0["fields_returned"] as? [String]) ?? []).filter { !$0.contains(":") }.map { ExportWording.field($0, type: nil) }
+                                .joined(separator: ", ")]
+                        })
         html += section("Offene Anfragen / Open requests", ["Anfrage / Request", "Art / Type", "Eingang / Received", "Frist / Due"],
-                        requests.map { [$0["id"], $0["type"], $0["received_on"], $0["due_on"]] })
+                        requests.map { [$0["id"], $0["type"], ExportWording.day($0["received_on"]), ExportWording.day($0["due_on"])] })
+        html += """
+            <h2>Profilbildung und automatisierte Entscheidungen / Profiling and automated decisions</h2>
+            <p lang="de">Mit Ihrer Einwilligung nutzen wir Angaben wie Kleidergröße, Lieblingsfiliale und Geburtsmonat, um Ihnen persönliche Angebote zu machen, auch mit Texten, die eine KI vorschlägt. Die KI erhält dabei keine Namen, Adressen oder Kontaktdaten, nur Platzhalter. Es gibt keine Entscheidungen, die allein automatisiert getroffen werden und Ihnen gegenüber rechtliche Wirkung entfalten (Art. 22 DSGVO). Sie können jede Einwilligung jederzeit widerrufen.</p>
+            <p lang="en">With your consent we use details such as clothing size, favourite store and month of birth to make you personal offers, also with texts an AI suggests. The AI never receives names, addresses or contact details, only placeholders. No decision with legal effect on you is made by automated means alone (Art. 22 GDPR). You may withdraw any consent at any time.</p>
+
+            """
         html += "<h2>Ihre Rechte / Your rights</h2>\n<p lang=\"de\">\(escape(rights["de"]))</p>\n<p lang=\"en\">\(escape(rights["en"]))</p>\n</body></html>\n"
         return html
+    }
+
+    /// The purpose's description in both languages, from the policy set.
+    private static func description(_ purpose: Any?, _ texts: [String: [String: String]]) -> String {
+        guard let id = purpose as? String, !id.isEmpty else { return "" }
+        guard let text = texts[id], let german = text["de"], let english = text["en"] else { return id }
+        return german == english ? german : "\(german) / \(english)"
+    }
+
+    /// A channel as a source people know.
+    private static func source(_ channel: Any?) -> String {
+        switch channel as? String {
+        case "store": return "Filiale / store"
+        case "app": return "App"
+        case "web": return "Website"
+        case "callcenter", "phone": return "Telefon / phone"
+        case "import": return "Übernahme aus dem Vorgängersystem / transfer from the previous system"
+        case "email": return "E-Mail / email"
+        case "letter": return "Brief / letter"
+        default: return (channel as? String) ?? ""
+        }
+    }
+
+    /// What points were for: the reason when one was written, else the rule in words.
+    private static func reward(_ rule: Any?, _ reason: Any?) -> String {
+        if let reason = reason as? String, !reason.isEmpty { return reason }
+        switch rule as? String {
+        case .some(let id) where id.hasPrefix("share_"): return "Angabe geteilt / shared a detail"
+        case "birthday": return "Geburtstag / birthday"
+        case "signup", "enrollment": return "Anmeldung / sign-up"
+        default: return (rule as? String)?.replacingOccurrences(of: "_", with: " ") ?? ""
+        }
     }
 
     private static func section(_ title: String, _ headers: [String], _ rows: [[Any?]]) -> String {
         var html = "<h2>\(escape(title))</h2>\n"
         guard !rows.isEmpty else { return html + "<p>— keine / none —</p>\n" }
-        html += "<table><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+        html += "<table><tr>" + headers.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>\n"
         for row in rows { html += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
         return html + "</table>\n"
     }
