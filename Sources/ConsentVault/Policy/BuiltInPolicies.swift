@@ -690,6 +690,12 @@ extension PolicySet {
       "purpose": "legal_claims"
     },
     {
+      "id": "points_accounting",
+      "records": "points_ledger",
+      "years": 8,
+      "basis": "HGB § 257 / AO § 147: points owed are a liability; their bookings are kept as accounting records, pseudonymized, 8 years after each booking"
+    },
+    {
       "id": "consent_proof",
       "records": "consent_events",
       "years": 3,

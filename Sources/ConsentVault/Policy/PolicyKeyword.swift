@@ -47,4 +47,6 @@ public enum ErasedPointsHandling: String, PolicyKeyword {
 public enum HeldRecords: String, PolicyKeyword {
     /// The consent ledger, as proof of consent (Art. 7(1)).
     case consentEvents = "consent_events"
+    /// The points ledger, pseudonymized, as accounting records (points are a liability in the books).
+    case pointsLedger = "points_ledger"
 }

@@ -71,12 +71,19 @@ extension VaultContext {
         func until(_ years: Int) -> String { today.adding(months: years * 12).iso }
         var heldFields: [String: (hold: LegalHold, until: String)] = [:]
         var consentHold: (hold: LegalHold, until: String)?
+        var pointsHold: (hold: LegalHold, until: String)?
         for hold in policies.retention.legalHolds {
             if hold.records == .consentEvents { consentHold = (hold, until(hold.years)); continue }
+            if hold.records == .pointsLedger {
+                // Each booking is kept for the hold's years after it was made: the last one decides the end.
+                let latest = try rewards.latestEntryDay(of: member).flatMap { CalendarDay(iso: $0) } ?? today
+                pointsHold = (hold, latest.adding(months: hold.years * 12).iso)
+                continue
+            }
             guard hold.appliesWhenFieldPresent.map(stored.contains) ?? true else { continue }
             for field in hold.fields ?? [] where stored.contains(field) { heldFields[field] = (hold, until(hold.years)) }
         }
-        return ErasurePlan(storedFields: stored.sorted(), heldFields: heldFields, consentHold: consentHold,
+        return ErasurePlan(storedFields: stored.sorted(), heldFields: heldFields, consentHold: consentHold, pointsHold: pointsHold,
                            consentEvents: try consents.eventCount(of: member), pointsEntries: try rewards.entryCount(of: member),
                            pseudonymizePoints: policies.retention.pointsLedgerOnErasure == .pseudonymize)
     }
@@ -103,6 +110,8 @@ struct ErasurePlan {
     let storedFields: [String]
     let heldFields: [String: (hold: LegalHold, until: String)]
     let consentHold: (hold: LegalHold, until: String)?
+    /// The hold that keeps the pseudonymized points ledger, and when its last booking's hold ends.
+    let pointsHold: (hold: LegalHold, until: String)?
     let consentEvents: Int
     let pointsEntries: Int
     let pseudonymizePoints: Bool
@@ -122,7 +131,8 @@ struct ErasurePlan {
             erased.append("\(consentEvents) consent event(s)")
         }
         if pseudonymizePoints && pointsEntries > 0 {
-            kept.append(KeptItem(what: "\(pointsEntries) points ledger entr(ies) under a pseudonym", why: "accounting (points_ledger_on_erasure)", until: nil))
+            kept.append(KeptItem(what: "\(pointsEntries) points ledger entr(ies) under a pseudonym",
+                                 why: pointsHold.map { "\($0.hold.id): \($0.hold.basis)" } ?? "accounting (points_ledger_on_erasure)", until: pointsHold?.until))
         } else if pointsEntries > 0 {
             erased.append("\(pointsEntries) points ledger entr(ies)")
         }

@@ -59,6 +59,10 @@ public struct RetentionOperations {
                 try context.audited(principal, .retentionRun, member: member) { _ in try context.members.delete(member) }
             }
             try context.audited(principal, .retentionRun) { _ in try context.consents.deleteArchivedProof(heldUntilBefore: today) }
+            if let hold = context.policies.retention.legalHolds.first(where: { $0.records == .pointsLedger }) {
+                let cutoff = context.today.adding(months: -hold.years * 12).iso
+                try context.audited(principal, .retentionRun) { _ in try context.rewards.deleteArchived(bookedBefore: cutoff) }
+            }
             try context.checkpoint()
         }
         outcomes.append(RetentionOutcome(rule: "legal_hold_ended", memberIDs: ended))

@@ -114,6 +114,17 @@ struct RewardStore {
         try database.statement("SELECT count(*) AS value FROM points_ledger WHERE member_id = ?1").scalar([.text(member.rawValue)], table: "points_ledger")
     }
 
+    /// The day (`YYYY-MM-DD`) of the member's latest ledger entry, if any.
+    func latestEntryDay(of member: MemberID) throws -> String? {
+        try database.statement("SELECT substr(max(at), 1, 10) AS day FROM points_ledger WHERE member_id = ?1")
+            .rows([.text(member.rawValue)], table: "points_ledger").first?.optionalText("day")
+    }
+
+    /// Deletes archived (pseudonymized) bookings made before `day` (`YYYY-MM-DD`): their hold has ended.
+    func deleteArchived(bookedBefore day: String) throws {
+        try database.statement("DELETE FROM points_archive WHERE at < ?1").run([.text(day)])
+    }
+
     /// Copies the member's ledger under the erasure tag `tag`, without member id or reasons.
     func archive(_ member: MemberID, tag: String) throws {
         try database.statement("""
