@@ -3,7 +3,7 @@ import Foundation
 
 /// Every command the tool knows, in the order `--help` lists them.
 let allCommands: [CommandSpec] = VaultCommands.specs + KeyCommands.specs + MemberCommands.specs + ConsentCommands.specs
-    + ProfileCommands.specs + RewardCommands.specs + ReportCommands.specs + DSRCommands.specs + RetentionCommands.specs + BackupCommands.specs + PromptCommands.specs + BenchCommand.specs + PolicyCommands.specs + TokenCommands.specs + AuditCommands.specs + EventCommands.specs + ServeCommand.specs + DemoCommand.specs + CompletionCommand.specs
+    + ProfileCommands.specs + RewardCommands.specs + ReportCommands.specs + DSRCommands.specs + RetentionCommands.specs + BackupCommands.specs + PromptCommands.specs + BenchCommand.specs + PolicyCommands.specs + TokenCommands.specs + AuditCommands.specs + EventCommands.specs + SuppressionCommands.specs + ServeCommand.specs + DemoCommand.specs + CompletionCommand.specs
 
 /// Exit statuses, as swift-argument-parser and sysexits use them.
 enum ExitStatus {

@@ -23,6 +23,8 @@ enum OptionName: String, Sendable, CaseIterable {
     case dryRun = "dry-run"
     /// `--email`
     case email
+    /// `--entry`
+    case entry
     /// `--erasure-journal`
     case erasureJournal = "erasure-journal"
     /// `--field`

@@ -33,6 +33,26 @@ struct DPOCLITests {
         #expect(badType.status == 64)
     }
 
+    @Test("after an erasure, marketing for the same email is refused with a clear answer until the DPO lifts the entry")
+    func suppressionList() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let member = try enroll(cli, "wieder@example.de")
+        #expect(try cli.vault(["dsr", "erase", "--member", member, "--yes"]).status == 0)
+        let signUp = ["member", "enroll", "--field", "email=wieder@example.de", "--consent", "email_marketing", "--channel", "web"]
+        let refused = try cli.vault(signUp)
+        #expect(refused.status == 1 && refused.stderr.contains("suppression list") && refused.stderr.contains("suppression lift"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("wieder@"), "the refusal never names the value")
+        let code = try CLIRunner.json(try cli.vault(signUp + ["--json"]).stderr)["code"] as? String
+        #expect(code == "contact_suppressed")
+        let listed = try CLIRunner.json(try cli.vault(["suppression", "list", "--json"]).stdout)["entries"] as? [[String: Any]]
+        #expect(listed?.map { $0["field"] as? String } == ["email"] && listed?.first?["reason"] as? String == "erasure")
+        #expect(try cli.vault(["suppression", "lift", "--email", "wieder@example.de", "--phone", "0171 1"]).status != 0, "one entry at a time")
+        #expect(try cli.vault(["suppression", "lift", "--email", "Wieder@Example.de"]).stdout.hasPrefix("Lifted entry"))
+        #expect(try cli.vault(signUp).status == 0)
+        #expect(try cli.vault(["suppression", "list"]).stdout.contains("empty"))
+    }
+
     @Test("export prints only its path; verify-export catches a changed byte and exits 1")
     func export() throws {
         let cli = try CLIRunner()

@@ -33,6 +33,8 @@ struct RoleMatrixTests {
         case .auditShow: _ = try vault.audit.entries(for: member, as: principal)
         case .auditHead: _ = try vault.audit.head(as: principal)
         case .eventsRead: _ = try vault.events.list(after: 0, as: principal)
+        case .suppressionList: _ = try vault.suppression.list(as: principal)
+        case .suppressionLift: try rethrowAccess { _ = try vault.suppression.lift(entryID: "0000000000000000", as: principal) }
         case .policyApply: try vault.applyPolicies(vault.policies, as: principal)
         case .policyShow: _ = try vault.policyDocuments(as: principal)
         case .tokenCreate: _ = try vault.tokens.create(name: "new-\(UUID().uuidString.prefix(4).lowercased())", role: "marketing", as: principal)

@@ -53,15 +53,15 @@ public struct TokenOperations {
     }
 
     /// The principal a token stands for; throws if it is unknown or revoked. The refusal is audited
-    /// unless `auditingRefusal` is false (a service throttling a flood of wrong tokens, so the flood
-    /// cannot fill the audit log).
-    public func principal(for token: String, auditingRefusal: Bool = true) throws -> Principal {
+    /// unless `auditingRefusal`, asked once and only on a refusal, says no (a service throttling a
+    /// flood of wrong tokens, so the flood cannot fill the audit log).
+    public func principal(for token: String, auditingRefusal: () -> Bool = { true }) throws -> Principal {
         try context.verifyTable("tokens")
         guard let principal = try context.tokens.principal(withHash: try context.tokenHash(token)) else {
             // Recorded for the audit trail (who keeps trying tokens?), never the token itself.
             var refusal = AuditLog.Record(principal: Principal(name: "unknown-token", role: "none"), operation: .tokenUse)
             refusal.outcome = .denied
-            if auditingRefusal { try context.database.writeTransaction { try context.auditLog.append(refusal, at: context.timestamp) } }
+            if auditingRefusal() { try context.database.writeTransaction { try context.auditLog.append(refusal, at: context.timestamp) } }
             throw AccessError.invalidToken
         }
         return principal

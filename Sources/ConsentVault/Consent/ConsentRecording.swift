@@ -22,6 +22,7 @@ extension VaultContext {
                      evidence: ConsentEvidence, actor: Principal) throws -> GrantResult {
         let purpose = try consentPurpose(request)
         try check(evidence)
+        try checkNotSuppressed(member, for: purpose)
         if let birthday, let age = BirthDate.age(of: birthday, on: today), age < purpose.effectiveMinimumAge, !evidence.guardianConsent {
             throw ConsentError.minorNeedsGuardian(purpose: purpose.id, minimumAge: purpose.effectiveMinimumAge)
         }

@@ -11,6 +11,7 @@ struct IntegrityStore {
                                        "points_ledger": "member_id"]
     /// Vault-wide tables and the seal that covers them.
     private static let sealedTables = ["access_tokens": "tokens", "policies": "policies", "notices": "policies", "requests": "requests",
+                                       "suppression_list": "requests",
                                        "vault_meta": "meta"]
     /// Names of the vault-wide seals.
     static let tableSeals = ["tokens", "policies", "requests", "meta"]

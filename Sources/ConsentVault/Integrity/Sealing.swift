@@ -26,14 +26,17 @@ extension VaultContext {
         return try seal.value(key: keys.integrityKey)
     }
 
-    /// The seal vault-wide table group `name` (`tokens`, `policies`, `requests`, `meta`) should have now.
+    /// The seal vault-wide table group `name` (`tokens`, `policies`, `requests` with the
+    /// suppression list, `meta`) should have now.
     func tableSeal(_ name: String) throws -> [UInt8] {
         var seal = Seal(label: "table|\(keys.vaultID)|\(name)")
         switch name {
         case "tokens": seal.add(try tokens.sealedRows())
         case "policies": seal.add(try policyStore.sealedRows())
         case "meta": seal.add(try meta.sealedRows())
-        default: seal.add(try requests.sealedRows())
+        default:
+            seal.add(try requests.sealedRows())
+            seal.add(try suppression.sealedRows())
         }
         return try seal.value(key: keys.integrityKey)
     }

@@ -169,6 +169,12 @@ struct MemberStore {
         return counts
     }
 
+    /// The member's blind index entries (field and hash).
+    func indexEntries(of member: MemberID) throws -> [(field: String, hash: [UInt8])] {
+        try database.statement("SELECT field, hash FROM blind_indexes WHERE member_id = ?1 ORDER BY field")
+            .rows([.text(member.rawValue)], table: "blind_indexes").map { (try $0.text("field"), try $0.blob("hash")) }
+    }
+
     // MARK: Seals
 
     /// The member's rows a seal covers: erasure state, values and index entries, in a fixed order.

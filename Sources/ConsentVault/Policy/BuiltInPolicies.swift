@@ -286,7 +286,8 @@ extension PolicySet {
       "double_opt_in": true,
       "doi_token_hours": 72,
       "minimum_age": 16,
-      "consent_valid_days": 730
+      "consent_valid_days": 730,
+      "direct_marketing": true
     },
     {
       "id": "birthday_rewards",
@@ -311,7 +312,8 @@ extension PolicySet {
       },
       "double_opt_in": false,
       "minimum_age": 16,
-      "on_withdrawal": "delete"
+      "on_withdrawal": "delete",
+      "direct_marketing": true
     },
     {
       "id": "personalized_offers",
@@ -339,7 +341,8 @@ extension PolicySet {
       },
       "double_opt_in": false,
       "minimum_age": 16,
-      "on_withdrawal": "delete"
+      "on_withdrawal": "delete",
+      "direct_marketing": true
     },
     {
       "id": "ai_personalization",
@@ -368,7 +371,8 @@ extension PolicySet {
       },
       "double_opt_in": false,
       "minimum_age": 18,
-      "on_withdrawal": "restrict"
+      "on_withdrawal": "restrict",
+      "direct_marketing": true
     },
     {
       "id": "analytics",
@@ -474,7 +478,9 @@ extension PolicySet {
         "retention.run",
         "backup.create",
         "backup.restore",
-        "prompt.redact"
+        "prompt.redact",
+        "suppression.list",
+        "suppression.lift"
       ],
       "read_purposes": [
         "*"

@@ -69,6 +69,9 @@ public struct Purpose: Codable, Sendable, Equatable {
     public let onWithdrawal: String?
     /// Whether the purpose may only use aggregates, never an individual member's values.
     public let aggregateOnly: Bool?
+    /// Whether the purpose is direct marketing (GDPR Art. 21(2)–(3)): a grant is refused while the
+    /// member's email or phone is on the suppression list.
+    public let directMarketing: Bool?
 
     enum CodingKeys: String, CodingKey {
         case id, description, fields, notice, retention
@@ -79,6 +82,7 @@ public struct Purpose: Codable, Sendable, Equatable {
         case consentValidDays = "consent_valid_days"
         case onWithdrawal = "on_withdrawal"
         case aggregateOnly = "aggregate_only"
+        case directMarketing = "direct_marketing"
     }
 
     /// Youngest age that may consent without a guardian when a policy names none (GDPR Art. 8).

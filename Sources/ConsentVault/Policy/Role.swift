@@ -16,6 +16,7 @@ public enum VaultOperation: String, Codable, Sendable, CaseIterable {
     case backupCreate = "backup.create", backupRestore = "backup.restore"
     case promptRedact = "prompt.redact", promptBuild = "prompt.build", promptDemask = "prompt.demask"
     case eventsRead = "events.read"
+    case suppressionList = "suppression.list", suppressionLift = "suppression.lift"
     /// The vault sealing its rows for the first time; done by the vault itself, never granted.
     case vaultSeal = "vault.seal"
     /// Someone presented an access token that is unknown or revoked; recorded, never granted.

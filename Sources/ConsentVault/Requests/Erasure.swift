@@ -90,6 +90,7 @@ extension VaultContext {
 
     /// Carries out `plan` inside the caller's transaction, store by store.
     func apply(_ plan: ErasurePlan, to member: MemberID, tag: String) throws {
+        try suppressContacts(of: member, reason: .erasure)
         if let hold = plan.consentHold { try consents.archiveProof(of: member, tag: tag, heldUntil: hold.until) }
         if plan.pseudonymizePoints { try rewards.archive(member, tag: tag) }
         try consents.erase(member)

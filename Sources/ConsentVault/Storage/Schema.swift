@@ -289,6 +289,17 @@ enum Schema {
             DELETE FROM events WHERE member_id = OLD.id;
         END;
         """,
+        """
+        -- The suppression list: keyed hashes of the email addresses and phone numbers of erased
+        -- members and of members who objected, so no later import, enrolment or grant adds them to
+        -- direct marketing again. No member id and no plaintext; a DPO lifts an entry.
+        CREATE TABLE suppression_list (
+            hash     BLOB PRIMARY KEY,
+            kind     TEXT NOT NULL,
+            reason   TEXT NOT NULL,
+            added_on TEXT NOT NULL
+        );
+        """,
     ]
 
     /// The schema version this build writes.

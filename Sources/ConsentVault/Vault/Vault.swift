@@ -33,6 +33,8 @@ public final class Vault {
     public var rewards: RewardOperations { RewardOperations(context: context) }
     /// Data subject requests: deadlines, export, erasure.
     public var requests: RequestOperations { RequestOperations(context: context) }
+    /// The suppression list of contact values kept out of direct marketing after erasure or objection.
+    public var suppression: SuppressionOperations { SuppressionOperations(context: context) }
     /// The retention run that applies `retention.json`.
     public var retention: RetentionOperations { RetentionOperations(context: context) }
     /// Redaction of prompts, consented prompt context, and demasking of generated text.

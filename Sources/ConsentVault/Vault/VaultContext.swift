@@ -29,6 +29,8 @@ final class VaultContext {
     let rewards: RewardStore
     /// `prompt_sessions`.
     let promptSessions: PromptSessionStore
+    /// `suppression_list`.
+    let suppression: SuppressionStore
     /// `access_tokens`.
     let tokens: TokenStore
     /// `policies`, `policy_history`, `notices`.
@@ -56,6 +58,7 @@ final class VaultContext {
         requests = RequestStore(database: database)
         rewards = RewardStore(database: database)
         promptSessions = PromptSessionStore(database: database)
+        suppression = SuppressionStore(database: database)
         tokens = TokenStore(database: database)
         policyStore = PolicyStore(database: database)
         auditLog = AuditLog(database: database, chainKey: keys.auditChainKey, pseudonymKey: keys.auditPseudonymKey)

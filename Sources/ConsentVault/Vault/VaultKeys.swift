@@ -102,6 +102,12 @@ final class VaultKeys {
         Hex.encode(try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: erasureKey, length: 16))
     }
 
+    /// The suppression list hash of a contact value, from its blind index: keyed again under the
+    /// erasure key, so the list shares no bytes with the lookup index it outlives.
+    func suppressionHash(field: String, blindIndex: [UInt8]) throws -> [UInt8] {
+        try KeyDerivation.keyedHash(Array("cv1|suppress|\(field)|".utf8) + blindIndex, key: erasureKey)
+    }
+
     /// Keyed BLAKE2b of a normalized value under the field's own index key.
     func blindIndex(field: String, lookupKey: String) throws -> [UInt8] {
         let key: SecureBytes

@@ -48,10 +48,12 @@ struct Router: Sendable {
     /// The principal `token` stands for; a wrong token is 401, or 429 (unaudited) once wrong tokens
     /// come faster than `FailedTokenThrottle` allows.
     private func principal(_ vault: Vault, _ token: String) throws -> Principal {
+        // One decision per wrong token: the same answer says whether it is audited and whether it is 401 or 429.
+        var admitted = true
         do {
-            return try vault.tokens.principal(for: token, auditingRefusal: failedTokens.admitsFailure)
+            return try vault.tokens.principal(for: token, auditingRefusal: { admitted = failedTokens.recordFailure(); return admitted })
         } catch AccessError.invalidToken {
-            guard failedTokens.recordFailure() else {
+            guard admitted else {
                 throw Problem(status: 429, code: "too_many_failed_tokens", detail: "too many requests with wrong tokens; slow down",
                               hint: "retry after a second with a valid token")
             }

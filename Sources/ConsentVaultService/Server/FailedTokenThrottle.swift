@@ -18,9 +18,6 @@ final class FailedTokenThrottle: @unchecked Sendable {
         available = Double(burst)
     }
 
-    /// Whether a wrong token would still be answered 401 (and audited) now.
-    var admitsFailure: Bool { lock.withLock { refill() >= 1 } }
-
     /// Counts one wrong token; false when the bucket was already empty (answer 429).
     func recordFailure() -> Bool {
         lock.withLock {

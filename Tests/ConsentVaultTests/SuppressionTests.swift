@@ -1,0 +1,111 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+/// The suppression list: after an erasure or an objection, no enrolment, import or grant adds the
+/// same email or phone to direct marketing again, until a DPO lifts the entry.
+@Suite("Suppression list: erased and objecting contacts stay out of direct marketing")
+struct SuppressionTests {
+    private let dpo = Principal(name: "dpo-desk", role: "dpo")
+
+    private func erasedContact(_ test: TestVault, email: String = "weg@example.de", phone: String = "0171 2345678") throws {
+        let member = try test.vault.members.enroll([FieldInput("email", email), FieldInput("phone", phone)],
+                                                   consents: [ConsentRequest(purpose: "email_marketing")], channel: .web, as: admin).member
+        _ = try test.vault.requests.erase(member, as: admin)
+    }
+
+    @Test("an erased member's email cannot be enrolled into marketing again; the refusal changes nothing; without marketing it can")
+    func erasureSuppressesEnrolment() throws {
+        let test = try TestVault()
+        try erasedContact(test)
+        let before = try test.worldSnapshot()
+        let error = #expect(throws: SuppressionError.self) {
+            try test.vault.members.enroll([FieldInput("email", " WEG@example.de ")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                          channel: .web, as: admin)
+        }
+        #expect(error?.code == "contact_suppressed")
+        #expect(error.map { !String(describing: $0).contains("weg@") } == true, "the refusal never names the value")
+        #expect(try test.worldSnapshot() == before)
+        // The phone alone is enough to recognise the person, in any spelling.
+        #expect(throws: SuppressionError.self) {
+            try test.vault.members.enroll([FieldInput("phone", "+49 171 2345678")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                          channel: .web, as: admin)
+        }
+        // Not direct marketing: the account itself may be opened again.
+        let again = try test.vault.members.enroll([FieldInput("email", "weg@example.de")], channel: .web, as: admin).member
+        #expect(throws: SuppressionError.self) {
+            try test.vault.consents.grant(ConsentRequest(purpose: "email_marketing"), for: again, channel: .web, as: admin)
+        }
+        let other = try test.vault.members.enroll([FieldInput("email", "neu@example.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                                  channel: .web, as: admin)
+        #expect(other.consents.count == 1)
+    }
+
+    @Test("an import line that would put a suppressed contact into marketing is rejected by number; the others are imported")
+    func importIsChecked() throws {
+        let test = try TestVault()
+        try erasedContact(test)
+        var lines = [#"{"fields": {"email": "weg@example.de"}, "consents": [{"purpose": "email_marketing"}]}"#,
+                     #"{"fields": {"email": "ok@example.de"}, "consents": [{"purpose": "email_marketing"}]}"#][...]
+        var rejected: [ImportRejection] = []
+        let summary = try test.vault.members.importMembers(nextLine: { lines.popFirst() }, as: admin, committed: { _ in },
+                                                           rejected: { rejected.append($0) })
+        #expect(summary.imported == 1 && rejected.map(\.line) == [1])
+        #expect(rejected.first?.reason.contains("suppression list") == true)
+        #expect(rejected.first.map { !$0.reason.contains("weg@") } == true)
+    }
+
+    @Test("an objection suppresses the member's contacts for later marketing grants")
+    func objectionSuppresses() throws {
+        let test = try TestVault()
+        let member = try test.vault.members.enroll([FieldInput("email", "nein@example.de")], channel: .web, as: admin).member
+        _ = try test.vault.requests.open(.objection, for: member, as: admin)
+        let error = #expect(throws: SuppressionError.self) {
+            try test.vault.consents.grant(ConsentRequest(purpose: "email_marketing"), for: member, channel: .web, as: admin)
+        }
+        if case .contactSuppressed(_, let field, let reason, _)? = error { #expect(field == "email" && reason == .objection) } else { Issue.record("wrong error") }
+    }
+
+    @Test("only the DPO lists and lifts; a lift by value or id lets the person back in, and both are audited")
+    func dpoLifts() throws {
+        let test = try TestVault()
+        try erasedContact(test)
+        let marketing = Principal(name: "crm", role: "marketing")
+        #expect(throws: AccessError.self) { try test.vault.suppression.list(as: marketing) }
+        #expect(throws: AccessError.self) { try test.vault.suppression.lift(field: "email", value: "weg@example.de", as: marketing) }
+        #expect(throws: AccessError.self) { try test.vault.suppression.lift(field: "email", value: "weg@example.de", as: Principal(name: "app", role: "enrollment")) }
+        let entries = try test.vault.suppression.list(as: dpo)
+        #expect(Set(entries.map(\.field)) == ["email", "phone"] && entries.allSatisfy { $0.reason == .erasure })
+        #expect(throws: SuppressionError.noSuchEntry) { try test.vault.suppression.lift(field: "email", value: "anders@example.de", as: dpo) }
+        #expect(throws: SuppressionError.notAContactField("first_name")) { try test.vault.suppression.lift(field: "first_name", value: "Anna", as: dpo) }
+        #expect(throws: SuppressionError.liftNeedsOneEntry) { try test.vault.suppression.lift(as: dpo) }
+        #expect(try test.vault.suppression.list(as: dpo) == entries, "refused lifts change nothing")
+        let lifted = try test.vault.suppression.lift(field: "email", value: "Weg@Example.de", as: dpo)
+        #expect(lifted.field == "email")
+        let phoneEntry = try #require(entries.first { $0.field == "phone" })
+        _ = try test.vault.suppression.lift(entryID: phoneEntry.id, as: dpo)
+        #expect(try test.vault.suppression.list(as: dpo).isEmpty)
+        let back = try test.vault.members.enroll([FieldInput("email", "weg@example.de"), FieldInput("phone", "0171 2345678")],
+                                                 consents: [ConsentRequest(purpose: "email_marketing")], channel: .web, as: admin)
+        #expect(back.consents.count == 1)
+        let audited = try test.rawDatabase().statement("SELECT principal, outcome FROM audit_log WHERE operation = 'suppression.lift' ORDER BY seq").rows()
+            .map { "\($0[0].text ?? "") \($0[1].text ?? "")" }
+        #expect(audited.filter { $0.hasPrefix("dpo-desk ok") }.count == 2 && audited.contains { $0.hasPrefix("crm ") })
+    }
+
+    @Test("the list holds no plaintext and no lookup-index bytes; a row deleted outside the vault is detected")
+    func tamperIsDetected() throws {
+        let test = try TestVault()
+        let member = try test.vault.members.enroll([FieldInput("email", "spur@example.de")], channel: .web, as: admin).member
+        let index = try test.rawDatabase().statement("SELECT hash FROM blind_indexes WHERE member_id = ?1 AND field = 'email'")
+            .rows([.text(member.rawValue)])[0][0].blob
+        _ = try test.vault.requests.erase(member, as: admin)
+        let raw = try test.rawDatabase()
+        let stored = try raw.statement("SELECT hash FROM suppression_list").rows().map { $0[0].blob }
+        #expect(stored.count == 1 && stored[0] != index)
+        for file in test.fileContents().values { #expect(file.range(of: Data("spur@example.de".utf8)) == nil) }
+        try raw.execute("DELETE FROM suppression_list")
+        #expect(throws: IntegrityError.tableTampered(table: "requests")) { try test.vault.suppression.list(as: dpo) }
+        #expect(try test.vault.audit.verify(as: admin).tamperedRows.contains("table requests"))
+    }
+}
