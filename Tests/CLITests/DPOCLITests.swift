@@ -53,6 +53,21 @@ struct DPOCLITests {
         #expect(try cli.vault(["suppression", "list"]).stdout.contains("empty"))
     }
 
+    @Test("consent show tells one truth in text and JSON: after an objection the legitimate-interest purpose is withdrawn in both")
+    func objectionShownAlike() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let member = try enroll(cli, "widerspruch@example.de")
+        #expect(try cli.vault(["dsr", "open", "--type", "objection", "--member", member]).status == 0)
+        let text = try cli.vault(["consent", "show", member]).stdout
+        #expect(text.contains("analytics: withdrawn (objection to legitimate_interest)") && text.contains("loyalty_account: by contract"), "\(text)")
+        let purposes = try #require(try CLIRunner.json(try cli.vault(["consent", "show", member, "--json"]).stdout)["purposes"] as? [[String: Any]])
+        let byID = Dictionary(uniqueKeysWithValues: purposes.map { ($0["purpose"] as? String ?? "", $0) })
+        #expect(byID["analytics"]?["state"] as? String == "withdrawn" && byID["analytics"]?["in_force"] as? Bool == false)
+        #expect(byID["loyalty_account"]?["in_force"] as? Bool == true && byID["birthday_rewards"]?["in_force"] as? Bool == true)
+        #expect(byID["email_marketing"]?["in_force"] as? Bool == false)
+    }
+
     @Test("export prints only its path; verify-export catches a changed byte and exits 1")
     func export() throws {
         let cli = try CLIRunner()

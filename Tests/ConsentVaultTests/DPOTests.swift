@@ -173,12 +173,12 @@ struct DPOTests {
 
     @Test("a legal hold keeps exactly the held fields, readable only for legal claims; the retention run removes them later")
     func legalHold() throws {
-        let test = try TestVault()
+        let test = try TestVault(today: ISO8601DateFormatter().date(from: "2026-03-10T12:00:00Z")!)
         let anna = try test.vault.members.enroll(annaFields, consents: [ConsentRequest(purpose: "birthday_rewards")], channel: .store, as: admin).member
         let report = try test.vault.requests.erase(anna, as: admin)
         let held = report.kept.filter { $0.what.hasPrefix("field ") }.map { $0.what.split(separator: " ")[1] }
         #expect(Set(held) == ["address", "first_name", "last_name", "purchase_receipts"])
-        #expect(report.kept.allSatisfy { $0.until != nil || $0.what.contains("points") })
+        #expect(report.kept.allSatisfy { $0.until?.hasSuffix("-12-31") == true }, "holds end on 31 December (HGB § 257(5), AO § 147(4), BGB § 199)")
         #expect(Set(try test.vault.members.decryptFields(of: anna).keys) == ["address", "first_name", "last_name", "purchase_receipts"])
         #expect(try test.vault.members.read(anna, purpose: "loyalty_account", as: admin).fields.isEmpty)
         #expect(try test.vault.members.read(anna, purpose: "legal_claims", fields: ["purchase_receipts"], as: admin).fields.count == 1)
@@ -187,7 +187,9 @@ struct DPOTests {
 
         _ = try test.vault.retention.run(as: admin)
         #expect(try test.vault.members.decryptFields(of: anna).count == 4, "the hold has not ended")
-        test.clock.advance(days: 8 * 366)
+        test.clock.advance(days: 8 * 365 + 5) // past the eighth anniversary, before 31 December 2034
+        #expect(try test.vault.retention.run(as: admin).first { $0.rule == "legal_hold_ended" }?.members == 0, "counted from the end of the year, not from the erasure")
+        test.clock.advance(days: 366)
         let outcomes = try test.vault.retention.run(as: admin)
         #expect(outcomes.first { $0.rule == "legal_hold_ended" }?.members == 1)
         #expect(throws: MemberError.memberNotFound(anna.rawValue)) { _ = try test.vault.members.decryptFields(of: anna) }

@@ -90,20 +90,20 @@ struct DSRDeskTests {
         }
     }
 
-    @Test("points kept after erasure say until when, and the retention run removes them when that day has passed")
+    @Test("points kept after erasure say until when (end of the year, 8 years on: HGB § 257(5)), and the retention run removes them after that day")
     func pointsHoldEnds() throws {
         let test = try TestVault(today: day("2026-05-04"))
         let member = try test.vault.members.enroll([FieldInput("email", "points@example.de")], channel: .web, as: .localAdministrator).member
         _ = try test.vault.rewards.adjust(member, by: 50, reason: "goodwill", as: .localAdministrator)
         let report = try test.vault.requests.erase(member, as: .localAdministrator)
         let points = try #require(report.kept.first { $0.what.contains("points ledger") })
-        #expect(points.until == "2034-05-04" && points.why.hasPrefix("points_accounting"), "\(points)")
+        #expect(points.until == "2034-12-31" && points.why.hasPrefix("points_accounting"), "\(points)")
         let archived = "SELECT count(*) AS value FROM points_archive"
         #expect(try test.rawDatabase().statement(archived).scalar(table: "points_archive") == 1)
-        test.clock.advance(days: 365 * 8 - 5)
+        test.clock.advance(days: 3163) // 2034-12-31, the hold's last day
         _ = try test.vault.retention.run(as: .localAdministrator)
         #expect(try test.rawDatabase().statement(archived).scalar(table: "points_archive") == 1, "kept until the hold ends")
-        test.clock.advance(days: 10)
+        test.clock.advance(days: 1)
         _ = try test.vault.retention.run(as: .localAdministrator)
         #expect(try test.rawDatabase().statement(archived).scalar(table: "points_archive") == 0, "gone once it has")
     }

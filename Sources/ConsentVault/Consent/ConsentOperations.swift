@@ -4,10 +4,21 @@ public struct PurposeConsent: Sendable, Equatable {
     public let purpose: String
     /// Its lawful basis.
     public let lawfulBasis: LawfulBasis
-    /// Purpose-wide consent state (`none` for purposes not based on consent).
+    /// Purpose-wide consent state: for purposes not based on consent `none`, or `withdrawn` after
+    /// an objection (Art. 21).
     public let state: ConsentState
     /// States of field-specific consents, by field.
     public let fields: [String: ConsentState]
+
+    /// Whether the purpose may process the member's data now, purpose-wide: an active consent, or
+    /// another lawful basis the member has not objected to. Text and JSON both show this one answer.
+    public var inForce: Bool { lawfulBasis == .consent ? state == .active : state != .withdrawn }
+
+    /// How a person reads the state: the consent state, `by <basis>`, or the objection.
+    public var summary: String {
+        if lawfulBasis == .consent { return state.rawValue }
+        return inForce ? "by \(lawfulBasis.rawValue)" : "withdrawn (objection to \(lawfulBasis.rawValue))"
+    }
 }
 
 /// One ledger event with the notice text the member was shown.

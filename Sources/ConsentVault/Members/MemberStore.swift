@@ -169,6 +169,12 @@ struct MemberStore {
         return counts
     }
 
+    /// The day (`YYYY-MM-DD`) `field` was last written for the member, or nil.
+    func updatedDay(of field: String, for member: MemberID) throws -> String? {
+        try database.statement("SELECT substr(updated_at, 1, 10) AS day FROM member_fields WHERE member_id = ?1 AND field = ?2")
+            .rows([.text(member.rawValue), .text(field)], table: "member_fields").first?.optionalText("day")
+    }
+
     /// The member's blind index entries (field and hash).
     func indexEntries(of member: MemberID) throws -> [(field: String, hash: [UInt8])] {
         try database.statement("SELECT field, hash FROM blind_indexes WHERE member_id = ?1 ORDER BY field")

@@ -692,14 +692,14 @@ extension PolicySet {
         "address"
       ],
       "years": 8,
-      "basis": "HGB § 257 / AO § 147: booking vouchers 8 years (since BEG IV)",
+      "basis": "HGB § 257 / AO § 147: booking vouchers 8 years from the end of the year they were made (since BEG IV)",
       "purpose": "legal_claims"
     },
     {
       "id": "points_accounting",
       "records": "points_ledger",
       "years": 8,
-      "basis": "HGB § 257 / AO § 147: points owed are a liability; their bookings are kept as accounting records, pseudonymized, 8 years after each booking"
+      "basis": "HGB § 257 / AO § 147: points owed are a liability; their bookings are kept as accounting records, pseudonymized, 8 years from the end of the year of each booking"
     },
     {
       "id": "consent_proof",

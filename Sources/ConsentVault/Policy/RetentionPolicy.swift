@@ -8,7 +8,8 @@ public struct LegalHold: Codable, Sendable, Equatable {
     public let fields: [String]?
     /// Records kept under a pseudonym.
     public let records: HeldRecords?
-    /// Years the data is kept after erasure.
+    /// Years the data is kept, counted from the end of the calendar year in which the last record
+    /// was made (HGB § 257(5), AO § 147(4), BGB § 199(1)).
     public let years: Int
     /// The legal basis, quoted in erasure reports and exports.
     public let basis: String
@@ -18,6 +19,16 @@ public struct LegalHold: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, fields, records, years, basis, purpose
         case appliesWhenFieldPresent = "applies_when_field_present"
+    }
+
+    /// The last day of the hold for a record made on `day`: 31 December, `years` after its year.
+    public func endDay(forRecordMadeOn day: CalendarDay) -> String {
+        String(format: "%04d-12-31", day.year + years)
+    }
+
+    /// The first day whose records are still held on `today`: records made before it have ended.
+    public func earliestHeldDay(on today: CalendarDay) -> String {
+        String(format: "%04d-01-01", today.year - years)
     }
 }
 

@@ -68,20 +68,23 @@ extension VaultContext {
         guard try members.exists(member.rawValue) else { throw MemberError.memberNotFound(member.rawValue) }
         let stored = try members.fieldNames(of: member)
         let today = today
-        func until(_ years: Int) -> String { today.adding(months: years * 12).iso }
+        /// A hold runs from the end of the year of the newest record it keeps (today if none is dated).
+        func until(_ hold: LegalHold, newest: String?) -> String { hold.endDay(forRecordMadeOn: newest.flatMap { CalendarDay(iso: $0) } ?? today) }
         var heldFields: [String: (hold: LegalHold, until: String)] = [:]
         var consentHold: (hold: LegalHold, until: String)?
         var pointsHold: (hold: LegalHold, until: String)?
         for hold in policies.retention.legalHolds {
-            if hold.records == .consentEvents { consentHold = (hold, until(hold.years)); continue }
+            if hold.records == .consentEvents { consentHold = (hold, until(hold, newest: try consents.latestEventDay(of: member))); continue }
             if hold.records == .pointsLedger {
-                // Each booking is kept for the hold's years after it was made: the last one decides the end.
-                let latest = try rewards.latestEntryDay(of: member).flatMap { CalendarDay(iso: $0) } ?? today
-                pointsHold = (hold, latest.adding(months: hold.years * 12).iso)
+                // Each booking is kept for the hold's years: the last one decides the end.
+                pointsHold = (hold, until(hold, newest: try rewards.latestEntryDay(of: member)))
                 continue
             }
             guard hold.appliesWhenFieldPresent.map(stored.contains) ?? true else { continue }
-            for field in hold.fields ?? [] where stored.contains(field) { heldFields[field] = (hold, until(hold.years)) }
+            // The record that triggers the hold (the receipts) dates it; without one, the newest held field.
+            let dated = (hold.appliesWhenFieldPresent.map { [$0] } ?? hold.fields ?? []).filter(stored.contains)
+            let newest = try dated.compactMap { try members.updatedDay(of: $0, for: member) }.max()
+            for field in hold.fields ?? [] where stored.contains(field) { heldFields[field] = (hold, until(hold, newest: newest)) }
         }
         return ErasurePlan(storedFields: stored.sorted(), heldFields: heldFields, consentHold: consentHold, pointsHold: pointsHold,
                            consentEvents: try consents.eventCount(of: member), pointsEntries: try rewards.entryCount(of: member),

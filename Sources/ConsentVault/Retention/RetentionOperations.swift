@@ -60,7 +60,7 @@ public struct RetentionOperations {
             }
             try context.audited(principal, .retentionRun) { _ in try context.consents.deleteArchivedProof(heldUntilBefore: today) }
             if let hold = context.policies.retention.legalHolds.first(where: { $0.records == .pointsLedger }) {
-                let cutoff = context.today.adding(months: -hold.years * 12).iso
+                let cutoff = hold.earliestHeldDay(on: context.today)
                 try context.audited(principal, .retentionRun) { _ in try context.rewards.deleteArchived(bookedBefore: cutoff) }
             }
             try context.checkpoint()

@@ -104,8 +104,7 @@ enum ConsentCommands {
             return
         }
         for consent in consents {
-            let basis = consent.lawfulBasis == .consent ? consent.state.rawValue : "by \(consent.lawfulBasis.rawValue)"
-            Output.line("\(consent.purpose): \(basis)")
+            Output.line("\(consent.purpose): \(consent.summary)")
             for (field, state) in consent.fields.sorted(by: { $0.key < $1.key }) { Output.line("  \(field): \(state.rawValue)") }
         }
     }

@@ -92,7 +92,7 @@ public enum JSONShapes {
     /// `{"member", "purposes": [{"purpose", "lawful_basis", "state", "fields"}]}`.
     public static func consentStates(_ member: MemberID, _ consents: [PurposeConsent]) -> [String: Any] {
         ["member": member.rawValue, "purposes": consents.map {
-            ["purpose": $0.purpose, "lawful_basis": $0.lawfulBasis.rawValue, "state": $0.state.rawValue, "fields": $0.fields.mapValues(\.rawValue)] as [String: Any]
+            ["purpose": $0.purpose, "lawful_basis": $0.lawfulBasis.rawValue, "state": $0.state.rawValue, "in_force": $0.inForce, "fields": $0.fields.mapValues(\.rawValue)] as [String: Any]
         }]
     }
 

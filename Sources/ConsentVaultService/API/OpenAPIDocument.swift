@@ -81,7 +81,7 @@ enum OpenAPIDocument {
         "summary": "The member's consent state per purpose",
         "description": "Role operation: consent.show.",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the member id (UUID)"}],
-        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "purposes": {"type": "array", "items": {"type": "object", "properties": {"purpose": {"type": "string"}, "lawful_basis": {"type": "string"}, "state": {"type": "string"}, "fields": {"type": "object", "additionalProperties": {"type": "string"}}}}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
+        "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"type": "object", "properties": {"member": {"type": "string"}, "purposes": {"type": "array", "items": {"type": "object", "properties": {"purpose": {"type": "string"}, "lawful_basis": {"type": "string"}, "state": {"type": "string"}, "in_force": {"type": "boolean"}, "fields": {"type": "object", "additionalProperties": {"type": "string"}}}}}}}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
     },
     "/v1/consents/confirm": {
