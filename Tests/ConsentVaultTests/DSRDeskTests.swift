@@ -85,9 +85,28 @@ struct DSRDeskTests {
         }
         for phrase in ["Vorname / First name", "Hauptstraße 5, 10115 Berlin", "01.07.2026, 12:00", "Punkteübersicht",
                        "Profilbildung und automatisierte Entscheidungen", "<th scope=\"col\">", "lang=\"de\"", "@media print",
-                       "Newsletter und Angebote per E-Mail"] {
+                       "Newsletter und Angebote per E-Mail", "Beispiel Handel GmbH", "datenschutz@example.com",
+                       "Hamburgische Beauftragte für Datenschutz und Informationsfreiheit"] {
             #expect(html.contains(phrase), "reads: \(phrase)")
         }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/export.json"))) as? [String: Any]
+        let parties = json?["controller"] as? [String: [String: String]]
+        #expect(parties?["data_protection_officer"]?["email"] == "datenschutz@example.com" && parties?["controller"]?["name"] == "Beispiel Handel GmbH")
+    }
+
+    @Test("a policy set without controller.json still opens; its export says no contact is on file instead of inventing one")
+    func exportWithoutController() throws {
+        var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }
+        documents[ControllerContact.fileName] = nil
+        let policies = try PolicySet.decode(documents)
+        #expect(policies.controller == nil)
+        let test = try TestVault()
+        try test.vault.applyPolicies(policies, as: .localAdministrator)
+        let member = try test.vault.members.enroll([FieldInput("email", "ohne@example.de")], channel: .web, as: .localAdministrator).member
+        let folder = test.folder.appendingPathComponent("export").path
+        try test.vault.requests.export(member, to: folder, as: .localAdministrator)
+        let html = try String(contentsOfFile: folder + "/export.html", encoding: .utf8)
+        #expect(html.contains("Keine Kontaktangaben hinterlegt") && !html.contains("Beispiel Handel"))
     }
 
     @Test("points kept after erasure say until when (end of the year, 8 years on: HGB § 257(5)), and the retention run removes them after that day")

@@ -5,7 +5,7 @@ import Testing
 @Suite("Policy set: purposes and roles validation")
 struct PolicySetTests {
     private func documents() throws -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: try PolicySet.fileNames.map {
+        Dictionary(uniqueKeysWithValues: try (PolicySet.fileNames + PolicySet.optionalFileNames).map {
             ($0, try Data(contentsOf: TestVault.policyDirectory.appendingPathComponent($0)))
         })
     }
@@ -42,6 +42,24 @@ struct PolicySetTests {
             change(&purposes[index])
             document["purposes"] = purposes
         }
+    }
+
+    @Test("controller.json is checked: a missing name, an unreachable party, a bad email and control characters name file and path")
+    func controllerProblems() throws {
+        let found = try problems(in: ControllerContact.fileName) { document in
+            var controller = document["controller"] as! [String: Any]
+            controller["email"] = "kundenservice at example.com"
+            controller["name"] = " "
+            document["controller"] = controller
+            document["data_protection_officer"] = ["name": "DSB"]
+            document["supervisory_authority"] = ["name": "Amt\nZeile", "website": "https://amt.example"]
+        }
+        #expect(found.contains("controller.json: $.controller.email: is not an email address"), "\(found)")
+        #expect(found.contains("controller.json: $.controller.name: must not be empty"), "\(found)")
+        #expect(found.contains("controller.json: $.data_protection_officer: needs at least one of address, email, phone or website"), "\(found)")
+        #expect(found.contains("controller.json: $.supervisory_authority.name: must be one line of plain text (no control characters)"), "\(found)")
+        let missing = try problems(in: ControllerContact.fileName) { $0["controller"] = nil }
+        #expect(missing.contains { $0.hasPrefix("controller.json: $") && $0.contains("controller") }, "\(missing)")
     }
 
     @Test("the default policy set is valid and has the required purposes and roles")

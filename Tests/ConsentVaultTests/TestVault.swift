@@ -122,7 +122,7 @@ extension TestVault {
     func editedPolicies(_ edit: (inout [String: Any]) -> Void) throws -> URL {
         let directory = folder.appendingPathComponent("policies-\(UUID().uuidString.prefix(6))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for name in PolicySet.fileNames {
+        for name in PolicySet.fileNames + PolicySet.optionalFileNames {
             try FileManager.default.copyItem(at: Self.policyDirectory.appendingPathComponent(name), to: directory.appendingPathComponent(name))
         }
         let purposesURL = directory.appendingPathComponent(PurposeCatalog.fileName)

@@ -20,6 +20,29 @@ extension PolicySet {
 
     /// The default policy files by name, as text.
     static let builtInDocuments: [String: String] = [
+        "controller.json": #"""
+{
+  "version": 1,
+  "controller": {
+    "name": "Beispiel Handel GmbH",
+    "address": "Musterstraße 1, 20095 Hamburg",
+    "email": "kundenservice@example.com",
+    "phone": "+49 40 1234567",
+    "website": "https://www.example.com"
+  },
+  "data_protection_officer": {
+    "name": "Datenschutzbeauftragte der Beispiel Handel GmbH",
+    "address": "Musterstraße 1, 20095 Hamburg",
+    "email": "datenschutz@example.com"
+  },
+  "supervisory_authority": {
+    "name": "Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit",
+    "address": "Ludwig-Erhard-Straße 22, 20459 Hamburg",
+    "website": "https://datenschutz-hamburg.de"
+  }
+}
+
+"""#,
         "fields.json": #"""
 {
   "version": 1,

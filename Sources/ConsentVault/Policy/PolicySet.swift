@@ -12,11 +12,15 @@ public struct PolicySet: Sendable {
     public let rewards: RewardPolicy
     /// `retention.json`.
     public let retention: RetentionPolicy
+    /// `controller.json`, when the set has one.
+    public let controller: ControllerContact?
     /// The raw bytes of each file by name, as stored in the vault.
     public let documents: [String: Data]
 
     /// The files a policy set consists of.
     public static let fileNames = [FieldCatalog.fileName, PurposeCatalog.fileName, RoleCatalog.fileName, RewardPolicy.fileName, RetentionPolicy.fileName]
+    /// Files a policy set may have: read when present (older sets lack them).
+    public static let optionalFileNames = [ControllerContact.fileName]
 
     /// SHA-256 over every document (name and bytes, in name order): identifies the set.
     public var hash: String {
@@ -34,6 +38,15 @@ public struct PolicySet: Sendable {
         for name in fileNames {
             do {
                 documents[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+            } catch {
+                problems.append(PolicyProblem(file: name, path: "$", message: "cannot be read from \(directory.path)"))
+            }
+        }
+        for name in optionalFileNames {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            do {
+                documents[name] = try Data(contentsOf: url)
             } catch {
                 problems.append(PolicyProblem(file: name, path: "$", message: "cannot be read from \(directory.path)"))
             }
@@ -64,12 +77,15 @@ public struct PolicySet: Sendable {
         let roles = decodeFile(RoleCatalog.self, RoleCatalog.fileName)
         let rewards = decodeFile(RewardPolicy.self, RewardPolicy.fileName)
         let retention = decodeFile(RetentionPolicy.self, RetentionPolicy.fileName)
+        let controller = documents[ControllerContact.fileName] == nil ? nil : decodeFile(ControllerContact.self, ControllerContact.fileName)
+        if let controller { problems += ControllerContactValidator.problems(in: controller) }
         if let fields { problems += FieldCatalogValidator.problems(in: fields, file: FieldCatalog.fileName) }
         if let purposes { problems += PurposeValidator.problems(in: purposes, fields: fields) }
         if let roles { problems += RoleValidator.problems(in: roles, purposes: purposes) }
         if let rewards { problems += RewardValidator.problems(in: rewards, fields: fields, purposes: purposes) }
         if let retention { problems += RetentionValidator.problems(in: retention, fields: fields, purposes: purposes) }
         guard problems.isEmpty, let fields, let purposes, let roles, let rewards, let retention else { throw PolicyError.invalid(problems) }
-        return PolicySet(fields: fields, purposes: purposes, roles: roles, rewards: rewards, retention: retention, documents: documents)
+        return PolicySet(fields: fields, purposes: purposes, roles: roles, rewards: rewards, retention: retention, controller: controller,
+                         documents: documents)
     }
 }

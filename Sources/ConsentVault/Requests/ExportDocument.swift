@@ -67,6 +67,11 @@ extension VaultContext {
             "access_history": accesses, "requests": openRequests, "rights": Self.rightsStatement,
         ]
         document["purpose_texts"] = Dictionary(uniqueKeysWithValues: policies.purposes.purposes.map { ($0.id, $0.description) })
+        if let contact = policies.controller {
+            var parties = ["controller": contact.controller.jsonObject, "data_protection_officer": contact.dataProtectionOfficer.jsonObject]
+            if let authority = contact.supervisoryAuthority { parties["supervisory_authority"] = authority.jsonObject }
+            document["controller"] = parties
+        }
         if let request { document["request"] = request }
         return document
     }

@@ -30,6 +30,7 @@ enum ExportHTML {
             <p>Mitglied / Member: \(escape(document["member"])) · erstellt am / generated: \(escape(ExportWording.time(document["generated_at"]))) (Zeitzone / time zone \(ExportWording.timeZone.identifier)) · Mitglied seit / member since: \(escape(ExportWording.day(document["member_since"])))</p>
 
             """
+        html += contactSection(document["controller"] as? [String: [String: String]])
         html += section("Gespeicherte Angaben / Stored data",
                         ["Angabe / Item", "Wert / Value", "Erhoben am / Collected", "Quelle / Source", "Wofür / Used for", "Aufbewahrung / Kept"],
                         fields.map { field in
@@ -74,6 +75,25 @@ enum ExportHTML {
     }
 
     /// The purpose's description in both languages, from the policy set.
+    /// Who answers for the data and where to complain (Art. 13(1)(a)–(b), 77), or a note that the
+    /// controller has put no contact on file.
+    private static func contactSection(_ parties: [String: [String: String]]?) -> String {
+        guard let parties else {
+            return "<h2>Verantwortlicher / Controller</h2>\n<p>Keine Kontaktangaben hinterlegt; bitte wenden Sie sich an die Stelle, "
+                + "die Ihnen diese Auskunft geschickt hat. / No contact details on file; please ask whoever sent you this export.</p>\n"
+        }
+        let roles = [("controller", "Verantwortlicher / Controller"), ("data_protection_officer", "Datenschutzbeauftragte(r) / Data protection officer"),
+                     ("supervisory_authority", "Aufsichtsbehörde (Beschwerderecht, Art. 77) / Supervisory authority (right to complain)")]
+        var html = "<h2>Verantwortlicher und Datenschutz / Controller and data protection</h2>\n<dl>\n"
+        for (key, title) in roles {
+            guard let party = parties[key] else { continue }
+            let details = [("address", "Anschrift / Address"), ("email", "E-Mail / Email"), ("phone", "Telefon / Phone"), ("website", "Web")]
+                .compactMap { key, label in party[key].map { "<br>\(label): \(escape($0))" } }.joined()
+            html += "<dt>\(escape(title))</dt><dd>\(escape(party["name"]))\(details)</dd>\n"
+        }
+        return html + "</dl>\n"
+    }
+
     private static func description(_ purpose: Any?, _ texts: [String: [String: String]]) -> String {
         guard let id = purpose as? String, !id.isEmpty else { return "" }
         guard let text = texts[id], let german = text["de"], let english = text["en"] else { return id }

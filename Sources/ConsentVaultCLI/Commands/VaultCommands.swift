@@ -38,6 +38,12 @@ enum VaultCommands {
                                      erasureJournal: try invocation.erasureJournalPath())
         invocation.json ? Output.json(["vault": path, "vault_id": vault.vaultID])
             : Output.line("Created vault \(path) (vault id \(vault.vaultID))")
+        if policies.controller?.isExample ?? true {
+            let problem = policies.controller == nil ? "has no controller.json: exports would not name who answers for the data"
+                : "has the example controller contact (example.com): exports would name it instead of yours"
+            Output.error("Warning: the policy set \(problem); write the policies out with `consent-vault policy export DIR`, "
+                + "fill in controller.json and apply them with `consent-vault policy apply DIR`")
+        }
     }
 
     private static func checkpoint(_ invocation: Invocation) throws {
