@@ -94,6 +94,25 @@ struct DSRDeskTests {
         #expect(parties?["data_protection_officer"]?["email"] == "datenschutz@example.com" && parties?["controller"]?["name"] == "Beispiel Handel GmbH")
     }
 
+    @Test("field labels come from the policy set: a retailer's own wording reaches export.html")
+    func labelsFromPolicy() throws {
+        var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }
+        var catalog = try JSONSerialization.jsonObject(with: documents["fields.json"]!) as! [String: Any]
+        var fields = catalog["fields"] as! [[String: Any]]
+        let index = try #require(fields.firstIndex { $0["name"] as? String == "first_name" })
+        fields[index]["label"] = ["de": "Rufname", "en": "Given name"]
+        catalog["fields"] = fields
+        documents["fields.json"] = try JSONSerialization.data(withJSONObject: catalog)
+        let test = try TestVault()
+        try test.vault.applyPolicies(try PolicySet.decode(documents), as: .localAdministrator)
+        let member = try test.vault.members.enroll([FieldInput("email", "rufname@example.de"), FieldInput("first_name", "Lea")], channel: .web,
+                                                   as: .localAdministrator).member
+        let folder = test.folder.appendingPathComponent("export").path
+        try test.vault.requests.export(member, to: folder, as: .localAdministrator)
+        let html = try String(contentsOfFile: folder + "/export.html", encoding: .utf8)
+        #expect(html.contains("Rufname / Given name") && !html.contains("Vorname") && html.contains("E-Mail-Adresse / Email address"))
+    }
+
     @Test("a policy set without controller.json still opens; its export says no contact is on file instead of inventing one")
     func exportWithoutController() throws {
         var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }

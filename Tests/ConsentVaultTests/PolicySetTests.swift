@@ -62,6 +62,17 @@ struct PolicySetTests {
         #expect(missing.contains { $0.hasPrefix("controller.json: $") && $0.contains("controller") }, "\(missing)")
     }
 
+    @Test("a field label needs German and English, one short line each")
+    func labelProblems() throws {
+        let found = try problems(in: "fields.json") { document in
+            var fields = document["fields"] as! [[String: Any]]
+            fields[0]["label"] = ["de": "E-Mail\nAdresse"]
+            document["fields"] = fields
+        }
+        #expect(found.contains("fields.json: $.fields[0].label.en: a label needs a German and an English text"), "\(found)")
+        #expect(found.contains("fields.json: $.fields[0].label.de: must be one line of at most 80 characters"), "\(found)")
+    }
+
     @Test("the default policy set is valid and has the required purposes and roles")
     func defaults() throws {
         let policies = try PolicySet.load(fromDirectory: TestVault.policyDirectory)

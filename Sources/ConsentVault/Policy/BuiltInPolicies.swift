@@ -56,7 +56,11 @@ extension PolicySet {
       "indexed": true,
       "unique": true,
       "max_length": 254,
-      "description": "Email address for the loyalty account and, with consent, newsletters."
+      "description": "Email address for the loyalty account and, with consent, newsletters.",
+      "label": {
+        "de": "E-Mail-Adresse",
+        "en": "Email address"
+      }
     },
     {
       "name": "phone",
@@ -66,7 +70,11 @@ extension PolicySet {
       "indexed": true,
       "unique": false,
       "max_length": 16,
-      "description": "Phone number, stored in E.164 form."
+      "description": "Phone number, stored in E.164 form.",
+      "label": {
+        "de": "Telefonnummer",
+        "en": "Phone number"
+      }
     },
     {
       "name": "first_name",
@@ -75,7 +83,11 @@ extension PolicySet {
       "category": "user.name.first",
       "indexed": false,
       "max_length": 100,
-      "description": "Given name."
+      "description": "Given name.",
+      "label": {
+        "de": "Vorname",
+        "en": "First name"
+      }
     },
     {
       "name": "last_name",
@@ -84,7 +96,11 @@ extension PolicySet {
       "category": "user.name.last",
       "indexed": false,
       "max_length": 100,
-      "description": "Family name."
+      "description": "Family name.",
+      "label": {
+        "de": "Nachname",
+        "en": "Last name"
+      }
     },
     {
       "name": "birthday",
@@ -93,7 +109,11 @@ extension PolicySet {
       "category": "user.demographic.date_of_birth",
       "indexed": false,
       "max_length": 10,
-      "description": "Date of birth, shared by the member for birthday rewards."
+      "description": "Date of birth, shared by the member for birthday rewards.",
+      "label": {
+        "de": "Geburtsdatum",
+        "en": "Date of birth"
+      }
     },
     {
       "name": "clothing_size",
@@ -129,7 +149,11 @@ extension PolicySet {
         "64",
         "66"
       ],
-      "description": "Clothing size: XS to XXXL or EU numeric sizes."
+      "description": "Clothing size: XS to XXXL or EU numeric sizes.",
+      "label": {
+        "de": "Kleidergröße",
+        "en": "Clothing size"
+      }
     },
     {
       "name": "shoe_size",
@@ -213,7 +237,11 @@ extension PolicySet {
         "51.5",
         "52"
       ],
-      "description": "EU shoe size, half sizes allowed."
+      "description": "EU shoe size, half sizes allowed.",
+      "label": {
+        "de": "Schuhgröße",
+        "en": "Shoe size"
+      }
     },
     {
       "name": "address",
@@ -222,7 +250,11 @@ extension PolicySet {
       "category": "user.contact.address",
       "indexed": false,
       "max_length": 400,
-      "description": "Postal address: street, house number, postal code, city, country."
+      "description": "Postal address: street, house number, postal code, city, country.",
+      "label": {
+        "de": "Anschrift",
+        "en": "Address"
+      }
     },
     {
       "name": "preferred_store",
@@ -231,7 +263,11 @@ extension PolicySet {
       "category": "user.behavior.purchase_history",
       "indexed": false,
       "max_length": 64,
-      "description": "The store the member prefers, by store id or name."
+      "description": "The store the member prefers, by store id or name.",
+      "label": {
+        "de": "Lieblingsfiliale",
+        "en": "Favourite store"
+      }
     },
     {
       "name": "member_number",
@@ -242,7 +278,11 @@ extension PolicySet {
       "unique": true,
       "max_length": 16,
       "pattern": "CV[0-9]{8}",
-      "description": "Loyalty card number printed on the member's card."
+      "description": "Loyalty card number printed on the member's card.",
+      "label": {
+        "de": "Mitgliedsnummer",
+        "en": "Member number"
+      }
     },
     {
       "name": "purchase_receipts",
@@ -251,7 +291,11 @@ extension PolicySet {
       "category": "user.behavior.purchase_history",
       "indexed": false,
       "max_length": 4096,
-      "description": "Receipt references of purchases with the loyalty card; subject to the commercial and tax retention duty."
+      "description": "Receipt references of purchases with the loyalty card; subject to the commercial and tax retention duty.",
+      "label": {
+        "de": "Kassenbons",
+        "en": "Purchase receipts"
+      }
     }
   ]
 }

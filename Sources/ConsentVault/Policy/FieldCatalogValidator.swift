@@ -26,6 +26,14 @@ enum FieldCatalogValidator {
             if field.indexed && lowCardinalityTypes.contains(field.type) {
                 report("\(path).indexed", "a \(field.type.rawValue) field must not be indexed: few distinct values make its index guessable")
             }
+            if let label = field.label {
+                for language in ["de", "en"] where (label[language] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    report("\(path).label.\(language)", "a label needs a German and an English text")
+                }
+                for (language, text) in label where text.count > 80 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                    report("\(path).label.\(language)", "must be one line of at most 80 characters")
+                }
+            }
             if field.unique && !field.indexed { report("\(path).unique", "only an indexed field can be unique") }
             if field.type == .enumeration && (field.values ?? []).isEmpty { report("\(path).values", "an enum field needs a non-empty 'values' list") }
             if field.type != .enumeration && field.values != nil { report("\(path).values", "only enum fields take 'values'") }

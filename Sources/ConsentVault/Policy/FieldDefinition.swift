@@ -48,9 +48,11 @@ public struct FieldDefinition: Codable, Sendable, Equatable {
     public let pattern: String?
     /// What the field holds, for people reading the catalog.
     public let description: String
+    /// What a member reads for the field, by language (`de`, `en`), e.g. in export.html.
+    public let label: [String: String]?
 
     enum CodingKeys: String, CodingKey {
-        case name, type, party, category, indexed, unique, values, pattern, description
+        case name, type, party, category, indexed, unique, values, pattern, description, label
         case maxLength = "max_length"
     }
 
@@ -67,5 +69,6 @@ public struct FieldDefinition: Codable, Sendable, Equatable {
         values = try container.decodeIfPresent([String].self, forKey: .values)
         pattern = try container.decodeIfPresent(String.self, forKey: .pattern)
         description = try container.decode(String.self, forKey: .description)
+        label = try container.decodeIfPresent([String: String].self, forKey: .label)
     }
 }

@@ -67,6 +67,7 @@ extension VaultContext {
             "access_history": accesses, "requests": openRequests, "rights": Self.rightsStatement,
         ]
         document["purpose_texts"] = Dictionary(uniqueKeysWithValues: policies.purposes.purposes.map { ($0.id, $0.description) })
+        document["field_labels"] = Dictionary(uniqueKeysWithValues: catalog.fields.compactMap { field in field.label.map { (field.name, $0) } })
         if let contact = policies.controller {
             var parties = ["controller": contact.controller.jsonObject, "data_protection_officer": contact.dataProtectionOfficer.jsonObject]
             if let authority = contact.supervisoryAuthority { parties["supervisory_authority"] = authority.jsonObject }

@@ -15,6 +15,12 @@ enum ExportHTML {
         let requests = document["requests"] as? [[String: Any]] ?? []
         let rights = document["rights"] as? [String: String] ?? [:]
         let purposeTexts = document["purpose_texts"] as? [String: [String: String]] ?? [:]
+        let fieldLabels = document["field_labels"] as? [String: [String: String]] ?? [:]
+        /// The policy's label for a field, else the built-in wording.
+        func label(_ name: String, type: String?) -> String {
+            guard let label = fieldLabels[name], let german = label["de"], let english = label["en"] else { return ExportWording.field(name, type: type) }
+            return german == english ? german : "\(german) / \(english)"
+        }
         var html = """
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8">
@@ -38,7 +44,7 @@ enum ExportHTML {
                             let purposes = (field["purposes"] as? [[String: Any]] ?? []).map { purpose in
                                 "\(description(purpose["purpose"], purposeTexts)) (\(ExportWording.basis(purpose["lawful_basis"])))"
                             }
-                            return [ExportWording.field(field["name"] as? String ?? "", type: type), ExportWording.value(field["value"], type: type),
+                            return [label(field["name"] as? String ?? "", type: type), ExportWording.value(field["value"], type: type),
                                     ExportWording.time(field["collected_at"]), source(field["source_channel"]), purposes.joined(separator: "; "),
                                     ExportWording.retention(field["retention"] as? [[String: Any]] ?? [])]
                         })
@@ -59,7 +65,7 @@ enum ExportHTML {
                         ["Zeit / Time", "Empfänger (Kategorie) / Recipient (category)", "Zweck / Purpose", "Angaben / Items"],
                         accesses.filter { ($0["outcome"] as? String) == "ok" && !(($0["fields_returned"] as? [String]) ?? []).isEmpty }.map {
                             [ExportWording.time($0["at"]), ExportWording.recipient(role: $0["role"]), description($0["purpose"], purposeTexts),
-                             (($0["fields_returned"] as? [String]) ?? []).filter { !$0.contains(":") }.map { ExportWording.field($0, type: nil) }
+                             (($0["fields_returned"] as? [String]) ?? []).filter { !$0.contains(":") }.map { label($0, type: nil) }
                                 .joined(separator: ", ")]
                         })
         html += section("Offene Anfragen / Open requests", ["Anfrage / Request", "Art / Type", "Eingang / Received", "Frist / Due"],

@@ -7,7 +7,7 @@ enum ExportWording {
     /// The time zone people read times in (the controller's).
     static let timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
 
-    /// A field's label, by its name or type.
+    /// A field's label when the policy set gives none (sets from before labels), by name or type.
     static func field(_ name: String, type: String?) -> String {
         switch name {
         case "first_name": return "Vorname / First name"
