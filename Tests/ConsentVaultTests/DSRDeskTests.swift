@@ -126,6 +126,9 @@ struct DSRDeskTests {
         try test.vault.requests.export(member, to: folder, as: .localAdministrator)
         let html = try String(contentsOfFile: folder + "/export.html", encoding: .utf8)
         #expect(html.contains("Keine Kontaktangaben hinterlegt") && !html.contains("Beispiel Handel"))
+        let stored = try test.vault.policyDocuments(as: .localAdministrator)
+        #expect(stored.hash == policies.hash && !stored.documents.contains { $0.name == ControllerContact.fileName },
+                "applying a set without controller.json removes the old one")
     }
 
     @Test("points kept after erasure say until when (end of the year, 8 years on: HGB § 257(5)), and the retention run removes them after that day")

@@ -93,6 +93,49 @@ struct SuppressionTests {
         #expect(audited.filter { $0.hasPrefix("dpo-desk ok") }.count == 2 && audited.contains { $0.hasPrefix("crm ") })
     }
 
+    @Test("a suppressed value cannot enter marketing sideways: a profile share with consent, a set on a marketing member, a late confirmation")
+    func sidewaysPaths() throws {
+        let test = try TestVault()
+        try erasedContact(test)
+        let pia = try test.vault.members.enroll([FieldInput("first_name", "Pia")], channel: .store, as: admin).member
+        let before = try test.worldSnapshot()
+        #expect(throws: SuppressionError.self) {
+            try test.vault.profiles.share("email", value: "Weg@example.de", for: pia, purpose: "email_marketing", channel: .app, as: admin)
+        }
+        #expect(try test.worldSnapshot() == before, "the refused share stored nothing")
+        let clean = try test.vault.members.enroll([FieldInput("email", "sauber@example.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                                  channel: .web, as: admin)
+        _ = try test.vault.consents.confirm(token: try #require(clean.consents.first?.token), for: clean.member, as: admin)
+        #expect(throws: SuppressionError.self) { try test.vault.members.set("email", to: "WEG@example.de", for: clean.member, as: admin) }
+        #expect(throws: SuppressionError.self) { try test.vault.members.set("phone", to: "+49 171 2345678", for: clean.member, as: admin) }
+        // Without a marketing consent the value may be stored (the account still needs an address).
+        try test.vault.members.set("email", to: "weg@example.de", for: pia, as: admin)
+        // A confirmation that arrives after the objection does not start marketing.
+        let late = try test.vault.members.enroll([FieldInput("email", "spaet@example.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                                 channel: .web, as: admin)
+        _ = try test.vault.requests.open(.objection, for: late.member, as: admin)
+        #expect(throws: SuppressionError.self) {
+            try test.vault.consents.confirm(token: try #require(late.consents.first?.token), for: late.member, as: admin)
+        }
+    }
+
+    @Test("a tampered list stops marketing grants, also after audit verify found it; a refused erasure writes no journal line")
+    func tamperStopsGrants() throws {
+        let test = try TestVault()
+        try erasedContact(test)
+        try test.rawDatabase().execute("DELETE FROM suppression_list WHERE kind = 'phone'")
+        #expect(try !test.vault.audit.verify(as: admin).isIntact)
+        #expect(throws: IntegrityError.tableTampered(table: "requests")) {
+            try test.vault.members.enroll([FieldInput("phone", "0171 2345678")], consents: [ConsentRequest(purpose: "email_marketing")], channel: .web, as: admin)
+        }
+        let journal = test.vaultPath + ".erasures"
+        let journalBefore = try? Data(contentsOf: URL(fileURLWithPath: journal))
+        #expect(journalBefore?.isEmpty == false, "the first erasure was journaled here")
+        let other = try test.vault.members.enroll([FieldInput("first_name", "Otto")], channel: .store, as: admin).member
+        #expect(throws: IntegrityError.tableTampered(table: "requests")) { try test.vault.requests.erase(other, as: admin) }
+        #expect((try? Data(contentsOf: URL(fileURLWithPath: journal))) == journalBefore, "nothing journaled for a refused erasure")
+    }
+
     @Test("the list holds no plaintext and no lookup-index bytes; a row deleted outside the vault is detected")
     func tamperIsDetected() throws {
         let test = try TestVault()

@@ -77,6 +77,7 @@ public struct ConsentOperations {
             guard !stored.isUsed else { throw ConsentError.usedToken }
             guard stored.expiresAt > context.clock() else { throw ConsentError.expiredToken }
             record.purpose = purpose.id
+            try context.checkNotSuppressed(member, for: purpose)
             try context.consents.markTokenUsed(hash: hash, at: context.timestamp)
             try context.appendConsentEvent(.doiConfirmed, member: member, purpose: purpose, field: stored.field, channel: nil, actor: principal)
             _ = try context.evaluateRewards(for: member, actor: principal)

@@ -9,7 +9,7 @@ struct PolicyStore {
     func save(_ policies: PolicySet, by principal: Principal, at now: String) throws {
         let versions = [FieldCatalog.fileName: policies.fields.version, PurposeCatalog.fileName: policies.purposes.version,
                         RoleCatalog.fileName: policies.roles.version, RewardPolicy.fileName: policies.rewards.version,
-                        RetentionPolicy.fileName: policies.retention.version]
+                        RetentionPolicy.fileName: policies.retention.version, ControllerContact.fileName: policies.controller?.version ?? 0]
         let upsert = try database.statement("""
             INSERT INTO policies (name, version, sha256, document, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (name) DO UPDATE SET version = ?2, sha256 = ?3, document = ?4, applied_at = ?5
@@ -17,6 +17,10 @@ struct PolicyStore {
         for (name, document) in policies.documents {
             try upsert.run([.text(name), .integer(Int64(versions[name] ?? 0)), .text(KeyDerivation.sha256Hex(Array(document))),
                             .blob(Array(document)), .text(now)])
+        }
+        // An optional file the new set lacks goes: the stored set is exactly the applied one.
+        for name in PolicySet.optionalFileNames where policies.documents[name] == nil {
+            try database.statement("DELETE FROM policies WHERE name = ?1").run([.text(name)])
         }
         let notice = try database.statement("INSERT OR IGNORE INTO notices (purpose, version, language, sha256, text) VALUES (?1, ?2, ?3, ?4, ?5)")
         for purpose in policies.purposes.purposes {

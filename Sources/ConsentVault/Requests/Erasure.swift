@@ -46,6 +46,8 @@ extension RequestOperations {
             }
         }
         let report = try context.audited(principal, .dsrErase, member: member) { _ in
+            // Checked before the journal line: a journaled erasure must be one the vault can carry out.
+            try context.verifyTable("requests")
             // Journal first: should the commit fail after it, the next open erases anyway.
             try context.record(.erase(tag: tag))
             let plan = try context.erasurePlan(member)

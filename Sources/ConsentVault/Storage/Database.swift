@@ -141,6 +141,12 @@ final class Database {
         }
     }
 
+    /// `PRAGMA data_version`: changes whenever another connection commits to the file.
+    func dataVersion() throws(StorageError) -> Int {
+        guard let row = try statement("PRAGMA data_version").rows(table: "pragma data_version").first else { return 0 }
+        return try row.integer("data_version")
+    }
+
     /// Sets how many WAL pages trigger an automatic checkpoint.
     func setAutoCheckpoint(pages: Int) throws(StorageError) {
         try execute("PRAGMA wal_autocheckpoint = \(pages)")

@@ -23,12 +23,47 @@ extension VaultContext {
     }
 
     /// Throws `contactSuppressed` when `purpose` is direct marketing and one of the member's
-    /// contact values is on the suppression list.
+    /// contact values is on the suppression list (a grant, or the confirmation of one).
     func checkNotSuppressed(_ member: MemberID, for purpose: Purpose) throws {
         guard purpose.directMarketing == true else { return }
-        for contact in try contactHashes(of: member) {
+        let contacts = try contactHashes(of: member)
+        guard !contacts.isEmpty else { return }
+        try verifySuppressionList()
+        for contact in contacts {
             guard let entry = try suppression.entry(contact.hash) else { continue }
             throw SuppressionError.contactSuppressed(purpose: purpose.id, field: contact.field, reason: entry.reason, since: entry.addedOn)
         }
+    }
+
+    /// Throws `contactSuppressed` when a contact value about to be stored for the member
+    /// (`member set`, a profile share) is on the suppression list while the member has a
+    /// direct-marketing consent given or pending: the value would join marketing through it.
+    func checkNewContact(field: String, blindIndex: [UInt8], of member: MemberID) throws {
+        guard contactFields.contains(field) else { return }
+        let marketing = policies.purposes.purposes.filter { $0.directMarketing == true }
+        guard !marketing.isEmpty else { return }
+        let hash = try keys.suppressionHash(field: field, blindIndex: blindIndex)
+        try verifySuppressionList()
+        guard let entry = try suppression.entry(hash) else { return }
+        let events = try consents.events(of: member)
+        let now = clock()
+        for purpose in marketing {
+            let scopes = [nil] + purpose.fields.map(Optional.some)
+            let inUse = scopes.contains { scope in
+                let state = ConsentEvaluator.derive(events.filter { $0.purpose == purpose.id && $0.field == scope }, purpose: purpose, now: now).state
+                return state == .active || state == .pending
+            }
+            if inUse { throw SuppressionError.contactSuppressed(purpose: purpose.id, field: field, reason: entry.reason, since: entry.addedOn) }
+        }
+    }
+
+    /// Checks the suppression list against its seal, once per change made by another connection
+    /// (`PRAGMA data_version`): a row deleted or changed outside the vault is refused at the next
+    /// check, while a service answering many sign-ups does not rehash the list for each.
+    private func verifySuppressionList() throws {
+        let version = try database.dataVersion()
+        guard suppressionVerifiedAt != version else { return }
+        try verifyTable("requests")
+        suppressionVerifiedAt = version
     }
 }

@@ -43,6 +43,9 @@ final class VaultContext {
     let integrity: IntegrityStore
     /// Seals checked in the current transaction, by member, so its audit entry can anchor them.
     var verifiedSeals: [MemberID: [UInt8]] = [:]
+    /// `PRAGMA data_version` when the suppression list last matched its seal; another
+    /// connection's commit changes it, so the list is checked again.
+    var suppressionVerifiedAt: Int?
 
     init(path: String, database: Database, keyRing: KeyRing, keys: VaultKeys, policies: PolicySet, erasureJournalPath: String,
          clock: @escaping @Sendable () -> Date) {

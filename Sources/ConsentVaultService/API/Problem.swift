@@ -102,6 +102,12 @@ public struct Problem: Error {
         case let error as PromptError:
             if case .unknownSession = error { return 404 }
             return 422
+        case let error as SuppressionError:
+            switch error {
+            case .contactSuppressed: return 409
+            case .noSuchEntry: return 404
+            case .liftNeedsOneEntry, .notAContactField: return 422
+            }
         case is FieldValueError, is RewardError, is ImportError, is PolicyError, is EventError: return 422
         case let error as StorageError:
             switch error {
