@@ -64,7 +64,8 @@ struct DPOCLITests {
         let purposes = try #require(try CLIRunner.json(try cli.vault(["consent", "show", member, "--json"]).stdout)["purposes"] as? [[String: Any]])
         let byID = Dictionary(uniqueKeysWithValues: purposes.map { ($0["purpose"] as? String ?? "", $0) })
         #expect(byID["analytics"]?["state"] as? String == "withdrawn" && byID["analytics"]?["in_force"] as? Bool == false)
-        #expect(byID["loyalty_account"]?["in_force"] as? Bool == true && byID["birthday_rewards"]?["in_force"] as? Bool == true)
+        #expect(byID["loyalty_account"]?["in_force"] as? Bool == true && byID["birthday_rewards"]?["in_force"] as? Bool == false,
+                "an objection also ends direct-marketing consents (Art. 21(3))")
         #expect(byID["email_marketing"]?["in_force"] as? Bool == false)
     }
 

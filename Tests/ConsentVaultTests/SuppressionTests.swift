@@ -55,11 +55,15 @@ struct SuppressionTests {
         #expect(rejected.first.map { !$0.reason.contains("weg@") } == true)
     }
 
-    @Test("an objection suppresses the member's contacts for later marketing grants")
+    @Test("an objection ends the member's direct-marketing consents and suppresses the contacts for later grants")
     func objectionSuppresses() throws {
         let test = try TestVault()
-        let member = try test.vault.members.enroll([FieldInput("email", "nein@example.de")], channel: .web, as: admin).member
+        let member = try test.vault.members.enroll([FieldInput("email", "nein@example.de"), FieldInput("birthday", "1990-12-24")],
+                                                   consents: [ConsentRequest(purpose: "birthday_rewards")], channel: .web, as: admin).member
+        #expect(try test.vault.consents.states(of: member, as: admin).first { $0.purpose == "birthday_rewards" }?.inForce == true)
         _ = try test.vault.requests.open(.objection, for: member, as: admin)
+        let states = try test.vault.consents.states(of: member, as: admin)
+        #expect(states.filter { $0.inForce && $0.lawfulBasis != .contract && $0.lawfulBasis != .legalObligation }.isEmpty, "\(states)")
         let error = #expect(throws: SuppressionError.self) {
             try test.vault.consents.grant(ConsentRequest(purpose: "email_marketing"), for: member, channel: .web, as: admin)
         }
@@ -110,12 +114,21 @@ struct SuppressionTests {
         #expect(throws: SuppressionError.self) { try test.vault.members.set("phone", to: "+49 171 2345678", for: clean.member, as: admin) }
         // Without a marketing consent the value may be stored (the account still needs an address).
         try test.vault.members.set("email", to: "weg@example.de", for: pia, as: admin)
-        // A confirmation that arrives after the objection does not start marketing.
+        // A confirmation that arrives after the objection does not start marketing (its link is void).
         let late = try test.vault.members.enroll([FieldInput("email", "spaet@example.de")], consents: [ConsentRequest(purpose: "email_marketing")],
                                                  channel: .web, as: admin)
         _ = try test.vault.requests.open(.objection, for: late.member, as: admin)
-        #expect(throws: SuppressionError.self) {
+        #expect(throws: ConsentError.invalidToken) {
             try test.vault.consents.confirm(token: try #require(late.consents.first?.token), for: late.member, as: admin)
+        }
+        // A pending confirmation whose address another member's erasure put on the list is refused too.
+        let pending = try test.vault.members.enroll([FieldInput("email", "zweit@example.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                                    channel: .web, as: admin)
+        let twin = try test.vault.members.enroll([FieldInput("phone", "0171 9999999")], channel: .store, as: admin).member
+        try test.vault.members.set("phone", to: "0171 9999999", for: pending.member, as: admin)
+        _ = try test.vault.requests.erase(twin, as: admin)
+        #expect(throws: SuppressionError.self) {
+            try test.vault.consents.confirm(token: try #require(pending.consents.first?.token), for: pending.member, as: admin)
         }
     }
 

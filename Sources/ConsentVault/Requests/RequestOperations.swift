@@ -87,14 +87,22 @@ public struct RequestOperations {
 
 extension VaultContext {
     /// Records an objection (Art. 21): a withdrawal for every purpose based on legitimate interest
-    /// that the member has not objected to already, and the member's contact values on the
-    /// suppression list, so no later grant adds them to direct marketing (Art. 21(3)).
+    /// that the member has not objected to already, a withdrawal of every direct-marketing consent
+    /// given or pending, and the member's contact values on the suppression list, so no later grant
+    /// adds them to direct marketing again (Art. 21(3)).
     func objectToLegitimateInterest(_ member: MemberID, channel: Channel?, actor: Principal) throws {
         try suppressContacts(of: member, reason: .objection)
         let events = try consents.events(of: member)
         for purpose in policies.purposes.purposes where purpose.lawfulBasis == .legitimateInterest {
             guard events.last(where: { $0.purpose == purpose.id })?.kind != .withdraw else { continue }
             try appendConsentEvent(.withdraw, member: member, purpose: purpose, field: nil, channel: channel, actor: actor)
+        }
+        for purpose in policies.purposes.purposes where purpose.directMarketing == true && purpose.lawfulBasis == .consent {
+            do {
+                try withdrawConsent(ConsentRequest(purpose: purpose.id), of: member, channel: channel, actor: actor)
+            } catch ConsentError.nothingToWithdraw {
+                continue
+            }
         }
     }
 }
