@@ -183,6 +183,9 @@ struct DPOTests {
         #expect(try test.vault.members.read(anna, purpose: "loyalty_account", as: admin).fields.isEmpty)
         #expect(try test.vault.members.read(anna, purpose: "legal_claims", fields: ["purchase_receipts"], as: admin).fields.count == 1)
         #expect(try test.vault.members.list(as: admin).isEmpty, "an erased member is not listed")
+        #expect(throws: MemberError.erased(member: anna.rawValue, on: "2026-03-10"), "a tombstone says when it was erased") {
+            try test.vault.requests.erase(anna, as: admin)
+        }
         #expect(try test.vault.members.find("email", equals: "anna.mueller@example.de", as: admin).isEmpty)
 
         _ = try test.vault.retention.run(as: admin)

@@ -38,6 +38,10 @@ extension RequestOperations {
             }
             throw MemberError.memberNotFound(member.rawValue)
         }
+        // Erased before with data under a hold: the tombstone says when; erasing again would only re-date the hold.
+        if let erasedAt = try context.members.record(of: member)?.erasedAt {
+            throw MemberError.erased(member: member.rawValue, on: String(erasedAt.prefix(10)))
+        }
         if let request {
             try context.verifyTable("requests")
             guard let found = try context.requests.request(request) else { throw RequestError.unknownRequest(request) }
