@@ -149,6 +149,41 @@ struct SuppressionTests {
         #expect((try? Data(contentsOf: URL(fileURLWithPath: journal))) == journalBefore, "nothing journaled for a refused erasure")
     }
 
+    @Test("restoring a backup from before the contact changed keeps the erased and objecting members' later contacts suppressed")
+    func restoreKeepsTheJournaledHashes() throws {
+        let test = try TestVault()
+        let erased = try test.vault.members.enroll([FieldInput("email", "alt@example.de")], channel: .web, as: admin).member
+        let objecting = try test.vault.members.enroll([FieldInput("phone", "0171 1111111")], channel: .web, as: admin).member
+        let backup = test.folder.appendingPathComponent("before.vault").path
+        try test.vault.backup(to: backup, as: admin)
+        try test.vault.members.set("email", to: "neu-adresse@example.de", for: erased, as: admin)
+        try test.vault.members.set("phone", to: "0171 2222222", for: objecting, as: admin)
+        _ = try test.vault.requests.erase(erased, as: admin)
+        _ = try test.vault.requests.open(.objection, for: objecting, as: admin)
+        let restored = try Vault.restore(from: backup, to: test.vaultPath, keyRing: test.ring, erasureJournal: test.vaultPath + ".erasures", as: admin)
+        #expect(throws: SuppressionError.self) {
+            try restored.members.enroll([FieldInput("email", "neu-adresse@example.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                        channel: .web, as: admin)
+        }
+        #expect(throws: SuppressionError.self) {
+            try restored.members.enroll([FieldInput("phone", "0171 2222222")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                        channel: .web, as: admin)
+        }
+        #expect(try restored.audit.verify(as: admin).isIntact)
+    }
+
+    @Test("a retention run erases inactive members without suppressing them: a returning customer may subscribe again")
+    func retentionDoesNotSuppress() throws {
+        let test = try TestVault()
+        _ = try test.vault.members.enroll([FieldInput("email", "ruhend@example.de")], channel: .web, as: admin)
+        test.clock.advance(days: 4 * 365)
+        _ = try test.vault.retention.run(as: admin)
+        #expect(try test.vault.suppression.list(as: dpo).isEmpty)
+        let back = try test.vault.members.enroll([FieldInput("email", "ruhend@example.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                                 channel: .web, as: admin)
+        #expect(back.consents.count == 1)
+    }
+
     @Test("the list holds no plaintext and no lookup-index bytes; a row deleted outside the vault is detected")
     func tamperIsDetected() throws {
         let test = try TestVault()

@@ -16,6 +16,8 @@ enum JournalEvent: Equatable {
     case object(tag: String)
     /// Access token `name` was revoked.
     case revoke(name: String)
+    /// A contact value's suppression hash (hex) went on the suppression list on `day`.
+    case suppress(field: String, hash: String, reason: SuppressionReason, day: String)
 
     /// The words of the line after the time: kind first, then the arguments (`-` for none).
     var words: [String] {
@@ -27,6 +29,7 @@ enum JournalEvent: Equatable {
         case .restrict(let tag, let request, let received, let due): return ["restrict", tag, request, received, due]
         case .object(let tag): return ["object", tag]
         case .revoke(let name): return ["revoke", name]
+        case .suppress(let field, let hash, let reason, let day): return ["suppress", field, hash, reason.rawValue, day]
         }
     }
 
@@ -41,6 +44,9 @@ enum JournalEvent: Equatable {
         case ("restrict", 5): self = .restrict(tag: words[1], request: words[2], receivedOn: words[3], dueOn: words[4])
         case ("object", 2): self = .object(tag: words[1])
         case ("revoke", 2): self = .revoke(name: words[1])
+        case ("suppress", 5):
+            guard let reason = SuppressionReason(rawValue: words[3]) else { return nil }
+            self = .suppress(field: words[1], hash: words[2], reason: reason, day: words[4])
         default: return nil
         }
     }

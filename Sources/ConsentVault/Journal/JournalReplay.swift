@@ -66,6 +66,13 @@ extension VaultContext {
             try audited(journal, .dsrOpen, member: member) { _ in try objectToLegitimateInterest(member, channel: nil, actor: journal) }
         case .revoke(let name):
             try audited(journal, .tokenRevoke) { _ in _ = try tokens.revoke(name: name, at: timestamp) }
+        case .suppress(let field, let hash, let reason, let day):
+            // The hash as journaled, not recomputed from this copy's values: a contact changed after the backup stays suppressed.
+            guard let bytes = Hex.decode(hash) else { return }
+            try audited(journal, reason == .erasure ? .dsrErase : .dsrOpen) { _ in
+                try verifyTable("requests")
+                try suppression.add(bytes, field: field, reason: reason, on: day)
+            }
         }
     }
 }

@@ -24,8 +24,15 @@ public struct ErasureReport: Sendable, Equatable {
 }
 
 extension RequestOperations {
-    /// Erases `member`. With `dryRun` nothing changes and the report says what would happen.
+    /// Erases `member` at the data subject's request (Art. 17): their email and phone go on the
+    /// suppression list. With `dryRun` nothing changes and the report says what would happen.
     public func erase(_ member: MemberID, request: String? = nil, dryRun: Bool = false, as principal: Principal) throws -> ErasureReport {
+        try erase(member, request: request, dryRun: dryRun, suppressing: true, as: principal)
+    }
+
+    /// Erases `member`; `suppressing` puts their contacts on the suppression list (not for a
+    /// retention run, which erases because the data is no longer needed, not because of a wish).
+    func erase(_ member: MemberID, request: String?, dryRun: Bool, suppressing: Bool, as principal: Principal) throws -> ErasureReport {
         try context.authorize(principal, .dsrErase, member: member)
         if dryRun {
             return try context.database.readTransaction { try context.erasurePlan(member).report(member: member, dryRun: true) }
@@ -54,6 +61,7 @@ extension RequestOperations {
             try context.verifyTable("requests")
             // Journal first: should the commit fail after it, the next open erases anyway.
             try context.record(.erase(tag: tag))
+            if suppressing { try context.suppressContacts(of: member, reason: .erasure) }
             let plan = try context.erasurePlan(member)
             try context.apply(plan, to: member, tag: tag)
             if let request { try context.requests.close(request, outcome: .fulfilled, at: context.timestamp) }
@@ -99,7 +107,6 @@ extension VaultContext {
 
     /// Carries out `plan` inside the caller's transaction, store by store.
     func apply(_ plan: ErasurePlan, to member: MemberID, tag: String) throws {
-        try suppressContacts(of: member, reason: .erasure)
         if let hold = plan.consentHold { try consents.archiveProof(of: member, tag: tag, heldUntil: hold.until) }
         if plan.pseudonymizePoints { try rewards.archive(member, tag: tag) }
         try consents.erase(member)

@@ -28,6 +28,7 @@ public struct RequestOperations {
             if type == .objection {
                 try context.objectToLegitimateInterest(member, channel: channel, actor: principal)
                 try context.record(.object(tag: tag))
+                try context.suppressContacts(of: member, reason: .objection)
             }
             return try request(id)
         }
@@ -87,11 +88,9 @@ public struct RequestOperations {
 
 extension VaultContext {
     /// Records an objection (Art. 21): a withdrawal for every purpose based on legitimate interest
-    /// that the member has not objected to already, a withdrawal of every direct-marketing consent
-    /// given or pending, and the member's contact values on the suppression list, so no later grant
-    /// adds them to direct marketing again (Art. 21(3)).
+    /// that the member has not objected to already, and of every direct-marketing consent given or
+    /// pending (Art. 21(3)). The caller puts the contacts on the suppression list.
     func objectToLegitimateInterest(_ member: MemberID, channel: Channel?, actor: Principal) throws {
-        try suppressContacts(of: member, reason: .objection)
         let events = try consents.events(of: member)
         for purpose in policies.purposes.purposes where purpose.lawfulBasis == .legitimateInterest {
             guard events.last(where: { $0.purpose == purpose.id })?.kind != .withdraw else { continue }

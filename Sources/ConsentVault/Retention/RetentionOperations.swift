@@ -34,7 +34,7 @@ public struct RetentionOperations {
             switch rule.action {
             case .eraseMember:
                 let members = try inactiveMembers(before: cutoff)
-                if !dryRun { for (index, member) in members.enumerated() { _ = try erasure.erase(member, as: principal); progress(RetentionProgress(rule: rule.id, membersDone: index + 1)) } }
+                if !dryRun { for (index, member) in members.enumerated() { _ = try erasure.erase(member, request: nil, dryRun: false, suppressing: false, as: principal); progress(RetentionProgress(rule: rule.id, membersDone: index + 1)) } }
                 outcomes.append(RetentionOutcome(rule: rule.id, memberIDs: members))
             case .deleteZeroPartyFields:
                 let zeroParty = context.catalog.fields.filter { $0.party == .zero }.map(\.name)

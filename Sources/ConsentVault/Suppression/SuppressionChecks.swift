@@ -14,11 +14,14 @@ extension VaultContext {
             .map { ($0.field, try keys.suppressionHash(field: $0.field, blindIndex: $0.hash)) }
     }
 
-    /// Puts the member's contact values on the suppression list (before an erasure removes them).
+    /// Puts the member's contact values on the suppression list (before an erasure removes them),
+    /// each also as a journal line, so a restored older backup (with older values) gets exactly
+    /// these hashes back. Called by the data subject's erasure and objection, never by a replay.
     func suppressContacts(of member: MemberID, reason: SuppressionReason) throws {
         try verifyTable("requests")
         for contact in try contactHashes(of: member) {
             try suppression.add(contact.hash, field: contact.field, reason: reason, on: today.iso)
+            try record(.suppress(field: contact.field, hash: Hex.encode(contact.hash), reason: reason, day: today.iso))
         }
     }
 
