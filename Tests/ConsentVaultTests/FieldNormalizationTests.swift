@@ -17,6 +17,16 @@ struct FieldNormalizationTests {
         }
     }
 
+    @Test("an internationalized domain and its Punycode form are one lookup value; broken Punycode is refused", arguments: [
+        ("jörg@bücher.de", "jörg@xn--bcher-kva.de"), ("a@münchen.de", "A@XN--MNCHEN-3YA.DE"), ("x@例え.jp", "x@xn--r8jz45g.jp"),
+    ])
+    func punycodeDomains(unicode: String, ascii: String) throws {
+        let first = try EmailAddress.normalize(unicode, field: "email"), second = try EmailAddress.normalize(ascii, field: "email")
+        #expect(first.lookupKey == second.lookupKey, "\(first.lookupKey) vs \(second.lookupKey)")
+        #expect(second.stored == ascii.lowercased() || second.stored.hasSuffix(ascii.split(separator: "@")[1].lowercased()), "stored as written")
+        #expect(throws: FieldValueError.self) { try EmailAddress.normalize("a@xn--9999999999a.de", field: "email") }
+    }
+
     @Test("surrounding white space of every kind is trimmed before validation; inner spaces stay")
     func trimming() {
         #expect(" \t\u{00A0}Anna Lena\u{2003}\r\n".trimmingWhitespace == "Anna Lena")

@@ -26,6 +26,11 @@ struct SuppressionTests {
         #expect(error?.code == "contact_suppressed")
         #expect(error.map { !String(describing: $0).contains("weg@") } == true, "the refusal never names the value")
         #expect(try test.worldSnapshot() == before)
+        try erasedContact(test, email: "jörg@bücher.de", phone: "0171 7654321")
+        #expect(throws: SuppressionError.self, "the Punycode spelling of the domain is the same address") {
+            try test.vault.members.enroll([FieldInput("email", "jörg@xn--bcher-kva.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                          channel: .web, as: admin)
+        }
         // The phone alone is enough to recognise the person, in any spelling.
         #expect(throws: SuppressionError.self) {
             try test.vault.members.enroll([FieldInput("phone", "+49 171 2345678")], consents: [ConsentRequest(purpose: "email_marketing")],

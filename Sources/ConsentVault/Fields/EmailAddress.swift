@@ -2,7 +2,8 @@
 enum EmailAddress {
     private static let localSpecials = Set("!#$%&'*+/=?^_`{|}~.-")
 
-    /// `Local@Domain` with the domain lowercased; the lookup key is lowercased entirely.
+    /// `Local@Domain` with the domain lowercased; the lookup key is lowercased entirely, with
+    /// Punycode labels (`xn--…`) in their Unicode form, so both spellings find the same member.
     static func normalize(_ text: String, field: String) throws(FieldValueError) -> NormalizedValue {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw .invalid(field: field, reason: "an email address has exactly one '@'") }
@@ -24,7 +25,14 @@ enum EmailAddress {
         guard let topLevel = labels.last, topLevel.count >= 2, topLevel.allSatisfy(\.isLetter) else {
             throw .invalid(field: field, reason: "the domain must end in a top-level domain of letters")
         }
+        var unicodeLabels: [String] = []
+        for label in labels {
+            guard let decoded = Punycode.decodeLabel(label), !decoded.isEmpty else {
+                throw .invalid(field: field, reason: "the domain has an 'xn--' label that is not valid Punycode")
+            }
+            unicodeLabels.append(decoded.lowercased())
+        }
         let stored = "\(local)@\(domain)"
-        return NormalizedValue(stored: stored, lookupKey: stored.lowercased())
+        return NormalizedValue(stored: stored, lookupKey: "\(local)@\(unicodeLabels.joined(separator: "."))".lowercased())
     }
 }
