@@ -64,13 +64,13 @@ struct ConsentStore {
             .rows([.text(member.rawValue), .text(time)], table: "consent_events").isEmpty)
     }
 
-    /// Events of the member, counted.
     /// The day (`YYYY-MM-DD`) of the member's newest consent event, or nil.
     func latestEventDay(of member: MemberID) throws -> String? {
         try database.statement("SELECT substr(max(recorded_at), 1, 10) AS day FROM consent_events WHERE member_id = ?1")
             .rows([.text(member.rawValue)], table: "consent_events").first?.optionalText("day")
     }
 
+    /// Events of the member, counted.
     func eventCount(of member: MemberID) throws -> Int {
         try database.statement("SELECT count(*) AS value FROM consent_events WHERE member_id = ?1")
             .scalar([.text(member.rawValue)], table: "consent_events")

@@ -67,7 +67,7 @@ enum ControllerContactValidator {
                 guard let value else { continue }
                 if value.trimmingCharacters(in: .whitespaces).isEmpty { report("\(path).\(key)", "must not be empty") }
                 if value.count > maximumLength { report("\(path).\(key)", "must be at most \(maximumLength) characters") }
-                if value.unicodeScalars.contains(where: { [.control, .lineSeparator, .paragraphSeparator, .format].contains($0.properties.generalCategory) }) {
+                if !PolicyText.isOneLine(value) {
                     report("\(path).\(key)", "must be one line of plain text (no control, line-separator or invisible formatting characters)")
                 }
             }

@@ -30,7 +30,7 @@ enum FieldCatalogValidator {
                 for language in ["de", "en"] where (label[language] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                     report("\(path).label.\(language)", "a label needs a German and an English text")
                 }
-                for (language, text) in label where text.count > 80 || text.unicodeScalars.contains(where: { [.control, .lineSeparator, .paragraphSeparator, .format].contains($0.properties.generalCategory) }) {
+                for (language, text) in label where text.count > 80 || !PolicyText.isOneLine(text) {
                     report("\(path).label.\(language)", "must be one line of at most 80 characters")
                 }
             }

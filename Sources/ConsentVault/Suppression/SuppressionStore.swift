@@ -26,8 +26,8 @@ struct SuppressionStore {
     func remove(idPrefix: [UInt8]) throws -> SuppressionEntry? {
         let found = try database.statement("SELECT hash, kind, reason, added_on FROM suppression_list WHERE substr(hash, 1, ?2) = ?1")
             .rows([.blob(idPrefix), .integer(Int64(idPrefix.count))], table: "suppression_list")
-        guard found.count == 1, let hash = try? found[0].blob("hash") else { return nil }
-        try database.statement("DELETE FROM suppression_list WHERE hash = ?1").run([.blob(hash)])
+        guard found.count == 1 else { return nil }
+        try database.statement("DELETE FROM suppression_list WHERE hash = ?1").run([.blob(try found[0].blob("hash"))])
         return try SuppressionEntry(found[0])
     }
 
