@@ -56,7 +56,8 @@ struct RedactorCoverageTests {
         ("Kennzeichen M-AB 1234", ["LICENSE_PLATE:M-AB 1234"]),
         ("Falschparker WÜ-TH 576H vor der Filiale", ["LICENSE_PLATE:WÜ-TH 576H"]),
         ("follow @lena_k for more", ["SOCIAL_HANDLE:@lena_k"]),
-        ("Profil: https://www.instagram.com/lena.k/", ["SOCIAL_HANDLE:https://www.instagram.com/lena.k"]),
+        ("Profil: https://www.instagram.com/lena.k/", ["SOCIAL_HANDLE:https://www.instagram.com/lena.k/"]),
+        ("video: https://www.tiktok.com/@lena.k, new", ["SOCIAL_HANDLE:https://www.tiktok.com/@lena.k"]),
         ("see linkedin.com/in/sarah-miller-42", ["SOCIAL_HANDLE:linkedin.com/in/sarah-miller-42"]),
         ("link www.shop.example/konto?kunde=Lotte+Braun", ["URL:www.shop.example/konto?kunde=Lotte+Braun"]),
         ("tel. 5123938404, morgens", ["PHONE:5123938404"]),
@@ -87,6 +88,23 @@ struct RedactorCoverageTests {
         ("das auto mit K ÖZ 4711 stand da", ["LICENSE_PLATE:K ÖZ 4711"]),
         ("text me at 2125550142", ["PHONE:2125550142"]),
         ("meine adresse ist schillerstr 14 04109 leipzig", ["ADDRESS:schillerstr 14 04109 leipzig"]),
+        // Possessives before a noun, names the lists hold without umlaut dots, particles, a given name ending a clause.
+        ("Zusammenfassung: Petras Paket kommt.", ["PERSON:Petra"]),
+        ("Umtausch: Ömers Bestellung", ["PERSON:Ömer"]),
+        ("Begleitung Dieter ter Horst.", ["PERSON:Dieter ter Horst"]),
+        ("Note from Josh: hi", ["PERSON:Josh"]),
+        // A city that is also a given name: a name unless a place word stands before it.
+        ("Please write to Tyler O'Brien today", ["PERSON:Tyler O'Brien"]),
+        ("A parcel from Austin arrived", []),
+        // A street without a telling suffix after an address cue; floors, letters after a space and cities of several words.
+        ("Adresse Wiesengrund 59.", ["ADDRESS:Wiesengrund 59"]),
+        ("Lieferadresse: Ringstraße 81 c\n26122 Oldenburg.", ["ADDRESS:Ringstraße 81 c\n26122 Oldenburg"]),
+        ("an Im Winkel 15, 4. OG, 80331 München.", ["ADDRESS:Im Winkel 15, 4. OG, 80331 München"]),
+        ("Moltkestraße 64, D-60311 Frankfurt am Main, geb.", ["ADDRESS:Moltkestraße 64, D-60311 Frankfurt am Main"]),
+        ("to 238 Park Ave, Brooklyn, NY 11215-2257 now", ["ADDRESS:238 Park Ave, Brooklyn, NY 11215-2257"]),
+        ("posted to Flat 1A, 190 Albert Terrace, Newcastle upon Tyne NE1 4LP, order", ["ADDRESS:Flat 1A, 190 Albert Terrace, Newcastle upon Tyne NE1 4LP"]),
+        ("to 125 Rosewood Close\nGlasgow\nG12 8QQ. Thanks", ["ADDRESS:125 Rosewood Close\nGlasgow\nG12 8QQ"]),
+        ("to 185 Queen's Drive, Bristol BS8 1TH.", ["ADDRESS:185 Queen's Drive, Bristol BS8 1TH"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -125,6 +143,13 @@ struct RedactorCoverageTests {
         #expect(member.detect("Aylin Yildiz kauft").contains { $0.field == "last_name" })
         #expect(member.detect("Ihr Geburtstag ist am 2.11.").contains { $0.type == .dateOfBirth })
         #expect(!member.detect("The courier will call on Monday.").contains { $0.field == "first_name" })
+        // A known value inside a wider detection of its type: the member number keeps its field and
+        // is redacted whole; a name adds its other words as names of their own.
+        let known2 = Redactor(knownValues: ["member_number": "CV77468233", "first_name": "Giuseppe"], memberNumberPattern: nil)
+        let card = known2.detect("Kundenkarte CV 77468233 bitte")
+        #expect(card.count == 1 && card[0].start == 12 && card[0].end == 23 && card[0].field == "member_number", "\(card)")
+        let names = known2.detect("Notiz: Giuseppe Bianchi hat angerufen")
+        #expect(names.map { [$0.start, $0.end] } == [[7, 15], [16, 23]] && names[0].field == "first_name" && names[1].field == nil, "\(names)")
     }
 
     @Test("not personal data", arguments: [
@@ -135,6 +160,7 @@ struct RedactorCoverageTests {
         "Mo. 9–18 Uhr, Fr. 9–20 Uhr, Sa. 10–16 Uhr", "App version 2.14.3.1 ist da", "Order number 100234567 shipped", "SKU 123-45-6789-XL",
         "coupon @SAVE20 gilt bis Sonntag", "der weg 12 war lang", "Johnson & Johnson Pflaster", "Mon–Fri 9–5, Jan 17 closed",
         "zum Parkplatz 3 bitte", "z. B. Weber-Grill", "Danke & LG", "German Steuer-ID rules", "Dear Valued Customer,", "Lieferung am 12.03. geplant", "Calvin Klein und Tommy Hilfiger",
+        "Umtausch Größe 38 gegen 40", "Sie hat zuletzt Jeans Slim Fit gekauft", "Preis inkl. MwSt.",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

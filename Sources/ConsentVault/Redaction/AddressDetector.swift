@@ -43,13 +43,16 @@ enum AddressDetector {
         var index = 0
         while index < text.count {
             guard !text.isLetter(index - 1), !text.isDigit(index - 1) else { index += 1; continue }
-            if let end = postBox(text, index) ?? foreignStreet(text, index) ?? streetBeforePostcode(text, index) {
+            if let street = streetAfterCue(text, index) {
+                found.append(Detection(type: .address, start: street.start, end: extendWithCity(text, street.end), priority: DetectionPriority.address))
+                index = street.end
+            } else if let end = postBox(text, index) ?? foreignStreet(text, index) ?? streetBeforePostcode(text, index) {
                 found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
                 index = end
             } else if let end = german(text, index) {
                 found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
                 index = end
-            } else if let end = english(text, index) {
+            } else if let end = english(text, unitBeforeStreet(text, index) ?? index) {
                 let full = extendWithEnglishCity(text, end)
                 found.append(Detection(type: .address, start: index, end: full, priority: DetectionPriority.address))
                 index = full
@@ -126,6 +129,8 @@ enum AddressDetector {
         while text.isDigit(cursor), cursor - numberStart < 4 { cursor += 1 }
         guard cursor > numberStart else { return nil }
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
+        // `81 c`: a lowercase letter standing alone after the number.
+        else if text.isSpace(cursor), text.isASCIILetter(cursor + 1), !text.isUpper(cursor + 1), !text.isAlphanumeric(cursor + 2), !text.is(cursor + 2, ".") { cursor += 2 }
         if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
         return text.isDigit(cursor) ? nil : cursor
     }
@@ -155,6 +160,53 @@ enum AddressDetector {
             cursor = wordEnd + 1
         }
         return nil
+    }
+
+    /// Words that say an address follows (`Adresse Wiesengrund 59`, `lives at Kestrel Rise 4`).
+    private static let addressCues = ScalarText.lowercased(["lieferadresse", "rechnungsadresse", "wohnadresse", "adresse", "anschrift", "wohnhaft",
+                                                            "wohnt", "home address", "delivery address", "shipping address", "billing address",
+                                                            "address", "lives at", "living at", "resides at"])
+    private static let addressCueInitials = ScalarText.letterMask("larwhdsb")
+    /// Words between an address cue and the street (`Adresse ist jetzt …`, `wohnt in der …`).
+    private static let addressFillers = ScalarText.lowercased(["ist", "lautet", "jetzt", "neu", "neue", "is", "now", "new", "in", "der", "im", "at"])
+
+    /// A street without a telling suffix after an address cue: up to four words, the first
+    /// capitalized, then a house number. Returns where the street starts and ends.
+    private static func streetAfterCue(_ text: ScalarText, _ start: Int) -> (start: Int, end: Int)? {
+        guard text.isLetter(start), text.initial(start, in: addressCueInitials),
+              let cue = addressCues.first(where: { text.lowercasedMatches($0, at: start) && !text.isLetter(start + $0.count) }) else { return nil }
+        var cursor = start + cue.count
+        for _ in 0..<3 {
+            while text.isSpace(cursor) || text.is(cursor, ":") { cursor += 1 }
+            guard let filler = addressFillers.first(where: { text.lowercasedMatches($0, at: cursor) && !text.isLetter(cursor + $0.count) }) else { break }
+            cursor += filler.count
+        }
+        while text.isSpace(cursor) || text.is(cursor, ":") { cursor += 1 }
+        guard text.isUpper(cursor) else { return nil }
+        let streetStart = cursor
+        for _ in 0..<4 {
+            var wordEnd = cursor
+            while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "."), wordEnd - cursor < maximumWord { wordEnd += 1 }
+            guard wordEnd > cursor, text.isSpace(wordEnd) else { return nil }
+            if text.isDigit(wordEnd + 1) { return houseNumberEnd(text, wordEnd).map { (streetStart, $0) } }
+            guard text.isUpper(wordEnd + 1) || streetJoiners.contains(where: { text.lowercasedMatches($0, at: wordEnd + 1) && !text.isLetter(wordEnd + 1 + $0.count) })
+            else { return nil }
+            cursor = wordEnd + 1
+        }
+        return nil
+    }
+
+    /// Where the house number starts after a flat before it (`Flat 2, 138A Hope Street`, `Apt 4 - 12 Elm St`), or nil.
+    private static func unitBeforeStreet(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isUpper(start), let unit = word(text, start), units.contains(unit.text.lowercased()), text.isSpace(unit.end),
+              text.isAlphanumeric(unit.end + 1) else { return nil }
+        var cursor = unit.end + 1
+        let numberStart = cursor
+        while text.isAlphanumeric(cursor), cursor - numberStart < 6 { cursor += 1 }
+        guard text.isDigit(numberStart) || text.isDigit(cursor - 1) else { return nil }
+        if text.is(cursor, ",") { cursor += 1 }
+        guard text.isSpace(cursor), text.isDigit(cursor + 1) else { return nil }
+        return cursor + 1
     }
 
     /// `Postfach 12 34`, `PO Box 1234`, `Packstation 123` (with `, Postnummer 12345678`): where people receive mail.
@@ -205,11 +257,17 @@ enum AddressDetector {
             guard text.isSpace(cursor), text.isUpper(cursor + 1) || text.isDigit(cursor + 1) else { break }
             let wordStart = cursor + 1
             var wordEnd = wordStart
-            while text.isLetter(wordEnd) || text.isDigit(wordEnd), wordEnd - wordStart < maximumWord { wordEnd += 1 }
+            while text.isLetter(wordEnd) || text.isDigit(wordEnd) || (text.is(wordEnd, "'") || text.is(wordEnd, "’")) && text.isLetter(wordEnd + 1),
+                  wordEnd - wordStart < maximumWord { wordEnd += 1 }
             let word = text.string(wordStart, wordEnd).lowercased()
             if text.is(wordEnd, ".") { wordEnd += 1 }
             cursor = wordEnd
-            if englishTypes.contains(word), wordStart > start + 1 { streetEnd = cursor; break }
+            // A type word may name the street itself when another follows (`Park Ave`, `Hill Road`).
+            if englishTypes.contains(word), wordStart > start + 1 {
+                streetEnd = cursor
+                guard text.isSpace(cursor), let next = self.word(text, cursor + 1), text.isUpper(cursor + 1), englishTypes.contains(next.text.lowercased())
+                else { break }
+            }
         }
         guard var end = streetEnd else { return nil }
         // A direction (`NW`) and a unit (`Apt 3B`, `Suite 200`, `#12`).
@@ -247,7 +305,14 @@ enum AddressDetector {
             var wordEnd = cityEnd
             while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "'"), wordEnd - cityEnd < maximumWord { wordEnd += 1 }
             cityEnd = wordEnd
-            if let postcode = ukPostcode(text, wordEnd + 1), text.isSpace(wordEnd) { return postcode }
+            if text.is(wordEnd, ","), text.isWhitespace(wordEnd + 1), let postcode = ukPostcode(text, wordEnd + 2) { return postcode }
+            if let postcode = ukPostcode(text, wordEnd + 1), text.isWhitespace(wordEnd) { return postcode }
+            // `Newcastle upon Tyne`, `Southend on Sea`.
+            if text.isSpace(wordEnd), let joiner = englishCityJoiners.first(where: { text.lowercasedMatches($0, at: wordEnd + 1) && text.isSpace(wordEnd + 1 + $0.count) }),
+               text.isUpper(wordEnd + 2 + joiner.count) {
+                cityEnd = wordEnd + 2 + joiner.count
+                continue
+            }
             guard text.isSpace(wordEnd), text.isUpper(wordEnd + 1), !states.contains(text.string(wordEnd + 1, wordEnd + 3)) || text.isLetter(wordEnd + 3)
             else { break }
             cityEnd = wordEnd + 1
@@ -271,6 +336,8 @@ enum AddressDetector {
         return zip
     }
 
+    private static let englishCityJoiners = ScalarText.lowercased(["upon", "on", "under", "le", "in"])
+
     /// End of a UK postcode at `start` (`NW1 6XE`, `SW1A 1AA`, `M1 1AE`), uppercase, on word boundaries.
     private static func ukPostcode(_ text: ScalarText, _ start: Int) -> Int? {
         guard text.isUpper(start), text.isASCIILetter(start), !text.isAlphanumeric(start - 1) else { return nil }
@@ -286,7 +353,7 @@ enum AddressDetector {
 
     /// Includes `, 10115 Berlin` (or `10115 Berlin`) after the street, if present.
     private static func extendWithCity(_ text: ScalarText, _ end: Int) -> Int {
-        var cursor = end
+        var cursor = floorEnd(text, end) ?? end
         if text.is(cursor, ",") { cursor += 1 }
         if text.lowercasedMatches(inWord, at: cursor), text.isDigit(cursor + inWord.count) { cursor += inWord.count - 1 }
         guard text.isWhitespace(cursor) else { return end }
@@ -300,6 +367,50 @@ enum AddressDetector {
         cursor += 1
         let cityStart = cursor
         while text.isLetter(cursor) || (text.is(cursor, "-") && text.isUpper(cursor + 1)), cursor - cityStart < maximumWord { cursor += 1 }
+        // `Bad Reichenhall`, `Frankfurt am Main`, `Freiburg im Breisgau`, `Halle (Saale)`.
+        if cityPrefixes.contains(where: { $0.count == cursor - cityStart && text.lowercasedMatches($0, at: cityStart) }), text.isSpace(cursor), text.isUpper(cursor + 1) {
+            cursor = wordEnd(text, cursor + 1)
+        }
+        if text.isSpace(cursor), let joiner = cityJoiners.first(where: { text.lowercasedMatches($0, at: cursor + 1) && text.isSpace(cursor + 1 + $0.count) }),
+           text.isUpper(cursor + 2 + joiner.count) {
+            cursor = wordEnd(text, cursor + 2 + joiner.count)
+        }
+        if text.isSpace(cursor), text.is(cursor + 1, "("), text.isUpper(cursor + 2) {
+            let closing = wordEnd(text, cursor + 2)
+            if text.is(closing, ")") { cursor = closing + 1 }
+        }
         return cursor
     }
+
+    private static let cityPrefixes = ScalarText.lowercased(["bad", "sankt", "st.", "neu", "alt", "groß", "klein", "hansestadt"])
+    private static let cityJoiners = ScalarText.lowercased(["am", "an der", "im", "in der", "ob der", "bei", "vor der"])
+
+    private static func wordEnd(_ text: ScalarText, _ start: Int) -> Int {
+        var cursor = start
+        while text.isLetter(cursor) || (text.is(cursor, "-") && text.isLetter(cursor + 1)), cursor - start < maximumWord { cursor += 1 }
+        return cursor
+    }
+
+    /// End of a floor or flat after a street (`, 4. OG`, `, 2. Stock`, `, Whg. 5`, `, Hinterhaus`), or nil.
+    private static func floorEnd(_ text: ScalarText, _ end: Int) -> Int? {
+        guard text.is(end, ","), text.isSpace(end + 1) else { return nil }
+        var cursor = end + 2
+        let start = cursor
+        while text.isDigit(cursor), cursor - start < 3 { cursor += 1 }
+        if cursor > start {
+            guard text.is(cursor, "."), text.isSpace(cursor + 1), let floor = floorWords.first(where: { text.lowercasedMatches($0, at: cursor + 2) }),
+                  !text.isLetter(cursor + 2 + floor.count) else { return nil }
+            return cursor + 2 + floor.count
+        }
+        guard let word = flatWords.first(where: { text.lowercasedMatches($0, at: cursor) }) else { return nil }
+        cursor += word.count
+        if text.isSpace(cursor), text.isAlphanumeric(cursor + 1) {
+            cursor += 1
+            while text.isAlphanumeric(cursor) { cursor += 1 }
+        }
+        return text.isLetter(cursor) ? nil : cursor
+    }
+
+    private static let floorWords = ScalarText.lowercased(["og", "obergeschoss", "stock", "etage", "ug", "eg"])
+    private static let flatWords = ScalarText.lowercased(["whg.", "wohnung", "app.", "apt.", "eg", "hinterhaus", "vorderhaus", "seitenflügel", "dachgeschoss"])
 }

@@ -109,13 +109,14 @@ enum IdentifierDetectors {
                 continue
             }
             guard text.isLetter(index), !text.isLetter(index - 1), !text.is(index - 1, ".") || text.is(index - 4, "w"),
-                  let site = socialSites.first(where: { text.lowercasedMatches($0, at: index) }), handleCharacter(text, index + site.count) else { continue }
+                  let site = socialSites.first(where: { text.lowercasedMatches($0, at: index) }),
+                  handleCharacter(text, index + site.count) || text.is(index + site.count, "@") && handleCharacter(text, index + site.count + 1) else { continue }
             var start = index
             for prefix in urlPrefixes where start - prefix.count >= 0 && text.lowercasedMatches(prefix, at: start - prefix.count) { start -= prefix.count }
             var end = index + site.count
             while end < text.count, end - index < 200, !text.isWhitespace(end), !text.is(end, ")"), !text.is(end, ","), !text.is(end, "\""),
                   !text.is(end, "»") { end += 1 }
-            while text.is(end - 1, ".") || text.is(end - 1, "/") { end -= 1 }
+            while text.is(end - 1, ".") { end -= 1 }
             found.append(Detection(type: .socialHandle, start: start, end: end, priority: DetectionPriority.structured))
             index = end
         }

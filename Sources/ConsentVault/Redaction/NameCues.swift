@@ -77,12 +77,26 @@ enum NameCues {
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
         "hilfiger", "vuitton", "lagerfeld", "banani",
         "north", "south", "east", "west", "new", "old", "great", "saint", "san", "santa", "lake", "mount", "fort", "port", "upper", "lower",
-        // Large cities of the markets served whose names are also given names in the census lists.
-        "berlin", "dresden", "hamburg", "bremen", "essen", "paris", "london", "york", "boston", "austin", "seattle", "atlanta", "dallas",
-        "houston", "phoenix", "denver", "orlando", "memphis", "nashville", "brighton", "bristol", "chester", "manchester", "lincoln",
-        "cambridge", "oxford", "dublin", "cork", "sydney", "vienna", "florence", "geneva", "madison", "savannah", "charlotte", "jackson",
-        "raleigh", "cleveland", "portland", "aurora", "columbus", "tyler", "milan", "zürich", "basel", "salzburg", "graz", "einstein",
+        // Large cities of the markets served whose names are no common given names.
+        "berlin", "dresden", "hamburg", "bremen", "essen", "paris", "london", "york", "boston", "seattle", "atlanta", "houston", "phoenix",
+        "denver", "orlando", "memphis", "nashville", "brighton", "bristol", "manchester", "cambridge", "oxford", "dublin", "cork",
+        "vienna", "geneva", "raleigh", "cleveland", "portland", "columbus", "milan", "zürich", "basel", "salzburg", "graz", "einstein",
     ]
+    /// Large cities whose names are also common given names (`Charlotte`, `Austin`, `Tyler`): a city
+    /// after a place word (`in`, `aus`, `from`) or standing alone without a cue, a name otherwise.
+    private static let givenNameCities: Set<String> = [
+        "austin", "dallas", "chester", "lincoln", "sydney", "florence", "madison", "savannah", "charlotte", "jackson", "aurora", "tyler",
+    ]
+    /// Words before a place name.
+    private static let placeWords: Set<String> = ["in", "aus", "nach", "bei", "from", "near", "of", "around", "nahe", "rund"]
+
+    /// Whether word `index` names a city that is also a given name and reads as the city here:
+    /// after a place word, or alone and without a strong cue.
+    static func isCity(at index: Int, alone: Bool, context: Context, in words: NameWords) -> Bool {
+        guard givenNameCities.contains(words[index].lower) else { return false }
+        if index > 0, placeWords.contains(words[index - 1].lower) { return true }
+        return alone && context != .strong && context != .naming
+    }
     /// Brands and titles shaped like a person's name (`Hugo Boss`, `Calvin Klein`, `Dr. Oetker`), as their first two words:
     /// a run starting with one is no name, while `Petra Klein` still is.
     static let brandPhrases: Set<String> = [

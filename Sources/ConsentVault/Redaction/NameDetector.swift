@@ -79,13 +79,17 @@ enum NameDetector {
             guard !NameCues.isStopWord(candidate.lower) else { break }
             let continues = first.isCapitalized ? candidate.isCapitalized
                 : context == .naming ? candidate.text.count <= 20 && last - index < 2
-                : candidate.text.count >= 4 && NameLexicon.isPlainSurname(words.stem(next))
+                : candidate.text.count >= 4 && (NameLexicon.isPlainSurname(words.stem(next))
+                    // In chat, a second given name (`maría josé`).
+                    || last == index && NameLexicon.isGivenName(key: words[index].key)
+                        && NameLexicon.isGivenName(key: words[next].key))
             guard continues else { break }
             last = next
         }
         if index + 1 < words.count, words.areAdjacent(index, index + 1), NameCues.brandPhrases.contains(first.lower + " " + words[index + 1].lower) {
             return nil
         }
+        if NameCues.isCity(at: index, alone: last == index, context: context, in: words) { return nil }
         let isGiven = NameLexicon.isGivenName(key: words[index].key)
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
         if context != .strong, !NameLexicon.isAnyGivenName(key: words[index].key), last > index + 1, NameLexicon.isAnyGivenName(key: words[index + 1].key) { return nil }
@@ -103,7 +107,11 @@ enum NameDetector {
             let shortPair = last > index && first.isCapitalized
                 && (index...last).allSatisfy { words[$0].text.count <= 10 && !NameCues.particles.contains(words[$0].lower) }
                 && (last + 1 >= words.count || !words[last + 1].isCapitalized || !words.areAdjacent(last, last + 1))
-            guard isGiven || shortPair || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10)) else { return nil }
+            // An ambiguous given name alone that ends the clause (`Note from Josh:`, `thanks to Grace.`).
+            let givenEndingClause = last == index && first.isCapitalized && !words.startsSentence(index)
+                && NameLexicon.isAnyGivenName(key: words[index].key) && words.endsClause(index)
+            guard isGiven || shortPair || givenEndingClause || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+            else { return nil }
         case .none:
             if !first.isCapitalized {
                 // Chat: a given name that is no ordinary word.
@@ -115,7 +123,10 @@ enum NameDetector {
                 let followedByLowercase = last + 1 >= words.count || !words.areAdjacent(last, last + 1) || !words[last + 1].isCapitalized
                 let givenShaped = NameLexicon.isAnyGivenName(key: words[index].key)
                     || (first.text.count <= 10 && (!words.startsSentence(index) || followedByLowercase))
-                guard isGiven || (hasSurname && givenShaped && last == index + 1) else { return nil }
+                // Two words, or a given name and a surname with particles between them (`Dieter ter Horst`).
+                let isPair = last == index + 1
+                    || last > index && NameLexicon.isAnyGivenName(key: words[index].key) && (index + 1..<last).allSatisfy { NameCues.particles.contains(words[$0].lower) }
+                guard isGiven || (hasSurname && givenShaped && isPair) else { return nil }
             }
         }
         return (origin, last, words.nameEnd(last))

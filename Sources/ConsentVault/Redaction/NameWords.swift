@@ -12,6 +12,8 @@ struct NameWords {
         let lower: String
         /// Lexicon key (`NameLexicon.key`), without a possessive `s`; empty for lowercase words in capitalized text.
         let key: String
+        /// The word without a possessive ending (`Annas` → `Anna`, `Sarah's` → `Sarah`).
+        let stem: String
         /// Starts with an uppercase letter.
         let isCapitalized: Bool
     }
@@ -48,11 +50,13 @@ struct NameWords {
         words = spans.map { span in
             let capitalized = text.isUpper(span.start)
             guard capitalized || lowercaseText || span.end - span.start <= Self.longestCue else {
-                return Word(start: span.start, end: span.end, text: "", lower: "", key: "", isCapitalized: false)
+                return Word(start: span.start, end: span.end, text: "", lower: "", key: "", stem: "", isCapitalized: false)
             }
             let word = text.string(span.start, span.end)
-            let key = capitalized || lowercaseText ? NameLexicon.key(Self.withoutPossessive(word)) : ""
-            return Word(start: span.start, end: span.end, text: word, lower: word.lowercased(), key: key, isCapitalized: capitalized)
+            let stem = capitalized || lowercaseText ? Self.withoutPossessive(word, lowercaseText: lowercaseText,
+                                                                             beforeNoun: text.isSpace(span.end) && text.isUpper(span.end + 1)) : word
+            let key = capitalized || lowercaseText ? NameLexicon.key(stem) : ""
+            return Word(start: span.start, end: span.end, text: word, lower: word.lowercased(), key: key, stem: stem, isCapitalized: capitalized)
         }
     }
 
@@ -110,28 +114,35 @@ struct NameWords {
         return position >= text.count || text.isWhitespace(position)
     }
 
-    /// Whether word `index` is a possessive (`Annas`, `Sarah's`) of a name.
-    func endsWithPossessive(_ index: Int) -> Bool {
-        Self.withoutPossessive(words[index].text) != words[index].text
+    /// Whether punctuation that ends a clause (`:`, `,`, `.`, `!`, `?`, `)`) or the end of the text follows word `index`.
+    func endsClause(_ index: Int) -> Bool {
+        let position = words[index].end
+        return position >= text.count || text.is(position, ":") || text.is(position, ",") || text.is(position, ".") || text.is(position, "!")
+            || text.is(position, "?") || text.is(position, ")")
     }
 
+    /// Whether word `index` is a possessive (`Annas`, `Sarah's`) of a name.
+    func endsWithPossessive(_ index: Int) -> Bool { words[index].stem != words[index].text }
+
     /// Word `index` without a possessive ending, for lexicon lookups.
-    func stem(_ index: Int) -> String { Self.withoutPossessive(words[index].text) }
+    func stem(_ index: Int) -> String { words[index].stem }
 
     /// Where a name ending in word `index` ends: before `'s`/`’s`, or before an `s` that makes a
     /// lexicon name possessive (`Petras` → `Petra`).
     func nameEnd(_ index: Int) -> Int {
         let word = words[index]
-        let stemmed = Self.withoutPossessive(word.text)
-        return word.end - (word.text.unicodeScalars.count - stemmed.unicodeScalars.count)
+        return word.end - (word.text.unicodeScalars.count - word.stem.unicodeScalars.count)
     }
 
-    private static func withoutPossessive(_ word: String) -> String {
+    /// `word` without a possessive ending: `'s`, or an `s` after a lexicon given name that is not a
+    /// name itself (`Annas`, in chat `małgorzatas`); a surname that is no ordinary word too (`Petras`) when a noun follows.
+    private static func withoutPossessive(_ word: String, lowercaseText: Bool, beforeNoun: Bool) -> String {
         if word.hasSuffix("'s") || word.hasSuffix("’s") { return String(word.dropLast(2)) }
-        if word.count > 3, word.hasSuffix("s"), word.first?.isUppercase == true, !NameLexicon.isAnyGivenName(word), !NameLexicon.isSurname(word),
-           NameLexicon.isAnyGivenName(String(word.dropLast())) {
-            return String(word.dropLast())
-        }
-        return word
+        let capitalized = word.first?.isUppercase == true
+        guard word.count > 3, word.hasSuffix("s"), capitalized || lowercaseText, !NameLexicon.isAnyGivenName(word) else { return word }
+        let stem = String(word.dropLast())
+        if !capitalized { return stem.count >= 5 && NameLexicon.isGivenName(stem) && !NameLexicon.isSurname(word) ? stem : word }
+        if NameLexicon.isSurname(word) { return beforeNoun && NameLexicon.isPlainSurname(word) && NameLexicon.isGivenName(stem) ? stem : word }
+        return NameLexicon.isAnyGivenName(stem) ? stem : word
     }
 }

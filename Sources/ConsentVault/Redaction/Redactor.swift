@@ -88,7 +88,8 @@ public struct Redactor: @unchecked Sendable {
         if !placeholders.isEmpty {
             candidates.removeAll { candidate in placeholders.contains { $0.start < candidate.end && candidate.start < $0.end } }
         }
-        return Self.resolve(candidates, length: text.count).map(text.original)
+        let resolved = Self.resolve(candidates, length: text.count) { start, end in Self.lexiconNames(in: text, from: start, to: end) }
+        return Self.mergingAddressLines(resolved, in: text).map(text.original)
     }
 
     /// Spans of `[TYPE_N]` placeholders of the vault's entity types.
@@ -107,24 +108,79 @@ public struct Redactor: @unchecked Sendable {
         return spans
     }
 
-    /// Keeps the best of overlapping detections: lower priority number first, then longer. An
-    /// email address, URL or social handle that wholly contains earlier detections (a name inside an address)
-    /// replaces them, so the whole address is redacted rather than the name within it.
-    static func resolve(_ candidates: [Detection], length: Int) -> [Detection] {
+    /// Keeps the best of overlapping detections: lower priority number first, then longer. A
+    /// detection that wholly contains earlier ones of its type replaces them, keeping their catalog
+    /// field (`CV 77468233` around the known member number's digits); an email address, URL or
+    /// social handle replaces anything inside it (a name inside an address). A name never replaces
+    /// a known name part, which keeps its field: the words it adds that `nameSpan` accepts
+    /// (`Bianchi` after the known `Giuseppe`) become names of their own.
+    static func resolve(_ candidates: [Detection], length: Int, nameSpan: (Int, Int) -> (start: Int, end: Int)? = { _, _ in nil }) -> [Detection] {
         // owner[i] is 1 + the index in `accepted` of the detection covering code point i, or 0.
         var owner = [Int](repeating: 0, count: length)
         var accepted: [Detection] = []
         var replaced = Set<Int>()
-        for detection in candidates.sorted(by: { ($0.priority, -$0.length, $0.start) < ($1.priority, -$1.length, $1.start) }) {
-            guard detection.start >= 0, detection.end <= length, detection.start < detection.end else { continue }
-            let overlapping = Set(owner[detection.start..<detection.end].filter { $0 != 0 }.map { $0 - 1 })
-            guard overlapping.isEmpty || ([.email, .url, .socialHandle].contains(detection.type)
-                    && overlapping.allSatisfy({ detection.start <= accepted[$0].start && accepted[$0].end <= detection.end })) else { continue }
-            replaced.formUnion(overlapping)
+        func accept(_ detection: Detection) {
             accepted.append(detection)
             for index in detection.start..<detection.end { owner[index] = accepted.count }
         }
+        for candidate in candidates.sorted(by: { ($0.priority, -$0.length, $0.start) < ($1.priority, -$1.length, $1.start) }) {
+            guard candidate.start >= 0, candidate.end <= length, candidate.start < candidate.end else { continue }
+            let overlapping = Set(owner[candidate.start..<candidate.end].filter { $0 != 0 }.map { $0 - 1 })
+            guard !overlapping.isEmpty else { accept(candidate); continue }
+            let containsThem = overlapping.allSatisfy { part in
+                ([.email, .url, .socialHandle].contains(candidate.type) || accepted[part].type == candidate.type)
+                    && candidate.start <= accepted[part].start && accepted[part].end <= candidate.end
+                    && (candidate.start < accepted[part].start || accepted[part].end < candidate.end)
+            }
+            guard containsThem else { continue }
+            if candidate.type == .person {
+                // The uncovered words, each its own name.
+                var position = candidate.start
+                while position < candidate.end {
+                    guard owner[position] == 0 else { position += 1; continue }
+                    var end = position
+                    while end < candidate.end, owner[end] == 0 { end += 1 }
+                    if let word = nameSpan(position, end) {
+                        accept(Detection(type: .person, start: word.start, end: word.end, priority: candidate.priority))
+                    }
+                    position = end
+                }
+                continue
+            }
+            let fields = Set(overlapping.compactMap { accepted[$0].field })
+            replaced.formUnion(overlapping)
+            var widened = candidate
+            if fields.count == 1, candidate.type != .email, candidate.type != .url, candidate.type != .socialHandle { widened.field = fields.first }
+            accept(widened)
+        }
         return accepted.indices.filter { !replaced.contains($0) }.map { accepted[$0] }.sorted { $0.start < $1.start }
+    }
+
+    /// The part of `start..<end` without spaces and punctuation at its ends, if it is one or two
+    /// words that are each a given name or surname in the lexicon.
+    private static func lexiconNames(in text: ScalarText, from start: Int, to end: Int) -> (start: Int, end: Int)? {
+        var first = start, last = end
+        while first < last, !text.isLetter(first) { first += 1 }
+        while last > first, !text.isLetter(last - 1) { last -= 1 }
+        guard last > first else { return nil }
+        let words = text.string(first, last).split(separator: " ")
+        guard words.count <= 2, words.allSatisfy({ NameLexicon.isSurname(String($0)) || NameLexicon.isAnyGivenName(String($0)) }) else { return nil }
+        return (first, last)
+    }
+
+    /// `detections` (in text order) with neighbouring addresses joined when at most three spaces,
+    /// commas or line breaks stand between them.
+    private static func mergingAddressLines(_ detections: [Detection], in text: ScalarText) -> [Detection] {
+        var merged: [Detection] = []
+        for detection in detections {
+            if let last = merged.last, last.type == .address, detection.type == .address, detection.start - last.end <= 3,
+               (last.end..<detection.start).allSatisfy({ text.isWhitespace($0) || text.is($0, ",") }) {
+                merged[merged.count - 1] = Detection(type: .address, start: last.start, end: detection.end, priority: last.priority)
+            } else {
+                merged.append(detection)
+            }
+        }
+        return merged
     }
 
     /// Replaces the detections with typed, numbered placeholders; the same value keeps the same

@@ -61,8 +61,12 @@ package struct RedactionEvaluation: Sendable {
             for label in example.entities {
                 labels += 1
                 personal += label.end - label.start
-                leaked += (label.start..<label.end).filter { index in !detections.contains { $0.start <= index && index < $0.end } }.count
-                if detections.contains(where: { $0.start < label.end && label.start < $0.end }) { foundAnyType += 1 }
+                let left = (label.start..<label.end).filter { index in !detections.contains { $0.start <= index && index < $0.end } }.count
+                leaked += left
+                if detections.contains(where: { $0.start < label.end && label.start < $0.end }) {
+                    foundAnyType += 1
+                    if listingMisses, left > 0 { misses.append("partly left \(label.type) (\(left) characters): \(excerpt(label.start, label.end))") }
+                }
                 if detections.contains(where: { $0.type.rawValue == label.type && $0.start < label.end && label.start < $0.end }) {
                     tp[label.type, default: 0] += 1
                 } else {

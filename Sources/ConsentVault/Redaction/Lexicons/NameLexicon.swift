@@ -13,14 +13,30 @@ enum NameLexicon {
     /// Surnames that are also ordinary words (`braun`, `sagen`): names in chat only after a cue, not as the next word.
     static let ambiguousSurnames: Set<String> = Set(ambiguousSurnameList.split(whereSeparator: \.isWhitespace).map(String.init))
 
-    /// The lookup key of `word`: lowercase, umlauts spelled out, other diacritics removed.
+    /// The lookup key of `word`: lowercase, umlauts spelled out, other diacritics removed. A name
+    /// the lists hold only without the umlaut's dots (Turkish `Ömer` → `omer`, `Gülşen` → `gulsen`)
+    /// gets that key instead.
     static func key(_ word: String) -> String {
+        let german = key(word, spellingUmlauts: true)
+        guard word.lowercased().unicodeScalars.contains(where: { "äöü".unicodeScalars.contains($0) }) else { return german }
+        if isListed(german) { return german }
+        let plain = key(word, spellingUmlauts: false)
+        // A German noun is no surname without its dots (`Größe` is not `Grosse`); a Turkish name has letters German lacks (`Öztürk`).
+        let foreign = word.unicodeScalars.contains { $0.value >= 0xc0 && $0.properties.isAlphabetic && !"äöüÄÖÜß".unicodeScalars.contains($0) }
+        return givenNames.contains(plain) || ambiguousGivenNames.contains(plain) || foreign && surnames.contains(plain) ? plain : german
+    }
+
+    private static func isListed(_ key: String) -> Bool {
+        givenNames.contains(key) || ambiguousGivenNames.contains(key) || surnames.contains(key)
+    }
+
+    private static func key(_ word: String, spellingUmlauts: Bool) -> String {
         var spelled = ""
         for scalar in word.lowercased().unicodeScalars {
             switch scalar {
-            case "ä": spelled += "ae"
-            case "ö": spelled += "oe"
-            case "ü": spelled += "ue"
+            case "ä" where spellingUmlauts: spelled += "ae"
+            case "ö" where spellingUmlauts: spelled += "oe"
+            case "ü" where spellingUmlauts: spelled += "ue"
             case "ß": spelled += "ss"
             case "ł": spelled += "l"
             case "ı": spelled += "i"
