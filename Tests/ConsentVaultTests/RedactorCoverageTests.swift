@@ -105,6 +105,18 @@ struct RedactorCoverageTests {
         ("posted to Flat 1A, 190 Albert Terrace, Newcastle upon Tyne NE1 4LP, order", ["ADDRESS:Flat 1A, 190 Albert Terrace, Newcastle upon Tyne NE1 4LP"]),
         ("to 125 Rosewood Close\nGlasgow\nG12 8QQ. Thanks", ["ADDRESS:125 Rosewood Close\nGlasgow\nG12 8QQ"]),
         ("to 185 Queen's Drive, Bristol BS8 1TH.", ["ADDRESS:185 Queen's Drive, Bristol BS8 1TH"]),
+        ("shipped to PO Box 1187, Kodiak, AK 99615 because", ["ADDRESS:PO Box 1187, Kodiak, AK 99615"]),
+        ("bei Gartenstraße 51, 1. OG links, 72764 Reutlingen niemand", ["ADDRESS:Gartenstraße 51, 1. OG links, 72764 Reutlingen"]),
+        ("gutschein soll an mühlgasse 12a gehen", ["ADDRESS:mühlgasse 12a"]),
+        // Names after `name`, `the … family`, a couple's signature after a closing and a place.
+        ("London W2 3UY, name Peter Smith. Neutral email", ["ADDRESS:W2 3UY", "PERSON:Peter Smith"]),
+        ("Driver note: the Young family – ring twice", ["PERSON:Young"]),
+        ("Brilliant! Love from Bristol, Tom & Aditi", ["PERSON:Tom", "PERSON:Aditi"]),
+        ("Viele Grüße aus Köln, Leonie & Mustafa", ["PERSON:Leonie", "PERSON:Mustafa"]),
+        // A UK plate without a cue; a written email's local part after `at`; a phone after `refund`.
+        ("a customer in KX19 WPL clipped the bay", ["LICENSE_PLATE:KX19 WPL"]),
+        ("confirmation at qbao.pham@gmail.com today", ["EMAIL:qbao.pham@gmail.com"]),
+        ("not a refund. Callback on +44 20 7946 0777.", ["PHONE:+44 20 7946 0777"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -161,6 +173,10 @@ struct RedactorCoverageTests {
         "coupon @SAVE20 gilt bis Sonntag", "der weg 12 war lang", "Johnson & Johnson Pflaster", "Mon–Fri 9–5, Jan 17 closed",
         "zum Parkplatz 3 bitte", "z. B. Weber-Grill", "Danke & LG", "German Steuer-ID rules", "Dear Valued Customer,", "Lieferung am 12.03. geplant", "Calvin Klein und Tommy Hilfiger",
         "Umtausch Größe 38 gegen 40", "Sie hat zuletzt Jeans Slim Fit gekauft", "Preis inkl. MwSt.",
+        // Products in quotes, branches named after their street, two ordinary words, brands.
+        "das Sofa „Greta“ ist angekommen", "the 'Sigrid' dining table", "our Baker Street branch opens", "at the Elm Street register",
+        "Return reason: Rose Gold looks different", "Summer Sale up to 50 %", "Sie kauft gern Dr. Martens", "Barbie und Playmobil",
+        "after Tuesday's update", "Code HERBST15 gilt", "kannst du ne mail schreiben",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -26,7 +26,7 @@ enum AddressDetector {
     /// First letters of the `Am …`/`An der …` prefixes, to skip other short words cheaply.
     private static let prefixInitials = ScalarText.letterMask("aiz")
 
-    private static let lowercaseSuffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str"])
+    private static let lowercaseSuffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str", "gasse", "allee", "platz", "weg", "damm"])
     private static let inWord = ScalarText.lowercased([" in "])[0]
     private static let postNumber = ScalarText.lowercased([", postnummer "])[0]
 
@@ -46,7 +46,13 @@ enum AddressDetector {
             if let street = streetAfterCue(text, index) {
                 found.append(Detection(type: .address, start: street.start, end: extendWithCity(text, street.end), priority: DetectionPriority.address))
                 index = street.end
-            } else if let end = postBox(text, index) ?? foreignStreet(text, index) ?? streetBeforePostcode(text, index) {
+            } else if let end = postBox(text, index) {
+                // `PO Box 1187, Kodiak, AK 99615` or `Postfach 12 34, 10115 Berlin`.
+                let german = extendWithCity(text, end)
+                let full = german > end ? german : extendWithEnglishCity(text, end)
+                found.append(Detection(type: .address, start: index, end: full, priority: DetectionPriority.address))
+                index = full
+            } else if let end = foreignStreet(text, index) ?? streetBeforePostcode(text, index) {
                 found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
                 index = end
             } else if let end = german(text, index) {
@@ -400,7 +406,12 @@ enum AddressDetector {
         if cursor > start {
             guard text.is(cursor, "."), text.isSpace(cursor + 1), let floor = floorWords.first(where: { text.lowercasedMatches($0, at: cursor + 2) }),
                   !text.isLetter(cursor + 2 + floor.count) else { return nil }
-            return cursor + 2 + floor.count
+            cursor += 2 + floor.count
+            // `1. OG links`
+            if text.isSpace(cursor), let side = sideWords.first(where: { text.lowercasedMatches($0, at: cursor + 1) }), !text.isLetter(cursor + 1 + side.count) {
+                cursor += 1 + side.count
+            }
+            return cursor
         }
         guard let word = flatWords.first(where: { text.lowercasedMatches($0, at: cursor) }) else { return nil }
         cursor += word.count
@@ -411,6 +422,7 @@ enum AddressDetector {
         return text.isLetter(cursor) ? nil : cursor
     }
 
+    private static let sideWords = ScalarText.lowercased(["links", "rechts", "mitte", "li.", "re."])
     private static let floorWords = ScalarText.lowercased(["og", "obergeschoss", "stock", "etage", "ug", "eg"])
     private static let flatWords = ScalarText.lowercased(["whg.", "wohnung", "app.", "apt.", "eg", "hinterhaus", "vorderhaus", "seitenflügel", "dachgeschoss"])
 }

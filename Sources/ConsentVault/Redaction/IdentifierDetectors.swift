@@ -53,13 +53,19 @@ enum IdentifierDetectors {
         return cursor + 1
     }
 
-    /// German plates with the district hyphen: `M-AB 1234`, `WÜ-TH 576H`, `OS-F5643E`.
+    /// German plates with the district hyphen (`M-AB 1234`, `WÜ-TH 576H`, `OS-F5643E`) and current
+    /// UK plates (`KX19 WPL`: two letters, two digits, a space, three letters).
     static func licensePlates(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
         var index = 0
         while index < text.count {
             defer { index += 1 }
             guard text.isUpper(index), !text.isAlphanumeric(index - 1) else { continue }
+            if let end = ukPlateEnd(text, index) {
+                found.append(Detection(type: .licensePlate, start: index, end: end, priority: DetectionPriority.structured))
+                index = end
+                continue
+            }
             var cursor = index
             while text.isUpper(cursor), cursor - index < 3 { cursor += 1 }
             guard text.is(cursor, "-"), text.isUpper(cursor + 1) else { continue }
@@ -76,6 +82,13 @@ enum IdentifierDetectors {
             index = cursor
         }
         return found
+    }
+
+    private static func ukPlateEnd(_ text: ScalarText, _ start: Int) -> Int? {
+        func capital(_ index: Int) -> Bool { text.isUpper(index) && text.isASCIILetter(index) }
+        guard capital(start), capital(start + 1), text.isDigit(start + 2), text.isDigit(start + 3), text.isSpace(start + 4),
+              capital(start + 5), capital(start + 6), capital(start + 7), !text.isAlphanumeric(start + 8) else { return nil }
+        return start + 8
     }
 
     private static let socialCues = ScalarText.lowercased(["instagram", "insta", "tiktok", "twitter", "threads", "facebook", "snapchat", "handle",

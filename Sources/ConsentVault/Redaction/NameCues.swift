@@ -40,9 +40,11 @@ enum NameCues {
         ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
     ]
+    /// Words before `name` that say it is no person's name (`brand name Nike`).
+    private static let namedThings: Set<String> = ["brand", "product", "file", "company", "shop", "store", "user", "street", "domain", "produkt"]
     /// Closing formulas: a line of its own after them is a signature.
     private static let closings: Set<String> = [
-        "grüße", "grüßen", "gruß", "grüsse", "gruss", "mfg", "lg", "vg", "bg", "glg", "regards", "best", "cheers", "thanks", "thank",
+        "grüße", "grüßen", "gruß", "grüsse", "gruss", "mfg", "lg", "vg", "bg", "glg", "regards", "best", "cheers", "thanks", "thank", "love",
         "sincerely", "wishes", "faithfully", "bye", "ciao", "tschüss", "tschüs", "danke", "dank", "herzlich", "herzliche", "xoxo",
     ]
     /// Between a name's words: `von der Heide`, `van Dijk`, `de la Cruz`, `zur Mühlen`.
@@ -69,13 +71,14 @@ enum NameCues {
         "id", "nr", "no", "uhr", "valued", "mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez", "german", "english", "british",
         "american", "french", "italian", "spanish", "polish", "turkish", "dutch", "irish", "scottish", "welsh", "deutsch", "deutsche",
-        "deutschen", "victorian", "co", "gmbh", "inc", "ltd", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
+        "deutschen", "victorian", "co", "gmbh", "inc", "ltd", "ne", "nen", "ok", "ta", "ab", "über", "ueber", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
         "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "zara", "primark",
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
-        "hilfiger", "vuitton", "lagerfeld", "banani",
+        "hilfiger", "vuitton", "lagerfeld", "banani", "martens", "barbie", "pandora", "radley", "thorntons", "dyson", "lego", "playmobil",
+        "fisher-price", "nikolaus",
         "north", "south", "east", "west", "new", "old", "great", "saint", "san", "santa", "lake", "mount", "fort", "port", "upper", "lower",
         // Large cities of the markets served whose names are no common given names.
         "berlin", "dresden", "hamburg", "bremen", "essen", "paris", "london", "york", "boston", "seattle", "atlanta", "houston", "phoenix",
@@ -106,10 +109,18 @@ enum NameCues {
         "thomas sabo", "jamie oliver", "harry potter", "uncle ben's", "uncle ben", "joseph joseph", "peak performance", "jenny craig",
         "anna karenina", "martin luther", "winnie the", "frau holle", "mercedes-benz", "st louis", "black forest", "levi strauss",
         "jil sander", "canada goose", "meister proper", "sherlock holmes", "jane austen", "north face", "the north", "victoria's secret",
-        "tom tailor", "s oliver", "helly hansen", "timberland pro", "hugo boss's",
+        "tom tailor", "s oliver", "helly hansen", "timberland pro", "hugo boss's", "king charles", "st nicholas", "sankt martin",
+        "santa claus", "father christmas",
     ]
     /// Academic titles inside a title chain (`Frau Dr. med. Ayşe Demir`): passed over before the name.
     static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]
+
+    /// Street types that end a street's or branch's name (`Baker Street`, `Victoria Road`, `Hope Lane`).
+    private static let streetTypes: Set<String> = ["street", "road", "lane", "avenue", "drive", "close", "way", "square", "terrace", "crescent",
+                                                   "straße", "strasse", "weg", "allee", "platz", "gasse"]
+
+    /// Whether `lower` is a street type.
+    static func isStreetType(_ lower: String) -> Bool { streetTypes.contains(lower) }
 
     /// Whether `lower` can never be (part of) a name.
     static func isStopWord(_ lower: String) -> Bool {
@@ -128,6 +139,20 @@ enum NameCues {
         // `Moin, Till hier!`, `Hiya, Sören here!`
         if greetings.contains(previous), index + 1 < words.count, ["hier", "here"].contains(words[index + 1].lower) { return .strong }
         if previous == "name" && words.separator(before: index, contains: ":") { return .naming }
+        // `name Peter Smith`, but not `brand name Nike`.
+        if previous == "name", gapIsPlain, words[index].isCapitalized, index < 2 || !namedThings.contains(words[index - 2].lower) { return .strong }
+        // `the Young family`, `the Kowalskis`.
+        if previous == "the", index + 1 < words.count, words.areAdjacent(index, index + 1), words[index + 1].lower == "family" { return .strong }
+        // A second name after `&` in a signature or after a cue (`Tom & Aditi`, `Frau Anna & Jonas`).
+        if index > 1, words.precededByAmpersand(index), words[index - 1].isCapitalized, words.endsLine(index) {
+            let first = context(before: index - 1, in: words)
+            if first == .signature || first == .strong { return first }
+        }
+        // A signature after a closing formula and a place on the same line: `Viele Grüße aus Köln, Leonie`, `Love from Bristol, Tom`.
+        if words.separator(before: index, contains: ","), (max(0, index - 4)..<index).contains(where: { closings.contains(words[$0].lower) }),
+           !(max(0, index - 4)..<index).contains(where: { words.startsLine($0) && $0 > 0 && !closings.contains(words[$0].lower) && $0 != index }) {
+            return .signature
+        }
         if namingWords.contains(previous) { return .naming }
         if index > 1, ["is", "ist", "lautet"].contains(previous), words[index - 2].lower == "name" { return .naming }
         for (first, second) in introductions {

@@ -33,7 +33,8 @@ enum NameDetector {
                 continue
             }
             let context = NameCues.context(before: index, in: words)
-            guard let run = run(from: index, context: context, in: words) else { index += 1; continue }
+            let inList = found.last.map { words.listSeparates(from: $0.end, to: index) } ?? false
+            guard let run = run(from: index, context: context, inList: inList, in: words) else { index += 1; continue }
             found.append(Detection(type: .person, start: words[run.first].start, end: run.end, priority: DetectionPriority.cueName))
             for word in run.first...run.last {
                 covered[word] = true
@@ -53,7 +54,8 @@ enum NameDetector {
 
     /// A name run starting at word `index`: its first and last word and where it ends (a possessive
     /// `s` left out), or nil when nothing vouches for it in `context`.
-    private static func run(from origin: Int, context: NameCues.Context, in words: NameWords) -> (first: Int, last: Int, end: Int)? {
+    /// `inList`: the run follows a name found just before it in a list (`Frank Sommer, Till Winter`).
+    private static func run(from origin: Int, context: NameCues.Context, inList: Bool, in words: NameWords) -> (first: Int, last: Int, end: Int)? {
         var index = origin
         // After a title, a name may start with its particle: `Frau von Bergen`, `Mr. zur Mühlen`.
         while context == .strong, index + 1 < words.count, NameCues.particles.contains(words[index].lower) || NameCues.titleWords.contains(words[index].lower) {
@@ -63,12 +65,12 @@ enum NameDetector {
         // A title chain belongs before the name, not in it.
         let origin = (origin..<index).first { !NameCues.titleWords.contains(words[$0].lower) } ?? index
         let first = words[index]
-        guard !NameCues.isStopWord(first.lower), !words.followsDot(index) else { return nil }
+        guard !NameCues.isStopWord(first.lower), !NameCues.isStopWord(words.stem(index).lowercased()), !words.followsDot(index) else { return nil }
         // An acronym or a code in capitals (`IBAN`, `EAN`, `UK`, `HERBST`) is no name without a cue that says so.
         if first.text.count >= 2, first.text == first.text.uppercased(), context == .none || context == .weak { return nil }
         if !first.isCapitalized, context != .naming {
             // Chat without capitals: a given name that is no ordinary word, or after a title or role a surname.
-            guard words.isLowercaseText, NameLexicon.isGivenName(key: words[index].key)
+            guard words.isLowercaseText, first.text.count >= 3, NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index))) else { return nil }
         }
         var last = index
@@ -76,7 +78,9 @@ enum NameDetector {
             var next = last + 1
             while next + 1 < words.count, NameCues.particles.contains(words[next].lower), words.areAdjacent(next, next + 1) { next += 1 }
             let candidate = words[next]
-            guard !NameCues.isStopWord(candidate.lower) else { break }
+            // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.
+            let shouted = candidate.text.count >= 2 && candidate.text == candidate.text.uppercased() && context != .strong && context != .naming
+            guard !NameCues.isStopWord(candidate.lower), !shouted else { break }
             let continues = first.isCapitalized ? candidate.isCapitalized
                 : context == .naming ? candidate.text.count <= 20 && last - index < 2
                 : candidate.text.count >= 4 && (NameLexicon.isPlainSurname(words.stem(next))
@@ -90,6 +94,12 @@ enum NameDetector {
             return nil
         }
         if NameCues.isCity(at: index, alone: last == index, context: context, in: words) { return nil }
+        if context != .strong, context != .naming {
+            // A product in quotes (`Sofa „Greta“`), a street or branch (`Baker Street`, `Victoria Road`), or two
+            // words that are both ordinary words (`Summer Sale`, `Rose Gold`) is no person without a cue.
+            if words.areQuoted(origin, last) || last > index && NameCues.isStreetType(words[last].lower) { return nil }
+            if !inList, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key), NameLexicon.isAmbiguousSurname(words.stem(last)) { return nil }
+        }
         let isGiven = NameLexicon.isGivenName(key: words[index].key)
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
         if context != .strong, !NameLexicon.isAnyGivenName(key: words[index].key), last > index + 1, NameLexicon.isAnyGivenName(key: words[index + 1].key) { return nil }
@@ -100,7 +110,7 @@ enum NameDetector {
         case .strong, .naming:
             break
         case .signature:
-            guard first.isCapitalized, words.endsLine(last) else { return nil }
+            guard first.isCapitalized, words.endsLine(last) || words.followedByAmpersand(last) else { return nil }
         case .weak:
             // A given name, or words ending in a surname whose first word could be a given name (not `Grillzubehör von Weber`).
             // Or, after the preposition, two or three short capitalized words that end there (`für Emre Kaya formulieren`).

@@ -100,6 +100,13 @@ struct NameWords {
     /// Whether word `index` is glued to a dot before it (`s.Oliver`, `example.Com`): never a name.
     func followsDot(_ index: Int) -> Bool { text.is(words[index].start - 1, ".") }
 
+    /// Whether only a list separator (`, `, ` und `, ` and `, ` & `) stands between `end` and word `index`.
+    func listSeparates(from end: Int, to index: Int) -> Bool {
+        guard end <= words[index].start, words[index].start - end <= 5 else { return false }
+        let gap = text.string(end, words[index].start)
+        return [", ", " und ", " and ", " & ", " u. "].contains(gap)
+    }
+
     /// Whether word `index` begins a sentence: first in the text, or after `.`, `!` or `?`.
     func startsSentence(_ index: Int) -> Bool {
         var position = words[index].start - 1
@@ -107,11 +114,22 @@ struct NameWords {
         return position < 0 || text.is(position, ".") || text.is(position, "!") || text.is(position, "?")
     }
 
-    /// Whether word `index` ends its line (only spaces or closing punctuation after it).
+    /// Whether word `index` ends its line (only spaces, closing punctuation or closing quotes after it).
     func endsLine(_ index: Int) -> Bool {
         var position = words[index].end
-        while position < text.count, text.isSpace(position) || text.is(position, ",") || text.is(position, ".") { position += 1 }
+        while position < text.count, text.isSpace(position) || text.is(position, ",") || text.is(position, ".") || Self.isQuote(text, position) { position += 1 }
         return position >= text.count || text.isWhitespace(position)
+    }
+
+    /// Whether words `first` through `last` stand inside quotation marks of their own (`„Greta“`,
+    /// `'Wolf Grey'`): a product or model name, not a person.
+    func areQuoted(_ first: Int, _ last: Int) -> Bool {
+        Self.isQuote(text, words[first].start - 1) && Self.isQuote(text, nameEnd(last)) && !text.isLetter(nameEnd(last) + 1)
+    }
+
+    private static func isQuote(_ text: ScalarText, _ position: Int) -> Bool {
+        text.is(position, "\"") || text.is(position, "'") || text.is(position, "„") || text.is(position, "“") || text.is(position, "”")
+            || text.is(position, "‚") || text.is(position, "‘") || text.is(position, "’") || text.is(position, "«") || text.is(position, "»")
     }
 
     /// Whether punctuation that ends a clause (`:`, `,`, `.`, `!`, `?`, `)`) or the end of the text follows word `index`.

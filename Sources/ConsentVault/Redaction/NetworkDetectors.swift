@@ -65,7 +65,8 @@ enum NetworkDetectors {
                 guard let dot = spelledDot.first(where: { text.lowercasedMatches($0, at: end) }), text.isAlphanumeric(end + dot.count) else { break }
                 end += dot.count
             }
-            guard domainLabels >= 2, lastLabelLetters else { continue }
+            // `confirmation at qbao.pham@gmail.com`: the "domain" is the local part of a written address.
+            guard domainLabels >= 2, lastLabelLetters, !text.is(end, "@") else { continue }
             found.append(Detection(type: .email, start: start, end: end, priority: DetectionPriority.structured))
             index = end
         }

@@ -242,7 +242,7 @@ enum NumberDetectors {
             let valid = international
                 ? (8...15).contains(digits.count - (plus ? 0 : 2)) && digits[plus ? 0 : 2] != 0
                 : (7...13).contains(digits.count) && digits[0] == 0 && digits[1] != 0
-            guard valid, !text.hasCue(notPhoneCues, before: index, window: 25) else { continue }
+            guard valid, !text.hasWordCue(notPhoneCues, before: index, window: 25) else { continue }
             found.append(Detection(type: .phone, start: index, end: end, priority: DetectionPriority.structured))
         }
         return found

@@ -166,6 +166,20 @@ struct ScalarText {
         return false
     }
 
+    /// `hasCue` for cues that start a word and end it or are a word's stem (`bestell` in
+    /// `Bestellnummer`, but `ref` not in `refund`): a cue of up to three letters must end its word.
+    func hasWordCue(_ cues: [[UInt32]], before index: Int, window: Int = 40) -> Bool {
+        let start = max(0, index - window)
+        for cue in cues where cue.count <= index - start {
+            var position = start
+            while position + cue.count <= index {
+                if lowercasedMatches(cue, at: position), !isLetter(position - 1), cue.count > 3 || !isLetter(position + cue.count) { return true }
+                position += 1
+            }
+        }
+        return false
+    }
+
     /// Whether the text at `index` equals `word` (lowercase scalars), ignoring ASCII case.
     func lowercasedMatches(_ word: [UInt32], at index: Int) -> Bool {
         guard index >= 0, index + word.count <= count else { return false }

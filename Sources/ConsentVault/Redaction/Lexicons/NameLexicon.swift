@@ -13,7 +13,8 @@ enum NameLexicon {
     /// Surnames that are also ordinary words (`braun`, `sagen`): names in chat only after a cue, not as the next word.
     static let ambiguousSurnames: Set<String> = Set(ambiguousSurnameList.split(whereSeparator: \.isWhitespace).map(String.init))
 
-    /// The lookup key of `word`: lowercase, umlauts spelled out, other diacritics removed. A name
+    /// The lookup key of `word`: lowercase, umlauts spelled out, other diacritics and apostrophes
+    /// (`O'Donoghue` → `odonoghue`, as the statistics write it) removed. A name
     /// the lists hold only without the umlaut's dots (Turkish `Ömer` → `omer`, `Gülşen` → `gulsen`)
     /// gets that key instead.
     static func key(_ word: String) -> String {
@@ -38,6 +39,7 @@ enum NameLexicon {
             case "ö" where spellingUmlauts: spelled += "oe"
             case "ü" where spellingUmlauts: spelled += "ue"
             case "ß": spelled += "ss"
+            case "'", "’": break
             case "ł": spelled += "l"
             case "ı": spelled += "i"
             case "ø": spelled += "o"
@@ -62,6 +64,10 @@ enum NameLexicon {
         func given(_ part: String) -> Bool { givenNames.contains(part) || ambiguousGivenNames.contains(part) }
         return given(folded) || (folded.contains("-") && folded.split(separator: "-").allSatisfy { given(String($0)) })
     }
+    /// Whether a word folded by `key` is a given name that is also an ordinary word.
+    static func isAmbiguousGivenName(key folded: String) -> Bool { ambiguousGivenNames.contains(folded) }
+    /// Whether `word` is a surname that is also an ordinary word.
+    static func isAmbiguousSurname(_ word: String) -> Bool { ambiguousSurnames.contains(key(word)) }
     /// Whether `word` is a surname.
     static func isSurname(_ word: String) -> Bool { surnames.contains(key(word)) }
     /// Whether `word` is a surname that is no ordinary word.
