@@ -116,7 +116,7 @@ struct ConsentCLITests {
         #expect(result.stderr.contains("purposes.json: $.purposes[3].fields[1]: unknown field 'fax'"), "stderr: \(result.stderr)")
         try cli.initialize()
         let show = try CLIRunner.json(try cli.vault(["policy", "show", "--json"]).stdout)
-        #expect((show["documents"] as? [[String: Any]])?.count == 6, "five policy files and controller.json")
+        #expect((show["documents"] as? [[String: Any]])?.count == 7, "five policy files, controller.json and wording.json")
         #expect(try cli.vault(["policy", "apply", broken.path]).status == 1)
         #expect(try cli.vault(["policy", "apply", CLIRunner.policyDirectory]).status == 0)
     }

@@ -113,6 +113,43 @@ struct DSRDeskTests {
         #expect(html.contains("Rufname / Given name") && !html.contains("Vorname") && html.contains("E-Mail-Adresse / Email address"))
     }
 
+    @Test("states, events, lawful bases, sources, recipients and the time zone come from wording.json; a set without it uses the built-in words")
+    func wordingFromPolicy() throws {
+        var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }
+        var wording = try JSONSerialization.jsonObject(with: documents[WordingPolicy.fileName]!) as! [String: Any]
+        wording["time_zone"] = "Europe/London"
+        var states = wording["consent_states"] as! [String: Any]
+        states["active"] = ["de": "zugestimmt", "en": "agreed"]
+        wording["consent_states"] = states
+        var sources = wording["sources"] as! [String: Any]
+        sources["store"] = ["de": "Ladengeschäft", "en": "shop"]
+        wording["sources"] = sources
+        var bases = wording["lawful_bases"] as! [String: Any]
+        bases["contract"] = ["de": "Mitgliedsvertrag", "en": "membership contract"]
+        wording["lawful_bases"] = bases
+        documents[WordingPolicy.fileName] = try JSONSerialization.data(withJSONObject: wording)
+        let test = try TestVault(today: ISO8601DateFormatter().date(from: "2026-07-01T10:00:00Z")!)
+        try test.vault.applyPolicies(try PolicySet.decode(documents), as: .localAdministrator)
+        let member = try test.vault.members.enroll([FieldInput("email", "wort@example.de")], consents: [ConsentRequest(purpose: "personalized_offers")],
+                                                   channel: .store, as: .localAdministrator).member
+        let folder = test.folder.appendingPathComponent("export").path
+        try test.vault.requests.export(member, to: folder, as: .localAdministrator)
+        let html = try String(contentsOfFile: folder + "/export.html", encoding: .utf8)
+        for phrase in ["zugestimmt / agreed", "Ladengeschäft / shop", "Mitgliedsvertrag / membership contract", "01.07.2026, 11:00", "Europe/London"] {
+            #expect(html.contains(phrase), "reads: \(phrase)")
+        }
+        #expect(!html.contains("erteilt / given") && !html.contains("Filiale / store"))
+
+        documents[WordingPolicy.fileName] = nil
+        let plain = try TestVault(today: ISO8601DateFormatter().date(from: "2026-07-01T10:00:00Z")!)
+        try plain.vault.applyPolicies(try PolicySet.decode(documents), as: .localAdministrator)
+        let other = try plain.vault.members.enroll([FieldInput("email", "wort@example.de")], channel: .store, as: .localAdministrator).member
+        let otherFolder = plain.folder.appendingPathComponent("export").path
+        try plain.vault.requests.export(other, to: otherFolder, as: .localAdministrator)
+        let builtIn = try String(contentsOfFile: otherFolder + "/export.html", encoding: .utf8)
+        #expect(builtIn.contains("Filiale / store") && builtIn.contains("01.07.2026, 12:00") && builtIn.contains("Europe/Berlin"))
+    }
+
     @Test("a policy set without controller.json still opens; its export says no contact is on file instead of inventing one")
     func exportWithoutController() throws {
         var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }

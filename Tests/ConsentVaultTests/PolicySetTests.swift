@@ -63,6 +63,28 @@ struct PolicySetTests {
         #expect(missing.contains { $0.hasPrefix("controller.json: $") && $0.contains("controller") }, "\(missing)")
     }
 
+    @Test("wording.json is checked: every code needs a label, unknown codes, roles and rules are refused, the time zone must exist, text is one line")
+    func wordingProblems() throws {
+        let found = try problems(in: WordingPolicy.fileName) { document in
+            document["time_zone"] = "Mars/Olympus"
+            var states = document["consent_states"] as! [String: Any]
+            states["active"] = nil
+            states["maybe"] = ["de": "vielleicht", "en": "maybe"]
+            document["consent_states"] = states
+            var recipients = document["recipients"] as! [String: Any]
+            recipients["intern"] = ["de": "Praktikum", "en": "interns"]
+            document["recipients"] = recipients
+            var rules = document["point_rules"] as! [String: Any]
+            rules["share_birthday"] = ["de": "Geburtstag\ngeteilt", "en": "shared"]
+            document["point_rules"] = rules
+        }
+        #expect(found.contains("wording.json: $.time_zone: must be an IANA time zone such as Europe/Berlin (found 'Mars/Olympus')"), "\(found)")
+        #expect(found.contains("wording.json: $.consent_states: needs a label for 'active'"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("wording.json: $.consent_states.maybe: is not a known code") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("wording.json: $.recipients.intern: is not a known code") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("wording.json: $.point_rules.share_birthday.de: must be one line") }, "\(found)")
+    }
+
     @Test("a field label needs German and English, one short line each")
     func labelProblems() throws {
         let found = try problems(in: "fields.json") { document in
@@ -128,7 +150,8 @@ struct PolicySetTests {
         #expect(try problems(in: "roles.json", editRole { $0["read_purposes"] = ["gossip"] })
                 == ["roles.json: $.roles[2].read_purposes[0]: unknown purpose 'gossip'"])
         #expect(try problems(in: "roles.json", editRole { $0["id"] = "dpo" })
-                == ["roles.json: $.roles[2].id: duplicate role id 'dpo'", "roles.json: $.roles: missing required role 'marketing'"])
+                == ["roles.json: $.roles[2].id: duplicate role id 'dpo'", "roles.json: $.roles: missing required role 'marketing'",
+                    "wording.json: $.recipients.marketing: is not a known code; one of admin, dpo, enrollment, other"])
     }
 
     @Test("each kind of rewards error names file, JSON path and what is wrong")

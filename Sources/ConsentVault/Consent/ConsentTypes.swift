@@ -17,7 +17,7 @@ public enum ConsentEventKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// The current state of a consent, derived from the ledger.
-public enum ConsentState: String, Sendable, Codable {
+public enum ConsentState: String, Sendable, Codable, CaseIterable {
     /// Never asked, or nothing recorded.
     case none
     /// Granted, waiting for double opt-in confirmation: grants nothing yet.

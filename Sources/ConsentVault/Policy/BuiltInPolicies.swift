@@ -799,5 +799,75 @@ extension PolicySet {
 }
 
 """#,
+        "wording.json": #"""
+{
+  "version": 1,
+  "time_zone": "Europe/Berlin",
+  "lawful_bases": {
+    "consent": { "de": "Ihre Einwilligung", "en": "your consent" },
+    "contract": { "de": "Vertrag (Bonusprogramm)", "en": "contract (loyalty programme)" },
+    "legal_obligation": { "de": "gesetzliche Pflicht", "en": "legal obligation" },
+    "legitimate_interest": { "de": "berechtigtes Interesse", "en": "legitimate interest" }
+  },
+  "consent_states": {
+    "active": { "de": "erteilt", "en": "given" },
+    "pending": { "de": "wartet auf Ihre Bestätigung", "en": "awaiting your confirmation" },
+    "withdrawn": { "de": "widerrufen", "en": "withdrawn" },
+    "denied": { "de": "abgelehnt", "en": "declined" },
+    "expired": { "de": "abgelaufen", "en": "expired" },
+    "needs_reconsent": { "de": "neu zu bestätigen", "en": "to be confirmed again" },
+    "none": { "de": "nicht erteilt", "en": "not given" },
+    "not_consent_based": { "de": "keine Einwilligung nötig", "en": "no consent needed" }
+  },
+  "consent_events": {
+    "grant": { "de": "Einwilligung erteilt", "en": "consent given" },
+    "deny": { "de": "abgelehnt", "en": "declined" },
+    "withdraw": { "de": "widerrufen", "en": "withdrawn" },
+    "doi_sent": { "de": "Bestätigungs-E-Mail gesendet", "en": "confirmation email sent" },
+    "doi_confirmed": { "de": "bestätigt", "en": "confirmed" },
+    "expire": { "de": "abgelaufen", "en": "expired" }
+  },
+  "sources": {
+    "store": { "de": "Filiale", "en": "store" },
+    "app": { "de": "App", "en": "app" },
+    "web": { "de": "Website", "en": "website" },
+    "callcenter": { "de": "Telefon (Kundenservice)", "en": "phone (customer service)" },
+    "phone": { "de": "Telefon", "en": "phone" },
+    "import": { "de": "Übernahme aus dem Vorgängersystem", "en": "transfer from the previous system" },
+    "email": { "de": "E-Mail", "en": "email" },
+    "letter": { "de": "Brief", "en": "letter" }
+  },
+  "recipients": {
+    "enrollment": { "de": "Anmeldung und Kundenservice", "en": "sign-up and customer service" },
+    "marketing": { "de": "Marketing (nur mit Einwilligung)", "en": "marketing (with consent only)" },
+    "dpo": { "de": "Datenschutzbeauftragte(r)", "en": "data protection officer" },
+    "admin": { "de": "Systemverwaltung", "en": "system administration" },
+    "other": { "de": "interne Stelle", "en": "internal department" }
+  },
+  "retention_after": {
+    "consent_withdrawn": { "de": "nach Widerruf der Einwilligung", "en": "after the consent is withdrawn" },
+    "account_closed": { "de": "nach Ende der Mitgliedschaft", "en": "after the membership ends" },
+    "collected": { "de": "nach Erhebung", "en": "after collection" }
+  },
+  "request_types": {
+    "access": { "de": "Auskunft", "en": "access" },
+    "portability": { "de": "Datenübertragung", "en": "data portability" },
+    "erasure": { "de": "Löschung", "en": "erasure" },
+    "rectification": { "de": "Berichtigung", "en": "rectification" },
+    "restriction": { "de": "Einschränkung der Verarbeitung", "en": "restriction of processing" },
+    "objection": { "de": "Widerspruch", "en": "objection" }
+  },
+  "point_rules": {
+    "share_birthday": { "de": "Geburtstag geteilt", "en": "shared your birthday" },
+    "share_clothing_size": { "de": "Kleidergröße geteilt", "en": "shared your clothing size" },
+    "share_shoe_size": { "de": "Schuhgröße geteilt", "en": "shared your shoe size" },
+    "share_preferred_store": { "de": "Lieblingsfiliale geteilt", "en": "shared your favourite store" },
+    "email_double_opt_in": { "de": "Newsletter-Anmeldung bestätigt", "en": "confirmed the newsletter sign-up" },
+    "profile_complete": { "de": "Profil vollständig", "en": "completed your profile" },
+    "birthday_bonus": { "de": "Geburtstagsbonus", "en": "birthday bonus" }
+  }
+}
+
+"""#,
     ]
 }

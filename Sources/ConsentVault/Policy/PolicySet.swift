@@ -14,13 +14,15 @@ public struct PolicySet: Sendable {
     public let retention: RetentionPolicy
     /// `controller.json`, when the set has one.
     public let controller: ControllerContact?
+    /// `wording.json`, when the set has one (else exports use the built-in wording).
+    public let wording: WordingPolicy?
     /// The raw bytes of each file by name, as stored in the vault.
     public let documents: [String: Data]
 
     /// The files a policy set consists of.
     public static let fileNames = [FieldCatalog.fileName, PurposeCatalog.fileName, RoleCatalog.fileName, RewardPolicy.fileName, RetentionPolicy.fileName]
     /// Files a policy set may have: read when present (older sets lack them).
-    public static let optionalFileNames = [ControllerContact.fileName]
+    public static let optionalFileNames = [ControllerContact.fileName, WordingPolicy.fileName]
 
     /// SHA-256 over every document (name and bytes, in name order): identifies the set.
     public var hash: String {
@@ -84,8 +86,10 @@ public struct PolicySet: Sendable {
         if let roles { problems += RoleValidator.problems(in: roles, purposes: purposes) }
         if let rewards { problems += RewardValidator.problems(in: rewards, fields: fields, purposes: purposes) }
         if let retention { problems += RetentionValidator.problems(in: retention, fields: fields, purposes: purposes) }
+        let wording = documents[WordingPolicy.fileName] == nil ? nil : decodeFile(WordingPolicy.self, WordingPolicy.fileName)
+        if let wording { problems += WordingValidator.problems(in: wording, roles: roles, rewards: rewards) }
         guard problems.isEmpty, let fields, let purposes, let roles, let rewards, let retention else { throw PolicyError.invalid(problems) }
         return PolicySet(fields: fields, purposes: purposes, roles: roles, rewards: rewards, retention: retention, controller: controller,
-                         documents: documents)
+                         wording: wording, documents: documents)
     }
 }

@@ -9,7 +9,8 @@ struct PolicyStore {
     func save(_ policies: PolicySet, by principal: Principal, at now: String) throws {
         let versions = [FieldCatalog.fileName: policies.fields.version, PurposeCatalog.fileName: policies.purposes.version,
                         RoleCatalog.fileName: policies.roles.version, RewardPolicy.fileName: policies.rewards.version,
-                        RetentionPolicy.fileName: policies.retention.version, ControllerContact.fileName: policies.controller?.version ?? 0]
+                        RetentionPolicy.fileName: policies.retention.version, ControllerContact.fileName: policies.controller?.version ?? 0,
+                        WordingPolicy.fileName: policies.wording?.version ?? 0]
         let upsert = try database.statement("""
             INSERT INTO policies (name, version, sha256, document, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (name) DO UPDATE SET version = ?2, sha256 = ?3, document = ?4, applied_at = ?5

@@ -1,7 +1,8 @@
 /// Checks `purposes.json` for everything decoding cannot see, including references to fields.
 enum PurposeValidator {
     private static let languages = ["de", "en"]
-    private static let retentionStarts: Set<String> = ["collected", "consent_withdrawn", "account_closed"]
+    /// What a purpose's retention may count from.
+    static let retentionStarts: Set<String> = ["collected", "consent_withdrawn", "account_closed"]
 
     /// Every problem in `catalog`; `fields` (when it decoded) resolves field names.
     static func problems(in catalog: PurposeCatalog, fields: FieldCatalog?) -> [PolicyProblem] {

@@ -91,7 +91,7 @@ extension RequestOperations {
         let document = try context.exportDocument(for: member, request: request)
         record.fieldsReturned = (document["fields"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
         let json = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        let files = ["export.json": json, "export.html": Data(ExportHTML.render(document).utf8)]
+        let files = ["export.json": json, "export.html": Data(ExportHTML.render(document, wording: ExportWording(context.policies.wording)).utf8)]
         let publicKey = try context.signingPublicKey()
         let manifest: [String: Any] = ["format": VaultContext.exportFormat, "vault_id": context.keys.vaultID, "public_key": publicKey,
                                        "files": files.mapValues { KeyDerivation.sha256Hex(Array($0)) }]

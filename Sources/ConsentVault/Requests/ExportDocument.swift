@@ -44,7 +44,7 @@ extension VaultContext {
             let state = purpose.lawfulBasis == .consent
                 ? (ConsentEvaluator.anyActive(in: events, purpose: purpose, now: clock()) ? "active"
                    : ConsentEvaluator.derive(events.filter { $0.purpose == purpose.id && $0.field == nil }, purpose: purpose, now: clock()).state.rawValue)
-                : "not_consent_based"
+                : WordingPolicy.notConsentBased
             return ["purpose": purpose.id, "lawful_basis": purpose.lawfulBasis.rawValue, "state": state,
                     "description": purpose.description]
         }

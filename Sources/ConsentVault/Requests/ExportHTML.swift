@@ -3,8 +3,8 @@ import Foundation
 /// `export.html`: the export for a person, in German and English, self-contained (no external
 /// resources) and readable when printed.
 enum ExportHTML {
-    /// Renders the export document as one HTML page.
-    static func render(_ document: [String: Any]) -> String {
+    /// Renders the export document as one HTML page, worded by `wording`.
+    static func render(_ document: [String: Any], wording: ExportWording) -> String {
         let fields = document["fields"] as? [[String: Any]] ?? []
         let consents = document["consents"] as? [String: Any] ?? [:]
         let current = consents["current"] as? [[String: Any]] ?? []
@@ -16,9 +16,9 @@ enum ExportHTML {
         let rights = document["rights"] as? [String: String] ?? [:]
         let purposeTexts = document["purpose_texts"] as? [String: [String: String]] ?? [:]
         let fieldLabels = document["field_labels"] as? [String: [String: String]] ?? [:]
-        /// The policy's label for a field, else the built-in wording.
-        func label(_ name: String, type: String?) -> String {
-            guard let label = fieldLabels[name], let german = label["de"], let english = label["en"] else { return ExportWording.field(name, type: type) }
+        /// The policy's label for a field, else its name in words.
+        func label(_ name: String) -> String {
+            guard let label = fieldLabels[name], let german = label["de"], let english = label["en"] else { return ExportWording.field(name) }
             return german == english ? german : "\(german) / \(english)"
         }
         var html = """
@@ -33,7 +33,7 @@ enum ExportHTML {
             @media print { body { margin: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
             </style></head><body>
             <h1>Auskunft über Ihre Daten (Art. 15 DSGVO) / Your data (Art. 15 GDPR)</h1>
-            <p>Mitglied / Member: \(escape(document["member"])) · erstellt am / generated: \(escape(ExportWording.time(document["generated_at"]))) (Zeitzone / time zone \(ExportWording.timeZone.identifier)) · Mitglied seit / member since: \(escape(ExportWording.day(document["member_since"])))</p>
+            <p>Mitglied / Member: \(escape(document["member"])) · erstellt am / generated: \(escape(wording.time(document["generated_at"]))) (Zeitzone / time zone \(wording.timeZone.identifier)) · Mitglied seit / member since: \(escape(ExportWording.day(document["member_since"])))</p>
 
             """
         html += contactSection(document["controller"] as? [String: [String: String]])
@@ -42,34 +42,34 @@ enum ExportHTML {
                         fields.map { field in
                             let type = field["type"] as? String
                             let purposes = (field["purposes"] as? [[String: Any]] ?? []).map { purpose in
-                                "\(description(purpose["purpose"], purposeTexts)) (\(ExportWording.basis(purpose["lawful_basis"])))"
+                                "\(description(purpose["purpose"], purposeTexts)) (\(wording.basis(purpose["lawful_basis"])))"
                             }
-                            return [label(field["name"] as? String ?? "", type: type), ExportWording.value(field["value"], type: type),
-                                    ExportWording.time(field["collected_at"]), source(field["source_channel"]), purposes.joined(separator: "; "),
-                                    ExportWording.retention(field["retention"] as? [[String: Any]] ?? [])]
+                            return [label(field["name"] as? String ?? ""), ExportWording.value(field["value"], type: type),
+                                    wording.time(field["collected_at"]), wording.source(field["source_channel"]), purposes.joined(separator: "; "),
+                                    wording.retention(field["retention"] as? [[String: Any]] ?? [])]
                         })
         html += section("Zwecke und Einwilligungen / Purposes and consents", ["Zweck / Purpose", "Rechtsgrundlage / Lawful basis", "Stand / Status"],
-                        current.map { [description($0["purpose"], purposeTexts), ExportWording.basis($0["lawful_basis"]), ExportWording.state($0["state"])] })
+                        current.map { [description($0["purpose"], purposeTexts), wording.basis($0["lawful_basis"]), wording.state($0["state"])] })
         html += section("Verlauf Ihrer Einwilligungen / Your consent history",
                         ["Nr. / No.", "Zeit / Time", "Vorgang / Event", "Zweck / Purpose", "Hinweistext / Notice shown", "Über / Via"],
                         history.enumerated().map { index, entry in
-                            [index + 1, ExportWording.time(entry["captured_at"]), ExportWording.event(entry["event"]), description(entry["purpose"], purposeTexts),
-                             entry["notice_text"] ?? "", source(entry["channel"])]
+                            [index + 1, wording.time(entry["captured_at"]), wording.event(entry["event"]), description(entry["purpose"], purposeTexts),
+                             entry["notice_text"] ?? "", wording.source(entry["channel"])]
                         })
         html += "<h2>Punkteübersicht / Points overview</h2><p>Kontostand / Balance: \(escape(points["balance"])) Punkte / points</p>\n"
         html += section("Ihre Punkte im Einzelnen / Your points in detail", ["Nr. / No.", "Zeit / Time", "Wofür / For", "Punkte / Points"],
                         ledger.enumerated().map { index, entry in
-                            [index + 1, ExportWording.time(entry["at"]), reward(entry["rule"], entry["reason"]), entry["points"]]
+                            [index + 1, wording.time(entry["at"]), wording.points(rule: entry["rule"], reason: entry["reason"]), entry["points"]]
                         })
         html += section("Empfänger und Zugriffe / Recipients and accesses",
                         ["Zeit / Time", "Empfänger (Kategorie) / Recipient (category)", "Zweck / Purpose", "Angaben / Items"],
                         accesses.filter { ($0["outcome"] as? String) == "ok" && !(($0["fields_returned"] as? [String]) ?? []).isEmpty }.map {
-                            [ExportWording.time($0["at"]), ExportWording.recipient(role: $0["role"]), description($0["purpose"], purposeTexts),
-                             (($0["fields_returned"] as? [String]) ?? []).filter { !$0.contains(":") }.map { label($0, type: nil) }
+                            [wording.time($0["at"]), wording.recipient(role: $0["role"]), description($0["purpose"], purposeTexts),
+                             (($0["fields_returned"] as? [String]) ?? []).filter { !$0.contains(":") }.map { label($0) }
                                 .joined(separator: ", ")]
                         })
         html += section("Offene Anfragen / Open requests", ["Anfrage / Request", "Art / Type", "Eingang / Received", "Frist / Due"],
-                        requests.map { [$0["id"], $0["type"], ExportWording.day($0["received_on"]), ExportWording.day($0["due_on"])] })
+                        requests.map { [$0["id"], wording.requestType($0["type"]), ExportWording.day($0["received_on"]), ExportWording.day($0["due_on"])] })
         html += """
             <h2>Profilbildung und automatisierte Entscheidungen / Profiling and automated decisions</h2>
             <p lang="de">Mit Ihrer Einwilligung nutzen wir Angaben wie Kleidergröße, Lieblingsfiliale und Geburtsmonat, um Ihnen persönliche Angebote zu machen, auch mit Texten, die eine KI vorschlägt. Die KI erhält dabei keine Namen, Adressen oder Kontaktdaten, nur Platzhalter. Es gibt keine Entscheidungen, die allein automatisiert getroffen werden und Ihnen gegenüber rechtliche Wirkung entfalten (Art. 22 DSGVO). Sie können jede Einwilligung jederzeit widerrufen.</p>
@@ -80,7 +80,6 @@ enum ExportHTML {
         return html
     }
 
-    /// The purpose's description in both languages, from the policy set.
     /// Who answers for the data and where to complain (Art. 13(1)(a)–(b), 77), or a note that the
     /// controller has put no contact on file.
     private static func contactSection(_ parties: [String: [String: String]]?) -> String {
@@ -100,35 +99,11 @@ enum ExportHTML {
         return html + "</dl>\n"
     }
 
+    /// The purpose's description in both languages, from the policy set.
     private static func description(_ purpose: Any?, _ texts: [String: [String: String]]) -> String {
         guard let id = purpose as? String, !id.isEmpty else { return "" }
         guard let text = texts[id], let german = text["de"], let english = text["en"] else { return id }
         return german == english ? german : "\(german) / \(english)"
-    }
-
-    /// A channel as a source people know.
-    private static func source(_ channel: Any?) -> String {
-        switch channel as? String {
-        case "store": return "Filiale / store"
-        case "app": return "App"
-        case "web": return "Website"
-        case "callcenter", "phone": return "Telefon / phone"
-        case "import": return "Übernahme aus dem Vorgängersystem / transfer from the previous system"
-        case "email": return "E-Mail / email"
-        case "letter": return "Brief / letter"
-        default: return (channel as? String) ?? ""
-        }
-    }
-
-    /// What points were for: the reason when one was written, else the rule in words.
-    private static func reward(_ rule: Any?, _ reason: Any?) -> String {
-        if let reason = reason as? String, !reason.isEmpty { return reason }
-        switch rule as? String {
-        case .some(let id) where id.hasPrefix("share_"): return "Angabe geteilt / shared a detail"
-        case "birthday": return "Geburtstag / birthday"
-        case "signup", "enrollment": return "Anmeldung / sign-up"
-        default: return (rule as? String)?.replacingOccurrences(of: "_", with: " ") ?? ""
-        }
     }
 
     private static func section(_ title: String, _ headers: [String], _ rows: [[Any?]]) -> String {

@@ -1,32 +1,31 @@
 import Foundation
 
 /// How `export.html` words the export for the member (GDPR Art. 12(1): concise, intelligible, plain
-/// language): German and English labels instead of internal names and codes, addresses and times as
-/// people write them in the controller's time zone, roles as recipient categories.
-enum ExportWording {
+/// language): the policy set's `wording.json` (or the built-in one) for codes, addresses and times
+/// as people write them in the controller's time zone, roles as recipient categories.
+struct ExportWording {
+    let policy: WordingPolicy
     /// The time zone people read times in (the controller's).
-    static let timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+    let timeZone: TimeZone
 
-    /// A field's label when the policy set gives none (sets from before labels), by name or type.
-    static func field(_ name: String, type: String?) -> String {
-        switch name {
-        case "first_name": return "Vorname / First name"
-        case "last_name": return "Nachname / Last name"
-        case "clothing_size": return "Kleidergröße / Clothing size"
-        case "shoe_size": return "Schuhgröße / Shoe size"
-        case "preferred_store": return "Lieblingsfiliale / Favourite store"
-        case "purchase_receipts": return "Kassenbons / Purchase receipts"
-        default: break
-        }
-        switch type {
-        case "email": return "E-Mail / Email"
-        case "phone": return "Telefon / Phone"
-        case "date_of_birth": return "Geburtsdatum / Date of birth"
-        case "address": return "Anschrift / Address"
-        case "member_number": return "Mitgliedsnummer / Member number"
-        default: return name.replacingOccurrences(of: "_", with: " ")
-        }
+    /// Wording from `policy`, or from the built-in `wording.json` when the set has none.
+    init(_ policy: WordingPolicy?) {
+        let chosen = policy ?? Self.builtIn
+        self.policy = chosen
+        timeZone = TimeZone(identifier: chosen.timeZone) ?? .gmt
     }
+
+    /// The shipped `wording.json`, decoded once.
+    private static let builtIn: WordingPolicy = {
+        guard let text = PolicySet.builtInDocuments[WordingPolicy.fileName],
+              let wording = try? JSONDecoder().decode(WordingPolicy.self, from: Data(text.utf8)) else {
+            preconditionFailure("the built-in wording.json does not decode; BuiltInPoliciesTests checks it")
+        }
+        return wording
+    }()
+
+    /// A field's name when the policy set gives no label (sets from before labels).
+    static func field(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }
 
     /// A stored value as a person writes it: an address on one line, a date as `24.12.1990`.
     static func value(_ value: Any?, type: String?) -> String {
@@ -41,7 +40,7 @@ enum ExportWording {
     }
 
     /// An ISO 8601 time (UTC) as `24.12.2026, 14:05` in the controller's time zone.
-    static func time(_ value: Any?) -> String {
+    func time(_ value: Any?) -> String {
         guard let text = value as? String, !text.isEmpty else { return "" }
         let parser = ISO8601DateFormatter()
         parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -60,69 +59,39 @@ enum ExportWording {
     }
 
     /// A lawful basis in words.
-    static func basis(_ code: Any?) -> String {
-        switch code as? String {
-        case "consent": return "Ihre Einwilligung / your consent"
-        case "contract": return "Vertrag (Bonusprogramm) / contract (loyalty programme)"
-        case "legal_obligation": return "gesetzliche Pflicht / legal obligation"
-        case "legitimate_interest": return "berechtigtes Interesse / legitimate interest"
-        default: return (code as? String) ?? ""
-        }
-    }
-
+    func basis(_ code: Any?) -> String { words(code, policy.lawfulBases) }
     /// A consent state in words.
-    static func state(_ code: Any?) -> String {
-        switch code as? String {
-        case "active": return "erteilt / given"
-        case "pending": return "wartet auf Ihre Bestätigung / awaiting your confirmation"
-        case "withdrawn": return "widerrufen / withdrawn"
-        case "denied": return "abgelehnt / declined"
-        case "expired": return "abgelaufen / expired"
-        case "needs_reconsent": return "neu zu bestätigen / to be confirmed again"
-        case "none": return "nicht erteilt / not given"
-        case "not_consent_based": return "keine Einwilligung nötig / no consent needed"
-        default: return (code as? String) ?? ""
-        }
-    }
-
+    func state(_ code: Any?) -> String { words(code, policy.consentStates) }
     /// A consent event in words.
-    static func event(_ code: Any?) -> String {
-        switch code as? String {
-        case "grant": return "Einwilligung erteilt / consent given"
-        case "deny": return "abgelehnt / declined"
-        case "withdraw": return "widerrufen / withdrawn"
-        case "doi_sent": return "Bestätigungs-E-Mail gesendet / confirmation email sent"
-        case "doi_confirmed": return "bestätigt / confirmed"
-        case "expire": return "abgelaufen / expired"
-        default: return (code as? String) ?? ""
-        }
-    }
+    func event(_ code: Any?) -> String { words(code, policy.consentEvents) }
+    /// A capture channel as a source people know.
+    func source(_ code: Any?) -> String { words(code, policy.sources) }
+    /// A request type in words.
+    func requestType(_ code: Any?) -> String { words(code, policy.requestTypes) }
 
     /// Who received or used the data, as a category (never an internal account name).
-    static func recipient(role: Any?) -> String {
-        switch role as? String {
-        case "enrollment": return "Anmeldung und Kundenservice / sign-up and customer service"
-        case "marketing": return "Marketing (nur mit Einwilligung) / marketing (with consent only)"
-        case "dpo": return "Datenschutzbeauftragte(r) / data protection officer"
-        case "admin", "local-admin", "local_admin": return "Systemverwaltung / system administration"
-        default: return "interne Stelle / internal department"
-        }
+    func recipient(role: Any?) -> String { policy.recipient(role as? String ?? "")?.bilingual ?? "" }
+
+    /// What points were for: the reason when one was written, else the rule in words.
+    func points(rule: Any?, reason: Any?) -> String {
+        if let reason = reason as? String, !reason.isEmpty { return reason }
+        return words(rule, policy.pointRules)
     }
 
     /// A retention rule in words: `90 Tage nach Widerruf / 90 days after withdrawal`.
-    static func retention(_ rules: [[String: Any]]) -> String {
+    func retention(_ rules: [[String: Any]]) -> String {
         var seen: Set<String> = []
         return rules.compactMap { rule -> String? in
             guard let days = rule["days"] as? Int else { return nil }
-            let after: (String, String)
-            switch rule["after"] as? String {
-            case "consent_withdrawn": after = ("nach Widerruf der Einwilligung", "after the consent is withdrawn")
-            case "account_closed": after = ("nach Ende der Mitgliedschaft", "after the membership ends")
-            case "collected": after = ("nach Erhebung", "after collection")
-            default: after = ("", "")
-            }
-            let text = "\(days) Tage \(after.0) / \(days) days \(after.1)"
+            let after = policy.retentionAfter[rule["after"] as? String ?? ""]
+            let text = "\(days) Tage \(after?.de ?? "") / \(days) days \(after?.en ?? "")"
             return seen.insert(text).inserted ? text : nil
         }.joined(separator: "; ")
+    }
+
+    /// The label of `code` in `labels`, or the code itself when the wording has none.
+    private func words(_ code: Any?, _ labels: [String: Wording]) -> String {
+        guard let code = code as? String else { return "" }
+        return labels[code]?.bilingual ?? code
     }
 }
