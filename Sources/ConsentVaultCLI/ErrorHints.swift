@@ -118,6 +118,9 @@ extension RequestError {
         case .extensionTooLate: return "answer the request now; it cannot be extended any more"
         case .reasonNotPlainText: return "write a short reason on one line, without personal data"
         case .notAnOpenErasureRequest: return "open an erasure request for this member with: consent-vault dsr open --type erasure"
+        case .memberHasData: return "answer it with the member's export or erasure, or close it as fulfilled, refused or withdrawn"
+        case .contactMatchesSeveralMembers: return "find them with: consent-vault member find --email|--phone VALUE, then dsr open --member ID"
+        case .invalidContact: return "give the email address or phone number the request came from (--email or --phone)"
         }
     }
 }

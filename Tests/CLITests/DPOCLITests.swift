@@ -33,6 +33,39 @@ struct DPOCLITests {
         #expect(badType.status == 64)
     }
 
+    @Test("a request from someone who is no member is recorded by contact (a keyed hash, never the value) and answered 'no data held'; a member's contact finds the member")
+    func requestsByContact() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let member = try enroll(cli, "mitglied@example.de")
+        let stranger = try CLIRunner.json(try cli.vault(["dsr", "open", "--type", "access", "--email", "Fremd@Example.de", "--channel", "letter", "--json"]).stdout)
+        #expect(stranger["member"] == nil && stranger["by_contact"] as? Bool == true && stranger["status"] as? String == "open", "\(stranger)")
+        let id = try #require(stranger["request"] as? String)
+        #expect(try cli.vault(["dsr", "list"]).stdout.contains("\(id) access (no member: by contact)"))
+        let vaultBytes = try Data(contentsOf: URL(fileURLWithPath: cli.vaultPath))
+        #expect(vaultBytes.range(of: Data("fremd@example.de".utf8)) == nil && vaultBytes.range(of: Data("Fremd@Example.de".utf8)) == nil,
+                "the requester's contact is not stored in plaintext")
+        let closed = try CLIRunner.json(try cli.vault(["dsr", "close", id, "--outcome", "no_data_held", "--json"]).stdout)
+        #expect(closed["status"] as? String == "closed" && closed["outcome"] as? String == "no_data_held")
+
+        let known = try CLIRunner.json(try cli.vault(["dsr", "open", "--type", "access", "--email", "MITGLIED@example.de", "--json"]).stdout)
+        #expect(known["member"] as? String == member && known["by_contact"] == nil, "the contact of a member opens the member's request")
+        let refused = try cli.vault(["dsr", "close", try #require(known["request"] as? String), "--outcome", "no_data_held", "--json"])
+        let refusedCode = try CLIRunner.json(refused.stderr)["code"] as? String
+        #expect(refused.status == 1 && refusedCode == "member_has_data")
+        #expect(try cli.vault(["dsr", "open", "--type", "access", "--member", member, "--email", "x@example.de"]).status == 64, "one requester")
+        let badContact = try cli.vault(["dsr", "open", "--type", "access", "--email", "not an address", "--json"])
+        let badContactCode = try CLIRunner.json(badContact.stderr)["code"] as? String
+        #expect(badContact.status == 1 && badContactCode == "invalid_contact")
+
+        // An objection by contact keeps the person out of direct marketing when they sign up later.
+        #expect(try cli.vault(["dsr", "open", "--type", "objection", "--phone", "0171 2345678"]).status == 0)
+        let signUp = try cli.vault(["member", "enroll", "--field", "email=neu@example.de", "--field", "phone=+49 171 2345678",
+                                    "--consent", "email_marketing", "--channel", "web", "--json"])
+        let signUpCode = try CLIRunner.json(signUp.stderr)["code"] as? String
+        #expect(signUp.status == 1 && signUpCode == "contact_suppressed", "\(signUp.stderr)")
+    }
+
     @Test("after an erasure, marketing for the same email is refused with a clear answer until the DPO lifts the entry")
     func suppressionList() throws {
         let cli = try CLIRunner()

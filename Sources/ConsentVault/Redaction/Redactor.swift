@@ -127,10 +127,13 @@ public struct Redactor: @unchecked Sendable {
             guard candidate.start >= 0, candidate.end <= length, candidate.start < candidate.end else { continue }
             let overlapping = Set(owner[candidate.start..<candidate.end].filter { $0 != 0 }.map { $0 - 1 })
             guard !overlapping.isEmpty else { accept(candidate); continue }
+            // An address (email, URL, handle) takes over anything inside it, even a known value of the
+            // same span: it is never put back by demask. Another type only grows what it contains.
+            let takesOver = [.email, .url, .socialHandle].contains(candidate.type)
             let containsThem = overlapping.allSatisfy { part in
-                ([.email, .url, .socialHandle].contains(candidate.type) || accepted[part].type == candidate.type)
+                (takesOver || accepted[part].type == candidate.type)
                     && candidate.start <= accepted[part].start && accepted[part].end <= candidate.end
-                    && (candidate.start < accepted[part].start || accepted[part].end < candidate.end)
+                    && (takesOver || candidate.start < accepted[part].start || accepted[part].end < candidate.end)
             }
             guard containsThem else { continue }
             if candidate.type == .person {
@@ -150,7 +153,7 @@ public struct Redactor: @unchecked Sendable {
             let fields = Set(overlapping.compactMap { accepted[$0].field })
             replaced.formUnion(overlapping)
             var widened = candidate
-            if fields.count == 1, candidate.type != .email, candidate.type != .url, candidate.type != .socialHandle { widened.field = fields.first }
+            if fields.count == 1, !takesOver { widened.field = fields.first }
             accept(widened)
         }
         return accepted.indices.filter { !replaced.contains($0) }.map { accepted[$0] }.sorted { $0.start < $1.start }

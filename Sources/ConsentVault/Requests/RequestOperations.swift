@@ -14,21 +14,73 @@ public struct RequestOperations {
             throw RequestError.invalidDate(receivedOn ?? "")
         }
         guard received <= context.today else { throw RequestError.receivedInFuture(received.iso) }
-        let id = "dsr_" + Hex.encode(Sodium.randomPublicBytes(count: 6))
         return try context.audited(principal, .dsrOpen, member: member) { _ in
-            _ = try context.memberRecord(member)
-            try context.verifyTable("requests")
-            try context.requests.insert(id: id, member: member, memberTag: try context.keys.erasureTag(member), type: type, channel: channel,
-                                        receivedOn: received.iso, dueOn: received.adding(months: 1).iso, openedBy: principal.name)
-            let tag = try context.keys.erasureTag(member)
-            if type == .restriction {
-                try context.requests.restrict(member, request: id, since: context.timestamp)
-                try context.record(.restrict(tag: tag, request: id, receivedOn: received.iso, dueOn: received.adding(months: 1).iso))
+            try insert(type, for: member, received: received, channel: channel, by: principal)
+        }
+    }
+
+    /// The body of `open(_:for:)`, inside its audited transaction.
+    private func insert(_ type: RequestType, for member: MemberID, received: CalendarDay, channel: Channel?, by principal: Principal) throws -> DataSubjectRequest {
+        let id = "dsr_" + Hex.encode(Sodium.randomPublicBytes(count: 6))
+        _ = try context.memberRecord(member)
+        try context.verifyTable("requests")
+        let tag = try context.keys.erasureTag(member)
+        try context.requests.insert(id: id, member: member, memberTag: tag, type: type, channel: channel,
+                                    receivedOn: received.iso, dueOn: received.adding(months: 1).iso, openedBy: principal.name)
+        if type == .restriction {
+            try context.requests.restrict(member, request: id, since: context.timestamp)
+            try context.record(.restrict(tag: tag, request: id, receivedOn: received.iso, dueOn: received.adding(months: 1).iso))
+        }
+        if type == .objection {
+            try context.objectToLegitimateInterest(member, channel: channel, actor: principal)
+            try context.record(.object(tag: tag))
+            try context.suppressContacts(of: member, reason: .objection)
+        }
+        return try request(id)
+    }
+
+    /// Records a request that names no member but the requester's contact. When a member has that
+    /// contact, the request is theirs (as `open(_:for:)`); otherwise it is kept with only a keyed
+    /// hash of the contact, to be answered, typically, with `no_data_held`. An objection or erasure
+    /// request also puts the contact on the suppression list, so a later sign-up does not bring
+    /// the person into direct marketing.
+    public func open(_ type: RequestType, requester: RequesterContact, receivedOn: String? = nil, channel: Channel? = nil,
+                     as principal: Principal) throws -> DataSubjectRequest {
+        let (fieldType, value): (FieldType, String)
+        switch requester {
+        case .email(let email): (fieldType, value) = (.email, email)
+        case .phone(let phone): (fieldType, value) = (.phone, phone)
+        }
+        guard let definition = context.catalog.fields.first(where: { $0.type == fieldType && context.contactFields.contains($0.name) }) else {
+            throw RequestError.invalidContact("the field catalog has no indexed \(fieldType.rawValue) field")
+        }
+        let normalized: NormalizedValue
+        do throws(FieldValueError) {
+            normalized = try context.normalizer().normalize(value, for: definition)
+        } catch {
+            throw RequestError.invalidContact(error.description)
+        }
+        let blindIndex = try context.keys.blindIndex(field: definition.name, lookupKey: normalized.lookupKey)
+        guard let received = receivedOn.map({ CalendarDay(written: $0) }) ?? context.today else { throw RequestError.invalidDate(receivedOn ?? "") }
+        guard received <= context.today else { throw RequestError.receivedInFuture(received.iso) }
+        let hash = try context.keys.suppressionHash(field: definition.name, blindIndex: blindIndex)
+        return try context.audited(principal, .dsrOpen) { record in
+            let owners = try context.members.members(withIndex: blindIndex, field: definition.name)
+            guard owners.count <= 1 else { throw RequestError.contactMatchesSeveralMembers(count: owners.count) }
+            if let member = owners.first {
+                record.member = member
+                return try insert(type, for: member, received: received, channel: channel, by: principal)
             }
-            if type == .objection {
-                try context.objectToLegitimateInterest(member, channel: channel, actor: principal)
-                try context.record(.object(tag: tag))
-                try context.suppressContacts(of: member, reason: .objection)
+            let id = "dsr_" + Hex.encode(Sodium.randomPublicBytes(count: 6))
+            try context.verifyTable("requests")
+            try context.requests.insert(id: id, member: nil, memberTag: RequestStore.requesterTagPrefix + Hex.encode(hash), type: type, channel: channel,
+                                        receivedOn: received.iso, dueOn: received.adding(months: 1).iso, openedBy: principal.name)
+            if type == .objection || type == .erasure {
+                let reason: SuppressionReason = type == .objection ? .objection : .erasure
+                if try context.suppression.entry(hash) == nil {
+                    try context.suppression.add(hash, field: definition.name, reason: reason, on: context.today.iso)
+                    try context.record(.suppress(field: definition.name, hash: Hex.encode(hash), reason: reason, day: context.today.iso))
+                }
             }
             return try request(id)
         }
@@ -73,7 +125,9 @@ public struct RequestOperations {
     /// Closes a request with `outcome`; closing a restriction lifts it.
     public func close(_ id: String, outcome: RequestOutcome, as principal: Principal) throws -> DataSubjectRequest {
         try context.audited(principal, .dsrClose) { _ in
-            guard try request(id).status == .open else { throw RequestError.alreadyClosed(id) }
+            let current = try request(id)
+            guard current.status == .open else { throw RequestError.alreadyClosed(id) }
+            if outcome == .noDataHeld, !current.byContact { throw RequestError.memberHasData(request: id) }
             try context.requests.close(id, outcome: outcome, at: context.timestamp)
             return try request(id)
         }

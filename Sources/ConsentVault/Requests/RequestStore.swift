@@ -4,16 +4,21 @@ struct RequestStore {
     let database: Database
 
     private static let columns = """
-        id, member_id, type, channel, received_on, coalesce(extended_due_on, due_on) AS due_on, extension_reason, status, outcome
+        id, member_id, type, channel, received_on, coalesce(extended_due_on, due_on) AS due_on, extension_reason, status, outcome,
+        substr(member_tag, 1, 4) = 'req:' AS by_contact
         """
 
+    /// Prefix of `member_tag` for a request recorded by the requester's contact (then a keyed hash of it).
+    static let requesterTagPrefix = "req:"
+
     /// Records a new open request.
-    func insert(id: String, member: MemberID, memberTag: String, type: RequestType, channel: Channel?, receivedOn: String,
+    /// `member` is nil for a requester who is no member; `memberTag` is then `requesterTagPrefix` and a keyed hash of the contact.
+    func insert(id: String, member: MemberID?, memberTag: String, type: RequestType, channel: Channel?, receivedOn: String,
                 dueOn: String, openedBy: String) throws {
         try database.statement("""
             INSERT INTO requests (id, member_id, member_tag, type, channel, received_on, due_on, opened_by)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-            """).run([.text(id), .text(member.rawValue), .text(memberTag), .text(type.rawValue),
+            """).run([.text(id), member.map { .text($0.rawValue) } ?? .null, .text(memberTag), .text(type.rawValue),
                       channel.map { .text($0.rawValue) } ?? .null, .text(receivedOn), .text(dueOn), .text(openedBy)])
     }
 
@@ -48,7 +53,8 @@ struct RequestStore {
     }
 
     private static func decode(_ row: Row) throws -> DataSubjectRequest {
-        DataSubjectRequest(id: try row.text("id"), member: try row.optionalMemberID("member_id"), type: try row.decode("type", as: RequestType.self),
+        DataSubjectRequest(id: try row.text("id"), member: try row.optionalMemberID("member_id"), byContact: try row.integer("by_contact") == 1,
+                           type: try row.decode("type", as: RequestType.self),
                            channel: try row.decodeOptional("channel", as: Channel.self), receivedOn: try row.text("received_on"), dueOn: try row.text("due_on"),
                            extensionReason: try row.optionalText("extension_reason"), status: try row.decode("status", as: RequestStatus.self),
                            outcome: try row.decodeOptional("outcome", as: RequestOutcome.self))

@@ -30,14 +30,28 @@ public enum RequestOutcome: String, Sendable, Codable, CaseIterable {
     case refused
     /// The member withdrew the request.
     case withdrawn
+    /// The requester is no member and no data about them is held: the answer to an access or
+    /// erasure request from someone the vault does not know (Art. 15(1): confirmation either way).
+    case noDataHeld = "no_data_held"
+}
+
+/// The contact a request came from when it names no member: the vault looks the member up by it,
+/// and when there is none keeps only a keyed hash of it (no plaintext).
+public enum RequesterContact: Sendable, Equatable {
+    /// An email address.
+    case email(String)
+    /// A phone number.
+    case phone(String)
 }
 
 /// A data subject request and its deadline.
 public struct DataSubjectRequest: Sendable, Equatable {
     /// Request id, e.g. `dsr_3f9a0c1e`.
     public let id: String
-    /// The member, or nil after erasure.
+    /// The member, or nil after erasure or for a requester who is no member (`byContact`).
     public let member: MemberID?
+    /// Recorded by the requester's contact because no member has it.
+    public let byContact: Bool
     /// What was requested.
     public let type: RequestType
     /// Channel it came through, if one was recorded.
@@ -81,6 +95,12 @@ public enum RequestError: VaultError, Equatable {
     case receivedInFuture(String)
     /// An extension must be decided within the first month (Art. 12(3)); the request was due on this day.
     case extensionTooLate(dueOn: String)
+    /// `no_data_held` answers only a request recorded by contact, for which no member exists.
+    case memberHasData(request: String)
+    /// The contact belongs to several members: the request must name one.
+    case contactMatchesSeveralMembers(count: Int)
+    /// The requester's contact is not a valid email address or phone number.
+    case invalidContact(String)
 
     /// What was refused.
     public var description: String {
@@ -98,6 +118,10 @@ public enum RequestError: VaultError, Equatable {
         case .extensionTooLate(let dueOn):
             return "the extension had to be decided within the first month (GDPR Art. 12(3)); this request was due on \(dueOn)"
         case .notAnOpenErasureRequest(let request, let member): return "request \(Echo.name(request)) is not an open erasure request of member \(member)"
+        case .memberHasData(let request):
+            return "request \(Echo.name(request)) belongs to a member, whose data the vault holds: 'no_data_held' answers only a request recorded by contact"
+        case .contactMatchesSeveralMembers(let count): return "the contact belongs to \(count) members; name the member with --member"
+        case .invalidContact(let problem): return "the requester's contact is not usable: \(problem)"
         }
     }
 
@@ -114,6 +138,9 @@ public enum RequestError: VaultError, Equatable {
         case .notAnOpenExportRequest: return "not_an_open_export_request"
         case .receivedInFuture: return "received_in_future"
         case .extensionTooLate: return "extension_too_late"
+        case .memberHasData: return "member_has_data"
+        case .contactMatchesSeveralMembers: return "contact_matches_several_members"
+        case .invalidContact: return "invalid_contact"
         }
     }
 }

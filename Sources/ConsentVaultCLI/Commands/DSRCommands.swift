@@ -9,9 +9,17 @@ enum DSRCommands {
         CommandSpec(path: ["dsr", "open"], summary: "Record a data subject request with its due date",
                     options: [OptionSpec(name: .type, valueName: "TYPE", help: "access, portability, erasure, rectification, restriction or objection"),
                               OptionSpec(name: .member, valueName: "ID", help: "the member"),
+                              OptionSpec(name: .email, valueName: "EMAIL", help: "instead of --member: the requester's email address"),
+                              OptionSpec(name: .phone, valueName: "PHONE", help: "instead of --member: the requester's phone number"),
                               OptionSpec(name: .received, valueName: "DATE", help: "day received, YYYY-MM-DD or DD.MM.YYYY (default today; never in the future)"),
                               OptionSpec(name: .channel, valueName: "CHANNEL", help: "how it came in")],
-                    discussion: "Due: received + one calendar month (GDPR Art. 12(3)). A restriction takes effect at once;\nan objection withdraws every purpose based on legitimate interest.",
+                    discussion: """
+                        Due: received + one calendar month (GDPR Art. 12(3)). A restriction takes effect at once;
+                        an objection withdraws every purpose based on legitimate interest.
+                        With --email or --phone the request is the member's who has that contact; when nobody has it, only
+                        a keyed hash of the contact is kept, and the request is answered with: dsr close R --outcome no_data_held.
+                        An objection or erasure request by contact also puts the contact on the suppression list.
+                        """,
                     run: open),
         CommandSpec(path: ["dsr", "list"], summary: "List requests, soonest due first",
                     options: [OptionSpec(name: .overdue, valueName: nil, help: "only open requests past their due date"),
@@ -21,7 +29,8 @@ enum DSRCommands {
         CommandSpec(path: ["dsr", "extend"], summary: "Extend a deadline by two months, with a reason", arguments: ["<request>"],
                     options: [OptionSpec(name: .reason, valueName: "TEXT", help: "why (complexity, number of requests)")], run: extend),
         CommandSpec(path: ["dsr", "close"], summary: "Close a request (closing a restriction lifts it)", arguments: ["<request>"],
-                    options: [OptionSpec(name: .outcome, valueName: "OUTCOME", help: "fulfilled, refused or withdrawn")], run: close),
+                    options: [OptionSpec(name: .outcome, valueName: "OUTCOME", help: "fulfilled, refused, withdrawn, or no_data_held (a request by contact)")],
+                    run: close),
         CommandSpec(path: ["dsr", "export"], summary: "Write a signed export (JSON, HTML, manifest) of a member", arguments: ["<id>"],
                     options: [OptionSpec(name: .out, valueName: "DIR", help: "new or empty folder"),
                               OptionSpec(name: .request, valueName: "R", help: "the request it answers (closed as fulfilled)"),
@@ -43,7 +52,7 @@ enum DSRCommands {
         if let today, request.status == .open, let days = request.daysLeft(on: today) {
             deadline = days >= 0 ? " (\(days) days left)" : " (OVERDUE by \(-days) days)"
         }
-        let member = request.member.map { " member \($0.rawValue)" } ?? " (member erased)"
+        let member = request.member.map { " member \($0.rawValue)" } ?? (request.byContact ? " (no member: by contact)" : " (member erased)")
         let reason = request.extensionReason.map { " extended: \($0)" } ?? ""
         Output.line("\(request.id) \(request.type.rawValue)\(member) received \(request.receivedOn) due \(request.dueOn)\(deadline) "
                     + "\(request.status.rawValue)\(request.outcome.map { " (\($0.rawValue))" } ?? "")\(reason)")
@@ -54,10 +63,23 @@ enum DSRCommands {
         guard let type = RequestType(rawValue: try invocation.required(.type)) else {
             throw UsageError(description: "'--type' must be one of: \(RequestType.allCases.map(\.rawValue).joined(separator: ", "))", command: invocation.spec.path)
         }
+        let contact: RequesterContact?
+        switch (invocation.value(.member), invocation.value(.email), invocation.value(.phone)) {
+        case (_?, nil, nil): contact = nil
+        case (nil, let email?, nil): contact = .email(email)
+        case (nil, nil, let phone?): contact = .phone(phone)
+        default: throw UsageError(description: "name the requester once: --member ID, --email EMAIL or --phone PHONE", command: invocation.spec.path)
+        }
+        let channel = try ConsentCommands.channel(invocation, required: false)
+        let received = invocation.value(.received)
+        if let contact {
+            let (vault, principal) = try invocation.openVault()
+            show(try vault.requests.open(type, requester: contact, receivedOn: received, channel: channel, as: principal), invocation)
+            return
+        }
         let member = try invocation.memberID(try invocation.required(.member))
         let (vault, principal) = try invocation.openVault()
-        show(try vault.requests.open(type, for: member, receivedOn: invocation.value(.received),
-                                    channel: try ConsentCommands.channel(invocation, required: false), as: principal), invocation)
+        show(try vault.requests.open(type, for: member, receivedOn: received, channel: channel, as: principal), invocation)
     }
 
     private static func list(_ invocation: Invocation) throws {
@@ -88,7 +110,7 @@ enum DSRCommands {
         let id = try invocation.checkedPositional()[0]
         let text = try invocation.required(.outcome)
         guard let outcome = RequestOutcome(rawValue: text) else {
-            throw UsageError(description: "unknown outcome '\(text)'; use fulfilled, refused or withdrawn", command: invocation.spec.path)
+            throw UsageError(description: "unknown outcome '\(text)'; use fulfilled, refused, withdrawn or no_data_held", command: invocation.spec.path)
         }
         let (vault, principal) = try invocation.openVault()
         show(try vault.requests.close(id, outcome: outcome, as: principal), invocation)

@@ -106,7 +106,10 @@ enum RemoteCalls {
         "rewards ledger": { invocation in Call(method: "GET", target: "/v1/members/\(try memberPath(invocation))/rewards") },
         "dsr open": { invocation in
             _ = try invocation.checkedPositional()
-            var body: [String: Any] = ["type": try invocation.required(.type), "member": try invocation.required(.member)]
+            var body: [String: Any] = ["type": try invocation.required(.type)]
+            for (option, key) in [(OptionName.member, "member"), (.email, "email"), (.phone, "phone")] {
+                if let value = invocation.value(option) { body[key] = value }
+            }
             if let received = invocation.value(.received) { body["received_on"] = received }
             if let channel = invocation.value(.channel) { body["channel"] = channel }
             return Call(method: "POST", target: "/v1/requests", body: body)

@@ -40,12 +40,13 @@ public enum JSONShapes {
         }]
     }
 
-    /// `{"request", "type", "member"?, "received_on", "due_on", "status", "extension_reason"?, "outcome"?, "days_left"? (open requests, when a day is given; negative when overdue)}`.
+    /// `{"request", "type", "member"?, "by_contact"?, "received_on", "due_on", "status", "extension_reason"?, "outcome"?, "days_left"? (open requests, when a day is given; negative when overdue)}`.
     public static func request(_ request: DataSubjectRequest, today: CalendarDay? = nil) -> [String: Any] {
         var body: [String: Any] = ["request": request.id, "type": request.type.rawValue, "received_on": request.receivedOn,
                                    "due_on": request.dueOn, "status": request.status.rawValue]
         if let today, request.status == .open, let days = request.daysLeft(on: today) { body["days_left"] = days }
         if let member = request.member { body["member"] = member.rawValue }
+        if request.byContact { body["by_contact"] = true }
         if let reason = request.extensionReason { body["extension_reason"] = reason }
         if let outcome = request.outcome { body["outcome"] = outcome.rawValue }
         return body

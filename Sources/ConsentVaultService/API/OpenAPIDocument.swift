@@ -182,7 +182,7 @@ enum OpenAPIDocument {
       "post": {
         "summary": "Open a data subject request",
         "description": "Role operation: dsr.open.",
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"type": {"type": "string"}, "member": {"type": "string"}, "received_on": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import", "email", "letter", "phone"]}}, "required": ["type", "member"]}}}},
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"type": {"type": "string"}, "member": {"type": "string"}, "email": {"type": "string"}, "phone": {"type": "string"}, "received_on": {"type": "string"}, "channel": {"type": "string", "enum": ["store", "app", "web", "callcenter", "import", "email", "letter", "phone"]}}, "required": ["type"]}}}},
         "responses": {"201": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Request"}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       },
       "get": {
@@ -295,7 +295,7 @@ enum OpenAPIDocument {
       },
       "Request": {
         "type": "object",
-        "properties": {"request": {"type": "string"}, "type": {"type": "string"}, "member": {"type": "string"}, "received_on": {"type": "string"}, "due_on": {"type": "string"}, "status": {"type": "string"}, "extension_reason": {"type": "string"}, "outcome": {"type": "string"}, "days_left": {"type": "integer"}}
+        "properties": {"request": {"type": "string"}, "type": {"type": "string"}, "member": {"type": "string"}, "by_contact": {"type": "boolean"}, "received_on": {"type": "string"}, "due_on": {"type": "string"}, "status": {"type": "string"}, "extension_reason": {"type": "string"}, "outcome": {"type": "string"}, "days_left": {"type": "integer"}}
       },
       "Redaction": {
         "type": "object",

@@ -34,17 +34,24 @@ enum ProgrammeRoutes {
         return .json(200, body)
     }
 
-    /// `POST /v1/requests` `{"type", "member", "received_on"?, "channel"?}` → 201 the request.
+    /// `POST /v1/requests` `{"type", "member" | "email" | "phone", "received_on"?, "channel"?}` → 201 the request; by
+    /// `email` or `phone` it is the member's who has that contact, else kept with a keyed hash of it (`by_contact`).
     static func openRequest(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal) throws -> HTTPResponse {
-        let body = try JSONBody.object(request, allowing: ["type", "member", "received_on", "channel"])
+        let body = try JSONBody.object(request, allowing: ["type", "member", "email", "phone", "received_on", "channel"])
         let type = try RequestType(rawValue: try JSONBody.string(body, "type")).orThrow("type")
         let channel = try JSONBody.optionalString(body, "channel").map { text in
             guard let channel = Channel(rawValue: text) else { throw JSONBody.invalidChannel }
             return channel
         }
-        return .json(201, JSONShapes.request(try vault.requests.open(type, for: try MemberID(try JSONBody.string(body, "member")),
-                                                                    receivedOn: try JSONBody.optionalString(body, "received_on"),
-                                                                    channel: channel, as: principal)))
+        let received = try JSONBody.optionalString(body, "received_on")
+        let opened: DataSubjectRequest
+        switch (try JSONBody.optionalString(body, "member"), try JSONBody.optionalString(body, "email"), try JSONBody.optionalString(body, "phone")) {
+        case (let member?, nil, nil): opened = try vault.requests.open(type, for: try MemberID(member), receivedOn: received, channel: channel, as: principal)
+        case (nil, let email?, nil): opened = try vault.requests.open(type, requester: .email(email), receivedOn: received, channel: channel, as: principal)
+        case (nil, nil, let phone?): opened = try vault.requests.open(type, requester: .phone(phone), receivedOn: received, channel: channel, as: principal)
+        default: throw Problem(status: 422, code: "missing_member", detail: "name the requester once: 'member', 'email' or 'phone'")
+        }
+        return .json(201, JSONShapes.request(opened))
     }
 
     /// `GET /v1/requests[?overdue=true][&all=true]` → `{"requests"}`: open ones with `days_left`, or with `all` the closed ones too.
