@@ -75,15 +75,25 @@ struct DSRDeskTests {
     func exportForPeople() throws {
         let test = try TestVault(today: ISO8601DateFormatter().date(from: "2026-07-01T10:00:00Z")!)
         let member = try test.vault.members.enroll([FieldInput("email", "leser@example.de"), FieldInput("first_name", "Lea"),
-                                                    FieldInput("address", "Hauptstraße 5, 10115 Berlin")],
-                                                   consents: [ConsentRequest(purpose: "email_marketing")], channel: .store, as: .localAdministrator).member
+                                                    FieldInput("last_name", "Leser"), FieldInput("phone", "0171 2345678"),
+                                                    FieldInput("birthday", "24.12.1990"), FieldInput("address", "Hauptstraße 5, 10115 Berlin")],
+                                                   consents: [ConsentRequest(purpose: "email_marketing"), ConsentRequest(purpose: "personalized_offers")],
+                                                   channel: .store, as: .localAdministrator).member
+        _ = try test.vault.profiles.share("clothing_size", value: "38", for: member, purpose: "personalized_offers", channel: .app, as: .localAdministrator)
+        _ = try test.vault.members.read(member, purpose: "loyalty_account", as: .localAdministrator)
+        _ = try test.vault.requests.open(.access, for: member, channel: .letter, as: .localAdministrator)
         let folder = test.folder.appendingPathComponent("export").path
         try test.vault.requests.export(member, to: folder, as: .localAdministrator)
         let html = try String(contentsOfFile: folder + "/export.html", encoding: .utf8)
-        for code in ["first_name", "not_consent_based", "doi_sent", "&quot;city", "user.contact", "local-admin", "Punktebuch"] {
-            #expect(!html.contains(code), "no internal name: \(code)")
-        }
-        for phrase in ["Vorname / First name", "Hauptstraße 5, 10115 Berlin", "01.07.2026, 12:00", "Punkteübersicht",
+        // Internal names (field names, purpose and rule ids, state, event and basis codes written with `_`), account names; and no JSON.
+        let policies = test.vault.policies
+        let internalNames = (policies.fields.fields.map(\.name) + policies.purposes.purposes.map(\.id) + policies.rewards.rules.map(\.id)
+            + ["not_consent_based", "doi_sent", "doi_confirmed", "needs_reconsent", "legitimate_interest", "legal_obligation"]).filter { $0.contains("_") }
+            + ["callcenter", "local-admin", "user.contact", "Punktebuch"]
+        for code in internalNames { #expect(!html.contains(code), "no internal name: \(code)") }
+        #expect(!html.contains("&quot;") && !html.contains("{\"") && !html.contains("\":"), "no JSON")
+        for phrase in ["Vorname / First name", "Hauptstraße 5, 10115 Berlin", "01.07.2026, 12:00", "Punkteübersicht", "+49 171 2345678", "24.12.1990",
+                       "Kleidergröße geteilt / shared your clothing size", "Auskunft / access",
                        "Profilbildung und automatisierte Entscheidungen", "<th scope=\"col\">", "lang=\"de\"", "@media print",
                        "Newsletter und Angebote per E-Mail", "Beispiel Handel GmbH", "datenschutz@example.com",
                        "Hamburgische Beauftragte für Datenschutz und Informationsfreiheit"] {

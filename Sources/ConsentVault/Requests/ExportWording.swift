@@ -36,7 +36,26 @@ struct ExportWording {
             return [street, city, address["country"] == "DE" ? nil : address["country"]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         }
         if type == "date_of_birth", let day = CalendarDay(iso: text) { return String(format: "%02d.%02d.%04d", day.day, day.month, day.year) }
+        if type == "phone" { return phone(text) }
         return text
+    }
+
+    /// Two-digit country calling codes (ITU-T E.164 assignments); `1` and `7` are the one-digit ones, the rest three.
+    private static let twoDigitCountryCodes: Set<String> = ["20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+                                                            "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62",
+                                                            "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98"]
+
+    /// An E.164 number as people write it: the country code apart (`+44 2079460777`), and a German
+    /// mobile number with its network code apart too (`+49 171 2345678`).
+    static func phone(_ e164: String) -> String {
+        guard e164.hasPrefix("+"), e164.dropFirst().allSatisfy(\.isASCII), e164.dropFirst().allSatisfy(\.isNumber), e164.count > 6 else { return e164 }
+        let digits = String(e164.dropFirst())
+        let codeLength = ["1", "7"].contains(String(digits.prefix(1))) ? 1 : twoDigitCountryCodes.contains(String(digits.prefix(2))) ? 2 : 3
+        let code = digits.prefix(codeLength), national = digits.dropFirst(codeLength)
+        if code == "49", let first = national.first, first == "1", let second = national.dropFirst().first, "567".contains(second) {
+            return "+49 \(national.prefix(3)) \(national.dropFirst(3))"
+        }
+        return "+\(code) \(national)"
     }
 
     /// An ISO 8601 time (UTC) as `24.12.2026, 14:05` in the controller's time zone.
@@ -72,10 +91,10 @@ struct ExportWording {
     /// Who received or used the data, as a category (never an internal account name).
     func recipient(role: Any?) -> String { policy.recipient(role as? String ?? "")?.bilingual ?? "" }
 
-    /// What points were for: the reason when one was written, else the rule in words.
+    /// What points were for: the rule in the wording's words, else the reason recorded with the booking.
     func points(rule: Any?, reason: Any?) -> String {
-        if let reason = reason as? String, !reason.isEmpty { return reason }
-        return words(rule, policy.pointRules)
+        if let rule = rule as? String, let label = policy.pointRules[rule] { return label.bilingual }
+        return (reason as? String) ?? words(rule, policy.pointRules)
     }
 
     /// A retention rule in words: `90 Tage nach Widerruf / 90 days after withdrawal`.
