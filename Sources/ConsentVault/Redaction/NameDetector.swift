@@ -65,7 +65,8 @@ enum NameDetector {
         // A title chain belongs before the name, not in it.
         let origin = (origin..<index).first { !NameCues.titleWords.contains(words[$0].lower) } ?? index
         let first = words[index]
-        guard !NameCues.isStopWord(first.lower), !NameCues.isStopWord(words.stem(index).lowercased()), !words.followsDot(index) else { return nil }
+        guard !NameCues.isStopWord(first.lower), !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
+              !words.followsDot(index) else { return nil }
         // An acronym or a code in capitals (`IBAN`, `EAN`, `UK`, `HERBST`) is no name without a cue that says so.
         if first.text.count >= 2, first.text == first.text.uppercased(), context == .none || context == .weak { return nil }
         if !first.isCapitalized, context != .naming {

@@ -35,6 +35,36 @@ enum BenchmarkBaselines {
         }
     }
 
+    /// Import: the rows of `enroll`, `batchSize` members per transaction (one commit each, as the
+    /// vault's importer), without the importer's line parsing, validation and seals. Returns members per second.
+    static func importMembers(_ vault: Vault, fields: (Int) -> [FieldInput], consents: [ConsentRequest], count: Int, batchSize: Int) throws -> Double {
+        let context = vault.context
+        let now = context.timestamp
+        let inputs = try (0..<count).map { try context.normalize(fields($0)) }
+        let purposes = consents.compactMap { context.policies.purposes.purpose($0.purpose) }
+        let batches = (count + batchSize - 1) / batchSize
+        let perBatch = try operationsPerSecond(batches, on: vault) { batch in
+            try context.database.writeTransaction {
+                for index in batch * batchSize..<min(count, (batch + 1) * batchSize) {
+                    let member = MemberID.random()
+                    let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
+                    let version = context.keyRing.activeVersion
+                    let wrapped = try context.keys.wrapDataKey(dataKey, member: member, masterVersion: version, dataKeyVersion: 1)
+                    try context.members.insert(member, channel: .import, masterVersion: version, wrappedDataKey: wrapped,
+                                               erasureTag: try context.keys.erasureTag(member), now: now)
+                    for (definition, value) in inputs[index] {
+                        try context.storeValue(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
+                    }
+                    for purpose in purposes {
+                        try context.appendConsentEvent(.grant, member: member, purpose: purpose, field: nil, channel: .import, actor: .localAdministrator)
+                    }
+                    try context.auditLog.append(AuditLog.Record(principal: .localAdministrator, operation: .memberEnroll, member: member), at: now)
+                }
+            }
+        }
+        return perBatch * Double(count) / Double(batches)
+    }
+
     /// Purpose-checked read of one field: the member row, the data key unwrapped, the field's row
     /// opened, and the audit entry, committed.
     static func read(_ vault: Vault, members: [MemberID], field: String) throws -> Double {

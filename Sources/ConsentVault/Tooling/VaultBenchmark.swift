@@ -4,8 +4,9 @@ package import Foundation
 /// issues the same SQLite statements and libsodium calls without the vault's logic.
 package enum VaultBenchmark {
     /// Runs every operation at each of `sizes` members in vaults under `folder`; `report` gets
-    /// each row as soon as it is measured, `sized` the vault file's bytes per member after the fill.
-    package static func run(sizes: [Int], samples: Int, policies: PolicySet, folder: URL, sized: (Int, Int) -> Void,
+    /// each row as soon as it is measured, `sized` the vault file's bytes per member after the fill
+    /// and how they split over tables and indexes (SQLite's `dbstat`), largest first.
+    package static func run(sizes: [Int], samples: Int, policies: PolicySet, folder: URL, sized: (Int, Int, [(name: String, bytes: Int)]) -> Void,
                            report: (BenchmarkRow) -> Void) throws {
         for size in sizes {
             let path = folder.appendingPathComponent("bench-\(size).vault").path
@@ -29,10 +30,14 @@ package enum VaultBenchmark {
                 }, batchSize: 1000, as: admin, committed: { _ in }, rejected: { _ in })
             }
             let imported = max(0, size - samples)
-            report(row("import", size, count: imported, fill, baseline: nil))
             try vault.checkpoint()
             let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            sized(size, imported > 0 ? fileBytes / imported : 0)
+            sized(size, imported > 0 ? fileBytes / imported : 0, try storageBreakdown(vault))
+            // The import baseline writes its own members after the fill (at most 10,000), so the file size above is the vault's alone.
+            let baselineCount = min(imported, 10_000)
+            let importBaseline = baselineCount == 0 ? nil
+                : try BenchmarkBaselines.importMembers(vault, fields: { fields(2 * size + $0) }, consents: consents, count: baselineCount, batchSize: 1000)
+            report(row("import", size, count: imported, fill, baseline: importBaseline))
 
             var enrolled: [MemberID] = []
             let enroll = try Stopwatch.measure(samples) { index in
@@ -65,6 +70,9 @@ package enum VaultBenchmark {
             let erase = try Stopwatch.measure(eraseCount) { index in _ = try vault.requests.erase(enrolled[samples - 1 - index], as: admin) }
             report(row("erasure of one member", size, count: eraseCount, erase, baseline: nil))
             let prompt = String(repeating: "Hallo Anna Müller, ruf 0171 2345678 an. ", count: 5)
+            // The name lexicons are parsed on the first redaction of a process: timed on its own, once.
+            let startUp = Stopwatch.measure(1) { _ in _ = Redactor(knownValues: [:], memberNumberPattern: nil).detect(prompt) }
+            report(row("redactor start-up (lexicons, first prompt)", size, count: 1, startUp, baseline: nil))
             let redact = Stopwatch.measure(samples) { _ in _ = Redactor(knownValues: [:], memberNumberPattern: nil).detect(prompt) }
             report(row("redaction of a 200-byte prompt", size, count: samples, redact, baseline: nil))
             let megabytePrompt = String(repeating: prompt, count: 1_048_576 / prompt.utf8.count)
@@ -72,6 +80,12 @@ package enum VaultBenchmark {
             report(row("redaction of a 1 MB prompt", size, count: 5, redactLong, baseline: nil))
             for suffix in ["", "-wal", "-shm", ".erasures"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
+    }
+
+    /// Bytes in each table and index, largest first.
+    private static func storageBreakdown(_ vault: Vault) throws -> [(name: String, bytes: Int)] {
+        try vault.context.database.statement("SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC, name")
+            .rows(table: "dbstat").map { (try $0.text("name"), try $0.integer("bytes")) }
     }
 
     private static func row(_ name: String, _ size: Int, count: Int, _ measured: (latencies: [Double], total: Double), baseline: Double?) -> BenchmarkRow {

@@ -13,7 +13,8 @@ enum BenchCommand {
                         Run it from a release build: swift build -c release && .build/release/consent-vault bench --sizes 10000,100000
                         Each row prints throughput, p50 and p99 latency, peak memory, and for enroll and read the
                         ratio to a baseline doing the same SQLite statements and libsodium calls without the vault's logic
-                        (enroll, read, lookup by email). The vault file's size per member is printed after the table.
+                        (import, enroll, read, lookup by email). The vault file's size per member, split by table and index,
+                        is printed after the table.
                         Vaults are created in a temporary folder and removed afterwards.
                         """,
                     run: run),
@@ -39,9 +40,14 @@ enum BenchCommand {
         }
         var sizeLines: [String] = []
         defer { if !invocation.json { for line in sizeLines { Output.line(line) } } }
-        try VaultBenchmark.run(sizes: sizes, samples: samples, policies: policies, folder: folder, sized: { members, bytes in
-            if invocation.json { Output.json(["vault_bytes_per_member": bytes, "members": members]) }
-            sizeLines.append("Vault file at \(members) members: \(bytes) bytes per member (after a checkpoint).")
+        try VaultBenchmark.run(sizes: sizes, samples: samples, policies: policies, folder: folder, sized: { members, bytes, tables in
+            let imported = max(1, members - samples)
+            if invocation.json {
+                Output.json(["vault_bytes_per_member": bytes, "members": members,
+                             "bytes_per_member_by_table": Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.bytes / imported) })])
+            }
+            sizeLines.append("Vault file at \(members) members: \(bytes) bytes per member (after a checkpoint); by table and index (dbstat):")
+            sizeLines.append(tables.filter { $0.bytes / imported > 0 }.map { "\($0.name) \($0.bytes / imported)" }.joined(separator: ", "))
         }) { row in
             if invocation.json {
                 var body: [String: Any] = ["operation": row.operation, "members": row.members, "ops_per_second": row.throughput,
