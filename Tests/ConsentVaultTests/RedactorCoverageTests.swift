@@ -162,6 +162,9 @@ struct RedactorCoverageTests {
         #expect(card.count == 1 && card[0].start == 12 && card[0].end == 23 && card[0].field == "member_number", "\(card)")
         let names = known2.detect("Notiz: Giuseppe Bianchi hat angerufen")
         #expect(names.map { [$0.start, $0.end] } == [[7, 15], [16, 23]] && names[0].field == "first_name" && names[1].field == nil, "\(names)")
+        // The member's first and last name side by side: one placeholder (no space left between two), needing both fields to demask.
+        let full = Redactor(knownValues: ["first_name": "Tom", "last_name": "Whelan"], memberNumberPattern: nil).detect("I'm Tom Whelan, hi")
+        #expect(full.count == 1 && full[0].start == 4 && full[0].end == 14 && full[0].field == "first_name last_name", "\(full)")
     }
 
     @Test("not personal data", arguments: [

@@ -40,7 +40,7 @@ struct Detection: Equatable {
     var end: Int
     /// Overlap priority: known value 0 > checksum-validated 1 > structured 2 > address 3 > date 4 > cue-based name 5.
     let priority: Int
-    /// The catalog field this is a known value of, if any.
+    /// The catalog field this is a known value of, if any (a known full name: both fields, space-separated).
     var field: String? = nil
 
     /// Length in code points.

@@ -55,7 +55,8 @@ struct PlaceholderValue: Codable, Equatable {
     let type: String
     /// The original text.
     let value: String
-    /// The catalog field it is a known value of, if any (only such values can be demasked).
+    /// The catalog field it is a known value of, if any (only such values can be demasked); a known
+    /// full name lists both fields, space-separated, and needs both allowed.
     let field: String?
 }
 

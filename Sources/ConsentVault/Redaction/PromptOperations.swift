@@ -79,7 +79,8 @@ public struct PromptOperations {
         let (member, purposeID, mapping) = try readSession(id, for: principal)
         return try context.audited(principal, .promptDemask, purpose: purposeID, member: member) { record in
             guard let purpose = context.policies.purposes.purpose(purposeID) else { throw ConsentError.unknownPurpose(purposeID) }
-            let fields = Array(Set(mapping.values.compactMap(\.field)))
+            // A placeholder for a known full name lists both fields (`first_name last_name`): each must be allowed.
+            let fields = Array(Set(mapping.values.compactMap(\.field).flatMap { $0.split(separator: " ").map(String.init) }))
             let allowed = try member.map { Set(try context.accessDecisions(for: context.loadMember($0), purpose: purpose, fields: fields).allowed) } ?? []
             let pattern = try NSRegularExpression(pattern: #"\[\s*([A-Za-z]+(?:\\?_[A-Za-z]+)*)\\?_(\d+)\s*\\?\]"#)
             var output = text
@@ -93,7 +94,7 @@ public struct PromptOperations {
                     left.append(LeftPlaceholder(placeholder: written, reason: .unknown))
                     continue
                 }
-                guard let field = entry.field, allowed.contains(field) else {
+                guard let field = entry.field, field.split(separator: " ").allSatisfy({ allowed.contains(String($0)) }) else {
                     left.append(LeftPlaceholder(placeholder: placeholder.description, reason: .notConsented))
                     continue
                 }

@@ -89,7 +89,7 @@ public struct Redactor: @unchecked Sendable {
             candidates.removeAll { candidate in placeholders.contains { $0.start < candidate.end && candidate.start < $0.end } }
         }
         let resolved = Self.resolve(candidates, length: text.count) { start, end in Self.lexiconNames(in: text, from: start, to: end) }
-        return Self.mergingAddressLines(resolved, in: text).map(text.original)
+        return Self.mergingNeighbours(resolved, in: text).map(text.original)
     }
 
     /// Spans of `[TYPE_N]` placeholders of the vault's entity types.
@@ -171,14 +171,25 @@ public struct Redactor: @unchecked Sendable {
         return (first, last)
     }
 
-    /// `detections` (in text order) with neighbouring addresses joined when at most three spaces,
-    /// commas or line breaks stand between them.
-    private static func mergingAddressLines(_ detections: [Detection], in text: ScalarText) -> [Detection] {
+    /// `detections` (in text order) with neighbours that are one value joined: addresses with at
+    /// most three spaces, commas or line breaks between them (a street, then the city on the next
+    /// line), and a member's known name parts with one space between them (`Tom Whelan` from the
+    /// first and last name: one placeholder whose field lists both, so demask needs both allowed).
+    private static func mergingNeighbours(_ detections: [Detection], in text: ScalarText) -> [Detection] {
         var merged: [Detection] = []
         for detection in detections {
-            if let last = merged.last, last.type == .address, detection.type == .address, detection.start - last.end <= 3,
-               (last.end..<detection.start).allSatisfy({ text.isWhitespace($0) || text.is($0, ",") }) {
-                merged[merged.count - 1] = Detection(type: .address, start: last.start, end: detection.end, priority: last.priority)
+            guard let last = merged.last, last.type == detection.type else { merged.append(detection); continue }
+            let addressLines = last.type == .address && detection.start - last.end <= 3
+                && (last.end..<detection.start).allSatisfy { text.isWhitespace($0) || text.is($0, ",") }
+            let nameParts = last.type == .person && detection.start == last.end + 1 && text.isSpace(last.end)
+                && last.field != nil && detection.field != nil
+            if addressLines {
+                merged[merged.count - 1] = Detection(type: .address, start: last.start, end: detection.end, priority: last.priority,
+                                                     field: last.field ?? detection.field)
+            } else if nameParts, let first = last.field, let second = detection.field {
+                let fields = (first.split(separator: " ") + second.split(separator: " ")).map(String.init)
+                merged[merged.count - 1] = Detection(type: .person, start: last.start, end: detection.end, priority: last.priority,
+                                                     field: fields.joined(separator: " "))
             } else {
                 merged.append(detection)
             }
