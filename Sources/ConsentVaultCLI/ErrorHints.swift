@@ -55,7 +55,7 @@ extension StorageError {
         case .vaultExists: return "choose another path; an existing vault is never overwritten"
         case .erasureJournal: return "restore the journal from its append-only copy; never edit it by hand"
         case .corruptRow: return "restore the vault from a backup and report the incident to the DPO"
-        case .exportFolderNotEmpty: return "pass --out with a new or empty folder"
+        case .exportFolderNotEmpty: return "choose a folder that does not exist yet or is empty (dsr export --out DIR, policy export DIR)"
         case .fileExists: return "choose another --out path"
         case .symbolicLink: return "pass the path the link points to"
         case .fileWrite: return "check free space and permissions of the folder"
@@ -121,6 +121,7 @@ extension RequestError {
         case .memberHasData: return "answer it with the member's export or erasure, or close it as fulfilled, refused or withdrawn"
         case .contactMatchesSeveralMembers: return "find them with: consent-vault member find --email|--phone VALUE, then dsr open --member ID"
         case .invalidContact: return "give the email address or phone number the request came from (--email or --phone)"
+        case .receivedBeforeGDPR: return "check --received: the day the request arrived, 2018-05-25 or later"
         }
     }
 }

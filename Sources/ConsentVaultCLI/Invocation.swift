@@ -86,13 +86,20 @@ struct Invocation {
         return value
     }
 
+    /// The error for a value with no option before it, by position only: the value may be
+    /// personal data (an email typed without `--email`), so it is never repeated.
+    static func unexpectedArgument(at position: Int, takes arguments: [String]) -> String {
+        "unexpected argument \(position) (a value with no option before it); this command takes "
+            + (arguments.isEmpty ? "no arguments, only options" : arguments.joined(separator: " "))
+    }
+
     /// Exactly the positional arguments the spec names, or a usage error.
     func checkedPositional() throws -> [String] {
         if positional.count < spec.arguments.count {
             throw UsageError(description: "missing argument \(spec.arguments[positional.count])", command: spec.path)
         }
         if positional.count > spec.arguments.count {
-            throw UsageError(description: "unexpected argument '\(positional[spec.arguments.count])'", command: spec.path)
+            throw UsageError(description: Self.unexpectedArgument(at: spec.arguments.count + 1, takes: spec.arguments), command: spec.path)
         }
         return positional
     }

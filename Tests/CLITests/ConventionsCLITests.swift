@@ -45,5 +45,9 @@ struct ConventionsCLITests {
         #expect(try cli.vault(["dsr", "erase", "--member", member, "--yes"]).status == 0)
         let again = try cli.vault(["dsr", "erase", member, "--yes"])
         #expect(again.status == 1 && again.stderr.contains("erased on"), "\(again.stderr)")
+        for preview in [["dsr", "erase", member, "--dry-run"], ["dsr", "erase", member]] {
+            let answer = try cli.vault(preview)
+            #expect(answer.status == 1 && answer.stderr.contains("erased on") && !answer.stderr.contains("would"), "\(preview): \(answer.stderr)")
+        }
     }
 }

@@ -58,9 +58,22 @@ struct DPOCLITests {
         let badContactCode = try CLIRunner.json(badContact.stderr)["code"] as? String
         #expect(badContact.status == 1 && badContactCode == "invalid_contact")
 
+        // Once the person has joined, "no data held" would be false.
+        let early = try #require(try CLIRunner.json(try cli.vault(["dsr", "open", "--type", "access", "--email", "spaet@example.de", "--json"]).stdout)["request"] as? String)
+        #expect(try cli.vault(["member", "enroll", "--field", "email=Spaet@Example.de", "--channel", "web"]).status == 0)
+        let joined = try cli.vault(["dsr", "close", early, "--outcome", "no_data_held", "--json"])
+        let joinedCode = try CLIRunner.json(joined.stderr)["code"] as? String
+        #expect(joined.status == 1 && joinedCode == "member_has_data", "\(joined.stderr)")
+        // A value typed without its option is refused without being repeated; a day before the GDPR applied is refused.
+        let stray = try cli.vault(["dsr", "open", "--type", "access", "stray.person@example.de"])
+        #expect(stray.status == 64 && !stray.stderr.contains("stray.person"), "\(stray.stderr)")
+        let ancient = try cli.vault(["dsr", "open", "--type", "access", "--member", member, "--received", "0000-01-01", "--json"])
+        let ancientCode = try CLIRunner.json(ancient.stderr)["code"] as? String
+        #expect(ancient.status == 1 && ancientCode == "received_before_gdpr")
+
         // An objection by contact keeps the person out of direct marketing when they sign up later.
         #expect(try cli.vault(["dsr", "open", "--type", "objection", "--phone", "0171 2345678"]).status == 0)
-        let signUp = try cli.vault(["member", "enroll", "--field", "email=neu@example.de", "--field", "phone=+49 171 2345678",
+        let signUp = try cli.vault(["member", "enroll", "--field", "email=neu@example.de", "--field", "phone=+49 0171 2345678",
                                     "--consent", "email_marketing", "--channel", "web", "--json"])
         let signUpCode = try CLIRunner.json(signUp.stderr)["code"] as? String
         #expect(signUp.status == 1 && signUpCode == "contact_suppressed", "\(signUp.stderr)")

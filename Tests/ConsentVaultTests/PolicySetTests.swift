@@ -74,6 +74,10 @@ struct PolicySetTests {
             var recipients = document["recipients"] as! [String: Any]
             recipients["intern"] = ["de": "Praktikum", "en": "interns"]
             document["recipients"] = recipients
+            document["colours"] = ["de": "rot"]
+            var sources = document["sources"] as! [String: Any]
+            sources["letter"] = ["de": "Brief", "en": "letter", "fr": "lettre"]
+            document["sources"] = sources
             var rules = document["point_rules"] as! [String: Any]
             rules["share_birthday"] = ["de": "Geburtstag\ngeteilt", "en": "shared"]
             document["point_rules"] = rules
@@ -83,6 +87,8 @@ struct PolicySetTests {
         #expect(found.contains { $0.hasPrefix("wording.json: $.consent_states.maybe: is not a known code") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("wording.json: $.recipients.intern: is not a known code") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("wording.json: $.point_rules.share_birthday.de: must be one line") }, "\(found)")
+        #expect(found.contains("wording.json: $.colours: is not a section of wording.json"), "\(found)")
+        #expect(found.contains("wording.json: $.sources.letter.fr: a label has only 'de' and 'en'"), "\(found)")
     }
 
     @Test("a field label needs German and English, one short line each")

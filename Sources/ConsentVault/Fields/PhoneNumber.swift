@@ -11,6 +11,15 @@ enum PhoneNumber {
         callingCodes[country.uppercased()]
     }
 
+    /// `digits` (country code first) without a national trunk `0` written after the country code
+    /// (`+49 0170 …` is `+49 170 …`, as `+49 (0)170 …` is), so one number has one form. Italy
+    /// (`39`) keeps its leading 0, which belongs to the number there.
+    private static func withoutTrunkZero(_ digits: String) -> String {
+        guard let code = callingCodes.values.sorted(by: { $0.count > $1.count }).first(where: { digits.hasPrefix($0) }), code != "39",
+              digits.dropFirst(code.count).first == "0" else { return digits }
+        return code + digits.dropFirst(code.count + 1)
+    }
+
     /// The E.164 form of `text`; the lookup key is the same.
     static func normalize(_ text: String, field: String, defaultCountry: String) throws(FieldValueError) -> NormalizedValue {
         var compact = text.replacingOccurrences(of: "(0)", with: "")
@@ -32,10 +41,11 @@ enum PhoneNumber {
             throw .invalid(field: field, reason: "may contain only digits, spaces, +, -, / and parentheses")
         }
         guard !digits.hasPrefix("0") else { throw .invalid(field: field, reason: "country code cannot start with 0") }
-        guard (7...15).contains(digits.count) else {
+        let number = withoutTrunkZero(digits)
+        guard (7...15).contains(number.count) else {
             throw .invalid(field: field, reason: "an international number has 7 to 15 digits")
         }
-        let e164 = "+" + digits
+        let e164 = "+" + number
         return NormalizedValue(stored: e164, lookupKey: e164)
     }
 }

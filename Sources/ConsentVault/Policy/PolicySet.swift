@@ -87,7 +87,9 @@ public struct PolicySet: Sendable {
         if let rewards { problems += RewardValidator.problems(in: rewards, fields: fields, purposes: purposes) }
         if let retention { problems += RetentionValidator.problems(in: retention, fields: fields, purposes: purposes) }
         let wording = documents[WordingPolicy.fileName] == nil ? nil : decodeFile(WordingPolicy.self, WordingPolicy.fileName)
-        if let wording { problems += WordingValidator.problems(in: wording, roles: roles, rewards: rewards) }
+        if let wording, let document = documents[WordingPolicy.fileName] {
+            problems += WordingValidator.problems(in: wording, document: document, roles: roles, rewards: rewards)
+        }
         guard problems.isEmpty, let fields, let purposes, let roles, let rewards, let retention else { throw PolicyError.invalid(problems) }
         return PolicySet(fields: fields, purposes: purposes, roles: roles, rewards: rewards, retention: retention, controller: controller,
                          wording: wording, documents: documents)

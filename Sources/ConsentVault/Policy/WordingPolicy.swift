@@ -29,7 +29,7 @@ public struct WordingPolicy: Codable, Sendable, Equatable {
     /// Reward rule id → what the points were for.
     public let pointRules: [String: Wording]
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case version
         case timeZone = "time_zone"
         case lawfulBases = "lawful_bases"
@@ -67,10 +67,24 @@ enum WordingValidator {
     /// Longest label accepted.
     static let maximumLength = 200
 
-    /// Every problem in `wording`, given the rest of the set (nil where that file did not decode).
-    static func problems(in wording: WordingPolicy, roles: RoleCatalog?, rewards: RewardPolicy?) -> [PolicyProblem] {
+    /// Every problem in `wording` (and in `document`, its raw JSON: keys decoding would skip), given
+    /// the rest of the set (nil where that file did not decode).
+    static func problems(in wording: WordingPolicy, document: Data, roles: RoleCatalog?, rewards: RewardPolicy?) -> [PolicyProblem] {
         var problems: [PolicyProblem] = []
         func report(_ path: String, _ message: String) { problems.append(PolicyProblem(file: WordingPolicy.fileName, path: path, message: message)) }
+        // A key the vault does not read (a misspelt section, a third language) is refused, not ignored.
+        if let raw = try? JSONSerialization.jsonObject(with: document) as? [String: Any] {
+            let sections = Set(WordingPolicy.CodingKeys.allCases.map(\.rawValue))
+            for key in raw.keys.sorted() where !sections.contains(key) { report("$.\(key)", "is not a section of \(WordingPolicy.fileName)") }
+            for (section, value) in raw.sorted(by: { $0.key < $1.key }) {
+                guard let labels = value as? [String: Any] else { continue }
+                for (code, label) in labels.sorted(by: { $0.key < $1.key }) {
+                    for language in ((label as? [String: Any])?.keys.sorted() ?? []) where !["de", "en"].contains(language) {
+                        report("$.\(section).\(code).\(language)", "a label has only 'de' and 'en'")
+                    }
+                }
+            }
+        }
         if wording.version != 1 { report("$.version", "must be 1") }
         if TimeZone(identifier: wording.timeZone) == nil { report("$.time_zone", "must be an IANA time zone such as Europe/Berlin (found '\(wording.timeZone)')") }
         func check(_ labels: [String: Wording], _ key: String, required: Set<String>, allowed: Set<String>) {

@@ -238,7 +238,7 @@ public struct Redactor: @unchecked Sendable {
         }
         add(knownValues["first_name"], .person, "first_name")
         add(knownValues["last_name"], .person, "last_name")
-        if let first = knownValues["first_name"], let last = knownValues["last_name"] { add("\(first) \(last)", .person, "last_name") }
+        if let first = knownValues["first_name"], let last = knownValues["last_name"] { add("\(first) \(last)", .person, "first_name last_name") }
         add(knownValues["email"], .email, "email")
         add(knownValues["member_number"], .memberNumber, "member_number")
         // The member number's digits alone (`Nummer 00012345` for `CV00012345`), when there are enough of them to be distinctive.

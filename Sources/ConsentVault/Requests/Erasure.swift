@@ -34,10 +34,7 @@ extension RequestOperations {
     /// retention run, which erases because the data is no longer needed, not because of a wish).
     func erase(_ member: MemberID, request: String?, dryRun: Bool, suppressing: Bool, as principal: Principal) throws -> ErasureReport {
         try context.authorize(principal, .dsrErase, member: member)
-        if dryRun {
-            return try context.database.readTransaction { try context.erasurePlan(member).report(member: member, dryRun: true) }
-        }
-        let tag = try context.keys.erasureTag(member)
+        // A dry run answers the same as the erasure would: an erased member says when.
         guard try context.members.exists(member.rawValue) else {
             // Erased before without a hold leaves no row; the audit log still says when.
             if let erased = try context.auditLog.entries(member: member).last(where: { $0.operation == VaultOperation.dsrErase.rawValue && $0.outcome == .ok }) {
@@ -56,6 +53,10 @@ extension RequestOperations {
                 throw RequestError.notAnOpenErasureRequest(request: request, member: member.rawValue)
             }
         }
+        if dryRun {
+            return try context.database.readTransaction { try context.erasurePlan(member).report(member: member, dryRun: true) }
+        }
+        let tag = try context.keys.erasureTag(member)
         let report = try context.audited(principal, .dsrErase, member: member) { _ in
             // Checked before the journal line: a journaled erasure must be one the vault can carry out.
             try context.verifyTable("requests")

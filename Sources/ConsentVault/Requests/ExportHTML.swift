@@ -102,7 +102,10 @@ enum ExportHTML {
     /// The purpose's description in both languages, from the policy set.
     private static func description(_ purpose: Any?, _ texts: [String: [String: String]]) -> String {
         guard let id = purpose as? String, !id.isEmpty else { return "" }
-        guard let text = texts[id], let german = text["de"], let english = text["en"] else { return id }
+        // A purpose the current policy set no longer has keeps no description: say so rather than show its id.
+        guard let text = texts[id], let german = text["de"], let english = text["en"] else {
+            return "ein früher angebotener Zweck / a purpose no longer offered"
+        }
         return german == english ? german : "\(german) / \(english)"
     }
 

@@ -14,6 +14,7 @@ public struct RequestOperations {
             throw RequestError.invalidDate(receivedOn ?? "")
         }
         guard received <= context.today else { throw RequestError.receivedInFuture(received.iso) }
+        guard received.iso >= Self.gdprApplies else { throw RequestError.receivedBeforeGDPR(received.iso) }
         return try context.audited(principal, .dsrOpen, member: member) { _ in
             try insert(type, for: member, received: received, channel: channel, by: principal)
         }
@@ -40,8 +41,9 @@ public struct RequestOperations {
     }
 
     /// Records a request that names no member but the requester's contact. When a member has that
-    /// contact, the request is theirs (as `open(_:for:)`); otherwise it is kept with only a keyed
-    /// hash of the contact, to be answered, typically, with `no_data_held`. An objection or erasure
+    /// contact, the request is theirs (as `open(_:for:)`); otherwise it is kept with only the
+    /// contact's keyed blind index (as a member's lookup index is kept), to be answered, typically,
+    /// with `no_data_held`, which is refused once a member has that contact. An objection or erasure
     /// request also puts the contact on the suppression list, so a later sign-up does not bring
     /// the person into direct marketing.
     public func open(_ type: RequestType, requester: RequesterContact, receivedOn: String? = nil, channel: Channel? = nil,
@@ -63,6 +65,7 @@ public struct RequestOperations {
         let blindIndex = try context.keys.blindIndex(field: definition.name, lookupKey: normalized.lookupKey)
         guard let received = receivedOn.map({ CalendarDay(written: $0) }) ?? context.today else { throw RequestError.invalidDate(receivedOn ?? "") }
         guard received <= context.today else { throw RequestError.receivedInFuture(received.iso) }
+        guard received.iso >= Self.gdprApplies else { throw RequestError.receivedBeforeGDPR(received.iso) }
         let hash = try context.keys.suppressionHash(field: definition.name, blindIndex: blindIndex)
         return try context.audited(principal, .dsrOpen) { record in
             let owners = try context.members.members(withIndex: blindIndex, field: definition.name)
@@ -73,7 +76,8 @@ public struct RequestOperations {
             }
             let id = "dsr_" + Hex.encode(Sodium.randomPublicBytes(count: 6))
             try context.verifyTable("requests")
-            try context.requests.insert(id: id, member: nil, memberTag: RequestStore.requesterTagPrefix + Hex.encode(hash), type: type, channel: channel,
+            try context.requests.insert(id: id, member: nil, memberTag: RequestStore.requesterTag(field: definition.name, blindIndex: blindIndex),
+                                        type: type, channel: channel,
                                         receivedOn: received.iso, dueOn: received.adding(months: 1).iso, openedBy: principal.name)
             if type == .objection || type == .erasure {
                 let reason: SuppressionReason = type == .objection ? .objection : .erasure
@@ -85,6 +89,9 @@ public struct RequestOperations {
             return try request(id)
         }
     }
+
+    /// The day the GDPR applied (Art. 99(2)): no request under it was received earlier.
+    private static let gdprApplies = "2018-05-25"
 
     /// Requests, the earliest due first: the open ones, or with `all` the closed ones too;
     /// `overdue` keeps open ones past their due date.
@@ -127,7 +134,13 @@ public struct RequestOperations {
         try context.audited(principal, .dsrClose) { _ in
             let current = try request(id)
             guard current.status == .open else { throw RequestError.alreadyClosed(id) }
-            if outcome == .noDataHeld, !current.byContact { throw RequestError.memberHasData(request: id) }
+            if outcome == .noDataHeld {
+                // Only for a request by contact, and only while no member has that contact (they may have joined since).
+                guard current.byContact, let requester = try context.requests.requesterIndex(of: id),
+                      try context.members.members(withIndex: requester.blindIndex, field: requester.field).isEmpty else {
+                    throw RequestError.memberHasData(request: id)
+                }
+            }
             try context.requests.close(id, outcome: outcome, at: context.timestamp)
             return try request(id)
         }

@@ -8,11 +8,27 @@ struct RequestStore {
         substr(member_tag, 1, 4) = 'req:' AS by_contact
         """
 
-    /// Prefix of `member_tag` for a request recorded by the requester's contact (then a keyed hash of it).
+    /// Prefix of `member_tag` for a request recorded by the requester's contact.
     static let requesterTagPrefix = "req:"
 
+    /// The `member_tag` of a request by contact: the prefix, the contact field and the contact's blind index in hex.
+    static func requesterTag(field: String, blindIndex: [UInt8]) -> String {
+        requesterTagPrefix + field + ":" + Hex.encode(blindIndex)
+    }
+
+    /// The contact field and blind index of request `id` when it was recorded by contact.
+    func requesterIndex(of id: String) throws -> (field: String, blindIndex: [UInt8])? {
+        guard let tag = try database.statement("SELECT member_tag FROM requests WHERE id = ?1").rows([.text(id)], table: "requests").first?.text("member_tag"),
+              tag.hasPrefix(Self.requesterTagPrefix) else { return nil }
+        let parts = tag.dropFirst(Self.requesterTagPrefix.count).split(separator: ":")
+        guard parts.count == 2, let index = Hex.decode(String(parts[1])) else {
+            throw StorageError.corruptRow(table: "requests", column: "member_tag", problem: "not a contact tag")
+        }
+        return (String(parts[0]), index)
+    }
+
     /// Records a new open request.
-    /// `member` is nil for a requester who is no member; `memberTag` is then `requesterTagPrefix` and a keyed hash of the contact.
+    /// `member` is nil for a requester who is no member; `memberTag` is then `requesterTag(field:blindIndex:)`.
     func insert(id: String, member: MemberID?, memberTag: String, type: RequestType, channel: Channel?, receivedOn: String,
                 dueOn: String, openedBy: String) throws {
         try database.statement("""

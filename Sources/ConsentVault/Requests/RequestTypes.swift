@@ -101,6 +101,8 @@ public enum RequestError: VaultError, Equatable {
     case contactMatchesSeveralMembers(count: Int)
     /// The requester's contact is not a valid email address or phone number.
     case invalidContact(String)
+    /// A request under the GDPR cannot have been received before it applied (25 May 2018).
+    case receivedBeforeGDPR(String)
 
     /// What was refused.
     public var description: String {
@@ -122,6 +124,7 @@ public enum RequestError: VaultError, Equatable {
             return "request \(Echo.name(request)) belongs to a member, whose data the vault holds: 'no_data_held' answers only a request recorded by contact"
         case .contactMatchesSeveralMembers(let count): return "the contact belongs to \(count) members; name the member with --member"
         case .invalidContact(let problem): return "the requester's contact is not usable: \(problem)"
+        case .receivedBeforeGDPR(let day): return "a GDPR request cannot be received before the GDPR applied on 2018-05-25 (\(day))"
         }
     }
 
@@ -141,6 +144,7 @@ public enum RequestError: VaultError, Equatable {
         case .memberHasData: return "member_has_data"
         case .contactMatchesSeveralMembers: return "contact_matches_several_members"
         case .invalidContact: return "invalid_contact"
+        case .receivedBeforeGDPR: return "received_before_gdpr"
         }
     }
 }

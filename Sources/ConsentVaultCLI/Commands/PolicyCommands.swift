@@ -16,7 +16,7 @@ enum PolicyCommands {
     ]
 
     private static func check(_ invocation: Invocation) throws {
-        guard invocation.positional.count <= 1 else { throw UsageError(description: "unexpected argument '\(invocation.positional[1])'", command: invocation.spec.path) }
+        guard invocation.positional.count <= 1 else { throw UsageError(description: Invocation.unexpectedArgument(at: 2, takes: invocation.spec.arguments), command: invocation.spec.path) }
         let directory = URL(fileURLWithPath: invocation.positional.first ?? "Policies")
         let policies = try PolicySet.load(fromDirectory: directory)
         invocation.json ? Output.json(["ok": true, "hash": policies.hash])
