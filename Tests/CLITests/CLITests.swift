@@ -238,12 +238,16 @@ struct BenchCLITests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let objects = result.stdout.split(separator: "\n").compactMap { try? CLIRunner.json(String($0)) }
         let rows = objects.filter { $0["operation"] != nil }
-        #expect(rows.count == 10)
+        #expect(rows.count == 11)
         #expect(rows.allSatisfy { ($0["ops_per_second"] as? Double ?? 0) > 0 && ($0["peak_mb"] as? Double ?? 0) > 0 })
         #expect(rows.filter { $0["baseline_ops_per_second"] != nil }.map { $0["operation"] as? String }
-            == ["enroll (5 fields, 3 consents)", "purpose-checked read", "lookup by email"])
+            == ["import", "enroll (5 fields, 3 consents)", "purpose-checked read", "lookup by email"])
         let size = objects.first { $0["vault_bytes_per_member"] != nil }
         #expect((size?["vault_bytes_per_member"] as? Int ?? 0) > 500)
+        // The split by table and index adds up to about the file (free pages and the header aside).
+        let tables = size?["bytes_per_member_by_table"] as? [String: Int] ?? [:]
+        #expect(tables["member_fields"] ?? 0 > 0 && tables["audit_log"] ?? 0 > 0, "\(tables)")
+        #expect(tables.values.reduce(0, +) <= (size?["vault_bytes_per_member"] as? Int ?? 0))
     }
 }
 

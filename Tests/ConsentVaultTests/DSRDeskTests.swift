@@ -20,7 +20,19 @@ struct DSRDeskTests {
         #expect(throws: RequestError.invalidDate("31.02.2026")) {
             try test.vault.requests.open(.access, for: member, receivedOn: "31.02.2026", as: .localAdministrator)
         }
+        #expect(throws: RequestError.receivedBeforeGDPR("2018-05-24")) {
+            try test.vault.requests.open(.access, for: member, receivedOn: "24.05.2018", as: .localAdministrator)
+        }
         #expect(try test.worldSnapshot() == before)
+    }
+
+    @Test("the desk's day is the controller's: at 23:40 UTC on 31 December it is already 1 January in Berlin")
+    func controllersDay() throws {
+        let test = try TestVault(today: ISO8601DateFormatter().date(from: "2026-12-31T23:40:00Z")!)
+        let member = try test.vault.members.enroll([FieldInput("email", "silvester@example.de")], channel: .web, as: .localAdministrator).member
+        let today = try test.vault.requests.open(.access, for: member, as: .localAdministrator)
+        #expect(today.receivedOn == "2027-01-01" && today.dueOn == "2027-02-01", "\(today)")
+        #expect(try test.vault.requests.open(.access, for: member, receivedOn: "01.01.2027", as: .localAdministrator).receivedOn == "2027-01-01")
     }
 
     @Test("an extension is decided within the first month; later it is refused, and the reason shows")

@@ -44,6 +44,14 @@ public struct WordingPolicy: Codable, Sendable, Equatable {
     /// The recipient category of `role`, or the `other` one.
     func recipient(_ role: String) -> Wording? { recipients[role] ?? recipients[Self.otherRecipient] }
 
+    /// The shipped `wording.json`, decoded once: the wording of a policy set without the file.
+    static let builtIn: WordingPolicy = {
+        guard let text = PolicySet.builtInDocuments[fileName], let wording = try? JSONDecoder().decode(WordingPolicy.self, from: Data(text.utf8)) else {
+            preconditionFailure("the built-in wording.json does not decode; PolicySetTests checks it")
+        }
+        return wording
+    }()
+
     /// Key of the category for roles `recipients` does not name.
     static let otherRecipient = "other"
     /// The export's state of a purpose that needs no consent (its lawful basis is another).

@@ -10,19 +10,10 @@ struct ExportWording {
 
     /// Wording from `policy`, or from the built-in `wording.json` when the set has none.
     init(_ policy: WordingPolicy?) {
-        let chosen = policy ?? Self.builtIn
+        let chosen = policy ?? WordingPolicy.builtIn
         self.policy = chosen
         timeZone = TimeZone(identifier: chosen.timeZone) ?? .gmt
     }
-
-    /// The shipped `wording.json`, decoded once.
-    private static let builtIn: WordingPolicy = {
-        guard let text = PolicySet.builtInDocuments[WordingPolicy.fileName],
-              let wording = try? JSONDecoder().decode(WordingPolicy.self, from: Data(text.utf8)) else {
-            preconditionFailure("the built-in wording.json does not decode; BuiltInPoliciesTests checks it")
-        }
-        return wording
-    }()
 
     /// A field's name when the policy set gives no label (sets from before labels).
     static func field(_ name: String) -> String { name.replacingOccurrences(of: "_", with: " ") }

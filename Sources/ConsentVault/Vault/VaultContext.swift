@@ -15,6 +15,8 @@ final class VaultContext {
     let keys: VaultKeys
     /// The policy set in force (replaced by `Vault.applyPolicies`).
     var policies: PolicySet
+    /// `controllerTimeZone`, kept while the policy set names the same zone.
+    private var timeZoneCache: TimeZone?
     let clock: @Sendable () -> Date
     /// The journal of events a restore of an old backup must not roll back.
     let journal: EventJournal
@@ -79,8 +81,21 @@ final class VaultContext {
     var catalog: FieldCatalog { policies.fields }
     /// The vault clock's current time as stored (ISO 8601, UTC).
     var timestamp: String { Timestamp.string(clock()) }
-    /// The vault clock's current day (UTC).
-    var today: CalendarDay { CalendarDay.today(clock()) }
+    /// The vault clock's current day in the controller's time zone (`wording.json`): deadlines,
+    /// "received today" and "not in the future" are the controller's days, not UTC's.
+    var today: CalendarDay {
+        let now = clock()
+        return CalendarDay.today(now.addingTimeInterval(TimeInterval(controllerTimeZone.secondsFromGMT(for: now))))
+    }
+
+    /// The controller's time zone, from the policy set's wording (or the built-in one).
+    var controllerTimeZone: TimeZone {
+        let identifier = (policies.wording ?? WordingPolicy.builtIn).timeZone
+        if let cached = timeZoneCache, cached.identifier == identifier { return cached }
+        let zone = TimeZone(identifier: identifier) ?? .gmt
+        timeZoneCache = zone
+        return zone
+    }
 
     /// The newest master key version that both the key file and the vault know: new data keys are
     /// wrapped under it.
