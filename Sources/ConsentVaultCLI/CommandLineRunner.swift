@@ -38,11 +38,18 @@ func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
     guard let spec = allCommands.filter({ Array(words.prefix($0.path.count)) == $0.path }).max(by: { $0.path.count < $1.path.count }) else {
         if allCommands.contains(where: { $0.path.first == words[0] }) {
             let groupHelp = Help.group(words[0], allCommands)
-            if asksHelp || words.dropFirst().contains(where: { ["-h", "--help"].contains($0) }) { return .show(groupHelp) }
-            guard words.count > 1 else { return .usageError(groupHelp) }
+            guard words.count > 1 else { return asksHelp ? .show(groupHelp) : .usageError(groupHelp) }
+            if ["-h", "--help"].contains(words[1]) { return .show(groupHelp) }
             let subcommands = allCommands.filter { $0.path.first == words[0] && $0.path.count > 1 }.map { $0.path[1] }
             let suggestion = Suggestion.closest(to: words[1], among: subcommands).map { "\nHint: did you mean 'consent-vault \(words[0]) \($0)'?" } ?? ""
             return .usageError("Error: unknown command '\(words[0]) \(Echo.name(words[1]))'\(suggestion)\n\n\(groupHelp)")
+        }
+        // A misspelt global option before the command (`--jsno member list`).
+        if words[0].hasPrefix("--") {
+            let name = String(words[0].dropFirst(2).prefix { $0 != "=" })
+            let suggestion = Suggestion.closest(to: name, among: globalOptions.map(\.name.rawValue)).map { "did you mean '--\($0)'?" }
+                ?? "run 'consent-vault --help' to list the global options"
+            return .usageError("Error: unknown option '--\(Echo.name(name))' before the command\nHint: \(suggestion)")
         }
         let suggestion = Suggestion.closest(to: words[0], among: Array(Set(allCommands.compactMap(\.path.first))))
             .map { "did you mean 'consent-vault \($0)'?" } ?? "run 'consent-vault --help' to list the commands"
@@ -57,22 +64,33 @@ func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
     }
 }
 
-/// `arguments` with global options given before the command (`--json dsr list`) moved after it, so
-/// they may stand on either side.
+/// `arguments` with global options given before the command (`--json dsr list`) or between a
+/// group and its command (`member --vault v.vault list`) moved after it, so they may stand anywhere.
 private func movingLeadingGlobalOptions(_ arguments: [String]) -> [String] {
-    var leading: [String] = []
-    var rest = arguments[...]
+    var (moved, rest) = takingGlobalOptions(arguments[...])
+    if let group = rest.first, allCommands.contains(where: { $0.path.count > 1 && $0.path.first == group }) {
+        let (afterGroup, command) = takingGlobalOptions(rest.dropFirst())
+        moved += afterGroup
+        rest = [group] + command
+    }
+    return Array(rest) + moved
+}
+
+/// The global options (with their values) at the start of `words`, and what follows them.
+private func takingGlobalOptions(_ words: ArraySlice<String>) -> (options: [String], rest: ArraySlice<String>) {
+    var options: [String] = []
+    var rest = words
     while let first = rest.first, first.hasPrefix("--"), first != "--help", first != "--version" {
         let name = String(first.dropFirst(2).prefix { $0 != "=" })
         guard let option = globalOptions.first(where: { $0.name.rawValue == name }) else { break }
-        leading.append(first)
+        options.append(first)
         rest = rest.dropFirst()
         if option.valueName != nil, !first.contains("="), let value = rest.first {
-            leading.append(value)
+            options.append(value)
             rest = rest.dropFirst()
         }
     }
-    return Array(rest) + leading
+    return (options, rest)
 }
 
 private func usageMessage(_ error: UsageError) -> String {

@@ -50,7 +50,7 @@ extension StorageError {
         switch self {
         case .sqlite: return "if this repeats, run 'consent-vault' again with a fresh copy of the vault and report it"
         case .schemaTooNew: return "upgrade consent-vault; never open a vault with an older version"
-        case .notAVault: return "check --vault (or CONSENT_VAULT_PATH)"
+        case .notAVault: return "check the path: --vault (or CONSENT_VAULT_PATH), or the backup file given to restore"
         case .vaultNotFound: return "create one with: consent-vault init, or check --vault (or CONSENT_VAULT_PATH)"
         case .vaultExists: return "choose another path; an existing vault is never overwritten"
         case .erasureJournal: return "restore the journal from its append-only copy; never edit it by hand"

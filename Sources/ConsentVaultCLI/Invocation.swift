@@ -44,7 +44,12 @@ struct Invocation {
                 value = inlineValue
             } else {
                 guard index < arguments.count else { throw UsageError(description: "'--\(name)' needs a value \(valueName)", command: spec.path) }
-                value = arguments[index]
+                // `--email --json`: the next word is an option, not the value.
+                let next = arguments[index]
+                if next.hasPrefix("--"), known[String(next.dropFirst(2).prefix { $0 != "=" })] != nil {
+                    throw UsageError(description: "'--\(name)' needs a value \(valueName) before '\(next.prefix { $0 != "=" })'", command: spec.path)
+                }
+                value = next
                 index += 1
             }
             if values[option.name] != nil && !option.repeatable {

@@ -207,4 +207,17 @@ struct DSRDeskTests {
         _ = try test.vault.retention.run(as: .localAdministrator)
         #expect(try test.rawDatabase().statement(archived).scalar(table: "points_archive") == 0, "gone once it has")
     }
+
+    @Test("a hold counts the controller's year: points booked at 23:30 UTC on 31 December 2026 are 2027's in Berlin, kept to 2035-12-31 and no earlier")
+    func holdYearIsTheControllers() throws {
+        let test = try TestVault(today: ISO8601DateFormatter().date(from: "2026-12-31T23:30:00Z")!)
+        let member = try test.vault.members.enroll([FieldInput("email", "silvester@example.de")], channel: .web, as: .localAdministrator).member
+        _ = try test.vault.rewards.adjust(member, by: 50, reason: "goodwill", as: .localAdministrator)
+        let report = try test.vault.requests.erase(member, as: .localAdministrator)
+        #expect(report.kept.first { $0.what.contains("points ledger") }?.until == "2035-12-31", "\(report.kept)")
+        let archived = "SELECT count(*) AS value FROM points_archive"
+        test.clock.advance(days: 365 * 8 + 2) // 2035-01-01, a year before the hold ends
+        _ = try test.vault.retention.run(as: .localAdministrator)
+        #expect(try test.rawDatabase().statement(archived).scalar(table: "points_archive") == 1, "still held in 2035")
+    }
 }

@@ -30,10 +30,16 @@ extension Vault {
             // Both connections are closed at the end of this block, before the file is replaced.
             let current = try open(at: path, keyRing: keyRing, erasureJournal: erasureJournal, clock: clock)
             try current.context.authorize(principal, .backupRestore)
-            let candidate = try Database(path: backupPath, create: false)
-            guard try VaultMetaStore(database: candidate).identity()?.vaultID == current.vaultID else {
+            // Every failure to read the backup names the backup, not the vault.
+            let candidate: Database
+            let identity: (vaultID: String, keyID: String)?
+            do {
+                candidate = try Database(path: backupPath, create: false)
+                identity = try VaultMetaStore(database: candidate).identity()
+            } catch {
                 throw StorageError.notAVault(path: backupPath)
             }
+            guard identity?.vaultID == current.vaultID else { throw StorageError.notAVault(path: backupPath) }
             try PrivateFiles.createEmpty(staging)
             try candidate.copy(to: staging)
         }

@@ -65,9 +65,9 @@ struct ConsentStore {
     }
 
     /// The day (`YYYY-MM-DD`) of the member's newest consent event, or nil.
-    func latestEventDay(of member: MemberID) throws -> String? {
-        try database.statement("SELECT substr(max(recorded_at), 1, 10) AS day FROM consent_events WHERE member_id = ?1")
-            .rows([.text(member.rawValue)], table: "consent_events").first?.optionalText("day")
+    func latestEventTime(of member: MemberID) throws -> String? {
+        try database.statement("SELECT max(recorded_at) AS at FROM consent_events WHERE member_id = ?1")
+            .rows([.text(member.rawValue)], table: "consent_events").first?.optionalText("at")
     }
 
     /// Events of the member, counted.

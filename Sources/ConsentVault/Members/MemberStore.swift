@@ -170,9 +170,9 @@ struct MemberStore {
     }
 
     /// The day (`YYYY-MM-DD`) `field` was last written for the member, or nil.
-    func updatedDay(of field: String, for member: MemberID) throws -> String? {
-        try database.statement("SELECT substr(updated_at, 1, 10) AS day FROM member_fields WHERE member_id = ?1 AND field = ?2")
-            .rows([.text(member.rawValue), .text(field)], table: "member_fields").first?.optionalText("day")
+    func updatedTime(of field: String, for member: MemberID) throws -> String? {
+        try database.statement("SELECT updated_at FROM member_fields WHERE member_id = ?1 AND field = ?2")
+            .rows([.text(member.rawValue), .text(field)], table: "member_fields").first?.optionalText("updated_at")
     }
 
     /// The member's blind index entries (field and hash).

@@ -27,8 +27,8 @@ public struct LegalHold: Codable, Sendable, Equatable {
     }
 
     /// The first day whose records are still held on `today`: records made before it have ended.
-    public func earliestHeldDay(on today: CalendarDay) -> String {
-        String(format: "%04d-01-01", today.year - years)
+    public func earliestHeldDay(on today: CalendarDay) -> CalendarDay {
+        CalendarDay(year: today.year - years, month: 1, day: 1)
     }
 }
 

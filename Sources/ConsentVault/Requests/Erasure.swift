@@ -83,22 +83,22 @@ extension VaultContext {
         guard try members.exists(member.rawValue) else { throw MemberError.memberNotFound(member.rawValue) }
         let stored = try members.fieldNames(of: member)
         let today = today
-        /// A hold runs from the end of the year of the newest record it keeps (today if none is dated).
-        func until(_ hold: LegalHold, newest: String?) -> String { hold.endDay(forRecordMadeOn: newest.flatMap { CalendarDay(iso: $0) } ?? today) }
+        /// A hold runs from the end of the year (the controller's) of the newest record it keeps (today if none is dated).
+        func until(_ hold: LegalHold, newest: String?) -> String { hold.endDay(forRecordMadeOn: newest.flatMap(controllerDay) ?? today) }
         var heldFields: [String: (hold: LegalHold, until: String)] = [:]
         var consentHold: (hold: LegalHold, until: String)?
         var pointsHold: (hold: LegalHold, until: String)?
         for hold in policies.retention.legalHolds {
-            if hold.records == .consentEvents { consentHold = (hold, until(hold, newest: try consents.latestEventDay(of: member))); continue }
+            if hold.records == .consentEvents { consentHold = (hold, until(hold, newest: try consents.latestEventTime(of: member))); continue }
             if hold.records == .pointsLedger {
                 // Each booking is kept for the hold's years: the last one decides the end.
-                pointsHold = (hold, until(hold, newest: try rewards.latestEntryDay(of: member)))
+                pointsHold = (hold, until(hold, newest: try rewards.latestEntryTime(of: member)))
                 continue
             }
             guard hold.appliesWhenFieldPresent.map(stored.contains) ?? true else { continue }
             // The record that triggers the hold (the receipts) dates it; without one, the newest held field.
             let dated = (hold.appliesWhenFieldPresent.map { [$0] } ?? hold.fields ?? []).filter(stored.contains)
-            let newest = try dated.compactMap { try members.updatedDay(of: $0, for: member) }.max()
+            let newest = try dated.compactMap { try members.updatedTime(of: $0, for: member) }.max()
             for field in hold.fields ?? [] where stored.contains(field) { heldFields[field] = (hold, until(hold, newest: newest)) }
         }
         return ErasurePlan(storedFields: stored.sorted(), heldFields: heldFields, consentHold: consentHold, pointsHold: pointsHold,

@@ -119,12 +119,13 @@ public struct RequestOperations {
             let current = try request(id)
             guard current.status == .open else { throw RequestError.alreadyClosed(id) }
             guard current.extensionReason == nil else { throw RequestError.alreadyExtended(id) }
-            guard let due = CalendarDay(iso: current.dueOn) else {
+            guard let due = CalendarDay(iso: current.dueOn), let received = CalendarDay(iso: current.receivedOn) else {
                 throw StorageError.corruptRow(table: "requests", column: "due_on", problem: "not a date as YYYY-MM-DD")
             }
             // Art. 12(3): the member must be told of the extension within the first month.
             guard context.today <= due else { throw RequestError.extensionTooLate(dueOn: due.iso) }
-            try context.requests.extend(id, to: due.adding(months: 2).iso, reason: reason)
+            // Three months from receipt (31 October → 31 January), not two from a due day already cut to a month's end.
+            try context.requests.extend(id, to: received.adding(months: 3).iso, reason: reason)
             return try request(id)
         }
     }

@@ -60,7 +60,8 @@ public struct RetentionOperations {
             }
             try context.audited(principal, .retentionRun) { _ in try context.consents.deleteArchivedProof(heldUntilBefore: today) }
             if let hold = context.policies.retention.legalHolds.first(where: { $0.records == .pointsLedger }) {
-                let cutoff = hold.earliestHeldDay(on: context.today)
+                // Bookings made before the first held day began in the controller's time zone (stored times are UTC).
+                let cutoff = context.utcStart(ofControllerDay: hold.earliestHeldDay(on: context.today))
                 try context.audited(principal, .retentionRun) { _ in try context.rewards.deleteArchived(bookedBefore: cutoff) }
             }
             try context.checkpoint()

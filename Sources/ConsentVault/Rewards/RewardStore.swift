@@ -115,14 +115,15 @@ struct RewardStore {
     }
 
     /// The day (`YYYY-MM-DD`) of the member's latest ledger entry, if any.
-    func latestEntryDay(of member: MemberID) throws -> String? {
-        try database.statement("SELECT substr(max(at), 1, 10) AS day FROM points_ledger WHERE member_id = ?1")
-            .rows([.text(member.rawValue)], table: "points_ledger").first?.optionalText("day")
+    func latestEntryTime(of member: MemberID) throws -> String? {
+        try database.statement("SELECT max(at) AS at FROM points_ledger WHERE member_id = ?1")
+            .rows([.text(member.rawValue)], table: "points_ledger").first?.optionalText("at")
     }
 
     /// Deletes archived (pseudonymized) bookings made before `day` (`YYYY-MM-DD`): their hold has ended.
-    func deleteArchived(bookedBefore day: String) throws {
-        try database.statement("DELETE FROM points_archive WHERE at < ?1").run([.text(day)])
+    /// `time` is a stored time (ISO 8601, UTC).
+    func deleteArchived(bookedBefore time: String) throws {
+        try database.statement("DELETE FROM points_archive WHERE at < ?1").run([.text(time)])
     }
 
     /// Copies the member's ledger under the erasure tag `tag`, without member id or reasons.

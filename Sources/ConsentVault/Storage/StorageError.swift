@@ -32,7 +32,7 @@ public enum StorageError: VaultError, Equatable {
         case .sqlite(let code, let operation, let message): return "\(Self.explain(code)) (SQLite \(code) during \(operation): \(message))"
         case .schemaTooNew(let found, let supported):
             return "this vault has schema version \(found), written by a newer consent-vault; this one supports up to \(supported)"
-        case .notAVault(let path): return "\(path) is not a consent vault"
+        case .notAVault(let path): return "\(path) is not a consent vault (or not a backup of this one), or cannot be read"
         case .vaultNotFound(let path): return "no vault at \(path)"
         case .vaultExists(let path): return "a vault already exists at \(path)"
         case .erasureJournal(let path, let problem): return "erasure journal \(path): \(problem)"

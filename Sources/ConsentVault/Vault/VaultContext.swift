@@ -88,6 +88,18 @@ final class VaultContext {
         return CalendarDay.today(now.addingTimeInterval(TimeInterval(controllerTimeZone.secondsFromGMT(for: now))))
     }
 
+    /// The controller's day of a stored time (ISO 8601, UTC): `2026-12-31T23:30:00Z` is 1 January in Berlin.
+    func controllerDay(of timestamp: String) -> CalendarDay? {
+        guard let date = Timestamp.date(timestamp) else { return CalendarDay(iso: String(timestamp.prefix(10))) }
+        return CalendarDay.today(date.addingTimeInterval(TimeInterval(controllerTimeZone.secondsFromGMT(for: date))))
+    }
+
+    /// The stored time (ISO 8601, UTC) at which `day` begins in the controller's time zone.
+    func utcStart(ofControllerDay day: CalendarDay) -> String {
+        let midnightUTC = Timestamp.date(day.iso + "T00:00:00Z") ?? Date(timeIntervalSince1970: 0)
+        return Timestamp.string(midnightUTC.addingTimeInterval(-TimeInterval(controllerTimeZone.secondsFromGMT(for: midnightUTC))))
+    }
+
     /// The controller's time zone, from the policy set's wording (or the built-in one).
     var controllerTimeZone: TimeZone {
         let identifier = (policies.wording ?? WordingPolicy.builtIn).timeZone

@@ -50,7 +50,8 @@ enum DSRCommands {
         if invocation.json { Output.json(JSONShapes.request(request, today: today)); return }
         var deadline = ""
         if let today, request.status == .open, let days = request.daysLeft(on: today) {
-            deadline = days >= 0 ? " (\(days) days left)" : " (OVERDUE by \(-days) days)"
+            func counted(_ number: Int) -> String { number == 1 ? "1 day" : "\(number) days" }
+            deadline = days >= 0 ? " (\(counted(days)) left)" : " (OVERDUE by \(counted(-days)))"
         }
         let member = request.member.map { " member \($0.rawValue)" } ?? (request.byContact ? " (no member: by contact)" : " (member erased)")
         let reason = request.extensionReason.map { " extended: \($0)" } ?? ""

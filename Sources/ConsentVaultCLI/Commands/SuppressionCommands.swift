@@ -32,7 +32,9 @@ enum SuppressionCommands {
     private static func lift(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
         let named = [OptionName.email, .phone, .entry].filter { invocation.value($0) != nil }
-        guard named.count == 1 else { throw SuppressionError.liftNeedsOneEntry }
+        guard named.count == 1 else {
+            throw UsageError(description: "name exactly one entry: --email, --phone or --entry (an id from `suppression list`)", command: invocation.spec.path)
+        }
         let (vault, principal) = try invocation.openVault()
         let lifted: SuppressionEntry
         switch named[0] {
