@@ -172,6 +172,49 @@ struct DSRDeskTests {
         #expect(builtIn.contains("Filiale / store") && builtIn.contains("01.07.2026, 12:00") && builtIn.contains("Europe/Berlin"))
     }
 
+    @Test("a field members still hold cannot leave the catalog (their values would drop out of exports); nothing changes")
+    func heldFieldStaysInCatalog() throws {
+        let test = try TestVault()
+        let member = try test.vault.members.enroll([FieldInput("email", "filiale@example.de"), FieldInput("preferred_store", "Köln Hbf")],
+                                                   channel: .web, as: .localAdministrator).member
+        var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }
+        func without(_ name: String, in file: String, key: String) throws {
+            var object = try JSONSerialization.jsonObject(with: documents[file]!) as! [String: Any]
+            object[key] = (object[key] as! [[String: Any]]).filter { $0["name"] as? String != name && $0["field"] as? String != name }
+            documents[file] = try JSONSerialization.data(withJSONObject: object)
+        }
+        try without("preferred_store", in: "fields.json", key: "fields")
+        try without("preferred_store", in: "rewards.json", key: "asks")
+        var purposes = try JSONSerialization.jsonObject(with: documents["purposes.json"]!) as! [String: Any]
+        purposes["purposes"] = (purposes["purposes"] as! [[String: Any]]).map { purpose in
+            var purpose = purpose
+            purpose["fields"] = (purpose["fields"] as! [String]).filter { $0 != "preferred_store" }
+            return purpose
+        }
+        documents["purposes.json"] = try JSONSerialization.data(withJSONObject: purposes)
+        var rewards = try JSONSerialization.jsonObject(with: documents["rewards.json"]!) as! [String: Any]
+        rewards["rules"] = (rewards["rules"] as! [[String: Any]]).filter { ($0["id"] as? String) != "share_preferred_store" }.map { rule in
+            guard var trigger = rule["trigger"] as? [String: Any], let fields = trigger["fields"] as? [String] else { return rule }
+            trigger["fields"] = fields.filter { $0 != "preferred_store" }
+            var changed = rule
+            changed["trigger"] = trigger
+            return changed
+        }
+        documents["rewards.json"] = try JSONSerialization.data(withJSONObject: rewards)
+        var wording = try JSONSerialization.jsonObject(with: documents["wording.json"]!) as! [String: Any]
+        var points = wording["point_rules"] as! [String: Any]
+        points["share_preferred_store"] = nil
+        wording["point_rules"] = points
+        documents["wording.json"] = try JSONSerialization.data(withJSONObject: wording)
+        let reduced = try PolicySet.decode(documents)
+        let before = test.vault.policies.hash
+        #expect(throws: PolicyError.self) { try test.vault.applyPolicies(reduced, as: .localAdministrator) }
+        #expect(test.vault.policies.hash == before)
+        _ = try test.vault.members.unset("preferred_store", for: member, as: .localAdministrator)
+        try test.vault.applyPolicies(reduced, as: .localAdministrator)
+        #expect(test.vault.policies.hash == reduced.hash)
+    }
+
     @Test("a policy set without controller.json still opens; its export says no contact is on file instead of inventing one")
     func exportWithoutController() throws {
         var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }

@@ -64,7 +64,7 @@ struct ConsentStore {
             .rows([.text(member.rawValue), .text(time)], table: "consent_events").isEmpty)
     }
 
-    /// The day (`YYYY-MM-DD`) of the member's newest consent event, or nil.
+    /// When the member's newest consent event was recorded (stored time, ISO 8601 UTC), or nil.
     func latestEventTime(of member: MemberID) throws -> String? {
         try database.statement("SELECT max(recorded_at) AS at FROM consent_events WHERE member_id = ?1")
             .rows([.text(member.rawValue)], table: "consent_events").first?.optionalText("at")

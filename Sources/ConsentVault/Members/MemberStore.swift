@@ -169,7 +169,15 @@ struct MemberStore {
         return counts
     }
 
-    /// The day (`YYYY-MM-DD`) `field` was last written for the member, or nil.
+    /// How many members hold a value of each of `fields` (only fields someone holds), in field order.
+    func holderCounts(ofFields fields: [String]) throws -> [(String, Int)] {
+        try fields.compactMap { field in
+            let count = try database.statement("SELECT count(*) AS value FROM member_fields WHERE field = ?1").scalar([.text(field)], table: "member_fields")
+            return count > 0 ? (field, count) : nil
+        }
+    }
+
+    /// When `field` was last written for the member (stored time, ISO 8601 UTC), or nil.
     func updatedTime(of field: String, for member: MemberID) throws -> String? {
         try database.statement("SELECT updated_at FROM member_fields WHERE member_id = ?1 AND field = ?2")
             .rows([.text(member.rawValue), .text(field)], table: "member_fields").first?.optionalText("updated_at")

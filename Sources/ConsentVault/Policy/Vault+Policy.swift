@@ -24,6 +24,15 @@ extension Vault {
     /// `material_version` stop counting from now on and show as `needs_reconsent`.
     public func applyPolicies(_ policies: PolicySet, as principal: Principal) throws {
         try context.audited(principal, .policyApply) { _ in
+            // A field that members still hold cannot leave the catalog: their values would drop out of every export (Art. 15).
+            let removed = Set(context.policies.fields.fields.map(\.name)).subtracting(policies.fields.fields.map(\.name))
+            let held = try context.members.holderCounts(ofFields: removed.sorted())
+            guard held.isEmpty else {
+                throw PolicyError.invalid(held.map { field, count in
+                    PolicyProblem(file: FieldCatalog.fileName, path: "$.fields",
+                                  message: "field '\(field)' is still held by \(count) member(s); unset or erase those values before removing it")
+                })
+            }
             try context.policyStore.save(policies, by: principal, at: context.timestamp)
         }
         context.policies = policies

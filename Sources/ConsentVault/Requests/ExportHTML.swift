@@ -64,7 +64,9 @@ enum ExportHTML {
         html += section("Empfänger und Zugriffe / Recipients and accesses",
                         ["Zeit / Time", "Empfänger (Kategorie) / Recipient (category)", "Zweck / Purpose", "Angaben / Items"],
                         accesses.filter { ($0["outcome"] as? String) == "ok" && !(($0["fields_returned"] as? [String]) ?? []).isEmpty }.map {
-                            [wording.time($0["at"]), wording.recipient(role: $0["role"]), description($0["purpose"], purposeTexts),
+                            [wording.time($0["at"]), wording.recipient(role: $0["role"]),
+                             ($0["operation"] as? String)?.hasPrefix("dsr.") == true && ($0["purpose"] as? String ?? "").isEmpty
+                                ? "Bearbeitung Ihrer Anfrage nach der DSGVO / handling your GDPR request" : description($0["purpose"], purposeTexts),
                              (($0["fields_returned"] as? [String]) ?? []).filter { !$0.contains(":") }.map { label($0) }
                                 .joined(separator: ", ")]
                         })

@@ -114,7 +114,7 @@ struct RewardStore {
         try database.statement("SELECT count(*) AS value FROM points_ledger WHERE member_id = ?1").scalar([.text(member.rawValue)], table: "points_ledger")
     }
 
-    /// The day (`YYYY-MM-DD`) of the member's latest ledger entry, if any.
+    /// When the member's latest ledger entry was booked (stored time, ISO 8601 UTC), if any.
     func latestEntryTime(of member: MemberID) throws -> String? {
         try database.statement("SELECT max(at) AS at FROM points_ledger WHERE member_id = ?1")
             .rows([.text(member.rawValue)], table: "points_ledger").first?.optionalText("at")
