@@ -78,17 +78,19 @@ enum NameCues {
         "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "zara", "primark",
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
         "hilfiger", "vuitton", "lagerfeld", "banani", "martens", "barbie", "pandora", "radley", "thorntons", "dyson", "lego", "playmobil",
-        "fisher-price", "nikolaus",
+        "fisher-price",
         "north", "south", "east", "west", "new", "old", "great", "saint", "san", "santa", "lake", "mount", "fort", "port", "upper", "lower",
         // Large cities of the markets served whose names are no common given names.
         "berlin", "dresden", "hamburg", "bremen", "essen", "paris", "london", "york", "boston", "seattle", "atlanta", "houston", "phoenix",
         "denver", "orlando", "memphis", "nashville", "brighton", "bristol", "manchester", "cambridge", "oxford", "dublin", "cork",
         "vienna", "geneva", "raleigh", "cleveland", "portland", "columbus", "milan", "zürich", "basel", "salzburg", "graz", "einstein",
     ]
-    /// Large cities whose names are also common given names (`Charlotte`, `Austin`, `Tyler`): a city
-    /// after a place word (`in`, `aus`, `from`) or standing alone without a cue, a name otherwise.
+    /// Large cities whose names are also common given names (`Charlotte`, `Austin`, `Tyler`), and
+    /// the feast of Nikolaus: a place or occasion after a place word (`in`, `aus`, `from`) or standing
+    /// alone without a cue, a name otherwise (`Nikolaus Brandstätter`, `Kunde: Nikolaus`).
     private static let givenNameCities: Set<String> = [
         "austin", "dallas", "chester", "lincoln", "sydney", "florence", "madison", "savannah", "charlotte", "jackson", "aurora", "tyler",
+        "nikolaus",
     ]
     /// Words before a place name.
     private static let placeWords: Set<String> = ["in", "aus", "nach", "bei", "from", "near", "of", "around", "nahe", "rund"]
@@ -131,11 +133,17 @@ enum NameCues {
     /// before a signature line) say about a name there.
     static func context(before index: Int, in words: NameWords) -> Context {
         if words.startsLine(index), isSignature(at: index, in: words) { return .strong }
+        // A chat speaker (`lea: handy …`, `[14:05] Jade: ok`) or one named in brackets after a role (`Agent (Ffion): …`).
+        if NameLexicon.isAnyGivenName(key: words[index].key), words.isSpeakerLabel(index) { return .strong }
+        // `c/o Hartmann`: a person or household receiving the post.
+        if index > 1, words[index - 1].lower == "o", words[index - 2].lower == "c", words.separator(before: index - 1, contains: "/") { return .strong }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
         let previous = words[index - 1].lower
         let gapIsPlain = !words.separator(before: index, contains: ",") && !words.separator(before: index, contains: "(")
         if gapIsPlain, strongWords.contains(previous) { return .strong }
         if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
+        // `— Tom, Electricals`: a name after a dash that signs a note.
+        if words.followsSigningDash(index) { return .signature }
         // `Moin, Till hier!`, `Hiya, Sören here!`
         if greetings.contains(previous), index + 1 < words.count, ["hier", "here"].contains(words[index + 1].lower) { return .strong }
         if previous == "name" && words.separator(before: index, contains: ":") { return .naming }

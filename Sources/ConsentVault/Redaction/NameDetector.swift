@@ -111,7 +111,8 @@ enum NameDetector {
         case .strong, .naming:
             break
         case .signature:
-            guard first.isCapitalized, words.endsLine(last) || words.followedByAmpersand(last) else { return nil }
+            // Capitalized, or in chat a given name (`lg tim`); ending the line, the clause (`Gruß, Zofia Kowalczyk, Kundennummer …`) or before `&`.
+            guard first.isCapitalized || isGiven, words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last) else { return nil }
         case .weak:
             // A given name, or words ending in a surname whose first word could be a given name (not `Grillzubehör von Weber`).
             // Or, after the preposition, two or three short capitalized words that end there (`für Emre Kaya formulieren`).

@@ -139,6 +139,20 @@ struct NameWords {
             || text.is(position, "?") || text.is(position, ")")
     }
 
+    /// Whether word `index` labels a speaker: a colon right after it at the start of a line (or
+    /// after a `[14:05]` time), or `(Name):` after a role word.
+    func isSpeakerLabel(_ index: Int) -> Bool {
+        let end = words[index].end
+        if text.is(end, ":"), startsLine(index) || text.is(words[index].start - 2, "]") { return true }
+        return text.is(words[index].start - 1, "(") && text.is(end, ")") && text.is(end + 1, ":")
+    }
+
+    /// Whether a dash standing alone comes right before word `index` (`… — Tom`), not a range (`2–3 Tage`).
+    func followsSigningDash(_ index: Int) -> Bool {
+        let start = words[index].start
+        return text.isSpace(start - 1) && (text.is(start - 2, "—") || text.is(start - 2, "–")) && (start - 3 < 0 || text.isWhitespace(start - 3))
+    }
+
     /// Whether word `index` is a possessive (`Annas`, `Sarah's`) of a name.
     func endsWithPossessive(_ index: Int) -> Bool { words[index].stem != words[index].text }
 

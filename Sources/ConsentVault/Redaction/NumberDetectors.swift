@@ -189,10 +189,21 @@ enum NumberDetectors {
                 start -= 2
                 if text.is(start - 1, "+") { start -= 1 }
             }
-            found.append(Detection(type: .phone, start: start, end: cursor + 4, priority: DetectionPriority.structured))
-            index = cursor + 4
+            let end = extensionEnd(text, cursor + 4) ?? cursor + 4
+            found.append(Detection(type: .phone, start: start, end: end, priority: DetectionPriority.structured))
+            index = end
         }
         return found
+    }
+
+    private static let extensionMarks = ScalarText.lowercased([" ext. ", " ext ", " ext.", " x", " extension ", " durchwahl "])
+
+    /// Where an extension after a number ends (`(212) 555-0148 ext. 22`, `… x22`), or nil.
+    private static func extensionEnd(_ text: ScalarText, _ end: Int) -> Int? {
+        guard let mark = extensionMarks.first(where: { text.lowercasedMatches($0, at: end) }), text.isDigit(end + mark.count) else { return nil }
+        var cursor = end + mark.count
+        while text.isDigit(cursor), cursor - end - mark.count < 5 { cursor += 1 }
+        return text.isAlphanumeric(cursor) ? nil : cursor
     }
 
     private static func threeDigits(_ text: ScalarText, _ index: Int) -> (first: Int, end: Int)? {
@@ -201,7 +212,7 @@ enum NumberDetectors {
     }
 
     private static let notPhoneCues = ScalarText.lowercased(["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
-                                       "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "nr.", "no.", "#",
+                                       "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "#",
                                        "receipt", "item", "sku", "beleg", "quittung", "ref", "case", "vorgang", "paket", "parcel"])
 
     /// Where a separator between a phone's digit groups ends: one to three of space, `/`, `-`, `–`

@@ -1,6 +1,7 @@
 /// A text as the detectors see it: Unicode scalars folded so that spellings people cannot tell
 /// apart match alike (a letter and a combining mark composed as NFC would, full-width ASCII as
-/// ASCII, default-ignorable characters such as a zero-width space left out), with the character
+/// ASCII, no-break and other fixed spaces as a space, default-ignorable characters such as a
+/// zero-width space left out), with the character
 /// classes the detectors need. Offsets into it map back to the original text's code points
 /// (`originalStart`, `originalEnd`), the unit of every offset the redactor reports.
 struct ScalarText {
@@ -40,6 +41,11 @@ struct ScalarText {
                 folded = true
             }
             if Self.isIgnorable(value) { continue }
+            // No-break, figure, thin and narrow no-break spaces read as a space (NFKC): `5588 5159 …` with U+00A0 between the groups.
+            if [0xa0, 0x2007, 0x2009, 0x202f].contains(value) {
+                scalars.append(0x20); classes.append(Self.classify(" ")); starts.append(index); ends.append(index + 1)
+                continue
+            }
             if (0xff01...0xff5e).contains(value), let ascii = Unicode.Scalar(value - 0xfee0) {
                 scalars.append(ascii.value); classes.append(Self.classify(ascii)); starts.append(index); ends.append(index + 1)
                 continue
