@@ -48,6 +48,23 @@ struct PlaintextOnDiskTests {
         #expect(try test.vault.members.decryptFields(of: members[0])["last_name"] == "Müller-Lüdenscheidt")
     }
 
+    @Test("personal data typed into a purpose or field name is refused and never reaches the audit log on disk")
+    func typedNamesStayOut() throws {
+        let test = try TestVault()
+        let member = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .store, as: admin).member
+        for purpose in ["secret.person@leak.de", "017112345678", "Anna Schmidt, Hauptstr. 5"] {
+            #expect(throws: (any Error).self) { _ = try test.vault.members.read(member, purpose: purpose, as: admin) }
+            #expect(throws: (any Error).self) { _ = try test.vault.members.read(member, purpose: "loyalty_account", fields: [purpose], as: admin) }
+            #expect(throws: (any Error).self) { try test.vault.consents.withdraw(ConsentRequest(purpose: purpose), for: member, as: admin) }
+        }
+        try test.vault.checkpoint()
+        for (file, data) in test.fileContents() {
+            for needle in ["secret.person", "017112345678", "Hauptstr"] { #expect(data.range(of: Data(needle.utf8)) == nil, "\(needle) in \(file)") }
+        }
+        let logged = try test.vault.audit.entries(for: member, as: admin).map(\.purpose)
+        #expect(logged.contains("<21 characters>") && logged.contains("<12 characters>"), "\(logged)")
+    }
+
     @Test("a removed value leaves no ciphertext behind after a checkpoint (secure_delete)")
     func unsetLeavesNoCiphertext() throws {
         let test = try TestVault()

@@ -38,10 +38,12 @@ struct AuditLog {
         let last = try latest()
         let sequence = (last?.sequence ?? 0) + 1
         let previous = last?.chain ?? Self.genesis
+        // Purpose and field names come from callers: one typed into the wrong option (an email
+        // address, a phone number) must not reach the log, only a note of its length.
         var unchained = AuditEntry(sequence: sequence, at: now, principal: record.principal.name, role: record.principal.role,
-                                   operation: record.operation.rawValue, purpose: record.purpose,
+                                   operation: record.operation.rawValue, purpose: Self.loggable(record.purpose),
                                    member: try record.table.map { "#" + $0 } ?? record.member.map(pseudonym) ?? "",
-                                   fieldsRequested: record.fieldsRequested, fieldsReturned: record.fieldsReturned,
+                                   fieldsRequested: record.fieldsRequested.map(Self.loggable), fieldsReturned: record.fieldsReturned,
                                    outcome: record.outcome, chain: [])
         unchained.anchor = record.anchor
         let chain = try link(previous, unchained)
@@ -52,6 +54,12 @@ struct AuditLog {
                       .text(unchained.purpose), .text(unchained.member), .text(unchained.fieldsRequested.joined(separator: ",")),
                       .text(unchained.fieldsReturned.joined(separator: ",")), .text(unchained.outcome.rawValue), .blob(chain),
                       .text(record.anchor)])
+    }
+
+    /// A purpose or requested name as the log keeps it: `session:` references and names `Echo.name`
+    /// would show as they are, anything else as `<N characters>` (no comma: the list is comma-joined).
+    private static func loggable(_ requested: String) -> String {
+        requested.isEmpty || requested.hasPrefix("session:") || Echo.name(requested) == requested ? requested : "<\(requested.count) characters>"
     }
 
     /// The chain value that follows `previous` for `entry`.

@@ -111,7 +111,7 @@ enum DSRCommands {
         let id = try invocation.checkedPositional()[0]
         let text = try invocation.required(.outcome)
         guard let outcome = RequestOutcome(rawValue: text) else {
-            throw UsageError(description: "unknown outcome '\(text)'; use fulfilled, refused, withdrawn or no_data_held", command: invocation.spec.path)
+            throw UsageError(description: "unknown outcome '\(Echo.name(text))'; use fulfilled, refused, withdrawn or no_data_held", command: invocation.spec.path)
         }
         let (vault, principal) = try invocation.openVault()
         show(try vault.requests.close(id, outcome: outcome, as: principal), invocation)
