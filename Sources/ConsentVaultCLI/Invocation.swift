@@ -46,7 +46,7 @@ struct Invocation {
                 guard index < arguments.count else { throw UsageError(description: "'--\(name)' needs a value \(valueName)", command: spec.path) }
                 // `--email --json`: the next word is an option, not the value.
                 let next = arguments[index]
-                if next.hasPrefix("--"), known[String(next.dropFirst(2).prefix { $0 != "=" })] != nil {
+                if next == "-h" || next.hasPrefix("--") && known[String(next.dropFirst(2).prefix { $0 != "=" })] != nil {
                     throw UsageError(description: "'--\(name)' needs a value \(valueName) before '\(next.prefix { $0 != "=" })'", command: spec.path)
                 }
                 value = next

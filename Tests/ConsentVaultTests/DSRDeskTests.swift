@@ -215,6 +215,47 @@ struct DSRDeskTests {
         #expect(test.vault.policies.hash == reduced.hash)
     }
 
+    @Test("a second email field counts as an email: a request by contact finds its member, and an erasure suppresses the address under both fields")
+    func everyContactFieldOfAType() throws {
+        var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }
+        var catalog = try JSONSerialization.jsonObject(with: documents["fields.json"]!) as! [String: Any]
+        var fields = catalog["fields"] as! [[String: Any]]
+        fields.append(["name": "work_email", "type": "email", "party": "first", "category": "user.contact.email", "indexed": true, "unique": false,
+                       "max_length": 254, "description": "Work address.", "label": ["de": "Dienstliche E-Mail", "en": "Work email"]])
+        catalog["fields"] = fields
+        documents["fields.json"] = try JSONSerialization.data(withJSONObject: catalog)
+        var purposes = try JSONSerialization.jsonObject(with: documents["purposes.json"]!) as! [String: Any]
+        purposes["purposes"] = (purposes["purposes"] as! [[String: Any]]).map { purpose in
+            guard purpose["id"] as? String == "loyalty_account" else { return purpose }
+            var changed = purpose
+            changed["fields"] = (purpose["fields"] as! [String]) + ["work_email"]
+            return changed
+        }
+        documents["purposes.json"] = try JSONSerialization.data(withJSONObject: purposes)
+        let test = try TestVault()
+        try test.vault.applyPolicies(try PolicySet.decode(documents), as: .localAdministrator)
+        let worker = try test.vault.members.enroll([FieldInput("email", "privat@example.de"), FieldInput("work_email", "Work.Person@Firma.de")],
+                                                   channel: .web, as: .localAdministrator).member
+        #expect(try test.vault.requests.open(.access, requester: .email("work.person@firma.de"), as: .localAdministrator).member == worker)
+
+        // Asked before joining: the request becomes theirs when the erasure answers it.
+        let early = try test.vault.requests.open(.erasure, requester: .email("late@firma.de"), as: .localAdministrator)
+        let late = try test.vault.members.enroll([FieldInput("email", "late-private@example.de"), FieldInput("work_email", "Late@Firma.de")],
+                                                 channel: .web, as: .localAdministrator).member
+        #expect(throws: RequestError.memberHasData(request: early.id)) { try test.vault.requests.close(early.id, outcome: .noDataHeld, as: .localAdministrator) }
+        _ = try test.vault.requests.erase(late, request: early.id, as: .localAdministrator)
+        let answered = try test.vault.requests.show(early.id, as: .localAdministrator)
+        // Closed as fulfilled, and after the erasure kept like any erased member's request: by erasure tag, without the member id.
+        #expect(answered.status == .closed && answered.outcome == .fulfilled && answered.member == nil && !answered.byContact, "\(answered)")
+
+        // The erased work address is suppressed as a plain email too.
+        _ = try test.vault.requests.erase(worker, as: .localAdministrator)
+        #expect(throws: SuppressionError.self) {
+            try test.vault.members.enroll([FieldInput("email", "WORK.person@firma.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                          channel: .web, as: .localAdministrator)
+        }
+    }
+
     @Test("a policy set without controller.json still opens; its export says no contact is on file instead of inventing one")
     func exportWithoutController() throws {
         var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }

@@ -21,7 +21,7 @@ extension VaultContext {
     /// id is `memberNotFound`; an erased member is a tombstone that takes nothing new (`erased`).
     func memberRecord(_ member: MemberID) throws -> MemberRecord {
         let record = try loadMember(member).record
-        if let erasedAt = record.erasedAt { throw MemberError.erased(member: member.rawValue, on: String(erasedAt.prefix(10))) }
+        if let erasedAt = record.erasedAt { throw MemberError.erased(member: member.rawValue, on: controllerDay(of: erasedAt)?.iso ?? String(erasedAt.prefix(10))) }
         return record
     }
 

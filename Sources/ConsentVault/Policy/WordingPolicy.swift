@@ -94,7 +94,8 @@ enum WordingValidator {
             }
         }
         if wording.version != 1 { report("$.version", "must be 1") }
-        if TimeZone(identifier: wording.timeZone) == nil { report("$.time_zone", "must be an IANA time zone such as Europe/Berlin (found '\(wording.timeZone)')") }
+        // An IANA name (`Europe/Berlin`): `GMT+5` would read as UTC+5 here but UTC−5 as IANA's `Etc/GMT+5`.
+        if !TimeZone.knownTimeZoneIdentifiers.contains(wording.timeZone) || TimeZone(identifier: wording.timeZone) == nil { report("$.time_zone", "must be an IANA time zone such as Europe/Berlin (found '\(wording.timeZone)')") }
         func check(_ labels: [String: Wording], _ key: String, required: Set<String>, allowed: Set<String>) {
             for code in required.subtracting(labels.keys).sorted() { report("$.\(key)", "needs a label for '\(code)'") }
             for code in Set(labels.keys).subtracting(allowed).sorted() {

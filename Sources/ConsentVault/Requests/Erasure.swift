@@ -38,18 +38,18 @@ extension RequestOperations {
         guard try context.members.exists(member.rawValue) else {
             // Erased before without a hold leaves no row; the audit log still says when.
             if let erased = try context.auditLog.entries(member: member).last(where: { $0.operation == VaultOperation.dsrErase.rawValue && $0.outcome == .ok }) {
-                throw MemberError.erased(member: member.rawValue, on: String(erased.at.prefix(10)))
+                throw MemberError.erased(member: member.rawValue, on: context.controllerDay(of: erased.at)?.iso ?? String(erased.at.prefix(10)))
             }
             throw MemberError.memberNotFound(member.rawValue)
         }
         // Erased before with data under a hold: the tombstone says when; erasing again would only re-date the hold.
         if let erasedAt = try context.members.record(of: member)?.erasedAt {
-            throw MemberError.erased(member: member.rawValue, on: String(erasedAt.prefix(10)))
+            throw MemberError.erased(member: member.rawValue, on: context.controllerDay(of: erasedAt)?.iso ?? String(erasedAt.prefix(10)))
         }
         if let request {
             try context.verifyTable("requests")
             guard let found = try context.requests.request(request) else { throw RequestError.unknownRequest(request) }
-            guard found.member == member, found.type == .erasure, found.status == .open else {
+            guard found.type == .erasure, found.status == .open, try context.requestIsOf(found, member: member, attaching: false) else {
                 throw RequestError.notAnOpenErasureRequest(request: request, member: member.rawValue)
             }
         }
@@ -60,6 +60,8 @@ extension RequestOperations {
         let report = try context.audited(principal, .dsrErase, member: member) { _ in
             // Checked before the journal line: a journaled erasure must be one the vault can carry out.
             try context.verifyTable("requests")
+            // A request made by contact before the person joined becomes theirs (while their contacts are still indexed).
+            if let request, let found = try context.requests.request(request) { _ = try context.requestIsOf(found, member: member, attaching: true) }
             // Journal first: should the commit fail after it, the next open erases anyway.
             try context.record(.erase(tag: tag))
             if suppressing { try context.suppressContacts(of: member, reason: .erasure) }

@@ -75,7 +75,7 @@ extension RequestOperations {
         guard let id else { return nil }
         try context.verifyTable("requests")
         guard let found = try context.requests.request(id) else { throw RequestError.unknownRequest(id) }
-        guard found.member == member, found.status == .open, [.access, .portability].contains(found.type) else {
+        guard found.status == .open, [.access, .portability].contains(found.type), try context.requestIsOf(found, member: member, attaching: true) else {
             throw RequestError.notAnOpenExportRequest(request: id, member: member.rawValue)
         }
         return id

@@ -33,7 +33,7 @@ enum ExportHTML {
             @media print { body { margin: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
             </style></head><body>
             <h1>Auskunft über Ihre Daten (Art. 15 DSGVO) / Your data (Art. 15 GDPR)</h1>
-            <p>Mitglied / Member: \(escape(document["member"])) · erstellt am / generated: \(escape(wording.time(document["generated_at"]))) (Zeitzone / time zone \(wording.timeZone.identifier)) · Mitglied seit / member since: \(escape(ExportWording.day(document["member_since"])))</p>
+            <p>Mitglied / Member: \(escape(document["member"])) · erstellt am / generated: \(escape(wording.time(document["generated_at"]))) (Zeitzone / time zone \(wording.timeZone.identifier)) · Mitglied seit / member since: \(escape(wording.day(ofTime: document["member_since"])))</p>
 
             """
         html += contactSection(document["controller"] as? [String: [String: String]])

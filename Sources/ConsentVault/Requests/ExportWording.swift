@@ -62,6 +62,11 @@ struct ExportWording {
         return formatter.string(from: date)
     }
 
+    /// The controller's day of an ISO 8601 time (UTC) as `24.12.2026`.
+    func day(ofTime value: Any?) -> String {
+        String(time(value).prefix(10))
+    }
+
     /// A day `YYYY-MM-DD` as `24.12.2026`.
     static func day(_ value: Any?) -> String {
         guard let text = value as? String, let day = CalendarDay(iso: String(text.prefix(10))) else { return value.map { "\($0)" } ?? "" }

@@ -62,13 +62,13 @@ public struct RequestOperations {
         } catch {
             throw RequestError.invalidContact(error.description)
         }
-        let blindIndex = try context.keys.blindIndex(field: definition.name, lookupKey: normalized.lookupKey)
+        // Every contact field of the type: an address kept in `work_email` finds its member too.
+        let indexes = try context.contactFields(of: fieldType).map { field in (field: field, index: try context.keys.blindIndex(field: field, lookupKey: normalized.lookupKey)) }
         guard let received = receivedOn.map({ CalendarDay(written: $0) }) ?? context.today else { throw RequestError.invalidDate(receivedOn ?? "") }
         guard received <= context.today else { throw RequestError.receivedInFuture(received.iso) }
         guard received.iso >= Self.gdprApplies else { throw RequestError.receivedBeforeGDPR(received.iso) }
-        let hash = try context.keys.suppressionHash(field: definition.name, blindIndex: blindIndex)
         return try context.audited(principal, .dsrOpen) { record in
-            let owners = try context.members.members(withIndex: blindIndex, field: definition.name)
+            let owners = Set(try indexes.flatMap { try context.members.members(withIndex: $0.index, field: $0.field) })
             guard owners.count <= 1 else { throw RequestError.contactMatchesSeveralMembers(count: owners.count) }
             if let member = owners.first {
                 record.member = member
@@ -76,15 +76,11 @@ public struct RequestOperations {
             }
             let id = "dsr_" + Hex.encode(Sodium.randomPublicBytes(count: 6))
             try context.verifyTable("requests")
-            try context.requests.insert(id: id, member: nil, memberTag: RequestStore.requesterTag(field: definition.name, blindIndex: blindIndex),
+            try context.requests.insert(id: id, member: nil, memberTag: RequestStore.requesterTag(indexes.map { ($0.field, $0.index) }),
                                         type: type, channel: channel,
                                         receivedOn: received.iso, dueOn: received.adding(months: 1).iso, openedBy: principal.name)
             if type == .objection || type == .erasure {
-                let reason: SuppressionReason = type == .objection ? .objection : .erasure
-                if try context.suppression.entry(hash) == nil {
-                    try context.suppression.add(hash, field: definition.name, reason: reason, on: context.today.iso)
-                    try context.record(.suppress(field: definition.name, hash: Hex.encode(hash), reason: reason, day: context.today.iso))
-                }
+                try context.addSuppression(try context.suppressionHashes(of: normalized.lookupKey, type: fieldType), reason: type == .objection ? .objection : .erasure)
             }
             return try request(id)
         }
@@ -137,8 +133,8 @@ public struct RequestOperations {
             guard current.status == .open else { throw RequestError.alreadyClosed(id) }
             if outcome == .noDataHeld {
                 // Only for a request by contact, and only while no member has that contact (they may have joined since).
-                guard current.byContact, let requester = try context.requests.requesterIndex(of: id),
-                      try context.members.members(withIndex: requester.blindIndex, field: requester.field).isEmpty else {
+                guard current.byContact, let requester = try context.requests.requesterIndexes(of: id),
+                      try requester.allSatisfy({ try context.members.members(withIndex: $0.blindIndex, field: $0.field).isEmpty }) else {
                     throw RequestError.memberHasData(request: id)
                 }
             }
@@ -155,6 +151,17 @@ public struct RequestOperations {
 }
 
 extension VaultContext {
+    /// Whether `request` is `member`'s: theirs by id, or recorded by a contact that is now theirs
+    /// (the person joined after asking); with `attaching` (inside the transaction that answers it)
+    /// such a request is then given to the member.
+    func requestIsOf(_ request: DataSubjectRequest, member: MemberID, attaching: Bool) throws -> Bool {
+        if request.member == member { return true }
+        guard request.byContact, let indexes = try requests.requesterIndexes(of: request.id),
+              try indexes.contains(where: { try members.members(withIndex: $0.blindIndex, field: $0.field).contains(member) }) else { return false }
+        if attaching { try requests.attach(request.id, to: member, tag: try keys.erasureTag(member)) }
+        return true
+    }
+
     /// Records an objection (Art. 21): a withdrawal for every purpose based on legitimate interest
     /// that the member has not objected to already, and of every direct-marketing consent given or
     /// pending (Art. 21(3)). The caller puts the contacts on the suppression list.

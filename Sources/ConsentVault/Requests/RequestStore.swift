@@ -11,24 +11,27 @@ struct RequestStore {
     /// Prefix of `member_tag` for a request recorded by the requester's contact.
     static let requesterTagPrefix = "req:"
 
-    /// The `member_tag` of a request by contact: the prefix, the contact field and the contact's blind index in hex.
-    static func requesterTag(field: String, blindIndex: [UInt8]) -> String {
-        requesterTagPrefix + field + ":" + Hex.encode(blindIndex)
+    /// The `member_tag` of a request by contact: the prefix, then each contact field of the
+    /// contact's type with the contact's blind index under it in hex (`req:email:…;work_email:…`).
+    static func requesterTag(_ indexes: [(field: String, blindIndex: [UInt8])]) -> String {
+        requesterTagPrefix + indexes.map { $0.field + ":" + Hex.encode($0.blindIndex) }.joined(separator: ";")
     }
 
-    /// The contact field and blind index of request `id` when it was recorded by contact.
-    func requesterIndex(of id: String) throws -> (field: String, blindIndex: [UInt8])? {
+    /// The contact fields and blind indexes of request `id` when it was recorded by contact.
+    func requesterIndexes(of id: String) throws -> [(field: String, blindIndex: [UInt8])]? {
         guard let tag = try database.statement("SELECT member_tag FROM requests WHERE id = ?1").rows([.text(id)], table: "requests").first?.text("member_tag"),
               tag.hasPrefix(Self.requesterTagPrefix) else { return nil }
-        let parts = tag.dropFirst(Self.requesterTagPrefix.count).split(separator: ":")
-        guard parts.count == 2, let index = Hex.decode(String(parts[1])) else {
-            throw StorageError.corruptRow(table: "requests", column: "member_tag", problem: "not a contact tag")
+        return try tag.dropFirst(Self.requesterTagPrefix.count).split(separator: ";").map { part in
+            let pieces = part.split(separator: ":")
+            guard pieces.count == 2, let index = Hex.decode(String(pieces[1])) else {
+                throw StorageError.corruptRow(table: "requests", column: "member_tag", problem: "not a contact tag")
+            }
+            return (String(pieces[0]), index)
         }
-        return (String(parts[0]), index)
     }
 
     /// Records a new open request.
-    /// `member` is nil for a requester who is no member; `memberTag` is then `requesterTag(field:blindIndex:)`.
+    /// `member` is nil for a requester who is no member; `memberTag` is then `requesterTag(_:)`.
     func insert(id: String, member: MemberID?, memberTag: String, type: RequestType, channel: Channel?, receivedOn: String,
                 dueOn: String, openedBy: String) throws {
         try database.statement("""
@@ -36,6 +39,11 @@ struct RequestStore {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """).run([.text(id), member.map { .text($0.rawValue) } ?? .null, .text(memberTag), .text(type.rawValue),
                       channel.map { .text($0.rawValue) } ?? .null, .text(receivedOn), .text(dueOn), .text(openedBy)])
+    }
+
+    /// Gives a request recorded by contact to the member who now has that contact.
+    func attach(_ id: String, to member: MemberID, tag: String) throws {
+        try database.statement("UPDATE requests SET member_id = ?2, member_tag = ?3 WHERE id = ?1").run([.text(id), .text(member.rawValue), .text(tag)])
     }
 
     /// One request, or nil.

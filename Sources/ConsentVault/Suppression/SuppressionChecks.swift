@@ -15,13 +15,41 @@ extension VaultContext {
     }
 
     /// Puts the member's contact values on the suppression list (before an erasure removes them),
-    /// each also as a journal line, so a restored older backup (with older values) gets exactly
-    /// these hashes back. Called by the data subject's erasure and objection, never by a replay.
+    /// under every contact field of the value's type (an address kept in `work_email` is suppressed
+    /// as `email` too), each also as a journal line, so a restored older backup (with older values)
+    /// gets exactly these hashes back. Called by the data subject's erasure and objection, never by
+    /// a replay. A member whose values no longer decrypt (tampered) is suppressed by their own fields' indexes.
     func suppressContacts(of member: MemberID, reason: SuppressionReason) throws {
         try verifyTable("requests")
-        for contact in try contactHashes(of: member) {
-            try suppression.add(contact.hash, field: contact.field, reason: reason, on: today.iso)
-            try record(.suppress(field: contact.field, hash: Hex.encode(contact.hash), reason: reason, day: today.iso))
+        var entries = try contactHashes(of: member)
+        if let values = try? decryptFields(of: member, names: contactFields.sorted()) {
+            for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+                guard let definition = catalog.definition(of: name), let normalized = try? normalizer().normalize(value, for: definition) else { continue }
+                entries += try suppressionHashes(of: normalized.lookupKey, type: definition.type)
+            }
+        }
+        try addSuppression(entries, reason: reason)
+    }
+
+    /// The suppression hash of a normalized contact value under every indexed contact field of `type`.
+    func suppressionHashes(of lookupKey: String, type: FieldType) throws -> [(field: String, hash: [UInt8])] {
+        try contactFields(of: type).map { field in
+            (field, try keys.suppressionHash(field: field, blindIndex: try keys.blindIndex(field: field, lookupKey: lookupKey)))
+        }
+    }
+
+    /// The indexed contact fields of `type` (`email`, `work_email`), in catalog order.
+    func contactFields(of type: FieldType) -> [String] {
+        catalog.fields.filter { $0.type == type && contactFields.contains($0.name) }.map(\.name)
+    }
+
+    /// Adds `entries` not on the list yet, each with its journal line.
+    func addSuppression(_ entries: [(field: String, hash: [UInt8])], reason: SuppressionReason) throws {
+        var seen: Set<[UInt8]> = []
+        for entry in entries where seen.insert(entry.hash).inserted {
+            guard try suppression.entry(entry.hash) == nil else { continue }
+            try suppression.add(entry.hash, field: entry.field, reason: reason, on: today.iso)
+            try record(.suppress(field: entry.field, hash: Hex.encode(entry.hash), reason: reason, day: today.iso))
         }
     }
 

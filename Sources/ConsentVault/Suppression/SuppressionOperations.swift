@@ -11,27 +11,27 @@ public struct SuppressionOperations {
         }
     }
 
-    /// Lifts the entry for `value` of contact field `field` (normalized as the field is), or the
-    /// entry whose id is `entryID`. Exactly one of the two; returns the entry removed.
+    /// Lifts the entries for `value` of contact field `field` (normalized as the field is; under
+    /// every contact field of its type, as erasure adds them), or the entry whose id is `entryID`.
+    /// Exactly one of the two; returns the first entry removed.
     public func lift(field: String? = nil, value: String? = nil, entryID: String? = nil, as principal: Principal) throws -> SuppressionEntry {
-        let prefix: [UInt8]
+        let prefixes: [[UInt8]]
         switch (field, value, entryID) {
         case (let field?, let value?, nil):
             guard let definition = context.catalog.definition(of: field), context.contactFields.contains(field) else {
                 throw SuppressionError.notAContactField(field)
             }
             let normalized = try context.normalizer().normalize(value, for: definition)
-            let blindIndex = try context.keys.blindIndex(field: field, lookupKey: normalized.lookupKey)
-            prefix = Array(try context.keys.suppressionHash(field: field, blindIndex: blindIndex).prefix(SuppressionEntry.idByteCount))
+            prefixes = try context.suppressionHashes(of: normalized.lookupKey, type: definition.type).map { Array($0.hash.prefix(SuppressionEntry.idByteCount)) }
         case (nil, nil, let id?):
             guard let bytes = Hex.decode(id), bytes.count == SuppressionEntry.idByteCount else { throw SuppressionError.noSuchEntry }
-            prefix = bytes
+            prefixes = [bytes]
         default: throw SuppressionError.liftNeedsOneEntry
         }
         return try context.audited(principal, .suppressionLift) { _ in
             try context.verifyTable("requests")
-            guard let found = try context.suppression.remove(idPrefix: prefix) else { throw SuppressionError.noSuchEntry }
-            return found
+            guard let first = try prefixes.compactMap({ try context.suppression.remove(idPrefix: $0) }).first else { throw SuppressionError.noSuchEntry }
+            return first
         }
     }
 }

@@ -38,7 +38,7 @@ public enum SuppressionError: VaultError, Equatable {
         case .contactSuppressed(let purpose, let field, let reason, let since):
             return "'\(Echo.name(purpose))' is direct marketing, and the member's \(Echo.name(field)) is on the suppression list since \(since) "
                 + "(\(reason == .erasure ? "an earlier erasure" : "an objection to direct marketing")); nothing was changed. "
-                + "A DPO may lift the entry with `consent-vault suppression lift --\(Echo.name(field)) VALUE` if the person asks for marketing again"
+                + "A DPO may lift the entry with `consent-vault suppression lift --email VALUE` (or `--phone VALUE`) if the person asks for marketing again"
         case .liftNeedsOneEntry: return "name exactly one entry: --email, --phone, or an entry id from `suppression list`"
         case .noSuchEntry: return "no suppression list entry matches"
         case .notAContactField(let field): return "'\(Echo.name(field))' is not an indexed email or phone field"
