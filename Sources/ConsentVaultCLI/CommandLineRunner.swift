@@ -40,17 +40,14 @@ func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
             let groupHelp = Help.group(words[0], allCommands)
             guard words.count > 1 else { return asksHelp ? .show(groupHelp) : .usageError(groupHelp) }
             if ["-h", "--help"].contains(words[1]) { return .show(groupHelp) }
+            // `dsr --json` (a global option, no command) or `member --jsno list` (a misspelt one).
+            if words[1].hasPrefix("-") { return .usageError(unknownGlobalOption(words[1], before: "'\(words[0])' needs a command") + "\n\n" + groupHelp) }
             let subcommands = allCommands.filter { $0.path.first == words[0] && $0.path.count > 1 }.map { $0.path[1] }
             let suggestion = Suggestion.closest(to: words[1], among: subcommands).map { "\nHint: did you mean 'consent-vault \(words[0]) \($0)'?" } ?? ""
             return .usageError("Error: unknown command '\(words[0]) \(Echo.name(words[1]))'\(suggestion)\n\n\(groupHelp)")
         }
-        // A misspelt global option before the command (`--jsno member list`).
-        if words[0].hasPrefix("--") {
-            let name = String(words[0].dropFirst(2).prefix { $0 != "=" })
-            let suggestion = Suggestion.closest(to: name, among: globalOptions.map(\.name.rawValue)).map { "did you mean '--\($0)'?" }
-                ?? "run 'consent-vault --help' to list the global options"
-            return .usageError("Error: unknown option '--\(Echo.name(name))' before the command\nHint: \(suggestion)")
-        }
+        // Only global options (`--json`), or a misspelt one before the command (`--jsno member list`).
+        if words[0].hasPrefix("-") { return .usageError(unknownGlobalOption(words[0], before: "a command is missing")) }
         let suggestion = Suggestion.closest(to: words[0], among: Array(Set(allCommands.compactMap(\.path.first))))
             .map { "did you mean 'consent-vault \($0)'?" } ?? "run 'consent-vault --help' to list the commands"
         return .usageError("Error: unknown command '\(Echo.name(words[0]))'\nHint: \(suggestion)")
@@ -62,6 +59,18 @@ func resolveCommandLine(_ arguments: [String]) -> CommandLineRequest {
     } catch {
         return .usageError(words.contains("--json") ? ErrorReport.problemJSON(for: error) : usageMessage(error))
     }
+}
+
+/// The error for option `word` where a command was expected: a known global option means the
+/// command is missing (`problem`); another is suggested the closest global option.
+private func unknownGlobalOption(_ word: String, before problem: String) -> String {
+    let name = String(word.drop { $0 == "-" }.prefix { $0 != "=" })
+    if globalOptions.contains(where: { $0.name.rawValue == name }) || name == "version" {
+        return "Error: \(problem)\nHint: run 'consent-vault --help' to list the commands"
+    }
+    let suggestion = Suggestion.closest(to: name, among: globalOptions.map(\.name.rawValue) + ["version"]).map { "did you mean '--\($0)'?" }
+        ?? "run 'consent-vault --help' to list the global options"
+    return "Error: unknown option '--\(Echo.name(name))' before the command\nHint: \(suggestion)"
 }
 
 /// `arguments` with global options given before the command (`--json dsr list`) or between a

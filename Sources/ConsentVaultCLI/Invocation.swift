@@ -23,6 +23,12 @@ struct Invocation {
             let argument = arguments[index]
             index += 1
             if argument == "-h" { flags.insert(.help); continue }
+            // `-json`: one dash too few is a misspelt option, not a value.
+            if argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.count > 2, argument.dropFirst().allSatisfy({ $0.isLetter || $0 == "-" }) {
+                let name = String(argument.dropFirst())
+                let suggestion = known[name] != nil ? "; did you mean '--\(name)'?" : ""
+                throw UsageError(description: "unknown option '\(Echo.name(argument))'\(suggestion)", command: spec.path)
+            }
             guard argument.hasPrefix("--"), argument.count > 2 else { positional.append(argument); continue }
             var name = String(argument.dropFirst(2))
             var inlineValue: String?

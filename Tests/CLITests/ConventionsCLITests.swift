@@ -33,6 +33,20 @@ struct ConventionsCLITests {
         #expect(try cli.run(["policy", "export", folder]).status == 1, "an existing folder with files is never overwritten")
     }
 
+    @Test("global options between a group and its command; misspelt or single-dash options, a command missing, -h never a value")
+    func optionMistakes() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        #expect(try cli.run(["member", "--vault", cli.vaultPath, "--keys", cli.keyPath, "list"]).status == 0)
+        for (arguments, message) in [(["member", "--jsno", "list"], "did you mean '--json'?"), (["--versoin"], "did you mean '--version'?"),
+                                     (["member", "list", "-json"], "did you mean '--json'?"), (["dsr", "--json"], "'dsr' needs a command"),
+                                     (["--json"], "a command is missing"), (["help", "dsr", "exprot"], "did you mean 'consent-vault dsr export'?"),
+                                     (["dsr", "extend", "dsr_0011223344ab", "--reason", "-h"], "needs a value TEXT before '-h'")] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("dsr erase takes the member as <id> or --member; without --yes it shows what would go before refusing to run unattended")
     func eraseConventions() throws {
         let cli = try CLIRunner()

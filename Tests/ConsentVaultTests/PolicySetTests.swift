@@ -91,6 +91,24 @@ struct PolicySetTests {
         #expect(found.contains("wording.json: $.sources.letter.fr: a label has only 'de' and 'en'"), "\(found)")
     }
 
+    @Test("a policy file with a key given twice, a trailing comma or a byte order mark is refused, not read as the decoder would")
+    func strictJSON() throws {
+        var documents = try documents()
+        let wording = String(decoding: documents[WordingPolicy.fileName]!, as: UTF8.self)
+        for (variant, expected) in [(wording.replacingOccurrences(of: #""letter": { "de": "Brief""#, with: #""letter": { "de": "A", "de": "Brief""#), "given twice"),
+                                    (wording.replacingOccurrences(of: #""en": "letter" }"#, with: #""en": "letter", }"#), "not strict JSON"),
+                                    ("\u{FEFF}" + wording, "not strict JSON")] {
+            #expect(variant != wording)
+            documents[WordingPolicy.fileName] = Data(variant.utf8)
+            do {
+                _ = try PolicySet.decode(documents)
+                Issue.record("accepted: \(expected)")
+            } catch let error as PolicyError {
+                #expect(error.description.hasPrefix("wording.json: $: ") && error.description.contains(expected), "\(error)")
+            }
+        }
+    }
+
     @Test("a field label needs German and English, one short line each")
     func labelProblems() throws {
         let found = try problems(in: "fields.json") { document in

@@ -65,6 +65,17 @@ public struct PolicySet: Sendable {
                 problems.append(PolicyProblem(file: name, path: "$", message: "missing from the policy set"))
                 return nil
             }
+            // What JSONDecoder lets pass silently: a key given twice (the first would win), a trailing comma, a byte order mark.
+            if let text = String(validating: data, as: UTF8.self) {
+                if let key = StrictJSON.duplicateKey(in: text) {
+                    problems.append(PolicyProblem(file: name, path: "$", message: "key '\(Echo.name(key))' is given twice in one object"))
+                    return nil
+                }
+                if let lax = StrictJSON.laxSyntax(in: text) {
+                    problems.append(PolicyProblem(file: name, path: "$", message: "not strict JSON: \(lax)"))
+                    return nil
+                }
+            }
             do {
                 return try JSONDecoder().decode(type, from: data)
             } catch let error as DecodingError {
