@@ -156,3 +156,15 @@ extension IntegrityError {
         "run 'consent-vault audit verify' to list every member and table affected; restore the vault from a backup and report the incident to the DPO"
     }
 }
+
+extension SuppressionError {
+    /// What to do about it, naming this tool's options and commands.
+    var hint: String {
+        switch self {
+        case .contactSuppressed: return "only the DPO may lift an entry (suppression lift --email|--phone VALUE) when the person asks for marketing again"
+        case .liftNeedsOneEntry: return "name exactly one: --email, --phone or --entry"
+        case .noSuchEntry: return "see the entries with: consent-vault suppression list"
+        case .notAContactField: return "use --email or --phone"
+        }
+    }
+}

@@ -38,6 +38,7 @@ enum ErrorReport {
         case let error as RewardError: (text, hint) = (error.description, error.hint)
         case let error as RequestError: (text, hint) = (error.description, error.hint)
         case let error as PromptError: (text, hint) = (error.description, error.hint)
+        case let error as SuppressionError: (text, hint) = (error.description, error.hint)
         case let error as ImportError: (text, hint) = (error.description, "fix the line and import the rest again; committed members were printed")
         case let error as PolicyError: (text, hint) = (error.description, "fix the policy files; nothing was changed")
         case let error as CryptoError: (text, hint) = (error.description, nil)

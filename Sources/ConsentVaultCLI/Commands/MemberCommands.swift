@@ -62,6 +62,10 @@ enum MemberCommands {
             return ConsentRequest(purpose: parts.first ?? "", field: parts.count == 2 ? parts[1] : nil)
         }
         let channel = try ConsentCommands.channel(invocation, required: true)!
+        // Evidence belongs to a consent: given without one it would be dropped silently.
+        if consents.isEmpty, let stray = [OptionName.ip, .guardian, .language, .capturedAt].first(where: { invocation.value($0) != nil || invocation.flag($0) }) {
+            throw UsageError(description: "'--\(stray.rawValue)' is consent evidence; give it with --consent PURPOSE", command: invocation.spec.path)
+        }
         let evidence = try ConsentCommands.evidence(invocation)
         let (vault, principal) = try invocation.openVault()
         let enrollment = try vault.members.enroll(fields, consents: consents, channel: channel, evidence: evidence, as: principal)
@@ -147,7 +151,7 @@ enum MemberCommands {
         let path = try invocation.checkedPositional()[0]
         let channel = try ConsentCommands.channel(invocation, required: false) ?? .import
         let batchSize = try invocation.integer(.batchSize) ?? 500
-        guard batchSize > 0 else { throw invocation.invalid(.batchSize, "must be positive") }
+        guard (1...100_000).contains(batchSize) else { throw invocation.invalid(.batchSize, "must be between 1 and 100000") }
         // `-` is standard input.
         guard let file = path == "-" ? fdopen(dup(STDIN_FILENO), "r") : fopen(path, "r") else {
             throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))")
