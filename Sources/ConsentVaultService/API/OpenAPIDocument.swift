@@ -165,7 +165,7 @@ enum OpenAPIDocument {
         "summary": "Close a request",
         "description": "Role operation: dsr.close.",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"outcome": {"type": "string", "enum": ["fulfilled", "refused", "withdrawn"]}}, "required": ["outcome"]}}}},
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"outcome": {"type": "string", "enum": ["fulfilled", "refused", "withdrawn", "no_data_held"]}}, "required": ["outcome"]}}}},
         "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Request"}}}}, "default": {"$ref": "#/components/responses/Problem"}}
       }
     },

@@ -73,7 +73,7 @@ enum ProgrammeRoutes {
         return .json(200, JSONShapes.request(try vault.requests.extend(id, reason: try JSONBody.string(body, "reason"), as: principal)))
     }
 
-    /// `POST /v1/requests/{id}/close` `{"outcome": "fulfilled"|"refused"|"withdrawn"}` → the closed request.
+    /// `POST /v1/requests/{id}/close` `{"outcome": "fulfilled"|"refused"|"withdrawn"|"no_data_held"}` → the closed request.
     static func closeRequest(_ request: HTTPRequest, _ vault: Vault, _ principal: Principal, id: String) throws -> HTTPResponse {
         let body = try JSONBody.object(request, allowing: ["outcome"])
         let outcome = try RequestOutcome(rawValue: try JSONBody.string(body, "outcome")).orThrow("outcome")
