@@ -150,6 +150,13 @@ struct ServiceTests {
         #expect(erased?.status == 200, "\(String(describing: erased?.body))")
         #expect(client.request("GET", "/v1/members/\(member)?purpose=loyalty_account", token: shop)?.status == 404)
         #expect(client.request("GET", "/v1/members/\(member)/rewards", token: shop)?.status == 404)
+        // A request from someone who is no member: by contact, answered "no data held"; name the requester once.
+        let stranger = client.request("POST", "/v1/requests", token: dpo, json: #"{"type": "access", "email": "fremd@example.de", "channel": "letter"}"#)
+        #expect(stranger?.status == 201 && stranger?.body["by_contact"] as? Bool == true && stranger?.body["member"] == nil, "\(String(describing: stranger?.body))")
+        let strangerID = stranger?.body["request"] as? String ?? ""
+        let answered = client.request("POST", "/v1/requests/\(strangerID)/close", token: dpo, json: #"{"outcome": "no_data_held"}"#)
+        #expect(answered?.status == 200 && answered?.body["outcome"] as? String == "no_data_held")
+        #expect(client.request("POST", "/v1/requests", token: dpo, json: #"{"type": "access", "email": "a@example.de", "phone": "0171 1234567"}"#)?.status == 422)
         // Tokens: only the admin role manages them; a token created over the wire works at once and stops when revoked.
         #expect(client.request("POST", "/v1/tokens", token: dpo, json: #"{"name": "x", "role": "admin"}"#)?.status == 403)
         let created = client.request("POST", "/v1/tokens", token: admin, json: #"{"name": "pos", "role": "enrollment"}"#)
