@@ -122,6 +122,8 @@ extension RequestError {
         case .contactMatchesSeveralMembers: return "find them with: consent-vault member find --email|--phone VALUE, then dsr open --member ID"
         case .invalidContact: return "give the email address or phone number the request came from (--email or --phone)"
         case .receivedBeforeGDPR: return "check --received: the day the request arrived, 2018-05-25 or later"
+        case .contactOfErasedMember: return "see what the erasure kept (dsr erase <id> --dry-run says when it was erased), then close as fulfilled or refused"
+        case .erasureNotCarriedOut: return "erase with: consent-vault dsr erase <id> --request <request>, or close as refused or withdrawn"
         }
     }
 }

@@ -9,6 +9,8 @@ enum OptionName: String, Sendable, CaseIterable {
     case all
     /// `--batch-size`
     case batchSize = "batch-size"
+    /// `--built-in`
+    case builtIn = "built-in"
     /// `--captured-at`
     case capturedAt = "captured-at"
     /// `--channel`

@@ -31,6 +31,17 @@ struct ConventionsCLITests {
         #expect(try cli.run(["policy", "export", folder]).status == 0)
         #expect(try cli.run(["policy", "check", folder]).status == 0)
         #expect(try cli.run(["policy", "export", folder]).status == 1, "an existing folder with files is never overwritten")
+        // With a vault, the set it runs under: a second edit starts from the first, not from the built-in example.
+        let edited = try String(contentsOfFile: folder + "/controller.json", encoding: .utf8).replacingOccurrences(of: "Beispiel Handel GmbH", with: "Modehaus Lange KG")
+        try edited.write(toFile: folder + "/controller.json", atomically: true, encoding: .utf8)
+        let applied = try cli.vault(["policy", "apply", folder])
+        #expect(applied.status == 0 && applied.stderr.contains("example controller contact"), "still example.com addresses: warned")
+        let again = cli.folder.appendingPathComponent("again").path
+        #expect(try cli.vault(["policy", "export", again]).stdout.contains("the set the vault runs under"))
+        #expect(try String(contentsOfFile: again + "/controller.json", encoding: .utf8).contains("Modehaus Lange KG"))
+        let shipped = cli.folder.appendingPathComponent("shipped").path
+        #expect(try cli.vault(["policy", "export", shipped, "--built-in"]).status == 0)
+        #expect(try String(contentsOfFile: shipped + "/controller.json", encoding: .utf8).contains("Beispiel Handel GmbH"))
     }
 
     @Test("global options between a group and its command; misspelt or single-dash options, a command missing, -h never a value")

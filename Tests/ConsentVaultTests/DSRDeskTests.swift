@@ -256,6 +256,64 @@ struct DSRDeskTests {
         }
     }
 
+    @Test("an email field added after an objection is suppressed too; held contact fields keep their definition; an erased contact never gets 'no data held'")
+    func catalogChangesKeepTheList() throws {
+        let test = try TestVault()
+        let objector = try test.vault.members.enroll([FieldInput("email", "obj@example.de")], channel: .web, as: .localAdministrator).member
+        _ = try test.vault.requests.open(.objection, for: objector, as: .localAdministrator)
+        let erased = try test.vault.members.enroll([FieldInput("email", "weg@example.de")], channel: .web, as: .localAdministrator).member
+        _ = try test.vault.requests.erase(erased, as: .localAdministrator)
+
+        var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }
+        var catalog = try JSONSerialization.jsonObject(with: documents["fields.json"]!) as! [String: Any]
+        var fields = catalog["fields"] as! [[String: Any]]
+        fields.append(["name": "newsletter_email", "type": "email", "party": "first", "category": "user.contact.email", "indexed": true, "unique": false,
+                       "max_length": 254, "description": "Newsletter address.", "label": ["de": "Newsletter-Adresse", "en": "Newsletter address"]])
+        catalog["fields"] = fields
+        documents["fields.json"] = try JSONSerialization.data(withJSONObject: catalog)
+        var purposes = try JSONSerialization.jsonObject(with: documents["purposes.json"]!) as! [String: Any]
+        purposes["purposes"] = (purposes["purposes"] as! [[String: Any]]).map { purpose in
+            guard ["loyalty_account", "email_marketing"].contains(purpose["id"] as? String ?? "") else { return purpose }
+            var changed = purpose
+            changed["fields"] = (purpose["fields"] as! [String]) + ["newsletter_email"]
+            return changed
+        }
+        documents["purposes.json"] = try JSONSerialization.data(withJSONObject: purposes)
+        try test.vault.applyPolicies(try PolicySet.decode(documents), as: .localAdministrator)
+        #expect(throws: SuppressionError.self) {
+            try test.vault.members.enroll([FieldInput("email", "neu@example.de"), FieldInput("newsletter_email", "OBJ@example.de")],
+                                          consents: [ConsentRequest(purpose: "email_marketing")], channel: .web, as: .localAdministrator)
+        }
+
+        // An email field must be indexed, and a held field cannot stop being indexed.
+        var unindexed = catalog
+        unindexed["fields"] = fields.map { field in
+            guard field["name"] as? String == "newsletter_email" else { return field }
+            var changed = field
+            changed["indexed"] = false
+            changed["unique"] = false
+            return changed
+        }
+        documents["fields.json"] = try JSONSerialization.data(withJSONObject: unindexed)
+        #expect(throws: PolicyError.self) { _ = try PolicySet.decode(documents) }
+        var retyped = catalog
+        retyped["fields"] = fields.map { field in
+            guard field["name"] as? String == "email" else { return field }
+            var changed = field
+            changed["unique"] = false
+            return changed
+        }
+        documents["fields.json"] = try JSONSerialization.data(withJSONObject: retyped)
+        let before = test.vault.policies.hash
+        #expect(throws: PolicyError.self) { try test.vault.applyPolicies(try PolicySet.decode(documents), as: .localAdministrator) }
+        #expect(test.vault.policies.hash == before)
+
+        // The erased member's address: a request by contact finds no member, but "no data held" may be untrue.
+        let asking = try test.vault.requests.open(.access, requester: .email("weg@example.de"), as: .localAdministrator)
+        #expect(throws: RequestError.self) { try test.vault.requests.close(asking.id, outcome: .noDataHeld, as: .localAdministrator) }
+        #expect(try test.vault.members.find(contact: .email("Obj@Example.de"), as: .localAdministrator) == [objector])
+    }
+
     @Test("a policy set without controller.json still opens; its export says no contact is on file instead of inventing one")
     func exportWithoutController() throws {
         var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }

@@ -56,10 +56,15 @@ struct AuditLog {
                       .text(record.anchor)])
     }
 
-    /// A purpose or requested name as the log keeps it: `session:` references and names `Echo.name`
-    /// would show as they are, anything else as `<N characters>` (no comma: the list is comma-joined).
+    /// A purpose or requested name as the log keeps it: `session:` references and names shaped like
+    /// the policy files' ids (lowercase letters, digits and `_`, at most four digits) as they are,
+    /// anything else (`Anna`, `anna.mueller`, an email, a phone number) as `<N characters>` (no
+    /// comma: the list is comma-joined).
     private static func loggable(_ requested: String) -> String {
-        requested.isEmpty || requested.hasPrefix("session:") || Echo.name(requested) == requested ? requested : "<\(requested.count) characters>"
+        if requested.isEmpty || requested.hasPrefix("session:") { return requested }
+        let isID = requested.count <= Echo.maximumLength && requested.first.map { $0.isASCII && $0.isLowercase } == true
+            && requested.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        return isID && Echo.name(requested) == requested ? requested : "<\(requested.count) characters>"
     }
 
     /// The chain value that follows `previous` for `entry`.

@@ -97,7 +97,7 @@ extension VaultContext {
         try members.insertValue(sealed, field: definition.name, of: member, now: now)
         guard definition.indexed else { return sealed }
         let hash = try keys.blindIndex(field: definition.name, lookupKey: value.lookupKey)
-        try checkNewContact(field: definition.name, blindIndex: hash, of: member)
+        try checkNewContact(field: definition.name, type: definition.type, lookupKey: value.lookupKey, of: member)
         if definition.unique, try members.isIndexTaken(field: definition.name, hash: hash, byOtherThan: member) {
             throw MemberError.duplicateValue(field: definition.name)
         }

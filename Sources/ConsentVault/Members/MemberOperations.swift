@@ -79,6 +79,30 @@ public struct MemberOperations {
         }
     }
 
+    /// Members who hold `contact` in any contact field of its type (`email` and a retailer's
+    /// `work_email`), after normalization; the same search a request by contact makes.
+    public func find(contact: RequesterContact, as principal: Principal) throws -> [MemberID] {
+        let (type, value): (FieldType, String)
+        switch contact {
+        case .email(let email): (type, value) = (.email, email)
+        case .phone(let phone): (type, value) = (.phone, phone)
+        }
+        let fields = context.contactFields(of: type)
+        guard let first = fields.first, let definition = context.catalog.definition(of: first) else { throw FieldValueError.unknownField(type.rawValue) }
+        let normalized = try context.normalizer().normalize(value, for: definition)
+        let indexes = try fields.map { ($0, try context.keys.blindIndex(field: $0, lookupKey: normalized.lookupKey)) }
+        return try context.audited(principal, .memberFind, fields: fields) { _ in
+            var found: [MemberID] = []
+            for (field, index) in indexes {
+                for member in try context.members.members(withIndex: index, field: field) where !found.contains(member) {
+                    _ = try context.memberRecord(member)
+                    found.append(member)
+                }
+            }
+            return found
+        }
+    }
+
     /// Member ids in id order, `limit` at a time, starting after `after`.
     public func list(limit: Int = 100, after: MemberID? = nil, as principal: Principal) throws -> [MemberID] {
         try context.audited(principal, .memberList) { _ in try context.members.list(after: after, limit: limit) }

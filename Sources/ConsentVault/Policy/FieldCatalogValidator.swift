@@ -35,6 +35,10 @@ enum FieldCatalogValidator {
                 }
             }
             if field.unique && !field.indexed { report("\(path).unique", "only an indexed field can be unique") }
+            // Contact data must be findable: for a data subject's request by contact and for the suppression list.
+            if (field.type == .email || field.type == .phone) && !field.indexed {
+                report("\(path).indexed", "an \(field.type.rawValue) field must be indexed (requests by contact and the suppression list look it up)")
+            }
             if field.type == .enumeration && (field.values ?? []).isEmpty { report("\(path).values", "an enum field needs a non-empty 'values' list") }
             if field.type != .enumeration && field.values != nil { report("\(path).values", "only enum fields take 'values'") }
             switch (field.type, field.pattern) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One stored policy document, as `policy show` lists it.
 public struct PolicyDocumentInfo: Sendable, Equatable {
     /// File name, e.g. `purposes.json`.
@@ -26,16 +28,35 @@ extension Vault {
         try context.audited(principal, .policyApply) { _ in
             // A field that members still hold cannot leave the catalog: their values would drop out of every export (Art. 15).
             let removed = Set(context.policies.fields.fields.map(\.name)).subtracting(policies.fields.fields.map(\.name))
+            // Nor may a held field change how it is stored or found: its values and index entries were made under the old definition.
+            let changed = context.policies.fields.fields.filter { old in
+                guard let new = policies.fields.definition(of: old.name) else { return false }
+                return new.type != old.type || new.indexed != old.indexed || new.unique != old.unique
+            }.map(\.name)
             let held = try context.members.holderCounts(ofFields: removed.sorted())
-            guard held.isEmpty else {
+            let heldChanged = try context.members.holderCounts(ofFields: changed.sorted())
+            guard held.isEmpty, heldChanged.isEmpty else {
                 throw PolicyError.invalid(held.map { field, count in
                     PolicyProblem(file: FieldCatalog.fileName, path: "$.fields",
                                   message: "field '\(field)' is still held by \(count) member(s); unset or erase those values before removing it")
+                } + heldChanged.map { field, count in
+                    PolicyProblem(file: FieldCatalog.fileName, path: "$.fields",
+                                  message: "field '\(field)' is held by \(count) member(s): its type, indexed and unique cannot change while values are stored")
                 })
             }
             try context.policyStore.save(policies, by: principal, at: context.timestamp)
         }
         context.policies = policies
+    }
+
+    /// Writes the policy set this vault runs under into `directory` (a new or empty folder; a
+    /// file is never overwritten), byte for byte as applied.
+    public func exportPolicies(to directory: String, as principal: Principal) throws {
+        try context.authorize(principal, .policyShow)
+        try PrivateFiles.prepareFolder(directory)
+        for (name, data) in context.policies.documents.sorted(by: { $0.key < $1.key }) {
+            try PrivateFiles.write(data, to: (directory as NSString).appendingPathComponent(name))
+        }
     }
 
     /// The stored documents and the set's hash.

@@ -137,6 +137,18 @@ public struct RequestOperations {
                       try requester.allSatisfy({ try context.members.members(withIndex: $0.blindIndex, field: $0.field).isEmpty }) else {
                     throw RequestError.memberHasData(request: id)
                 }
+                // An erased member's contact stays on the suppression list: held data may remain.
+                for index in requester {
+                    let hash = try context.keys.suppressionHash(field: index.field, blindIndex: index.blindIndex)
+                    if let entry = try context.suppression.entry(hash), entry.reason == .erasure {
+                        throw RequestError.contactOfErasedMember(request: id, erasedOn: entry.addedOn)
+                    }
+                }
+            }
+            // An erasure request is answered by the erasure: closing it "fulfilled" while the member's data is there would be untrue.
+            if outcome == .fulfilled, current.type == .erasure, let member = current.member, try context.members.exists(member.rawValue),
+               try context.members.record(of: member)?.erasedAt == nil {
+                throw RequestError.erasureNotCarriedOut(request: id)
             }
             try context.requests.close(id, outcome: outcome, at: context.timestamp)
             return try request(id)

@@ -103,6 +103,10 @@ public enum RequestError: VaultError, Equatable {
     case invalidContact(String)
     /// A request under the GDPR cannot have been received before it applied (25 May 2018).
     case receivedBeforeGDPR(String)
+    /// The requester's contact belonged to a member erased on this day: data under a legal hold may remain.
+    case contactOfErasedMember(request: String, erasedOn: String)
+    /// An erasure request is fulfilled by `dsr erase --request`, not by closing it while the member's data is there.
+    case erasureNotCarriedOut(request: String)
 
     /// What was refused.
     public var description: String {
@@ -124,7 +128,11 @@ public enum RequestError: VaultError, Equatable {
             return "request \(Echo.name(request)) belongs to a member, whose data the vault holds: 'no_data_held' answers only a request recorded by contact"
         case .contactMatchesSeveralMembers(let count): return "the contact belongs to \(count) members; name the member with --member"
         case .invalidContact(let problem): return "the requester's contact is not usable: \(problem)"
-        case .receivedBeforeGDPR(let day): return "a GDPR request cannot be received before the GDPR applied on 2018-05-25 (\(day))"
+        case .receivedBeforeGDPR: return "a GDPR request cannot be received before the GDPR applied on 2018-05-25"
+        case .contactOfErasedMember(let request, let day):
+            return "the contact of request \(Echo.name(request)) belonged to a member erased on \(day); data under a legal hold may remain, so 'no data held' may be untrue"
+        case .erasureNotCarriedOut(let request):
+            return "erasure request \(Echo.name(request)) is fulfilled by the erasure itself, and the member's data is still there"
         }
     }
 
@@ -145,6 +153,8 @@ public enum RequestError: VaultError, Equatable {
         case .contactMatchesSeveralMembers: return "contact_matches_several_members"
         case .invalidContact: return "invalid_contact"
         case .receivedBeforeGDPR: return "received_before_gdpr"
+        case .contactOfErasedMember: return "contact_of_erased_member"
+        case .erasureNotCarriedOut: return "erasure_not_carried_out"
         }
     }
 }

@@ -70,9 +70,12 @@ public struct RetentionOperations {
         return outcomes
     }
 
-    /// Members not erased whose last activity (data change or consent event) is before `cutoff`.
+    /// Members not erased whose last activity (data change or consent event) is before `cutoff` and who wait for no answer to a request.
     private func inactiveMembers(before cutoff: String) throws -> [MemberID] {
-        try context.members.unchanged(since: cutoff).filter { try !context.consents.hasActivity(of: $0, since: cutoff) }
+        // A member with an open request other than erasure is waiting for an answer about this data: kept until it is answered.
+        try context.members.unchanged(since: cutoff).filter {
+            try !context.consents.hasActivity(of: $0, since: cutoff) && context.requests.openRequests(of: $0).allSatisfy { $0.type == .erasure }
+        }
     }
 
     /// Appends an `expire` event for grants still pending double opt-in since before `cutoff`.

@@ -21,14 +21,21 @@ extension VaultContext {
     /// a replay. A member whose values no longer decrypt (tampered) is suppressed by their own fields' indexes.
     func suppressContacts(of member: MemberID, reason: SuppressionReason) throws {
         try verifyTable("requests")
-        var entries = try contactHashes(of: member)
+        try addSuppression(try everySuppressionHash(of: member), reason: reason)
+    }
+
+    /// The member's contact values as suppression hashes: by their own fields' indexes, and (when
+    /// they decrypt) under every contact field of their type, so an address is one entry whatever
+    /// field holds it, also a field the catalog gained later.
+    func everySuppressionHash(of member: MemberID) throws -> [(field: String, hash: [UInt8])] {
+        var hashes = try contactHashes(of: member)
         if let values = try? decryptFields(of: member, names: contactFields.sorted()) {
             for (name, value) in values.sorted(by: { $0.key < $1.key }) {
                 guard let definition = catalog.definition(of: name), let normalized = try? normalizer().normalize(value, for: definition) else { continue }
-                entries += try suppressionHashes(of: normalized.lookupKey, type: definition.type)
+                hashes += try suppressionHashes(of: normalized.lookupKey, type: definition.type)
             }
         }
-        try addSuppression(entries, reason: reason)
+        return hashes
     }
 
     /// The suppression hash of a normalized contact value under every indexed contact field of `type`.
@@ -57,7 +64,7 @@ extension VaultContext {
     /// contact values is on the suppression list (a grant, or the confirmation of one).
     func checkNotSuppressed(_ member: MemberID, for purpose: Purpose) throws {
         guard purpose.directMarketing == true else { return }
-        let contacts = try contactHashes(of: member)
+        let contacts = try everySuppressionHash(of: member)
         guard !contacts.isEmpty else { return }
         try verifySuppressionList()
         for contact in contacts {
@@ -69,13 +76,15 @@ extension VaultContext {
     /// Throws `contactSuppressed` when a contact value about to be stored for the member
     /// (`member set`, a profile share) is on the suppression list while the member has a
     /// direct-marketing consent given or pending: the value would join marketing through it.
-    func checkNewContact(field: String, blindIndex: [UInt8], of member: MemberID) throws {
+    func checkNewContact(field: String, type: FieldType, lookupKey: String, of member: MemberID) throws {
         guard contactFields.contains(field) else { return }
         let marketing = policies.purposes.purposes.filter { $0.directMarketing == true }
         guard !marketing.isEmpty else { return }
-        let hash = try keys.suppressionHash(field: field, blindIndex: blindIndex)
         try verifySuppressionList()
-        guard let entry = try suppression.entry(hash) else { return }
+        // Under every field of its type: an address erased from `email` may come back in `newsletter_email`.
+        var found: SuppressionEntry?
+        for candidate in try suppressionHashes(of: lookupKey, type: type) where found == nil { found = try suppression.entry(candidate.hash) }
+        guard let entry = found else { return }
         let events = try consents.events(of: member)
         let now = clock()
         for purpose in marketing {

@@ -13,8 +13,9 @@ public struct SuppressionOperations {
 
     /// Lifts the entries for `value` of contact field `field` (normalized as the field is; under
     /// every contact field of its type, as erasure adds them), or the entry whose id is `entryID`.
-    /// Exactly one of the two; returns the first entry removed.
-    public func lift(field: String? = nil, value: String? = nil, entryID: String? = nil, as principal: Principal) throws -> SuppressionEntry {
+    /// Exactly one of the two; returns every entry removed.
+    @discardableResult
+    public func lift(field: String? = nil, value: String? = nil, entryID: String? = nil, as principal: Principal) throws -> [SuppressionEntry] {
         let prefixes: [[UInt8]]
         switch (field, value, entryID) {
         case (let field?, let value?, nil):
@@ -30,8 +31,9 @@ public struct SuppressionOperations {
         }
         return try context.audited(principal, .suppressionLift) { _ in
             try context.verifyTable("requests")
-            guard let first = try prefixes.compactMap({ try context.suppression.remove(idPrefix: $0) }).first else { throw SuppressionError.noSuchEntry }
-            return first
+            let removed = try prefixes.compactMap { try context.suppression.remove(idPrefix: $0) }
+            guard !removed.isEmpty else { throw SuppressionError.noSuchEntry }
+            return removed
         }
     }
 }

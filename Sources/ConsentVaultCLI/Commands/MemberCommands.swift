@@ -103,7 +103,11 @@ enum MemberCommands {
             throw UsageError(description: "give exactly one of --email, --phone, --member-number", command: invocation.spec.path)
         }
         let (vault, principal) = try invocation.openVault()
-        let members = try vault.members.find(field, equals: value, as: principal)
+        let members = switch option {
+        case .email: try vault.members.find(contact: .email(value), as: principal)
+        case .phone: try vault.members.find(contact: .phone(value), as: principal)
+        default: try vault.members.find(field, equals: value, as: principal)
+        }
         guard let first = members.first else {
             throw CommandFailure(description: "no member with this \(option.rawValue.replacingOccurrences(of: "-", with: " "))",
                                  code: "member_not_found", status: 404)

@@ -9,9 +9,14 @@ enum PolicyCommands {
                     discussion: "Checks fields.json, purposes.json and roles.json together (default folder ./Policies).\nPrints one line per problem: file: JSON path: what is wrong. Exits 1 if there is any.",
                     run: check),
         CommandSpec(path: ["policy", "apply"], summary: "Make the vault run under the policy set in DIR", arguments: ["<DIR>"], run: apply),
-        CommandSpec(path: ["policy", "export"], summary: "Write the built-in policy files to a new folder, to edit them", arguments: ["<DIR>"],
-                    discussion: "The folder must be new or empty. Edit the files, check them with 'policy check DIR', use them with --policies DIR.",
-                    run: exportBuiltIn),
+        CommandSpec(path: ["policy", "export"], summary: "Write a policy set to a new folder, to edit it", arguments: ["<DIR>"],
+                    options: [OptionSpec(name: .builtIn, valueName: nil, help: "the built-in set even when a vault is given")],
+                    discussion: """
+                        With a vault (--vault or CONSENT_VAULT_PATH, an existing file) it writes the set that vault runs under, so a second
+                        edit starts from the first; without one, or with --built-in, the built-in set. The folder must be new or empty.
+                        Edit the files, check them with 'policy check DIR', apply them with 'policy apply DIR' (or use them with --policies DIR).
+                        """,
+                    run: export),
         CommandSpec(path: ["policy", "show"], summary: "Show the policy set the vault runs under", run: show),
     ]
 
@@ -29,6 +34,7 @@ enum PolicyCommands {
         let (vault, principal) = try invocation.openVault()
         try vault.applyPolicies(policies, as: principal)
         invocation.json ? Output.json(["applied": true, "hash": policies.hash]) : Output.line("Applied policy set \(policies.hash)")
+        VaultCommands.warnAboutExampleController(policies)
     }
 
     private static func show(_ invocation: Invocation) throws {
@@ -46,9 +52,16 @@ enum PolicyCommands {
         for document in documents { Output.line("  \(document.name) version \(document.version), applied \(document.appliedAt), sha256 \(document.sha256)") }
     }
 
-    private static func exportBuiltIn(_ invocation: Invocation) throws {
+    private static func export(_ invocation: Invocation) throws {
         let directory = try invocation.checkedPositional()[0]
-        try PolicySet.exportBuiltIn(to: directory)
-        invocation.json ? Output.json(["policies": directory]) : Output.line(directory)
+        let configured = invocation.value(.vault) ?? ProcessInfo.processInfo.environment["CONSENT_VAULT_PATH"]
+        if !invocation.flag(.builtIn), let path = configured, FileManager.default.fileExists(atPath: path) {
+            let (vault, principal) = try invocation.openVault()
+            try vault.exportPolicies(to: directory, as: principal)
+            invocation.json ? Output.json(["policies": directory, "from": "vault"]) : Output.line("\(directory) (the set the vault runs under)")
+        } else {
+            try PolicySet.exportBuiltIn(to: directory)
+            invocation.json ? Output.json(["policies": directory, "from": "built-in"]) : Output.line("\(directory) (the built-in set)")
+        }
     }
 }

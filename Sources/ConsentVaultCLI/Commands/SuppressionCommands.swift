@@ -36,15 +36,15 @@ enum SuppressionCommands {
             throw UsageError(description: "name exactly one entry: --email, --phone or --entry (an id from `suppression list`)", command: invocation.spec.path)
         }
         let (vault, principal) = try invocation.openVault()
-        let lifted: SuppressionEntry
+        let lifted: [SuppressionEntry]
         switch named[0] {
         case .entry: lifted = try vault.suppression.lift(entryID: try invocation.required(.entry), as: principal)
         default: lifted = try vault.suppression.lift(field: named[0].rawValue, value: try invocation.required(named[0]), as: principal)
         }
         if invocation.json {
-            Output.json(["lifted": shape(lifted)])
+            Output.json(["lifted": lifted.map(shape)])
         } else {
-            Output.line("Lifted entry \(lifted.id) (\(lifted.field), \(lifted.reason.rawValue) on \(lifted.addedOn)).")
+            for entry in lifted { Output.line("Lifted entry \(entry.id) (\(entry.field), \(entry.reason.rawValue) on \(entry.addedOn)).") }
         }
     }
 

@@ -38,12 +38,16 @@ enum VaultCommands {
                                      erasureJournal: try invocation.erasureJournalPath())
         invocation.json ? Output.json(["vault": path, "vault_id": vault.vaultID])
             : Output.line("Created vault \(path) (vault id \(vault.vaultID))")
-        if policies.controller?.isExample ?? true {
-            let problem = policies.controller == nil ? "has no controller.json: exports would not name who answers for the data"
-                : "has the example controller contact (example.com): exports would name it instead of yours"
-            Output.error("Warning: the policy set \(problem); write the policies out with `consent-vault policy export DIR`, "
-                + "fill in controller.json and apply them with `consent-vault policy apply DIR`")
-        }
+        warnAboutExampleController(policies)
+    }
+
+    /// Warns (stderr) when `policies` name no controller or the shipped example one: exports would not name the retailer.
+    static func warnAboutExampleController(_ policies: PolicySet) {
+        guard policies.controller?.isExample ?? true else { return }
+        let problem = policies.controller == nil ? "has no controller.json: exports would not name who answers for the data"
+            : "has the example controller contact (example.com): exports would name it instead of yours"
+        Output.error("Warning: the policy set \(problem); write the policies out with `consent-vault policy export DIR`, "
+            + "fill in controller.json and apply them with `consent-vault policy apply DIR`")
     }
 
     private static func checkpoint(_ invocation: Invocation) throws {
