@@ -180,6 +180,9 @@ struct RedactorCoverageTests {
         "das Sofa „Greta“ ist angekommen", "the 'Sigrid' dining table", "our Baker Street branch opens", "at the Elm Street register",
         "Return reason: Rose Gold looks different", "Summer Sale up to 50 %", "Sie kauft gern Dr. Martens", "Barbie und Playmobil",
         "after Tuesday's update", "Code HERBST15 gilt", "kannst du ne mail schreiben",
+        // Role mailboxes, greetings after a speaker, a sentence between greeting and word, article numbers, carrier tracking.
+        "Bewerbungen an jobs@kaufhaus-lindner.de", "Kundin: Buongiorno, wie geht es", "Hallo! Darf ich fragen", "Jacke, EAN 4063537728184, Navy",
+        "Sendung DHL 00340434161094015902 unterwegs",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

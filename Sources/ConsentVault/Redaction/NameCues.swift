@@ -71,7 +71,10 @@ enum NameCues {
         "id", "nr", "no", "uhr", "valued", "mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez", "german", "english", "british",
         "american", "french", "italian", "spanish", "polish", "turkish", "dutch", "irish", "scottish", "welsh", "deutsch", "deutsche",
-        "deutschen", "victorian", "co", "gmbh", "inc", "ltd", "ne", "nen", "ok", "ta", "ab", "über", "ueber", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
+        "deutschen", "victorian", "co", "gmbh", "inc", "ltd", "ne", "nen", "ok", "ta", "ab", "über", "ueber", "agent", "agentin", "system", "bot",
+        // Greetings a customer writes in their own language after `Kundin:`.
+        "guten", "buongiorno", "bonjour", "bonsoir", "olá", "ola", "hola", "buenos", "merci", "grazie", "danke", "salut", "xin", "salam",
+        "merhaba", "dzień", "dobry", "zdravo", "ahoj", "namaste", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -112,7 +115,8 @@ enum NameCues {
         "anna karenina", "martin luther", "winnie the", "frau holle", "mercedes-benz", "st louis", "black forest", "levi strauss",
         "jil sander", "canada goose", "meister proper", "sherlock holmes", "jane austen", "north face", "the north", "victoria's secret",
         "tom tailor", "s oliver", "helly hansen", "timberland pro", "hugo boss's", "king charles", "st nicholas", "sankt martin",
-        "santa claus", "father christmas",
+        "santa claus", "father christmas", "mr kipling", "karen millen", "tag heuer", "paddington bear", "fjällräven kånken",
+        "dr oetker", "tante fanny",
     ]
     /// Academic titles inside a title chain (`Frau Dr. med. Ayşe Demir`): passed over before the name.
     static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]
@@ -139,7 +143,9 @@ enum NameCues {
         if index > 1, words[index - 1].lower == "o", words[index - 2].lower == "c", words.separator(before: index - 1, contains: "/") { return .strong }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
         let previous = words[index - 1].lower
-        let gapIsPlain = !words.separator(before: index, contains: ",") && !words.separator(before: index, contains: "(")
+        // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
+        let gapIsPlain = !["," as Unicode.Scalar, "(", "!", "?"].contains { words.separator(before: index, contains: $0) }
+            && (!words.separator(before: index, contains: ".") || previous.count <= 4)
         if gapIsPlain, strongWords.contains(previous) { return .strong }
         if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
         // `— Tom, Electricals`: a name after a dash that signs a note.

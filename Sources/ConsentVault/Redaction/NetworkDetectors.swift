@@ -1,6 +1,15 @@
 /// Email addresses, IP addresses and URLs with personal data in their query.
 enum NetworkDetectors {
-    /// Email addresses: a local part, `@`, and a domain with a top-level domain of letters.
+    /// Local parts of role mailboxes: departments, not people.
+    private static let roleMailboxes: Set<String> = [
+        "info", "service", "kundenservice", "customerservice", "support", "help", "hilfe", "kontakt", "contact", "hello", "hallo", "team",
+        "office", "jobs", "careers", "karriere", "bewerbung", "hr", "personal", "einkauf", "buying", "purchasing", "sales", "vertrieb",
+        "orders", "bestellung", "bestellungen", "wareneingang", "goodsin", "returns", "retoure", "retouren", "datenschutz", "privacy", "dpo",
+        "presse", "press", "marketing", "newsletter", "noreply", "no-reply", "donotreply", "buchhaltung", "accounting", "billing",
+        "rechnung", "invoice", "invoices", "shop", "webmaster", "postmaster", "admin", "abuse", "security",
+    ]
+
+    /// Email addresses: a local part, `@`, and a domain with a top-level domain of letters; not a role mailbox.
     static func emails(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
         var index = 0
@@ -18,6 +27,8 @@ enum NetworkDetectors {
                 end += 1
             }
             guard lastDot > index + 1, end - lastDot > 2, (lastDot + 1..<end).allSatisfy({ text.isLetter($0) }) else { continue }
+            // A shop's role mailbox (`service@…`, `jobs@…`) reaches a department, not a person.
+            if roleMailboxes.contains(text.string(start, index).lowercased()) { index = end - 1; continue }
             found.append(Detection(type: .email, start: start, end: end, priority: DetectionPriority.structured))
             index = end - 1
         }

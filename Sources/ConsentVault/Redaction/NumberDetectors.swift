@@ -72,9 +72,12 @@ enum NumberDetectors {
 
     /// Payment card numbers (13–19 digits, Luhn, a known issuer range) and German tax ids, from
     /// one scan of the digit runs.
+    private static let articleCues = ScalarText.lowercased(["ean", "gtin", "isbn", "art.-nr", "artikel"])
+
     static func cardsAndTaxIDs(in text: ScalarText) -> [Detection] {
         digitRuns(in: text, minimumDigits: 11).flatMap { run -> [Detection] in
-            if (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits) {
+            // An article number (`EAN 4063537728184`) may pass Luhn too.
+            if (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits), !text.hasWordCue(articleCues, before: run.start, window: 12) {
                 return [Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)]
             }
             if run.digits.count == 11, !(run.start..<run.end).contains(where: { text.is($0, "-") }), isTaxID(run.digits) {
@@ -213,7 +216,8 @@ enum NumberDetectors {
 
     private static let notPhoneCues = ScalarText.lowercased(["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
                                        "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "#",
-                                       "receipt", "item", "sku", "beleg", "quittung", "ref", "case", "vorgang", "paket", "parcel"])
+                                       "receipt", "item", "sku", "beleg", "quittung", "ref", "case", "vorgang", "paket", "parcel", "ean", "gtin", "isbn",
+                                       "dhl", "hermes", "ups", "dpd", "gls"])
 
     /// Where a separator between a phone's digit groups ends: one to three of space, `/`, `-`, `–`
     /// and `.` (`089 - 123 456`, `030 / 2 34`, `0171–2345678`, `0171.2345678`), or nil.
