@@ -423,7 +423,8 @@ struct ServiceTests {
             for byte in Array("GET /v1/health HTTP/1.1\r\nHost: v\r\n\r\n".utf8) { slow.send([byte]); sleep(1) }
         }
         #expect(try service.client().request("GET", "/v1/health")?.status == 200)
-        #expect(slow.receive()?.status == 408 && Date().timeIntervalSince(started) < 6)
+        // Cut off long before the 35 bytes would be sent (35 s); the bound leaves room for a loaded machine.
+        #expect(slow.receive()?.status == 408 && Date().timeIntervalSince(started) < 12)
         // 1,000 idle connections against a limit of 40: the rest are answered 503 at once, memory stays small.
         var limit = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)

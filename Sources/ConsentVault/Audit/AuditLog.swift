@@ -57,7 +57,7 @@ struct AuditLog {
     }
 
     /// A purpose or requested name as the log keeps it: `session:` references and names shaped like
-    /// the policy files' ids (lowercase letters, digits and `_`, at most four digits) as they are,
+    /// the policy files' ids (lowercase letters, digits and `_`, at most two digits) as they are,
     /// anything else (`Anna`, `anna.mueller`, an email, a phone number) as `<N characters>` (no
     /// comma: the list is comma-joined).
     private static func loggable(_ requested: String) -> String {

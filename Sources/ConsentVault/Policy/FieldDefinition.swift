@@ -51,7 +51,7 @@ public struct FieldDefinition: Codable, Sendable, Equatable {
     /// What a member reads for the field, by language (`de`, `en`), e.g. in export.html.
     public let label: [String: String]?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, type, party, category, indexed, unique, values, pattern, description, label
         case maxLength = "max_length"
     }

@@ -57,6 +57,18 @@ public struct PolicySet: Sendable {
         return try decode(documents)
     }
 
+    /// A problem for each key of an object in `document`'s top-level array `list` that is not in `allowed`.
+    private static func unknownKeys(in document: Data?, list: String, allowed: [String], file: String) -> [PolicyProblem] {
+        guard let document, let root = try? JSONSerialization.jsonObject(with: document) as? [String: Any],
+              let objects = root[list] as? [[String: Any]] else { return [] }
+        let known = Set(allowed)
+        return objects.enumerated().flatMap { index, object in
+            object.keys.sorted().filter { !known.contains($0) }.map {
+                PolicyProblem(file: file, path: "$.\(list)[\(index)].\(Echo.name($0))", message: "is not a known key; one of \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
     /// Decodes and validates the documents (file name → bytes).
     public static func decode(_ documents: [String: Data]) throws -> PolicySet {
         var problems: [PolicyProblem] = []
@@ -87,6 +99,11 @@ public struct PolicySet: Sendable {
         }
         let fields = decodeFile(FieldCatalog.self, FieldCatalog.fileName)
         let purposes = decodeFile(PurposeCatalog.self, PurposeCatalog.fileName)
+        // A misspelt key (`direct_marketting`, `idexed`) would be ignored by decoding and silently change what a field or purpose is.
+        problems += unknownKeys(in: documents[FieldCatalog.fileName], list: "fields", allowed: FieldDefinition.CodingKeys.allCases.map(\.rawValue),
+                                file: FieldCatalog.fileName)
+        problems += unknownKeys(in: documents[PurposeCatalog.fileName], list: "purposes", allowed: Purpose.CodingKeys.allCases.map(\.rawValue),
+                                file: PurposeCatalog.fileName)
         let roles = decodeFile(RoleCatalog.self, RoleCatalog.fileName)
         let rewards = decodeFile(RewardPolicy.self, RewardPolicy.fileName)
         let retention = decodeFile(RetentionPolicy.self, RetentionPolicy.fileName)

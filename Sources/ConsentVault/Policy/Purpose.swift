@@ -73,7 +73,7 @@ public struct Purpose: Codable, Sendable, Equatable {
     /// member's email or phone is on the suppression list.
     public let directMarketing: Bool?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, description, fields, notice, retention
         case lawfulBasisName = "lawful_basis"
         case doubleOptIn = "double_opt_in"

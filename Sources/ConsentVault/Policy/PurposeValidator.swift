@@ -24,6 +24,10 @@ enum PurposeValidator {
                 report("\(path).lawful_basis", "unknown lawful basis '\(purpose.lawfulBasisName)'; expected one of \(LawfulBasis.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if purpose.fields.isEmpty { report("\(path).fields", "must list at least one field") }
+            // Direct marketing by email or phone needs consent (UWG § 7, Art. 21(3)): no other basis may carry it.
+            if purpose.directMarketing == true, purpose.lawfulBasisName != LawfulBasis.consent.rawValue {
+                report("\(path).lawful_basis", "a direct_marketing purpose must be based on consent")
+            }
             for (fieldIndex, field) in purpose.fields.enumerated() where fields != nil && fields?.definition(of: field) == nil {
                 report("\(path).fields[\(fieldIndex)]", "unknown field '\(field)'")
             }

@@ -16,6 +16,10 @@ enum RoleValidator {
                 if VaultOperation.internalOperations.contains(known) {
                     report("\(path).operations[\(operationIndex)]", "'\(operation)' is done by the vault itself and cannot be granted")
                 }
+                // The suppression list is the DPO's: listing it tells who objected, lifting it undoes an objection.
+                if [.suppressionList, .suppressionLift].contains(known), role.id != "dpo" {
+                    report("\(path).operations[\(operationIndex)]", "'\(operation)' belongs to the dpo role only")
+                }
             }
             for (purposeIndex, purpose) in role.readPurposes.enumerated() where purpose != "*" {
                 if let purposes, purposes.purpose(purpose) == nil {

@@ -44,6 +44,7 @@ extension Vault {
                                   message: "field '\(field)' is held by \(count) member(s): its type, indexed and unique cannot change while values are stored")
                 })
             }
+            try refuseWeakeningTheSuppressionList(for: policies)
             try context.policyStore.save(policies, by: principal, at: context.timestamp)
         }
         context.policies = policies
@@ -57,6 +58,25 @@ extension Vault {
         for (name, data) in context.policies.documents.sorted(by: { $0.key < $1.key }) {
             try PrivateFiles.write(data, to: (directory as NSString).appendingPathComponent(name))
         }
+    }
+
+    /// While the suppression list has entries, a policy set may not drop the last field of a
+    /// contact type (the suppressed values would come back as plain text) nor declare a purpose
+    /// that is direct marketing no longer so (grants made meanwhile would outlive the flag).
+    private func refuseWeakeningTheSuppressionList(for policies: PolicySet) throws {
+        guard try !context.suppression.all().isEmpty else { return }
+        var problems: [PolicyProblem] = []
+        for type in [FieldType.email, .phone] where context.catalog.fields.contains(where: { $0.type == type })
+            && !policies.fields.fields.contains(where: { $0.type == type }) {
+            problems.append(PolicyProblem(file: FieldCatalog.fileName, path: "$.fields",
+                                          message: "the suppression list holds contacts: the catalog must keep a field of type \(type.rawValue)"))
+        }
+        for purpose in context.policies.purposes.purposes where purpose.directMarketing == true {
+            guard let next = policies.purposes.purpose(purpose.id), next.directMarketing != true else { continue }
+            problems.append(PolicyProblem(file: PurposeCatalog.fileName, path: "$.purposes",
+                                          message: "'\(purpose.id)' is direct marketing and the suppression list holds contacts: it cannot stop being direct marketing"))
+        }
+        guard problems.isEmpty else { throw PolicyError.invalid(problems) }
     }
 
     /// The stored documents and the set's hash.

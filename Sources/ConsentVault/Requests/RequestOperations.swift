@@ -137,6 +137,12 @@ public struct RequestOperations {
                       try requester.allSatisfy({ try context.members.members(withIndex: $0.blindIndex, field: $0.field).isEmpty }) else {
                     throw RequestError.memberHasData(request: id)
                 }
+                // A contact field added, renamed or removed since the request was recorded was never searched: the answer could be untrue.
+                let searchedFields = requester.compactMap { context.catalog.definition(of: $0.field) }
+                guard searchedFields.count == requester.count, let type = searchedFields.first?.type,
+                      Set(context.contactFields(of: type)).isSubset(of: requester.map(\.field)) else {
+                    throw RequestError.memberHasData(request: id)
+                }
                 // An erased member's contact stays on the suppression list: held data may remain.
                 for index in requester {
                     let hash = try context.keys.suppressionHash(field: index.field, blindIndex: index.blindIndex)
@@ -145,10 +151,12 @@ public struct RequestOperations {
                     }
                 }
             }
-            // An erasure request is answered by the erasure: closing it "fulfilled" while the member's data is there would be untrue.
-            if outcome == .fulfilled, current.type == .erasure, let member = current.member, try context.members.exists(member.rawValue),
-               try context.members.record(of: member)?.erasedAt == nil {
-                throw RequestError.erasureNotCarriedOut(request: id)
+            // An erasure request is answered by the erasure: closing it "fulfilled" while the member's data is there would be
+            // untrue, also for a request made by contact before the person joined.
+            if outcome == .fulfilled, current.type == .erasure {
+                for member in try context.membersOf(current) where try context.members.record(of: member)?.erasedAt == nil {
+                    throw RequestError.erasureNotCarriedOut(request: id)
+                }
             }
             try context.requests.close(id, outcome: outcome, at: context.timestamp)
             return try request(id)
@@ -163,6 +171,13 @@ public struct RequestOperations {
 }
 
 extension VaultContext {
+    /// The members a request is about: its member, or for a request by contact every member who now has that contact.
+    func membersOf(_ request: DataSubjectRequest) throws -> [MemberID] {
+        if let member = request.member { return try members.exists(member.rawValue) ? [member] : [] }
+        guard request.byContact, let indexes = try requests.requesterIndexes(of: request.id) else { return [] }
+        return try Array(Set(indexes.flatMap { try members.members(withIndex: $0.blindIndex, field: $0.field) }))
+    }
+
     /// Whether `request` is `member`'s: theirs by id, or recorded by a contact that is now theirs
     /// (the person joined after asking); with `attaching` (inside the transaction that answers it)
     /// such a request is then given to the member.

@@ -72,9 +72,13 @@ public struct RetentionOperations {
 
     /// Members not erased whose last activity (data change or consent event) is before `cutoff` and who wait for no answer to a request.
     private func inactiveMembers(before cutoff: String) throws -> [MemberID] {
-        // A member with an open request other than erasure is waiting for an answer about this data: kept until it is answered.
-        try context.members.unchanged(since: cutoff).filter {
-            try !context.consents.hasActivity(of: $0, since: cutoff) && context.requests.openRequests(of: $0).allSatisfy { $0.type == .erasure }
+        // A member with an open request other than erasure is waiting for an answer about this data: kept until it is
+        // answered; also one who asked by contact before joining.
+        let waiting = Set(try context.requests.all().filter { $0.status == .open && $0.type != .erasure && $0.byContact }
+            .flatMap { try context.membersOf($0) })
+        return try context.members.unchanged(since: cutoff).filter {
+            try !waiting.contains($0) && !context.consents.hasActivity(of: $0, since: cutoff)
+                && context.requests.openRequests(of: $0).allSatisfy { $0.type == .erasure }
         }
     }
 

@@ -8,14 +8,14 @@ package enum Echo {
     package static let maximumLength = 64
 
     /// `text` if it is a plain identifier, else a description without its content. Digits make a
-    /// phone number, a birthday or an id number: a text with more than four of them is shown only
+    /// phone number, a birthday or an id number: a text with more than two of them (`14.03.`) is shown only
     /// when it has the shape of one of the vault's own ids (`dsr_3f9a0c1e12ab`, a member UUID).
     package static func name(_ text: String) -> String {
         let plain = !text.isEmpty && text.count <= maximumLength && text.unicodeScalars.allSatisfy {
             $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_.:-".unicodeScalars.contains($0))
         }
         let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
-        return plain && (digits <= 4 || isVaultID(text)) ? text : "<\(text.count) characters, not a valid name>"
+        return plain && (digits <= 2 || isVaultID(text)) ? text : "<\(text.count) characters, not a valid name>"
     }
 
     /// Whether `text` is shaped like an id the vault hands out: a prefix and `_` before lowercase

@@ -38,9 +38,13 @@ extension VaultContext {
         return hashes
     }
 
-    /// The suppression hash of a normalized contact value under every indexed contact field of `type`.
+    /// The suppression hashes of a normalized contact value: one under its type (`email`), which no
+    /// renamed or added field escapes, and one under every contact field of the type (the form of
+    /// entries made before type hashes existed).
     func suppressionHashes(of lookupKey: String, type: FieldType) throws -> [(field: String, hash: [UInt8])] {
-        try contactFields(of: type).map { field in
+        let typeKey = "type:" + type.rawValue
+        let byType = (type.rawValue, try keys.suppressionHash(field: typeKey, blindIndex: try keys.blindIndex(field: typeKey, lookupKey: lookupKey)))
+        return try [byType] + contactFields(of: type).map { field in
             (field, try keys.suppressionHash(field: field, blindIndex: try keys.blindIndex(field: field, lookupKey: lookupKey)))
         }
     }
