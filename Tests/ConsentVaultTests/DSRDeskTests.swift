@@ -314,6 +314,77 @@ struct DSRDeskTests {
         #expect(try test.vault.members.find(contact: .email("Obj@Example.de"), as: .localAdministrator) == [objector])
     }
 
+    @Test("renaming the email field after an erasure escapes nothing; the list's guards: consent basis, the dpo's operations, the flag, known keys")
+    func policyChangesCannotOpenTheList() throws {
+        let test = try TestVault()
+        let gone = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .web, as: .localAdministrator).member
+        _ = try test.vault.requests.erase(gone, as: .localAdministrator)
+        func edited(_ change: (inout [String: [String: Any]]) -> Void) throws -> [String: Data] {
+            var objects = try PolicySet.builtInDocuments.mapValues { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+            change(&objects)
+            return try objects.mapValues { try JSONSerialization.data(withJSONObject: $0) }
+        }
+        func renameEmail(_ objects: inout [String: [String: Any]]) {
+            objects["fields.json"]!["fields"] = (objects["fields.json"]!["fields"] as! [[String: Any]]).map { field in
+                var changed = field
+                if field["name"] as? String == "email" { changed["name"] = "e_mail" }
+                return changed
+            }
+            objects["purposes.json"]!["purposes"] = (objects["purposes.json"]!["purposes"] as! [[String: Any]]).map { purpose in
+                var changed = purpose
+                changed["fields"] = (purpose["fields"] as! [String]).map { $0 == "email" ? "e_mail" : $0 }
+                return changed
+            }
+            objects["rewards.json"]!["rules"] = (objects["rewards.json"]!["rules"] as! [[String: Any]]).map { rule in
+                guard var trigger = rule["trigger"] as? [String: Any], let fields = trigger["fields"] as? [String] else { return rule }
+                trigger["fields"] = fields.map { $0 == "email" ? "e_mail" : $0 }
+                var changed = rule
+                changed["trigger"] = trigger
+                return changed
+            }
+        }
+        try test.vault.applyPolicies(try PolicySet.decode(try edited(renameEmail)), as: .localAdministrator)
+        #expect(throws: SuppressionError.self) {
+            try test.vault.members.enroll([FieldInput("e_mail", "ANNA@example.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                          channel: .web, as: .localAdministrator)
+        }
+        // The flag cannot be dropped while the list holds contacts.
+        let unflagged = try edited { objects in
+            renameEmail(&objects)
+            objects["purposes.json"]!["purposes"] = (objects["purposes.json"]!["purposes"] as! [[String: Any]]).map { purpose in
+                var changed = purpose
+                if purpose["id"] as? String == "email_marketing" { changed["direct_marketing"] = false }
+                return changed
+            }
+        }
+        #expect(throws: PolicyError.self) { try test.vault.applyPolicies(try PolicySet.decode(unflagged), as: .localAdministrator) }
+        // Validation: direct marketing only by consent; the list is the dpo's; misspelt keys are refused.
+        let byInterest = try edited { objects in
+            objects["purposes.json"]!["purposes"] = (objects["purposes.json"]!["purposes"] as! [[String: Any]]).map { purpose in
+                var changed = purpose
+                if purpose["id"] as? String == "birthday_rewards" { changed["lawful_basis"] = "legitimate_interest"; changed["notice"] = nil }
+                return changed
+            }
+        }
+        #expect(throws: PolicyError.self) { _ = try PolicySet.decode(byInterest) }
+        let marketingLifts = try edited { objects in
+            objects["roles.json"]!["roles"] = (objects["roles.json"]!["roles"] as! [[String: Any]]).map { role in
+                var changed = role
+                if role["id"] as? String == "marketing" { changed["operations"] = (role["operations"] as! [String]) + ["suppression.lift"] }
+                return changed
+            }
+        }
+        #expect(throws: PolicyError.self) { _ = try PolicySet.decode(marketingLifts) }
+        let misspelt = try edited { objects in
+            objects["purposes.json"]!["purposes"] = (objects["purposes.json"]!["purposes"] as! [[String: Any]]).map { purpose in
+                var changed = purpose
+                if purpose["id"] as? String == "email_marketing" { changed["direct_marketting"] = true }
+                return changed
+            }
+        }
+        #expect(throws: PolicyError.self) { _ = try PolicySet.decode(misspelt) }
+    }
+
     @Test("a policy set without controller.json still opens; its export says no contact is on file instead of inventing one")
     func exportWithoutController() throws {
         var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }
