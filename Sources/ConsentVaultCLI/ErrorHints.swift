@@ -74,6 +74,7 @@ extension AccessError {
         case .tokenNameTaken: return "choose another --name, or revoke the old token first"
         case .unknownTokenName: return "list tokens with: consent-vault token list"
         case .unknownRole: return "roles are defined in Policies/roles.json"
+        case .dpoTokenNeedsDPO: return "a DPO token is created by the key holder (no --token) or with a DPO's token"
         }
     }
 }

@@ -383,6 +383,27 @@ struct DSRDeskTests {
             }
         }
         #expect(throws: PolicyError.self) { _ = try PolicySet.decode(misspelt) }
+
+        // A consent purpose that writes to an email or phone field is direct marketing for the list, flag or not.
+        let sms = try edited { objects in
+            renameEmail(&objects)
+            var purposes = objects["purposes.json"]!["purposes"] as! [[String: Any]]
+            var offers = purposes.first { $0["id"] as? String == "personalized_offers" }!
+            offers["id"] = "sms_offers"
+            offers["fields"] = ["phone", "e_mail"]
+            offers["direct_marketing"] = nil
+            offers["description"] = ["de": "Angebote per SMS", "en": "Offers by text message"]
+            purposes.append(offers)
+            objects["purposes.json"]!["purposes"] = purposes
+        }
+        try test.vault.applyPolicies(try PolicySet.decode(sms), as: .localAdministrator)
+        #expect(throws: SuppressionError.self) {
+            try test.vault.members.enroll([FieldInput("e_mail", "anna@example.de")], consents: [ConsentRequest(purpose: "sms_offers")],
+                                          channel: .web, as: .localAdministrator)
+        }
+        // Only the key holder or a DPO hands out DPO tokens.
+        #expect(throws: AccessError.dpoTokenNeedsDPO) { try test.vault.tokens.create(name: "sneaky", role: "dpo", as: Principal(name: "ops", role: "admin")) }
+        _ = try test.vault.tokens.create(name: "desk", role: "dpo", as: .localAdministrator)
     }
 
     @Test("a policy set without controller.json still opens; its export says no contact is on file instead of inventing one")

@@ -62,7 +62,7 @@ struct PlaintextOnDiskTests {
             for needle in ["secret.person", "017112345678", "Hauptstr"] { #expect(data.range(of: Data(needle.utf8)) == nil, "\(needle) in \(file)") }
         }
         let logged = try test.vault.audit.entries(for: member, as: admin).map(\.purpose)
-        #expect(logged.contains("<21 characters>") && logged.contains("<12 characters>"), "\(logged)")
+        #expect(logged.contains("unknown_purpose") && !logged.contains { $0.contains("leak") || $0.contains("0171") }, "\(logged)")
     }
 
     @Test("a removed value leaves no ciphertext behind after a checkpoint (secure_delete)")

@@ -14,6 +14,8 @@ public enum AccessError: VaultError, Equatable {
     case unknownTokenName(String)
     /// The role named for a new token is not in `roles.json`.
     case unknownRole(String)
+    /// Only the key holder or a DPO may create a token for the dpo role.
+    case dpoTokenNeedsDPO
 
     /// What was refused.
     public var description: String {
@@ -25,6 +27,7 @@ public enum AccessError: VaultError, Equatable {
         case .tokenNameTaken(let name): return "a token named '\(Echo.name(name))' already exists"
         case .unknownTokenName(let name): return "no token named '\(Echo.name(name))'"
         case .unknownRole(let role): return "unknown role '\(Echo.name(role))'"
+        case .dpoTokenNeedsDPO: return "only the key holder or a DPO may create a token for the dpo role"
         }
     }
 
@@ -38,6 +41,7 @@ public enum AccessError: VaultError, Equatable {
         case .tokenNameTaken: return "token_name_taken"
         case .unknownTokenName: return "unknown_token_name"
         case .unknownRole: return "unknown_role"
+        case .dpoTokenNeedsDPO: return "dpo_token_needs_dpo"
         }
     }
 }

@@ -22,7 +22,7 @@ extension VaultContext {
         guard let refusal else { return }
         var denied = record
         denied.outcome = .denied
-        try database.writeTransaction { try auditLog.append(denied, at: timestamp) }
+        try database.writeTransaction { try auditLog.append(auditable(denied), at: timestamp) }
         throw refusal
     }
 
@@ -35,6 +35,17 @@ extension VaultContext {
         case .promptRedact: return record.member != nil
         default: return false
         }
+    }
+
+    /// `record` as the log may keep it: a purpose or requested field the policy set does not know
+    /// (a name typed into `--purpose`) becomes `unknown_purpose` / `unknown_field`.
+    func auditable(_ record: AuditLog.Record) -> AuditLog.Record {
+        var kept = record
+        if !kept.purpose.isEmpty, policies.purposes.purpose(kept.purpose) == nil { kept.purpose = "unknown_purpose" }
+        kept.fieldsRequested = kept.fieldsRequested.map { name in
+            name.hasPrefix("session:") || catalog.definition(of: name) != nil || PromptAttribute(rawValue: name) != nil ? name : "unknown_field"
+        }
+        return kept
     }
 
     /// Checks `principal` for `operation` without running anything (for operations that write
@@ -60,7 +71,7 @@ extension VaultContext {
             }
         } catch {
             record.outcome = error is ConsentError || error is AccessError ? .denied : .error
-            try? database.writeTransaction { try auditLog.append(record, at: timestamp) }
+            try? database.writeTransaction { try auditLog.append(auditable(record), at: timestamp) }
             throw error
         }
     }

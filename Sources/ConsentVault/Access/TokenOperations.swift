@@ -19,6 +19,11 @@ public struct TokenOperations {
         try context.audited(principal, .tokenCreate) { _ in
             guard Self.isValidName(name) else { throw AccessError.invalidTokenName }
             guard context.policies.roles.role(role) != nil else { throw AccessError.unknownRole(role) }
+            // A DPO token reaches what only the DPO may do (the suppression list, erasure): only the key
+            // holder or a DPO hands one out, not an administrator of the service.
+            if role == "dpo", !principal.isLocalAdministrator, principal.role != "dpo" {
+                throw AccessError.dpoTokenNeedsDPO
+            }
             try context.verifyTable("tokens")
             guard try !context.tokens.exists(name: name) else { throw AccessError.tokenNameTaken(name) }
             let token = "cvt_" + Hex.encode(Sodium.randomPublicBytes(count: 32))

@@ -104,7 +104,7 @@ extension VaultContext {
                 // newest entry always carries its anchor and blanking it is seen.
                 record.anchor = Hex.encode(seal)
             }
-            try auditLog.append(record, at: now)
+            try auditLog.append(auditable(record), at: now)
         }
         verifiedSeals.removeAll()
         let principal = record?.principal ?? Principal(name: "vault", role: Principal.localAdministrator.role)

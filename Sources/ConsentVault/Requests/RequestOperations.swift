@@ -183,8 +183,8 @@ extension VaultContext {
     /// such a request is then given to the member.
     func requestIsOf(_ request: DataSubjectRequest, member: MemberID, attaching: Bool) throws -> Bool {
         if request.member == member { return true }
-        guard request.byContact, let indexes = try requests.requesterIndexes(of: request.id),
-              try indexes.contains(where: { try members.members(withIndex: $0.blindIndex, field: $0.field).contains(member) }) else { return false }
+        // The contact must be this member's alone: a phone two members share names neither.
+        guard request.byContact, try membersOf(request) == [member] else { return false }
         if attaching { try requests.attach(request.id, to: member, tag: try keys.erasureTag(member)) }
         return true
     }
@@ -198,7 +198,7 @@ extension VaultContext {
             guard events.last(where: { $0.purpose == purpose.id })?.kind != .withdraw else { continue }
             try appendConsentEvent(.withdraw, member: member, purpose: purpose, field: nil, channel: channel, actor: actor)
         }
-        for purpose in policies.purposes.purposes where purpose.directMarketing == true && purpose.lawfulBasis == .consent {
+        for purpose in policies.purposes.purposes where isDirectMarketing(purpose) && purpose.lawfulBasis == .consent {
             do {
                 try withdrawConsent(ConsentRequest(purpose: purpose.id), of: member, channel: channel, actor: actor)
             } catch ConsentError.nothingToWithdraw {

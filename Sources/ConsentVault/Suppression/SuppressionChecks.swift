@@ -2,6 +2,14 @@
 /// the member's contact values, and every direct-marketing grant (enrolment, import, consent
 /// grant, profile share) is checked against it.
 extension VaultContext {
+    /// Whether `purpose` reaches people as direct marketing for the suppression list: marked so, or
+    /// based on consent and using an email or phone field (a purpose renamed, re-added or added
+    /// without the flag still writes to people).
+    func isDirectMarketing(_ purpose: Purpose) -> Bool {
+        purpose.directMarketing == true || purpose.lawfulBasis == .consent
+            && purpose.fields.contains { catalog.definition(of: $0).map { $0.type == .email || $0.type == .phone } ?? false }
+    }
+
     /// Indexed fields whose values reach a person: email addresses and phone numbers.
     var contactFields: Set<String> {
         Set(catalog.fields.filter { $0.indexed && ($0.type == .email || $0.type == .phone) }.map(\.name))
@@ -67,7 +75,7 @@ extension VaultContext {
     /// Throws `contactSuppressed` when `purpose` is direct marketing and one of the member's
     /// contact values is on the suppression list (a grant, or the confirmation of one).
     func checkNotSuppressed(_ member: MemberID, for purpose: Purpose) throws {
-        guard purpose.directMarketing == true else { return }
+        guard isDirectMarketing(purpose) else { return }
         let contacts = try everySuppressionHash(of: member)
         guard !contacts.isEmpty else { return }
         try verifySuppressionList()
@@ -82,7 +90,7 @@ extension VaultContext {
     /// direct-marketing consent given or pending: the value would join marketing through it.
     func checkNewContact(field: String, type: FieldType, lookupKey: String, of member: MemberID) throws {
         guard contactFields.contains(field) else { return }
-        let marketing = policies.purposes.purposes.filter { $0.directMarketing == true }
+        let marketing = policies.purposes.purposes.filter(isDirectMarketing)
         guard !marketing.isEmpty else { return }
         try verifySuppressionList()
         // Under every field of its type: an address erased from `email` may come back in `newsletter_email`.
@@ -95,7 +103,8 @@ extension VaultContext {
             let scopes = [nil] + purpose.fields.map(Optional.some)
             let inUse = scopes.contains { scope in
                 let state = ConsentEvaluator.derive(events.filter { $0.purpose == purpose.id && $0.field == scope }, purpose: purpose, now: now).state
-                return state == .active || state == .pending
+                // Also a consent that a policy change could bring back (to be confirmed again, run out).
+                return [.active, .pending, .needsReconsent, .expired].contains(state)
             }
             if inUse { throw SuppressionError.contactSuppressed(purpose: purpose.id, field: field, reason: entry.reason, since: entry.addedOn) }
         }

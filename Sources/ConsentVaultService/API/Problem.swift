@@ -81,7 +81,7 @@ public struct Problem: Error {
         case let error as AccessError:
             switch error {
             case .invalidToken: return 401
-            case .operationNotAllowed, .purposeNotAllowed: return 403
+            case .operationNotAllowed, .purposeNotAllowed, .dpoTokenNeedsDPO: return 403
             case .unknownTokenName: return 404
             case .tokenNameTaken: return 409
             case .unknownRole, .invalidTokenName: return 422
