@@ -109,6 +109,26 @@ struct PolicySetTests {
         }
     }
 
+    @Test("a misspelt key in a purpose, its notice or retention, or in a field is refused, not ignored")
+    func unknownKeys() throws {
+        let found = try problems(in: "purposes.json") { document in
+            var purposes = document["purposes"] as! [[String: Any]]
+            var notice = purposes[1]["notice"] as! [String: Any]
+            notice["materal_version"] = 2
+            purposes[1]["notice"] = notice
+            purposes[1]["direct_marketting"] = true
+            document["purposes"] = purposes
+        }
+        #expect(found.contains { $0.hasPrefix("purposes.json: $.purposes[1].notice.materal_version: is not a known key") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("purposes.json: $.purposes[1].direct_marketting: is not a known key") }, "\(found)")
+        let field = try problems(in: "fields.json") { document in
+            var fields = document["fields"] as! [[String: Any]]
+            fields[0]["idexed"] = true
+            document["fields"] = fields
+        }
+        #expect(field.contains { $0.hasPrefix("fields.json: $.fields[0].idexed: is not a known key") }, "\(field)")
+    }
+
     @Test("a field label needs German and English, one short line each")
     func labelProblems() throws {
         let found = try problems(in: "fields.json") { document in

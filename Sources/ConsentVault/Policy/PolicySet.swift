@@ -57,16 +57,32 @@ public struct PolicySet: Sendable {
         return try decode(documents)
     }
 
-    /// A problem for each key of an object in `document`'s top-level array `list` that is not in `allowed`.
-    private static func unknownKeys(in document: Data?, list: String, allowed: [String], file: String) -> [PolicyProblem] {
-        guard let document, let root = try? JSONSerialization.jsonObject(with: document) as? [String: Any],
-              let objects = root[list] as? [[String: Any]] else { return [] }
-        let known = Set(allowed)
-        return objects.enumerated().flatMap { index, object in
-            object.keys.sorted().filter { !known.contains($0) }.map {
-                PolicyProblem(file: file, path: "$.\(list)[\(index)].\(Echo.name($0))", message: "is not a known key; one of \(allowed.sorted().joined(separator: ", "))")
+    /// Keys of the nested objects of a field or purpose (`notice.materal_version` would silently keep old consents in force).
+    private static let nestedKeys: [String: [String]] = [
+        "notice": ["version", "text", "material_version"], "retention": ["days", "after"], "description": ["de", "en"], "label": ["de", "en"],
+    ]
+
+    /// A problem for each key that is not in `allowed` of an object in `document`'s top-level array
+    /// `list`, or of its nested objects (`nestedKeys`), or at the document's top level (`rootKeys`).
+    private static func unknownKeys(in document: Data?, list: String, allowed: [String], rootKeys: [String], file: String) -> [PolicyProblem] {
+        guard let document, let root = try? JSONSerialization.jsonObject(with: document) as? [String: Any] else { return [] }
+        func check(_ object: [String: Any], _ allowed: [String], at path: String) -> [PolicyProblem] {
+            let known = Set(allowed)
+            return object.keys.sorted().filter { !known.contains($0) }.map {
+                PolicyProblem(file: file, path: "\(path).\(Echo.name($0))", message: "is not a known key; one of \(allowed.sorted().joined(separator: ", "))")
             }
         }
+        var problems = check(root, rootKeys, at: "$")
+        for (index, object) in ((root[list] as? [[String: Any]]) ?? []).enumerated() {
+            let path = "$.\(list)[\(index)]"
+            problems += check(object, allowed, at: path)
+            for (key, keys) in nestedKeys.sorted(by: { $0.key < $1.key }) {
+                guard let nested = object[key] as? [String: Any] else { continue }
+                problems += check(nested, keys, at: "\(path).\(key)")
+                if key == "notice", let text = nested["text"] as? [String: Any] { problems += check(text, ["de", "en"], at: "\(path).notice.text") }
+            }
+        }
+        return problems
     }
 
     /// Decodes and validates the documents (file name → bytes).
@@ -101,9 +117,9 @@ public struct PolicySet: Sendable {
         let purposes = decodeFile(PurposeCatalog.self, PurposeCatalog.fileName)
         // A misspelt key (`direct_marketting`, `idexed`) would be ignored by decoding and silently change what a field or purpose is.
         problems += unknownKeys(in: documents[FieldCatalog.fileName], list: "fields", allowed: FieldDefinition.CodingKeys.allCases.map(\.rawValue),
-                                file: FieldCatalog.fileName)
+                                rootKeys: ["version", "default_country", "fields"], file: FieldCatalog.fileName)
         problems += unknownKeys(in: documents[PurposeCatalog.fileName], list: "purposes", allowed: Purpose.CodingKeys.allCases.map(\.rawValue),
-                                file: PurposeCatalog.fileName)
+                                rootKeys: ["version", "purposes"], file: PurposeCatalog.fileName)
         let roles = decodeFile(RoleCatalog.self, RoleCatalog.fileName)
         let rewards = decodeFile(RewardPolicy.self, RewardPolicy.fileName)
         let retention = decodeFile(RetentionPolicy.self, RetentionPolicy.fileName)
