@@ -401,6 +401,31 @@ struct DSRDeskTests {
             try test.vault.members.enroll([FieldInput("e_mail", "anna@example.de")], consents: [ConsentRequest(purpose: "sms_offers")],
                                           channel: .web, as: .localAdministrator)
         }
+        // A contact unset while an erasure is pending is suppressed all the same.
+        let leaving = try test.vault.members.enroll([FieldInput("e_mail", "leaving@example.de")], channel: .web, as: .localAdministrator).member
+        let request = try test.vault.requests.open(.erasure, for: leaving, as: .localAdministrator)
+        try test.vault.members.unset("e_mail", for: leaving, as: .localAdministrator)
+        _ = try test.vault.requests.erase(leaving, request: request.id, as: .localAdministrator)
+        #expect(throws: SuppressionError.self) {
+            try test.vault.members.enroll([FieldInput("e_mail", "leaving@example.de")], consents: [ConsentRequest(purpose: "email_marketing")],
+                                          channel: .web, as: .localAdministrator)
+        }
+        // An existing purpose cannot become direct marketing while the list holds contacts: its consents were never checked.
+        func withSurveys(fields: [String]) throws -> [String: Data] {
+            try edited { objects in
+                renameEmail(&objects)
+                var purposes = objects["purposes.json"]!["purposes"] as! [[String: Any]]
+                var surveys = purposes.first { $0["id"] as? String == "personalized_offers" }!
+                surveys["id"] = "surveys"
+                surveys["fields"] = fields
+                surveys["direct_marketing"] = nil
+                surveys["description"] = ["de": "Umfragen", "en": "Surveys"]
+                purposes.append(surveys)
+                objects["purposes.json"]!["purposes"] = purposes
+            }
+        }
+        try test.vault.applyPolicies(try PolicySet.decode(try withSurveys(fields: ["shoe_size"])), as: .localAdministrator)
+        #expect(throws: PolicyError.self) { try test.vault.applyPolicies(try PolicySet.decode(try withSurveys(fields: ["shoe_size", "phone"])), as: .localAdministrator) }
         // Only the key holder or a DPO hands out DPO tokens.
         #expect(throws: AccessError.dpoTokenNeedsDPO) { try test.vault.tokens.create(name: "sneaky", role: "dpo", as: Principal(name: "ops", role: "admin")) }
         _ = try test.vault.tokens.create(name: "desk", role: "dpo", as: .localAdministrator)

@@ -33,12 +33,21 @@ public struct MemberOperations {
         }
     }
 
-    /// Removes one field of a member; returns whether it was there.
+    /// Removes one field of a member; returns whether it was there. A contact removed while the
+    /// member's erasure or objection request is open is put on the suppression list first.
     @discardableResult
     public func unset(_ field: String, for member: MemberID, as principal: Principal) throws -> Bool {
         guard context.catalog.definition(of: field) != nil else { throw FieldValueError.unknownField(field) }
         return try context.audited(principal, .memberUnset, member: member, fields: [field]) { _ in
             _ = try context.memberRecord(member)
+            // A contact removed while the member's erasure or objection is pending still goes on the suppression list.
+            if let pending = try context.requests.openRequests(of: member).first(where: { $0.type == .erasure || $0.type == .objection }),
+               context.contactFields.contains(field), let value = try context.decryptFields(of: member, names: [field])[field],
+               let definition = context.catalog.definition(of: field) {
+                let normalized = try context.normalizer().normalize(value, for: definition)
+                try context.addSuppression(try context.suppressionHashes(of: normalized.lookupKey, type: definition.type),
+                                           reason: pending.type == .objection ? .objection : .erasure)
+            }
             let removed = try context.members.deleteValue(field, of: member)
             if context.catalog.definition(of: field)?.type == .email { try context.consents.deleteUnusedTokens(of: member) }
             if removed { try context.record(.unset(tag: try context.keys.erasureTag(member), field: field)) }

@@ -35,6 +35,13 @@ enum FieldCatalogValidator {
                 }
             }
             if field.unique && !field.indexed { report("\(path).unique", "only an indexed field can be unique") }
+            // A contact kept as text would escape lookups by contact and the suppression list.
+            if field.category.hasPrefix("user.contact.email"), field.type != .email {
+                report("\(path).type", "a field of category \(field.category) must be of type email")
+            }
+            if field.category.hasPrefix("user.contact.phone"), field.type != .phone {
+                report("\(path).type", "a field of category \(field.category) must be of type phone")
+            }
             // Contact data must be findable: for a data subject's request by contact and for the suppression list.
             if (field.type == .email || field.type == .phone) && !field.indexed {
                 report("\(path).indexed", "an \(field.type.rawValue) field must be indexed (requests by contact and the suppression list look it up)")

@@ -61,8 +61,9 @@ extension Vault {
     }
 
     /// While the suppression list has entries, a policy set may not drop the last field of a
-    /// contact type (the suppressed values would come back as plain text) nor declare a purpose
-    /// that is direct marketing no longer so (grants made meanwhile would outlive the flag).
+    /// contact type (the suppressed values would come back as plain text), declare a purpose that
+    /// is direct marketing no longer so (grants made meanwhile would outlive the flag), nor make an
+    /// existing purpose direct marketing (its consents were never checked against the list).
     private func refuseWeakeningTheSuppressionList(for policies: PolicySet) throws {
         guard try !context.suppression.all().isEmpty else { return }
         var problems: [PolicyProblem] = []
@@ -75,6 +76,16 @@ extension Vault {
             guard let next = policies.purposes.purpose(purpose.id), next.directMarketing != true else { continue }
             problems.append(PolicyProblem(file: PurposeCatalog.fileName, path: "$.purposes",
                                           message: "'\(purpose.id)' is direct marketing and the suppression list holds contacts: it cannot stop being direct marketing"))
+        }
+        // Nor may an existing purpose become direct marketing: consents given to it were never checked against the list.
+        let contactTypes: Set<FieldType> = [.email, .phone]
+        for next in policies.purposes.purposes {
+            guard let current = context.policies.purposes.purpose(next.id), !context.isDirectMarketing(current) else { continue }
+            let reachesPeople = next.directMarketing == true || next.lawfulBasis == .consent
+                && next.fields.contains { policies.fields.definition(of: $0).map { contactTypes.contains($0.type) } ?? false }
+            guard reachesPeople else { continue }
+            problems.append(PolicyProblem(file: PurposeCatalog.fileName, path: "$.purposes",
+                                          message: "'\(next.id)' would become direct marketing while the suppression list holds contacts; add a new purpose instead, whose consents are checked"))
         }
         guard problems.isEmpty else { throw PolicyError.invalid(problems) }
     }
