@@ -431,6 +431,21 @@ struct DSRDeskTests {
         _ = try test.vault.tokens.create(name: "desk", role: "dpo", as: .localAdministrator)
     }
 
+    @Test("while a request by contact is open, no contact field can be added: the request was searched without it")
+    func noNewContactFieldWhileAsked() throws {
+        let test = try TestVault()
+        let asked = try test.vault.requests.open(.access, requester: .email("frage@example.de"), as: .localAdministrator)
+        var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }
+        var catalog = try JSONSerialization.jsonObject(with: documents["fields.json"]!) as! [String: Any]
+        catalog["fields"] = (catalog["fields"] as! [[String: Any]]) + [["name": "private_email", "type": "email", "party": "first",
+            "category": "user.contact.email", "indexed": true, "max_length": 254, "description": "Private address."]]
+        documents["fields.json"] = try JSONSerialization.data(withJSONObject: catalog)
+        let widened = try PolicySet.decode(documents)
+        #expect(throws: PolicyError.self) { try test.vault.applyPolicies(widened, as: .localAdministrator) }
+        _ = try test.vault.requests.close(asked.id, outcome: .noDataHeld, as: .localAdministrator)
+        try test.vault.applyPolicies(widened, as: .localAdministrator)
+    }
+
     @Test("a policy set without controller.json still opens; its export says no contact is on file instead of inventing one")
     func exportWithoutController() throws {
         var documents = PolicySet.builtInDocuments.mapValues { Data($0.utf8) }

@@ -60,11 +60,21 @@ extension Vault {
         }
     }
 
-    /// While the suppression list has entries, a policy set may not drop the last field of a
+    /// While requests recorded by contact are open, a policy set may not add a contact field (they
+    /// were searched without it). While the suppression list has entries, a policy set may not drop the last field of a
     /// contact type (the suppressed values would come back as plain text), declare a purpose that
     /// is direct marketing no longer so (grants made meanwhile would outlive the flag), nor make an
     /// existing purpose direct marketing (its consents were never checked against the list).
     private func refuseWeakeningTheSuppressionList(for policies: PolicySet) throws {
+        // A request recorded by contact searched the contact fields of its day: a new one would go unsearched.
+        let contactTypes: Set<FieldType> = [.email, .phone]
+        let added = policies.fields.fields.filter { contactTypes.contains($0.type) && context.catalog.definition(of: $0.name) == nil }
+        if !added.isEmpty, try context.requests.all().contains(where: { $0.status == .open && $0.byContact }) {
+            throw PolicyError.invalid(added.map {
+                PolicyProblem(file: FieldCatalog.fileName, path: "$.fields",
+                              message: "contact field '\($0.name)' cannot be added while requests recorded by contact are open; answer them first")
+            })
+        }
         guard try !context.suppression.all().isEmpty else { return }
         var problems: [PolicyProblem] = []
         for type in [FieldType.email, .phone] where context.catalog.fields.contains(where: { $0.type == type })
@@ -78,7 +88,6 @@ extension Vault {
                                           message: "'\(purpose.id)' is direct marketing and the suppression list holds contacts: it cannot stop being direct marketing"))
         }
         // Nor may an existing purpose become direct marketing: consents given to it were never checked against the list.
-        let contactTypes: Set<FieldType> = [.email, .phone]
         for next in policies.purposes.purposes {
             guard let current = context.policies.purposes.purpose(next.id), !context.isDirectMarketing(current) else { continue }
             let reachesPeople = next.directMarketing == true || next.lawfulBasis == .consent

@@ -53,7 +53,8 @@ public struct RetentionOperations {
             }
         }
         let today = context.today.iso
-        let ended = try context.members.heldMembers(endingBefore: today)
+        // A held record someone has asked about (an open request) stays until the request is answered.
+        let ended = try context.members.heldMembers(endingBefore: today).filter { try context.requests.openRequests(of: $0).isEmpty }
         if !dryRun {
             for member in ended {
                 try context.audited(principal, .retentionRun, member: member) { _ in try context.members.delete(member) }
