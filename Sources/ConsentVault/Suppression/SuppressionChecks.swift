@@ -76,10 +76,10 @@ extension VaultContext {
     /// contact values is on the suppression list (a grant, or the confirmation of one).
     func checkNotSuppressed(_ member: MemberID, for purpose: Purpose) throws {
         guard isDirectMarketing(purpose) else { return }
-        let contacts = try everySuppressionHash(of: member)
-        guard !contacts.isEmpty else { return }
+        // Verified first (a list emptied outside the vault is refused), then nothing to decrypt while it is empty.
         try verifySuppressionList()
-        for contact in contacts {
+        guard try !suppression.isEmpty() else { return }
+        for contact in try everySuppressionHash(of: member) {
             guard let entry = try suppression.entry(contact.hash) else { continue }
             throw SuppressionError.contactSuppressed(purpose: purpose.id, field: contact.field, reason: entry.reason, since: entry.addedOn)
         }
@@ -93,6 +93,7 @@ extension VaultContext {
         let marketing = policies.purposes.purposes.filter(isDirectMarketing)
         guard !marketing.isEmpty else { return }
         try verifySuppressionList()
+        guard try !suppression.isEmpty() else { return }
         // Under every field of its type: an address erased from `email` may come back in `newsletter_email`.
         var found: SuppressionEntry?
         for candidate in try suppressionHashes(of: lookupKey, type: type) where found == nil { found = try suppression.entry(candidate.hash) }

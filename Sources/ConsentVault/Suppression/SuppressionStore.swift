@@ -16,6 +16,11 @@ struct SuppressionStore {
             .rows([.blob(hash)], table: "suppression_list").first.map(SuppressionEntry.init)
     }
 
+    /// Whether the list has no entry.
+    func isEmpty() throws -> Bool {
+        try database.statement("SELECT NOT EXISTS (SELECT 1 FROM suppression_list) AS value").scalar(table: "suppression_list") == 1
+    }
+
     /// Every entry, oldest first.
     func all() throws -> [SuppressionEntry] {
         try database.statement("SELECT hash, kind, reason, added_on FROM suppression_list ORDER BY added_on, hash")

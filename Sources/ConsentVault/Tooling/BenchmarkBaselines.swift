@@ -8,35 +8,19 @@ import Foundation
 /// integrity seals (checked on every read, renewed before every commit), so the ratio shows what
 /// they cost. Rows a baseline writes stay unsealed; the benchmark never reads them again.
 enum BenchmarkBaselines {
-    /// Enrollment: a random data key, wrapped; the member row; per field a seal, its row and, for
-    /// indexed fields, the uniqueness check and the blind-index row; one row per consent; the
-    /// audit entry (head lookup, pseudonym and chain hashes, insert). Returns operations per second.
+    /// Enrollment: `insertMember`, one member per transaction. Returns operations per second.
     static func enroll(_ vault: Vault, fields: (Int) -> [FieldInput], consents: [ConsentRequest], count: Int) throws -> Double {
         let context = vault.context
         let now = context.timestamp
         let inputs = try (0..<count).map { try context.normalize(fields($0)) }
         let purposes = consents.compactMap { context.policies.purposes.purpose($0.purpose) }
         return try operationsPerSecond(count, on: vault) { index in
-            try context.database.writeTransaction {
-                let member = MemberID.random()
-                let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
-                let version = context.keyRing.activeVersion
-                let wrapped = try context.keys.wrapDataKey(dataKey, member: member, masterVersion: version, dataKeyVersion: 1)
-                try context.members.insert(member, channel: .app, masterVersion: version, wrappedDataKey: wrapped,
-                                           erasureTag: try context.keys.erasureTag(member), now: now)
-                for (definition, value) in inputs[index] {
-                    try context.storeValue(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
-                }
-                for purpose in purposes {
-                    try context.appendConsentEvent(.grant, member: member, purpose: purpose, field: nil, channel: .app, actor: .localAdministrator)
-                }
-                try context.auditLog.append(AuditLog.Record(principal: .localAdministrator, operation: .memberEnroll, member: member), at: now)
-            }
+            try context.database.writeTransaction { try insertMember(inputs[index], purposes: purposes, channel: .app, in: context, now: now) }
         }
     }
 
-    /// Import: the rows of `enroll`, `batchSize` members per transaction (one commit each, as the
-    /// vault's importer), without the importer's line parsing, validation and seals. Returns members per second.
+    /// Import: `insertMember`, `batchSize` members per transaction (one commit each, as the vault's
+    /// importer), without the importer's line parsing, validation and seals. Returns members per second.
     static func importMembers(_ vault: Vault, fields: (Int) -> [FieldInput], consents: [ConsentRequest], count: Int, batchSize: Int) throws -> Double {
         let context = vault.context
         let now = context.timestamp
@@ -46,23 +30,32 @@ enum BenchmarkBaselines {
         let perBatch = try operationsPerSecond(batches, on: vault) { batch in
             try context.database.writeTransaction {
                 for index in batch * batchSize..<min(count, (batch + 1) * batchSize) {
-                    let member = MemberID.random()
-                    let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
-                    let version = context.keyRing.activeVersion
-                    let wrapped = try context.keys.wrapDataKey(dataKey, member: member, masterVersion: version, dataKeyVersion: 1)
-                    try context.members.insert(member, channel: .import, masterVersion: version, wrappedDataKey: wrapped,
-                                               erasureTag: try context.keys.erasureTag(member), now: now)
-                    for (definition, value) in inputs[index] {
-                        try context.storeValue(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
-                    }
-                    for purpose in purposes {
-                        try context.appendConsentEvent(.grant, member: member, purpose: purpose, field: nil, channel: .import, actor: .localAdministrator)
-                    }
-                    try context.auditLog.append(AuditLog.Record(principal: .localAdministrator, operation: .memberEnroll, member: member), at: now)
+                    try insertMember(inputs[index], purposes: purposes, channel: .import, in: context, now: now)
                 }
             }
         }
         return perBatch * Double(count) / Double(batches)
+    }
+
+    /// The rows of one member, inside the caller's transaction: a random data key, wrapped; the
+    /// member row; per field a seal, its row and, for indexed fields, the uniqueness check and the
+    /// blind-index row; one row per consent; the audit entry (head lookup, pseudonym and chain
+    /// hashes, insert).
+    private static func insertMember(_ values: [(FieldDefinition, NormalizedValue)], purposes: [Purpose], channel: Channel,
+                                     in context: VaultContext, now: String) throws {
+        let member = MemberID.random()
+        let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
+        let version = context.keyRing.activeVersion
+        let wrapped = try context.keys.wrapDataKey(dataKey, member: member, masterVersion: version, dataKeyVersion: 1)
+        try context.members.insert(member, channel: channel, masterVersion: version, wrappedDataKey: wrapped,
+                                   erasureTag: try context.keys.erasureTag(member), now: now)
+        for (definition, value) in values {
+            try context.storeValue(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
+        }
+        for purpose in purposes {
+            try context.appendConsentEvent(.grant, member: member, purpose: purpose, field: nil, channel: channel, actor: .localAdministrator)
+        }
+        try context.auditLog.append(AuditLog.Record(principal: .localAdministrator, operation: .memberEnroll, member: member), at: now)
     }
 
     /// Purpose-checked read of one field: the member row, the data key unwrapped, the field's row
