@@ -117,6 +117,20 @@ struct RedactorCoverageTests {
         ("a customer in KX19 WPL clipped the bay", ["LICENSE_PLATE:KX19 WPL"]),
         ("confirmation at qbao.pham@gmail.com today", ["EMAIL:qbao.pham@gmail.com"]),
         ("not a refund. Callback on +44 20 7946 0777.", ["PHONE:+44 20 7946 0777"]),
+        // A couple after `Alles Liebe`; chat speakers who label two lines; a surname after a speaking role.
+        ("Danke für alles!\nAlles Liebe\nMara & Ole", ["PERSON:Mara", "PERSON:Ole"]),
+        ("kurz:\nkiki: wer macht kasse 3?\nbenni: ich\nkiki: danke\nbenni: np", ["PERSON:kiki", "PERSON:benni", "PERSON:kiki", "PERSON:benni"]),
+        ("Kundin: Hoffmann-Rieß hier, ich rufe wegen der Jacke an", ["PERSON:Hoffmann-Rieß"]),
+        // A government id a few words after its cue; a full date only a birth fits; a URL whose query names a customer.
+        ("Er hat seine Reisepassnummer geschickt (C01X00T47), brauchen wir nicht", ["NATIONAL_ID:C01X00T47"]),
+        ("die KVNR T123456789 liegt vor", ["NATIONAL_ID:T123456789"]),
+        ("im Formular steht 17.08.1979, bitte prüfen", ["DATE_OF_BIRTH:17.08.1979"]),
+        ("Link: https://shop.example.de/konto?kd=CV00123456&x=1 geht nicht", ["URL:https://shop.example.de/konto?kd=CV00123456&x=1"]),
+        // Building parts and Austrian door numbers in German addresses; a building and an Eircode in an Irish one.
+        ("an Lindenallee 4, Rückgebäude, 3. OG, 50667 Köln bitte", ["ADDRESS:Lindenallee 4, Rückgebäude, 3. OG, 50667 Köln"]),
+        ("wohnt Favoritenstraße 12/3/7, 1040 Wien seit", ["ADDRESS:Favoritenstraße 12/3/7, 1040 Wien"]),
+        ("Lieferung an Neuer Wall 10, 20354 Hamburg", ["ADDRESS:Neuer Wall 10, 20354 Hamburg"]),
+        ("sent to Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR today", ["ADDRESS:Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -183,6 +197,9 @@ struct RedactorCoverageTests {
         // Role mailboxes, greetings after a speaker, a sentence between greeting and word, article numbers, carrier tracking.
         "Bewerbungen an jobs@kaufhaus-lindner.de", "Kundin: Buongiorno, wie geht es", "Hallo! Darf ich fragen", "Jacke, EAN 4063537728184, Navy",
         "Sendung DHL 00340434161094015902 unterwegs",
+        // Speech after a speaking role, contractions, reply prefixes, brands and places that read as names, event dates of old.
+        "Kundin: Ja, das passt so", "Customer: Can I change my order?", "I've ordered the Jo Malone candle", "Re: Bestellung 4471",
+        "Wir führen Melitta und Rosenthal", "the Kensington branch has it", "Kundin seit 01.03.2019, sehr treu", "Rechnung vom 12.03.2004 liegt bei",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -69,7 +69,7 @@ struct RedactorTests {
         #expect(types("Weiss, Juergen", known: known) == ["PERSON:Weiss", "PERSON:Juergen"])
         #expect(types("Jürgen Weiß kam", known: known) == ["PERSON:Jürgen Weiß"])
         #expect(types("Datum 24.12.1990 notiert", known: known) == ["DATE_OF_BIRTH:24.12.1990"])
-        #expect(types("Datum 24.12.1991 notiert", known: known) == [], "another date without a cue stays")
+        #expect(types("Datum 24.12.2025 notiert", known: known) == [], "another date without a cue stays")
         #expect(types("ruf +49 171 2345678 an", known: known) == ["PHONE:+49 171 2345678"])
         #expect(types("Weißwein und Jürgensen", known: known) == [], "only whole words")
     }

@@ -10,7 +10,8 @@ enum AddressDetector {
     private static let englishTypes: Set<String> = ["street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr", "close",
                                                     "way", "court", "ct", "boulevard", "blvd", "place", "pl", "terrace", "ter", "parkway",
                                                     "pkwy", "highway", "hwy", "square", "sq", "crescent", "cres", "gardens", "grove", "row",
-                                                    "mews", "hill", "circle", "cir", "trail", "walk", "park", "green", "parade"]
+                                                    "mews", "hill", "circle", "cir", "trail", "walk", "park", "green", "parade", "wharf", "quay",
+                                                    "rise", "mall", "broadway", "yard", "gate", "wynd", "approach", "vale", "meadows", "fields"]
     private static let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"]
     private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "#"]
     /// US states and territories, for `City, ST 12345`.
@@ -21,7 +22,7 @@ enum AddressDetector {
 
     /// Last letters of the street suffixes (`…straße`, `…weg`, `…platz`, `…damm`, `…ufer`), checked
     /// before the suffixes themselves.
-    private static let suffixEndings = ScalarText.letterMask("egzmr")
+    private static let suffixEndings = ScalarText.letterMask("egzmrdtnlp")
 
     /// First letters of the `Am …`/`An der …` prefixes, to skip other short words cheaply.
     private static let prefixInitials = ScalarText.letterMask("aiz")
@@ -30,8 +31,9 @@ enum AddressDetector {
     private static let inWord = ScalarText.lowercased([" in "])[0]
     private static let postNumber = ScalarText.lowercased([", postnummer "])[0]
 
-    /// Lowercase words that may stand inside a street name.
-    private static let streetJoiners = ScalarText.lowercased(["der", "die", "den", "dem", "am", "an", "im", "in", "auf", "zum", "zur", "von", "vom", "bei", "unter", "ob"])
+    /// Lowercase words that may stand inside a street name (`An der Alten Ziegelei`, `Weg zum See`). Not
+    /// prepositions such as `an`: `Lieferung an Neuer Wall 10` is a delivery to `Neuer Wall 10`.
+    private static let streetJoiners = ScalarText.lowercased(["der", "die", "den", "dem", "des", "zum", "zur", "von", "vom"])
 
     /// Longest word a street or city name may have: every scan stays bounded, so time stays linear
     /// in the text (a hyphen chain `Anna-Anna-…` is not walked again from each of its letters).
@@ -138,6 +140,11 @@ enum AddressDetector {
         // `81 c`: a lowercase letter standing alone after the number.
         else if text.isSpace(cursor), text.isASCIILetter(cursor + 1), !text.isUpper(cursor + 1), !text.isAlphanumeric(cursor + 2), !text.is(cursor + 2, ".") { cursor += 2 }
         if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
+        // Staircase and door in Austria: `88/2/14`.
+        for _ in 0..<3 where text.is(cursor, "/") && text.isDigit(cursor + 1) {
+            cursor += 1
+            while text.isDigit(cursor) { cursor += 1 }
+        }
         return text.isDigit(cursor) ? nil : cursor
     }
 
@@ -211,8 +218,28 @@ enum AddressDetector {
         while text.isAlphanumeric(cursor), cursor - numberStart < 6 { cursor += 1 }
         guard text.isDigit(numberStart) || text.isDigit(cursor - 1) else { return nil }
         if text.is(cursor, ",") { cursor += 1 }
+        // A building between flat and number: `Flat 12, Riverside House, 40 Quay Street`.
+        if text.isSpace(cursor), text.isUpper(cursor + 1), let building = buildingEnd(text, cursor + 1), text.is(building, ",") {
+            cursor = building + 1
+        }
         guard text.isSpace(cursor), text.isDigit(cursor + 1) else { return nil }
         return cursor + 1
+    }
+
+    /// Words that end a building's name.
+    private static let buildingTypes: Set<String> = ["house", "court", "building", "mansions", "lodge", "tower", "heights", "hall", "point",
+                                                     "apartments", "cottage", "farm", "villas", "works", "mill", "centre", "center", "haus", "hof"]
+
+    /// End of up to three capitalized words at `start` ending in a building type (`Kingfisher Court`), or nil.
+    private static func buildingEnd(_ text: ScalarText, _ start: Int) -> Int? {
+        var cursor = start
+        for _ in 0..<3 {
+            guard text.isUpper(cursor), let word = word(text, cursor) else { return nil }
+            if buildingTypes.contains(word.text.lowercased()), cursor > start { return word.end }
+            guard text.isSpace(word.end) else { return nil }
+            cursor = word.end + 1
+        }
+        return nil
     }
 
     /// `Postfach 12 34`, `PO Box 1234`, `Packstation 123` (with `, Postnummer 12345678`): where people receive mail.
@@ -311,8 +338,8 @@ enum AddressDetector {
             var wordEnd = cityEnd
             while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "'"), wordEnd - cityEnd < maximumWord { wordEnd += 1 }
             cityEnd = wordEnd
-            if text.is(wordEnd, ","), text.isWhitespace(wordEnd + 1), let postcode = ukPostcode(text, wordEnd + 2) { return postcode }
-            if let postcode = ukPostcode(text, wordEnd + 1), text.isWhitespace(wordEnd) { return postcode }
+            if text.is(wordEnd, ","), text.isWhitespace(wordEnd + 1), let postcode = ukPostcode(text, wordEnd + 2) ?? eircode(text, wordEnd + 2) { return postcode }
+            if let postcode = ukPostcode(text, wordEnd + 1) ?? eircode(text, wordEnd + 1), text.isWhitespace(wordEnd) { return postcode }
             // `Newcastle upon Tyne`, `Southend on Sea`.
             if text.isSpace(wordEnd), let joiner = englishCityJoiners.first(where: { text.lowercasedMatches($0, at: wordEnd + 1) && text.isSpace(wordEnd + 1 + $0.count) }),
                text.isUpper(wordEnd + 2 + joiner.count) {
@@ -357,9 +384,21 @@ enum AddressDetector {
         return cursor + 4
     }
 
+    /// End of an Irish Eircode at `start` (`H91 X2TR`, `D6W XY12`): a routing key, a space, four letters and digits.
+    private static func eircode(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isUpper(start), text.isASCIILetter(start), !text.isAlphanumeric(start - 1), text.isDigit(start + 1),
+              text.isDigit(start + 2) || text.is(start + 2, "W"), text.isSpace(start + 3) else { return nil }
+        let unique = start + 4
+        guard (unique..<unique + 4).allSatisfy({ text.isDigit($0) || text.isUpper($0) && text.isASCIILetter($0) }),
+              (unique..<unique + 4).contains(where: text.isDigit), !text.isAlphanumeric(unique + 4) else { return nil }
+        return unique + 4
+    }
+
     /// Includes `, 10115 Berlin` (or `10115 Berlin`) after the street, if present.
     private static func extendWithCity(_ text: ScalarText, _ end: Int) -> Int {
-        var cursor = floorEnd(text, end) ?? end
+        var cursor = end
+        // `, Hinterhaus, 2. OG`
+        for _ in 0..<3 { cursor = floorEnd(text, cursor) ?? cursor }
         if text.is(cursor, ",") { cursor += 1 }
         if text.lowercasedMatches(inWord, at: cursor), text.isDigit(cursor + inWord.count) { cursor += inWord.count - 1 }
         guard text.isWhitespace(cursor) else { return end }
@@ -424,5 +463,6 @@ enum AddressDetector {
 
     private static let sideWords = ScalarText.lowercased(["links", "rechts", "mitte", "li.", "re."])
     private static let floorWords = ScalarText.lowercased(["og", "obergeschoss", "stock", "etage", "ug", "eg"])
-    private static let flatWords = ScalarText.lowercased(["whg.", "wohnung", "app.", "apt.", "eg", "hinterhaus", "vorderhaus", "seitenflügel", "dachgeschoss"])
+    private static let flatWords = ScalarText.lowercased(["whg.", "wohnung", "app.", "apt.", "eg", "hinterhaus", "vorderhaus", "seitenflügel", "dachgeschoss",
+                                                          "rückgebäude", "hinterhof", "gartenhaus", "souterrain", "aufgang", "stiege", "top", "tür"])
 }

@@ -24,7 +24,8 @@ enum CueDetector {
                            "passport number", "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "kv-nummer",
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",
-                           "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id"]
+                           "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
+                           "kvnr", "kv-nr", "krankenkassennummer", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle"]
         return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }
@@ -74,16 +75,25 @@ enum CueDetector {
     }
 
     /// The identifier after a cue ending at `cueEnd`: alphanumeric groups joined by single spaces,
-    /// hyphens, slashes or dots, 4–24 code points, with a digit; plates also need a letter.
+    /// hyphens, slashes or dots, 4–24 code points, with a digit; plates also need a letter. A
+    /// government id may stand up to four words after its cue within the sentence (`Steuer-ID
+    /// angegeben: 93 257 684 144`, `Reisepassnummer geschickt (M48210375)`); then it needs six digits.
     private static func value(in text: ScalarText, after cueEnd: Int, type: EntityType) -> (start: Int, end: Int)? {
         var cursor = cueEnd
-        var skipped = 0
+        var skipped = 0, freeWords = 0
         while cursor < text.count, skipped < 4 {
+            if freeWords > 0, text.is(cursor, ".") || text.is(cursor, "!") || text.is(cursor, "?") || text.isWhitespace(cursor) && !text.isSpace(cursor) {
+                return nil
+            }
             if text.isSpace(cursor) || text.is(cursor, ":") || text.is(cursor, ".") || text.is(cursor, "(") || text.is(cursor, "#") || text.is(cursor, "-")
                 || text.is(cursor, "«") || text.is(cursor, "\"") || text.is(cursor, "„") || text.is(cursor, "'") { cursor += 1; continue }
             var end = cursor
             while text.isLetter(end) { end += 1 }
-            guard end > cursor, !text.isDigit(end), fillers.contains(text.string(cursor, end).lowercased()) else { break }
+            guard end > cursor, !text.isDigit(end) else { break }
+            if !fillers.contains(text.string(cursor, end).lowercased()) {
+                guard type == .nationalID, end - cursor <= 20 else { break }
+                freeWords += 1
+            }
             cursor = end
             skipped += 1
         }
@@ -113,7 +123,7 @@ enum CueDetector {
         }
         while end > cursor, !text.isAlphanumeric(end - 1) { end -= 1 }
         let length = end - cursor
-        guard length >= 4, digits >= 1, type != .licensePlate || letters >= 1 else { return nil }
+        guard length >= 4, digits >= 1, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 else { return nil }
         if type == .phone, digits < 7 || letters > 0 { return nil }
         if type == .licensePlate, length > 12 { return nil }
         return (cursor, end)

@@ -32,10 +32,32 @@ enum DateDetector {
             let known = birthday.map { date.isoDays.contains($0) || (date.monthDay != nil && $0.hasSuffix(date.monthDay!)) } ?? false
             let starred = text.is(date.start - 1, "*") || (text.is(date.start - 2, "*") && text.isSpace(date.start - 1))
             guard known || starred || text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
+                    || isBirthShaped(date, in: text)
             else { return nil }
             return Detection(type: .dateOfBirth, start: date.start, end: date.end,
                              priority: known ? DetectionPriority.knownValue : DetectionPriority.date, field: known ? "birthday" : nil)
         }
+    }
+
+    /// Words before a date that make it an event rather than a birth (`Kundin seit 12.03.1998`, `ordered on …`).
+    private static let eventCues = ScalarText.lowercased(["seit", "since", "bestell", "gekauft", "ordered", "bought", "purchase", "joined",
+                                                          "beigetreten", "angemeldet", "registriert", "registered", "eröffnet", "opened",
+                                                          "gegründet", "founded", "established", "rechnung", "invoice", "geliefert", "delivered",
+                                                          "vom ", "dated", "gültig", "valid", "expir", "ausgestellt", "issued", "mitglied",
+                                                          "member", "zuletzt", "last ", "erstellt", "created", "verheiratet", "married",
+                                                          "hochzeit", "wedding", "jubiläum", "anniversary", "eingetreten", "gestorben", "died",
+                                                          "verstorben", "bis ", "until", "ab ", "from "])
+    /// Years a living adult customer may be born in: 14 to 105 years before now.
+    private static let birthYears: ClosedRange<Int> = {
+        let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year ?? 2026
+        return (year - 105)...(year - 14)
+    }()
+
+    /// Whether `date` is a full date whose year only a birth fits in retail text (`09.02.1983`), with
+    /// no event word just before it: orders, campaigns and memberships are this year's or recent.
+    private static func isBirthShaped(_ date: FoundDate, in text: ScalarText) -> Bool {
+        guard date.monthDay == nil, date.isoDays.contains(where: { Int($0.prefix(4)).map(birthYears.contains) ?? false }) else { return false }
+        return !text.hasCue(eventCues, before: date.start, window: 30)
     }
 
     /// Every well-formed date in the text.

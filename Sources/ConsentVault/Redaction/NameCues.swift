@@ -13,6 +13,9 @@ enum NameCues {
         case signature
         /// After words that say a name follows (`ich heiße`, `my name is`, `Name:`): any words, lowercase ones in chat too.
         case naming
+        /// After a role that labels who speaks (`Kundin: Ja hallo`, `Customer: Can I …`): what follows is speech, so a
+        /// lexicon name, a pair of short capitalized words or a lone surname ending the clause.
+        case speaker
     }
 
     /// Titles (`Frau`, `Mr`), roles (`Kundin`, `Inhaber`, `Tochter`) and greetings, followed directly
@@ -30,6 +33,11 @@ enum NameCues {
     ]
     /// Greetings that may be followed by `, NAME here`.
     private static let greetings: Set<String> = ["hallo", "hi", "hey", "hiya", "hello", "moin", "servus", "huhu", "hej", "howdy"]
+    /// Titles and greetings among the strong words: the word after them is a name even after a colon.
+    private static let titlesAndGreetings: Set<String> = [
+        "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family", "attn", "gez", "signed",
+        "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
+    ]
     /// Prepositions before a name: only lexicon names count after them.
     static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "to", "for", "from", "by", "via", "cc"]
     /// Words after which a name follows for sure: `ich heiße Yasemin`, `namens`, `called`.
@@ -46,6 +54,8 @@ enum NameCues {
     private static let closings: Set<String> = [
         "grüße", "grüßen", "gruß", "grüsse", "gruss", "mfg", "lg", "vg", "bg", "glg", "regards", "best", "cheers", "thanks", "thank", "love",
         "sincerely", "wishes", "faithfully", "bye", "ciao", "tschüss", "tschüs", "danke", "dank", "herzlich", "herzliche", "xoxo",
+        // `Alles Liebe` (a greeting word too, which the cue check sees first), `Take care`.
+        "liebe", "care", "warmly", "yours",
     ]
     /// Between a name's words: `von der Heide`, `van Dijk`, `de la Cruz`, `zur Mühlen`.
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "zur", "zum", "zu", "ten", "ter",
@@ -75,6 +85,11 @@ enum NameCues {
         // Greetings a customer writes in their own language after `Kundin:`.
         "guten", "buongiorno", "bonjour", "bonsoir", "olá", "ola", "hola", "buenos", "merci", "grazie", "danke", "salut", "xin", "salam",
         "merhaba", "dzień", "dobry", "zdravo", "ahoj", "namaste", "geburtstag", "birthday", "herzlichen", "alles", "gute", "happy", "frohe", "merry", "christmas", "weihnachten", "ostern", "easter",
+        // Contractions, reply prefixes (`Re:`, `AW:`) and the sides of a pasted chat (`me:`, `them:`, `User:`).
+        "i've", "i'm", "i'll", "i'd", "we've", "we're", "we'll", "you're", "you've", "they're", "it's", "that's", "there's", "here's",
+        "can't", "don't", "won't", "didn't", "isn't", "doesn't", "let's", "he's", "she's", "what's", "gibt's", "geht's",
+        "re", "fw", "fwd", "aw", "wg", "me", "them", "us", "user", "question", "answer", "frage", "antwort",
+        "name", "nachname", "vorname", "ja", "nein", "yes", "äh", "ähm", "hm", "hmm", "okay", "genau",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -88,6 +103,38 @@ enum NameCues {
         "denver", "orlando", "memphis", "nashville", "brighton", "bristol", "manchester", "cambridge", "oxford", "dublin", "cork",
         "vienna", "geneva", "raleigh", "cleveland", "portland", "columbus", "milan", "zürich", "basel", "salzburg", "graz", "einstein",
     ]
+    /// Brands (kitchen, beauty, fashion, food, toys) and places that read as a name, some of them also
+    /// surnames (`Rosenthal`, `Bosch`): no name without a cue, a name after one (`Herr Bosch`).
+    private static let brandsAndPlacesWithoutCue: Set<String> = [
+        "melitta", "rosenthal", "villeroy", "zwilling", "fissler", "kenwood", "kellogg's", "haribo", "bahlsen", "ritter", "milka",
+        "nivea", "weleda", "wella", "schwarzkopf", "steiff", "haba", "ravensburger", "schleich", "märklin", "birkenstock", "lowa", "meindl",
+        "rieker", "tamaris", "ecco", "clarks", "hobbs", "jigsaw", "mulberry", "ugg", "crocs", "smeg", "miele", "siemens", "bosch",
+        "braun", "philips", "krups", "delonghi", "de'longhi", "sodastream", "tefal", "wmf", "leifheit", "vileda", "kärcher", "tchibo",
+        "selfridges", "harrods", "debenhams", "wilko", "argos", "boots", "tesco",
+        "sainsbury's", "waitrose", "ocado", "asos", "zalando", "lidl", "aldi", "rewe", "edeka", "ikea", "chloé", "moschino",
+        "givenchy", "balenciaga", "burberry", "superdry", "guess", "mango", "benetton", "wolford", "falke", "bugatti",
+        "seidensticker", "eterna", "olymp", "brax", "bench", "mustang", "wrangler", "diesel", "replay", 
+        "converse", "vans", "asics", "mizuno", "salomon", "patagonia", "fjällräven", "vaude", "schöffel", "maier", "arizona",
+        "montblanc", "cartier", "rolex", "omega", "tissot", "swatch", "fossil", "casio", "seiko", "breitling", "junghans",
+        "oetker", "kinder", "ferrero", "rittersport", "dallmayr", "jacobs", "eduscho", "lavazza", "illy", "nespresso", "dolce", "gusto",
+        "clinique", "lancôme", "lancome", "garnier", "loreal", "l'oréal", "l'oreal", "rimmel", "maybelline", "dior", "guerlain", "sisley",
+        "rituals", "lush", "kiehl's", "origins", "aveda", "babor", "lavera", "alverde", "balea", "sebamed", "eucerin", "bepanthen",
+        // Capitals, large cities and city districts of the markets served.
+        "madrid", "rome", "roma", "lisbon", "lissabon", "prague", "prag", "warsaw", "warschau", "budapest", "brussels", "brüssel",
+        "amsterdam", "rotterdam", "copenhagen", "kopenhagen", "stockholm", "oslo", "helsinki", "athens", "athen", "istanbul", "barcelona",
+        "münchen", "munich", "köln", "cologne", "frankfurt", "stuttgart", "düsseldorf", "leipzig", "hannover", "nürnberg", "bonn",
+        "mannheim", "karlsruhe", "wiesbaden", "münster", "augsburg", "freiburg", "kiel", "lübeck", "rostock", "potsdam", "erfurt",
+        "magdeburg", "wien", "innsbruck", "linz", "bern", "luzern", "lausanne", "birmingham", "liverpool", "leeds", "sheffield", "glasgow",
+        "edinburgh", "cardiff", "belfast", "leicester", "nottingham", "newcastle", "coventry", "southampton", "plymouth", "norwich",
+        "exeter", "bath", "kendal", "elgin", "galway", "limerick", "camden", "kensington", "brixton", "hackney", "islington", "soho",
+        "mayfair", "shoreditch", "clapham", "greenwich", "wimbledon", "hampstead", "notting", "covent", "marylebone", "westminster",
+        "knightsbridge", "chiswick", "putney", "fulham", "peckham", "stratford", "croydon", "schwabing", "kreuzberg", "neukölln",
+        "charlottenburg", "altona", "eppendorf", "sachsenhausen", "ehrenfeld",
+    ]
+
+    /// Whether `lower` is a brand or place that is no name unless a cue says so.
+    static func isBrandOrPlace(_ lower: String) -> Bool { brandsAndPlacesWithoutCue.contains(lower) }
+
     /// Large cities whose names are also common given names (`Charlotte`, `Austin`, `Tyler`), and
     /// the feast of Nikolaus: a place or occasion after a place word (`in`, `aus`, `from`) or standing
     /// alone without a cue, a name otherwise (`Nikolaus Brandstätter`, `Kunde: Nikolaus`).
@@ -117,6 +164,18 @@ enum NameCues {
         "tom tailor", "s oliver", "helly hansen", "timberland pro", "hugo boss's", "king charles", "st nicholas", "sankt martin",
         "santa claus", "father christmas", "mr kipling", "karen millen", "tag heuer", "paddington bear", "fjällräven kånken",
         "dr oetker", "tante fanny",
+        "jo malone", "martha stewart", "charlotte tilbury", "laura ashley", "marc jacobs", "sonia rykiel", "jack wills", "russell hobbs",
+        "molton brown", "jack daniel", "jack daniel's", "ben jerry's", "käthe wohlfahrt", "mon chéri", "estée lauder", "estee lauder",
+        "yves saint", "giorgio armani", "stella mccartney", "vivienne westwood", "alexander mcqueen", "victoria beckham", "jimmy choo",
+        "tory burch", "mary kay", "john lewis", "ted baker", "charles tyrwhitt", "bobbi brown", "elizabeth arden", "laura mercier",
+        "anya hindmarch", "emma bridgewater", "cath kidston", "orla kiely", "joe browns", "ann summers", "dorothy perkins", "miss selfridge",
+        "kurt geiger", "russell bromley", "georg jensen", "royal doulton", "josef seibel", "peter hahn", "otto kern", "marc aurel",
+        "camel active", "paul hewitt", "daniel wellington", "michael kors", "steve madden", "sam edelman", "kenneth cole", "ralph lauren's",
+        "john smedley", "margaret howell", "paul mitchell", "john frieda", "nicky clarke", "lee stafford", "jean paul", "carolina herrera",
+        "paco rabanne", "hugo boss", "thierry mugler", "jean louis", "victor hugo", "ben sherman's", "chris sports", "frank walder",
+        "bettina barty", "rich royal", "tommy jeans", "kenwood chef", "dyson v", "henry hoover", "morphy richards", "breville barista",
+        "heston blumenthal", "mary berry", "nigella lawson", "gordon ramsay", "jamie oliver's", "tim mälzer", "alfons schuhbeck",
+        "johann lafer", "sarah wiener",
     ]
     /// Academic titles inside a title chain (`Frau Dr. med. Ayşe Demir`): passed over before the name.
     static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]
@@ -138,7 +197,11 @@ enum NameCues {
     static func context(before index: Int, in words: NameWords) -> Context {
         if words.startsLine(index), isSignature(at: index, in: words) { return .strong }
         // A chat speaker (`lea: handy …`, `[14:05] Jade: ok`) or one named in brackets after a role (`Agent (Ffion): …`).
-        if NameLexicon.isAnyGivenName(key: words[index].key), words.isSpeakerLabel(index) { return .strong }
+        // In chat, also a speaker who is no lexicon name but labels two or more lines (`melli: …`, `basti: …`).
+        // A given name that is also a word (`Link:`, `Jade:`) only in a chat, where more than one line has a speaker.
+        if words.isSpeakerLabel(index), NameLexicon.isGivenName(key: words[index].key)
+            || NameLexicon.isAnyGivenName(key: words[index].key) && words.speakerLineCount >= 2
+            || words[index].text.count >= 3 && words.speakerLines(index) >= 2 && !isStopWord(words[index].lower) { return .strong }
         // `c/o Hartmann`: a person or household receiving the post.
         if index > 1, words[index - 1].lower == "o", words[index - 2].lower == "c", words.separator(before: index - 1, contains: "/") { return .strong }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
@@ -146,7 +209,11 @@ enum NameCues {
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
         let gapIsPlain = !["," as Unicode.Scalar, "(", "!", "?"].contains { words.separator(before: index, contains: $0) }
             && (!words.separator(before: index, contains: ".") || previous.count <= 4)
-        if gapIsPlain, strongWords.contains(previous) { return .strong }
+        if gapIsPlain, strongWords.contains(previous) {
+            let labelsSpeaker = !titlesAndGreetings.contains(previous) && words.startsLine(index - 1)
+                && words.separator(before: index, contains: ":") && !words.startsLine(index)
+            return labelsSpeaker ? .speaker : .strong
+        }
         if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
         // `— Tom, Electricals`: a name after a dash that signs a note.
         if words.followsSigningDash(index) { return .signature }
@@ -197,7 +264,13 @@ enum NameCues {
         while last < words.count, last - index < 4 {
             guard words[last].isCapitalized || words.isLowercaseText || particles.contains(words[last].lower) else { return false }
             if words.endsLine(last) { return true }
-            guard last + 1 < words.count, words.areAdjacent(last, last + 1) else { return false }
+            guard last + 1 < words.count else { return false }
+            // `Lena & Jonas`, `Tom und Aditi`
+            if ["und", "and"].contains(words[last + 1].lower), words.areAdjacent(last, last + 1) {
+                last += 1
+            } else {
+                guard words.areAdjacent(last, last + 1) || words.precededByAmpersand(last + 1) else { return false }
+            }
             last += 1
         }
         return false

@@ -95,6 +95,7 @@ enum NameDetector {
             return nil
         }
         if NameCues.isCity(at: index, alone: last == index, context: context, in: words) { return nil }
+        if context == .none || context == .weak, NameCues.isBrandOrPlace(first.lower) { return nil }
         if context != .strong, context != .naming {
             // A product in quotes (`Sofa „Greta“`), a street or branch (`Baker Street`, `Victoria Road`), or two
             // words that are both ordinary words (`Summer Sale`, `Rose Gold`) is no person without a cue.
@@ -110,6 +111,13 @@ enum NameDetector {
         switch context {
         case .strong, .naming:
             break
+        case .speaker:
+            // Speech after a role label (`Kundin: Ja hallo`): a lexicon name, a pair of short capitalized
+            // words, or a lone surname ending the clause (`Kundin: Pichler-Haas hier`).
+            let shortPair = last > index && first.isCapitalized && (index...last).allSatisfy { words[$0].text.count <= 12 }
+            let loneSurname = last == index && first.isCapitalized && isSurname(words.stem(index))
+                && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && ["hier", "here"].contains(words[index + 1].lower))
+            guard isGiven || shortPair || loneSurname else { return nil }
         case .signature:
             // Capitalized, or in chat a given name (`lg tim`); ending the line, the clause (`Gruß, Zofia Kowalczyk, Kundennummer …`) or before `&`.
             guard first.isCapitalized || isGiven, words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last) else { return nil }

@@ -24,6 +24,10 @@ struct NameWords {
     private let text: ScalarText
     /// Whether the text is written without capitals (chat): then lowercase lexicon names count after cues.
     let isLowercaseText: Bool
+    /// Lowercase words that open a line followed by `:`, with the number of such lines.
+    private var speakerCounts: [String: Int] = [:]
+    /// How many lines of the text start with a speaker label.
+    private(set) var speakerLineCount = 0
 
     init(_ text: ScalarText) {
         self.text = text
@@ -58,6 +62,12 @@ struct NameWords {
             let key = capitalized || lowercaseText ? NameLexicon.key(stem) : ""
             return Word(start: span.start, end: span.end, text: word, lower: word.lowercased(), key: key, stem: stem, isCapitalized: capitalized)
         }
+        var counts: [String: Int] = [:]
+        for index in words.indices where isSpeakerLabel(index) && !words[index].lower.isEmpty {
+            counts[words[index].lower, default: 0] += 1
+        }
+        speakerCounts = counts
+        speakerLineCount = counts.values.reduce(0, +)
     }
 
     /// Number of words.
@@ -146,6 +156,10 @@ struct NameWords {
         if text.is(end, ":"), startsLine(index) || text.is(words[index].start - 2, "]") { return true }
         return text.is(words[index].start - 1, "(") && text.is(end, ")") && text.is(end + 1, ":")
     }
+
+    /// How many lines word `index` labels as their speaker (`melli: …` on two lines of a chat).
+    func speakerLines(_ index: Int) -> Int { speakerCounts[words[index].lower] ?? 0 }
+
 
     /// Whether a dash standing alone comes right before word `index` (`… — Tom`), not a range (`2–3 Tage`).
     func followsSigningDash(_ index: Int) -> Bool {

@@ -159,13 +159,20 @@ enum NetworkDetectors {
     private static let trailingPunctuation: Set<UInt32> = Set(".,);!?".unicodeScalars.map(\.value))
     private static let schemes = [Array("https://".unicodeScalars.map(\.value)), Array("http://".unicodeScalars.map(\.value))]
 
-    /// URLs whose query carries personal data (an email, `%40`, or a name, mail, phone, customer or
-    /// member parameter), with or without a scheme: `https://…`, `www.…`, `shop.example.de/…?…`.
+    /// Query parameters that carry personal data: names, contacts, customer and card numbers, address parts, birthdays.
+    private static let personalParameters: Set<String> = [
+        "email", "mail", "e-mail", "e_mail", "name", "fn", "ln", "first", "last", "firstname", "lastname", "first_name", "last_name",
+        "fullname", "full_name", "vorname", "nachname", "phone", "tel", "mobile", "handy", "user", "username", "login", "iban",
+        "customer", "customerid", "customer_id", "cust", "cust_id", "kunde", "kd", "kdnr", "kundennr", "kundennummer", "member",
+        "memberid", "member_id", "mitglied", "card", "cardno", "card_no", "karte", "address", "adresse", "street", "strasse", "zip",
+        "plz", "postcode", "dob", "birthday", "geburtstag", "geb",
+    ]
+
+    /// URLs whose query carries personal data (a parameter of `personalParameters`, or a value with
+    /// `@`/`%40`), with or without a scheme: `https://…`, `www.…`, `shop.example.de/…?…`.
     static func personalURLs(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
         var index = 0
-        let markers = ["email=", "mail=", "name=", "phone=", "tel=", "user=", "%40", "@", "iban=", "customer=", "kunde=", "kdnr=", "member=",
-                       "vorname=", "nachname=", "firstname=", "lastname=", "first_name=", "last_name=", "mobile=", "handy=", "adresse=", "address="]
         while index < text.count {
             guard !text.isWhitespace(index), index == 0 || text.isWhitespace(index - 1) || text.is(index - 1, "(") || text.is(index - 1, "«")
                     || text.is(index - 1, "\"") || text.is(index - 1, "„") || text.is(index - 1, ":") else { index += 1; continue }
@@ -183,8 +190,12 @@ enum NetworkDetectors {
             while end > index, trailingPunctuation.contains(text[end - 1]) { end -= 1 }
             defer { index = max(end, index + 1) }
             guard dot > hostStart, slash > dot, question > slash, question < end else { continue }
-            let query = text.string(question, end).lowercased()
-            if markers.contains(where: { query.contains($0) }) {
+            let query = text.string(question + 1, end).lowercased()
+            let parameters = query.split(whereSeparator: { $0 == "&" || $0 == ";" }).map { $0.split(separator: "=", maxSplits: 1) }
+            let personal = parameters.contains { parameter in
+                parameter.first.map { personalParameters.contains(String($0)) } ?? false || parameter.count == 2 && (parameter[1].contains("@") || parameter[1].contains("%40"))
+            }
+            if personal {
                 found.append(Detection(type: .url, start: index, end: end, priority: DetectionPriority.structured))
             }
         }
