@@ -119,6 +119,8 @@ struct RedactorCoverageTests {
         ("not a refund. Callback on +44 20 7946 0777.", ["PHONE:+44 20 7946 0777"]),
         // A couple after `Alles Liebe`; chat speakers who label two lines; a surname after a speaking role.
         ("Danke für alles!\nAlles Liebe\nMara & Ole", ["PERSON:Mara", "PERSON:Ole"]),
+        ("Bis bald!\nHerzlich\nIlka & Tarek aus der Buchabteilung", ["PERSON:Ilka", "PERSON:Tarek"]),
+        ("Gavin hits 50 on 28 Feb, gift card please", ["PERSON:Gavin", "DATE_OF_BIRTH:28 Feb"]),
         ("kurz:\nkiki: wer macht kasse 3?\nbenni: ich\nkiki: danke\nbenni: np", ["PERSON:kiki", "PERSON:benni", "PERSON:kiki", "PERSON:benni"]),
         ("Kundin: Hoffmann-Rieß hier, ich rufe wegen der Jacke an", ["PERSON:Hoffmann-Rieß"]),
         // A government id a few words after its cue; a full date only a birth fits; a URL whose query names a customer.
@@ -130,6 +132,9 @@ struct RedactorCoverageTests {
         ("an Lindenallee 4, Rückgebäude, 3. OG, 50667 Köln bitte", ["ADDRESS:Lindenallee 4, Rückgebäude, 3. OG, 50667 Köln"]),
         ("wohnt Favoritenstraße 12/3/7, 1040 Wien seit", ["ADDRESS:Favoritenstraße 12/3/7, 1040 Wien"]),
         ("Lieferung an Neuer Wall 10, 20354 Hamburg", ["ADDRESS:Neuer Wall 10, 20354 Hamburg"]),
+        ("she's at 17 s oak st apt 2, camden nj 08102 now", ["ADDRESS:17 s oak st apt 2, camden nj 08102"]),
+        ("voucher goes to 9 birch close. thx", ["ADDRESS:9 birch close"]),
+        ("moved to 23 queens rd, bath ba1 2hd, pls fix", ["ADDRESS:23 queens rd, bath ba1 2hd"]),
         ("sent to Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR today", ["ADDRESS:Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR"]),
     ])
     func positives(text: String, expected: [String]) {
@@ -200,6 +205,7 @@ struct RedactorCoverageTests {
         // Speech after a speaking role, contractions, reply prefixes, brands and places that read as names, event dates of old.
         "Kundin: Ja, das passt so", "Customer: Can I change my order?", "I've ordered the Jo Malone candle", "Re: Bestellung 4471",
         "Wir führen Melitta und Rosenthal", "the Kensington branch has it", "Kundin seit 01.03.2019, sehr treu", "Rechnung vom 12.03.2004 liegt bei",
+        "we are 2 days away and so close", "buy 3 get 1 free on the street", "2 pairs and a 3rd row",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -64,6 +64,9 @@ enum AddressDetector {
                 let full = extendWithEnglishCity(text, end)
                 found.append(Detection(type: .address, start: index, end: full, priority: DetectionPriority.address))
                 index = full
+            } else if let end = lowercaseEnglish(text, index) {
+                found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
+                index = end
             } else if let end = ukPostcode(text, index) {
                 found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
@@ -316,6 +319,63 @@ enum AddressDetector {
             if cursor > numberStart, text.isDigit(numberStart) || text.isDigit(cursor - 1) { end = cursor }
         }
         return end
+    }
+
+    /// Street types that make lowercase words a street in chat (`14 larch close`, `41 kings rd`).
+    private static let lowercaseTypes: Set<String> = ["street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "close", "crescent",
+                                                      "terrace", "drive", "court", "grove", "gardens", "blvd", "boulevard"]
+    /// Words before a type that make it no street (`so close`, `very close`).
+    private static let notStreetWords: Set<String> = ["very", "so", "too", "quite", "pretty", "really", "is", "are", "was", "be", "and", "or", "the", "a"]
+
+    /// End of an English address written in lowercase (`88 n maple st apt 4, edison nj 08817`, `41 kings rd, reading rg1 3ar`):
+    /// a house number, up to three lowercase words ending in a street type, a unit, then a city with a state and ZIP or a postcode.
+    private static func lowercaseEnglish(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isDigit(start) else { return nil }
+        var cursor = start
+        while text.isDigit(cursor), cursor - start < 5 { cursor += 1 }
+        if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
+        var streetEnd: Int?
+        var words = 0
+        while words < 4, text.isSpace(cursor), text.isLetter(cursor + 1), !text.isUpper(cursor + 1), let word = word(text, cursor + 1) {
+            let lower = word.text.lowercased()
+            if notStreetWords.contains(lower) { return nil }
+            cursor = word.end
+            words += 1
+            if lowercaseTypes.contains(lower), words >= 2 { streetEnd = cursor; break }
+        }
+        guard var end = streetEnd, !text.isLetter(end) else { return nil }
+        // `apt 4`, `flat 2b`, `#12`
+        if text.isSpace(end), let unit = word(text, end + 1), units.contains(unit.text.lowercased()), text.isSpace(unit.end), text.isDigit(unit.end + 1) {
+            end = unit.end + 1
+            while text.isAlphanumeric(end), end - unit.end < 6 { end += 1 }
+        }
+        // `, edison nj 08817` or `, reading rg1 3ar`: up to two city words, then a state and ZIP or a postcode.
+        guard text.is(end, ","), text.isSpace(end + 1) else { return end }
+        var probe = end + 2
+        for _ in 0..<3 {
+            guard let city = word(text, probe), !text.isUpper(probe) || city.text.count > 2, text.isSpace(city.end) else { break }
+            let after = city.end + 1
+            if let code = lowercasePostcode(text, after) { return code }
+            if let state = word(text, after), state.text.count == 2, states.contains(state.text.uppercased()), text.isSpace(state.end),
+               (1...5).allSatisfy({ text.isDigit(state.end + $0) }), !text.isDigit(state.end + 6) {
+                return state.end + 6
+            }
+            probe = after
+        }
+        return end
+    }
+
+    /// End of a UK postcode in any case at `start` (`rg1 3ar`, `M1 1AE`).
+    private static func lowercasePostcode(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isASCIILetter(start), !text.isAlphanumeric(start - 1) else { return nil }
+        var cursor = start + 1
+        if text.isASCIILetter(cursor) { cursor += 1 }
+        guard text.isDigit(cursor) else { return nil }
+        cursor += 1
+        if text.isDigit(cursor) || text.isASCIILetter(cursor) { cursor += 1 }
+        guard text.isSpace(cursor), text.isDigit(cursor + 1), text.isASCIILetter(cursor + 2), text.isASCIILetter(cursor + 3),
+              !text.isAlphanumeric(cursor + 4) else { return nil }
+        return cursor + 4
     }
 
     /// The letters or `#` word at `index`.

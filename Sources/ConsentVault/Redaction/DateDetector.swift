@@ -14,7 +14,7 @@ enum DateDetector {
         ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9),
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
     private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b", "b. ",
-                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns "])
+                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns ", "hits ", "feiert "])
 
     /// A date found in the text: where, the ISO days it can name (a slash date `3/4/1990` names
     /// two; none when the year is missing), and its month and day when the year is missing.

@@ -225,7 +225,7 @@ enum NameCues {
         // `the Young family`, `the Kowalskis`.
         if previous == "the", index + 1 < words.count, words.areAdjacent(index, index + 1), words[index + 1].lower == "family" { return .strong }
         // A second name after `&` in a signature or after a cue (`Tom & Aditi`, `Frau Anna & Jonas`).
-        if index > 1, words.precededByAmpersand(index), words[index - 1].isCapitalized, words.endsLine(index) {
+        if index > 1, words.precededByAmpersand(index), words[index - 1].isCapitalized, words.endsLine(index) || followedByPlace(index, in: words) {
             let first = context(before: index - 1, in: words)
             if first == .signature || first == .strong { return first }
         }
@@ -244,6 +244,11 @@ enum NameCues {
         return .none
     }
 
+    /// Whether a place or team follows word `index` in a signature (`… aus der Wohnabteilung`, `… from Homewares`).
+    private static func followedByPlace(_ index: Int, in words: NameWords) -> Bool {
+        index + 1 < words.count && words.areAdjacent(index, index + 1) && ["aus", "from", "vom", "of", "at"].contains(words[index + 1].lower)
+    }
+
     /// Whether word `index` starts a line right after a line with a closing formula, and its line holds only a name.
     private static func isSignature(at index: Int, in words: NameWords) -> Bool {
         guard index > 0 else { return false }
@@ -258,13 +263,15 @@ enum NameCues {
         return false
     }
 
-    /// Whether the line from word `index` holds at most four capitalized words (any in chat) and nothing else.
+    /// Whether the line from word `index` holds at most four capitalized words (any in chat) and
+    /// nothing else, or only a place or team after them (`Anja & Mehmet aus der Wohnabteilung`).
     private static func nameOnlyLine(from index: Int, in words: NameWords) -> Bool {
         var last = index
         while last < words.count, last - index < 4 {
             guard words[last].isCapitalized || words.isLowercaseText || particles.contains(words[last].lower) else { return false }
             if words.endsLine(last) { return true }
             guard last + 1 < words.count else { return false }
+            if followedByPlace(last, in: words) { return true }
             // `Lena & Jonas`, `Tom und Aditi`
             if ["und", "and"].contains(words[last + 1].lower), words.areAdjacent(last, last + 1) {
                 last += 1
