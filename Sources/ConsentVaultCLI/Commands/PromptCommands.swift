@@ -108,7 +108,7 @@ enum PromptCommands {
         let longText = String(repeating: corpus, count: max(1, megabytes * 1_000_000 / max(corpus.utf8.count, 1)))
         let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)
         let adversarialMegabytes = try invocation.integer(.adversarialMB) ?? 0
-        let adversarial = adversarialMegabytes > 0 ? ["1", "@", "a@", "(", "0 ", "1.", "::", "Am "].map { unit in
+        let adversarial = adversarialMegabytes > 0 ? ["1", "@", "a@", "(", "0 ", "1.", "::", "Am ", "kiki: a\n", "Flat 1, Ab House, ", "1 a b st, c ", "Steuer-ID a b ", "Alles Liebe\nA & B aus "].map { unit in
             (unit, RedactionEvaluation.throughput(of: String(repeating: unit, count: adversarialMegabytes * 1_000_000 / unit.utf8.count)))
         } : []
         if invocation.json {
@@ -136,7 +136,7 @@ enum PromptCommands {
         Output.line(String(format: "  speed: %.0f prompts/s, %.1f MB/s on %.1f MB of text (build configuration matters: use -c release)",
                            result.promptsPerSecond, megabytesPerSecond, Double(longText.utf8.count) / 1_000_000))
         for (unit, speed) in adversarial {
-            Output.line(String(format: "  adversarial %d MB of \"%@\"…: %.1f MB/s", adversarialMegabytes, unit as NSString, speed))
+            Output.line(String(format: "  adversarial %d MB of \"%@\"…: %.1f MB/s", adversarialMegabytes, unit.replacingOccurrences(of: "\n", with: "⏎") as NSString, speed))
         }
     }
 }
