@@ -135,6 +135,12 @@ struct RedactorCoverageTests {
         ("she's at 17 s oak st apt 2, camden nj 08102 now", ["ADDRESS:17 s oak st apt 2, camden nj 08102"]),
         ("voucher goes to 9 birch close. thx", ["ADDRESS:9 birch close"]),
         ("moved to 23 queens rd, bath ba1 2hd, pls fix", ["ADDRESS:23 queens rd, bath ba1 2hd"]),
+        ("change it to Apt 2, 7 Ranelagh Road, Dublin 6, D06 X4K9 please", ["ADDRESS:Apt 2, 7 Ranelagh Road, Dublin 6, D06 X4K9"]),
+        ("deliver to Flat 3 (2nd floor), 5 Mill Street, Leeds LS1 4AB – no lift", ["ADDRESS:Flat 3 (2nd floor), 5 Mill Street, Leeds LS1 4AB"]),
+        ("I turned 40 on the 5th of March and got nothing", ["DATE_OF_BIRTH:the 5th of March"]),
+        ("Rewards ID 0093 1175, purchase on Jan 19", ["MEMBER_NUMBER:0093 1175"]),
+        ("my loyalty card – number is 00412277 I think", ["MEMBER_NUMBER:00412277"]),
+        ("Phone message – Bartosz Malinowski wants a callback", ["PERSON:Bartosz Malinowski"]),
         ("sent to Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR today", ["ADDRESS:Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR"]),
     ])
     func positives(text: String, expected: [String]) {

@@ -11,7 +11,7 @@ enum AddressDetector {
                                                     "way", "court", "ct", "boulevard", "blvd", "place", "pl", "terrace", "ter", "parkway",
                                                     "pkwy", "highway", "hwy", "square", "sq", "crescent", "cres", "gardens", "grove", "row",
                                                     "mews", "hill", "circle", "cir", "trail", "walk", "park", "green", "parade", "wharf", "quay",
-                                                    "rise", "mall", "broadway", "yard", "gate", "wynd", "approach", "vale", "meadows", "fields"]
+                                                    "rise", "mall", "broadway", "yard", "gate", "wynd", "approach", "vale", "meadows", "fields", "bank", "brow"]
     private static let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"]
     private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "#"]
     /// US states and territories, for `City, ST 12345`.
@@ -220,6 +220,10 @@ enum AddressDetector {
         let numberStart = cursor
         while text.isAlphanumeric(cursor), cursor - numberStart < 6 { cursor += 1 }
         guard text.isDigit(numberStart) || text.isDigit(cursor - 1) else { return nil }
+        // `Flat 12 (4th floor), …`
+        if text.isSpace(cursor), text.is(cursor + 1, "("), let closing = (cursor + 2..<min(text.count, cursor + 24)).first(where: { text.is($0, ")") }) {
+            cursor = closing + 1
+        }
         if text.is(cursor, ",") { cursor += 1 }
         // A building between flat and number: `Flat 12, Riverside House, 40 Quay Street`.
         if text.isSpace(cursor), text.isUpper(cursor + 1), let building = buildingEnd(text, cursor + 1), text.is(building, ",") {
@@ -397,6 +401,13 @@ enum AddressDetector {
             guard text.isUpper(cityEnd) else { break }
             var wordEnd = cityEnd
             while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "'"), wordEnd - cityEnd < maximumWord { wordEnd += 1 }
+            // A postal district: `Dublin 6`, `Dublin 6W`.
+            if text.isSpace(wordEnd), text.isDigit(wordEnd + 1) {
+                var district = wordEnd + 1
+                while text.isDigit(district), district - wordEnd <= 2 { district += 1 }
+                if text.is(district, "W") { district += 1 }
+                if !text.isAlphanumeric(district) { wordEnd = district }
+            }
             cityEnd = wordEnd
             if text.is(wordEnd, ","), text.isWhitespace(wordEnd + 1), let postcode = ukPostcode(text, wordEnd + 2) ?? eircode(text, wordEnd + 2) { return postcode }
             if let postcode = ukPostcode(text, wordEnd + 1) ?? eircode(text, wordEnd + 1), text.isWhitespace(wordEnd) { return postcode }

@@ -14,7 +14,8 @@ enum CueDetector {
                              "loyalty card", "loyalty number", "loyalty no", "loyalty id", "rewards card", "rewards number", "club card",
                              "customer id", "customer number", "customer no", "customer account", "account number", "account no", "card no",
                              "account", "acct", "konto", "card", "karte", "membership", "mitgliedskarte", "payback", "payback-nr", "payback-karte",
-                             "clubcard", "nectar", "nectar card", "deutschlandcard", "miles & more", "bahncard"]
+                             "clubcard", "nectar", "nectar card", "deutschlandcard", "miles & more", "bahncard", "rewards", "rewards id", "rewards no",
+                             "member card", "membership card", "points card", "bonusnummer", "kundenkonto-nr"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number"]
@@ -86,6 +87,7 @@ enum CueDetector {
                 return nil
             }
             if text.isSpace(cursor) || text.is(cursor, ":") || text.is(cursor, ".") || text.is(cursor, "(") || text.is(cursor, "#") || text.is(cursor, "-")
+                || text.is(cursor, "–") || text.is(cursor, "—")
                 || text.is(cursor, "«") || text.is(cursor, "\"") || text.is(cursor, "„") || text.is(cursor, "'") { cursor += 1; continue }
             var end = cursor
             while text.isLetter(end) { end += 1 }
@@ -112,6 +114,8 @@ enum CueDetector {
             // without digits that is lowercase or long ends it (`… 4711 bitte`).
             if groups == 0, groupDigits == 0, groupLower > 0 { return nil }
             if groups > 0, groupDigits == 0, groupLower > 0 || length > 3 { break }
+            // A capital word that opens the next clause (`00412277 I think`) is no part of the value.
+            if groups > 0, groupDigits == 0, text.isSpace(end - 1), text.isSpace(groupEnd), text.isLetter(groupEnd + 1), !text.isUpper(groupEnd + 1) { break }
             guard length > 0 else { break }
             digits += groupDigits
             letters += length - groupDigits

@@ -14,7 +14,7 @@ enum DateDetector {
         ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9),
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
     private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b", "b. ",
-                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns ", "hits ", "feiert "])
+                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns ", "turned ", "hits ", "feiert "])
 
     /// A date found in the text: where, the ISO days it can name (a slash date `3/4/1990` names
     /// two; none when the year is missing), and its month and day when the year is missing.
@@ -34,10 +34,14 @@ enum DateDetector {
             guard known || starred || text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
                     || isBirthShaped(date, in: text)
             else { return nil }
-            return Detection(type: .dateOfBirth, start: date.start, end: date.end,
+            // `the 2nd of November`: the article belongs to the date.
+            let start = date.start >= 4 && text.lowercasedMatches(theWord, at: date.start - 4) && !text.isLetter(date.start - 5) ? date.start - 4 : date.start
+            return Detection(type: .dateOfBirth, start: start, end: date.end,
                              priority: known ? DetectionPriority.knownValue : DetectionPriority.date, field: known ? "birthday" : nil)
         }
     }
+
+    private static let theWord = ScalarText.lowercased(["the "])[0]
 
     /// Words before a date that make it an event rather than a birth (`Kundin seit 12.03.1998`, `ordered on …`).
     private static let eventCues = ScalarText.lowercased(["seit", "since", "bestell", "gekauft", "ordered", "bought", "purchase", "joined",

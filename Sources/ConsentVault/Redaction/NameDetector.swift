@@ -120,7 +120,9 @@ enum NameDetector {
             guard isGiven || shortPair || loneSurname else { return nil }
         case .signature:
             // Capitalized, or in chat a given name (`lg tim`); ending the line, the clause (`Gruß, Zofia Kowalczyk, Kundennummer …`) or before `&`.
-            guard first.isCapitalized || isGiven, words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last) else { return nil }
+            // Or, like without a cue, a given name or a given name and surname (`Phone message – Bartosz Malinowski wants …`).
+            let endsSignature = (first.isCapitalized || isGiven) && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last))
+            guard endsSignature || isGiven || hasSurname && NameLexicon.isAnyGivenName(key: words[index].key) else { return nil }
         case .weak:
             // A given name, or words ending in a surname whose first word could be a given name (not `Grillzubehör von Weber`).
             // Or, after the preposition, two or three short capitalized words that end there (`für Emre Kaya formulieren`).

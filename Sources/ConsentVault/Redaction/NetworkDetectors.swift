@@ -165,7 +165,7 @@ enum NetworkDetectors {
         "fullname", "full_name", "vorname", "nachname", "phone", "tel", "mobile", "handy", "user", "username", "login", "iban",
         "customer", "customerid", "customer_id", "cust", "cust_id", "kunde", "kd", "kdnr", "kundennr", "kundennummer", "member",
         "memberid", "member_id", "mitglied", "card", "cardno", "card_no", "karte", "address", "adresse", "street", "strasse", "zip",
-        "plz", "postcode", "dob", "birthday", "geburtstag", "geb",
+        "plz", "postcode", "pc", "dob", "birthday", "geburtstag", "geb", "surname", "given", "givenname", "given_name", "fname", "lname",
     ]
 
     /// URLs whose query carries personal data (a parameter of `personalParameters`, or a value with
