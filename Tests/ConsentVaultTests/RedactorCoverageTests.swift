@@ -141,6 +141,14 @@ struct RedactorCoverageTests {
         ("Rewards ID 0093 1175, purchase on Jan 19", ["MEMBER_NUMBER:0093 1175"]),
         ("my loyalty card – number is 00412277 I think", ["MEMBER_NUMBER:00412277"]),
         ("Phone message – Bartosz Malinowski wants a callback", ["PERSON:Bartosz Malinowski"]),
+        ("geht an Lindenstraße 10-12 (2. OG), 50823 Köln.", ["ADDRESS:Lindenstraße 10-12 (2. OG), 50823 Köln"]),
+        ("Lieferadresse: 04109 Leipzig, Am Markt 3. Danke", ["ADDRESS:04109 Leipzig, Am Markt 3"]),
+        ("an:\nLinus Brandt\nHeideweg 9\nHinterhaus, 2. OG\n21075 Hamburg\nDanke", ["PERSON:Linus Brandt", "ADDRESS:Heideweg 9\nHinterhaus, 2. OG\n21075 Hamburg"]),
+        ("My address is\n410 W Elm Ct #12\nMadison, WI 53703-1234\nThanks", ["ADDRESS:410 W Elm Ct #12\nMadison, WI 53703-1234"]),
+        ("mobil unter +49 177 56344462 erreichbar", ["PHONE:+49 177 56344462"]),
+        ("Priya Raman (born 15-Sep-1952) wants", ["PERSON:Priya Raman", "DATE_OF_BIRTH:15-Sep-1952"]),
+        ("a review from \"Sandeep Menon\": great shop", ["PERSON:Sandeep Menon"]),
+        ("Herzlichst\nGiulia & Oksana", ["PERSON:Giulia", "PERSON:Oksana"]),
         ("sent to Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR today", ["ADDRESS:Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR"]),
     ])
     func positives(text: String, expected: [String]) {
@@ -212,6 +220,9 @@ struct RedactorCoverageTests {
         "Kundin: Ja, das passt so", "Customer: Can I change my order?", "I've ordered the Jo Malone candle", "Re: Bestellung 4471",
         "Wir führen Melitta und Rosenthal", "the Kensington branch has it", "Kundin seit 01.03.2019, sehr treu", "Rechnung vom 12.03.2004 liegt bei",
         "we are 2 days away and so close", "buy 3 get 1 free on the street", "2 pairs and a 3rd row",
+        // Shops and products named after people, a template placeholder, saints' days.
+        "[14:02] Schuhhaus Brenner: Ihre Bestellung ist da", "Never again, Gallagher's Footwear!", "Team at The Linen Loft",
+        "ich möchte die Peter Kaiser-Schuhe zurückgeben", "Käthe Kruse Puppen und Lego", "Hi [First name], your parcel", "St Patrick's Day event",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -46,7 +46,8 @@ enum AddressDetector {
         while index < text.count {
             guard !text.isLetter(index - 1), !text.isDigit(index - 1) else { index += 1; continue }
             if let street = streetAfterCue(text, index) {
-                found.append(Detection(type: .address, start: street.start, end: extendWithCity(text, street.end), priority: DetectionPriority.address))
+                found.append(Detection(type: .address, start: postcodeAndCityStart(text, before: street.start) ?? street.start, end: extendWithCity(text, street.end),
+                                       priority: DetectionPriority.address))
                 index = street.end
             } else if let end = postBox(text, index) {
                 // `PO Box 1187, Kodiak, AK 99615` or `Postfach 12 34, 10115 Berlin`.
@@ -58,7 +59,8 @@ enum AddressDetector {
                 found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
                 index = end
             } else if let end = german(text, index) {
-                found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
+                found.append(Detection(type: .address, start: postcodeAndCityStart(text, before: index) ?? index, end: extendWithCity(text, end),
+                                       priority: DetectionPriority.address))
                 index = end
             } else if let end = english(text, unitBeforeStreet(text, index) ?? index) {
                 let full = extendWithEnglishCity(text, end)
@@ -75,6 +77,17 @@ enum AddressDetector {
             }
         }
         return found
+    }
+
+    /// Where `70176 Stuttgart, ` starts when it stands right before a street at `start` (the postcode first), or nil.
+    private static func postcodeAndCityStart(_ text: ScalarText, before start: Int) -> Int? {
+        guard start >= 9, text.isSpace(start - 1), text.is(start - 2, ",") else { return nil }
+        var cityStart = start - 2
+        while cityStart > 0, text.isLetter(cityStart - 1) || text.is(cityStart - 1, "-"), start - cityStart < maximumWord { cityStart -= 1 }
+        guard cityStart < start - 2, text.isUpper(cityStart), cityStart >= 6, text.isSpace(cityStart - 1) else { return nil }
+        let codeStart = cityStart - 6
+        guard (codeStart..<cityStart - 1).allSatisfy(text.isDigit), !text.isAlphanumeric(codeStart - 1) else { return nil }
+        return text.is(codeStart - 1, "-") && text.is(codeStart - 2, "D") && !text.isLetter(codeStart - 3) ? codeStart - 2 : codeStart
     }
 
     /// Places with a number that are no address (`Parkplatz 3`, `Arbeitsplatz 12`).
@@ -162,6 +175,7 @@ enum AddressDetector {
             guard wordEnd > cursor, text.isSpace(wordEnd) else { return nil }
             if text.isDigit(wordEnd + 1), let number = houseNumberEnd(text, wordEnd) {
                 var probe = number
+                for _ in 0..<3 { probe = floorEnd(text, probe) ?? probe }
                 if text.is(probe, ",") { probe += 1 }
                 if text.lowercasedMatches(inWord, at: probe) { probe += inWord.count - 1 }
                 guard text.isWhitespace(probe) else { return nil }
@@ -314,8 +328,9 @@ enum AddressDetector {
         if text.isSpace(end), let word = word(text, end + 1), directions.contains(word.text.lowercased()), text.isUpper(end + 1) { end = word.end }
         var probe = end
         if text.is(probe, ",") { probe += 1 }
-        if text.isSpace(probe), let unit = word(text, probe + 1), units.contains(unit.text.lowercased()) || text.is(probe + 1, "#") {
-            var cursor = text.is(probe + 1, "#") ? probe + 2 : unit.end
+        let unitEnd = text.is(probe + 1, "#") ? probe + 2 : word(text, probe + 1).flatMap { units.contains($0.text.lowercased()) ? $0.end : nil }
+        if text.isSpace(probe), let unitEnd {
+            var cursor = unitEnd
             if text.is(cursor, ".") { cursor += 1 }
             if text.isSpace(cursor) { cursor += 1 }
             let numberStart = cursor
@@ -507,11 +522,26 @@ enum AddressDetector {
         return cursor
     }
 
-    /// End of a floor or flat after a street (`, 4. OG`, `, 2. Stock`, `, Whg. 5`, `, Hinterhaus`), or nil.
+    /// End of a floor or flat after a street (`, 4. OG`, `, 2. Stock`, `, Whg. 5`, `, Hinterhaus`, ` (3. OG)`,
+    /// or on a line of its own), or nil.
     private static func floorEnd(_ text: ScalarText, _ end: Int) -> Int? {
-        guard text.is(end, ","), text.isSpace(end + 1) else { return nil }
-        var cursor = end + 2
-        let start = cursor
+        let bracketed = text.isSpace(end) && text.is(end + 1, "(")
+        let partStart: Int
+        if text.is(end, ","), text.isSpace(end + 1) {
+            partStart = end + 2
+        } else if text.is(end, "\n") || bracketed {
+            partStart = end + (bracketed ? 2 : 1)
+        } else {
+            return nil
+        }
+        guard let partEnd = floorPartEnd(text, partStart) else { return nil }
+        guard bracketed else { return partEnd }
+        return text.is(partEnd, ")") ? partEnd + 1 : nil
+    }
+
+    /// End of a floor (`4. OG links`) or flat (`Whg. 5`, `Hinterhaus`) at `start`, or nil.
+    private static func floorPartEnd(_ text: ScalarText, _ start: Int) -> Int? {
+        var cursor = start
         while text.isDigit(cursor), cursor - start < 3 { cursor += 1 }
         if cursor > start {
             guard text.is(cursor, "."), text.isSpace(cursor + 1), let floor = floorWords.first(where: { text.lowercasedMatches($0, at: cursor + 2) }),

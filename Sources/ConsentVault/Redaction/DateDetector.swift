@@ -109,7 +109,7 @@ enum DateDetector {
         return FoundDate(start: start, end: end, isoDays: [CalendarDay(year: year, month: month, day: day).iso])
     }
 
-    /// `24.12.1990`, `22.05.87`, `1990-12-24`, `3/3/1990`, `3. Mai 1952`, `3rd March 1990`, `20. Mai`.
+    /// `24.12.1990`, `22.05.87`, `1990-12-24`, `3/3/1990`, `15-Sep-1952`, `3. Mai 1952`, `3rd March 1990`, `20. Mai`.
     private static func numeric(_ text: ScalarText, _ start: Int) -> FoundDate? {
         guard let first = number(text, start, maxDigits: 4) else { return nil }
         if first.end - start == 4, text.is(first.end, "-"), let month = number(text, first.end + 1, maxDigits: 2),
@@ -117,6 +117,10 @@ enum DateDetector {
             return make(start, day.end, first.value, month.value, day.value)
         }
         guard first.end - start <= 2 else { return nil }
+        // `15-Sep-1952`
+        if text.is(first.end, "-"), let (month, monthEnd) = monthName(text, first.end + 1), text.is(monthEnd, "-"), let year = year(text, monthEnd + 1) {
+            return make(start, year.end, year.value, month, first.value)
+        }
         for separator in ["." as Unicode.Scalar, "/"] where text.is(first.end, separator) {
             guard let second = number(text, first.end + 1, maxDigits: 2), text.is(second.end, separator) else { continue }
             // `12.03.` without a year.

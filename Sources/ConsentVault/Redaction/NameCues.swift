@@ -55,7 +55,7 @@ enum NameCues {
         "grüße", "grüßen", "gruß", "grüsse", "gruss", "mfg", "lg", "vg", "bg", "glg", "regards", "best", "cheers", "thanks", "thank", "love",
         "sincerely", "wishes", "faithfully", "bye", "ciao", "tschüss", "tschüs", "danke", "dank", "herzlich", "herzliche", "xoxo",
         // `Alles Liebe` (a greeting word too, which the cue check sees first), `Take care`.
-        "liebe", "care", "warmly", "yours",
+        "liebe", "care", "warmly", "yours", "herzlichst", "liebst",
     ]
     /// Between a name's words: `von der Heide`, `van Dijk`, `de la Cruz`, `zur Mühlen`.
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "zur", "zum", "zu", "ten", "ter",
@@ -90,6 +90,8 @@ enum NameCues {
         "can't", "don't", "won't", "didn't", "isn't", "doesn't", "let's", "he's", "she's", "what's", "gibt's", "geht's",
         "re", "fw", "fwd", "aw", "wg", "me", "them", "us", "user", "question", "answer", "frage", "antwort",
         "name", "nachname", "vorname", "ja", "nein", "yes", "äh", "ähm", "hm", "hmm", "okay", "genau",
+        // Placeholders (`[First name]`), subject lines, and words after `name is` that say it is not given.
+        "first", "full", "thema", "betreff", "subject", "with", "not", "missing", "unknown", "unbekannt", "nicht",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -119,6 +121,7 @@ enum NameCues {
         "oetker", "kinder", "ferrero", "rittersport", "dallmayr", "jacobs", "eduscho", "lavazza", "illy", "nespresso", "dolce", "gusto",
         "clinique", "lancôme", "lancome", "garnier", "loreal", "l'oréal", "l'oreal", "rimmel", "maybelline", "dior", "guerlain", "sisley",
         "rituals", "lush", "kiehl's", "origins", "aveda", "babor", "lavera", "alverde", "balea", "sebamed", "eucerin", "bepanthen",
+        "denby", "portmeirion", "wedgwood", "emsa", "silit", "rösle", "gefu",
         // Capitals, large cities and city districts of the markets served.
         "madrid", "rome", "roma", "lisbon", "lissabon", "prague", "prag", "warsaw", "warschau", "budapest", "brussels", "brüssel",
         "amsterdam", "rotterdam", "copenhagen", "kopenhagen", "stockholm", "oslo", "helsinki", "athens", "athen", "istanbul", "barcelona",
@@ -131,6 +134,32 @@ enum NameCues {
         "knightsbridge", "chiswick", "putney", "fulham", "peckham", "stratford", "croydon", "schwabing", "kreuzberg", "neukölln",
         "charlottenburg", "altona", "eppendorf", "sachsenhausen", "ehrenfeld",
     ]
+
+    /// Kinds of shop that stand before or after the name of the person they are named after
+    /// (`Schuhhaus Brenner`, `Gallagher's Footwear`, `The Linen Loft`): a shop, not a person.
+    private static let shopWords: Set<String> = [
+        "schuhhaus", "modehaus", "kaufhaus", "autohaus", "möbelhaus", "sporthaus", "wohnwelt", "drogerie", "bäckerei", "metzgerei",
+        "apotheke", "buchhandlung", "optik", "juwelier", "blumenhaus", "gärtnerei", "feinkost", "boutique", "salon", "friseur",
+        "weinhandlung", "spielwaren", "raumausstattung", "getränkemarkt", "reisebüro", "café", "restaurant", "hotel", "schuhe",
+        "footwear", "outfitters", "deli", "bakery", "florist", "florists", "pharmacy", "hardware", "kitchens", "interiors", "opticians",
+        "jewellers", "jewelers", "barbers", "bookshop", "books", "gallery", "loft", "emporium", "trading", "supplies", "stores", "store",
+        "shop", "garden", "gardens", "home", "homeware", "homewares", "living", "fashion", "mode", "moden",
+    ]
+    /// Products named after a brand that reads as a name (`Peter Kaiser-Schuhe`, `Käthe Kruse Puppen`).
+    private static let productWords: Set<String> = [
+        "schuhe", "schuh", "bluse", "blusen", "jeans", "jacke", "jacken", "hose", "hosen", "tasche", "taschen", "kleid", "kleider", "mantel",
+        "puppe", "puppen", "uhr", "uhren", "tasse", "tassen", "shirt", "shirts", "pullover", "stiefel", "sneaker", "kollektion", "serie",
+        "geschirr", "grill", "grills", "backform", "backformen", "rasierer", "parfum", "duft", "boots", "shoes", "bag", "bags", "collection",
+        "range", "candle", "candles", "kettle", "toaster", "mixer", "palette", "perfume", "jumper", "hoodie", "trainers",
+    ]
+
+    /// Whether `lower` names a kind of shop.
+    static func isShopWord(_ lower: String) -> Bool { shopWords.contains(lower) }
+
+    /// Whether `lower` names a product, alone or as the last part of a hyphenated word (`Kaiser-Schuhe`).
+    static func isProductWord(_ lower: String) -> Bool {
+        productWords.contains(lower) || lower.split(separator: "-").last.map { $0 != Substring(lower) && productWords.contains(String($0)) } ?? false
+    }
 
     /// Whether `lower` is a brand or place that is no name unless a cue says so.
     static func isBrandOrPlace(_ lower: String) -> Bool { brandsAndPlacesWithoutCue.contains(lower) }
@@ -175,7 +204,8 @@ enum NameCues {
         "paco rabanne", "hugo boss", "thierry mugler", "jean louis", "victor hugo", "ben sherman's", "chris sports", "frank walder",
         "bettina barty", "rich royal", "tommy jeans", "kenwood chef", "dyson v", "henry hoover", "morphy richards", "breville barista",
         "heston blumenthal", "mary berry", "nigella lawson", "gordon ramsay", "jamie oliver's", "tim mälzer", "alfons schuhbeck",
-        "johann lafer", "sarah wiener",
+        "johann lafer", "sarah wiener", "käthe kruse", "peter kaiser", "biene maja", "pippi langstrumpf", "st patrick's", "st patrick",
+        "saint patrick's", "saint patrick",
     ]
     /// Academic titles inside a title chain (`Frau Dr. med. Ayşe Demir`): passed over before the name.
     static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]

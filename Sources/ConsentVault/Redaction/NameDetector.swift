@@ -97,9 +97,19 @@ enum NameDetector {
         if NameCues.isCity(at: index, alone: last == index, context: context, in: words) { return nil }
         if context == .none || context == .weak, NameCues.isBrandOrPlace(first.lower) { return nil }
         if context != .strong, context != .naming {
+            // A shop named after a person (`Schuhhaus Brenner`, `Gallagher's Footwear`), or a product (`Peter Kaiser-Schuhe`).
+            let shopBefore = origin > 0 && words.areAdjacent(origin - 1, origin) && NameCues.isShopWord(words[origin - 1].lower)
+            let shopAfter = last + 1 < words.count && words.areAdjacent(last, last + 1) && NameCues.isShopWord(words[last + 1].lower)
+            if shopBefore || shopAfter || (index...last).contains(where: { NameCues.isShopWord(words[$0].lower) || $0 > index && NameCues.isProductWord(words[$0].lower) }) {
+                return nil
+            }
+        }
+        if context != .strong, context != .naming {
             // A product in quotes (`Sofa „Greta“`), a street or branch (`Baker Street`, `Victoria Road`), or two
             // words that are both ordinary words (`Summer Sale`, `Rose Gold`) is no person without a cue.
-            if words.areQuoted(origin, last) || last > index && NameCues.isStreetType(words[last].lower) { return nil }
+            // A given name and a surname in quotes is still a name (`review from "Sandeep Menon"`).
+            let quotedPerson = last > index && NameLexicon.isGivenName(key: words[index].key) && isSurname(words.stem(last))
+            if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
             if !inList, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key), NameLexicon.isAmbiguousSurname(words.stem(last)) { return nil }
         }
         let isGiven = NameLexicon.isGivenName(key: words[index].key)

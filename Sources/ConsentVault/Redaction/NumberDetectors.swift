@@ -77,7 +77,9 @@ enum NumberDetectors {
     static func cardsAndTaxIDs(in text: ScalarText) -> [Detection] {
         digitRuns(in: text, minimumDigits: 11).flatMap { run -> [Detection] in
             // An article number (`EAN 4063537728184`) may pass Luhn too.
-            if (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits), !text.hasWordCue(articleCues, before: run.start, window: 12) {
+            // An international phone (`+49 177 56344462`) may pass Luhn too.
+            if (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits), !text.is(run.start - 1, "+"),
+               !text.hasWordCue(articleCues, before: run.start, window: 12) {
                 return [Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)]
             }
             if run.digits.count == 11, !(run.start..<run.end).contains(where: { text.is($0, "-") }), isTaxID(run.digits) {
