@@ -149,6 +149,7 @@ struct RedactorCoverageTests {
         ("Priya Raman (born 15-Sep-1952) wants", ["PERSON:Priya Raman", "DATE_OF_BIRTH:15-Sep-1952"]),
         ("a review from \"Sandeep Menon\": great shop", ["PERSON:Sandeep Menon"]),
         ("Herzlichst\nGiulia & Oksana", ["PERSON:Giulia", "PERSON:Oksana"]),
+        ("Gäste:\n- Uwe Fuchs (LC-07393-X)\n- Mira Klein (4596-8224)", ["PERSON:Uwe Fuchs", "MEMBER_NUMBER:LC-07393-X", "PERSON:Mira Klein", "MEMBER_NUMBER:4596-8224"]),
         ("sent to Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR today", ["ADDRESS:Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR"]),
     ])
     func positives(text: String, expected: [String]) {
@@ -222,7 +223,7 @@ struct RedactorCoverageTests {
         "we are 2 days away and so close", "buy 3 get 1 free on the street", "2 pairs and a 3rd row",
         // Shops and products named after people, a template placeholder, saints' days.
         "[14:02] Schuhhaus Brenner: Ihre Bestellung ist da", "Never again, Gallagher's Footwear!", "Team at The Linen Loft",
-        "ich möchte die Peter Kaiser-Schuhe zurückgeben", "Käthe Kruse Puppen und Lego", "Hi [First name], your parcel", "St Patrick's Day event",
+        "ich möchte die Peter Kaiser-Schuhe zurückgeben", "Käthe Kruse Puppen und Lego", "Hi [First name], your parcel", "St Patrick's Day event", "Winterweiß (2024) und Sommer (2025)",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

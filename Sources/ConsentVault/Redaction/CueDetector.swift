@@ -70,6 +70,24 @@ enum CueDetector {
         return found
     }
 
+    /// A customer's number in brackets right after their name in a list or note (`Uwe Fuchs (LC-07393-X)`,
+    /// `Weronika Mazur (4596-8224)`): letters, digits and hyphens with at least four digits. Phones,
+    /// dates and ages found otherwise win (this is the weakest reading).
+    static func numbersAfterNames(_ names: [Detection], in text: ScalarText) -> [Detection] {
+        names.compactMap { name in
+            guard text.isSpace(name.end), text.is(name.end + 1, "(") else { return nil }
+            let start = name.end + 2
+            var end = start
+            var digits = 0
+            while end < text.count, end - start < 20, text.isAlphanumeric(end) && text[end] < 0x80 || text.is(end, "-") {
+                if text.isDigit(end) { digits += 1 }
+                end += 1
+            }
+            guard text.is(end, ")"), end - start >= 5, digits >= 4, text.isAlphanumeric(start), text.isAlphanumeric(end - 1) else { return nil }
+            return Detection(type: .memberNumber, start: start, end: end, priority: DetectionPriority.cueName)
+        }
+    }
+
     private static func isIBANShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
         end - start >= 15 && text.isUpper(start) && text.isASCIILetter(start) && text.isUpper(start + 1) && text.isASCIILetter(start + 1)
             && text.isDigit(start + 2) && text.isDigit(start + 3)

@@ -92,6 +92,7 @@ enum NameCues {
         "name", "nachname", "vorname", "ja", "nein", "yes", "äh", "ähm", "hm", "hmm", "okay", "genau",
         // Placeholders (`[First name]`), subject lines, and words after `name is` that say it is not given.
         "first", "full", "thema", "betreff", "subject", "with", "not", "missing", "unknown", "unbekannt", "nicht",
+        "mitgliedsnr", "kundennr", "kdnr", "ref",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
