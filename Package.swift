@@ -24,7 +24,7 @@ let package = Package(
         .executableTarget(name: "consent-vault", dependencies: ["ConsentVaultCLI"], swiftSettings: strictSettings),
         .testTarget(name: "ConsentVaultTests", dependencies: ["ConsentVault", "ConsentVaultCLI", "ConsentVaultService"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "EmbeddingTests", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
-        .testTarget(name: "CLITests", dependencies: ["ConsentVault", "ConsentVaultCLI", "ConsentVaultService"], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["ConsentVault", "ConsentVaultCLI", "ConsentVaultService"], exclude: ["Fixtures"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
