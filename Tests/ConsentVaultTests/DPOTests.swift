@@ -105,9 +105,9 @@ struct DPOTests {
     func erasureCompleteness() throws {
         let (test, anna, bernd) = try populated()
         let raw = try test.rawDatabase()
-        let ciphertexts = try raw.statement("SELECT ciphertext FROM member_fields WHERE member_id = ?1").rows([.text(anna.rawValue)]).map { Data($0[0].blob!) }
+        let ciphertexts = try raw.statement("SELECT ciphertext FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1)").rows([.text(anna.rawValue)]).map { Data($0[0].blob!) }
         let wrappedKey = Data(try raw.statement("SELECT wrapped_data_key FROM members WHERE id = ?1").rows([.text(anna.rawValue)])[0][0].blob!)
-        let indexHashes = try raw.statement("SELECT hash FROM blind_indexes WHERE member_id = ?1").rows([.text(anna.rawValue)]).map { Data($0[0].blob!) }
+        let indexHashes = try raw.statement("SELECT hash FROM blind_indexes WHERE member_key = (SELECT key FROM members WHERE id = ?1)").rows([.text(anna.rawValue)]).map { Data($0[0].blob!) }
         // Values of 5 bytes or more: shorter ones ("XL", "38.5") occur by chance in other members' random ciphertexts.
         let values = try test.vault.members.decryptFields(of: anna).values.map { Data($0.utf8) }.filter { $0.count >= 5 }
         #expect(ciphertexts.count == 10 && !values.isEmpty)

@@ -49,9 +49,9 @@ struct IntegrityTests {
     func forgedGrant() throws {
         let (test, anna, marketing) = try prepared()
         try test.rawDatabase().execute("""
-            INSERT INTO consent_events (member_id, purpose, field, event, notice_version, notice_sha256, language, channel, captured_at,
+            INSERT INTO consent_events (member_key, purpose, field, event, notice_version, notice_sha256, language, channel, captured_at,
                                         recorded_at, actor, guardian, evidence)
-            SELECT member_id, purpose, field, 'grant', notice_version, notice_sha256, language, channel, captured_at, recorded_at, actor,
+            SELECT member_key, purpose, field, 'grant', notice_version, notice_sha256, language, channel, captured_at, recorded_at, actor,
                    guardian, evidence FROM consent_events WHERE event = 'grant' LIMIT 1
             """)
         try expectTampered(test, anna, marketing, "forged grant")
@@ -84,7 +84,7 @@ struct IntegrityTests {
         let test = try TestVault()
         let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de")], channel: .app, as: admin).member
         let bernd = try test.vault.members.enroll([FieldInput("email", "bernd@example.de")], channel: .app, as: admin).member
-        try test.rawDatabase().statement("UPDATE blind_indexes SET member_id = ?1 WHERE member_id = ?2").run([.text(bernd.rawValue), .text(anna.rawValue)])
+        try test.rawDatabase().statement("UPDATE blind_indexes SET member_key = (SELECT key FROM members WHERE id = ?1) WHERE member_key = (SELECT key FROM members WHERE id = ?2)").run([.text(bernd.rawValue), .text(anna.rawValue)])
         #expect(throws: IntegrityError.self) { _ = try test.vault.members.find("email", equals: "anna@example.de", as: admin) }
     }
 
@@ -124,8 +124,10 @@ struct IntegrityTests {
         let raw = try target.map { try Database(path: $0, create: false) } ?? test.rawDatabase()
         try raw.execute("ATTACH '\(old)' AS o; DROP TRIGGER IF EXISTS consent_events_append_only")
         for table in tables {
-            let column = table == "members" ? "id" : "member_id"
-            let filter = member.map { " WHERE \(column) = '\($0.rawValue)'" } ?? ""
+            // Format 2 names a member's rows by its key, the same in the old copy as in the vault.
+            let column = table == "members" ? "id" : FormatTwo.tables.contains(table) ? "member_key" : "member_id"
+            let filter = member.map { column == "member_key" ? " WHERE member_key = (SELECT key FROM o.members WHERE id = '\($0.rawValue)')"
+                : " WHERE \(column) = '\($0.rawValue)'" } ?? ""
             try raw.execute("DELETE FROM main.\(table)\(filter); INSERT INTO main.\(table) SELECT * FROM o.\(table)\(filter)")
         }
         for seal in seals {

@@ -10,10 +10,10 @@ struct KeyRotationTests {
     func rotate() throws {
         let test = try TestVault()
         let members = try (0..<25).map { try test.vault.members.enroll([FieldInput("first_name", "Anna"), FieldInput("email", "a\($0)@example.de")], channel: .store, as: admin).member }
-        let ciphertextsBefore = try test.rawDatabase().statement("SELECT * FROM member_fields ORDER BY member_id, field").rows()
+        let ciphertextsBefore = try test.rawDatabase().statement("SELECT * FROM member_fields ORDER BY member_key, field").rows()
         let result = try test.vault.keys.rotate(keyFilePath: test.keyPath, batchSize: 10, as: admin)
         #expect(result == .init(targetVersion: 2, rewrapped: 25, remaining: 0))
-        #expect(try test.rawDatabase().statement("SELECT * FROM member_fields ORDER BY member_id, field").rows() == ciphertextsBefore)
+        #expect(try test.rawDatabase().statement("SELECT * FROM member_fields ORDER BY member_key, field").rows() == ciphertextsBefore)
         let ring = try load(test.keyPath)
         #expect(ring.versions == [1, 2] && ring.activeVersion == 2)
         let reopened = try Vault.open(at: test.vaultPath, keyRing: ring)

@@ -195,7 +195,7 @@ struct SuppressionTests {
     func tamperIsDetected() throws {
         let test = try TestVault()
         let member = try test.vault.members.enroll([FieldInput("email", "spur@example.de")], channel: .web, as: admin).member
-        let index = try test.rawDatabase().statement("SELECT hash FROM blind_indexes WHERE member_id = ?1 AND field = 'email'")
+        let index = try test.rawDatabase().statement("SELECT hash FROM blind_indexes WHERE member_key = (SELECT key FROM members WHERE id = ?1) AND field = 'email'")
             .rows([.text(member.rawValue)])[0][0].blob
         _ = try test.vault.requests.erase(member, as: admin)
         let raw = try test.rawDatabase()

@@ -9,19 +9,19 @@ struct TamperTests {
         let test = try TestVault()
         let member = try test.vault.members.enroll([FieldInput("email", "anna@example.de"), FieldInput("first_name", "Anna")], channel: .store, as: admin).member
         let raw = try test.rawDatabase()
-        let rows = try raw.statement("SELECT ciphertext FROM member_fields WHERE member_id = ?1 AND field = 'email'").rows([.text(member.rawValue)])
+        let rows = try raw.statement("SELECT ciphertext FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1) AND field = 'email'").rows([.text(member.rawValue)])
         var ciphertext = rows[0][0].blob!
         for position in [0, 30, ciphertext.count - 1] {
             var tampered = ciphertext
             tampered[position] ^= 0x01
-            try raw.statement("UPDATE member_fields SET ciphertext = ?1 WHERE member_id = ?2 AND field = 'email'")
+            try raw.statement("UPDATE member_fields SET ciphertext = ?1 WHERE member_key = (SELECT key FROM members WHERE id = ?2) AND field = 'email'")
                 .run([.blob(tampered), .text(member.rawValue)])
             let error = #expect(throws: MemberError.self) { _ = try test.vault.members.decryptFields(of: member) }
             #expect(error == .integrity(member: member.rawValue, field: "email"))
             #expect(!"\(error!)".contains("anna"))
         }
         ciphertext.removeLast(20)
-        try raw.statement("UPDATE member_fields SET ciphertext = ?1 WHERE member_id = ?2 AND field = 'email'")
+        try raw.statement("UPDATE member_fields SET ciphertext = ?1 WHERE member_key = (SELECT key FROM members WHERE id = ?2) AND field = 'email'")
             .run([.blob(ciphertext), .text(member.rawValue)])
         #expect(throws: MemberError.integrity(member: member.rawValue, field: "email")) { _ = try test.vault.members.decryptFields(of: member) }
         // A member with a tampered row is refused as a whole: its other values no longer count as sealed.
@@ -37,8 +37,8 @@ struct TamperTests {
         let bernd = try test.vault.members.enroll([FieldInput("email", "bernd@example.de")], channel: .store, as: admin).member
         let raw = try test.rawDatabase()
         try raw.execute("""
-            UPDATE member_fields SET ciphertext = (SELECT ciphertext FROM member_fields WHERE member_id = '\(anna)' AND field = 'email')
-            WHERE member_id = '\(bernd)' AND field = 'email'
+            UPDATE member_fields SET ciphertext = (SELECT ciphertext FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = '\(anna)') AND field = 'email')
+            WHERE member_key = (SELECT key FROM members WHERE id = '\(bernd)') AND field = 'email'
             """)
         #expect(throws: MemberError.integrity(member: bernd.rawValue, field: "email")) { _ = try test.vault.members.decryptFields(of: bernd) }
         #expect(try test.vault.members.decryptFields(of: anna) == ["email": "anna@example.de"])
@@ -50,8 +50,8 @@ struct TamperTests {
         let anna = try test.vault.members.enroll([FieldInput("first_name", "Anna"), FieldInput("last_name", "Müller")], channel: .store, as: admin).member
         let raw = try test.rawDatabase()
         try raw.execute("""
-            UPDATE member_fields SET ciphertext = (SELECT ciphertext FROM member_fields WHERE member_id = '\(anna)' AND field = 'first_name')
-            WHERE member_id = '\(anna)' AND field = 'last_name'
+            UPDATE member_fields SET ciphertext = (SELECT ciphertext FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = '\(anna)') AND field = 'first_name')
+            WHERE member_key = (SELECT key FROM members WHERE id = '\(anna)') AND field = 'last_name'
             """)
         #expect(throws: MemberError.integrity(member: anna.rawValue, field: "last_name")) { _ = try test.vault.members.decryptFields(of: anna, names: ["last_name"]) }
     }
@@ -73,7 +73,7 @@ struct TamperTests {
         let otherPath = test.folder.appendingPathComponent("other.vault").path
         let other = try Vault.create(at: otherPath, keyRing: test.ring, policies: test.vault.policies)
         let copy = try test.rawDatabase().statement("SELECT * FROM members WHERE id = ?1").rows([.text(anna.rawValue)])[0]
-        let fields = try test.rawDatabase().statement("SELECT * FROM member_fields WHERE member_id = ?1").rows([.text(anna.rawValue)])
+        let fields = try test.rawDatabase().statement("SELECT * FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1)").rows([.text(anna.rawValue)])
         let target = try Database(path: otherPath, create: false)
         try target.statement("INSERT INTO members VALUES (\((1...copy.count).map { "?\($0)" }.joined(separator: ", ")))").run(copy)
         for row in fields { try target.statement("INSERT INTO member_fields VALUES (?1, ?2, ?3, ?4, ?5)").run(row) }

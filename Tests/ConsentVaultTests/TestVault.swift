@@ -50,8 +50,8 @@ final class TestVault {
     /// Every row of the member tables, to prove a failed call changed nothing.
     func memberTableSnapshot() throws -> [[SQLValue]] {
         let database = try rawDatabase()
-        return try ["SELECT * FROM members ORDER BY id", "SELECT * FROM member_fields ORDER BY member_id, field",
-                    "SELECT * FROM blind_indexes ORDER BY field, hash, member_id"].flatMap { try database.statement($0).rows() }
+        return try ["SELECT * FROM members ORDER BY id", "SELECT * FROM member_fields ORDER BY member_key, field",
+                    "SELECT * FROM blind_indexes ORDER BY field, hash, member_key"].flatMap { try database.statement($0).rows() }
     }
 
     /// Everything a refused operation must leave alone: every row of every table but the audit

@@ -12,14 +12,14 @@ struct ConsentStore {
 
     /// Every event of `member`, in ledger order.
     func events(of member: MemberID) throws -> [ConsentEvent] {
-        try database.statement("SELECT \(Self.eventColumns) FROM consent_events WHERE member_id = ?1 ORDER BY seq")
+        try database.statement("SELECT \(Self.eventColumns) FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq")
             .rows([.text(member.rawValue)], table: "consent_events").map(Self.event)
     }
 
     /// Every member's events, grouped by member id, each in ledger order (for aggregate reports).
     func eventsByMember() throws -> [MemberID: [ConsentEvent]] {
         var grouped: [MemberID: [ConsentEvent]] = [:]
-        for row in try database.statement("SELECT member_id, \(Self.eventColumns) FROM consent_events ORDER BY member_id, seq")
+        for row in try database.statement("SELECT m.id AS member_id, \(Self.eventColumns) FROM consent_events c JOIN members m ON m.key = c.member_key ORDER BY m.id, seq")
             .rows(table: "consent_events") {
             grouped[try row.memberID("member_id"), default: []].append(try Self.event(row))
         }
@@ -41,9 +41,9 @@ struct ConsentStore {
     @discardableResult
     func append(_ event: NewConsentEvent, for member: MemberID) throws -> Int {
         try database.statement("""
-            INSERT INTO consent_events (member_id, purpose, field, event, notice_version, notice_sha256, language, channel,
+            INSERT INTO consent_events (member_key, purpose, field, event, notice_version, notice_sha256, language, channel,
                                         captured_at, recorded_at, actor, guardian, evidence)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
             """).run([.text(member.rawValue), .text(event.purpose), .text(event.field ?? ""), .text(event.kind.rawValue),
                       event.noticeVersion.map { .integer(Int64($0)) } ?? .null, event.noticeSHA256.map { .text($0) } ?? .null,
                       .text(event.language), event.channel.map { .text($0.rawValue) } ?? .null,
@@ -54,25 +54,25 @@ struct ConsentStore {
 
     /// The notice language of the member's latest event, if any.
     func latestLanguage(of member: MemberID) throws -> String? {
-        try database.statement("SELECT language FROM consent_events WHERE member_id = ?1 ORDER BY seq DESC LIMIT 1")
+        try database.statement("SELECT language FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq DESC LIMIT 1")
             .rows([.text(member.rawValue)], table: "consent_events").first?.optionalText("language")
     }
 
     /// Whether the ledger recorded anything for `member` at or after `time`.
     func hasActivity(of member: MemberID, since time: String) throws -> Bool {
-        !(try database.statement("SELECT 1 AS found FROM consent_events WHERE member_id = ?1 AND recorded_at >= ?2 LIMIT 1")
+        !(try database.statement("SELECT 1 AS found FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1) AND recorded_at >= ?2 LIMIT 1")
             .rows([.text(member.rawValue), .text(time)], table: "consent_events").isEmpty)
     }
 
     /// When the member's newest consent event was recorded (stored time, ISO 8601 UTC), or nil.
     func latestEventTime(of member: MemberID) throws -> String? {
-        try database.statement("SELECT max(recorded_at) AS at FROM consent_events WHERE member_id = ?1")
+        try database.statement("SELECT max(recorded_at) AS at FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1)")
             .rows([.text(member.rawValue)], table: "consent_events").first?.optionalText("at")
     }
 
     /// Events of the member, counted.
     func eventCount(of member: MemberID) throws -> Int {
-        try database.statement("SELECT count(*) AS value FROM consent_events WHERE member_id = ?1")
+        try database.statement("SELECT count(*) AS value FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1)")
             .scalar([.text(member.rawValue)], table: "consent_events")
     }
 
@@ -146,7 +146,7 @@ struct ConsentStore {
 
     /// The member's rows a seal covers: every event, token and restriction, in a fixed order.
     func sealedRows(of member: String) throws -> [Row] {
-        try database.statement("SELECT \(Self.eventColumns) FROM consent_events WHERE member_id = ?1 ORDER BY seq")
+        try database.statement("SELECT \(Self.eventColumns) FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq")
             .rows([.text(member)], table: "consent_events")
             + database.statement("SELECT token_hash, purpose, field, expires_at, used_at FROM doi_tokens WHERE member_id = ?1 ORDER BY token_hash")
             .rows([.text(member)], table: "doi_tokens")
@@ -160,7 +160,7 @@ struct ConsentStore {
     func archiveProof(of member: MemberID, tag: String, heldUntil: String) throws {
         try database.statement("""
             INSERT INTO consent_proof_archive (member_tag, purpose, field, event, notice_version, notice_sha256, channel, captured_at, evidence, held_until)
-            SELECT ?2, purpose, field, event, notice_version, notice_sha256, channel, captured_at, evidence, ?3 FROM consent_events WHERE member_id = ?1
+            SELECT ?2, purpose, field, event, notice_version, notice_sha256, channel, captured_at, evidence, ?3 FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1)
             """).run([.text(member.rawValue), .text(tag), .text(heldUntil)])
     }
 
@@ -171,7 +171,8 @@ struct ConsentStore {
 
     /// Deletes every event, token and restriction of the member.
     func erase(_ member: MemberID) throws {
-        for table in ["consent_events", "doi_tokens", "field_restrictions"] {
+        try database.statement("DELETE FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1)").run([.text(member.rawValue)])
+        for table in ["doi_tokens", "field_restrictions"] {
             try database.statement("DELETE FROM \(table) WHERE member_id = ?1").run([.text(member.rawValue)])
         }
     }

@@ -5,7 +5,10 @@ struct EventStore {
 
     /// Up to `limit` events with a sequence number above `sequence`, oldest first.
     func events(after sequence: Int, limit: Int) throws -> [VaultEvent] {
-        try database.statement("SELECT seq, at, kind, member_id, purpose, field FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2")
+        try database.statement("""
+            SELECT e.seq, e.at, e.kind, m.id AS member_id, e.purpose, e.field FROM events e JOIN members m ON m.key = e.member_key
+            WHERE e.seq > ?1 ORDER BY e.seq LIMIT ?2
+            """)
             .rows([.integer(Int64(sequence)), .integer(Int64(limit))], table: "events").map { row in
                 let (purpose, field) = (try row.text("purpose"), try row.text("field"))
                 return VaultEvent(sequence: try row.integer("seq"), at: try row.text("at"), kind: try row.text("kind"),

@@ -6,9 +6,11 @@ struct IntegrityStore {
     let database: Database
 
     /// Tables whose rows belong to one member, and the column naming the member.
-    private static let memberTables = ["member_fields": "member_id", "blind_indexes": "member_id", "consent_events": "member_id",
-                                       "doi_tokens": "member_id", "field_restrictions": "member_id", "member_restrictions": "member_id",
-                                       "points_ledger": "member_id"]
+    private static let memberTables = ["member_fields": byKey, "blind_indexes": byKey, "consent_events": byKey, "points_ledger": byKey,
+                                       "doi_tokens": "member_id", "field_restrictions": "member_id", "member_restrictions": "member_id"]
+    /// The member id of a format-2 row (`ROW.member_key`); empty once the member row is gone (its
+    /// own delete trigger names it then).
+    private static let byKey = "coalesce((SELECT id FROM main.members WHERE key = ROW.member_key), '')"
     /// Vault-wide tables and the seal that covers them.
     private static let sealedTables = ["access_tokens": "tokens", "policies": "policies", "notices": "policies", "requests": "requests",
                                        "suppression_list": "requests",
@@ -23,11 +25,13 @@ struct IntegrityStore {
             sql += "CREATE TEMP TRIGGER IF NOT EXISTS cv_\(name) AFTER \(event) ON main.\(table) BEGIN INSERT INTO cv_changed VALUES \(insert); END;\n"
         }
         for (table, column) in Self.memberTables {
-            trigger("\(table)_i", "INSERT", table, "('member', NEW.\(column))")
-            trigger("\(table)_u", "UPDATE", table, "('member', OLD.\(column)), ('member', NEW.\(column))")
-            trigger("\(table)_d", "DELETE", table, "('member', OLD.\(column))")
+            func member(_ row: String) -> String { column == Self.byKey ? column.replacingOccurrences(of: "ROW", with: row) : "\(row).\(column)" }
+            trigger("\(table)_i", "INSERT", table, "('member', \(member("NEW")))")
+            trigger("\(table)_u", "UPDATE", table, "('member', \(member("OLD"))), ('member', \(member("NEW")))")
+            trigger("\(table)_d", "DELETE", table, "('member', \(member("OLD")))")
         }
         trigger("members_i", "INSERT", "members", "('member', NEW.id)")
+        trigger("members_d", "DELETE", "members", "('member', OLD.id)")
         trigger("members_u", "UPDATE OF erased_at, held_until, data_key_version", "members", "('member', NEW.id)")
         for (table, seal) in Self.sealedTables {
             for (suffix, event) in [("i", "INSERT"), ("u", "UPDATE"), ("d", "DELETE")] { trigger("\(table)_\(suffix)", event, table, "('table', '\(seal)')") }
@@ -37,7 +41,7 @@ struct IntegrityStore {
 
     /// Members and table seals changed in this transaction, then forgets them.
     func takeChanges() throws -> (members: [String], tables: [String]) {
-        let rows = try database.statement("SELECT DISTINCT kind, key FROM temp.cv_changed ORDER BY kind, key").rows(table: "cv_changed")
+        let rows = try database.statement("SELECT DISTINCT kind, key FROM temp.cv_changed WHERE key <> '' ORDER BY kind, key").rows(table: "cv_changed")
         try database.statement("DELETE FROM temp.cv_changed").run()
         var members: [String] = [], tables: [String] = []
         for row in rows {

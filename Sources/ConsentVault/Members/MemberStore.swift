@@ -37,7 +37,7 @@ struct MemberStore {
 
     /// One sealed value, or nil when the member has none for `field`.
     func sealedValue(of member: MemberID, field: String) throws -> SealedValue? {
-        try database.statement("SELECT ciphertext, data_key_version FROM member_fields WHERE member_id = ?1 AND field = ?2")
+        try database.statement("SELECT ciphertext, data_key_version FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1) AND field = ?2")
             .rows([.text(member.rawValue), .text(field)], table: "member_fields").first.map {
                 SealedValue(ciphertext: try $0.blob("ciphertext"), dataKeyVersion: try $0.integer("data_key_version"))
             }
@@ -45,14 +45,14 @@ struct MemberStore {
 
     /// Names of the fields the member has a value for, without their values.
     func fieldNames(of member: MemberID) throws -> Set<String> {
-        Set(try database.statement("SELECT field FROM member_fields WHERE member_id = ?1")
+        Set(try database.statement("SELECT field FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1)")
             .rows([.text(member.rawValue)], table: "member_fields").map { try $0.text("field") })
     }
 
     /// When each field of the member was last written.
     func fieldDates(of member: MemberID) throws -> [String: String] {
         var dates: [String: String] = [:]
-        for row in try database.statement("SELECT field, updated_at FROM member_fields WHERE member_id = ?1")
+        for row in try database.statement("SELECT field, updated_at FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1)")
             .rows([.text(member.rawValue)], table: "member_fields") {
             dates[try row.text("field")] = try row.text("updated_at")
         }
@@ -62,16 +62,17 @@ struct MemberStore {
     /// Writes one sealed value.
     func insertValue(_ sealed: SealedValue, field: String, of member: MemberID, now: String) throws {
         try database.statement("""
-            INSERT INTO member_fields (member_id, field, ciphertext, data_key_version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+            INSERT INTO member_fields (member_key, field, ciphertext, data_key_version, updated_at)
+            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, ?5)
             """).run([.text(member.rawValue), .text(field), .blob(sealed.ciphertext), .integer(Int64(sealed.dataKeyVersion)), .text(now)])
     }
 
     /// Removes one value and its index entry; returns whether there was a value.
     @discardableResult
     func deleteValue(_ field: String, of member: MemberID) throws -> Bool {
-        try database.statement("DELETE FROM member_fields WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
+        try database.statement("DELETE FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1) AND field = ?2").run([.text(member.rawValue), .text(field)])
         let removed = database.changes > 0
-        try database.statement("DELETE FROM blind_indexes WHERE member_id = ?1 AND field = ?2").run([.text(member.rawValue), .text(field)])
+        try database.statement("DELETE FROM blind_indexes WHERE member_key = (SELECT key FROM members WHERE id = ?1) AND field = ?2").run([.text(member.rawValue), .text(field)])
         return removed
     }
 
@@ -79,19 +80,21 @@ struct MemberStore {
 
     /// Whether another member than `member` holds `hash` for `field`.
     func isIndexTaken(field: String, hash: [UInt8], byOtherThan member: MemberID) throws -> Bool {
-        !(try database.statement("SELECT 1 AS taken FROM blind_indexes WHERE field = ?1 AND hash = ?2 AND member_id <> ?3 LIMIT 1")
+        !(try database.statement("""
+            SELECT 1 AS taken FROM blind_indexes WHERE field = ?1 AND hash = ?2 AND member_key IS NOT (SELECT key FROM members WHERE id = ?3) LIMIT 1
+            """)
             .rows([.text(field), .blob(hash), .text(member.rawValue)], table: "blind_indexes").isEmpty)
     }
 
     /// Adds an index entry.
     func insertIndex(field: String, hash: [UInt8], for member: MemberID) throws {
-        try database.statement("INSERT INTO blind_indexes (field, hash, member_id) VALUES (?1, ?2, ?3)")
+        try database.statement("INSERT INTO blind_indexes (field, hash, member_key) VALUES (?1, ?2, (SELECT key FROM members WHERE id = ?3))")
             .run([.text(field), .blob(hash), .text(member.rawValue)])
     }
 
     /// Members whose `field` has index entry `hash`, in id order.
     func members(withIndex hash: [UInt8], field: String) throws -> [MemberID] {
-        try database.statement("SELECT member_id FROM blind_indexes WHERE field = ?1 AND hash = ?2 ORDER BY member_id")
+        try database.statement("SELECT m.id AS member_id FROM blind_indexes b JOIN members m ON m.key = b.member_key WHERE b.field = ?1 AND b.hash = ?2 ORDER BY m.id")
             .rows([.text(field), .blob(hash)], table: "blind_indexes").map { try $0.memberID("member_id") }
     }
 
@@ -110,7 +113,7 @@ struct MemberStore {
 
     /// Members with a value for `field`.
     func members(withField field: String) throws -> [MemberID] {
-        try database.statement("SELECT member_id FROM member_fields WHERE field = ?1").rows([.text(field)], table: "member_fields")
+        try database.statement("SELECT m.id AS member_id FROM member_fields f JOIN members m ON m.key = f.member_key WHERE f.field = ?1").rows([.text(field)], table: "member_fields")
             .map { try $0.memberID("member_id") }
     }
 
@@ -125,7 +128,7 @@ struct MemberStore {
         var result: [Int: Int] = [:]
         for row in try database.statement("""
             SELECT shared, count(*) AS members FROM (
-                SELECT m.id, (SELECT count(*) FROM member_fields f WHERE f.member_id = m.id AND f.field IN (\(placeholders))) AS shared
+                SELECT m.id, (SELECT count(*) FROM member_fields f WHERE f.member_key = m.key AND f.field IN (\(placeholders))) AS shared
                 FROM members m) GROUP BY shared
             """).rows(fields.map { .text($0) }, table: "members") {
             result[try row.integer("shared")] = try row.integer("members")
@@ -179,13 +182,13 @@ struct MemberStore {
 
     /// When `field` was last written for the member (stored time, ISO 8601 UTC), or nil.
     func updatedTime(of field: String, for member: MemberID) throws -> String? {
-        try database.statement("SELECT updated_at FROM member_fields WHERE member_id = ?1 AND field = ?2")
+        try database.statement("SELECT updated_at FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1) AND field = ?2")
             .rows([.text(member.rawValue), .text(field)], table: "member_fields").first?.optionalText("updated_at")
     }
 
     /// The member's blind index entries (field and hash).
     func indexEntries(of member: MemberID) throws -> [(field: String, hash: [UInt8])] {
-        try database.statement("SELECT field, hash FROM blind_indexes WHERE member_id = ?1 ORDER BY field")
+        try database.statement("SELECT field, hash FROM blind_indexes WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY field")
             .rows([.text(member.rawValue)], table: "blind_indexes").map { (try $0.text("field"), try $0.blob("hash")) }
     }
 
@@ -195,9 +198,9 @@ struct MemberStore {
     func sealedRows(of member: String) throws -> [Row] {
         try database.statement("SELECT id, data_key_version, erased_at, held_until FROM members WHERE id = ?1")
             .rows([.text(member)], table: "members")
-            + database.statement("SELECT field, data_key_version, ciphertext FROM member_fields WHERE member_id = ?1 ORDER BY field")
+            + database.statement("SELECT field, data_key_version, ciphertext FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY field")
             .rows([.text(member)], table: "member_fields")
-            + database.statement("SELECT field, hash FROM blind_indexes WHERE member_id = ?1 ORDER BY field, hash")
+            + database.statement("SELECT field, hash FROM blind_indexes WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY field, hash")
             .rows([.text(member)], table: "blind_indexes")
     }
 
@@ -255,7 +258,7 @@ struct MemberStore {
 
     /// Marks the member erased with held values kept until `heldUntil`, and drops every index entry.
     func markErased(_ member: MemberID, at now: String, heldUntil: String) throws {
-        try database.statement("DELETE FROM blind_indexes WHERE member_id = ?1").run([.text(member.rawValue)])
+        try database.statement("DELETE FROM blind_indexes WHERE member_key = (SELECT key FROM members WHERE id = ?1)").run([.text(member.rawValue)])
         try database.statement("UPDATE members SET erased_at = ?2, held_until = ?3 WHERE id = ?1")
             .run([.text(member.rawValue), .text(now), .text(heldUntil)])
     }

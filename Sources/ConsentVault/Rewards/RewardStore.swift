@@ -10,8 +10,8 @@ struct RewardStore {
     /// index decides, so concurrent requests cannot both win. Returns whether it was awarded.
     func award(_ rule: RewardRule, to member: MemberID, scope: String, actor: Principal, now: String) throws -> Bool {
         try database.statement("""
-            INSERT OR IGNORE INTO points_ledger (member_id, rule_id, rule_version, scope_key, points, reason, at, actor)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            INSERT OR IGNORE INTO points_ledger (member_key, rule_id, rule_version, scope_key, points, reason, at, actor)
+            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """).run([.text(member.rawValue), .text(rule.id), .integer(Int64(rule.version)), .text(scope),
                       .integer(Int64(rule.points)), .text(rule.description), .text(now), .text(actor.name)])
         return database.changes == 1
@@ -19,7 +19,7 @@ struct RewardStore {
 
     /// Whether `rule` already awarded `member` in `scope`.
     func hasAward(_ ruleID: String, member: MemberID, scope: String) throws -> Bool {
-        !(try database.statement("SELECT 1 AS found FROM points_ledger WHERE member_id = ?1 AND rule_id = ?2 AND scope_key = ?3")
+        !(try database.statement("SELECT 1 AS found FROM points_ledger WHERE member_key = (SELECT key FROM members WHERE id = ?1) AND rule_id = ?2 AND scope_key = ?3")
             .rows([.text(member.rawValue), .text(ruleID), .text(scope)], table: "points_ledger").isEmpty)
     }
 
@@ -32,22 +32,22 @@ struct RewardStore {
     /// Appends an admin correction.
     func adjust(_ member: MemberID, points: Int, reason: String, actor: Principal, now: String) throws {
         try database.statement("""
-            INSERT INTO points_ledger (member_id, rule_id, rule_version, scope_key, points, reason, at, actor)
-            VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7)
+            INSERT INTO points_ledger (member_key, rule_id, rule_version, scope_key, points, reason, at, actor)
+            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, 0, ?3, ?4, ?5, ?6, ?7)
             """).run([.text(member.rawValue), .text(Self.adjustmentRuleID), .text(now), .integer(Int64(points)),
                       .text(reason), .text(now), .text(actor.name)])
     }
 
     /// The member's balance: the sum of the ledger.
     func balance(of member: MemberID) throws -> Int {
-        try database.statement("SELECT sum(points) AS value FROM points_ledger WHERE member_id = ?1")
+        try database.statement("SELECT sum(points) AS value FROM points_ledger WHERE member_key = (SELECT key FROM members WHERE id = ?1)")
             .scalar([.text(member.rawValue)], table: "points_ledger")
     }
 
     /// The member's ledger, oldest first.
     func entries(of member: MemberID) throws -> [PointsEntry] {
         try database.statement("""
-            SELECT seq, rule_id, rule_version, scope_key, points, reason, at, actor FROM points_ledger WHERE member_id = ?1 ORDER BY seq
+            SELECT seq, rule_id, rule_version, scope_key, points, reason, at, actor FROM points_ledger WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq
             """).rows([.text(member.rawValue)], table: "points_ledger").map {
             PointsEntry(sequence: try $0.integer("seq"), ruleID: try $0.text("rule_id"), ruleVersion: try $0.integer("rule_version"),
                         scope: try $0.text("scope_key"), points: try $0.integer("points"), reason: try $0.text("reason"),
@@ -103,7 +103,7 @@ struct RewardStore {
     /// The member's rows a seal covers: the points ledger.
     func sealedRows(of member: String) throws -> [Row] {
         try database.statement("""
-            SELECT seq, rule_id, rule_version, scope_key, points, reason, at, actor FROM points_ledger WHERE member_id = ?1 ORDER BY seq
+            SELECT seq, rule_id, rule_version, scope_key, points, reason, at, actor FROM points_ledger WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq
             """).rows([.text(member)], table: "points_ledger")
     }
 
@@ -111,12 +111,12 @@ struct RewardStore {
 
     /// Ledger entries of the member, counted.
     func entryCount(of member: MemberID) throws -> Int {
-        try database.statement("SELECT count(*) AS value FROM points_ledger WHERE member_id = ?1").scalar([.text(member.rawValue)], table: "points_ledger")
+        try database.statement("SELECT count(*) AS value FROM points_ledger WHERE member_key = (SELECT key FROM members WHERE id = ?1)").scalar([.text(member.rawValue)], table: "points_ledger")
     }
 
     /// When the member's latest ledger entry was booked (stored time, ISO 8601 UTC), if any.
     func latestEntryTime(of member: MemberID) throws -> String? {
-        try database.statement("SELECT max(at) AS at FROM points_ledger WHERE member_id = ?1")
+        try database.statement("SELECT max(at) AS at FROM points_ledger WHERE member_key = (SELECT key FROM members WHERE id = ?1)")
             .rows([.text(member.rawValue)], table: "points_ledger").first?.optionalText("at")
     }
 
@@ -130,15 +130,14 @@ struct RewardStore {
     func archive(_ member: MemberID, tag: String) throws {
         try database.statement("""
             INSERT INTO points_archive (member_tag, rule_id, rule_version, scope_key, points, at)
-            SELECT ?2, rule_id, rule_version, scope_key, points, at FROM points_ledger WHERE member_id = ?1
+            SELECT ?2, rule_id, rule_version, scope_key, points, at FROM points_ledger WHERE member_key = (SELECT key FROM members WHERE id = ?1)
             """).run([.text(member.rawValue), .text(tag)])
     }
 
     /// Deletes the member's ledger entries and profiling asks.
     func erase(_ member: MemberID) throws {
-        for table in ["points_ledger", "profile_asks"] {
-            try database.statement("DELETE FROM \(table) WHERE member_id = ?1").run([.text(member.rawValue)])
-        }
+        try database.statement("DELETE FROM points_ledger WHERE member_key = (SELECT key FROM members WHERE id = ?1)").run([.text(member.rawValue)])
+        try database.statement("DELETE FROM profile_asks WHERE member_id = ?1").run([.text(member.rawValue)])
     }
 }
 

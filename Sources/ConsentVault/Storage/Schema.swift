@@ -302,18 +302,21 @@ enum Schema {
         """,
     ]
 
-    /// The schema version this build writes.
-    static var currentVersion: Int { migrations.count }
+    /// The schema version this build writes: storage format 2 (`FormatTwo`), after the SQL migrations.
+    static var currentVersion: Int { FormatTwo.version }
 
-    /// Brings `database` to the current version; refuses files from newer builds.
+    /// Brings `database` to the current version, finishing a format migration that was
+    /// interrupted; refuses files from newer builds.
     static func migrate(_ database: Database) throws {
         let found = try version(of: database)
         if found > currentVersion { throw StorageError.schemaTooNew(found: found, supported: currentVersion) }
-        guard found < currentVersion else { return }
-        try database.writeTransaction {
-            for index in found..<currentVersion { try database.execute(migrations[index]) }
-            try database.execute("PRAGMA user_version = \(currentVersion)")
+        if found < migrations.count {
+            try database.writeTransaction {
+                for index in found..<migrations.count { try database.execute(migrations[index]) }
+                try database.execute("PRAGMA user_version = \(migrations.count)")
+            }
         }
+        try FormatTwo.migrate(database)
     }
 
     /// The `user_version` of `database`.

@@ -25,6 +25,9 @@ public enum StorageError: VaultError, Equatable {
     case needsOwnTransaction(operation: String)
     /// A stored row lacks a column or holds a value of the wrong kind: the file was damaged or edited.
     case corruptRow(table: String, column: String, problem: String)
+    /// The format migration found rows it could not carry over (rows of a member that does not
+    /// exist, or a reference that no longer holds); nothing was swapped.
+    case migrationIncomplete(table: String, problem: String)
 
     /// What went wrong.
     public var description: String {
@@ -37,6 +40,8 @@ public enum StorageError: VaultError, Equatable {
         case .vaultExists(let path): return "a vault already exists at \(path)"
         case .erasureJournal(let path, let problem): return "erasure journal \(path): \(problem)"
         case .corruptRow(let table, let column, let problem): return "corrupt row in \(table): column \(column): \(problem)"
+        case .migrationIncomplete(let table, let problem):
+            return "the migration to storage format 2 stopped before swapping tables: \(table): \(problem); the vault stays as it was"
         case .exportFolderNotEmpty(let path): return "export folder \(path) exists and is not empty"
         case .symbolicLink(let path): return "\(path) is a symbolic link; give the real path"
         case .fileExists(let path): return "\(path) already exists; it is never overwritten"
@@ -56,6 +61,7 @@ public enum StorageError: VaultError, Equatable {
         case .vaultExists: return "vault_exists"
         case .erasureJournal: return "erasure_journal"
         case .corruptRow: return "corrupt_row"
+        case .migrationIncomplete: return "migration_incomplete"
         case .exportFolderNotEmpty: return "export_folder_not_empty"
         case .fileExists: return "file_exists"
         case .symbolicLink: return "symbolic_link"

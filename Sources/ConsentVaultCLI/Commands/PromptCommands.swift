@@ -65,7 +65,7 @@ enum PromptCommands {
     /// The `--template` file as UTF-8 text; `-` is standard input.
     static func templateText(_ invocation: Invocation) throws -> String {
         let path = try invocation.required(.template)
-        if path == "-" { return try readStandardInput() }
+        if path == "-" { return readStandardInput() }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw CommandFailure(description: "template \(path) cannot be read as UTF-8 text")
         }

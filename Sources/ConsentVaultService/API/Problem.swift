@@ -115,7 +115,7 @@ public struct Problem: Error {
             case .vaultNotFound: return 404
             case .vaultExists, .fileExists, .exportFolderNotEmpty: return 409
             case .notAVault, .schemaTooNew, .symbolicLink: return 422
-            case .erasureJournal, .corruptRow, .fileWrite, .needsOwnTransaction: return 500
+            case .erasureJournal, .corruptRow, .fileWrite, .needsOwnTransaction, .migrationIncomplete: return 500
             }
         case let error as KeyFileError:
             switch error {
