@@ -12,8 +12,6 @@
 enum FormatTwo {
     /// The schema version of format 2: one past the SQL migrations of format 1.
     static var version: Int { Schema.migrations.count + 1 }
-    /// Members copied per transaction unless a caller says otherwise.
-    static let defaultBatchSize = 2_000
 
     /// The tables format 2 rebuilds, in the order they are copied.
     static let tables = ["members", "member_fields", "blind_indexes", "consent_events", "events", "points_ledger"]
@@ -167,7 +165,8 @@ enum FormatTwo {
     static func state(of database: Database) throws -> State {
         let version = try Schema.version(of: database)
         if version < self.version { return .formatOne }
-        guard let row = try database.statement("SELECT last_member FROM format2_progress").rows(table: "format2_progress").first else {
+        guard try hasProgress(database),
+              let row = try database.statement("SELECT last_member FROM format2_progress").rows(table: "format2_progress").first else {
             return .formatTwo
         }
         return .migrating(after: try row.text("last_member"))
@@ -182,7 +181,7 @@ enum FormatTwo {
     /// Migrates `database` to format 2, or finishes a migration that was interrupted, `batchSize`
     /// members per transaction. `afterBatch` runs after each committed batch with the members
     /// copied so far (progress output; the crash test stops the process there).
-    static func migrate(_ database: Database, batchSize: Int = defaultBatchSize, afterBatch: (Int) -> Void = { _ in }) throws {
+    static func migrate(_ database: Database, batchSize: Int = VaultMigration.defaultBatchSize, afterBatch: (Int) throws -> Void = { _ in }) throws {
         let started = try database.writeTransaction { () throws -> Bool in
             guard try Schema.version(of: database) == Schema.migrations.count else { return false }
             try database.execute(createTables)
@@ -205,7 +204,7 @@ enum FormatTwo {
             }
             guard count > 0 else { break }
             copied += count
-            afterBatch(copied)
+            try afterBatch(copied)
         }
         try finish(database)
     }

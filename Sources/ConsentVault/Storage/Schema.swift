@@ -308,15 +308,20 @@ enum Schema {
     /// Brings `database` to the current version, finishing a format migration that was
     /// interrupted; refuses files from newer builds.
     static func migrate(_ database: Database) throws {
+        try applySQLMigrations(database)
+        try FormatTwo.migrate(database)
+    }
+
+    /// Applies the SQL migrations (format 1) that `database` lacks, in one transaction; refuses
+    /// files from newer builds.
+    static func applySQLMigrations(_ database: Database) throws {
         let found = try version(of: database)
         if found > currentVersion { throw StorageError.schemaTooNew(found: found, supported: currentVersion) }
-        if found < migrations.count {
-            try database.writeTransaction {
-                for index in found..<migrations.count { try database.execute(migrations[index]) }
-                try database.execute("PRAGMA user_version = \(migrations.count)")
-            }
+        guard found < migrations.count else { return }
+        try database.writeTransaction {
+            for index in found..<migrations.count { try database.execute(migrations[index]) }
+            try database.execute("PRAGMA user_version = \(migrations.count)")
         }
-        try FormatTwo.migrate(database)
     }
 
     /// The `user_version` of `database`.

@@ -1,7 +1,8 @@
 import ConsentVault
 import Foundation
 
-/// `consent-vault init` and `checkpoint`: create a vault, and clear its write-ahead log.
+/// `consent-vault init`, `checkpoint` and `vault migrate`: create a vault, clear its write-ahead
+/// log, and move it to the storage format of this build.
 enum VaultCommands {
     /// The vault commands.
     static let specs: [CommandSpec] = [
@@ -12,6 +13,15 @@ enum VaultCommands {
         CommandSpec(path: ["checkpoint"], summary: "Write the -wal file back into the vault and empty it",
                     discussion: "Exits 1 while other processes are still reading the vault; erasures and retention runs do this themselves.",
                     run: checkpoint),
+        CommandSpec(path: ["vault", "migrate"], summary: "Move the vault to storage format 2 (opening it does this too), or say what that does",
+                    options: [OptionSpec(name: .dryRun, valueName: nil, help: "say what the migration would do; change nothing"),
+                              OptionSpec(name: .batchSize, valueName: "N", help: "members per transaction (default 2000)")],
+                    discussion: """
+                        Copies each member's rows into the new tables in batches, each its own transaction, then swaps the tables in one.
+                        Killed at any moment, it resumes where it stopped the next time (this command, or any opening of the vault).
+                        Values are not re-encrypted: their associated data binds the member id and field name, which stay.
+                        """,
+                    run: migrate),
     ]
 
     /// The policy set from `--policies`, `CONSENT_VAULT_POLICIES` or `./Policies`; when none is given and `./Policies`
@@ -48,6 +58,50 @@ enum VaultCommands {
             : "has the example controller contact (example.com): exports would name it instead of yours"
         Output.error("Warning: the policy set \(problem); write the policies out with `consent-vault policy export DIR`, "
             + "fill in controller.json and apply them with `consent-vault policy apply DIR`")
+    }
+
+    private static func migrate(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        guard invocation.value(.token) == nil else {
+            throw invocation.invalid(.token, "is not accepted: a migration is run by the holder of the key file")
+        }
+        let batchSize = try invocation.integer(.batchSize) ?? VaultMigration.defaultBatchSize
+        guard batchSize > 0 else { throw invocation.invalid(.batchSize, "must be positive") }
+        let (path, keyRing) = (try invocation.vaultPath(), try invocation.loadKeyRing())
+        let plan = try VaultMigration.plan(at: path, keyRing: keyRing, batchSize: batchSize)
+        if invocation.flag(.dryRun) || plan.format == 2 {
+            report(plan, done: false, invocation)
+            return
+        }
+        try VaultMigration.run(at: path, keyRing: keyRing, batchSize: batchSize) { copied in
+            if !invocation.json { Output.error("copied \(copied) of \(plan.members) members") }
+        }
+        // Opening checks seals and re-applies the erasure journal, as every later use will.
+        _ = try Vault.open(at: path, keyRing: keyRing, erasureJournal: try invocation.erasureJournalPath())
+        report(try VaultMigration.plan(at: path, keyRing: keyRing, batchSize: batchSize), done: true, invocation)
+    }
+
+    /// Prints a migration plan, or (`done`) the state after a migration.
+    private static func report(_ plan: VaultMigration.Plan, done: Bool, _ invocation: Invocation) {
+        if invocation.json {
+            Output.json(["format": plan.format, "interrupted": plan.isInterrupted, "copied_members": plan.copiedMembers, "members": plan.members,
+                         "rows": plan.rows, "transactions": plan.transactions, "batch_size": plan.batchSize, "file_bytes": plan.fileBytes,
+                         "re_encrypted_values": 0] as [String: Any])
+            return
+        }
+        guard plan.format == 1 else {
+            Output.line(done ? "The vault is in storage format 2 now (\(plan.fileBytes) bytes; pages of the old tables are zeroed and reused)."
+                : "The vault is in storage format 2: nothing to migrate.")
+            return
+        }
+        let rows = plan.rows.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        Output.line("""
+            The vault is in storage format 1\(plan.isInterrupted ? ", migration interrupted after \(plan.copiedMembers) of \(plan.members) members" : "").
+            A migration copies \(plan.members - plan.copiedMembers) members with their rows (\(rows)) into tables keyed by an integer,
+            \(plan.batchSize) members per transaction, then swaps the tables in one more: \(plan.transactions) transactions.
+            No value is re-encrypted: the associated data of each value binds the member id and the field name, which stay.
+            The file (\(plan.fileBytes) bytes) grows by the copies while it runs; the old tables' pages are then zeroed and reused.
+            """)
     }
 
     private static func checkpoint(_ invocation: Invocation) throws {

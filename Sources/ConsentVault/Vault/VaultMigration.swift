@@ -1,0 +1,68 @@
+import Foundation
+
+/// Moving a vault file to the storage format this build writes (`vault migrate`): what it would
+/// do, and doing it with progress. Opening a vault (`Vault.open`) migrates it too, silently; both
+/// resume a migration that was interrupted.
+public enum VaultMigration {
+    /// Members copied per transaction unless the caller says otherwise.
+    public static let defaultBatchSize = 2_000
+
+    /// What a migration of one vault would do.
+    public struct Plan: Sendable, Equatable {
+        /// The storage format the file has now: 1, or 2 (then nothing is left to do).
+        public let format: Int
+        /// Whether a migration was started and interrupted; `copiedMembers` of `members` are copied.
+        public let isInterrupted: Bool
+        /// Members already copied by the interrupted migration.
+        public let copiedMembers: Int
+        /// Members in the vault.
+        public let members: Int
+        /// Rows each rebuilt table holds (format 1 tables), by table.
+        public let rows: [String: Int]
+        /// Members per transaction.
+        public let batchSize: Int
+        /// The file's size in bytes now.
+        public let fileBytes: Int64
+
+        /// Transactions left: one per batch of members still to copy, and the swap.
+        public var transactions: Int { format == 2 ? 0 : (members - copiedMembers + batchSize - 1) / batchSize + 1 }
+    }
+
+    /// What migrating the vault at `path` would do; changes nothing. The key ring must be the vault's.
+    public static func plan(at path: String, keyRing: KeyRing, batchSize: Int = defaultBatchSize) throws -> Plan {
+        let database = try openChecked(path, keyRing: keyRing)
+        let version = try Schema.version(of: database)
+        if version > Schema.currentVersion { throw StorageError.schemaTooNew(found: version, supported: Schema.currentVersion) }
+        let state: FormatTwo.State = version < Schema.migrations.count ? .formatOne : try FormatTwo.state(of: database)
+        var rows: [String: Int] = [:]
+        if state != .formatTwo {
+            for table in FormatTwo.tables { rows[table] = try database.statement("SELECT count(*) AS value FROM \(table)").scalar(table: table) }
+        }
+        var copied = 0
+        if case .migrating = state { copied = try database.statement("SELECT count(*) AS value FROM members_v2").scalar(table: "members") }
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        return Plan(format: state == .formatTwo ? 2 : 1, isInterrupted: state != .formatOne && state != .formatTwo, copiedMembers: copied,
+                    members: rows["members"] ?? 0, rows: rows, batchSize: max(1, batchSize), fileBytes: bytes)
+    }
+
+    /// Migrates the vault at `path` to format 2 (or finishes an interrupted migration), `batchSize`
+    /// members per transaction; `progress` gets the members copied after each batch.
+    public static func run(at path: String, keyRing: KeyRing, batchSize: Int = defaultBatchSize,
+                           progress: (Int) throws -> Void = { _ in }) throws {
+        let database = try openChecked(path, keyRing: keyRing)
+        try Schema.applySQLMigrations(database)
+        try FormatTwo.migrate(database, batchSize: max(1, batchSize), afterBatch: progress)
+    }
+
+    /// The vault file at `path`, opened without migrating, once it is known to belong to `keyRing`.
+    private static func openChecked(_ path: String, keyRing: KeyRing) throws -> Database {
+        guard FileManager.default.fileExists(atPath: path) else { throw StorageError.vaultNotFound(path: path) }
+        try PrivateFiles.refuseSymbolicLink(path)
+        let database = try Database(path: path, create: false)
+        guard try Schema.version(of: database) > 0, let identity = try VaultMetaStore(database: database).identity() else {
+            throw StorageError.notAVault(path: path)
+        }
+        guard identity.keyID == keyRing.keyID else { throw KeyFileError.belongsToAnotherVault(vaultKeyID: identity.keyID, fileKeyID: keyRing.keyID) }
+        return database
+    }
+}

@@ -1,0 +1,130 @@
+@testable import ConsentVault
+import Foundation
+import Testing
+
+/// A format-1 vault made by the last build of format 1 (`Fixtures/format1`, see its `make.sh`)
+/// is migrated by this build; every read `reads.sh` makes must give what it gave before.
+@Suite("Storage format 2: a format-1 vault migrates in place, resumably, and reads the same")
+struct FormatMigrationTests {
+    private static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/format1")
+    private static let files = ["vault.db", "keys", "keys.erasures", "ids.txt", "imported.txt"]
+
+    /// A copy of the fixture in `cli`'s folder, under `name`.
+    private func copyFixture(into cli: CLIRunner, as name: String) throws -> URL {
+        let folder = cli.folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in Self.files {
+            try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent(file), to: folder.appendingPathComponent(file))
+        }
+        return folder
+    }
+
+    /// Runs `reads.sh` on `folder` and returns the reads that differ from `expected/`, by file name.
+    private func differingReads(_ cli: CLIRunner, _ folder: URL) throws -> [String] {
+        let out = folder.appendingPathComponent("got")
+        let script = Self.fixture.appendingPathComponent("reads.sh").path
+        let run = try cli.shell("bash '\(script)' '\(folder.path)' '\(out.path)'")
+        #expect(run.status == 0, "\(run.stderr)")
+        let expected = Self.fixture.appendingPathComponent("expected")
+        let names = try FileManager.default.contentsOfDirectory(atPath: expected.path).sorted()
+        #expect(names.count >= 50, "the reads were recorded")
+        return try names.filter { name in
+            try Data(contentsOf: expected.appendingPathComponent(name)) != (try? Data(contentsOf: out.appendingPathComponent(name)))
+        }
+    }
+
+    /// The vault's schema version and whether a migration is under way, read without migrating.
+    private func state(of folder: URL) throws -> (version: Int, migrating: Bool) {
+        let database = try Database(path: folder.appendingPathComponent("vault.db").path, create: false)
+        let version = try Schema.version(of: database)
+        let migrating = try database.statement("SELECT count(*) AS value FROM sqlite_schema WHERE name = 'format2_progress'")
+            .scalar(table: "sqlite_schema") == 1
+        return (version, migrating)
+    }
+
+    @Test("dry run says what it will do and changes nothing; the migration keeps every read, and the old tables' bytes are gone")
+    func migrateFixture() throws {
+        let cli = try CLIRunner()
+        let folder = try copyFixture(into: cli, as: "vault")
+        let vaultFile = folder.appendingPathComponent("vault.db").path
+        let keys = ["--vault", vaultFile, "--keys", folder.appendingPathComponent("keys").path]
+        let before = try Data(contentsOf: URL(fileURLWithPath: vaultFile))
+
+        let dryRun = try cli.run(["vault", "migrate", "--dry-run", "--batch-size", "2", "--json"] + keys)
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        let plan = try CLIRunner.json(dryRun.stdout)
+        #expect(plan["format"] as? Int == 1 && plan["members"] as? Int == 4 && plan["transactions"] as? Int == 3, "\(dryRun.stdout)")
+        #expect(plan["re_encrypted_values"] as? Int == 0)
+        #expect((plan["rows"] as? [String: Int])?["member_fields"] ?? 0 >= 10, "\(dryRun.stdout)")
+        let text = try cli.run(["vault", "migrate", "--dry-run"] + keys)
+        #expect(text.stdout.contains("storage format 1") && text.stdout.contains("No value is re-encrypted"), "\(text.stdout)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: vaultFile)) == before, "a dry run changes nothing")
+        #expect(try state(of: folder).version == Schema.migrations.count)
+
+        let migrated = try cli.run(["vault", "migrate", "--batch-size", "1"] + keys)
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        #expect(migrated.stderr.contains("copied 4 of 4 members"), "\(migrated.stderr)")
+        #expect(try state(of: folder) == (FormatTwo.version, false))
+        #expect(try differingReads(cli, folder).isEmpty)
+
+        // The old tables held the member id in every row; their pages are zeroed, so the id's text is left only
+        // where format 2 keeps it (the member row and its index, requests, tokens, restrictions).
+        let anna = try String(contentsOf: folder.appendingPathComponent("ids.txt"), encoding: .utf8).split(separator: " ")[0]
+        #expect(try cli.run(["checkpoint"] + keys).status == 0)
+        func occurrences(in data: Data) -> Int { data.ranges(of: Data(anna.utf8)).count }
+        let (was, now) = (occurrences(in: before), occurrences(in: try Data(contentsOf: URL(fileURLWithPath: vaultFile))))
+        #expect(now * 3 < was, "the id's text: \(was) times in format 1, \(now) after the migration")
+        let database = try Database(path: vaultFile, create: false)
+        for table in ["member_fields", "blind_indexes", "consent_events", "events", "points_ledger"] {
+            let columns = try database.statement("SELECT name FROM pragma_table_info(?1)").rows([.text(table)], table: "pragma").map { try $0.text("name") }
+            #expect(columns.contains("member_key") && !columns.contains("member_id"), "\(table): \(columns)")
+        }
+        let again = try cli.run(["vault", "migrate", "--json"] + keys)
+        #expect(try CLIRunner.json(again.stdout)["format"] as? Int == 2, "a second run has nothing to do")
+    }
+
+    @Test("a migration stopped after every batch in turn resumes on the next opening and reads the same")
+    func interruptedAtEveryBatch() throws {
+        let cli = try CLIRunner()
+        for stop in 1...4 {
+            let folder = try copyFixture(into: cli, as: "stop-\(stop)")
+            let path = folder.appendingPathComponent("vault.db").path
+            let ring = try KeyRing.load(path: folder.appendingPathComponent("keys").path) { nil }
+            struct Stopped: Error {}
+            #expect(throws: Stopped.self) {
+                try VaultMigration.run(at: path, keyRing: ring, batchSize: 1) { copied in if copied == stop { throw Stopped() } }
+            }
+            #expect(try state(of: folder) == (FormatTwo.version, true), "stopped after batch \(stop)")
+            let plan = try VaultMigration.plan(at: path, keyRing: ring, batchSize: 1)
+            #expect(plan.isInterrupted && plan.copiedMembers == stop, "\(plan)")
+            #expect(try differingReads(cli, folder).isEmpty, "resumed after batch \(stop)")
+            #expect(try state(of: folder) == (FormatTwo.version, false))
+        }
+    }
+
+    @Test("SIGKILL at random moments of a migration: the vault always opens, finishes and reads the same")
+    func killedMigration() throws {
+        let cli = try CLIRunner()
+        var interrupted = 0
+        for round in 0..<16 {
+            let folder = try copyFixture(into: cli, as: "kill-\(round)")
+            let process = Process()
+            process.executableURL = CLIRunner.binary
+            process.arguments = ["vault", "migrate", "--batch-size", "1", "--vault", folder.appendingPathComponent("vault.db").path,
+                                 "--keys", folder.appendingPathComponent("keys").path]
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            // Wait for the first committed batch, then kill somewhere in the batches and the swap that follow.
+            _ = errors.fileHandleForReading.availableData
+            usleep(UInt32.random(in: 0...(round < 8 ? 2_000 : 20_000)))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if try state(of: folder).migrating { interrupted += 1 }
+            #expect(try differingReads(cli, folder).isEmpty, "round \(round)")
+            #expect(try state(of: folder) == (FormatTwo.version, false), "round \(round)")
+        }
+        #expect(interrupted > 0, "at least one kill landed inside the migration")
+    }
+}
