@@ -43,6 +43,17 @@ struct CLITests {
         #expect(try CLIRunner.json(list.stdout)["members"] as? [String] == [member])
     }
 
+    @Test("one-letter file names in the working folder: keygen, init and a backup work (Foundation's path split once trapped)")
+    func bareFileNames() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["keygen", "--out", "k"]).status == 0)
+        #expect(try cli.run(["init", "--vault", "v", "--keys", "k"]).status == 0)
+        let enrolled = try cli.run(["member", "enroll", "--field", "email=a@example.de", "--channel", "app", "--vault", "v", "--keys", "k"])
+        #expect(enrolled.status == 0, "\(enrolled.stderr)")
+        let backup = try cli.run(["backup", "--out", "b", "--vault", "v", "--keys", "k"])
+        #expect(backup.status == 0, "\(backup.stderr)")
+    }
+
     @Test("not found exits 1 with a clear message on stderr and nothing on stdout")
     func notFound() throws {
         let cli = try CLIRunner()

@@ -76,8 +76,7 @@ enum SecureFile {
 
     /// Forces the folder entry of a renamed or linked file to disk, so a power cut cannot undo it.
     private static func syncFolder(of path: String) throws(KeyFileError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let descriptor = open(PrivateFiles.folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .writeFailed(path: path, reason: "cannot open its folder: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw .writeFailed(path: path, reason: "fsync of its folder failed") }

@@ -5,7 +5,14 @@ import Glibc
 
 /// Files the vault writes beside itself (the vault file, backups, exports): created new with mode
 /// 0600 (folders 0700), never through a symbolic link, never over an existing file.
-enum PrivateFiles {
+package enum PrivateFiles {
+    /// The folder of `path`: the part before its last `/` (`/` itself for a file at the root), `.`
+    /// for a bare name. (Foundation's `deletingLastPathComponent` traps on a one-letter name.)
+    package static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Refuses a path that is a symbolic link: a vault is opened only where it really is, so a link
     /// cannot redirect its writes.
     static func refuseSymbolicLink(_ path: String) throws(StorageError) {

@@ -23,9 +23,8 @@ struct Listener {
     /// Listens on the Unix socket at `path`. A stale socket file (no server answers on it) is
     /// replaced; a live one, or any other file, is not.
     static func unix(path: String) throws -> Listener {
-        let folder = (path as NSString).deletingLastPathComponent
         var folderStatus = stat()
-        guard stat(folder.isEmpty ? "." : folder, &folderStatus) == 0 else {
+        guard stat(PrivateFiles.folder(of: path), &folderStatus) == 0 else {
             throw SetupError(description: "the folder of \(path) does not exist")
         }
         guard folderStatus.st_mode & 0o002 == 0 else {
