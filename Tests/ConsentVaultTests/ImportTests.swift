@@ -14,6 +14,22 @@ struct ImportTests {
         return (summary, committed, rejected)
     }
 
+    @Test("a first load into an empty vault commits in bulk batches; without a first load, in regular ones")
+    func bulkPath() throws {
+        let test = try TestVault()
+        func batches(importing range: Range<Int>) throws -> [Int] {
+            var remaining = range.map { #"{"fields": {"email": "m\#($0)@example.de"}}"# }[...]
+            var batches: [Int] = []
+            _ = try test.vault.members.importMembers(nextLine: { remaining.popFirst() }, as: admin, committed: { batches.append($0.count) },
+                                                     rejected: { _ in })
+            return batches
+        }
+        let (bulk, regular) = (MemberOperations.bulkBatchSize, MemberOperations.regularBatchSize)
+        let first = MemberOperations.bulkLoadMembers
+        #expect(try batches(importing: 0..<first) == Array(repeating: bulk, count: first / bulk), "an empty vault loads in bulk batches")
+        #expect(try batches(importing: first..<(first + regular + 10)) == [regular, 10], "a vault of \(first) members does not")
+    }
+
     @Test("good lines are imported with their consents; bad lines are reported by number, never by content, and skipped")
     func mixed() throws {
         let test = try TestVault()

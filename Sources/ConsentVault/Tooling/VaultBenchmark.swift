@@ -27,7 +27,7 @@ package enum VaultBenchmark {
                                                      "consents": consents.map { ["purpose": $0.purpose] }]
                         return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
                     }
-                }, batchSize: 1000, as: admin, committed: { _ in }, rejected: { _ in })
+                }, as: admin, committed: { _ in }, rejected: { _ in })
             }
             let imported = max(0, size - samples)
             try vault.checkpoint()
@@ -36,7 +36,7 @@ package enum VaultBenchmark {
             // The import baseline writes its own members after the fill (at most 10,000), so the file size above is the vault's alone.
             let baselineCount = min(imported, 10_000)
             let importBaseline = baselineCount == 0 ? nil
-                : try BenchmarkBaselines.importMembers(vault, fields: { fields(2 * size + $0) }, consents: consents, count: baselineCount, batchSize: 1000)
+                : try BenchmarkBaselines.importMembers(vault, fields: { fields(2 * size + $0) }, consents: consents, count: baselineCount, batchSize: MemberOperations.bulkBatchSize)
             report(row("import", size, count: imported, fill, baseline: importBaseline))
 
             var enrolled: [MemberID] = []
