@@ -172,6 +172,18 @@ enum FormatTwo {
         return .migrating(after: try row.text("last_member"))
     }
 
+    /// Rows of each table format 2 rebuilds, as format 1 holds them.
+    static func rowCounts(_ database: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in tables { counts[table] = try database.statement("SELECT count(*) AS value FROM \(table)").scalar(table: table) }
+        return counts
+    }
+
+    /// Members an interrupted migration has copied.
+    static func copiedMembers(_ database: Database) throws -> Int {
+        try database.statement("SELECT count(*) AS value FROM members_v2").scalar(table: "members_v2")
+    }
+
     /// Whether `database` has a `format2_progress` table (a migration started and not finished).
     private static func hasProgress(_ database: Database) throws -> Bool {
         try database.statement("SELECT count(*) AS value FROM sqlite_schema WHERE type = 'table' AND name = 'format2_progress'")

@@ -34,12 +34,9 @@ public enum VaultMigration {
         let version = try Schema.version(of: database)
         if version > Schema.currentVersion { throw StorageError.schemaTooNew(found: version, supported: Schema.currentVersion) }
         let state: FormatTwo.State = version < Schema.migrations.count ? .formatOne : try FormatTwo.state(of: database)
-        var rows: [String: Int] = [:]
-        if state != .formatTwo {
-            for table in FormatTwo.tables { rows[table] = try database.statement("SELECT count(*) AS value FROM \(table)").scalar(table: table) }
-        }
+        let rows = state == .formatTwo ? [:] : try FormatTwo.rowCounts(database)
         var copied = 0
-        if case .migrating = state { copied = try database.statement("SELECT count(*) AS value FROM members_v2").scalar(table: "members") }
+        if case .migrating = state { copied = try FormatTwo.copiedMembers(database) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         return Plan(format: state == .formatTwo ? 2 : 1, isInterrupted: state != .formatOne && state != .formatTwo, copiedMembers: copied,
                     members: rows["members"] ?? 0, rows: rows, batchSize: max(1, batchSize), fileBytes: bytes)
