@@ -150,6 +150,13 @@ struct RedactorCoverageTests {
         ("a review from \"Sandeep Menon\": great shop", ["PERSON:Sandeep Menon"]),
         ("Herzlichst\nGiulia & Oksana", ["PERSON:Giulia", "PERSON:Oksana"]),
         ("Gäste:\n- Uwe Fuchs (LC-07393-X)\n- Mira Klein (4596-8224)", ["PERSON:Uwe Fuchs", "MEMBER_NUMBER:LC-07393-X", "PERSON:Mira Klein", "MEMBER_NUMBER:4596-8224"]),
+        // Phones in a CSV row and in square brackets; a number after `my number's`; form fields; chat speakers of two letters.
+        ("C1,Kowalski,k@x.pl,087-621-4371,Galway", ["EMAIL:k@x.pl", "PHONE:087-621-4371"]),
+        ("assistant Lin Xiaoling, [773] 555-0119, today", ["PERSON:Lin Xiaoling", "PHONE:[773] 555-0119"]),
+        ("Surname: Hargreaves\nFirst name: Philippa", ["PERSON:Hargreaves", "PERSON:Philippa"]),
+        ("handover:\njonno: the coffee machine\nal: which one\njonno: the Sage\nal: ok", ["PERSON:jonno", "PERSON:al", "PERSON:jonno", "PERSON:al"]),
+        ("Patient: Poppy Thwaite, seen today", ["PERSON:Poppy Thwaite"]),
+        ("@mira_k commented on our @example_store post", ["SOCIAL_HANDLE:@mira_k"]),
         ("sent to Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR today", ["ADDRESS:Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR"]),
     ])
     func positives(text: String, expected: [String]) {
@@ -224,6 +231,8 @@ struct RedactorCoverageTests {
         // Shops and products named after people, a template placeholder, saints' days.
         "[14:02] Schuhhaus Brenner: Ihre Bestellung ist da", "Never again, Gallagher's Footwear!", "Team at The Linen Loft",
         "ich möchte die Peter Kaiser-Schuhe zurückgeben", "Käthe Kruse Puppen und Lego", "Hi [First name], your parcel", "St Patrick's Day event", "Winterweiß (2024) und Sommer (2025)",
+        "Our channels: Instagram @example_store, TikTok https://www.tiktok.com/@example_store, X x.com/example_store",
+        "Folgt uns auf Instagram: @modehaus_lange", "Preis 3,0171 € pro Stück",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -18,7 +18,7 @@ enum CueDetector {
                              "member card", "membership card", "points card", "bonusnummer", "kundenkonto-nr"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
-                      "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number"]
+                      "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number", "contact", "kontakt"]
         let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
                            "steuernummer", "steuernr", "st.-nr", "personalausweis", "personalausweisnummer", "personalausweisnr", "personalausweis-nr", "ausweisnummer", "ausweis-nr",
                            "ausweis nr", "ausweisnr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
@@ -28,7 +28,7 @@ enum CueDetector {
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
                            "kvnr", "kv-nr", "krankenkassennummer", "pps", "pps number", "ppsn", "pps no", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
-                      "licence plate", "license plate", "registration", "reg", "car", "vehicle"]
+                      "licence plate", "license plate", "registration", "reg", "car", "vehicle", "van", "truck", "lorry", "transporter"]
         return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }
                 + phones.map { ($0, .phone) })
             .map { (ScalarText.lowercased([$0.0])[0], $0.1) }
@@ -42,7 +42,7 @@ enum CueDetector {
 
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
-                                               "on", "file", "was", "war", "of", "iban", "mit", "with"]
+                                               "on", "file", "was", "war", "of", "iban", "mit", "with", "s"]
 
     /// Values after cues.
     static func values(in text: ScalarText) -> [Detection] {

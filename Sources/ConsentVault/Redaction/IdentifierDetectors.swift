@@ -133,7 +133,24 @@ enum IdentifierDetectors {
             found.append(Detection(type: .socialHandle, start: start, end: end, priority: DetectionPriority.structured))
             index = end
         }
-        return found
+        return withoutOwnAccounts(found, in: text)
+    }
+
+    /// Words just before a handle that make it the shop's own account (`our @example_store`, `Folgt uns: …`).
+    private static let ownAccountCues = ScalarText.lowercased(["our ", "unser", "follow us", "folgt uns", "folge uns", "tag us", "markiert uns",
+                                                               "markiere uns", "our channels", "brand account", "shop account", "store account"])
+
+    /// `handles` without the shop's own accounts: one with an own-account cue just before it, and
+    /// every other mention of the same account (`@example_store`, `x.com/example_store`, `facebook.com/examplestore`).
+    private static func withoutOwnAccounts(_ handles: [Detection], in text: ScalarText) -> [Detection] {
+        func account(_ handle: Detection) -> String {
+            let written = text.string(handle.start, handle.end).lowercased()
+            let name = written.split(separator: "/").last(where: { !$0.isEmpty }).map(String.init) ?? written
+            return name.filter { $0.isLetter || $0.isNumber }
+        }
+        let own = Set(handles.filter { text.hasCue(ownAccountCues, before: $0.start, window: 40) }.map(account))
+        guard !own.isEmpty else { return handles }
+        return handles.filter { !own.contains(account($0)) }
     }
 
     private static func handleCharacter(_ text: ScalarText, _ index: Int) -> Bool {

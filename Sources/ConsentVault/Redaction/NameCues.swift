@@ -28,7 +28,8 @@ enum NameCues {
         "schwester", "enkel", "enkelin", "oma", "opa", "freundin", "kollege", "kollegin", "mitarbeiter", "mitarbeiterin",
         "customer", "client", "cardholder", "holder", "recipient", "sender", "addressee", "driver", "courier",
         "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson",
-        "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed",
+        "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed", "patient", "patientin", "guest", "gast",
+        "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
     ]
     /// Greetings that may be followed by `, NAME here`.
@@ -232,7 +233,7 @@ enum NameCues {
         // A given name that is also a word (`Link:`, `Jade:`) only in a chat, where more than one line has a speaker.
         if words.isSpeakerLabel(index), NameLexicon.isGivenName(key: words[index].key)
             || NameLexicon.isAnyGivenName(key: words[index].key) && words.speakerLineCount >= 2
-            || words[index].text.count >= 3 && words.speakerLines(index) >= 2 && !isStopWord(words[index].lower) { return .strong }
+            || words[index].text.count >= 2 && words.speakerLines(index) >= 2 && !isStopWord(words[index].lower) { return .strong }
         // `c/o Hartmann`: a person or household receiving the post.
         if index > 1, words[index - 1].lower == "o", words[index - 2].lower == "c", words.separator(before: index - 1, contains: "/") { return .strong }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
@@ -250,7 +251,10 @@ enum NameCues {
         if words.followsSigningDash(index) { return .signature }
         // `Moin, Till hier!`, `Hiya, Sören here!`
         if greetings.contains(previous), index + 1 < words.count, ["hier", "here"].contains(words[index + 1].lower) { return .strong }
-        if previous == "name" && words.separator(before: index, contains: ":") { return .naming }
+        // `Name: …`, and form fields `Surname: …`, `Vorname: …`.
+        if ["name", "surname", "forename", "nachname", "vorname", "familienname"].contains(previous), words.separator(before: index, contains: ":") {
+            return .naming
+        }
         // `name Peter Smith`, but not `brand name Nike`.
         if previous == "name", gapIsPlain, words[index].isCapitalized, index < 2 || !namedThings.contains(words[index - 2].lower) { return .strong }
         // `the Young family`, `the Kowalskis`.

@@ -58,7 +58,8 @@ enum NameDetector {
     private static func run(from origin: Int, context: NameCues.Context, inList: Bool, in words: NameWords) -> (first: Int, last: Int, end: Int)? {
         var index = origin
         // After a title, a name may start with its particle: `Frau von Bergen`, `Mr. zur Mühlen`.
-        while context == .strong, index + 1 < words.count, NameCues.particles.contains(words[index].lower) || NameCues.titleWords.contains(words[index].lower) {
+        while context == .strong, !words.isSpeakerLabel(index), index + 1 < words.count,
+              NameCues.particles.contains(words[index].lower) || NameCues.titleWords.contains(words[index].lower) {
             index += 1
         }
         guard index == origin || words[index].isCapitalized else { return nil }
@@ -70,9 +71,11 @@ enum NameDetector {
         // An acronym or a code in capitals (`IBAN`, `EAN`, `UK`, `HERBST`) is no name without a cue that says so.
         if first.text.count >= 2, first.text == first.text.uppercased(), context == .none || context == .weak { return nil }
         if !first.isCapitalized, context != .naming {
-            // Chat without capitals: a given name that is no ordinary word, or after a title or role a surname.
-            guard words.isLowercaseText, first.text.count >= 3, NameLexicon.isGivenName(key: words[index].key)
-                    || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index))) else { return nil }
+            // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
+            // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
+            let repeatedSpeaker = words.isSpeakerLabel(index) && words.speakerLines(index) >= 2 && first.text.count >= 2
+            guard repeatedSpeaker || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
+                    || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }
         }
         var last = index
         while last - index < 4, last + 1 < words.count, words.areAdjacent(last, last + 1), !words.endsWithPossessive(last) {

@@ -170,15 +170,17 @@ enum NumberDetectors {
         while index < text.count {
             defer { index += 1 }
             let afterCountryCode = text.is(index - 2, "1") && (text.is(index - 1, "-") || text.isSpace(index - 1)) && !text.isAlphanumeric(index - 3)
-            guard text.is(index, "(") || (text.isDigit(index) && !text.isAlphanumeric(index - 1)
+            guard text.is(index, "(") || text.is(index, "[") || (text.isDigit(index) && !text.isAlphanumeric(index - 1)
                     && ((!text.is(index - 1, "-") && !text.is(index - 1, ".")) || afterCountryCode)) else { continue }
             var start = index
             var cursor = index
-            let bracketed = text.is(cursor, "(")
+            // `(617) 555-0142`, or in square brackets `[773] 555-0119`.
+            let closing: Unicode.Scalar = text.is(cursor, "[") ? "]" : ")"
+            let bracketed = text.is(cursor, "(") || text.is(cursor, "[")
             if bracketed { cursor += 1 }
             guard let area = threeDigits(text, cursor), area.first >= 2 else { continue }
             cursor += 3
-            if bracketed { guard text.is(cursor, ")") else { continue }; cursor += 1; if text.isSpace(cursor) { cursor += 1 } }
+            if bracketed { guard text.is(cursor, closing) else { continue }; cursor += 1; if text.isSpace(cursor) { cursor += 1 } }
             let separator = text[cursor]
             if !bracketed {
                 guard [0x2d, 0x2e, 0x20].contains(separator) else { continue }
@@ -238,7 +240,9 @@ enum NumberDetectors {
         while index < text.count {
             let plus = text.is(index, "+") && text.isDigit(index + 1)
             let paren = text.is(index, "(") && text.is(index + 1, "0")
-            guard plus || paren || (text.is(index, "0") && !text.isAlphanumeric(index - 1) && !text.is(index - 1, ".") && !text.is(index - 1, ",")),
+            // Not after a decimal point or comma (`3,05`), but after a comma that ends a word (a CSV field: `…me,0871234567`).
+            guard plus || paren || (text.is(index, "0") && !text.isAlphanumeric(index - 1) && !text.is(index - 1, ".")
+                                    && !(text.is(index - 1, ",") && text.isDigit(index - 2))),
                   !text.isDigit(index - 1) else { index += 1; continue }
             var end = plus || paren ? index + 1 : index
             var digits: [Int] = []
