@@ -233,6 +233,8 @@ struct RedactorCoverageTests {
         "ich möchte die Peter Kaiser-Schuhe zurückgeben", "Käthe Kruse Puppen und Lego", "Hi [First name], your parcel", "St Patrick's Day event", "Winterweiß (2024) und Sommer (2025)",
         "Our channels: Instagram @example_store, TikTok https://www.tiktok.com/@example_store, X x.com/example_store",
         "Folgt uns auf Instagram: @modehaus_lange", "Preis 3,0171 € pro Stück",
+        "Besucher: Hallo, der Warenkorb\nBot: Welcher Browser?\nBesucher: Firefox", "Repost über @schuhhaus_albrecht", "Newsletter-Test Black Week",
+        "ist die Jacke von Marc O'Polo in M noch da?",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -136,6 +136,10 @@ enum IdentifierDetectors {
         return withoutOwnAccounts(found, in: text)
     }
 
+    /// Parts of an account name that make it a business's (`modehaus`, `schuhhaus`, `store`, `shop`).
+    private static let shopNameParts = ["kaufhaus", "modehaus", "schuhhaus", "sporthaus", "möbelhaus", "autohaus", "wohnwelt", "drogerie",
+                                        "apotheke", "buchhandlung", "boutique", "store", "shop", "outfitters", "bakery", "baeckerei"]
+
     /// Words just before a handle that make it the shop's own account (`our @example_store`, `Folgt uns: …`).
     private static let ownAccountCues = ScalarText.lowercased(["our ", "unser", "follow us", "folgt uns", "folge uns", "tag us", "markiert uns",
                                                                "markiere uns", "our channels", "brand account", "shop account", "store account"])
@@ -148,9 +152,10 @@ enum IdentifierDetectors {
             let name = written.split(separator: "/").last(where: { !$0.isEmpty }).map(String.init) ?? written
             return name.filter { $0.isLetter || $0.isNumber }
         }
-        let own = Set(handles.filter { text.hasCue(ownAccountCues, before: $0.start, window: 40) }.map(account))
-        guard !own.isEmpty else { return handles }
-        return handles.filter { !own.contains(account($0)) }
+        // An account named for a kind of shop (`@schuhhaus_albrecht`, `@kaufhaus.nordlicht`) is a business's.
+        let shop = { (name: String) in shopNameParts.contains { name.contains($0) } }
+        let own = Set(handles.filter { text.hasWordCue(ownAccountCues, before: $0.start, window: 40) }.map(account))
+        return handles.filter { !own.contains(account($0)) && !shop(account($0)) }
     }
 
     private static func handleCharacter(_ text: ScalarText, _ index: Int) -> Bool {

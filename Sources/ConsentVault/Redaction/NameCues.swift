@@ -94,6 +94,9 @@ enum NameCues {
         // Placeholders (`[First name]`), subject lines, and words after `name is` that say it is not given.
         "first", "full", "thema", "betreff", "subject", "with", "not", "missing", "unknown", "unbekannt", "nicht",
         "mitgliedsnr", "kundennr", "kdnr", "ref",
+        // Labels of forms and mail headers (`Von:`, `Tel:`, `IBAN:`), and visitors of a web chat.
+        "von", "tel", "handy", "mobil", "fax", "iban", "bic", "geb", "betreff", "datum", "besucher", "besucherin", "nutzer", "nutzerin",
+        "visitor", "guest", "gast",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -207,7 +210,7 @@ enum NameCues {
         "bettina barty", "rich royal", "tommy jeans", "kenwood chef", "dyson v", "henry hoover", "morphy richards", "breville barista",
         "heston blumenthal", "mary berry", "nigella lawson", "gordon ramsay", "jamie oliver's", "tim mälzer", "alfons schuhbeck",
         "johann lafer", "sarah wiener", "käthe kruse", "peter kaiser", "biene maja", "pippi langstrumpf", "st patrick's", "st patrick",
-        "saint patrick's", "saint patrick",
+        "saint patrick's", "saint patrick", "black week", "black friday", "cyber monday", "tante emma", "dr hauschka",
     ]
     /// Academic titles inside a title chain (`Frau Dr. med. Ayşe Demir`): passed over before the name.
     static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]
@@ -233,7 +236,11 @@ enum NameCues {
         // A given name that is also a word (`Link:`, `Jade:`) only in a chat, where more than one line has a speaker.
         if words.isSpeakerLabel(index), NameLexicon.isGivenName(key: words[index].key)
             || NameLexicon.isAnyGivenName(key: words[index].key) && words.speakerLineCount >= 2
-            || words[index].text.count >= 2 && words.speakerLines(index) >= 2 && !isStopWord(words[index].lower) { return .strong }
+            // A capitalized one only named in brackets after a role (`Agent (Ffion): …`): `Besucher: …` is a role itself.
+            || (!words[index].isCapitalized || words.isBracketedSpeaker(index)) && words[index].text.count >= 2 && words.speakerLines(index) >= 2
+                && !isStopWord(words[index].lower) {
+            return .strong
+        }
         // `c/o Hartmann`: a person or household receiving the post.
         if index > 1, words[index - 1].lower == "o", words[index - 2].lower == "c", words.separator(before: index - 1, contains: "/") { return .strong }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }

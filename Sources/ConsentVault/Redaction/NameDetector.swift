@@ -18,6 +18,8 @@ enum NameDetector {
         var covered = [Bool](repeating: false, count: words.count)
         var index = 0
         while index < words.count {
+            // A word inside a handle, address or file name (`@schuhhaus_albrecht`, `x.com/anna`) is not read as a name.
+            if words.isInsideToken(index) { index += 1; continue }
             // A brand shaped like a name (`Ralph Lauren`) is passed over whole, not word by word.
             if index + 1 < words.count, words.areAdjacent(index, index + 1), NameCues.brandPhrases.contains(words[index].lower + " " + words[index + 1].lower) {
                 index += 2
@@ -94,7 +96,9 @@ enum NameDetector {
             guard continues else { break }
             last = next
         }
-        if index + 1 < words.count, words.areAdjacent(index, index + 1), NameCues.brandPhrases.contains(first.lower + " " + words[index + 1].lower) {
+        // A brand anywhere in the run (`Jacke von Marc O'Polo`).
+        if (index...last).contains(where: { $0 + 1 < words.count && words.areAdjacent($0, $0 + 1)
+            && NameCues.brandPhrases.contains(words[$0].lower + " " + words[$0 + 1].lower) }) {
             return nil
         }
         if NameCues.isCity(at: index, alone: last == index, context: context, in: words) { return nil }

@@ -110,6 +110,12 @@ struct NameWords {
     /// Whether word `index` is glued to a dot before it (`s.Oliver`, `example.Com`): never a name.
     func followsDot(_ index: Int) -> Bool { text.is(words[index].start - 1, ".") }
 
+    /// Whether word `index` is part of a handle, URL or file name: right after `_`, `@` or `/`.
+    func isInsideToken(_ index: Int) -> Bool {
+        let before = words[index].start - 1
+        return text.is(before, "_") || text.is(before, "@") || text.is(before, "/")
+    }
+
     /// Whether only a list separator (`, `, ` und `, ` and `, ` & `) stands between `end` and word `index`.
     func listSeparates(from end: Int, to index: Int) -> Bool {
         guard end <= words[index].start, words[index].start - end <= 5 else { return false }
@@ -155,6 +161,11 @@ struct NameWords {
         let end = words[index].end
         if text.is(end, ":"), startsLine(index) || text.is(words[index].start - 2, "]") { return true }
         return text.is(words[index].start - 1, "(") && text.is(end, ")") && text.is(end + 1, ":")
+    }
+
+    /// Whether word `index` names a speaker in brackets after a role (`Agent (Ffion): …`).
+    func isBracketedSpeaker(_ index: Int) -> Bool {
+        text.is(words[index].start - 1, "(") && text.is(words[index].end, ")") && text.is(words[index].end + 1, ":")
     }
 
     /// How many lines word `index` labels as their speaker (`melli: …` on two lines of a chat).
