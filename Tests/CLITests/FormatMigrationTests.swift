@@ -83,6 +83,23 @@ struct FormatMigrationTests {
         #expect(try CLIRunner.json(again.stdout)["format"] as? Int == 2, "a second run has nothing to do")
     }
 
+    @Test("another vault's key file is refused before anything is written: the format-1 file stays byte for byte")
+    func wrongKeyChangesNothing() throws {
+        let cli = try CLIRunner()
+        let folder = try copyFixture(into: cli, as: "vault")
+        let vaultFile = folder.appendingPathComponent("vault.db")
+        #expect(try cli.run(["keygen", "--out", folder.appendingPathComponent("other.keys").path]).status == 0)
+        let before = try Data(contentsOf: vaultFile)
+        for command in [["member", "list"], ["events"], ["vault", "migrate"], ["vault", "migrate", "--dry-run"]] {
+            let refused = try cli.run(command + ["--vault", vaultFile.path, "--keys", folder.appendingPathComponent("other.keys").path])
+            #expect(refused.status == 1 && refused.stderr.contains("key id"), "\(command): \(refused.stderr)")
+            #expect(try Data(contentsOf: vaultFile) == before, "\(command) changed the vault")
+            let wal = try? Data(contentsOf: URL(fileURLWithPath: vaultFile.path + "-wal"))
+            #expect(wal?.isEmpty ?? true, "\(command) wrote to the -wal")
+        }
+        #expect(try state(of: folder) == (Schema.migrations.count, false))
+    }
+
     @Test("a migration stopped after every batch in turn resumes on the next opening and reads the same")
     func interruptedAtEveryBatch() throws {
         let cli = try CLIRunner()
@@ -121,6 +138,12 @@ struct FormatMigrationTests {
             usleep(UInt32.random(in: 0...(round < 8 ? 2_000 : 20_000)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            // A dry run leaves the file and the -wal the killed run left behind as they were.
+            let files = ["vault.db", "vault.db-wal"].map { folder.appendingPathComponent($0) }
+            let before = files.map { try? Data(contentsOf: $0) }
+            let dryRun = try cli.run(["vault", "migrate", "--dry-run", "--vault", files[0].path, "--keys", folder.appendingPathComponent("keys").path])
+            #expect(dryRun.status == 0, "\(dryRun.stderr)")
+            #expect(files.map { try? Data(contentsOf: $0) } == before, "round \(round): the dry run changed the vault or its -wal")
             if try state(of: folder).migrating { interrupted += 1 }
             #expect(try differingReads(cli, folder).isEmpty, "round \(round)")
             #expect(try state(of: folder) == (FormatTwo.version, false), "round \(round)")

@@ -34,7 +34,8 @@ extension Vault {
             let candidate: Database
             let identity: (vaultID: String, keyID: String)?
             do {
-                candidate = try Database(path: backupPath, create: false)
+                // Read-only: nothing is written to the backup file itself.
+                candidate = try Database(path: backupPath, create: false, readOnly: true)
                 identity = try VaultMetaStore(database: candidate).identity()
             } catch {
                 throw StorageError.notAVault(path: backupPath)

@@ -16,16 +16,24 @@ final class Database {
     /// SQLite's default `wal_autocheckpoint`, in pages.
     static let defaultCheckpointPages = 1_000
 
+    /// Characters a path keeps unescaped in an SQLite `file:` URI.
+    private static let uriPathCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+
     /// `PRAGMA application_id` of every vault: "CVlt".
     static let applicationID: Int64 = 0x43_56_6c_74
 
     /// Opens (or, with `create`, creates) the database at `path` and applies the pragmas. An
     /// existing file must be a vault (its application id, or for vaults made before ids, its
     /// `vault_meta` table) before anything is written to it: any other file is left untouched.
-    init(path: String, create: Bool) throws(StorageError) {
+    /// `readOnly` opens an existing vault for looking only: nothing is written, and closing it
+    /// leaves the `-wal` file as it was (a read-write connection checkpoints it when it closes last).
+    /// Without a `-wal` file the vault is opened as immutable, so none is created either.
+    init(path: String, create: Bool, readOnly: Bool = false) throws(StorageError) {
         var opened: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
-        let status = sqlite3_open_v2(path, &opened, flags, nil)
+        let flags = (readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)) | SQLITE_OPEN_NOMUTEX
+        let immutable = readOnly && !FileManager.default.fileExists(atPath: path + "-wal")
+        let name = readOnly ? "file:" + (path.addingPercentEncoding(withAllowedCharacters: Self.uriPathCharacters) ?? path) + (immutable ? "?immutable=1" : "?mode=ro") : path
+        let status = sqlite3_open_v2(name, &opened, flags, nil)
         guard status == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(opened)
@@ -36,8 +44,9 @@ final class Database {
         if create {
             try execute("PRAGMA application_id = \(Self.applicationID)")
         } else {
-            guard try isVault() else { throw .notAVault(path: path) }
+            guard try isVault(marking: !readOnly) else { throw .notAVault(path: path) }
         }
+        guard !readOnly else { return }
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA secure_delete = ON")
         try execute("PRAGMA foreign_keys = ON")
@@ -47,15 +56,15 @@ final class Database {
         try execute("PRAGMA cache_size = -\(Self.pageCacheKibibytes)")
     }
 
-    /// Whether the file carries the vault's application id, or is a vault made before ids (then it
-    /// gets the id now). Only reads until that is settled.
-    private func isVault() throws(StorageError) -> Bool {
+    /// Whether the file carries the vault's application id, or is a vault made before ids (then,
+    /// with `marking`, it gets the id now). Only reads until that is settled.
+    private func isVault(marking: Bool) throws(StorageError) -> Bool {
         let id = try statement("PRAGMA application_id").rows(table: "pragma").first?.optionalInteger("application_id") ?? 0
         if Int64(id) == Self.applicationID { return true }
         guard id == 0 else { return false }
         let hasMeta = try statement("SELECT count(*) AS value FROM sqlite_schema WHERE type = 'table' AND name = 'vault_meta'")
             .scalar(table: "sqlite_schema") == 1
-        if hasMeta { try execute("PRAGMA application_id = \(Self.applicationID)") }
+        if hasMeta, marking { try execute("PRAGMA application_id = \(Self.applicationID)") }
         return hasMeta
     }
 

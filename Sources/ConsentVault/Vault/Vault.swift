@@ -95,13 +95,14 @@ public final class Vault {
         try PrivateFiles.refuseSymbolicLink(path)
         let database = try Database(path: path, create: false)
         guard try Schema.version(of: database) > 0 else { throw StorageError.notAVault(path: path) }
-        try Schema.migrate(database)
+        // The key file must open the vault before anything is written to it, a format migration included.
         let meta = VaultMetaStore(database: database)
         guard let identity = try meta.identity() else { throw StorageError.notAVault(path: path) }
         guard identity.keyID == keyRing.keyID else {
             throw KeyFileError.belongsToAnotherVault(vaultKeyID: identity.keyID, fileKeyID: keyRing.keyID)
         }
         let rootKey = try unwrapRootKey(meta: meta, vaultID: identity.vaultID, keyRing: keyRing)
+        try Schema.migrate(database)
         let policies = try PolicyStore(database: database).load()
         let keys = try VaultKeys(vaultID: identity.vaultID, ring: keyRing, rootKey: rootKey)
         let context = VaultContext(path: path, database: database, keyRing: keyRing, keys: keys, policies: policies,

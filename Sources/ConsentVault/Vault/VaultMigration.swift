@@ -28,9 +28,10 @@ public enum VaultMigration {
         public var transactions: Int { format == 2 ? 0 : (members - copiedMembers + batchSize - 1) / batchSize + 1 }
     }
 
-    /// What migrating the vault at `path` would do; changes nothing. The key ring must be the vault's.
+    /// What migrating the vault at `path` would do; changes nothing, not even its `-wal` file (the
+    /// file is opened read-only). The key ring must open the vault.
     public static func plan(at path: String, keyRing: KeyRing, batchSize: Int = defaultBatchSize) throws -> Plan {
-        let database = try openChecked(path, keyRing: keyRing)
+        let database = try openChecked(path, keyRing: keyRing, readOnly: true)
         let version = try Schema.version(of: database)
         if version > Schema.currentVersion { throw StorageError.schemaTooNew(found: version, supported: Schema.currentVersion) }
         let state: FormatTwo.State = version < Schema.migrations.count ? .formatOne : try FormatTwo.state(of: database)
@@ -46,20 +47,21 @@ public enum VaultMigration {
     /// members per transaction; `progress` gets the members copied after each batch.
     public static func run(at path: String, keyRing: KeyRing, batchSize: Int = defaultBatchSize,
                            progress: (Int) throws -> Void = { _ in }) throws {
-        let database = try openChecked(path, keyRing: keyRing)
+        let database = try openChecked(path, keyRing: keyRing, readOnly: false)
         try Schema.applySQLMigrations(database)
         try FormatTwo.migrate(database, batchSize: max(1, batchSize), afterBatch: progress)
     }
 
-    /// The vault file at `path`, opened without migrating, once it is known to belong to `keyRing`.
-    private static func openChecked(_ path: String, keyRing: KeyRing) throws -> Database {
+    /// The vault file at `path`, opened without migrating, once `keyRing` is known to open it (its
+    /// root key unwraps): nothing is written before that.
+    private static func openChecked(_ path: String, keyRing: KeyRing, readOnly: Bool) throws -> Database {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.vaultNotFound(path: path) }
         try PrivateFiles.refuseSymbolicLink(path)
-        let database = try Database(path: path, create: false)
-        guard try Schema.version(of: database) > 0, let identity = try VaultMetaStore(database: database).identity() else {
-            throw StorageError.notAVault(path: path)
-        }
+        let database = try Database(path: path, create: false, readOnly: readOnly)
+        let meta = VaultMetaStore(database: database)
+        guard try Schema.version(of: database) > 0, let identity = try meta.identity() else { throw StorageError.notAVault(path: path) }
         guard identity.keyID == keyRing.keyID else { throw KeyFileError.belongsToAnotherVault(vaultKeyID: identity.keyID, fileKeyID: keyRing.keyID) }
+        _ = try Vault.unwrapRootKey(meta: meta, vaultID: identity.vaultID, keyRing: keyRing)
         return database
     }
 }
