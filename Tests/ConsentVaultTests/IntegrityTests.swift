@@ -31,6 +31,17 @@ struct IntegrityTests {
         #expect(try test.vault.audit.verify(as: admin).isIntact)
     }
 
+    @Test("deleting a member row outside the vault is reported by audit verify; an erasure that deletes it is not")
+    func deletedMemberRow() throws {
+        let (test, anna, _) = try prepared()
+        let bernd = try test.vault.members.enroll([FieldInput("email", "bernd@example.de")], channel: .app, as: admin).member
+        _ = try test.vault.requests.erase(bernd, as: admin)
+        #expect(try test.vault.audit.verify(as: admin).isIntact, "a deletion the vault made is recorded")
+        try test.rawDatabase().execute("DELETE FROM members WHERE id = '\(anna.rawValue)'")
+        let pseudonym = try test.vault.context.auditLog.pseudonym(anna)
+        #expect(try test.vault.audit.verify(as: admin).tamperedRows == ["member row missing (audit pseudonym \(pseudonym))"])
+    }
+
     @Test("deleting the withdrawal from the ledger is detected")
     func deletedWithdrawal() throws {
         let (test, anna, marketing) = try prepared()

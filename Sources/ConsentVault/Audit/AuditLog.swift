@@ -72,6 +72,18 @@ struct AuditLog {
         try KeyDerivation.keyedHash(previous + entry.chainedContent, key: chainKey)
     }
 
+    /// Each member pseudonym with the anchor of its newest anchored entry (tables left out): what
+    /// the log says each member's rows were last sealed as, `deletedAnchor` for members removed.
+    func newestMemberAnchors() throws -> [String: String] {
+        var anchors: [String: String] = [:]
+        for row in try database.statement("""
+            SELECT member, anchor, max(seq) AS seq FROM audit_log WHERE anchor <> '' AND member <> '' AND substr(member, 1, 1) <> '#' GROUP BY member
+            """).rows(table: "audit_log") {
+            anchors[try row.text("member")] = try row.text("anchor")
+        }
+        return anchors
+    }
+
     /// The newest anchor recorded for a member (pseudonym) or a table (`#name`), or nil if none
     /// was. Every entry from the newest one for the subject back to that anchor must carry a valid
     /// chain value: an anchor blanked or edited in a newer entry is tampering, not "no anchor".

@@ -144,11 +144,18 @@ extension VaultContext {
                 found.append("\(name) (\(error.description))")
             }
         }
+        var present: Set<String> = []
         for member in try members.allIDs() {
+            let pseudonym = try auditLog.pseudonym(try MemberID(member))
+            present.insert(pseudonym)
             try check("member \(member)") {
                 let seal = try memberSeal(member)
-                return try members.sealOf(member) == seal && anchorHolds(Hex.encode(seal), for: try auditLog.pseudonym(try MemberID(member)))
+                return try members.sealOf(member) == seal && anchorHolds(Hex.encode(seal), for: pseudonym)
             }
+        }
+        // A member row deleted outside the vault: the log anchors rows for the member and never recorded their deletion.
+        for (pseudonym, anchor) in try auditLog.newestMemberAnchors() where anchor != AuditLog.deletedAnchor && !present.contains(pseudonym) {
+            found.append("member row missing (audit pseudonym \(pseudonym))")
         }
         for table in IntegrityStore.tableSeals {
             try check("table \(table)") {
