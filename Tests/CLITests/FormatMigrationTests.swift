@@ -15,6 +15,8 @@ struct FormatMigrationTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for file in Self.files {
             try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent(file), to: folder.appendingPathComponent(file))
+            // Git keeps no file modes: the key files get the 0600 a key file must have.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder.appendingPathComponent(file).path)
         }
         return folder
     }
