@@ -235,6 +235,8 @@ struct RedactorCoverageTests {
         "Folgt uns auf Instagram: @modehaus_lange", "Preis 3,0171 € pro Stück",
         "Besucher: Hallo, der Warenkorb\nBot: Welcher Browser?\nBesucher: Firefox", "Repost über @schuhhaus_albrecht", "Newsletter-Test Black Week",
         "ist die Jacke von Marc O'Polo in M noch da?",
+        "Birthday email brief 10/15/2025: 15% off", "open 24 Dec 9–1, 27–30 Dec 10–6", "Dear Hollis Home,\nthanks", "Sender Quill & Ember Books; hero image",
+        "stocktake Boxing Day", "Reason: colour off",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

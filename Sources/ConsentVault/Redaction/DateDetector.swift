@@ -15,6 +15,12 @@ enum DateDetector {
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
     private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b", "b. ",
                                                      "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns ", "turned ", "hits ", "feiert "])
+    /// Cues that name the birth itself, not a birthday party or campaign: only these make a date of last
+    /// year or later a date of birth (`Birthday email brief 10/15/2025` is a campaign date).
+    private static let birthCues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "date of birth", "dob", "d.o.b", "geburtsdatum",
+                                                          "birth date", "birthdate"])
+    /// The current year (UTC).
+    private static let currentYear = CalendarDay.today(Date()).year
 
     /// A date found in the text: where, the ISO days it can name (a slash date `3/4/1990` names
     /// two; none when the year is missing), and its month and day when the year is missing.
@@ -31,9 +37,10 @@ enum DateDetector {
             // A date without its year matches the stored birthday by month and day (`2.11.`, `24 Dec`).
             let known = birthday.map { date.isoDays.contains($0) || (date.monthDay != nil && $0.hasSuffix(date.monthDay!)) } ?? false
             let starred = text.is(date.start - 1, "*") || (text.is(date.start - 2, "*") && text.isSpace(date.start - 1))
-            guard known || starred || text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
-                    || isBirthShaped(date, in: text)
-            else { return nil }
+            let recent = date.isoDays.contains { (Int($0.prefix(4)) ?? 0) >= currentYear - 1 }
+            let cued = recent ? text.hasCue(birthCues, before: date.start, window: 45)
+                : text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
+            guard known || starred || cued || isBirthShaped(date, in: text) else { return nil }
             // `the 2nd of November`: the article belongs to the date.
             let start = date.start >= 4 && text.lowercasedMatches(theWord, at: date.start - 4) && !text.isLetter(date.start - 5) ? date.start - 4 : date.start
             return Detection(type: .dateOfBirth, start: start, end: date.end,
@@ -92,7 +99,10 @@ enum DateDetector {
         guard let year = number(text, index, maxDigits: 4), !text.isAlphanumeric(year.end) else { return nil }
         switch year.end - index {
         case 4: return (year.value, year.end)
-        case 2: return (year.value <= currentShortYear ? 2000 + year.value : 1900 + year.value, year.end)
+        // Not the start of a time or a range (`30 Dec 10–6`, `24 Dec 10:00`).
+        case 2:
+            guard !text.is(year.end, "–"), !text.is(year.end, "-"), !text.is(year.end, ":") else { return nil }
+            return (year.value <= currentShortYear ? 2000 + year.value : 1900 + year.value, year.end)
         default: return nil
         }
     }

@@ -141,7 +141,7 @@ enum IdentifierDetectors {
                                         "apotheke", "buchhandlung", "boutique", "store", "shop", "outfitters", "bakery", "baeckerei"]
 
     /// Words just before a handle that make it the shop's own account (`our @example_store`, `Folgt uns: …`).
-    private static let ownAccountCues = ScalarText.lowercased(["our ", "unser", "follow us", "folgt uns", "folge uns", "tag us", "markiert uns",
+    private static let ownAccountCues = ScalarText.lowercased(["our ", "unser", "follow us", "folgt uns", "folge uns", "folge uns", "tag us", "markiert uns",
                                                                "markiere uns", "our channels", "brand account", "shop account", "store account"])
 
     /// `handles` without the shop's own accounts: one with an own-account cue just before it, and

@@ -93,7 +93,7 @@ enum NameCues {
         "name", "nachname", "vorname", "ja", "nein", "yes", "äh", "ähm", "hm", "hmm", "okay", "genau",
         // Placeholders (`[First name]`), subject lines, and words after `name is` that say it is not given.
         "first", "full", "thema", "betreff", "subject", "with", "not", "missing", "unknown", "unbekannt", "nicht",
-        "mitgliedsnr", "kundennr", "kdnr", "ref",
+        "mitgliedsnr", "kundennr", "kdnr", "ref", "to", "from", "reason", "date", "surname", "forename", "grund",
         // Labels of forms and mail headers (`Von:`, `Tel:`, `IBAN:`), and visitors of a web chat.
         "von", "tel", "handy", "mobil", "fax", "iban", "bic", "geb", "betreff", "datum", "besucher", "besucherin", "nutzer", "nutzerin",
         "visitor", "guest", "gast",
@@ -148,7 +148,7 @@ enum NameCues {
         "weinhandlung", "spielwaren", "raumausstattung", "getränkemarkt", "reisebüro", "café", "restaurant", "hotel", "schuhe",
         "footwear", "outfitters", "deli", "bakery", "florist", "florists", "pharmacy", "hardware", "kitchens", "interiors", "opticians",
         "jewellers", "jewelers", "barbers", "bookshop", "books", "gallery", "loft", "emporium", "trading", "supplies", "stores", "store",
-        "shop", "garden", "gardens", "home", "homeware", "homewares", "living", "fashion", "mode", "moden",
+        "shop", "garden", "gardens", "home", "toys", "sons", "söhne", "brothers", "homeware", "homewares", "living", "fashion", "mode", "moden",
     ]
     /// Products named after a brand that reads as a name (`Peter Kaiser-Schuhe`, `Käthe Kruse Puppen`).
     private static let productWords: Set<String> = [
@@ -211,6 +211,7 @@ enum NameCues {
         "heston blumenthal", "mary berry", "nigella lawson", "gordon ramsay", "jamie oliver's", "tim mälzer", "alfons schuhbeck",
         "johann lafer", "sarah wiener", "käthe kruse", "peter kaiser", "biene maja", "pippi langstrumpf", "st patrick's", "st patrick",
         "saint patrick's", "saint patrick", "black week", "black friday", "cyber monday", "tante emma", "dr hauschka",
+        "boxing day", "mother's day", "father's day", "valentine's day", "aunt bessie's", "aunt bessie",
     ]
     /// Academic titles inside a title chain (`Frau Dr. med. Ayşe Demir`): passed over before the name.
     static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]

@@ -103,11 +103,15 @@ enum NameDetector {
         }
         if NameCues.isCity(at: index, alone: last == index, context: context, in: words) { return nil }
         if context == .none || context == .weak, NameCues.isBrandOrPlace(first.lower) { return nil }
-        if context != .strong, context != .naming {
-            // A shop named after a person (`Schuhhaus Brenner`, `Gallagher's Footwear`), or a product (`Peter Kaiser-Schuhe`).
-            let shopBefore = origin > 0 && words.areAdjacent(origin - 1, origin) && NameCues.isShopWord(words[origin - 1].lower)
+        if context != .naming {
+            // A shop named after a person (`Schuhhaus Brenner`, `Dear Hollis Home`, `Sender Quill & Ember Books`), or a
+            // product (`Peter Kaiser-Schuhe`); after a title or role only what follows the name counts.
+            let shopBefore = context != .strong && origin > 0 && words.areAdjacent(origin - 1, origin) && NameCues.isShopWord(words[origin - 1].lower)
             let shopAfter = last + 1 < words.count && words.areAdjacent(last, last + 1) && NameCues.isShopWord(words[last + 1].lower)
-            if shopBefore || shopAfter || (index...last).contains(where: { NameCues.isShopWord(words[$0].lower) || $0 > index && NameCues.isProductWord(words[$0].lower) }) {
+            let firmAfter = words.followedByAmpersand(last)
+                && (last + 1..<min(words.count, last + 4)).contains { NameCues.isShopWord(words[$0].lower) }
+            if shopBefore || shopAfter || firmAfter || (index...last).contains(where: { NameCues.isShopWord(words[$0].lower)
+                || $0 > index && NameCues.isProductWord(words[$0].lower) }) {
                 return nil
             }
         }
