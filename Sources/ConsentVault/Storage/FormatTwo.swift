@@ -5,10 +5,12 @@
 /// one index to map it. Values are not re-encrypted: their associated data binds the public id and
 /// the field name, which do not change, and every row keeps its content, so seals still hold.
 ///
-/// A format-1 vault is migrated in place in batches of members, each its own transaction, with
-/// the position in `format2_progress`: a migration killed at any moment resumes where it stopped
-/// the next time the vault is opened. The last step swaps the tables in one transaction; the old
-/// tables' pages are zeroed (`secure_delete`) and reused.
+/// A format-1 vault is migrated in place in batches of members, each its own transaction that
+/// moves the members' rows (copies them into the new tables, which have their indexes from the
+/// start, and deletes them from the old ones, whose pages `secure_delete` zeroes), with the
+/// position in `format2_progress`: a migration killed at any moment resumes where it stopped the
+/// next time the vault is opened. The last step swaps the emptied old tables for the new ones in
+/// one small transaction, so memory stays bounded by a batch however large the vault.
 enum FormatTwo {
     /// The schema version of format 2: one past the SQL migrations of format 1.
     static var version: Int { Schema.migrations.count + 1 }
@@ -85,20 +87,20 @@ enum FormatTwo {
         );
         CREATE TABLE format2_progress (last_member TEXT NOT NULL);
         INSERT INTO format2_progress VALUES ('');
+        CREATE INDEX members_by_master_key ON members_v2(master_key_version);
+        CREATE INDEX members_by_erasure ON members_v2(erasure_tag);
+        CREATE INDEX blind_indexes_by_member_key ON blind_indexes_v2(member_key);
+        CREATE INDEX consent_events_by_member_key ON consent_events_v2(member_key, purpose, field, seq);
+        CREATE INDEX events_by_member_key ON events_v2(member_key);
+        CREATE UNIQUE INDEX points_ledger_once_per_member ON points_ledger_v2(member_key, rule_id, scope_key) WHERE rule_id <> 'adjustment';
+        CREATE INDEX points_ledger_by_rule_and_time ON points_ledger_v2(rule_id, at);
+        CREATE INDEX points_ledger_by_member_key ON points_ledger_v2(member_key);
         """
 
-    /// Indexes and triggers of format 2, made once the tables have their final names.
-    private static let createIndexesAndTriggers = """
-        CREATE INDEX members_by_master_key_version ON members(master_key_version);
-        CREATE INDEX members_by_erasure_tag ON members(erasure_tag);
-        CREATE INDEX blind_indexes_by_member ON blind_indexes(member_key);
-        CREATE INDEX consent_events_by_member ON consent_events(member_key, purpose, field, seq);
+    /// Triggers of format 2, made once the tables have their final names.
+    private static let createTriggers = """
         CREATE TRIGGER consent_events_append_only BEFORE UPDATE ON consent_events
         BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
-        CREATE INDEX events_by_member ON events(member_key);
-        CREATE UNIQUE INDEX points_ledger_once ON points_ledger(member_key, rule_id, scope_key) WHERE rule_id <> 'adjustment';
-        CREATE INDEX points_ledger_by_rule ON points_ledger(rule_id, at);
-        CREATE INDEX points_ledger_by_member ON points_ledger(member_key);
         CREATE TRIGGER points_ledger_append_only BEFORE UPDATE ON points_ledger
         BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only'); END;
         CREATE TRIGGER events_from_consents AFTER INSERT ON consent_events WHEN NEW.event != 'doi_sent' BEGIN
@@ -119,6 +121,13 @@ enum FormatTwo {
             DELETE FROM events WHERE member_key = OLD.key;
         END;
         """
+
+    /// Removes the rows of one batch of members (ids after `?1` up to and including `?2`) from the
+    /// old tables once copied: only rows of members that were copied, so rows of members that do
+    /// not exist stay and stop the swap.
+    private static let deleteBatch = ["member_fields", "blind_indexes", "consent_events", "events", "points_ledger", "members"].map { table in
+        "DELETE FROM \(table) WHERE \(table == "members" ? "id" : "member_id") IN (SELECT id FROM members_v2 WHERE id > ?1 AND id <= ?2)"
+    }
 
     /// Copies of one batch of members (ids after `?1` up to and including `?2`) and their rows.
     private static let copyBatch = [
@@ -172,7 +181,8 @@ enum FormatTwo {
         return .migrating(after: try row.text("last_member"))
     }
 
-    /// Rows of each table format 2 rebuilds, as format 1 holds them.
+    /// Rows each table format 2 rebuilds still holds in its format-1 form (all of them before a
+    /// migration, those of members not yet moved during one).
     static func rowCounts(_ database: Database) throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for table in tables { counts[table] = try database.statement("SELECT count(*) AS value FROM \(table)").scalar(table: table) }
@@ -202,7 +212,10 @@ enum FormatTwo {
         }
         let resuming = try hasProgress(database)
         guard started || resuming else { return }
-        var copied = 0
+        // Deleting the old member rows must not cascade to the tables format 2 keeps (tokens, restrictions).
+        try database.execute("PRAGMA foreign_keys = OFF")
+        defer { try? database.execute("PRAGMA foreign_keys = ON") }
+        var copied = try copiedMembers(database)
         while true {
             let count = try database.writeTransaction { () throws -> Int in
                 guard try hasProgress(database) else { return 0 }
@@ -210,7 +223,7 @@ enum FormatTwo {
                 let ids = try database.statement("SELECT id FROM members WHERE id > ?1 ORDER BY id LIMIT ?2")
                     .rows([.text(after), .integer(Int64(batchSize))], table: "members").map { try $0.text("id") }
                 guard let last = ids.last else { return 0 }
-                for sql in copyBatch { try database.statement(sql).run([.text(after), .text(last)]) }
+                for sql in copyBatch + deleteBatch { try database.statement(sql).run([.text(after), .text(last)]) }
                 try database.statement("UPDATE format2_progress SET last_member = ?1").run([.text(last)])
                 return ids.count
             }
@@ -221,18 +234,15 @@ enum FormatTwo {
         try finish(database)
     }
 
-    /// Swaps the copies in for the old tables, in one transaction with foreign keys off (they
-    /// are checked before it commits).
+    /// Swaps the copies in for the emptied old tables, in one transaction with foreign keys off
+    /// (the caller's; they are checked before it commits).
     private static func finish(_ database: Database) throws {
-        try database.execute("PRAGMA foreign_keys = OFF")
-        defer { try? database.execute("PRAGMA foreign_keys = ON") }
         try database.writeTransaction {
             guard try hasProgress(database) else { return }
             for table in tables {
-                let old = try database.statement("SELECT count(*) AS value FROM \(table)").scalar(table: table)
-                let new = try database.statement("SELECT count(*) AS value FROM \(table)_v2").scalar(table: table)
-                guard old == new else {
-                    throw StorageError.migrationIncomplete(table: table, problem: "\(old) rows, \(new) copied (rows of members that do not exist)")
+                let left = try database.statement("SELECT count(*) AS value FROM \(table)").scalar(table: table)
+                guard left == 0 else {
+                    throw StorageError.migrationIncomplete(table: table, problem: "\(left) rows of members that do not exist")
                 }
             }
             for table in sequencedTables {
@@ -243,7 +253,7 @@ enum FormatTwo {
             }
             for table in tables.reversed() { try database.execute("DROP TABLE \(table)") }
             for table in tables { try database.execute("ALTER TABLE \(table)_v2 RENAME TO \(table)") }
-            try database.execute(createIndexesAndTriggers)
+            try database.execute(createTriggers)
             try database.execute("DROP TABLE format2_progress")
             if let violation = try database.statement("PRAGMA foreign_key_check").rows(table: "pragma").first {
                 throw StorageError.migrationIncomplete(table: (try? violation.text("table")) ?? "?", problem: "a row refers to a member that does not exist")

@@ -17,7 +17,7 @@ public enum VaultMigration {
         public let copiedMembers: Int
         /// Members in the vault.
         public let members: Int
-        /// Rows each rebuilt table holds (format 1 tables), by table.
+        /// Rows each rebuilt table still holds in format 1 (what is left to move), by table.
         public let rows: [String: Int]
         /// Members per transaction.
         public let batchSize: Int
@@ -40,7 +40,7 @@ public enum VaultMigration {
         if case .migrating = state { copied = try FormatTwo.copiedMembers(database) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         return Plan(format: state == .formatTwo ? 2 : 1, isInterrupted: state != .formatOne && state != .formatTwo, copiedMembers: copied,
-                    members: rows["members"] ?? 0, rows: rows, batchSize: max(1, batchSize), fileBytes: bytes)
+                    members: (rows["members"] ?? 0) + copied, rows: rows, batchSize: max(1, batchSize), fileBytes: bytes)
     }
 
     /// Migrates the vault at `path` to format 2 (or finishes an interrupted migration), `batchSize`

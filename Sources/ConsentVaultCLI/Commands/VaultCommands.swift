@@ -97,10 +97,10 @@ enum VaultCommands {
         let rows = plan.rows.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         Output.line("""
             The vault is in storage format 1\(plan.isInterrupted ? ", migration interrupted after \(plan.copiedMembers) of \(plan.members) members" : "").
-            A migration copies \(plan.members - plan.copiedMembers) members with their rows (\(rows)) into tables keyed by an integer,
+            A migration moves \(plan.members - plan.copiedMembers) members with their rows (\(rows)) into tables keyed by an integer,
             \(plan.batchSize) members per transaction, then swaps the tables in one more: \(plan.transactions) transactions.
             No value is re-encrypted: the associated data of each value binds the member id and the field name, which stay.
-            The file (\(plan.fileBytes) bytes) grows by the copies while it runs; the old tables' pages are then zeroed and reused.
+            Each batch zeroes the old rows it moved (secure_delete); the file (\(plan.fileBytes) bytes) keeps its size and reuses those pages.
             """)
     }
 
