@@ -100,6 +100,25 @@ struct FormatMigrationTests {
             #expect(wal?.isEmpty ?? true, "\(command) wrote to the -wal")
         }
         #expect(try state(of: folder) == (Schema.migrations.count, false))
+
+        // After a crash mid-migration (a -wal left behind), a refused key changes neither the file nor its -wal.
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["vault", "migrate", "--batch-size", "1", "--vault", vaultFile.path, "--keys", folder.appendingPathComponent("keys").path]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        _ = errors.fileHandleForReading.availableData
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let files = [vaultFile, URL(fileURLWithPath: vaultFile.path + "-wal")]
+        let crashed = files.map { try? Data(contentsOf: $0) }
+        for command in [["member", "list"], ["vault", "migrate"]] {
+            let refused = try cli.run(command + ["--vault", vaultFile.path, "--keys", folder.appendingPathComponent("other.keys").path])
+            #expect(refused.status == 1, "\(command): \(refused.stderr)")
+            #expect(files.map { try? Data(contentsOf: $0) } == crashed, "\(command) changed the crashed vault or its -wal")
+        }
     }
 
     @Test("a migration stopped after every batch in turn resumes on the next opening and reads the same")

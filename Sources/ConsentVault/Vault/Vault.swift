@@ -93,15 +93,11 @@ public final class Vault {
                             clock: @escaping @Sendable () -> Date = { Date() }) throws -> Vault {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.vaultNotFound(path: path) }
         try PrivateFiles.refuseSymbolicLink(path)
+        // The key file must open the vault before anything is written to it: a format migration, or
+        // SQLite folding a crashed writer's -wal into the file when a read-write connection closes.
+        _ = try unlock(try Database(path: path, create: false, readOnly: true), path: path, keyRing: keyRing)
         let database = try Database(path: path, create: false)
-        guard try Schema.version(of: database) > 0 else { throw StorageError.notAVault(path: path) }
-        // The key file must open the vault before anything is written to it, a format migration included.
-        let meta = VaultMetaStore(database: database)
-        guard let identity = try meta.identity() else { throw StorageError.notAVault(path: path) }
-        guard identity.keyID == keyRing.keyID else {
-            throw KeyFileError.belongsToAnotherVault(vaultKeyID: identity.keyID, fileKeyID: keyRing.keyID)
-        }
-        let rootKey = try unwrapRootKey(meta: meta, vaultID: identity.vaultID, keyRing: keyRing)
+        let (identity, rootKey) = try unlock(database, path: path, keyRing: keyRing)
         try Schema.migrate(database)
         let policies = try PolicyStore(database: database).load()
         let keys = try VaultKeys(vaultID: identity.vaultID, ring: keyRing, rootKey: rootKey)
@@ -113,6 +109,18 @@ public final class Vault {
         try context.verifyTable("meta")
         try context.replayJournal()
         return Vault(context: context)
+    }
+
+    /// The vault's identity and root key, once `keyRing` is known to be its key file (the root key
+    /// unwraps); reads only.
+    static func unlock(_ database: Database, path: String, keyRing: KeyRing) throws -> (identity: (vaultID: String, keyID: String), rootKey: SecureBytes) {
+        guard try Schema.version(of: database) > 0 else { throw StorageError.notAVault(path: path) }
+        let meta = VaultMetaStore(database: database)
+        guard let identity = try meta.identity() else { throw StorageError.notAVault(path: path) }
+        guard identity.keyID == keyRing.keyID else {
+            throw KeyFileError.belongsToAnotherVault(vaultKeyID: identity.keyID, fileKeyID: keyRing.keyID)
+        }
+        return (identity, try unwrapRootKey(meta: meta, vaultID: identity.vaultID, keyRing: keyRing))
     }
 
     /// Opens the vault root key with the newest master key version that both the vault and the

@@ -53,15 +53,12 @@ public enum VaultMigration {
     }
 
     /// The vault file at `path`, opened without migrating, once `keyRing` is known to open it (its
-    /// root key unwraps): nothing is written before that.
+    /// root key unwraps, checked on a read-only connection): nothing is written before that.
     private static func openChecked(_ path: String, keyRing: KeyRing, readOnly: Bool) throws -> Database {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.vaultNotFound(path: path) }
         try PrivateFiles.refuseSymbolicLink(path)
-        let database = try Database(path: path, create: false, readOnly: readOnly)
-        let meta = VaultMetaStore(database: database)
-        guard try Schema.version(of: database) > 0, let identity = try meta.identity() else { throw StorageError.notAVault(path: path) }
-        guard identity.keyID == keyRing.keyID else { throw KeyFileError.belongsToAnotherVault(vaultKeyID: identity.keyID, fileKeyID: keyRing.keyID) }
-        _ = try Vault.unwrapRootKey(meta: meta, vaultID: identity.vaultID, keyRing: keyRing)
-        return database
+        let probe = try Database(path: path, create: false, readOnly: true)
+        _ = try Vault.unlock(probe, path: path, keyRing: keyRing)
+        return readOnly ? probe : try Database(path: path, create: false)
     }
 }
