@@ -6,10 +6,12 @@ struct IntegrityStore {
     let database: Database
 
     /// Tables whose rows belong to one member, and the column naming the member.
+    /// Tables whose rows belong to one member, and the SQL naming the member of row `ROW` (`NEW`/`OLD`).
     private static let memberTables = ["member_fields": byKey, "blind_indexes": byKey, "consent_events": byKey, "points_ledger": byKey,
-                                       "doi_tokens": "member_id", "field_restrictions": "member_id", "member_restrictions": "member_id"]
-    /// The member id of a format-2 row (`ROW.member_key`); empty once the member row is gone (its
-    /// own delete trigger names it then).
+                                       "doi_tokens": byID, "field_restrictions": byID, "member_restrictions": byID]
+    /// The member id of a format-1 row.
+    private static let byID = "ROW.member_id"
+    /// The member id of a format-2 row; empty once the member row is gone (its own delete trigger names it then).
     private static let byKey = "coalesce((SELECT id FROM main.members WHERE key = ROW.member_key), '')"
     /// Vault-wide tables and the seal that covers them.
     private static let sealedTables = ["access_tokens": "tokens", "policies": "policies", "notices": "policies", "requests": "requests",
@@ -24,8 +26,8 @@ struct IntegrityStore {
         func trigger(_ name: String, _ event: String, _ table: String, _ insert: String) {
             sql += "CREATE TEMP TRIGGER IF NOT EXISTS cv_\(name) AFTER \(event) ON main.\(table) BEGIN INSERT INTO cv_changed VALUES \(insert); END;\n"
         }
-        for (table, column) in Self.memberTables {
-            func member(_ row: String) -> String { column == Self.byKey ? column.replacingOccurrences(of: "ROW", with: row) : "\(row).\(column)" }
+        for (table, memberOf) in Self.memberTables {
+            func member(_ row: String) -> String { memberOf.replacingOccurrences(of: "ROW", with: row) }
             trigger("\(table)_i", "INSERT", table, "('member', \(member("NEW")))")
             trigger("\(table)_u", "UPDATE", table, "('member', \(member("OLD"))), ('member', \(member("NEW")))")
             trigger("\(table)_d", "DELETE", table, "('member', \(member("OLD")))")

@@ -33,7 +33,7 @@ extension MemberOperations {
         defer { try? context.database.setAutoCheckpoint(pages: Database.defaultCheckpointPages) }
         // A first load (the bulk path): larger transactions, so fewer commits wait for the disk. Each
         // batch is still one transaction, acknowledged once durable, so a crash loses nothing acknowledged.
-        let isFirstLoad = try context.members.count() < Self.bulkLoadMembers
+        let isFirstLoad = try context.members.count(upTo: Self.bulkLoadMembers) < Self.bulkLoadMembers
         let batchSize = batchSize ?? (isFirstLoad ? Self.bulkBatchSize : Self.regularBatchSize)
         var lineNumber = 0, imported = 0, refused = 0
         var batch: [ImportCandidate] = []

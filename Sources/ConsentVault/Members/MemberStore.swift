@@ -111,6 +111,11 @@ struct MemberStore {
         try database.statement("SELECT count(*) AS value FROM members").scalar(table: "members")
     }
 
+    /// Members in the vault, counted only up to `limit` (cheap in a large vault).
+    func count(upTo limit: Int) throws -> Int {
+        try database.statement("SELECT count(*) AS value FROM (SELECT 1 FROM members LIMIT ?1)").scalar([.integer(Int64(limit))], table: "members")
+    }
+
     /// Members with a value for `field`.
     func members(withField field: String) throws -> [MemberID] {
         try database.statement("SELECT m.id AS member_id FROM member_fields f JOIN members m ON m.key = f.member_key WHERE f.field = ?1").rows([.text(field)], table: "member_fields")

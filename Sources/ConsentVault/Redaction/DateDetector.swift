@@ -59,10 +59,7 @@ enum DateDetector {
                                                           "hochzeit", "wedding", "jubiläum", "anniversary", "eingetreten", "gestorben", "died",
                                                           "verstorben", "bis ", "until", "ab ", "from "])
     /// Years a living adult customer may be born in: 14 to 105 years before now.
-    private static let birthYears: ClosedRange<Int> = {
-        let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year ?? 2026
-        return (year - 105)...(year - 14)
-    }()
+    private static let birthYears: ClosedRange<Int> = (currentYear - 105)...(currentYear - 14)
 
     /// Whether `date` is a full date whose year only a birth fits in retail text (`09.02.1983`), with
     /// no event word just before it: orders, campaigns and memberships are this year's or recent.
@@ -107,7 +104,7 @@ enum DateDetector {
         }
     }
 
-    private static let currentShortYear = CalendarDay.today(Date()).year % 100
+    private static let currentShortYear = currentYear % 100
 
     private static func make(_ start: Int, _ end: Int, _ year: Int?, _ month: Int, _ day: Int) -> FoundDate? {
         guard (1...12).contains(month), day >= 1 else { return nil }

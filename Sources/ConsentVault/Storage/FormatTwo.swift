@@ -125,7 +125,7 @@ enum FormatTwo {
     /// Removes the rows of one batch of members (ids after `?1` up to and including `?2`) from the
     /// old tables once copied: only rows of members that were copied, so rows of members that do
     /// not exist stay and stop the swap.
-    private static let deleteBatch = ["member_fields", "blind_indexes", "consent_events", "events", "points_ledger", "members"].map { table in
+    private static let deleteBatch = (tables.dropFirst() + tables.prefix(1)).map { table in
         "DELETE FROM \(table) WHERE \(table == "members" ? "id" : "member_id") IN (SELECT id FROM members_v2 WHERE id > ?1 AND id <= ?2)"
     }
 
@@ -164,8 +164,8 @@ enum FormatTwo {
     enum State: Equatable {
         /// Format 1 (schema version `Schema.migrations.count`): nothing copied yet.
         case formatOne
-        /// Started: members up to and including `after` are copied.
-        case migrating(after: String)
+        /// Started and not finished.
+        case migrating
         /// Format 2.
         case formatTwo
     }
@@ -174,11 +174,7 @@ enum FormatTwo {
     static func state(of database: Database) throws -> State {
         let version = try Schema.version(of: database)
         if version < self.version { return .formatOne }
-        guard try hasProgress(database),
-              let row = try database.statement("SELECT last_member FROM format2_progress").rows(table: "format2_progress").first else {
-            return .formatTwo
-        }
-        return .migrating(after: try row.text("last_member"))
+        return try hasProgress(database) ? .migrating : .formatTwo
     }
 
     /// Rows each table format 2 rebuilds still holds in its format-1 form (all of them before a

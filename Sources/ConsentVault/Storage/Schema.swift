@@ -307,14 +307,15 @@ enum Schema {
 
     /// Brings `database` to the current version, finishing a format migration that was
     /// interrupted; refuses files from newer builds.
-    static func migrate(_ database: Database) throws {
+    static func migrate(_ database: Database, batchSize: Int = VaultMigration.defaultBatchSize,
+                        afterBatch: (Int) throws -> Void = { _ in }) throws {
         try applySQLMigrations(database)
-        try FormatTwo.migrate(database)
+        try FormatTwo.migrate(database, batchSize: batchSize, afterBatch: afterBatch)
     }
 
     /// Applies the SQL migrations (format 1) that `database` lacks, in one transaction; refuses
     /// files from newer builds.
-    static func applySQLMigrations(_ database: Database) throws {
+    private static func applySQLMigrations(_ database: Database) throws {
         let found = try version(of: database)
         if found > currentVersion { throw StorageError.schemaTooNew(found: found, supported: currentVersion) }
         guard found < migrations.count else { return }

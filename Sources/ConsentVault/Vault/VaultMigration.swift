@@ -36,10 +36,9 @@ public enum VaultMigration {
         if version > Schema.currentVersion { throw StorageError.schemaTooNew(found: version, supported: Schema.currentVersion) }
         let state: FormatTwo.State = version < Schema.migrations.count ? .formatOne : try FormatTwo.state(of: database)
         let rows = state == .formatTwo ? [:] : try FormatTwo.rowCounts(database)
-        var copied = 0
-        if case .migrating = state { copied = try FormatTwo.copiedMembers(database) }
+        let copied = state == .migrating ? try FormatTwo.copiedMembers(database) : 0
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-        return Plan(format: state == .formatTwo ? 2 : 1, isInterrupted: state != .formatOne && state != .formatTwo, copiedMembers: copied,
+        return Plan(format: state == .formatTwo ? 2 : 1, isInterrupted: state == .migrating, copiedMembers: copied,
                     members: (rows["members"] ?? 0) + copied, rows: rows, batchSize: max(1, batchSize), fileBytes: bytes)
     }
 
@@ -47,9 +46,7 @@ public enum VaultMigration {
     /// members per transaction; `progress` gets the members copied after each batch.
     public static func run(at path: String, keyRing: KeyRing, batchSize: Int = defaultBatchSize,
                            progress: (Int) throws -> Void = { _ in }) throws {
-        let database = try openChecked(path, keyRing: keyRing, readOnly: false)
-        try Schema.applySQLMigrations(database)
-        try FormatTwo.migrate(database, batchSize: max(1, batchSize), afterBatch: progress)
+        try Schema.migrate(try openChecked(path, keyRing: keyRing, readOnly: false), batchSize: max(1, batchSize), afterBatch: progress)
     }
 
     /// The vault file at `path`, opened without migrating, once `keyRing` is known to open it (its
