@@ -4,7 +4,7 @@ import Testing
 
 /// A format-1 vault made by the last build of format 1 (`Fixtures/format1`, see its `make.sh`)
 /// is migrated by this build; every read `reads.sh` makes must give what it gave before.
-@Suite("Storage format 2: a format-1 vault migrates in place, resumably, and reads the same")
+@Suite("Storage formats 2 and 3: a format-1 vault migrates in place, resumably, and reads the same")
 struct FormatMigrationTests {
     private static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/format1")
     private static let files = ["vault.db", "keys", "keys.erasures", "ids.txt", "imported.txt"]
@@ -39,7 +39,7 @@ struct FormatMigrationTests {
     private func state(of folder: URL) throws -> (version: Int, migrating: Bool) {
         let database = try Database(path: folder.appendingPathComponent("vault.db").path, create: false)
         let version = try Schema.version(of: database)
-        let migrating = try database.statement("SELECT count(*) AS value FROM sqlite_schema WHERE name = 'format2_progress'")
+        let migrating = try database.statement("SELECT count(*) AS value FROM sqlite_schema WHERE name IN ('format2_progress', 'format3_progress')")
             .scalar(table: "sqlite_schema") == 1
         return (version, migrating)
     }
@@ -55,7 +55,7 @@ struct FormatMigrationTests {
         let dryRun = try cli.run(["vault", "migrate", "--dry-run", "--batch-size", "2", "--json"] + keys)
         #expect(dryRun.status == 0, "\(dryRun.stderr)")
         let plan = try CLIRunner.json(dryRun.stdout)
-        #expect(plan["format"] as? Int == 1 && plan["members"] as? Int == 4 && plan["transactions"] as? Int == 3, "\(dryRun.stdout)")
+        #expect(plan["format"] as? Int == 1 && plan["members"] as? Int == 4 && plan["transactions"] as? Int == 6, "\(dryRun.stdout)")
         #expect(plan["re_encrypted_values"] as? Int == 0)
         #expect((plan["rows"] as? [String: Int])?["member_fields"] ?? 0 >= 10, "\(dryRun.stdout)")
         let text = try cli.run(["vault", "migrate", "--dry-run"] + keys)
@@ -65,8 +65,9 @@ struct FormatMigrationTests {
 
         let migrated = try cli.run(["vault", "migrate", "--batch-size", "1"] + keys)
         #expect(migrated.status == 0, "\(migrated.stderr)")
-        #expect(migrated.stderr.contains("copied 4 of 4 members"), "\(migrated.stderr)")
-        #expect(try state(of: folder) == (FormatTwo.version, false))
+        #expect(migrated.stderr.contains("format 2: copied 4 of 4 members") && migrated.stderr.contains("format 3: copied 4 of 4 members"),
+                "\(migrated.stderr)")
+        #expect(try state(of: folder) == (FormatThree.version, false))
         #expect(try differingReads(cli, folder).isEmpty)
 
         // The old tables held the member id in every row; their pages are zeroed, so the id's text is left only
@@ -81,8 +82,12 @@ struct FormatMigrationTests {
             let columns = try database.statement("SELECT name FROM pragma_table_info(?1)").rows([.text(table)], table: "pragma").map { try $0.text("name") }
             #expect(columns.contains("member_key") && !columns.contains("member_id"), "\(table): \(columns)")
         }
+        // Format 3: integer timestamps, and no notice hash repeated in an event whose notice row holds it.
+        #expect(try database.statement("SELECT count(*) AS value FROM consent_events WHERE notice_sha256 IS NOT NULL OR typeof(recorded_unix) <> 'integer'")
+            .scalar(table: "consent_events") == 0)
+        #expect(try database.statement("SELECT count(*) AS value FROM consent_events").scalar(table: "consent_events") > 0)
         let again = try cli.run(["vault", "migrate", "--json"] + keys)
-        #expect(try CLIRunner.json(again.stdout)["format"] as? Int == 2, "a second run has nothing to do")
+        #expect(try CLIRunner.json(again.stdout)["format"] as? Int == 3, "a second run has nothing to do")
     }
 
     @Test("another vault's key file is refused before anything is written: the format-1 file stays byte for byte")
@@ -124,19 +129,22 @@ struct FormatMigrationTests {
     @Test("a migration stopped after every batch in turn resumes on the next opening and reads the same")
     func interruptedAtEveryBatch() throws {
         let cli = try CLIRunner()
-        for stop in 1...4 {
+        // Batches 1–4 move the four members to format 2, batches 5–8 to format 3.
+        for stop in 1...8 {
             let folder = try copyFixture(into: cli, as: "stop-\(stop)")
             let path = folder.appendingPathComponent("vault.db").path
             let ring = try KeyRing.load(path: folder.appendingPathComponent("keys").path) { nil }
             struct Stopped: Error {}
             #expect(throws: Stopped.self) {
-                try VaultMigration.run(at: path, keyRing: ring, batchSize: 1) { copied in if copied == stop { throw Stopped() } }
+                try VaultMigration.run(at: path, keyRing: ring, batchSize: 1) { format, copied in
+                    if (format - 2) * 4 + copied == stop { throw Stopped() }
+                }
             }
-            #expect(try state(of: folder) == (FormatTwo.version, true), "stopped after batch \(stop)")
+            #expect(try state(of: folder) == (stop <= 4 ? FormatTwo.version : FormatThree.version, true), "stopped after batch \(stop)")
             let plan = try VaultMigration.plan(at: path, keyRing: ring, batchSize: 1)
-            #expect(plan.isInterrupted && plan.copiedMembers == stop, "\(plan)")
+            #expect(plan.isInterrupted && plan.copiedMembers == (stop - 1) % 4 + 1 && plan.format == (stop <= 4 ? 1 : 2), "\(plan)")
             #expect(try differingReads(cli, folder).isEmpty, "resumed after batch \(stop)")
-            #expect(try state(of: folder) == (FormatTwo.version, false))
+            #expect(try state(of: folder) == (FormatThree.version, false))
         }
     }
 
@@ -167,7 +175,7 @@ struct FormatMigrationTests {
             #expect(files.map { try? Data(contentsOf: $0) } == before, "round \(round): the dry run changed the vault or its -wal")
             if try state(of: folder).migrating { interrupted += 1 }
             #expect(try differingReads(cli, folder).isEmpty, "round \(round)")
-            #expect(try state(of: folder) == (FormatTwo.version, false), "round \(round)")
+            #expect(try state(of: folder) == (FormatThree.version, false), "round \(round)")
         }
         #expect(interrupted > 0, "at least one kill landed inside the migration")
     }

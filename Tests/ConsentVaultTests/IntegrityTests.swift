@@ -60,9 +60,9 @@ struct IntegrityTests {
     func forgedGrant() throws {
         let (test, anna, marketing) = try prepared()
         try test.rawDatabase().execute("""
-            INSERT INTO consent_events (member_key, purpose, field, event, notice_version, notice_sha256, language, channel, captured_at,
-                                        recorded_at, actor, guardian, evidence)
-            SELECT member_key, purpose, field, 'grant', notice_version, notice_sha256, language, channel, captured_at, recorded_at, actor,
+            INSERT INTO consent_events (member_key, purpose, field, event, notice_version, notice_sha256, language, channel, captured_unix,
+                                        recorded_unix, actor, guardian, evidence)
+            SELECT member_key, purpose, field, 'grant', notice_version, notice_sha256, language, channel, captured_unix, recorded_unix, actor,
                    guardian, evidence FROM consent_events WHERE event = 'grant' LIMIT 1
             """)
         try expectTampered(test, anna, marketing, "forged grant")
@@ -135,11 +135,12 @@ struct IntegrityTests {
         let raw = try target.map { try Database(path: $0, create: false) } ?? test.rawDatabase()
         try raw.execute("ATTACH '\(old)' AS o; DROP TRIGGER IF EXISTS consent_events_append_only")
         for table in tables {
-            // Format 2 names a member's rows by its key, the same in the old copy as in the vault.
+            // Formats 2 and 3 name a member's rows by its key, the same in the old copy as in the vault.
             let column = table == "members" ? "id" : FormatTwo.tables.contains(table) ? "member_key" : "member_id"
+            let columns = try TestVault.storedColumns(table, in: raw)
             let filter = member.map { column == "member_key" ? " WHERE member_key = (SELECT key FROM o.members WHERE id = '\($0.rawValue)')"
                 : " WHERE \(column) = '\($0.rawValue)'" } ?? ""
-            try raw.execute("DELETE FROM main.\(table)\(filter); INSERT INTO main.\(table) SELECT * FROM o.\(table)\(filter)")
+            try raw.execute("DELETE FROM main.\(table)\(filter); INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM o.\(table)\(filter)")
         }
         for seal in seals {
             try raw.execute("DELETE FROM main.vault_seals WHERE name = '\(seal)'; INSERT INTO main.vault_seals SELECT * FROM o.vault_seals WHERE name = '\(seal)'")

@@ -72,11 +72,15 @@ struct TamperTests {
         let anna = try test.vault.members.enroll([FieldInput("first_name", "Anna")], channel: .store, as: admin).member
         let otherPath = test.folder.appendingPathComponent("other.vault").path
         let other = try Vault.create(at: otherPath, keyRing: test.ring, policies: test.vault.policies)
-        let copy = try test.rawDatabase().statement("SELECT * FROM members WHERE id = ?1").rows([.text(anna.rawValue)])[0]
-        let fields = try test.rawDatabase().statement("SELECT * FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1)").rows([.text(anna.rawValue)])
+        let source = try test.rawDatabase()
+        let (memberColumns, fieldColumns) = (try TestVault.storedColumns("members", in: source), try TestVault.storedColumns("member_fields", in: source))
+        let copy = try source.statement("SELECT \(memberColumns) FROM members WHERE id = ?1").rows([.text(anna.rawValue)])[0]
+        let fields = try source.statement("SELECT \(fieldColumns) FROM member_fields WHERE member_key = (SELECT key FROM members WHERE id = ?1)")
+            .rows([.text(anna.rawValue)])
         let target = try Database(path: otherPath, create: false)
-        try target.statement("INSERT INTO members VALUES (\((1...copy.count).map { "?\($0)" }.joined(separator: ", ")))").run(copy)
-        for row in fields { try target.statement("INSERT INTO member_fields VALUES (?1, ?2, ?3, ?4, ?5)").run(row) }
+        func placeholders(_ count: Int) -> String { (1...count).map { "?\($0)" }.joined(separator: ", ") }
+        try target.statement("INSERT INTO members (\(memberColumns)) VALUES (\(placeholders(copy.count)))").run(copy)
+        for row in fields { try target.statement("INSERT INTO member_fields (\(fieldColumns)) VALUES (\(placeholders(row.count)))").run(row) }
         #expect(throws: MemberError.dataKeyIntegrity(member: anna.rawValue)) { _ = try other.members.decryptFields(of: anna) }
     }
 }

@@ -47,6 +47,13 @@ final class TestVault {
         try Database(path: vaultPath, create: false)
     }
 
+    /// The columns of `table` that are stored (not the generated ones format 3 reads its integer
+    /// timestamps through), comma-separated, for copying rows by hand.
+    static func storedColumns(_ table: String, in database: Database) throws -> String {
+        try database.statement("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0").rows([.text(table)], table: "pragma")
+            .map { try $0.text("name") }.joined(separator: ", ")
+    }
+
     /// Every row of the member tables, to prove a failed call changed nothing.
     func memberTableSnapshot() throws -> [[SQLValue]] {
         let database = try rawDatabase()

@@ -6,13 +6,16 @@ import Foundation
 struct ConsentStore {
     let database: Database
 
+    /// The columns of an event, for a query over `consent_events c` (the notice hash as recorded,
+    /// which format 3 keeps in the `notices` row the event names).
     private static let eventColumns = """
-        seq, purpose, field, event, notice_version, notice_sha256, language, channel, captured_at, recorded_at, actor, guardian, evidence
+        seq, purpose, field, event, notice_version, \(FormatThree.noticeHash(of: "c")), language, channel, captured_at, recorded_at,
+        actor, guardian, evidence
         """
 
     /// Every event of `member`, in ledger order.
     func events(of member: MemberID) throws -> [ConsentEvent] {
-        try database.statement("SELECT \(Self.eventColumns) FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq")
+        try database.statement("SELECT \(Self.eventColumns) FROM consent_events c WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq")
             .rows([.text(member.rawValue)], table: "consent_events").map(Self.event)
     }
 
@@ -42,8 +45,9 @@ struct ConsentStore {
     func append(_ event: NewConsentEvent, for member: MemberID) throws -> Int {
         try database.statement("""
             INSERT INTO consent_events (member_key, purpose, field, event, notice_version, notice_sha256, language, channel,
-                                        captured_at, recorded_at, actor, guardian, evidence)
-            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                                        captured_unix, recorded_unix, actor, guardian, evidence)
+            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, ?5, \(FormatThree.storedNoticeHash("?6", purpose: "?2", version: "?5", language: "?7")),
+                    ?7, ?8, unixepoch(?9), unixepoch(?10), ?11, ?12, ?13)
             """).run([.text(member.rawValue), .text(event.purpose), .text(event.field ?? ""), .text(event.kind.rawValue),
                       event.noticeVersion.map { .integer(Int64($0)) } ?? .null, event.noticeSHA256.map { .text($0) } ?? .null,
                       .text(event.language), event.channel.map { .text($0.rawValue) } ?? .null,
@@ -146,7 +150,7 @@ struct ConsentStore {
 
     /// The member's rows a seal covers: every event, token and restriction, in a fixed order.
     func sealedRows(of member: String) throws -> [Row] {
-        try database.statement("SELECT \(Self.eventColumns) FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq")
+        try database.statement("SELECT \(Self.eventColumns) FROM consent_events c WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq")
             .rows([.text(member)], table: "consent_events")
             + database.statement("SELECT token_hash, purpose, field, expires_at, used_at FROM doi_tokens WHERE member_id = ?1 ORDER BY token_hash")
             .rows([.text(member)], table: "doi_tokens")
@@ -160,7 +164,8 @@ struct ConsentStore {
     func archiveProof(of member: MemberID, tag: String, heldUntil: String) throws {
         try database.statement("""
             INSERT INTO consent_proof_archive (member_tag, purpose, field, event, notice_version, notice_sha256, channel, captured_at, evidence, held_until)
-            SELECT ?2, purpose, field, event, notice_version, notice_sha256, channel, captured_at, evidence, ?3 FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1)
+            SELECT ?2, purpose, field, event, notice_version, \(FormatThree.noticeHash(of: "c")), channel, captured_at, evidence, ?3
+            FROM consent_events c WHERE member_key = (SELECT key FROM members WHERE id = ?1)
             """).run([.text(member.rawValue), .text(tag), .text(heldUntil)])
     }
 

@@ -9,8 +9,8 @@ struct MemberStore {
     /// Writes a new member row with its wrapped data key (data key version 1) and erasure tag.
     func insert(_ member: MemberID, channel: Channel, masterVersion: Int, wrappedDataKey: [UInt8], erasureTag: String, now: String) throws {
         try database.statement("""
-            INSERT INTO members (id, created_at, updated_at, source_channel, master_key_version, data_key_version, wrapped_data_key, erasure_tag)
-            VALUES (?1, ?2, ?2, ?3, ?4, 1, ?5, ?6)
+            INSERT INTO members (id, created_unix, updated_unix, source_channel, master_key_version, data_key_version, wrapped_data_key, erasure_tag)
+            VALUES (?1, unixepoch(?2), unixepoch(?2), ?3, ?4, 1, ?5, ?6)
             """).run([.text(member.rawValue), .text(now), .text(channel.rawValue), .integer(Int64(masterVersion)), .blob(wrappedDataKey),
                       .text(erasureTag)])
     }
@@ -30,7 +30,7 @@ struct MemberStore {
 
     /// Marks the member as changed now.
     func touch(_ member: MemberID, now: String) throws {
-        try database.statement("UPDATE members SET updated_at = ?2 WHERE id = ?1").run([.text(member.rawValue), .text(now)])
+        try database.statement("UPDATE members SET updated_unix = unixepoch(?2) WHERE id = ?1").run([.text(member.rawValue), .text(now)])
     }
 
     // MARK: Field values
@@ -62,8 +62,8 @@ struct MemberStore {
     /// Writes one sealed value.
     func insertValue(_ sealed: SealedValue, field: String, of member: MemberID, now: String) throws {
         try database.statement("""
-            INSERT INTO member_fields (member_key, field, ciphertext, data_key_version, updated_at)
-            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, ?5)
+            INSERT INTO member_fields (member_key, field, ciphertext, data_key_version, updated_unix)
+            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, unixepoch(?5))
             """).run([.text(member.rawValue), .text(field), .blob(sealed.ciphertext), .integer(Int64(sealed.dataKeyVersion)), .text(now)])
     }
 

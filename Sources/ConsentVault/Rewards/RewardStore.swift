@@ -10,8 +10,8 @@ struct RewardStore {
     /// index decides, so concurrent requests cannot both win. Returns whether it was awarded.
     func award(_ rule: RewardRule, to member: MemberID, scope: String, actor: Principal, now: String) throws -> Bool {
         try database.statement("""
-            INSERT OR IGNORE INTO points_ledger (member_key, rule_id, rule_version, scope_key, points, reason, at, actor)
-            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            INSERT OR IGNORE INTO points_ledger (member_key, rule_id, rule_version, scope_key, points, reason, at_unix, actor)
+            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, ?5, ?6, unixepoch(?7), ?8)
             """).run([.text(member.rawValue), .text(rule.id), .integer(Int64(rule.version)), .text(scope),
                       .integer(Int64(rule.points)), .text(rule.description), .text(now), .text(actor.name)])
         return database.changes == 1
@@ -25,15 +25,18 @@ struct RewardStore {
 
     /// Awards of `ruleID` to anyone in `year`.
     func awardCount(_ ruleID: String, year: String) throws -> Int {
-        try database.statement("SELECT count(*) AS value FROM points_ledger WHERE rule_id = ?1 AND substr(at, 1, 4) = ?2")
+        try database.statement("""
+            SELECT count(*) AS value FROM points_ledger
+            WHERE rule_id = ?1 AND at_unix >= unixepoch(printf('%04d-01-01', ?2)) AND at_unix < unixepoch(printf('%04d-01-01', ?2 + 1))
+            """)
             .scalar([.text(ruleID), .text(year)], table: "points_ledger")
     }
 
     /// Appends an admin correction.
     func adjust(_ member: MemberID, points: Int, reason: String, actor: Principal, now: String) throws {
         try database.statement("""
-            INSERT INTO points_ledger (member_key, rule_id, rule_version, scope_key, points, reason, at, actor)
-            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, 0, ?3, ?4, ?5, ?6, ?7)
+            INSERT INTO points_ledger (member_key, rule_id, rule_version, scope_key, points, reason, at_unix, actor)
+            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, 0, ?3, ?4, ?5, unixepoch(?6), ?7)
             """).run([.text(member.rawValue), .text(Self.adjustmentRuleID), .text(now), .integer(Int64(points)),
                       .text(reason), .text(now), .text(actor.name)])
     }

@@ -5,15 +5,11 @@
 /// one index to map it. Values are not re-encrypted: their associated data binds the public id and
 /// the field name, which do not change, and every row keeps its content, so seals still hold.
 ///
-/// A format-1 vault is migrated in place in batches of members, each its own transaction that
-/// moves the members' rows (copies them into the new tables, which have their indexes from the
-/// start, and deletes them from the old ones, whose pages `secure_delete` zeroes), with the
-/// position in `format2_progress`: a migration killed at any moment resumes where it stopped the
-/// next time the vault is opened. The last step swaps the emptied old tables for the new ones in
-/// one small transaction, so memory stays bounded by a batch however large the vault.
+/// A format-1 vault is migrated in place in batches of members (`BatchedRebuild`), resumable after
+/// a kill at any moment; `FormatThree` then compacts the columns.
 enum FormatTwo {
     /// The schema version of format 2: one past the SQL migrations of format 1.
-    static var version: Int { Schema.migrations.count + 1 }
+    static let version = Schema.migrations.count + 1
 
     /// The tables format 2 rebuilds, in the order they are copied.
     static let tables = ["members", "member_fields", "blind_indexes", "consent_events", "events", "points_ledger"]
@@ -122,13 +118,6 @@ enum FormatTwo {
         END;
         """
 
-    /// Removes the rows of one batch of members (ids after `?1` up to and including `?2`) from the
-    /// old tables once copied: only rows of members that were copied, so rows of members that do
-    /// not exist stay and stop the swap.
-    private static let deleteBatch = (tables.dropFirst() + tables.prefix(1)).map { table in
-        "DELETE FROM \(table) WHERE \(table == "members" ? "id" : "member_id") IN (SELECT id FROM members_v2 WHERE id > ?1 AND id <= ?2)"
-    }
-
     /// Copies of one batch of members (ids after `?1` up to and including `?2`) and their rows.
     private static let copyBatch = [
         """
@@ -160,100 +149,13 @@ enum FormatTwo {
         """,
     ]
 
-    /// Where a vault stands.
-    enum State: Equatable {
-        /// Format 1 (schema version `Schema.migrations.count`): nothing copied yet.
-        case formatOne
-        /// Started and not finished.
-        case migrating
-        /// Format 2.
-        case formatTwo
-    }
-
-    /// The format of `database`, which has at least the SQL migrations of format 1.
-    static func state(of database: Database) throws -> State {
-        let version = try Schema.version(of: database)
-        if version < self.version { return .formatOne }
-        return try hasProgress(database) ? .migrating : .formatTwo
-    }
-
-    /// Rows each table format 2 rebuilds still holds in its format-1 form (all of them before a
-    /// migration, those of members not yet moved during one).
-    static func rowCounts(_ database: Database) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for table in tables { counts[table] = try database.statement("SELECT count(*) AS value FROM \(table)").scalar(table: table) }
-        return counts
-    }
-
-    /// Members an interrupted migration has copied.
-    static func copiedMembers(_ database: Database) throws -> Int {
-        try database.statement("SELECT count(*) AS value FROM members_v2").scalar(table: "members_v2")
-    }
-
-    /// Whether `database` has a `format2_progress` table (a migration started and not finished).
-    private static func hasProgress(_ database: Database) throws -> Bool {
-        try database.statement("SELECT count(*) AS value FROM sqlite_schema WHERE type = 'table' AND name = 'format2_progress'")
-            .scalar(table: "sqlite_schema") == 1
-    }
-
-    /// Migrates `database` to format 2, or finishes a migration that was interrupted, `batchSize`
-    /// members per transaction. `afterBatch` runs after each committed batch with the members
-    /// copied so far (progress output; the crash test stops the process there).
-    static func migrate(_ database: Database, batchSize: Int = VaultMigration.defaultBatchSize, afterBatch: (Int) throws -> Void = { _ in }) throws {
-        let started = try database.writeTransaction { () throws -> Bool in
-            guard try Schema.version(of: database) == Schema.migrations.count else { return false }
-            try database.execute(createTables)
-            try database.execute("PRAGMA user_version = \(version)")
-            return true
-        }
-        let resuming = try hasProgress(database)
-        guard started || resuming else { return }
-        // Deleting the old member rows must not cascade to the tables format 2 keeps (tokens, restrictions).
-        try database.execute("PRAGMA foreign_keys = OFF")
-        defer { try? database.execute("PRAGMA foreign_keys = ON") }
-        var copied = try copiedMembers(database)
-        while true {
-            let count = try database.writeTransaction { () throws -> Int in
-                guard try hasProgress(database) else { return 0 }
-                let after = try database.statement("SELECT last_member FROM format2_progress").rows(table: "format2_progress").first?.text("last_member") ?? ""
-                let ids = try database.statement("SELECT id FROM members WHERE id > ?1 ORDER BY id LIMIT ?2")
-                    .rows([.text(after), .integer(Int64(batchSize))], table: "members").map { try $0.text("id") }
-                guard let last = ids.last else { return 0 }
-                for sql in copyBatch + deleteBatch { try database.statement(sql).run([.text(after), .text(last)]) }
-                try database.statement("UPDATE format2_progress SET last_member = ?1").run([.text(last)])
-                return ids.count
-            }
-            guard count > 0 else { break }
-            copied += count
-            try afterBatch(copied)
-        }
-        try finish(database)
-    }
-
-    /// Swaps the copies in for the emptied old tables, in one transaction with foreign keys off
-    /// (the caller's; they are checked before it commits).
-    private static func finish(_ database: Database) throws {
-        try database.writeTransaction {
-            guard try hasProgress(database) else { return }
-            for table in tables {
-                let left = try database.statement("SELECT count(*) AS value FROM \(table)").scalar(table: table)
-                guard left == 0 else {
-                    throw StorageError.migrationIncomplete(table: table, problem: "\(left) rows of members that do not exist")
-                }
-            }
-            for table in sequencedTables {
-                try database.execute("""
-                    DELETE FROM sqlite_sequence WHERE name = '\(table)_v2';
-                    INSERT INTO sqlite_sequence (name, seq) SELECT '\(table)_v2', seq FROM sqlite_sequence WHERE name = '\(table)';
-                    """)
-            }
-            for table in tables.reversed() { try database.execute("DROP TABLE \(table)") }
-            for table in tables { try database.execute("ALTER TABLE \(table)_v2 RENAME TO \(table)") }
-            try database.execute(createTriggers)
-            try database.execute("DROP TABLE format2_progress")
-            if let violation = try database.statement("PRAGMA foreign_key_check").rows(table: "pragma").first {
-                throw StorageError.migrationIncomplete(table: (try? violation.text("table")) ?? "?", problem: "a row refers to a member that does not exist")
-            }
-        }
-    }
+    /// The step from format 1 to format 2.
+    static let rebuild = BatchedRebuild(
+        format: 2, fromVersion: Schema.migrations.count, version: version, tables: tables, suffix: "_v2", sequencedTables: sequencedTables,
+        progressTable: "format2_progress", batchKey: "id", createTables: createTables, refusals: [], copyBatch: copyBatch,
+        // Only rows of members that were copied, so rows of members that do not exist stay and stop the swap.
+        deleteBatch: (tables.dropFirst() + tables.prefix(1)).map { table in
+            "DELETE FROM \(table) WHERE \(table == "members" ? "id" : "member_id") IN (SELECT id FROM members_v2 WHERE id > ?1 AND id <= ?2)"
+        },
+        createTriggers: createTriggers)
 }

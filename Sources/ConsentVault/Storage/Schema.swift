@@ -302,15 +302,19 @@ enum Schema {
         """,
     ]
 
-    /// The schema version this build writes: storage format 2 (`FormatTwo`), after the SQL migrations.
-    static var currentVersion: Int { FormatTwo.version }
+    /// The schema version this build writes: storage format 3 (`FormatThree`), after the SQL
+    /// migrations (format 1) and `FormatTwo`.
+    static var currentVersion: Int { FormatThree.version }
+
+    /// The batched steps after the SQL migrations, in order: format 1 to 2, then 2 to 3.
+    static let formatSteps = [FormatTwo.rebuild, FormatThree.rebuild]
 
     /// Brings `database` to the current version, finishing a format migration that was
     /// interrupted; refuses files from newer builds.
     static func migrate(_ database: Database, batchSize: Int = VaultMigration.defaultBatchSize,
-                        afterBatch: (Int) throws -> Void = { _ in }) throws {
+                        afterBatch: (_ format: Int, _ copied: Int) throws -> Void = { _, _ in }) throws {
         try applySQLMigrations(database)
-        try FormatTwo.migrate(database, batchSize: batchSize, afterBatch: afterBatch)
+        for step in formatSteps { try step.migrate(database, batchSize: batchSize, afterBatch: afterBatch) }
     }
 
     /// Applies the SQL migrations (format 1) that `database` lacks, in one transaction; refuses

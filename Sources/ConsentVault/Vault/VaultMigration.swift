@@ -9,23 +9,30 @@ public enum VaultMigration {
 
     /// What a migration of one vault would do.
     public struct Plan: Sendable, Equatable {
-        /// The storage format the file has now: 1, or 2 (then nothing is left to do).
+        /// The storage format the file has now: 1, 2, or 3 (then nothing is left to do).
         public let format: Int
-        /// Whether a migration was started and interrupted; `copiedMembers` of `members` are copied.
+        /// Whether the next step was started and interrupted; `copiedMembers` of `members` are copied.
         public let isInterrupted: Bool
-        /// Members already copied by the interrupted migration.
+        /// Members the interrupted step has already copied.
         public let copiedMembers: Int
         /// Members in the vault.
         public let members: Int
-        /// Rows each rebuilt table still holds in format 1 (what is left to move), by table.
+        /// Rows each table the next step rebuilds still holds in its old form (what is left to move), by table.
         public let rows: [String: Int]
         /// Members per transaction.
         public let batchSize: Int
         /// The file's size in bytes now.
         public let fileBytes: Int64
 
-        /// Transactions left: one per batch of members still to copy, and the swap.
-        public var transactions: Int { format == 2 ? 0 : (members - copiedMembers + batchSize - 1) / batchSize + 1 }
+        /// The storage format this build writes.
+        public static var currentFormat: Int { Schema.formatSteps.last?.format ?? 1 }
+
+        /// Transactions left: for each step still to run, one per batch of members still to copy and the swap.
+        public var transactions: Int {
+            let batches = { (members: Int) in (members + batchSize - 1) / batchSize + 1 }
+            guard format < Self.currentFormat else { return 0 }
+            return batches(members - copiedMembers) + (Self.currentFormat - format - 1) * batches(members)
+        }
     }
 
     /// What migrating the vault at `path` would do; changes nothing, not even its `-wal` file (the
@@ -34,18 +41,24 @@ public enum VaultMigration {
         let database = try openChecked(path, keyRing: keyRing, readOnly: true)
         let version = try Schema.version(of: database)
         if version > Schema.currentVersion { throw StorageError.schemaTooNew(found: version, supported: Schema.currentVersion) }
-        let state: FormatTwo.State = version < Schema.migrations.count ? .formatOne : try FormatTwo.state(of: database)
-        let rows = state == .formatTwo ? [:] : try FormatTwo.rowCounts(database)
-        let copied = state == .migrating ? try FormatTwo.copiedMembers(database) : 0
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-        return Plan(format: state == .formatTwo ? 2 : 1, isInterrupted: state == .migrating, copiedMembers: copied,
-                    members: (rows["members"] ?? 0) + copied, rows: rows, batchSize: max(1, batchSize), fileBytes: bytes)
+        guard let step = try Schema.formatSteps.first(where: { try $0.state(of: database) != .after }) else {
+            let members = try database.statement("SELECT count(*) AS value FROM members").scalar(table: "members")
+            return Plan(format: Plan.currentFormat, isInterrupted: false, copiedMembers: 0, members: members, rows: [:],
+                        batchSize: max(1, batchSize), fileBytes: bytes)
+        }
+        let interrupted = try step.state(of: database) == .migrating
+        let rows = try step.rowCounts(database)
+        let copied = interrupted ? try step.copiedMembers(database) : 0
+        return Plan(format: step.format - 1, isInterrupted: interrupted, copiedMembers: copied, members: (rows["members"] ?? 0) + copied,
+                    rows: rows, batchSize: max(1, batchSize), fileBytes: bytes)
     }
 
-    /// Migrates the vault at `path` to format 2 (or finishes an interrupted migration), `batchSize`
-    /// members per transaction; `progress` gets the members copied after each batch.
+    /// Migrates the vault at `path` to the current format (or finishes an interrupted migration),
+    /// `batchSize` members per transaction; `progress` gets the format each batch moves to and the
+    /// members that step has copied, after each batch.
     public static func run(at path: String, keyRing: KeyRing, batchSize: Int = defaultBatchSize,
-                           progress: (Int) throws -> Void = { _ in }) throws {
+                           progress: (_ format: Int, _ copied: Int) throws -> Void = { _, _ in }) throws {
         try Schema.migrate(try openChecked(path, keyRing: keyRing, readOnly: false), batchSize: max(1, batchSize), afterBatch: progress)
     }
 

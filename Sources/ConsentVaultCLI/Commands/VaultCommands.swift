@@ -13,11 +13,12 @@ enum VaultCommands {
         CommandSpec(path: ["checkpoint"], summary: "Write the -wal file back into the vault and empty it",
                     discussion: "Exits 1 while other processes are still reading the vault; erasures and retention runs do this themselves.",
                     run: checkpoint),
-        CommandSpec(path: ["vault", "migrate"], summary: "Move the vault to storage format 2 (opening it does this too), or say what that does",
+        CommandSpec(path: ["vault", "migrate"], summary: "Move the vault to the current storage format (opening it does this too), or say what that does",
                     options: [OptionSpec(name: .dryRun, valueName: nil, help: "say what the migration would do; change nothing"),
                               OptionSpec(name: .batchSize, valueName: "N", help: "members per transaction (default 2000)")],
                     discussion: """
-                        Copies each member's rows into the new tables in batches, each its own transaction, then swaps the tables in one.
+                        Copies each member's rows into the new tables in batches, each its own transaction, then swaps the tables in one;
+                        a format-1 vault takes two such steps (format 2: integer member keys; format 3: integer timestamps).
                         Killed at any moment, it resumes where it stopped the next time (this command, or any opening of the vault).
                         Values are not re-encrypted: their associated data binds the member id and field name, which stay.
                         """,
@@ -69,12 +70,12 @@ enum VaultCommands {
         guard batchSize > 0 else { throw invocation.invalid(.batchSize, "must be positive") }
         let (path, keyRing) = (try invocation.vaultPath(), try invocation.loadKeyRing())
         let plan = try VaultMigration.plan(at: path, keyRing: keyRing, batchSize: batchSize)
-        if invocation.flag(.dryRun) || plan.format == 2 {
+        if invocation.flag(.dryRun) || plan.format == VaultMigration.Plan.currentFormat {
             report(plan, done: false, invocation)
             return
         }
-        try VaultMigration.run(at: path, keyRing: keyRing, batchSize: batchSize) { copied in
-            if !invocation.json { Output.error("copied \(copied) of \(plan.members) members") }
+        try VaultMigration.run(at: path, keyRing: keyRing, batchSize: batchSize) { format, copied in
+            if !invocation.json { Output.error("format \(format): copied \(copied) of \(plan.members) members") }
         }
         // Opening checks seals and re-applies the erasure journal, as every later use will.
         _ = try Vault.open(at: path, keyRing: keyRing, erasureJournal: try invocation.erasureJournalPath())
@@ -89,16 +90,19 @@ enum VaultCommands {
                          "re_encrypted_values": 0] as [String: Any])
             return
         }
-        guard plan.format == 1 else {
-            Output.line(done ? "The vault is in storage format 2 now (\(plan.fileBytes) bytes; pages of the old tables are zeroed and reused)."
-                : "The vault is in storage format 2: nothing to migrate.")
+        let current = VaultMigration.Plan.currentFormat
+        guard plan.format < current else {
+            Output.line(done ? "The vault is in storage format \(current) now (\(plan.fileBytes) bytes; pages of the old tables are zeroed and reused)."
+                : "The vault is in storage format \(current): nothing to migrate.")
             return
         }
         let rows = plan.rows.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let steps = plan.format == 1 ? "into tables keyed by an integer (format 2), then into tables with integer timestamps (format 3)"
+            : "into tables with integer timestamps and consent events that refer to their notice (format 3)"
         Output.line("""
-            The vault is in storage format 1\(plan.isInterrupted ? ", migration interrupted after \(plan.copiedMembers) of \(plan.members) members" : "").
-            A migration moves \(plan.members - plan.copiedMembers) members with their rows (\(rows)) into tables keyed by an integer,
-            \(plan.batchSize) members per transaction, then swaps the tables in one more: \(plan.transactions) transactions.
+            The vault is in storage format \(plan.format)\(plan.isInterrupted ? ", migration interrupted after \(plan.copiedMembers) of \(plan.members) members" : "").
+            A migration moves \(plan.members - plan.copiedMembers) members with their rows (\(rows)) \(steps),
+            \(plan.batchSize) members per transaction, swapping the tables in one more after each step: \(plan.transactions) transactions.
             No value is re-encrypted: the associated data of each value binds the member id and the field name, which stay.
             Each batch zeroes the old rows it moved (secure_delete); the file (\(plan.fileBytes) bytes) keeps its size and reuses those pages.
             """)
