@@ -158,6 +158,19 @@ struct RedactorCoverageTests {
         ("Patient: Poppy Thwaite, seen today", ["PERSON:Poppy Thwaite"]),
         ("@mira_k commented on our @example_store post", ["SOCIAL_HANDLE:@mira_k"]),
         ("sent to Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR today", ["ADDRESS:Flat 4, Harbour House, 12 Dock Road, Cork T12 X5PR"]),
+        // Spreadsheet addresses with `;`, an attic floor, Irish counties and Eircodes on their own lines, a floor in brackets.
+        ("Rechnung an Hinter den Höfen 119; 53111 Bonn, danke", ["ADDRESS:Hinter den Höfen 119; 53111 Bonn"]),
+        ("Anlieferung: Lerchenfeld 11, DG, 66111 Saarbrücken, kein Aufzug", ["ADDRESS:Lerchenfeld 11, DG, 66111 Saarbrücken"]),
+        ("goes by post to 63 College Green Close, Athlone, Co. Westmeath.", ["ADDRESS:63 College Green Close, Athlone, Co. Westmeath"]),
+        ("address:\n72 Ashgrove Lawn\nWaterford\nX91 K3A5\nthanks", ["ADDRESS:72 Ashgrove Lawn\nWaterford\nX91 K3A5"]),
+        ("Address: 5602 E 5th St, Apt 4B (5th floor), Seattle, WA 98110, no lift", ["ADDRESS:5602 E 5th St, Apt 4B (5th floor), Seattle, WA 98110"]),
+        ("acting for her, 55 Strand Road, Drumcondra, Dublin 9. Claim", ["ADDRESS:55 Strand Road, Drumcondra, Dublin 9"]),
+        // A URL in brackets; a year-less date after DOB; a bare `member`; a speaker after a role; names an email spells.
+        ("the link (https://shop.example.ie/account?member=CV00413176&utm_source=email) fails", ["URL:https://shop.example.ie/account?member=CV00413176&utm_source=email"]),
+        ("name is Rahul Agarwal, DOB 9/13", ["PERSON:Rahul Agarwal", "DATE_OF_BIRTH:9/13"]),
+        ("already a member (0013 2587).", ["MEMBER_NUMBER:0013 2587"]),
+        ("Kunde: Hallo\nAgent Thanasis: Sure, what is it?\nKunde: Adresse\nAgent Thanasis: Done", ["PERSON:Thanasis", "PERSON:Thanasis"]),
+        ("Vorname,Nachname,E-Mail\nNikolai,Iwanow,nikolai.iwanow94@icloud.com", ["PERSON:Nikolai", "PERSON:Iwanow", "EMAIL:nikolai.iwanow94@icloud.com"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -237,6 +250,9 @@ struct RedactorCoverageTests {
         "ist die Jacke von Marc O'Polo in M noch da?",
         "Birthday email brief 10/15/2025: 15% off", "open 24 Dec 9–1, 27–30 Dec 10–6", "Dear Hollis Home,\nthanks", "Sender Quill & Ember Books; hero image",
         "stocktake Boxing Day", "Reason: colour off",
+        // A particle after `called`, a sentence after a template placeholder, a note in brackets after a city, a bare `member` of old.
+        "she rang twice and nobody called back. Please contact today!", "instead of {{first_name}}. Affected were many.",
+        "Member since 2019, very loyal", "Mitglied seit 2019", "half price on 1/2 of the range",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -11,7 +11,8 @@ enum AddressDetector {
                                                     "way", "court", "ct", "boulevard", "blvd", "place", "pl", "terrace", "ter", "parkway",
                                                     "pkwy", "highway", "hwy", "square", "sq", "crescent", "cres", "gardens", "grove", "row",
                                                     "mews", "hill", "circle", "cir", "trail", "walk", "park", "green", "parade", "wharf", "quay",
-                                                    "rise", "mall", "broadway", "yard", "gate", "wynd", "approach", "vale", "meadows", "fields", "bank", "brow"]
+                                                    "rise", "mall", "broadway", "yard", "gate", "wynd", "approach", "vale", "meadows", "fields", "bank", "brow",
+                                                    "view", "lawn", "heights", "downs", "glen", "grange", "manor", "villas", "cottages"]
     private static let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"]
     private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "#"]
     /// US states and territories, for `City, ST 12345`.
@@ -176,7 +177,7 @@ enum AddressDetector {
             if text.isDigit(wordEnd + 1), let number = houseNumberEnd(text, wordEnd) {
                 var probe = number
                 for _ in 0..<3 { probe = floorEnd(text, probe) ?? probe }
-                if text.is(probe, ",") { probe += 1 }
+                if text.is(probe, ",") || text.is(probe, ";") { probe += 1 }
                 if text.lowercasedMatches(inWord, at: probe) { probe += inWord.count - 1 }
                 guard text.isWhitespace(probe) else { return nil }
                 probe += 1
@@ -329,13 +330,18 @@ enum AddressDetector {
         var probe = end
         if text.is(probe, ",") { probe += 1 }
         let unitEnd = text.is(probe + 1, "#") ? probe + 2 : word(text, probe + 1).flatMap { units.contains($0.text.lowercased()) ? $0.end : nil }
-        if text.isSpace(probe), let unitEnd {
+        if text.isSpace(probe) || text.is(probe, "\n"), let unitEnd {
             var cursor = unitEnd
             if text.is(cursor, ".") { cursor += 1 }
             if text.isSpace(cursor) { cursor += 1 }
             let numberStart = cursor
             while text.isAlphanumeric(cursor), cursor - numberStart < 6 { cursor += 1 }
             if cursor > numberStart, text.isDigit(numberStart) || text.isDigit(cursor - 1) { end = cursor }
+        }
+        // `Apt 4B (5th floor)`
+        if text.isSpace(end), text.is(end + 1, "("), let closing = (end + 2..<min(text.count, end + 20)).first(where: { text.is($0, ")") }),
+           text.string(end + 2, closing).lowercased().hasSuffix("floor") {
+            end = closing + 1
         }
         return end
     }
@@ -438,6 +444,8 @@ enum AddressDetector {
         }
         while cityEnd > cursor, !text.isLetter(cityEnd - 1) { cityEnd -= 1 }
         guard cityEnd > cursor else { return ukPostcode(text, cursor) ?? end }
+        // Ireland: `, Co. Westmeath`, a line `Co. Dublin`, `, Dublin 9`, then an Eircode on the same or the next line.
+        if let place = irishPlaceEnd(text, cityEnd) { return place }
         var stateStart = cityEnd
         if text.is(stateStart, ",") { stateStart += 1 }
         guard text.isSpace(stateStart) else { return cityEnd }
@@ -456,6 +464,32 @@ enum AddressDetector {
     }
 
     private static let englishCityJoiners = ScalarText.lowercased(["upon", "on", "under", "le", "in"])
+
+    private static let countyWords = ScalarText.lowercased(["co. ", "county "])
+    private static let dublin = Array("dublin ".unicodeScalars.map(\.value))
+
+    /// End of an Irish county (`Co. Westmeath`, `County Cork`) or Dublin district (`Dublin 9`) after
+    /// a town ending at `cityEnd`, with a following Eircode, or of the Eircode alone; nil when neither follows.
+    private static func irishPlaceEnd(_ text: ScalarText, _ cityEnd: Int) -> Int? {
+        func next(_ index: Int) -> Int? {
+            var cursor = index
+            if text.is(cursor, ",") { cursor += 1 }
+            return text.isWhitespace(cursor) ? cursor + 1 : nil
+        }
+        var end: Int?
+        if let start = next(cityEnd), text.isUpper(start) {
+            if let county = countyWords.first(where: { text.lowercasedMatches($0, at: start) }), text.isUpper(start + county.count) {
+                end = wordEnd(text, start + county.count)
+            } else if text.lowercasedMatches(dublin, at: start), text.isDigit(start + dublin.count) {
+                var district = start + dublin.count + 1
+                if text.isDigit(district) { district += 1 }
+                if text.is(district, "W") { district += 1 }
+                if !text.isAlphanumeric(district) { end = district }
+            }
+        }
+        if let codeStart = next(end ?? cityEnd), let code = eircode(text, codeStart) { return code }
+        return end
+    }
 
     /// End of a UK postcode at `start` (`NW1 6XE`, `SW1A 1AA`, `M1 1AE`), uppercase, on word boundaries.
     private static func ukPostcode(_ text: ScalarText, _ start: Int) -> Int? {
@@ -485,7 +519,8 @@ enum AddressDetector {
         var cursor = end
         // `, Hinterhaus, 2. OG`
         for _ in 0..<3 { cursor = floorEnd(text, cursor) ?? cursor }
-        if text.is(cursor, ",") { cursor += 1 }
+        // `Sonnenhang 15b; 80331 München` as pasted from a spreadsheet.
+        if text.is(cursor, ",") || text.is(cursor, ";") { cursor += 1 }
         if text.lowercasedMatches(inWord, at: cursor), text.isDigit(cursor + inWord.count) { cursor += inWord.count - 1 }
         guard text.isWhitespace(cursor) else { return end }
         cursor += 1
@@ -507,11 +542,18 @@ enum AddressDetector {
             cursor = wordEnd(text, cursor + 2 + joiner.count)
         }
         if text.isSpace(cursor), text.is(cursor + 1, "("), text.isUpper(cursor + 2) {
-            let closing = wordEnd(text, cursor + 2)
-            if text.is(closing, ")") { cursor = closing + 1 }
+            var closing = wordEnd(text, cursor + 2)
+            if text.is(closing, ".") { closing += 1 }
+            if text.is(closing, ")"), cityRegions.contains(text.string(cursor + 2, closing).lowercased()) { cursor = closing + 1 }
         }
         return cursor
     }
+
+    /// Rivers and regions in brackets after a city's name (`Halle (Saale)`, `Weiden (Oberpf.)`), not a note (`München (Geschenk)`).
+    private static let cityRegions: Set<String> = ["saale", "oder", "main", "westf.", "westf", "oberpf.", "oberpf", "opf.", "wied", "donau", "ruhr",
+                                                   "rhld.", "rhein", "holst.", "holstein", "sachs.", "sachsen", "elbe", "weser", "lahn", "mosel",
+                                                   "havel", "spree", "inn", "breisgau", "allgäu", "vogtl.", "erzgeb.", "thür.", "ostfriesl.",
+                                                   "pfalz", "eifel", "harz", "hunsrück", "westerwald", "lausitz", "nahe", "ilm", "isar", "obb.", "ndb."]
 
     private static let cityPrefixes = ScalarText.lowercased(["bad", "sankt", "st.", "neu", "alt", "groß", "klein", "hansestadt"])
     private static let cityJoiners = ScalarText.lowercased(["am", "an der", "im", "in der", "ob der", "bei", "vor der"])
@@ -565,5 +607,5 @@ enum AddressDetector {
     private static let sideWords = ScalarText.lowercased(["links", "rechts", "mitte", "li.", "re."])
     private static let floorWords = ScalarText.lowercased(["og", "obergeschoss", "stock", "etage", "ug", "eg"])
     private static let flatWords = ScalarText.lowercased(["whg.", "wohnung", "app.", "apt.", "eg", "hinterhaus", "vorderhaus", "seitenflügel", "dachgeschoss",
-                                                          "rückgebäude", "hinterhof", "gartenhaus", "souterrain", "aufgang", "stiege", "top", "tür"])
+                                                          "rückgebäude", "hinterhof", "gartenhaus", "souterrain", "aufgang", "stiege", "top", "tür", "dg"])
 }

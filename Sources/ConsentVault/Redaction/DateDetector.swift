@@ -129,6 +129,11 @@ enum DateDetector {
             return make(start, year.end, year.value, month, first.value)
         }
         for separator in ["." as Unicode.Scalar, "/"] where text.is(first.end, separator) {
+            // `DOB 9/13` without a year: month/day if only that fits, else day/month.
+            if separator == "/", let second = number(text, first.end + 1, maxDigits: 2), !text.isAlphanumeric(second.end), !text.is(second.end, "/"),
+               !(text.is(second.end, ".") || text.is(second.end, ",")) || !text.isDigit(second.end + 1) {
+                if let date = make(start, second.end, nil, second.value, first.value) ?? make(start, second.end, nil, first.value, second.value) { return date }
+            }
             guard let second = number(text, first.end + 1, maxDigits: 2), text.is(second.end, separator) else { continue }
             // `12.03.` without a year.
             if separator == ".", !text.isAlphanumeric(second.end + 1), !text.is(second.end + 1, ".") || !text.isDigit(second.end + 2) {

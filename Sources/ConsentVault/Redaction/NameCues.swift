@@ -65,6 +65,8 @@ enum NameCues {
     /// Words that are never (part of) a name: articles, pronouns, cue words themselves, months,
     /// weekdays, and nouns that follow greetings and roles (`Liebe Grüße`, `Hallo Team`, `Customer Service`).
     private static let stopWords: Set<String> = [
+        // Particles after `called` (`nobody called back`).
+        "back", "again", "away", "today", "yesterday", "tomorrow",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",
         "danke", "kein", "keine", "alle", "allen", "zusammen", "leute", "welt", "grüße", "grüßen", "gruß", "gruss", "grüsse", "glückwunsch",
@@ -237,17 +239,19 @@ enum NameCues {
         // A given name that is also a word (`Link:`, `Jade:`) only in a chat, where more than one line has a speaker.
         if words.isSpeakerLabel(index), NameLexicon.isGivenName(key: words[index].key)
             || NameLexicon.isAnyGivenName(key: words[index].key) && words.speakerLineCount >= 2
-            // A capitalized one only named in brackets after a role (`Agent (Ffion): …`): `Besucher: …` is a role itself.
-            || (!words[index].isCapitalized || words.isBracketedSpeaker(index)) && words[index].text.count >= 2 && words.speakerLines(index) >= 2
+            // A capitalized one only named after a role (`Agent (Ffion): …`, `Agent Thanasis: …`): `Besucher: …` is a role itself.
+            || (!words[index].isCapitalized || words.isSpeakerAfterRole(index)) && words[index].text.count >= 2 && words.speakerLines(index) >= 2
                 && !isStopWord(words[index].lower) {
             return .strong
         }
+        // A name the email address on its line spells (`Katrin;Ströbele;katrin.stroebele@…`).
+        if words.isSpelledInEmail(index), !isStopWord(words[index].lower) { return .strong }
         // `c/o Hartmann`: a person or household receiving the post.
         if index > 1, words[index - 1].lower == "o", words[index - 2].lower == "c", words.separator(before: index - 1, contains: "/") { return .strong }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
         let previous = words[index - 1].lower
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
-        let gapIsPlain = !["," as Unicode.Scalar, "(", "!", "?"].contains { words.separator(before: index, contains: $0) }
+        let gapIsPlain = !["," as Unicode.Scalar, "(", "!", "?", "}", "]"].contains { words.separator(before: index, contains: $0) }
             && (!words.separator(before: index, contains: ".") || previous.count <= 4)
         if gapIsPlain, strongWords.contains(previous) {
             let labelsSpeaker = !titlesAndGreetings.contains(previous) && words.startsLine(index - 1)

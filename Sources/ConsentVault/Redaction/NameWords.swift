@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of a text for name detection: runs of letters, with an apostrophe or hyphen inside
 /// (`O'Brien`, `Hansen-Weiß`) kept in the word.
 struct NameWords {
@@ -28,6 +30,11 @@ struct NameWords {
     private var speakerCounts: [String: Int] = [:]
     /// How many lines of the text start with a speaker label.
     private(set) var speakerLineCount = 0
+    /// The parts of email addresses' local parts (`katrin`, `stroebele`), folded, by line.
+    private var emailParts: [Int: Set<String>] = [:]
+    /// The line of each word, and which words are part of an email address.
+    private var lineOfWord: [Int] = []
+    private var isInEmail: [Bool] = []
 
     init(_ text: ScalarText) {
         self.text = text
@@ -68,6 +75,54 @@ struct NameWords {
         }
         speakerCounts = counts
         speakerLineCount = counts.values.reduce(0, +)
+        collectEmailParts()
+    }
+
+    /// Fills `lineOfWord`, `isInEmail` and `emailParts`: the words joined by `.`, `_` or `-` before an `@`.
+    private mutating func collectEmailParts() {
+        var line = 0, position = 0
+        for word in words {
+            while position < word.start {
+                if text.isWhitespace(position), !text.isSpace(position) { line += 1 }
+                position += 1
+            }
+            lineOfWord.append(line)
+        }
+        isInEmail = [Bool](repeating: false, count: words.count)
+        for index in words.indices {
+            // The last part may end in digits (`nikolai.iwanow94@`).
+            var end = words[index].end
+            while text.isDigit(end) { end += 1 }
+            guard text.is(end, "@") else { continue }
+            var part = index
+            while true {
+                isInEmail[part] = true
+                emailParts[lineOfWord[part], default: []].formUnion(Self.foldings(words[part].lower))
+                let start = words[part].start
+                guard part > 0, words[part - 1].end == start - 1, text.is(start - 1, ".") || text.is(start - 1, "_") || text.is(start - 1, "-")
+                else { break }
+                part -= 1
+            }
+            var after = index + 1
+            while after < words.count, words[after].start == words[after - 1].end + 1, !text.isWhitespace(words[after - 1].end) {
+                isInEmail[after] = true
+                after += 1
+            }
+        }
+    }
+
+    /// `lower` as it may be spelled in an email address: German umlauts written out, or all accents dropped.
+    private static func foldings(_ lower: String) -> Set<String> {
+        let german = lower.replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe")
+            .replacingOccurrences(of: "ü", with: "ue").replacingOccurrences(of: "ß", with: "ss")
+        return [lower, german, lower.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "ł", with: "l")]
+    }
+
+    /// Whether capitalized word `index` is spelled in the local part of an email address on its line
+    /// (`Katrin;Ströbele;katrin.stroebele@…`, `Nikolai,Iwanow,nikolai.iwanow94@…`): then it names that person.
+    func isSpelledInEmail(_ index: Int) -> Bool {
+        guard words[index].isCapitalized, words[index].lower.count >= 3, !isInEmail[index], let parts = emailParts[lineOfWord[index]] else { return false }
+        return !parts.isDisjoint(with: Self.foldings(words[index].lower))
     }
 
     /// Number of words.
@@ -160,13 +215,21 @@ struct NameWords {
     func isSpeakerLabel(_ index: Int) -> Bool {
         let end = words[index].end
         if text.is(end, ":"), startsLine(index) || text.is(words[index].start - 2, "]") { return true }
-        return text.is(words[index].start - 1, "(") && text.is(end, ")") && text.is(end + 1, ":")
+        return isSpeakerAfterRole(index)
     }
 
-    /// Whether word `index` names a speaker in brackets after a role (`Agent (Ffion): …`).
-    func isBracketedSpeaker(_ index: Int) -> Bool {
-        text.is(words[index].start - 1, "(") && text.is(words[index].end, ")") && text.is(words[index].end + 1, ":")
+    /// Whether word `index` names a speaker after a role, in brackets (`Agent (Ffion): …`) or not
+    /// (`Agent Thanasis: …` at the start of a line).
+    func isSpeakerAfterRole(_ index: Int) -> Bool {
+        let end = words[index].end
+        if text.is(words[index].start - 1, "("), text.is(end, ")"), text.is(end + 1, ":") { return true }
+        return index > 0 && text.is(end, ":") && startsLine(index - 1) && areAdjacent(index - 1, index)
+            && Self.speakerRoles.contains(words[index - 1].lower)
     }
+
+    /// Roles that open a chat line before the speaker's name.
+    private static let speakerRoles: Set<String> = ["agent", "berater", "beraterin", "mitarbeiter", "mitarbeiterin", "support", "advisor",
+                                                    "adviser", "rep", "staff", "operator", "associate", "verkäufer", "verkäuferin"]
 
     /// How many lines word `index` labels as their speaker (`melli: …` on two lines of a chat).
     func speakerLines(_ index: Int) -> Int { speakerCounts[words[index].lower] ?? 0 }

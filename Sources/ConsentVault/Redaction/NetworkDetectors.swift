@@ -174,8 +174,11 @@ enum NetworkDetectors {
         var found: [Detection] = []
         var index = 0
         while index < text.count {
-            guard !text.isWhitespace(index), index == 0 || text.isWhitespace(index - 1) || text.is(index - 1, "(") || text.is(index - 1, "«")
-                    || text.is(index - 1, "\"") || text.is(index - 1, "„") || text.is(index - 1, ":") else { index += 1; continue }
+            // A URL starts after a space or an opening bracket or quote (`(«https://…»)`), never at one.
+            let opening = text.is(index, "(") || text.is(index, "«") || text.is(index, "\"") || text.is(index, "„") || text.is(index, "[")
+            guard !text.isWhitespace(index), !opening, index == 0 || text.isWhitespace(index - 1) || text.is(index - 1, "(") || text.is(index - 1, "«")
+                    || text.is(index - 1, "\"") || text.is(index - 1, "„") || text.is(index - 1, ":") || text.is(index - 1, "[")
+            else { index += 1; continue }
             var end = index
             var question = -1, slash = -1, dot = -1
             // After a scheme, the host starts past `://`.
