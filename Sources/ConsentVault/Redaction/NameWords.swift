@@ -94,8 +94,9 @@ struct NameWords {
             var end = words[index].end
             while text.isDigit(end) { end += 1 }
             guard text.is(end, "@") else { continue }
+            // At most a few parts, each word once: adversarial text (`a.a.a…a@a@a@`) stays linear.
             var part = index
-            while true {
+            while !isInEmail[part], index - part < Self.emailPartLimit {
                 isInEmail[part] = true
                 emailParts[lineOfWord[part], default: []].formUnion(Self.foldings(words[part].lower))
                 let start = words[part].start
@@ -104,12 +105,16 @@ struct NameWords {
                 part -= 1
             }
             var after = index + 1
-            while after < words.count, words[after].start == words[after - 1].end + 1, !text.isWhitespace(words[after - 1].end) {
+            while after < words.count, after - index <= Self.emailPartLimit, words[after].start == words[after - 1].end + 1,
+                  !text.isWhitespace(words[after - 1].end) {
                 isInEmail[after] = true
                 after += 1
             }
         }
     }
+
+    /// Parts of an email's local part looked at (`anna.maria.von.berg@` has four).
+    private static let emailPartLimit = 6
 
     /// `lower` as it may be spelled in an email address: German umlauts written out, or all accents dropped.
     private static func foldings(_ lower: String) -> Set<String> {

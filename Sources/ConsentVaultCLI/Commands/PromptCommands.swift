@@ -108,7 +108,8 @@ enum PromptCommands {
         let longText = String(repeating: corpus, count: max(1, megabytes * 1_000_000 / max(corpus.utf8.count, 1)))
         let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)
         let adversarialMegabytes = try invocation.integer(.adversarialMB) ?? 0
-        let adversarial = adversarialMegabytes > 0 ? ["1", "@", "a@", "(", "0 ", "1.", "::", "Am ", "kiki: a\n", "Flat 1, Ab House, ", "1 a b st, c ", "Steuer-ID a b ", "Alles Liebe\nA & B aus "].map { unit in
+        let adversarial = adversarialMegabytes > 0 ? ["1", "@", "a@", "(", "0 ", "1.", "::", "Am ", "kiki: a\n", "Flat 1, Ab House, ", "1 a b st, c ", "Steuer-ID a b ", "Alles Liebe\nA & B aus ",
+                                                             "a.", "a.b@", "Agent A: b\n", "1 A Rd, B, Co. C, ", "1/2 "].map { unit in
             (unit, RedactionEvaluation.throughput(of: String(repeating: unit, count: adversarialMegabytes * 1_000_000 / unit.utf8.count)))
         } : []
         if invocation.json {
