@@ -171,6 +171,7 @@ struct RedactorCoverageTests {
         ("already a member (0013 2587).", ["MEMBER_NUMBER:0013 2587"]),
         ("Kunde: Hallo\nAgent Thanasis: Sure, what is it?\nKunde: Adresse\nAgent Thanasis: Done", ["PERSON:Thanasis", "PERSON:Thanasis"]),
         ("Vorname,Nachname,E-Mail\nNikolai,Iwanow,nikolai.iwanow94@icloud.com", ["PERSON:Nikolai", "PERSON:Iwanow", "EMAIL:nikolai.iwanow94@icloud.com"]),
+        ("Wir benötigen deine IBAN.\njohanna: DE89 3704 0044 0532 0130 00\nbot: danke", ["PERSON:johanna", "IBAN:DE89 3704 0044 0532 0130 00"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -253,6 +254,9 @@ struct RedactorCoverageTests {
         // A particle after `called`, a sentence after a template placeholder, a note in brackets after a city, a bare `member` of old.
         "she rang twice and nobody called back. Please contact today!", "instead of {{first_name}}. Affected were many.",
         "Member since 2019, very loyal", "Mitglied seit 2019", "half price on 1/2 of the range",
+        // A label of a form line, a note after a dash, a product code, a product and a brand product named after people.
+        "Status: offen\nJob: 4711 erledigt", "Zustellung in Dresden – Hinweis: bitte beim Nachbarn klingeln", "Größe L, Art.-Nr. MX-263-BLK.",
+        "Two-person delivery, Chelsea boots on Monday", "Sie bekommt das Karl Lagerfeld-Paket.",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

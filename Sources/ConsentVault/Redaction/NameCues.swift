@@ -98,7 +98,7 @@ enum NameCues {
         "mitgliedsnr", "kundennr", "kdnr", "ref", "to", "from", "reason", "date", "surname", "forename", "grund",
         // Labels of forms and mail headers (`Von:`, `Tel:`, `IBAN:`), and visitors of a web chat.
         "von", "tel", "handy", "mobil", "fax", "iban", "bic", "geb", "betreff", "datum", "besucher", "besucherin", "nutzer", "nutzerin",
-        "visitor",
+        "visitor", "job", "line", "item", "note", "notes", "status", "update",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -260,7 +260,12 @@ enum NameCues {
         }
         if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
         // `— Tom, Electricals`: a name after a dash that signs a note.
-        if words.followsSigningDash(index) { return .signature }
+        // The name ends the line or is followed by a comma or bracket (`— Tom, Electricals`), unlike a note (`– Hinweis: bitte …`).
+        if words.followsSigningDash(index), words.endsLine(index) || index + 1 < words.count
+            && (words.separator(before: index + 1, contains: ",") || words.separator(before: index + 1, contains: "(")
+                || words.areAdjacent(index, index + 1) && words.endsLine(index + 1)) {
+            return .signature
+        }
         // `Moin, Till hier!`, `Hiya, Sören here!`
         if greetings.contains(previous), index + 1 < words.count, ["hier", "here"].contains(words[index + 1].lower) { return .strong }
         // `Name: …`, and form fields `Surname: …`, `Vorname: …`.

@@ -75,7 +75,9 @@ enum NameDetector {
         if !first.isCapitalized, context != .naming {
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
-            let repeatedSpeaker = words.isSpeakerLabel(index) && words.speakerLines(index) >= 2 && first.text.count >= 2
+            // A lowercase speaker who is a given name and no ordinary word labels even one line (`johanna: DE35 …`).
+            let repeatedSpeaker = words.isSpeakerLabel(index) && (words.speakerLines(index) >= 2 && first.text.count >= 2
+                || first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key))
             guard repeatedSpeaker || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }
         }
@@ -98,7 +100,7 @@ enum NameDetector {
         }
         // A brand anywhere in the run (`Jacke von Marc O'Polo`).
         if (index...last).contains(where: { $0 + 1 < words.count && words.areAdjacent($0, $0 + 1)
-            && NameCues.brandPhrases.contains(words[$0].lower + " " + words[$0 + 1].lower) }) {
+            && NameCues.brandPhrases.contains(words[$0].lower + " " + (words[$0 + 1].lower.split(separator: "-").first.map(String.init) ?? "")) }) {
             return nil
         }
         if NameCues.isCity(at: index, alone: last == index, context: context, in: words) { return nil }
@@ -107,7 +109,8 @@ enum NameDetector {
             // A shop named after a person (`Schuhhaus Brenner`, `Dear Hollis Home`, `Sender Quill & Ember Books`), or a
             // product (`Peter Kaiser-Schuhe`); after a title or role only what follows the name counts.
             let shopBefore = context != .strong && origin > 0 && words.areAdjacent(origin - 1, origin) && NameCues.isShopWord(words[origin - 1].lower)
-            let shopAfter = last + 1 < words.count && words.areAdjacent(last, last + 1) && NameCues.isShopWord(words[last + 1].lower)
+            let shopAfter = last + 1 < words.count && words.areAdjacent(last, last + 1) && (NameCues.isShopWord(words[last + 1].lower)
+                || context != .strong && NameCues.isProductWord(words[last + 1].lower))
             let firmAfter = words.followedByAmpersand(last)
                 && (last + 1..<min(words.count, last + 4)).contains { NameCues.isShopWord(words[$0].lower) }
             if shopBefore || shopAfter || firmAfter || (index...last).contains(where: { NameCues.isShopWord(words[$0].lower)

@@ -66,7 +66,9 @@ struct NameWords {
             let word = text.string(span.start, span.end)
             let stem = capitalized || lowercaseText ? Self.withoutPossessive(word, lowercaseText: lowercaseText,
                                                                              beforeNoun: text.isSpace(span.end) && text.isUpper(span.end + 1)) : word
-            let key = capitalized || lowercaseText ? NameLexicon.key(stem) : ""
+            // A lowercase word that labels a line (`johanna: …`) is looked up too: chat speakers are names.
+            let labelsLine = text.is(span.end, ":") && (span.start == 0 || text.isWhitespace(span.start - 1) && !text.isSpace(span.start - 1))
+            let key = capitalized || lowercaseText || labelsLine ? NameLexicon.key(stem) : ""
             return Word(start: span.start, end: span.end, text: word, lower: word.lowercased(), key: key, stem: stem, isCapitalized: capitalized)
         }
         var counts: [String: Int] = [:]
@@ -173,7 +175,8 @@ struct NameWords {
     /// Whether word `index` is part of a handle, URL or file name: right after `_`, `@` or `/`.
     func isInsideToken(_ index: Int) -> Bool {
         let before = words[index].start - 1
-        return text.is(before, "_") || text.is(before, "@") || text.is(before, "/")
+        // `_name`, `@name`, `/name`, and a code after digits and a hyphen (`MX-263-BLK`).
+        return text.is(before, "_") || text.is(before, "@") || text.is(before, "/") || text.is(before, "-") && text.isDigit(before - 1)
     }
 
     /// Whether only a list separator (`, `, ` und `, ` and `, ` & `) stands between `end` and word `index`.
