@@ -55,7 +55,7 @@ extension StorageError {
         case .vaultExists: return "choose another path; an existing vault is never overwritten"
         case .erasureJournal: return "restore the journal from its append-only copy; never edit it by hand"
         case .corruptRow: return "restore the vault from a backup and report the incident to the DPO"
-        case .migrationIncomplete: return "the vault is unchanged; run 'consent-vault vault migrate --dry-run' to see its rows, and report it"
+        case .migrationIncomplete: return "fix or remove the rows it names (outside the vault, they were not written by it), then run 'consent-vault vault migrate' again; report it"
         case .exportFolderNotEmpty: return "choose a folder that does not exist yet or is empty (dsr export --out DIR, policy export DIR)"
         case .fileExists: return "choose another --out path"
         case .symbolicLink: return "pass the path the link points to"

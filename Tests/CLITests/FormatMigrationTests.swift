@@ -90,6 +90,27 @@ struct FormatMigrationTests {
         #expect(try CLIRunner.json(again.stdout)["format"] as? Int == 3, "a second run has nothing to do")
     }
 
+    @Test("a timestamp format 3 cannot hold stops the migration and its dry run before anything is written, naming the table")
+    func inexactTimestampChangesNothing() throws {
+        let cli = try CLIRunner()
+        let folder = try copyFixture(into: cli, as: "vault")
+        let vaultFile = folder.appendingPathComponent("vault.db")
+        let keys = ["--vault", vaultFile.path, "--keys", folder.appendingPathComponent("keys").path]
+        for (round, bad) in ["2026-11-26T11:26:49.5Z", "2026-11-26 11:26:49", "2026-02-30T10:00:00Z"].enumerated() {
+            let database = try Database(path: vaultFile.path, create: false)
+            try database.statement("UPDATE events SET at = ?1 WHERE seq = (SELECT min(seq) FROM events)").run([.text(bad)])
+            try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            let before = try Data(contentsOf: vaultFile)
+            for command in [["vault", "migrate", "--dry-run"], ["vault", "migrate"], ["member", "list"]] {
+                let refused = try cli.run(command + keys)
+                #expect(refused.status == 1 && refused.stderr.contains("events") && refused.stderr.contains("whole UTC seconds"),
+                        "round \(round), \(command): \(refused.stderr)")
+                #expect(try Data(contentsOf: vaultFile) == before, "round \(round), \(command) changed the vault")
+            }
+            #expect(try state(of: folder) == (Schema.migrations.count, false))
+        }
+    }
+
     @Test("another vault's key file is refused before anything is written: the format-1 file stays byte for byte")
     func wrongKeyChangesNothing() throws {
         let cli = try CLIRunner()

@@ -38,6 +38,14 @@ struct FormatThreeTests {
         #expect(try test.vault.context.consents.events(of: anna).map(\.noticeSHA256) == [other])
     }
 
+    @Test("a timestamp is what Timestamp.string writes: no rolled-over day or hour, no fraction, no offset")
+    func strictTimestamps() {
+        #expect(Timestamp.date("2026-11-26T10:00:00Z") != nil)
+        for bad in ["2026-02-29T10:00:00Z", "2026-11-26T24:00:00Z", "2026-11-26T10:00:00.5Z", "2026-11-26T10:00:00+02:00", "2026-11-26T10:00:60Z", ""] {
+            #expect(Timestamp.date(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test("notices cannot be changed or removed under the events that refer to them")
     func noticesAreAppendOnly() throws {
         let test = try TestVault()

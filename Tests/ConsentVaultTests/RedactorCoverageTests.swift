@@ -172,6 +172,12 @@ struct RedactorCoverageTests {
         ("Kunde: Hallo\nAgent Thanasis: Sure, what is it?\nKunde: Adresse\nAgent Thanasis: Done", ["PERSON:Thanasis", "PERSON:Thanasis"]),
         ("Vorname,Nachname,E-Mail\nNikolai,Iwanow,nikolai.iwanow94@icloud.com", ["PERSON:Nikolai", "PERSON:Iwanow", "EMAIL:nikolai.iwanow94@icloud.com"]),
         ("Wir benötigen deine IBAN.\njohanna: DE89 3704 0044 0532 0130 00\nbot: danke", ["PERSON:johanna", "IBAN:DE89 3704 0044 0532 0130 00"]),
+        // Surname first in lists and forms; Roman month numerals; a name label further before the colon; addresses read back from an Eircode or postcode.
+        ("Stichprobe:\n1. Kuhn, Svenja – 02.09.1968\n2. JONES, Harriet – 3.9.1969", ["PERSON:Kuhn, Svenja", "DATE_OF_BIRTH:02.09.1968", "PERSON:JONES, Harriet", "DATE_OF_BIRTH:3.9.1969"]),
+        ("Name: Barış Aydın, geb. 12.VI.1946", ["PERSON:Barış Aydın", "DATE_OF_BIRTH:12.VI.1946"]),
+        ("exp 07/28. Name auf der Karte: SILKE GRAF\n\nGruß", ["PERSON:SILKE GRAF"]),
+        ("collection: Mrs. Nair, Rose Cottage, St Brigid's Terrace, Tralee, Co. Kerry, V92 R4H1, no lift", ["PERSON:Nair", "ADDRESS:Rose Cottage, St Brigid's Terrace, Tralee, Co. Kerry, V92 R4H1"]),
+        ("Consignee: RYAN, Oisín\nAddress: 141 The Maltings\nDrogheda, Co. Louth A92 Y1XH\nTel: 0892101224", ["PERSON:RYAN, Oisín", "ADDRESS:141 The Maltings\nDrogheda, Co. Louth A92 Y1XH", "PHONE:0892101224"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Postal addresses: a German street (`…straße`, `…str.`, `…weg`, `…allee`, `…platz`, `…gasse`,
 /// `…ring`, `…damm`, or `Am …`, `An der …`, `Im …`) with a house number, optionally followed by
 /// postal code and city; a US or UK street (`1600 Pennsylvania Ave NW`, `42 Elm St Apt 3B`,
@@ -77,8 +79,95 @@ enum AddressDetector {
                 index += 1
             }
         }
+        return found + linesBeforePostcodes(in: text)
+    }
+
+    /// Irish and British addresses read back from their postcode (`H91 DHF9`, `YO31 5QF`) or Dublin
+    /// district: the lines or comma-separated parts before it that are made of capitalized words,
+    /// numbers and particles (`Cois Farraige, Bóthar na Trá, Salthill, Galway, H91 DHF9`,
+    /// `93 Elm Close⏎Fulford⏎YORK⏎YO31 5QF`), up to a part that starts with a house number, at most
+    /// six parts. A part with a title or `c/o`, or one that is a given name and a surname, is the
+    /// addressee and stays out; so does anything after a label (`Address:`).
+    private static func linesBeforePostcodes(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            guard !text.isAlphanumeric(index - 1), let end = eircode(text, index) ?? ukPostcode(text, index) ?? dublinDistrict(text, index) else {
+                index += 1
+                continue
+            }
+            if let start = partsBefore(text, index), start < index { found.append(Detection(type: .address, start: start, end: end, priority: DetectionPriority.address)) }
+            index = end
+        }
         return found
     }
+
+    /// `Dublin 14` at `start` after `, `: its end.
+    private static func dublinDistrict(_ text: ScalarText, _ start: Int) -> Int? {
+        guard start >= 2, text.is(start - 2, ","), text.lowercasedMatches(dublin, at: start), text.isUpper(start), text.isDigit(start + dublin.count) else { return nil }
+        var end = start + dublin.count + 1
+        if text.isDigit(end) { end += 1 }
+        if text.is(end, "W") { end += 1 }
+        return text.isAlphanumeric(end) ? nil : end
+    }
+
+    /// Where the address parts before a postcode at `anchor` start, or nil when none qualifies.
+    private static func partsBefore(_ text: ScalarText, _ anchor: Int) -> Int? {
+        var start = anchor, cursor = anchor, parts = 0
+        while parts < 6 {
+            // The break before `cursor`: spaces, a comma, line breaks.
+            var partEnd = cursor
+            while partEnd > 0, text.isWhitespace(partEnd - 1) || text.is(partEnd - 1, ",") { partEnd -= 1 }
+            guard partEnd < cursor else { break }
+            // The part: back to the previous comma or line break.
+            var partStart = partEnd
+            while partStart > 0, partEnd - partStart < 64, !text.is(partStart - 1, ","), text.isSpace(partStart - 1) || !text.isWhitespace(partStart - 1) {
+                partStart -= 1
+            }
+            guard partEnd > partStart, partEnd - partStart < 64 else { break }
+            // The part's words from its end back; the first that is no address word ends the address there.
+            var spans: [(start: Int, end: Int)] = []
+            var position = partStart
+            while position < partEnd {
+                while position < partEnd, text.isSpace(position) { position += 1 }
+                let wordStart = position
+                while position < partEnd, !text.isSpace(position) { position += 1 }
+                if position > wordStart { spans.append((wordStart, position)) }
+            }
+            let words = spans.map { text.string($0.start, $0.end) }
+            guard !words.contains(where: { addresseeWords.contains($0.lowercased()) }), !isAddressee(words) else { break }
+            let kept = words.reversed().prefix(while: isAddressWord).count
+            guard kept > 0 else { break }
+            start = spans[spans.count - kept].start
+            parts += 1
+            if kept < words.count || text.isDigit(start) { break }
+            cursor = partStart
+        }
+        return parts >= 2 || parts == 1 && text.isDigit(start) ? start : nil
+    }
+
+    /// Words of an address part: capitalized words (`Sráid`, `Brigid's`, `YORK`), numbers (`34`, `4B`), particles.
+    private static func isAddressWord(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        if addressParticles.contains(word) { return true }
+        if first.properties.isUppercase { return !word.contains(":") }
+        return CharacterSet.decimalDigits.contains(first) && word.count <= 5 && !word.contains(":")
+    }
+
+    /// Whether an address part names a person (`Ciara Nolan`): a given name and a surname, no digit, no street word.
+    private static func isAddressee(_ words: [String]) -> Bool {
+        guard (2...3).contains(words.count), NameLexicon.isAnyGivenName(words[0]) else { return false }
+        return !words.contains {
+            englishTypes.contains($0.lowercased()) || houseWords.contains($0.lowercased()) || $0.unicodeScalars.contains { CharacterSet.decimalDigits.contains($0) }
+        }
+    }
+
+    /// Words of house names (`Rose Cottage`, `Ivy House`), which are no addressee.
+    private static let houseWords: Set<String> = ["cottage", "house", "lodge", "farm", "villa", "manor", "mill", "forge", "barn", "hall", "cabin",
+                                                  "bungalow", "haus", "hof"]
+
+    private static let addressParticles: Set<String> = ["na", "an", "na", "de", "le", "of", "on", "upon", "the", "nan", "mac", "Co.", "St", "St."]
+    private static let addresseeWords: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "herr", "frau", "c/o", "attn", "attn:"]
 
     /// Where `70176 Stuttgart, ` starts when it stands right before a street at `start` (the postcode first), or nil.
     private static func postcodeAndCityStart(_ text: ScalarText, before start: Int) -> Int? {

@@ -128,6 +128,10 @@ enum DateDetector {
         if text.is(first.end, "-"), let (month, monthEnd) = monthName(text, first.end + 1), text.is(monthEnd, "-"), let year = year(text, monthEnd + 1) {
             return make(start, year.end, year.value, month, first.value)
         }
+        // `12.VI.1946`: the month in Roman numerals.
+        if text.is(first.end, "."), let (month, monthEnd) = romanMonth(text, first.end + 1), text.is(monthEnd, "."), let year = year(text, monthEnd + 1) {
+            return make(start, year.end, year.value, month, first.value)
+        }
         for separator in ["." as Unicode.Scalar, "/"] where text.is(first.end, separator) {
             // `DOB 9/13` without a year: month/day if only that fits, else day/month.
             if separator == "/", let second = number(text, first.end + 1, maxDigits: 2), !text.isAlphanumeric(second.end), !text.is(second.end, "/"),
@@ -186,6 +190,16 @@ enum DateDetector {
 
     /// First letters of month names (lowercase), to skip other words without building strings.
     private static let monthInitials = ScalarText.letterMask("jfmasond")
+
+    /// The month written in Roman numerals at `start` (`VI`, `XII`) and where it ends.
+    private static func romanMonth(_ text: ScalarText, _ start: Int) -> (Int, Int)? {
+        var end = start
+        while text.is(end, "I") || text.is(end, "V") || text.is(end, "X"), end - start < 4 { end += 1 }
+        guard end > start, !text.isLetter(end), let month = romanMonths.firstIndex(of: text.string(start, end)) else { return nil }
+        return (month + 1, end)
+    }
+
+    private static let romanMonths = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
     private static func monthName(_ text: ScalarText, _ start: Int) -> (Int, Int)? {
         guard text.initial(start, in: monthInitials) else { return nil }

@@ -268,8 +268,11 @@ enum NameCues {
         }
         // `Moin, Till hier!`, `Hiya, Sören here!`
         if greetings.contains(previous), index + 1 < words.count, ["hier", "here"].contains(words[index + 1].lower) { return .strong }
-        // `Name: …`, and form fields `Surname: …`, `Vorname: …`.
-        if ["name", "surname", "forename", "nachname", "vorname", "familienname"].contains(previous), words.separator(before: index, contains: ":") {
+        // `Name: …`, and form fields `Surname: …`, `Vorname: …`, `Name on card: …`, `Name auf der Karte: …`.
+        if words.separator(before: index, contains: ":"), !words.startsLine(index), (max(0, index - 4)..<index).contains(where: { label in
+            ["name", "surname", "forename", "nachname", "vorname", "familienname"].contains(words[label].lower)
+                && (label == index - 1 || !(label + 1..<index).contains(where: { words.startsLine($0) || words.separator(before: $0, contains: ":") }))
+        }) {
             return .naming
         }
         // `name Peter Smith`, but not `brand name Nike`.

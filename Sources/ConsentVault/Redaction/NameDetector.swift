@@ -34,6 +34,16 @@ enum NameDetector {
                 index = surname + 1
                 continue
             }
+            // A surname first, as lists and forms write it: `Haas, Günter`, `JONES, Harriet`.
+            if let given = surnameCommaGiven(at: index, in: words) {
+                found.append(Detection(type: .person, start: words[index].start, end: words.nameEnd(given), priority: DetectionPriority.cueName))
+                for word in index...given {
+                    covered[word] = true
+                    if words[word].key.count >= 3 { vouched.insert(words[word].key) }
+                }
+                index = given + 1
+                continue
+            }
             let context = NameCues.context(before: index, in: words)
             let inList = found.last.map { words.listSeparates(from: $0.end, to: index) } ?? false
             guard let run = run(from: index, context: context, inList: inList, in: words) else { index += 1; continue }
@@ -52,6 +62,22 @@ enum NameDetector {
             found.append(Detection(type: .person, start: word.start, end: words.nameEnd(position), priority: DetectionPriority.cueName))
         }
         return found
+    }
+
+    /// `Haas, Günter`, `De Luca, Stefano`, `JONES, Harriet`: one or two capitalized words, a comma
+    /// and a given name from the lexicon that ends the clause, where an entry starts (a line, a
+    /// numbered item, after `:`, a dash or a bracket). Returns the given name's word.
+    private static func surnameCommaGiven(at index: Int, in words: NameWords) -> Int? {
+        guard words[index].isCapitalized, words.opensEntry(index), !NameCues.isStopWord(words[index].lower) else { return nil }
+        for length in 1...2 where index + length < words.count {
+            let last = index + length - 1, given = index + length
+            guard (index...last).allSatisfy({ (words[$0].isCapitalized && words[$0].text.count >= 2) || NameCues.particles.contains(words[$0].lower) }),
+                  (index..<last).allSatisfy({ words.areAdjacent($0, $0 + 1) }) else { return nil }
+            guard words.separatedByComma(last, given), words[given].isCapitalized, words[given].text.count >= 3, NameLexicon.isAnyGivenName(key: words[given].key),
+                  words.endsEntry(given), !(index...last).contains(where: { NameCues.isStopWord(words[$0].lower) }) else { continue }
+            return given
+        }
+        return nil
     }
 
     /// A name run starting at word `index`: its first and last word and where it ends (a possessive

@@ -249,6 +249,32 @@ struct NameWords {
         return text.isSpace(start - 1) && (text.is(start - 2, "—") || text.is(start - 2, "–")) && (start - 3 < 0 || text.isWhitespace(start - 3))
     }
 
+    /// Whether an entry starts at word `index`: a line, a numbered item (`2. `), or after `:`, a dash or an opening bracket.
+    func opensEntry(_ index: Int) -> Bool {
+        var position = words[index].start - 1
+        while position >= 0, text.isSpace(position) { position -= 1 }
+        guard position >= 0, !text.isWhitespace(position) else { return true }
+        if text.is(position, ":") || text.is(position, "–") || text.is(position, "—") || text.is(position, "(") || text.is(position, "|") { return true }
+        guard text.is(position, "."), text.isDigit(position - 1) else { return false }
+        var digits = position - 1
+        while text.isDigit(digits) { digits -= 1 }
+        return digits < 0 || text.isWhitespace(digits)
+    }
+
+    /// Whether words `first` and `second` are separated by exactly `, `.
+    func separatedByComma(_ first: Int, _ second: Int) -> Bool {
+        words[second].start == words[first].end + 2 && text.is(words[first].end, ",") && text.isSpace(words[first].end + 1)
+    }
+
+    /// Whether an entry ends after word `index`: a line break, the end, or `,`, `;`, a dash or a bracket (not a dot: `Art.-Nr.`).
+    func endsEntry(_ index: Int) -> Bool {
+        var position = words[index].end
+        while position < text.count, text.isSpace(position) { position += 1 }
+        guard position < text.count, !text.isWhitespace(position) else { return true }
+        return text.is(position, ",") || text.is(position, ";") || text.is(position, "–") || text.is(position, "—") || text.is(position, ")")
+            || text.is(position, "(") || text.is(position, "|")
+    }
+
     /// Whether word `index` is a possessive (`Annas`, `Sarah's`) of a name.
     func endsWithPossessive(_ index: Int) -> Bool { words[index].stem != words[index].text }
 

@@ -89,7 +89,7 @@ public struct Redactor: @unchecked Sendable {
         if !placeholders.isEmpty {
             candidates.removeAll { candidate in placeholders.contains { $0.start < candidate.end && candidate.start < $0.end } }
         }
-        let resolved = Self.resolve(candidates, length: text.count) { start, end in Self.lexiconNames(in: text, from: start, to: end) }
+        let resolved = Self.resolve(candidates, length: text.count) { start, end in Self.remainingNames(in: text, from: start, to: end) }
         return Self.mergingNeighbours(resolved, in: text).map(text.original)
     }
 
@@ -160,15 +160,19 @@ public struct Redactor: @unchecked Sendable {
         return accepted.indices.filter { !replaced.contains($0) }.map { accepted[$0] }.sorted { $0.start < $1.start }
     }
 
-    /// The part of `start..<end` without spaces and punctuation at its ends, if it is one or two
-    /// words that are each a given name or surname in the lexicon.
-    private static func lexiconNames(in text: ScalarText, from start: Int, to end: Int) -> (start: Int, end: Int)? {
+    /// The part of `start..<end` (what a name found by the detectors adds to a known name part)
+    /// without spaces and punctuation at its ends, if it is one or two words that follow the known
+    /// part (`Zielińska` after the member's known first name `Dorota`), or that are each a given
+    /// name or surname in the lexicon (a word before it may be a verb: `Schreib Anna`).
+    private static func remainingNames(in text: ScalarText, from start: Int, to end: Int) -> (start: Int, end: Int)? {
         var first = start, last = end
         while first < last, !text.isLetter(first) { first += 1 }
         while last > first, !text.isLetter(last - 1) { last -= 1 }
         guard last > first else { return nil }
         let words = text.string(first, last).split(separator: " ")
-        guard words.count <= 2, words.allSatisfy({ NameLexicon.isSurname(String($0)) || NameLexicon.isAnyGivenName(String($0)) }) else { return nil }
+        let followsKnownPart = first >= 2 && text.isSpace(first - 1) && text.isLetter(first - 2) && text.isUpper(first)
+        guard words.count <= 2, followsKnownPart || words.allSatisfy({ NameLexicon.isSurname(String($0)) || NameLexicon.isAnyGivenName(String($0)) })
+        else { return nil }
         return (first, last)
     }
 

@@ -162,12 +162,25 @@ enum FormatThree {
         "FROM \(table) WHERE \(table == "members" ? "key" : "member_key") > ?1 AND \(table == "members" ? "key" : "member_key") <= ?2"
     }
 
-    /// Counts the batch's rows of `table` whose `columns` are not timestamps of whole UTC seconds
-    /// that the integer form gives back unchanged.
-    private static func inexactTimestamps(_ table: String, _ columns: [String]) -> (table: String, problem: String, count: String) {
-        let inexact = columns.map { "\(isoText("unixepoch(\($0))")) IS NOT \($0)" }.joined(separator: " OR ")
-        return (table, "rows with a timestamp that is not ISO 8601 in whole UTC seconds",
-                "SELECT count(*) AS value \(batchRows(table)) AND (\(inexact))")
+    /// The text timestamps of formats 1 and 2 that format 3 stores as integers, by table.
+    private static let timestampColumns = [("members", ["created_at", "updated_at"]), ("member_fields", ["updated_at"]),
+                                           ("consent_events", ["captured_at", "recorded_at"]), ("events", ["at"]), ("points_ledger", ["at"])]
+
+    /// SQL that holds for a row whose `columns` are not timestamps of whole UTC seconds that the integer form gives back unchanged.
+    private static func inexact(_ columns: [String]) -> String {
+        columns.map { "\(isoText("unixepoch(\($0))")) IS NOT \($0)" }.joined(separator: " OR ")
+    }
+
+    private static let inexactProblem = "rows with a timestamp that is not ISO 8601 in whole UTC seconds"
+
+    /// Throws `migrationIncomplete` when a row still to be moved to format 3 has a timestamp the
+    /// integer form would change; run before the first step of a migration, so such a row stops it
+    /// before anything is written.
+    static func refuseInexactTimestamps(_ database: Database) throws {
+        for (table, columns) in timestampColumns {
+            let found = try database.statement("SELECT count(*) AS value FROM \(table) WHERE \(inexact(columns))").scalar(table: table)
+            guard found == 0 else { throw StorageError.migrationIncomplete(table: table, problem: "\(found) \(inexactProblem)") }
+        }
     }
 
     /// Copies of one batch of members (keys after `?1` up to and including `?2`) and their rows.
@@ -204,9 +217,9 @@ enum FormatThree {
     static let rebuild = BatchedRebuild(
         format: 3, fromVersion: FormatTwo.version, version: version, tables: tables, suffix: "_v3", sequencedTables: sequencedTables,
         progressTable: "format3_progress", batchKey: "key", createTables: createTables,
-        refusals: [inexactTimestamps("members", ["created_at", "updated_at"]), inexactTimestamps("member_fields", ["updated_at"]),
-                   inexactTimestamps("consent_events", ["captured_at", "recorded_at"]), inexactTimestamps("events", ["at"]),
-                   inexactTimestamps("points_ledger", ["at"])],
+        refusals: timestampColumns.map { table, columns in
+            (table, inexactProblem, "SELECT count(*) AS value \(batchRows(table)) AND (\(inexact(columns)))")
+        },
         copyBatch: copyBatch,
         // Only rows of members that were copied, so rows of members that do not exist stay and stop the swap.
         deleteBatch: (tables.dropFirst() + tables.prefix(1)).map { table in

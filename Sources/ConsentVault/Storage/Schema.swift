@@ -314,6 +314,8 @@ enum Schema {
     static func migrate(_ database: Database, batchSize: Int = VaultMigration.defaultBatchSize,
                         afterBatch: (_ format: Int, _ copied: Int) throws -> Void = { _, _ in }) throws {
         try applySQLMigrations(database)
+        // A row format 3 could not hold stops the migration before its first step writes anything.
+        if try FormatThree.rebuild.state(of: database) != .after { try FormatThree.refuseInexactTimestamps(database) }
         for step in formatSteps { try step.migrate(database, batchSize: batchSize, afterBatch: afterBatch) }
     }
 

@@ -41,7 +41,7 @@ public enum StorageError: VaultError, Equatable {
         case .erasureJournal(let path, let problem): return "erasure journal \(path): \(problem)"
         case .corruptRow(let table, let column, let problem): return "corrupt row in \(table): column \(column): \(problem)"
         case .migrationIncomplete(let table, let problem):
-            return "the migration to storage format 2 stopped before swapping tables: \(table): \(problem); the vault stays as it was"
+            return "the storage format migration stopped before swapping tables: \(table): \(problem); no row was lost"
         case .exportFolderNotEmpty(let path): return "export folder \(path) exists and is not empty"
         case .symbolicLink(let path): return "\(path) is a symbolic link; give the real path"
         case .fileExists(let path): return "\(path) already exists; it is never overwritten"

@@ -47,6 +47,8 @@ public enum VaultMigration {
             return Plan(format: Plan.currentFormat, isInterrupted: false, copiedMembers: 0, members: members, rows: [:],
                         batchSize: max(1, batchSize), fileBytes: bytes)
         }
+        // What would stop the migration stops the dry run too, with the same error.
+        try FormatThree.refuseInexactTimestamps(database)
         let interrupted = try step.state(of: database) == .migrating
         let rows = try step.rowCounts(database)
         let copied = interrupted ? try step.copiedMembers(database) : 0

@@ -104,7 +104,8 @@ enum VaultCommands {
             A migration moves \(plan.members - plan.copiedMembers) members with their rows (\(rows)) \(steps),
             \(plan.batchSize) members per transaction, swapping the tables in one more after each step: \(plan.transactions) transactions.
             No value is re-encrypted: the associated data of each value binds the member id and the field name, which stay.
-            Each batch zeroes the old rows it moved (secure_delete); the file (\(plan.fileBytes) bytes) keeps its size and reuses those pages.
+            Each batch zeroes the old rows it moved (secure_delete); the file (\(plan.fileBytes) bytes) grows while both copies of a batch exist
+            and then reuses the old pages: it is not smaller afterwards (VACUUM an offline copy to shrink it).
             """)
     }
 
