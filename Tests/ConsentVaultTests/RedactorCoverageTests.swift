@@ -178,6 +178,9 @@ struct RedactorCoverageTests {
         ("exp 07/28. Name auf der Karte: SILKE GRAF\n\nGruß", ["PERSON:SILKE GRAF"]),
         ("collection: Mrs. Nair, Rose Cottage, St Brigid's Terrace, Tralee, Co. Kerry, V92 R4H1, no lift", ["PERSON:Nair", "ADDRESS:Rose Cottage, St Brigid's Terrace, Tralee, Co. Kerry, V92 R4H1"]),
         ("Consignee: RYAN, Oisín\nAddress: 141 The Maltings\nDrogheda, Co. Louth A92 Y1XH\nTel: 0892101224", ["PERSON:RYAN, Oisín", "ADDRESS:141 The Maltings\nDrogheda, Co. Louth A92 Y1XH", "PHONE:0892101224"]),
+        // Pasted tables: the header types each column's cells, whatever their shape.
+        ("kdnr;vorname;nachname\n7409 9996;Noor;El Amrani\n\nDanke", ["MEMBER_NUMBER:7409 9996", "PERSON:Noor", "PERSON:El Amrani"]),
+        ("| Name | Geburtstag | Segment |\n|---|---|---|\n| Knut Thiel | 13.04. | Gold |", ["PERSON:Knut Thiel", "DATE_OF_BIRTH:13.04."]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -260,6 +263,8 @@ struct RedactorCoverageTests {
         // A particle after `called`, a sentence after a template placeholder, a note in brackets after a city, a bare `member` of old.
         "she rang twice and nobody called back. Please contact today!", "instead of {{first_name}}. Affected were many.",
         "Member since 2019, very loyal", "Mitglied seit 2019", "half price on 1/2 of the range",
+        // Prose with commas after a line of column-like words; a table without personal columns.
+        "Bitte Name, Adresse und Telefon angeben\nDanke, bis morgen", "sku,colour,size\nA-113,Navy,M",
         // A label of a form line, a note after a dash, a product code, a product and a brand product named after people.
         "Status: offen\nJob: 4711 erledigt", "Zustellung in Dresden – Hinweis: bitte beim Nachbarn klingeln", "Größe L, Art.-Nr. MX-263-BLK.",
         "Two-person delivery, Chelsea boots on Monday", "Sie bekommt das Karl Lagerfeld-Paket.",

@@ -110,7 +110,8 @@ struct RedactorTests {
                       "x.de/b?" + String(repeating: "kd=1&", count: 10_000), String(repeating: "Alles Liebe\nA & B aus ", count: 2_500),
                       // Email local parts, speakers after a role, Irish counties, year-less slash dates.
                       String(repeating: "a.", count: 25_000) + "a@", String(repeating: "a.b@", count: 12_500), String(repeating: "Agent A: b\n", count: 5_000),
-                      String(repeating: "1 A Rd, B, Co. C, ", count: 3_000), String(repeating: "1/2 ", count: 12_500)]
+                      String(repeating: "1 A Rd, B, Co. C, ", count: 3_000), String(repeating: "1/2 ", count: 12_500),
+                      String(repeating: "name;email\n", count: 5_000), String(repeating: "a;b\n", count: 12_500)]
         for input in inputs {
             let clock = ContinuousClock()
             let elapsed = clock.measure { _ = Redactor(knownValues: ["first_name": "Anna"], memberNumberPattern: nil).detect(input) }

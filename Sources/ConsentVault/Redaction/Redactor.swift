@@ -81,7 +81,7 @@ public struct Redactor: @unchecked Sendable {
         candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
         candidates += memberNumbers(in: text) + CueDetector.values(in: text)
         candidates += IdentifierDetectors.nationalIDs(in: text) + IdentifierDetectors.licensePlates(in: text) + IdentifierDetectors.socialHandles(in: text)
-        candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"])
+        candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"]) + TableDetector.cells(in: text)
         let names = NameDetector.names(in: text)
         candidates += AddressDetector.addresses(in: text) + names + CueDetector.numbersAfterNames(names, in: text)
         // Placeholders already in the text (`build` fills some in before redacting) are never personal data.
