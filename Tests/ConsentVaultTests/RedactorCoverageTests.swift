@@ -181,6 +181,8 @@ struct RedactorCoverageTests {
         // Pasted tables: the header types each column's cells, whatever their shape.
         ("kdnr;vorname;nachname\n7409 9996;Noor;El Amrani\n\nDanke", ["MEMBER_NUMBER:7409 9996", "PERSON:Noor", "PERSON:El Amrani"]),
         ("| Name | Geburtstag | Segment |\n|---|---|---|\n| Knut Thiel | 13.04. | Gold |", ["PERSON:Knut Thiel", "DATE_OF_BIRTH:13.04."]),
+        // A cue for another number on the line before does not hide a phone.
+        ("Order #: 12345\nTel: +44 7700 900675", ["PHONE:+44 7700 900675"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -265,6 +267,9 @@ struct RedactorCoverageTests {
         "Member since 2019, very loyal", "Mitglied seit 2019", "half price on 1/2 of the range",
         // Prose with commas after a line of column-like words; a table without personal columns.
         "Bitte Name, Adresse und Telefon angeben\nDanke, bis morgen", "sku,colour,size\nA-113,Navy,M",
+        // A 20-digit parcel number, a title after a quantity, a brand's audio box.
+        "Retourenlabel 00340434336433446441.", "Tante Fanny Blätterteig, 25 Dr. Oetker Pizza – Abweichung 20%.",
+        "Benjamin Blümchen Hörspiel-Box € 25,90", "Jedes Kind bekommt einen Schoko-Nikolaus",
         // A label of a form line, a note after a dash, a product code, a product and a brand product named after people.
         "Status: offen\nJob: 4711 erledigt", "Zustellung in Dresden – Hinweis: bitte beim Nachbarn klingeln", "Größe L, Art.-Nr. MX-263-BLK.",
         "Two-person delivery, Chelsea boots on Monday", "Sie bekommt das Karl Lagerfeld-Paket.",

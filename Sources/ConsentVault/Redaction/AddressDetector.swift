@@ -397,6 +397,7 @@ enum AddressDetector {
         if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
         var streetEnd: Int?
+        var wordsRead = 0
         for _ in 0..<5 {
             guard text.isSpace(cursor), text.isUpper(cursor + 1) || text.isDigit(cursor + 1) else { break }
             let wordStart = cursor + 1
@@ -406,8 +407,10 @@ enum AddressDetector {
             let word = text.string(wordStart, wordEnd).lowercased()
             if text.is(wordEnd, ".") { wordEnd += 1 }
             cursor = wordEnd
-            // A type word may name the street itself when another follows (`Park Ave`, `Hill Road`).
-            if englishTypes.contains(word), wordStart > start + 1 {
+            wordsRead += 1
+            // A type word may name the street itself when another follows (`Park Ave`, `Hill Road`); right after the
+            // number it is no street's end (`25 Dr. Oetker Pizza`: a title).
+            if englishTypes.contains(word), wordsRead > 1 || text.isSpace(cursor) && self.word(text, cursor + 1).map({ englishTypes.contains($0.text.lowercased()) }) ?? false {
                 streetEnd = cursor
                 guard text.isSpace(cursor), let next = self.word(text, cursor + 1), text.isUpper(cursor + 1), englishTypes.contains(next.text.lowercased())
                 else { break }

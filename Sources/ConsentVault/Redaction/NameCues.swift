@@ -65,8 +65,8 @@ enum NameCues {
     /// Words that are never (part of) a name: articles, pronouns, cue words themselves, months,
     /// weekdays, and nouns that follow greetings and roles (`Liebe Grüße`, `Hallo Team`, `Customer Service`).
     private static let stopWords: Set<String> = [
-        // Particles after `called` (`nobody called back`).
-        "back", "again", "away", "today", "yesterday", "tomorrow",
+        // Particles after `called` (`nobody called back`), determiners and abbreviations that open a clause (`Jedes Kind`, `5 Min.`).
+        "back", "again", "away", "today", "yesterday", "tomorrow", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",
         "danke", "kein", "keine", "alle", "allen", "zusammen", "leute", "welt", "grüße", "grüßen", "gruß", "gruss", "grüsse", "glückwunsch",
@@ -102,6 +102,7 @@ enum NameCues {
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
+        "hauschka", "meta",
         "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "zara", "primark",
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
         "hilfiger", "vuitton", "lagerfeld", "banani", "martens", "barbie", "pandora", "radley", "thorntons", "dyson", "lego", "playmobil",
@@ -157,7 +158,8 @@ enum NameCues {
         "schuhe", "schuh", "bluse", "blusen", "jeans", "jacke", "jacken", "hose", "hosen", "tasche", "taschen", "kleid", "kleider", "mantel",
         "puppe", "puppen", "uhr", "uhren", "tasse", "tassen", "shirt", "shirts", "pullover", "stiefel", "sneaker", "kollektion", "serie",
         "geschirr", "grill", "grills", "backform", "backformen", "rasierer", "parfum", "duft", "boots", "shoes", "bag", "bags", "collection",
-        "range", "candle", "candles", "kettle", "toaster", "mixer", "palette", "perfume", "jumper", "hoodie", "trainers",
+        "range", "candle", "candles", "kettle", "toaster", "mixer", "palette", "perfume", "jumper", "hoodie", "trainers", "pralinen",
+        "hörspiel", "hörspiele", "box",
     ]
 
     /// Whether `lower` names a kind of shop.
@@ -192,7 +194,7 @@ enum NameCues {
     /// a run starting with one is no name, while `Petra Klein` still is.
     static let brandPhrases: Set<String> = [
         "hugo boss", "tommy hilfiger", "calvin klein", "ralph lauren", "tom tailor", "jack wolfskin", "marc o'polo", "marc cain",
-        "betty barclay", "gerry weber", "ted baker", "paul smith", "michael kors", "kate spade", "karl lagerfeld", "bruno banani",
+        "betty barclay", "gerry weber", "ted baker", "paul smith", "benjamin blümchen", "bibi blocksberg", "michael kors", "kate spade", "karl lagerfeld", "bruno banani",
         "christian dior", "louis vuitton", "tom ford", "fred perry", "ben sherman", "max mara", "marks spencer", "le creuset",
         "thomas sabo", "jamie oliver", "harry potter", "uncle ben's", "uncle ben", "joseph joseph", "peak performance", "jenny craig",
         "anna karenina", "martin luther", "winnie the", "frau holle", "mercedes-benz", "st louis", "black forest", "levi strauss",

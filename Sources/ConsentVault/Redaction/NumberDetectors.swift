@@ -258,12 +258,16 @@ enum NumberDetectors {
             }
             end = lastDigitEnd
             defer { index = max(end, index + 1) }
-            guard !text.isLetter(end), !(text.is(end, ",") && text.isDigit(end + 1)), !(text.is(end, ".") && text.isDigit(end + 1)) else { continue }
+            // A longer digit run (a 20-digit parcel number) is no phone.
+            guard !text.isLetter(end), !text.isDigit(end), !(text.is(end, ",") && text.isDigit(end + 1)), !(text.is(end, ".") && text.isDigit(end + 1)) else { continue }
             let international = plus || (digits.count > 2 && digits[0] == 0 && digits[1] == 0)
             let valid = international
                 ? (8...15).contains(digits.count - (plus ? 0 : 2)) && digits[plus ? 0 : 2] != 0
                 : (7...13).contains(digits.count) && digits[0] == 0 && digits[1] != 0
-            guard valid, !text.hasWordCue(notPhoneCues, before: index, window: 25) else { continue }
+            // A cue for another number counts on the phone's own line only (`Order #: 123⏎Tel: +44 …` is a phone).
+            var lineStart = index
+            while lineStart > 0, index - lineStart < 25, !(text.isWhitespace(lineStart - 1) && !text.isSpace(lineStart - 1)) { lineStart -= 1 }
+            guard valid, !text.hasWordCue(notPhoneCues, before: index, window: index - lineStart) else { continue }
             found.append(Detection(type: .phone, start: index, end: end, priority: DetectionPriority.structured))
         }
         return found
