@@ -126,14 +126,10 @@ enum FormatThree {
         """
 
     /// Triggers of format 3, made once the tables have their final names.
-    private static let createTriggers = """
-        CREATE TRIGGER consent_events_append_only BEFORE UPDATE ON consent_events
-        BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
+    private static let createTriggers = FormatTwo.sharedTriggers + """
         CREATE TRIGGER consent_events_known_kinds BEFORE INSERT ON consent_events
             WHEN NEW.event NOT IN ('grant', 'deny', 'withdraw', 'doi_sent', 'doi_confirmed', 'expire')
         BEGIN SELECT RAISE(ABORT, 'unknown consent event'); END;
-        CREATE TRIGGER points_ledger_append_only BEFORE UPDATE ON points_ledger
-        BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only'); END;
         CREATE TRIGGER notices_keep_their_text BEFORE UPDATE ON notices
         BEGIN SELECT RAISE(ABORT, 'notices are append-only: consent events refer to them'); END;
         CREATE TRIGGER notices_stay BEFORE DELETE ON notices
@@ -142,18 +138,10 @@ enum FormatThree {
             INSERT INTO events (at_unix, kind, member_key, purpose, field)
             VALUES (NEW.recorded_unix, 'consent.' || NEW.event, NEW.member_key, NEW.purpose, NEW.field);
         END;
-        CREATE TRIGGER events_from_doi AFTER INSERT ON consent_events WHEN NEW.event = 'doi_sent' BEGIN
-            UPDATE events SET kind = 'consent.pending'
-            WHERE seq = (SELECT max(seq) FROM events WHERE member_key = NEW.member_key AND purpose = NEW.purpose
-                         AND field = NEW.field AND kind = 'consent.grant');
-        END;
         CREATE TRIGGER events_from_erasure AFTER UPDATE OF erased_at ON members
             WHEN OLD.erased_at IS NULL AND NEW.erased_at IS NOT NULL BEGIN
             DELETE FROM events WHERE member_key = NEW.key;
             INSERT INTO events (at_unix, kind, member_key) VALUES (unixepoch(NEW.erased_at), 'member.erased', NEW.key);
-        END;
-        CREATE TRIGGER events_from_deletion AFTER DELETE ON members BEGIN
-            DELETE FROM events WHERE member_key = OLD.key;
         END;
         """
 

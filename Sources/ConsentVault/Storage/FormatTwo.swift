@@ -93,28 +93,33 @@ enum FormatTwo {
         CREATE INDEX points_ledger_by_member_key ON points_ledger_v2(member_key);
         """
 
-    /// Triggers of format 2, made once the tables have their final names.
-    private static let createTriggers = """
+    /// Triggers that formats 2 and 3 share: append-only ledgers, and the events feed's pending
+    /// confirmations and deletions.
+    static let sharedTriggers = """
         CREATE TRIGGER consent_events_append_only BEFORE UPDATE ON consent_events
         BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
         CREATE TRIGGER points_ledger_append_only BEFORE UPDATE ON points_ledger
         BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only'); END;
-        CREATE TRIGGER events_from_consents AFTER INSERT ON consent_events WHEN NEW.event != 'doi_sent' BEGIN
-            INSERT INTO events (at, kind, member_key, purpose, field)
-            VALUES (NEW.recorded_at, 'consent.' || NEW.event, NEW.member_key, NEW.purpose, NEW.field);
-        END;
         CREATE TRIGGER events_from_doi AFTER INSERT ON consent_events WHEN NEW.event = 'doi_sent' BEGIN
             UPDATE events SET kind = 'consent.pending'
             WHERE seq = (SELECT max(seq) FROM events WHERE member_key = NEW.member_key AND purpose = NEW.purpose
                          AND field = NEW.field AND kind = 'consent.grant');
         END;
+        CREATE TRIGGER events_from_deletion AFTER DELETE ON members BEGIN
+            DELETE FROM events WHERE member_key = OLD.key;
+        END;
+        """
+
+    /// Triggers of format 2, made once the tables have their final names.
+    private static let createTriggers = sharedTriggers + """
+        CREATE TRIGGER events_from_consents AFTER INSERT ON consent_events WHEN NEW.event != 'doi_sent' BEGIN
+            INSERT INTO events (at, kind, member_key, purpose, field)
+            VALUES (NEW.recorded_at, 'consent.' || NEW.event, NEW.member_key, NEW.purpose, NEW.field);
+        END;
         CREATE TRIGGER events_from_erasure AFTER UPDATE OF erased_at ON members
             WHEN OLD.erased_at IS NULL AND NEW.erased_at IS NOT NULL BEGIN
             DELETE FROM events WHERE member_key = NEW.key;
             INSERT INTO events (at, kind, member_key) VALUES (NEW.erased_at, 'member.erased', NEW.key);
-        END;
-        CREATE TRIGGER events_from_deletion AFTER DELETE ON members BEGIN
-            DELETE FROM events WHERE member_key = OLD.key;
         END;
         """
 
