@@ -166,7 +166,7 @@ enum AddressDetector {
     private static let houseWords: Set<String> = ["cottage", "house", "lodge", "farm", "villa", "manor", "mill", "forge", "barn", "hall", "cabin",
                                                   "bungalow", "haus", "hof"]
 
-    private static let addressParticles: Set<String> = ["na", "an", "na", "de", "le", "of", "on", "upon", "the", "nan", "mac", "Co.", "St", "St."]
+    private static let addressParticles: Set<String> = ["na", "an", "de", "le", "of", "on", "upon", "the", "nan", "mac", "Co.", "St", "St."]
     private static let addresseeWords: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "herr", "frau", "c/o", "attn", "attn:"]
 
     /// Where `70176 Stuttgart, ` starts when it stands right before a street at `start` (the postcode first), or nil.

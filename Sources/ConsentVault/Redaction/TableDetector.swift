@@ -64,8 +64,12 @@ enum TableDetector {
         columns[String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })]
     }
 
+    /// Longest header line looked at: a line of prose is not split into cells on every redaction.
+    private static let longestHeader = 400
+
     /// The separator and cells of a header line: two typed columns or more, and no cell longer than a column name.
     private static func headerCells(_ text: ScalarText, _ start: Int, _ end: Int) -> (Unicode.Scalar, [(start: Int, end: Int)])? {
+        guard end - start <= longestHeader else { return nil }
         for separator in separators where (start..<end).contains(where: { text.is($0, separator) }) {
             let cells = split(text, start, end, by: separator)
             guard cells.count >= 2, cells.allSatisfy({ $0.end - $0.start <= 32 }),

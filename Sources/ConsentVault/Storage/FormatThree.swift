@@ -19,7 +19,7 @@ enum FormatThree {
     static let version = FormatTwo.version + 1
 
     /// The tables format 3 rebuilds, in the order they are copied (blind indexes keep their form).
-    static let tables = ["members", "member_fields", "consent_events", "events", "points_ledger"]
+    private static let tables = ["members", "member_fields", "consent_events", "events", "points_ledger"]
     /// Tables whose `seq` (AUTOINCREMENT) clients may have seen: their counters carry over.
     private static let sequencedTables = ["consent_events", "events", "points_ledger"]
 
