@@ -183,6 +183,11 @@ struct RedactorCoverageTests {
         ("| Name | Geburtstag | Segment |\n|---|---|---|\n| Knut Thiel | 13.04. | Gold |", ["PERSON:Knut Thiel", "DATE_OF_BIRTH:13.04."]),
         // A cue for another number on the line before does not hide a phone.
         ("Order #: 12345\nTel: +44 7700 900675", ["PHONE:+44 7700 900675"]),
+        // Chat speakers no lexicon knows, beside a given name or a role; two-word speakers; a Personalausweis by its short cue.
+        ("diarmuid: can u add my reg for the permit?\ngrace: done ✅", ["PERSON:diarmuid", "PERSON:grace"]),
+        ("chase bishop: hello?? on hold\nbot: Sorry! Your email?\nchase bishop: thanks", ["PERSON:chase bishop", "PERSON:chase bishop"]),
+        ("[Messenger] Sky White: Hi, I won?!\nHarper & Finch: Congrats!", ["PERSON:Sky White"]),
+        ("Vollmacht + Ausweis (PA-Nr. L6NMJF9W1) geprüft.", ["NATIONAL_ID:L6NMJF9W1"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -273,6 +278,8 @@ struct RedactorCoverageTests {
         // A label of a form line, a note after a dash, a product code, a product and a brand product named after people.
         "Status: offen\nJob: 4711 erledigt", "Zustellung in Dresden – Hinweis: bitte beim Nachbarn klingeln", "Größe L, Art.-Nr. MX-263-BLK.",
         "Two-person delivery, Chelsea boots on Monday", "Sie bekommt das Karl Lagerfeld-Paket.",
+        // Lowercase line labels of a note, not a chat; a two-word label that is no name.
+        "status: offen\nnotiz: kunde ruft an\nfrist: morgen", "Order Status: shipped\nDelivery Date: Friday",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -72,6 +72,11 @@ struct RedactorTests {
         #expect(types("Datum 24.12.2025 notiert", known: known) == [], "another date without a cue stays")
         #expect(types("ruf +49 171 2345678 an", known: known) == ["PHONE:+49 171 2345678"])
         #expect(types("Weißwein und Jürgensen", known: known) == [], "only whole words")
+        // A known name that is no ordinary word matches lowercase even beside capital codes; one that is a word needs its capital.
+        let chat = ["first_name": "Diarmuid", "last_name": "Nolan"]
+        #expect(types("diarmuid: can u add my reg SA72 WLT\nbot: OK", known: chat).first == "PERSON:diarmuid")
+        #expect(types("call from gülsüm kaya?? ABC DEF GHI", known: ["first_name": "Gülsüm", "last_name": "Kaya"]) == ["PERSON:gülsüm kaya"])
+        #expect(types("der koch empfiehlt FISCH UND REIS", known: ["first_name": "Tim", "last_name": "Koch"]) == [])
     }
 
     @Test("overlaps: a known value beats a cue-based name, a checksum beats a phone")

@@ -21,7 +21,7 @@ enum CueDetector {
                       "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number", "contact", "kontakt"]
         let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
                            "steuernummer", "steuernr", "st.-nr", "personalausweis", "personalausweisnummer", "personalausweisnr", "personalausweis-nr", "ausweisnummer", "ausweis-nr",
-                           "ausweis nr", "ausweisnr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
+                           "ausweis nr", "ausweisnr", "ausweis", "pa-nr", "pa nr", "pa-nummer", "perso-nr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
                            "passport number", "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "kv-nummer",
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",

@@ -242,8 +242,8 @@ enum NameCues {
         if words.isSpeakerLabel(index), NameLexicon.isGivenName(key: words[index].key)
             || NameLexicon.isAnyGivenName(key: words[index].key) && words.speakerLineCount >= 2
             // A capitalized one only named after a role (`Agent (Ffion): …`, `Agent Thanasis: …`): `Besucher: …` is a role itself.
-            || (!words[index].isCapitalized || words.isSpeakerAfterRole(index)) && words[index].text.count >= 2 && words.speakerLines(index) >= 2
-                && !isStopWord(words[index].lower) {
+            || ((!words[index].isCapitalized || words.isSpeakerAfterRole(index)) && words[index].text.count >= 2 && words.speakerLines(index) >= 2
+                || words.isChatSpeaker(index)) && !isStopWord(words[index].lower) {
             return .strong
         }
         // A name the email address on its line spells (`Katrin;Ströbele;katrin.stroebele@…`).

@@ -44,6 +44,16 @@ enum NameDetector {
                 index = given + 1
                 continue
             }
+            // A two-word chat speaker: `chase bishop: …`, `[Messenger] Sky White: …`.
+            if speakerPair(at: index, in: words) {
+                found.append(Detection(type: .person, start: words[index].start, end: words[index + 1].end, priority: DetectionPriority.cueName))
+                for word in index...index + 1 {
+                    covered[word] = true
+                    if words[word].key.count >= 3 { vouched.insert(words[word].key) }
+                }
+                index += 2
+                continue
+            }
             let context = NameCues.context(before: index, in: words)
             let inList = found.last.map { words.listSeparates(from: $0.end, to: index) } ?? false
             guard let run = run(from: index, context: context, inList: inList, in: words) else { index += 1; continue }
@@ -62,6 +72,18 @@ enum NameDetector {
             found.append(Detection(type: .person, start: word.start, end: words.nameEnd(position), priority: DetectionPriority.cueName))
         }
         return found
+    }
+
+    /// Whether words `index` and `index + 1` are a speaker's name labelling a chat line: both written
+    /// alike (lowercase or capitalized), neither a role or ordinary cue word, and either the first is
+    /// a given name while another line of the text has a speaker too, or the pair labels two lines.
+    private static func speakerPair(at index: Int, in words: NameWords) -> Bool {
+        guard words.labelsLineAsPair(index) else { return false }
+        let first = words[index], second = words[index + 1]
+        guard first.isCapitalized == second.isCapitalized, first.text.count >= 2, second.text.count >= 2,
+              !NameCues.isStopWord(first.lower), !NameCues.isStopWord(second.lower), !NameCues.isShopWord(second.lower) else { return false }
+        let otherSpeakers = words.labelledLineCount >= 2
+        return otherSpeakers && NameLexicon.isAnyGivenName(key: NameLexicon.key(first.text)) || words.speakerPairLines(index) >= 2
     }
 
     /// `Haas, Günter`, `De Luca, Stefano`, `JONES, Harriet`: one or two capitalized words, a comma
@@ -102,7 +124,7 @@ enum NameDetector {
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
             // A lowercase speaker who is a given name and no ordinary word labels even one line (`johanna: DE35 …`).
-            let repeatedSpeaker = words.isSpeakerLabel(index) && (words.speakerLines(index) >= 2 && first.text.count >= 2
+            let repeatedSpeaker = words.isChatSpeaker(index) || words.isSpeakerLabel(index) && (words.speakerLines(index) >= 2 && first.text.count >= 2
                 || first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key))
             guard repeatedSpeaker || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }

@@ -30,6 +30,12 @@ struct NameWords {
     private var speakerCounts: [String: Int] = [:]
     /// How many lines of the text start with a speaker label.
     private(set) var speakerLineCount = 0
+    /// Lines with a colon after one of their first three words (`Kunde: …`, `Harper & Finch: …`).
+    private(set) var labelledLineCount = 0
+    /// Whether a line label is a chat role (`bot`, `Kundin`) or a given name: then the labelled lines are a chat.
+    private(set) var hasChatLabel = false
+    /// Two-word speaker labels (`chase bishop: …`), lowercase, with the number of lines each labels.
+    private var speakerPairCounts: [String: Int] = [:]
     /// The parts of email addresses' local parts (`katrin`, `stroebele`), folded, by line.
     private var emailParts: [Int: Set<String>] = [:]
     /// The line of each word, and which words are part of an email address.
@@ -77,7 +83,41 @@ struct NameWords {
         }
         speakerCounts = counts
         speakerLineCount = counts.values.reduce(0, +)
+        var pairs: [String: Int] = [:]
+        for index in words.indices where labelsLineAsPair(index) {
+            pairs[words[index].lower + " " + words[index + 1].lower, default: 0] += 1
+        }
+        speakerPairCounts = pairs
         collectEmailParts()
+        countLabelledLines()
+    }
+
+    /// Fills `labelledLineCount` and `hasChatLabel`.
+    private mutating func countLabelledLines() {
+        var lastLabelled = -1, wordInLine = 0
+        for index in words.indices {
+            wordInLine = index > 0 && lineOfWord[index] == lineOfWord[index - 1] ? wordInLine + 1 : 0
+            guard wordInLine < 3, lineOfWord[index] != lastLabelled, text.is(words[index].end, ":") else { continue }
+            lastLabelled = lineOfWord[index]
+            labelledLineCount += 1
+            if wordInLine == 0, Self.chatRoles.contains(words[index].lower) || NameLexicon.isAnyGivenName(key: NameLexicon.key(words[index].text)) {
+                hasChatLabel = true
+            }
+        }
+    }
+
+    /// Labels of chat lines that are roles, not names.
+    private static let chatRoles: Set<String> = speakerRoles.union(["bot", "user", "kunde", "kundin", "customer", "visitor", "besucher", "besucherin",
+                                                                    "me", "ich", "shop", "store", "chatbot", "assistant", "assistent", "service"])
+
+    /// Whether word `index` labels a line of a chat in lowercase (`diarmuid: can u …` beside `grace: done`):
+    /// another line is labelled too, some label is a role or a given name, and speech follows on the line (not `kurz:`).
+    func isChatSpeaker(_ index: Int) -> Bool {
+        guard isSpeakerLabel(index), !words[index].isCapitalized, words[index].text.count >= 3, labelledLineCount >= 2, hasChatLabel,
+              !Self.chatRoles.contains(words[index].lower) else { return false }
+        var position = words[index].end + 1
+        while text.isSpace(position) { position += 1 }
+        return position < text.count && !text.isWhitespace(position)
     }
 
     /// Fills `lineOfWord`, `isInEmail` and `emailParts`: the words joined by `.`, `_` or `-` before an `@`.
@@ -234,6 +274,16 @@ struct NameWords {
         return index > 0 && text.is(end, ":") && startsLine(index - 1) && areAdjacent(index - 1, index)
             && Self.speakerRoles.contains(words[index - 1].lower)
     }
+
+    /// Whether words `index` and `index + 1` label a line together: one space between them, a colon
+    /// right after the second, at the start of a line or after a bracketed source (`[Messenger] Sky White: …`).
+    func labelsLineAsPair(_ index: Int) -> Bool {
+        guard index + 1 < words.count, areAdjacent(index, index + 1), text.is(words[index + 1].end, ":") else { return false }
+        return startsLine(index) || text.is(words[index].start - 2, "]") && text.isSpace(words[index].start - 1)
+    }
+
+    /// How many lines the pair at `index` labels as their speaker.
+    func speakerPairLines(_ index: Int) -> Int { speakerPairCounts[words[index].lower + " " + words[index + 1].lower] ?? 0 }
 
     /// Roles that open a chat line before the speaker's name.
     private static let speakerRoles: Set<String> = ["agent", "berater", "beraterin", "mitarbeiter", "mitarbeiterin", "support", "advisor",

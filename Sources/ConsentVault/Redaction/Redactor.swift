@@ -237,13 +237,17 @@ public struct Redactor: @unchecked Sendable {
 
     private func matcher() -> KnownValueMatcher {
         var patterns: [KnownValueMatcher.Pattern] = []
-        func add(_ value: String?, _ type: EntityType, _ field: String) {
+        func add(_ value: String?, _ type: EntityType, _ field: String, needsCapital: Bool = false) {
             guard let value, !value.isEmpty else { return }
-            patterns.append(.init(folded: KnownValueMatcher.fold(value), type: type, field: field, needsCapital: type == .person))
+            patterns.append(.init(folded: KnownValueMatcher.fold(value), type: type, field: field, needsCapital: needsCapital))
         }
-        add(knownValues["first_name"], .person, "first_name")
-        add(knownValues["last_name"], .person, "last_name")
-        if let first = knownValues["first_name"], let last = knownValues["last_name"] { add("\(first) \(last)", .person, "first_name last_name") }
+        // A name part that is also an ordinary word (`Koch`, `Rich`) counts only written with a capital; others in any case
+        // (`diarmuid: …`, `call from gülsüm kaya`), and so does the full name unless both parts are words.
+        let first = knownValues["first_name"], last = knownValues["last_name"]
+        let firstIsWord = first.map(NameLexicon.isOrdinaryWord) ?? true, lastIsWord = last.map(NameLexicon.isOrdinaryWord) ?? true
+        add(first, .person, "first_name", needsCapital: firstIsWord)
+        add(last, .person, "last_name", needsCapital: lastIsWord)
+        if let first, let last { add("\(first) \(last)", .person, "first_name last_name", needsCapital: firstIsWord && lastIsWord) }
         add(knownValues["email"], .email, "email")
         add(knownValues["member_number"], .memberNumber, "member_number")
         // The member number's digits alone (`Nummer 00012345` for `CV00012345`), when there are enough of them to be distinctive.

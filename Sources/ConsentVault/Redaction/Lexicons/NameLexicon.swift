@@ -68,6 +68,14 @@ enum NameLexicon {
     static func isAmbiguousGivenName(key folded: String) -> Bool { ambiguousGivenNames.contains(folded) }
     /// Whether `word` is a surname that is also an ordinary word.
     static func isAmbiguousSurname(_ word: String) -> Bool { ambiguousSurnames.contains(key(word)) }
+    /// Whether a name part (each part of `Karl-Heinz`) may also be an ordinary word: a listed given name or
+    /// surname that is one, or a part of three letters or fewer.
+    static func isOrdinaryWord(_ name: String) -> Bool {
+        name.split(whereSeparator: { $0 == " " || $0 == "-" }).contains { part in
+            let folded = key(String(part) as String)
+            return part.count <= 3 || ambiguousGivenNames.contains(folded) || ambiguousSurnames.contains(folded)
+        }
+    }
     /// Whether `word` is a surname.
     static func isSurname(_ word: String) -> Bool { surnames.contains(key(word)) }
     /// Whether `word` is a surname that is no ordinary word.
