@@ -188,6 +188,17 @@ struct RedactorCoverageTests {
         ("chase bishop: hello?? on hold\nbot: Sorry! Your email?\nchase bishop: thanks", ["PERSON:chase bishop", "PERSON:chase bishop"]),
         ("[Messenger] Sky White: Hi, I won?!\nHarper & Finch: Congrats!", ["PERSON:Sky White"]),
         ("Vollmacht + Ausweis (PA-Nr. L6NMJF9W1) geprüft.", ["NATIONAL_ID:L6NMJF9W1"]),
+        // Swiss and Austrian postcodes with and without a country prefix; a middle dot between street and city.
+        ("Zoll: Spalenberg 7, 4051 BASEL. Bitte", ["ADDRESS:Spalenberg 7, 4051 BASEL"]),
+        ("neu:\nHerrengasse 55\nA-8010 Graz\nBitte", ["ADDRESS:Herrengasse 55\nA-8010 Graz"]),
+        ("Werbung an Parkstraße 61 · 33602 Bielefeld?", ["ADDRESS:Parkstraße 61 · 33602 Bielefeld"]),
+        // A mail header's display name in capitals; a given name in capitals with its surname; short first parts of a given name.
+        ("Von: DESPINA PAPADOPOULOS <papadopoulosd290@t-online.de>", ["PERSON:DESPINA PAPADOPOULOS", "EMAIL:papadopoulosd290@t-online.de"]),
+        ("bitte an ANNA SCHMIDT senden", ["PERSON:ANNA SCHMIDT"]),
+        ("Exchange: Thu Trang Tran swaps a parka", ["PERSON:Thu Trang Tran"]),
+        // A plate one word after its cue; a birthday after `turning`.
+        ("Kennzeichen Lieferwagen KI N 198.", ["LICENSE_PLATE:KI N 198"]),
+        ("Monika, turning 60 on 17th of January. Gold tier", ["PERSON:Monika", "DATE_OF_BIRTH:17th of January"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -280,6 +291,10 @@ struct RedactorCoverageTests {
         "Two-person delivery, Chelsea boots on Monday", "Sie bekommt das Karl Lagerfeld-Paket.",
         // Lowercase line labels of a note, not a chat; a two-word label that is no name.
         "status: offen\nnotiz: kunde ruft an\nfrist: morgen", "Order Status: shipped\nDelivery Date: Friday",
+        // A number between cue and noun; teams and departments signing; loyalty mailboxes; a brand after its title; a year is no postcode.
+        "Rückgabe innerhalb von 30 Tagen", "danke für 10 Jahre Treue!", "Gruß, IT-Support", "Hallo Frischmarkt Kranz-Team,", "Zielgruppe Pilot: Stammkunden",
+        "From: loyalty@greenwaygrocers.co.uk", "Fragen an treue@kaufhaus-seidel.de", "15 % auf alle Dr. Oetker-Artikel", "Wir haben 3 Paletten Dr. Oetker bekommen",
+        "siehe Kapitel 7, 2024 Berlin", "Kennzeichen bitte prüfen",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -266,13 +266,17 @@ enum AddressDetector {
             if text.isDigit(wordEnd + 1), let number = houseNumberEnd(text, wordEnd) {
                 var probe = number
                 for _ in 0..<3 { probe = floorEnd(text, probe) ?? probe }
-                if text.is(probe, ",") || text.is(probe, ";") { probe += 1 }
+                probe = separatorEnd(text, probe)
                 if text.lowercasedMatches(inWord, at: probe) { probe += inWord.count - 1 }
                 guard text.isWhitespace(probe) else { return nil }
-                probe += 1
+                probe = countryPrefixEnd(text, probe + 1)
                 let code = probe
                 while text.isDigit(probe) { probe += 1 }
-                guard probe - code == 5, text.isSpace(probe), text.isLetter(probe + 1) else { return nil }
+                // Five digits (Germany), or four (Austria, Switzerland) before a capitalized city; without a
+                // country prefix, four digits that read as a year (`Kapitel 7, 2024 Berlin`) are no postcode.
+                let year = text.is(code, "1") && text.is(code + 1, "9") || text.is(code, "2") && text.is(code + 1, "0")
+                let fourDigits = probe - code == 4 && text.isUpper(probe + 1) && (!year || text.is(code - 1, "-"))
+                guard probe - code == 5 || fourDigits, text.isSpace(probe), text.isLetter(probe + 1) else { return nil }
                 return number
             }
             guard text.isUpper(wordEnd + 1) || streetJoiners.contains(where: { text.lowercasedMatches($0, at: wordEnd + 1) && !text.isLetter(wordEnd + 1 + $0.count) })
@@ -410,6 +414,8 @@ enum AddressDetector {
             wordsRead += 1
             // A type word may name the street itself when another follows (`Park Ave`, `Hill Road`); right after the
             // number it is no street's end (`25 Dr. Oetker Pizza`: a title).
+            // `Dr.` before a brand is its title (`3 Paletten Dr. Oetker`).
+            if word == "dr", text.is(cursor - 1, "."), text.isSpace(cursor), let next = self.word(text, cursor + 1), NameCues.isStopWord(next.text.lowercased()) { return nil }
             if englishTypes.contains(word), wordsRead > 1 || text.isSpace(cursor) && self.word(text, cursor + 1).map({ englishTypes.contains($0.text.lowercased()) }) ?? false {
                 streetEnd = cursor
                 guard text.isSpace(cursor), let next = self.word(text, cursor + 1), text.isUpper(cursor + 1), englishTypes.contains(next.text.lowercased())
@@ -606,17 +612,32 @@ enum AddressDetector {
         return unique + 4
     }
 
+    /// Past the mark between street and postcode: `,`, `;` (`Sonnenhang 15b; 80331 München` as pasted from a
+    /// spreadsheet) or a middle dot between spaces (`Parkstraße 61 · 33602 Bielefeld`); the space after it stays.
+    private static func separatorEnd(_ text: ScalarText, _ cursor: Int) -> Int {
+        if text.is(cursor, ",") || text.is(cursor, ";") { return cursor + 1 }
+        if text.isSpace(cursor), text.is(cursor + 1, "·") || text.is(cursor + 1, "|") || text.is(cursor + 1, "/"), text.isSpace(cursor + 2) { return cursor + 2 }
+        return cursor
+    }
+
+    /// Past a country prefix of a postcode (`D-10115`, `A-8010`, `CH-4051`), or `cursor` itself.
+    private static func countryPrefixEnd(_ text: ScalarText, _ cursor: Int) -> Int {
+        for prefix in countryPrefixes where text.isUpper(cursor) && text.lowercasedMatches(prefix, at: cursor) && text.isDigit(cursor + prefix.count) {
+            return cursor + prefix.count
+        }
+        return cursor
+    }
+    private static let countryPrefixes = ScalarText.lowercased(["d-", "a-", "ch-", "at-", "de-", "fl-", "l-"])
+
     /// Includes `, 10115 Berlin` (or `10115 Berlin`) after the street, if present.
     private static func extendWithCity(_ text: ScalarText, _ end: Int) -> Int {
         var cursor = end
         // `, Hinterhaus, 2. OG`
         for _ in 0..<3 { cursor = floorEnd(text, cursor) ?? cursor }
-        // `Sonnenhang 15b; 80331 München` as pasted from a spreadsheet.
-        if text.is(cursor, ",") || text.is(cursor, ";") { cursor += 1 }
+        cursor = separatorEnd(text, cursor)
         if text.lowercasedMatches(inWord, at: cursor), text.isDigit(cursor + inWord.count) { cursor += inWord.count - 1 }
         guard text.isWhitespace(cursor) else { return end }
-        cursor += 1
-        if text.is(cursor, "D"), text.is(cursor + 1, "-"), text.isDigit(cursor + 2) { cursor += 2 }
+        cursor = countryPrefixEnd(text, cursor + 1)
         let codeStart = cursor
         while text.isDigit(cursor) { cursor += 1 }
         // The city is capitalized, or in chat lowercase after a five-digit German code (`04109 leipzig`).

@@ -111,7 +111,9 @@ enum CueDetector {
             while text.isLetter(end) { end += 1 }
             guard end > cursor, !text.isDigit(end) else { break }
             if !fillers.contains(text.string(cursor, end).lowercased()) {
-                guard type == .nationalID, end - cursor <= 20 else { break }
+                // A government id may stand a few words after its cue; a plate one word (`Kennzeichen Lieferwagen KI N 198`).
+                guard type == .nationalID || type == .licensePlate && freeWords == 0 && text.isUpper(cursor) && !text.isUpper(cursor + 1) && end - cursor >= 3,
+                      end - cursor <= 20 else { break }
                 freeWords += 1
             }
             cursor = end
@@ -145,7 +147,8 @@ enum CueDetector {
         }
         while end > cursor, !text.isAlphanumeric(end - 1) { end -= 1 }
         let length = end - cursor
-        guard length >= 4, digits >= 1, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 else { return nil }
+        let plateShaped = type == .licensePlate && text.isUpper(cursor) && (1...4).contains(digits) && length <= 10
+        guard length >= 4, digits >= 1, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 || plateShaped else { return nil }
         if type == .phone, digits < 7 || letters > 0 { return nil }
         if type == .licensePlate, length > 12 { return nil }
         return (cursor, end)

@@ -159,11 +159,22 @@ enum NameCues {
         "puppe", "puppen", "uhr", "uhren", "tasse", "tassen", "shirt", "shirts", "pullover", "stiefel", "sneaker", "kollektion", "serie",
         "geschirr", "grill", "grills", "backform", "backformen", "rasierer", "parfum", "duft", "boots", "shoes", "bag", "bags", "collection",
         "range", "candle", "candles", "kettle", "toaster", "mixer", "palette", "perfume", "jumper", "hoodie", "trainers", "pralinen",
-        "hörspiel", "hörspiele", "box",
+        "hörspiel", "hörspiele", "box", "bettwäsche", "artikel", "satin", "sortiment", "produkte",
     ]
 
-    /// Whether `lower` names a kind of shop.
-    static func isShopWord(_ lower: String) -> Bool { shopWords.contains(lower) }
+    /// Teams, departments, audiences and occasions that sign or title a text (`Gruß, IT-Support`, `Zielgruppe Pilot`,
+    /// `Bonfire Night`): no person's name.
+    private static let organisationWords: Set<String> = [
+        "team", "support", "einkauf", "non-food", "food", "abteilung", "region", "zielgruppe", "marketing", "vertrieb", "verkauf",
+        "kundenservice", "helpdesk", "logistik", "lager", "buchhaltung", "filialleitung", "geschäftsleitung", "night", "weekend", "sale",
+        "department", "desk", "crew", "staff",
+    ]
+
+    /// Whether `lower` names a kind of shop or a team, alone or as the last part of a hyphenated word (`Kranz-Team`).
+    static func isShopWord(_ lower: String) -> Bool {
+        shopWords.contains(lower) || organisationWords.contains(lower)
+            || lower.split(separator: "-").last.map { $0 != Substring(lower) && organisationWords.contains(String($0)) } ?? false
+    }
 
     /// Whether `lower` names a product, alone or as the last part of a hyphenated word (`Kaiser-Schuhe`).
     static func isProductWord(_ lower: String) -> Bool {
@@ -193,7 +204,7 @@ enum NameCues {
     /// Brands and titles shaped like a person's name (`Hugo Boss`, `Calvin Klein`, `Dr. Oetker`), as their first two words:
     /// a run starting with one is no name, while `Petra Klein` still is.
     static let brandPhrases: Set<String> = [
-        "hugo boss", "tommy hilfiger", "calvin klein", "ralph lauren", "tom tailor", "jack wolfskin", "marc o'polo", "marc cain",
+        "hugo boss", "tommy hilfiger", "calvin klein", "ralph lauren", "carl zeiss", "bonfire night", "tom tailor", "jack wolfskin", "marc o'polo", "marc cain",
         "betty barclay", "gerry weber", "ted baker", "paul smith", "benjamin blümchen", "bibi blocksberg", "michael kors", "kate spade", "karl lagerfeld", "bruno banani",
         "christian dior", "louis vuitton", "tom ford", "fred perry", "ben sherman", "max mara", "marks spencer", "le creuset",
         "thomas sabo", "jamie oliver", "harry potter", "uncle ben's", "uncle ben", "joseph joseph", "peak performance", "jenny craig",
@@ -227,6 +238,12 @@ enum NameCues {
     /// Whether `lower` is a street type.
     static func isStreetType(_ lower: String) -> Bool { streetTypes.contains(lower) }
 
+    /// Whether `lower` is a word that introduces, greets or signs (`Frau`, `Hallo`, `für`, `Grüße`), never a name's first part.
+    static func isCueWord(_ lower: String) -> Bool {
+        strongWords.contains(lower) || greetings.contains(lower) || titlesAndGreetings.contains(lower) || weakWords.contains(lower)
+            || namingWords.contains(lower) || closings.contains(lower) || particles.contains(lower) || brands.contains(lower)
+    }
+
     /// Whether `lower` can never be (part of) a name.
     static func isStopWord(_ lower: String) -> Bool {
         stopWords.contains(lower) || brands.contains(lower) || strongWords.contains(lower) || closings.contains(lower)
@@ -246,6 +263,8 @@ enum NameCues {
                 || words.isChatSpeaker(index)) && !isStopWord(words[index].lower) {
             return .strong
         }
+        // The display name of an email address (`From: DESPINA PAPADOPOULOS <papadopoulosd@…>`).
+        if words.opensDisplayName(index), !isStopWord(words[index].lower) { return .strong }
         // A name the email address on its line spells (`Katrin;Ströbele;katrin.stroebele@…`).
         if words.isSpelledInEmail(index), !isStopWord(words[index].lower) { return .strong }
         // `c/o Hartmann`: a person or household receiving the post.
@@ -253,8 +272,9 @@ enum NameCues {
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
         let previous = words[index - 1].lower
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
+        // A number between them does too (`innerhalb von 30 Tagen`, `danke für 10 Jahre Treue`).
         let gapIsPlain = !["," as Unicode.Scalar, "(", "!", "?", "}", "]"].contains { words.separator(before: index, contains: $0) }
-            && (!words.separator(before: index, contains: ".") || previous.count <= 4)
+            && (!words.separator(before: index, contains: ".") || previous.count <= 4) && !words.separatorHasDigit(before: index)
         if gapIsPlain, strongWords.contains(previous) {
             let labelsSpeaker = !titlesAndGreetings.contains(previous) && words.startsLine(index - 1)
                 && words.separator(before: index, contains: ":") && !words.startsLine(index)

@@ -64,6 +64,7 @@ enum NameDetector {
             }
             index = run.last + 1
         }
+        found = withGivenNamePrefixes(found, in: words)
         guard !vouched.isEmpty else { return found }
         // Other mentions of a name already found (a first name alone in the signature).
         for position in 0..<words.count where !covered[position] {
@@ -72,6 +73,32 @@ enum NameDetector {
             found.append(Detection(type: .person, start: word.start, end: words.nameEnd(position), priority: DetectionPriority.cueName))
         }
         return found
+    }
+
+    /// `found` with a short given name just before a name joined to it (`Thu Trang Tran`, `Li Na Wang`): a
+    /// capitalized lexicon given name of two to four letters, no cue word, one space before the name; it
+    /// also joins two names it stands between (`Li` · `Na` · `Wang`). Such first parts are often words
+    /// elsewhere (`Thu`, `Na`), so they count only next to a name found otherwise.
+    private static func withGivenNamePrefixes(_ found: [Detection], in words: NameWords) -> [Detection] {
+        var joined: [Detection] = []
+        var wordIndex = 0
+        for name in found {
+            while wordIndex < words.count, words[wordIndex].end <= name.start { wordIndex += 1 }
+            var name = name
+            let before = wordIndex - 1
+            if before >= 0, words[wordIndex].start == name.start, joined.last.map({ $0.end <= words[before].start }) ?? true,
+               words.areAdjacent(before, wordIndex), words[before].isCapitalized,
+               (2...4).contains(words[before].text.count), NameLexicon.isGivenName(key: words[before].key), !NameCues.isCueWord(words[before].lower),
+               NameLexicon.isAnyGivenName(key: words[wordIndex].key) || joined.last?.end == words[before].start - 1 {
+                name.start = words[before].start
+                if let last = joined.last, last.type == .person, last.end == words[before].start - 1 {
+                    name.start = last.start
+                    joined.removeLast()
+                }
+            }
+            joined.append(name)
+        }
+        return joined
     }
 
     /// Whether words `index` and `index + 1` are a speaker's name labelling a chat line: both written
@@ -118,8 +145,12 @@ enum NameDetector {
         let first = words[index]
         guard !NameCues.isStopWord(first.lower), !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index) else { return nil }
-        // An acronym or a code in capitals (`IBAN`, `EAN`, `UK`, `HERBST`) is no name without a cue that says so.
-        if first.text.count >= 2, first.text == first.text.uppercased(), context == .none || context == .weak { return nil }
+        // An acronym or a code in capitals (`IBAN`, `EAN`, `UK`, `HERBST`) is no name without a cue that says so,
+        // unless it is a given name followed by another word in capitals (`from DMITRI BANERJEE`).
+        let isShouted = { (word: NameWords.Word) in word.text.count >= 2 && word.text == word.text.uppercased() }
+        let shoutedName = isShouted(first) && NameLexicon.isGivenName(key: words[index].key) && index + 1 < words.count
+            && words.areAdjacent(index, index + 1) && isShouted(words[index + 1]) && words[index + 1].text.count >= 3
+        if isShouted(first), !shoutedName, context == .none || context == .weak { return nil }
         if !first.isCapitalized, context != .naming {
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -135,7 +166,7 @@ enum NameDetector {
             while next + 1 < words.count, NameCues.particles.contains(words[next].lower), words.areAdjacent(next, next + 1) { next += 1 }
             let candidate = words[next]
             // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.
-            let shouted = candidate.text.count >= 2 && candidate.text == candidate.text.uppercased() && context != .strong && context != .naming
+            let shouted = isShouted(candidate) && !shoutedName && context != .strong && context != .naming
             guard !NameCues.isStopWord(candidate.lower), !shouted else { break }
             let continues = first.isCapitalized ? candidate.isCapitalized
                 : context == .naming ? candidate.text.count <= 20 && last - index < 2
@@ -146,7 +177,10 @@ enum NameDetector {
             guard continues else { break }
             last = next
         }
-        // A brand anywhere in the run (`Jacke von Marc O'Polo`).
+        // A brand after its title (`Dr. Oetker-Artikel`), or anywhere in the run (`Jacke von Marc O'Polo`).
+        if origin > 0, NameCues.brandPhrases.contains(words[origin - 1].lower + " " + (first.lower.split(separator: "-").first.map(String.init) ?? "")) {
+            return nil
+        }
         if (index...last).contains(where: { $0 + 1 < words.count && words.areAdjacent($0, $0 + 1)
             && NameCues.brandPhrases.contains(words[$0].lower + " " + (words[$0 + 1].lower.split(separator: "-").first.map(String.init) ?? "")) }) {
             return nil

@@ -188,6 +188,33 @@ struct NameWords {
         return (from..<words[index].start).contains { text.is($0, scalar) }
     }
 
+    /// Whether word `index` opens one to four words that end right before ` <…@…>` on the same line (a
+    /// mail header's display name), and does not follow another word of that run.
+    func opensDisplayName(_ index: Int) -> Bool {
+        guard index == 0 || !areAdjacent(index - 1, index) else { return false }
+        var last = index
+        while last - index < 4 {
+            let end = words[last].end
+            if text.isSpace(end), text.is(end + 1, "<") {
+                var position = end + 2
+                while position < text.count, position - end < 80, !text.is(position, ">"), !text.isWhitespace(position) {
+                    if text.is(position, "@") { return true }
+                    position += 1
+                }
+                return false
+            }
+            guard last + 1 < words.count, areAdjacent(last, last + 1) || text.is(end, "-") else { return false }
+            last += 1
+        }
+        return false
+    }
+
+    /// Whether a digit stands between word `index - 1` and word `index` (`innerhalb von 30 Tagen`).
+    func separatorHasDigit(before index: Int) -> Bool {
+        let from = index == 0 ? 0 : words[index - 1].end
+        return (from..<words[index].start).contains { text.isDigit($0) }
+    }
+
     /// Whether word `index` starts a line (only spaces before it since the last line break or the start).
     func startsLine(_ index: Int) -> Bool {
         var position = words[index].start - 1

@@ -7,6 +7,9 @@ enum NetworkDetectors {
         "orders", "bestellung", "bestellungen", "wareneingang", "goodsin", "returns", "retoure", "retouren", "datenschutz", "privacy", "dpo",
         "presse", "press", "marketing", "newsletter", "noreply", "no-reply", "donotreply", "buchhaltung", "accounting", "billing",
         "rechnung", "invoice", "invoices", "shop", "webmaster", "postmaster", "admin", "abuse", "security",
+        "loyalty", "treue", "treueprogramm", "bonus", "bonusprogramm", "club", "kundenclub", "clubservice", "rewards", "members", "membership",
+        "mitglieder", "mitgliederservice", "customercare", "care", "kundenbetreuung", "kundendienst", "vip", "events", "promo", "promotions",
+        "aktion", "aktionen", "news", "community", "social", "redaktion", "verkauf", "filiale", "store", "online", "kasse", "lager", "versand",
     ]
 
     /// Email addresses: a local part, `@`, and a domain with a top-level domain of letters; not a role mailbox.
