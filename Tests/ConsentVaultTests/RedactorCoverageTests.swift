@@ -295,6 +295,8 @@ struct RedactorCoverageTests {
         "Rückgabe innerhalb von 30 Tagen", "danke für 10 Jahre Treue!", "Gruß, IT-Support", "Hallo Frischmarkt Kranz-Team,", "Zielgruppe Pilot: Stammkunden",
         "From: loyalty@greenwaygrocers.co.uk", "Fragen an treue@kaufhaus-seidel.de", "15 % auf alle Dr. Oetker-Artikel", "Wir haben 3 Paletten Dr. Oetker bekommen",
         "siehe Kapitel 7, 2024 Berlin", "Kennzeichen bitte prüfen",
+        // A country after a preposition, form labels in a sign-off, a loyalty tier.
+        "Does the card work in Ireland?", "Mailing sign-off\nAuthor: pending\nReviewer: pending", "15% bonus for Gold, expiry after 36 months",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

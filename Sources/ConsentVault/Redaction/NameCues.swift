@@ -67,6 +67,8 @@ enum NameCues {
     private static let stopWords: Set<String> = [
         // Particles after `called` (`nobody called back`), determiners and abbreviations that open a clause (`Jedes Kind`, `5 Min.`).
         "back", "again", "away", "today", "yesterday", "tomorrow", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera",
+        // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
+        "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",
         "danke", "kein", "keine", "alle", "allen", "zusammen", "leute", "welt", "grüße", "grüßen", "gruß", "gruss", "grüsse", "glückwunsch",
@@ -116,6 +118,11 @@ enum NameCues {
     /// Brands (kitchen, beauty, fashion, food, toys) and places that read as a name, some of them also
     /// surnames (`Rosenthal`, `Bosch`): no name without a cue, a name after one (`Herr Bosch`).
     private static let brandsAndPlacesWithoutCue: Set<String> = [
+        // Countries and regions (`Does the card work in Ireland?`).
+        "ireland", "england", "scotland", "wales", "britain", "germany", "deutschland", "austria", "österreich", "schweiz", "switzerland",
+        "france", "frankreich", "italy", "italien", "spain", "spanien", "poland", "polen", "netherlands", "niederlande", "holland",
+        "belgium", "belgien", "denmark", "dänemark", "sweden", "schweden", "norway", "norwegen", "portugal", "greece", "griechenland",
+        "turkey", "türkei", "europe", "europa", "america", "amerika", "canada", "kanada", "australia", "australien", "luxemburg",
         "melitta", "rosenthal", "villeroy", "zwilling", "fissler", "kenwood", "kellogg's", "haribo", "bahlsen", "ritter", "milka",
         "nivea", "weleda", "wella", "schwarzkopf", "steiff", "haba", "ravensburger", "schleich", "märklin", "birkenstock", "lowa", "meindl",
         "rieker", "tamaris", "ecco", "clarks", "hobbs", "jigsaw", "mulberry", "ugg", "crocs", "smeg", "miele", "siemens", "bosch",
