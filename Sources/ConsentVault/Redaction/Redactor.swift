@@ -178,16 +178,24 @@ public struct Redactor: @unchecked Sendable {
 
     /// `detections` (in text order) with neighbours that are one value joined: addresses with at
     /// most three spaces, commas or line breaks between them (a street, then the city on the next
-    /// line), and a member's known name parts with one space between them (`Tom Whelan` from the
-    /// first and last name: one placeholder whose field lists both, so demask needs both allowed).
+    /// line); a member's known name parts with one space or a comma between them (`Tom Whelan`,
+    /// `Haas, Günter` from the first and last name: one placeholder whose field lists both, so
+    /// demask needs both allowed); and a known name part with the initial before it (`F. Schneider`).
+    /// A known part and another name beside it stay two placeholders (`Giuseppe` can be put back,
+    /// `Bianchi` cannot), leaving the space between them.
     private static func mergingNeighbours(_ detections: [Detection], in text: ScalarText) -> [Detection] {
         var merged: [Detection] = []
-        for detection in detections {
+        for var detection in detections {
+            if detection.type == .person, detection.field != nil, detection.start >= 3, text.isUpper(detection.start - 3), text.is(detection.start - 2, "."),
+               text.isSpace(detection.start - 1), !text.isLetter(detection.start - 4), merged.last.map({ $0.end <= detection.start - 3 }) ?? true {
+                detection.start -= 3
+            }
             guard let last = merged.last, last.type == detection.type else { merged.append(detection); continue }
             let addressLines = last.type == .address && detection.start - last.end <= 3
                 && (last.end..<detection.start).allSatisfy { text.isWhitespace($0) || text.is($0, ",") }
-            let nameParts = last.type == .person && detection.start == last.end + 1 && text.isSpace(last.end)
-                && last.field != nil && detection.field != nil
+            let oneSpace = detection.start == last.end + 1 && text.isSpace(last.end)
+            let comma = detection.start == last.end + 2 && text.is(last.end, ",") && text.isSpace(last.end + 1)
+            let nameParts = last.type == .person && (oneSpace || comma)
             if addressLines {
                 merged[merged.count - 1] = Detection(type: .address, start: last.start, end: detection.end, priority: last.priority,
                                                      field: last.field ?? detection.field)
