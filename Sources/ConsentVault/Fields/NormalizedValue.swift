@@ -1,7 +1,7 @@
 import Foundation
 
 /// A validated field value in its canonical stored form, plus the form its blind index hashes.
-struct NormalizedValue {
+struct NormalizedValue: Sendable {
     /// What is encrypted and returned on read.
     let stored: String
     /// What the blind index hashes (case-folded where case does not matter).
@@ -9,11 +9,21 @@ struct NormalizedValue {
 }
 
 /// Validates and normalizes raw input for a field, by the field's type.
-struct FieldNormalizer {
+struct FieldNormalizer: Sendable {
     /// The catalog the fields come from.
     let catalog: FieldCatalog
     /// Today's date, for plausibility checks of birth dates.
     let today: CalendarDay
+
+    /// Each input with its definition and canonical form; an unknown or repeated field, or a bad value, throws.
+    func normalize(_ fields: [FieldInput]) throws -> [(FieldDefinition, NormalizedValue)] {
+        var seen: Set<String> = []
+        return try fields.map { input in
+            guard let definition = catalog.definition(of: input.name) else { throw FieldValueError.unknownField(input.name) }
+            guard seen.insert(input.name).inserted else { throw FieldValueError.duplicateField(input.name) }
+            return (definition, try normalize(input.value, for: definition))
+        }
+    }
 
     /// The canonical form of `raw` for `field`, or an error saying which rule it breaks. Every
     /// value is first brought to Unicode NFKC without invisible format characters, so the same

@@ -8,13 +8,7 @@ extension VaultContext {
 
     /// Validates all inputs first, so a bad value stops the request before any write.
     func normalize(_ fields: [FieldInput]) throws -> [(FieldDefinition, NormalizedValue)] {
-        var seen: Set<String> = []
-        let normalizer = normalizer()
-        return try fields.map { input in
-            guard let definition = catalog.definition(of: input.name) else { throw FieldValueError.unknownField(input.name) }
-            guard seen.insert(input.name).inserted else { throw FieldValueError.duplicateField(input.name) }
-            return (definition, try normalizer.normalize(input.value, for: definition))
-        }
+        try normalizer().normalize(fields)
     }
 
     /// The row of a member that can still change, after checking the member's seal. An unknown

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Counts of one import run.
 public struct ImportSummary: Sendable, Equatable {
     /// Lines read (including blank ones).
@@ -36,40 +38,57 @@ extension MemberOperations {
         let isFirstLoad = try context.members.count(upTo: Self.bulkLoadMembers) < Self.bulkLoadMembers
         let batchSize = batchSize ?? (isFirstLoad ? Self.bulkBatchSize : Self.regularBatchSize)
         var lineNumber = 0, imported = 0, refused = 0
-        var batch: [ImportCandidate] = []
         func refuse(_ line: Int, _ reason: String) throws {
             if strict { throw ImportError.aborted(line: line, reason: reason) }
             refused += 1
             rejected(ImportRejection(line: line, reason: reason))
         }
-        func flush() throws {
-            guard !batch.isEmpty else { return }
+        func write(_ batch: [ImportCandidate]) throws -> [(Int, String)] {
+            guard !batch.isEmpty else { return [] }
             // Fast path: the whole batch in one transaction without savepoints. If any member
             // fails, that transaction is rolled back and the batch is redone one savepoint per
             // member, so good members are still written and each bad one is reported.
             let written = try? writeBatch(batch, channel: channel, principal: principal, isolatingMembers: false)
             let (ids, failures) = try written ?? writeBatch(batch, channel: channel, principal: principal, isolatingMembers: true, strict: strict)
-            batch.removeAll(keepingCapacity: true)
-            for (line, reason) in failures { try refuse(line, reason) }
             imported += ids.count
             if !ids.isEmpty { committed(ids) }
+            return failures
         }
-        while let line = try nextLine() {
-            lineNumber += 1
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
-            do {
-                let record = try ImportRecord.parse(line)
-                // A purpose with another lawful basis (the loyalty contract) needs no consent: listing it is not an error.
-                let consents = record.consents.filter { (context.policies.purposes.purpose($0.purpose)?.lawfulBasis ?? .consent) == .consent }
-                batch.append(ImportCandidate(line: lineNumber, values: try context.normalize(record.fields), consents: consents))
-            } catch let error as ImportError {
-                try refuse(lineNumber, error.description)
-            } catch {
-                try refuse(lineNumber, "\(error)")
+        func readLines() throws -> [(number: Int, text: String)] {
+            var lines: [(number: Int, text: String)] = []
+            while lines.count < max(1, batchSize), let line = try nextLine() {
+                lineNumber += 1
+                if !line.allSatisfy(\.isWhitespace) { lines.append((lineNumber, line)) }
             }
-            if batch.count >= max(1, batchSize) { try flush() }
+            return lines
         }
-        try flush()
+        // Lines are read here; the next batch is parsed and validated on the other core while this one is
+        // written. Each batch is still checked whole before any of it is written.
+        let parser = ImportParser(normalizer: context.normalizer(), purposes: context.policies.purposes)
+        let worker = DispatchQueue(label: "consent-vault.import-parser")
+        var parsed = parser.parse(try readLines())
+        while !parsed.isEmpty {
+            let next = ParsedBatch()
+            let lines = try readLines()
+            let parsing = DispatchGroup()
+            worker.async(group: parsing) { next.items = parser.parse(lines) }
+            // Never leave with the parser still running, also when a write throws.
+            defer { parsing.wait() }
+            var batch: [ImportCandidate] = [], refusals: [(Int, String)] = []
+            for item in parsed {
+                switch item {
+                case .candidate(let candidate): batch.append(candidate)
+                case .refused(let line, let reason):
+                    // A strict import stops here, before this batch is written.
+                    if strict { throw ImportError.aborted(line: line, reason: reason) }
+                    refusals.append((line, reason))
+                }
+            }
+            // Bad lines are reported in line order, whether their value or their write failed.
+            for (line, reason) in (refusals + (try write(batch))).sorted(by: { $0.0 < $1.0 }) { try refuse(line, reason) }
+            parsing.wait()
+            parsed = next.items
+        }
         return ImportSummary(lines: lineNumber, imported: imported, rejected: refused)
     }
 
@@ -83,7 +102,7 @@ extension MemberOperations {
     public static let bulkLoadMembers = 10_000
 
     /// One parsed and validated import line.
-    private struct ImportCandidate {
+    fileprivate struct ImportCandidate: Sendable {
         /// Line number in the input, from 1.
         let line: Int
         /// Validated values.
@@ -122,6 +141,38 @@ extension MemberOperations {
                 }
             }
             return (ids, failures)
+        }
+    }
+}
+
+/// What one import line became: a member to write, or the reason it is refused.
+private enum ParsedLine: Sendable {
+    case candidate(MemberOperations.ImportCandidate)
+    case refused(line: Int, reason: String)
+}
+
+/// The parsed lines of the next batch, filled by the parsing thread and read after it finished.
+private final class ParsedBatch: @unchecked Sendable {
+    var items: [ParsedLine] = []
+}
+
+/// Parses and validates import lines without touching the vault, so it can run beside the writer.
+private struct ImportParser: Sendable {
+    let normalizer: FieldNormalizer
+    let purposes: PurposeCatalog
+
+    func parse(_ lines: [(number: Int, text: String)]) -> [ParsedLine] {
+        lines.map { line in
+            do {
+                let record = try ImportRecord.parse(line.text)
+                // A purpose with another lawful basis (the loyalty contract) needs no consent: listing it is not an error.
+                let consents = record.consents.filter { (purposes.purpose($0.purpose)?.lawfulBasis ?? .consent) == .consent }
+                return .candidate(.init(line: line.number, values: try normalizer.normalize(record.fields), consents: consents))
+            } catch let error as ImportError {
+                return .refused(line: line.number, reason: error.description)
+            } catch {
+                return .refused(line: line.number, reason: "\(error)")
+            }
         }
     }
 }

@@ -157,32 +157,25 @@ enum MemberCommands {
         let batchSize = try invocation.integer(.batchSize)
         if let batchSize, !(1...100_000).contains(batchSize) { throw invocation.invalid(.batchSize, "must be between 1 and 100000") }
         // `-` is standard input.
-        guard let file = path == "-" ? fdopen(dup(STDIN_FILENO), "r") : fopen(path, "r") else {
-            throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))")
+        let descriptor = path == "-" ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        var status = stat()
+        let fileSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        guard let lines = ImportLineReader(descriptor: descriptor) else {
+            close(descriptor)
+            throw CommandFailure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
         }
-        defer { fclose(file) }
         let (vault, principal) = try invocation.openVault()
         let terminal = isatty(STDERR_FILENO) == 1
-        var status = stat()
-        let fileSize = fstat(fileno(file), &status) == 0 ? Int(status.st_size) : 0
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
         var done = 0
         let summary = try vault.members.importMembers(
-            nextLine: {
-                var length = getline(&buffer, &capacity, file)
-                guard length >= 0, let buffer else { return nil }
-                while length > 0, buffer[length - 1] == 0x0A || buffer[length - 1] == 0x0D { length -= 1 }
-                // Decoded by length, so a NUL byte inside a line cannot cut it short unnoticed.
-                return String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
-            },
+            nextLine: lines.next,
             channel: channel, batchSize: batchSize, strict: invocation.flag(.strict), as: principal,
             committed: { ids in
                 for id in ids { invocation.json ? Output.json(["member": id.rawValue]) : Output.line(id.rawValue) }
                 fflush(nil)
                 done += ids.count
-                if terminal { FileHandle.standardError.write(Data(progressBar(done: done, bytesRead: ftell(file), of: fileSize).utf8)) }
+                if terminal { FileHandle.standardError.write(Data(progressBar(done: done, bytesRead: lines.bytesRead, of: fileSize).utf8)) }
             },
             rejected: { refusal in Output.error("\(terminal ? "\r" : "")Error: \(path), line \(refusal.line): \(refusal.reason)") })
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
