@@ -9,6 +9,9 @@ public final class SecureBytes {
     private let pointer: UnsafeMutableRawPointer
     /// Number of secret bytes held.
     public let count: Int
+    /// For a view into a larger allocation (`randomKeys`): the allocation, kept alive by the view
+    /// and freed (zeroed) with the last of them. Nil when this object owns its memory.
+    private let slab: SecureBytes?
 
     /// Allocates `count` zeroed bytes of protected memory.
     init(count: Int) throws(CryptoError) {
@@ -18,6 +21,21 @@ public final class SecureBytes {
         sodium_memzero(allocated, size)
         pointer = allocated
         self.count = count
+        slab = nil
+    }
+
+    private init(viewing slab: SecureBytes, offset: Int, count: Int) {
+        pointer = slab.pointer + offset
+        self.count = count
+        self.slab = slab
+    }
+
+    /// `number` random keys of `length` bytes each, in one protected allocation: a guarded,
+    /// locked allocation per key costs system calls and locked pages, which an import making
+    /// thousands of data keys at a time cannot afford. The memory is zeroed when the last key goes.
+    static func randomKeys(_ number: Int, length: Int) throws(CryptoError) -> [SecureBytes] {
+        let slab = try random(count: number * length)
+        return (0..<number).map { SecureBytes(viewing: slab, offset: $0 * length, count: length) }
     }
 
     /// Allocates `count` bytes filled from the system's secure random generator.
@@ -37,7 +55,7 @@ public final class SecureBytes {
     }
 
     deinit {
-        sodium_free(pointer)
+        if slab == nil { sodium_free(pointer) }
     }
 
     /// Gives read access to the secret bytes for the duration of `body` only.

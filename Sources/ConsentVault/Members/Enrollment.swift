@@ -2,20 +2,32 @@
 /// data key, each sealed value, each consent given at sign-up, then the rewards those earn. It
 /// runs inside the caller's transaction (one audited enrolment, or one import batch).
 extension VaultContext {
+    /// The keys a new member's secrets are made with: the newest master key both sides know.
+    func enrollmentKeys() throws -> VaultKeys.EnrollmentKeys {
+        try keys.enrollmentKeys(masterVersion: try writeKeyVersion(), indexedFields: catalog.fields.filter(\.indexed).map(\.name))
+    }
+
     /// Writes a new member with validated `values` and `consentRequests`.
     func enrollMember(_ member: MemberID, values: [(FieldDefinition, NormalizedValue)], consentRequests: [ConsentRequest],
                       channel: Channel, evidence: ConsentEvidence, actor principal: Principal, now: String) throws -> Enrollment {
-        // 1. The member row, with a data key wrapped under the newest master key both sides know.
-        let masterVersion = try writeKeyVersion()
         let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
-        let wrapped = try keys.wrapDataKey(dataKey, member: member, masterVersion: masterVersion, dataKeyVersion: 1)
-        try members.insert(member, channel: channel, masterVersion: masterVersion, wrappedDataKey: wrapped,
-                           erasureTag: try keys.erasureTag(member), now: now)
+        return try enrollMember(try enrollmentKeys().prepare(values, for: member, dataKey: dataKey), consentRequests: consentRequests, channel: channel, evidence: evidence,
+                         actor: principal, now: now)
+    }
+
+    /// Writes a new member whose secrets were made ahead (`prepare`), with `consentRequests`.
+    func enrollMember(_ secrets: MemberSecrets, consentRequests: [ConsentRequest],
+                      channel: Channel, evidence: ConsentEvidence, actor principal: Principal, now: String) throws -> Enrollment {
+        // 1. The member row, with a data key wrapped under the newest master key both sides know.
+        let member = secrets.member, masterVersion = secrets.masterVersion, dataKey = secrets.dataKey, wrapped = secrets.wrappedDataKey
+        try members.insert(member, channel: channel, masterVersion: masterVersion, wrappedDataKey: wrapped, erasureTag: secrets.erasureTag, now: now)
         // 2. Every value, sealed under the data key, with its blind index.
         var sealed: [String: SealedValue] = [:]
-        for (definition, value) in values {
-            sealed[definition.name] = try storeValue(value, of: definition, for: member, dataKey: dataKey, dataKeyVersion: 1, now: now)
+        for prepared in secrets.values {
+            try writeValue(prepared, for: member, now: now)
+            sealed[prepared.definition.name] = prepared.sealed
         }
+        let values = secrets.values.map { ($0.definition, $0.value) }
         // 3. The consents given at sign-up (age-checked against the birthday just given).
         let birthday = values.first { $0.0.type == .dateOfBirth }?.1.stored
         let grants = try consentRequests.map {

@@ -88,15 +88,22 @@ extension VaultContext {
                     dataKey: SecureBytes, dataKeyVersion: Int, now: String) throws -> SealedValue {
         let binding = keys.fieldBinding(member: member, field: definition.name, dataKeyVersion: dataKeyVersion)
         let sealed = SealedValue(ciphertext: try AEAD.seal(value.stored, using: dataKey, authenticating: binding), dataKeyVersion: dataKeyVersion)
-        try members.insertValue(sealed, field: definition.name, of: member, now: now)
-        guard definition.indexed else { return sealed }
-        let hash = try keys.blindIndex(field: definition.name, lookupKey: value.lookupKey)
-        try checkNewContact(field: definition.name, type: definition.type, lookupKey: value.lookupKey, of: member)
+        let hash = definition.indexed ? try keys.blindIndex(field: definition.name, lookupKey: value.lookupKey) : nil
+        try writeValue(PreparedValue(definition: definition, value: value, sealed: sealed, blindIndex: hash), for: member, now: now)
+        return sealed
+    }
+
+    /// Writes a sealed value and its blind index; a contact on the suppression list or a unique
+    /// value another member holds is refused.
+    func writeValue(_ prepared: PreparedValue, for member: MemberID, now: String) throws {
+        let definition = prepared.definition
+        try members.insertValue(prepared.sealed, field: definition.name, of: member, now: now)
+        guard let hash = prepared.blindIndex else { return }
+        try checkNewContact(field: definition.name, type: definition.type, lookupKey: prepared.value.lookupKey, of: member)
         if definition.unique, try members.isIndexTaken(field: definition.name, hash: hash, byOtherThan: member) {
             throw MemberError.duplicateValue(field: definition.name)
         }
         try members.insertIndex(field: definition.name, hash: hash, for: member)
-        return sealed
     }
 
     /// Replaces the member's value of a field and lifts any restriction on it (sharing again is a

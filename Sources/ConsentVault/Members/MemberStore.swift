@@ -270,7 +270,7 @@ struct MemberStore {
 }
 
 /// One field value as stored: the ciphertext and the data key version it was sealed under.
-struct SealedValue {
+struct SealedValue: Sendable {
     /// `nonce || ciphertext || tag`.
     let ciphertext: [UInt8]
     /// Bound into the associated data; changes only if data keys are ever rotated.

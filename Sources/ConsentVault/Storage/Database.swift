@@ -156,6 +156,11 @@ final class Database {
         return try row.integer("data_version")
     }
 
+    /// Sets this connection's page cache, in KiB.
+    func setPageCache(kibibytes: Int) throws(StorageError) {
+        try execute("PRAGMA cache_size = -\(kibibytes)")
+    }
+
     /// Sets how many WAL pages trigger an automatic checkpoint.
     func setAutoCheckpoint(pages: Int) throws(StorageError) {
         try execute("PRAGMA wal_autocheckpoint = \(pages)")

@@ -72,9 +72,42 @@ final class VaultKeys {
 
     /// Seals a member's data key under master key `masterVersion`, bound to member and versions.
     func wrapDataKey(_ dataKey: SecureBytes, member: MemberID, masterVersion: Int, dataKeyVersion: Int) throws -> [UInt8] {
-        let key = try wrappingKey(version: masterVersion)
-        return try dataKey.withUnsafeBytes { (bytes) throws(CryptoError) in
-            try AEAD.seal(bytes, using: key, authenticating: dataKeyBinding(member, masterVersion, dataKeyVersion))
+        try Self.wrap(dataKey, using: try wrappingKey(version: masterVersion), binding: dataKeyBinding(member, masterVersion, dataKeyVersion))
+    }
+
+    private static func wrap(_ dataKey: SecureBytes, using key: SecureBytes, binding: [UInt8]) throws -> [UInt8] {
+        try dataKey.withUnsafeBytes { (bytes) throws(CryptoError) in try AEAD.seal(bytes, using: key, authenticating: binding) }
+    }
+
+    /// The keys a new member's secrets are made with under master key `masterVersion`, fetched
+    /// once so another thread can use them without touching this object's caches.
+    func enrollmentKeys(masterVersion: Int, indexedFields: [String]) throws -> EnrollmentKeys {
+        EnrollmentKeys(vaultID: vaultID, masterVersion: masterVersion, wrappingKey: try wrappingKey(version: masterVersion), erasureKey: erasureKey,
+                       indexKeys: try Dictionary(uniqueKeysWithValues: indexedFields.map { ($0, try blindIndexKey(field: $0)) }))
+    }
+
+    /// A new member's secrets made ahead of the write: id, data key (wrapped), erasure tag, and each
+    /// value sealed with its blind index. Holds only keys that are never changed, so it may be used
+    /// on another thread than the vault's (an import prepares the next batch beside the writer).
+    struct EnrollmentKeys: @unchecked Sendable {
+        let vaultID: String
+        let masterVersion: Int
+        let wrappingKey: SecureBytes
+        let erasureKey: SecureBytes
+        let indexKeys: [String: SecureBytes]
+
+        /// A new member's secrets for `values` under the fresh random `dataKey` (data key version 1).
+        func prepare(_ values: [(FieldDefinition, NormalizedValue)], for member: MemberID, dataKey: SecureBytes) throws -> MemberSecrets {
+            let wrapped = try VaultKeys.wrap(dataKey, using: wrappingKey, binding: VaultKeys.dataKeyBinding(vaultID, member, masterVersion, 1))
+            let prepared = try values.map { definition, value in
+                let sealed = SealedValue(ciphertext: try AEAD.seal(value.stored, using: dataKey,
+                                                                    authenticating: VaultKeys.fieldBinding(vaultID, member, definition.name, 1)),
+                                         dataKeyVersion: 1)
+                let hash = try indexKeys[definition.name].map { try VaultKeys.blindIndex(lookupKey: value.lookupKey, key: $0) }
+                return PreparedValue(definition: definition, value: value, sealed: sealed, blindIndex: hash)
+            }
+            return MemberSecrets(member: member, masterVersion: masterVersion, dataKey: dataKey, wrappedDataKey: wrapped,
+                                 erasureTag: try VaultKeys.erasureTag(member, key: erasureKey), values: prepared)
         }
     }
 
@@ -89,17 +122,29 @@ final class VaultKeys {
     }
 
     private func dataKeyBinding(_ member: MemberID, _ masterVersion: Int, _ dataKeyVersion: Int) -> [UInt8] {
+        Self.dataKeyBinding(vaultID, member, masterVersion, dataKeyVersion)
+    }
+
+    private static func dataKeyBinding(_ vaultID: String, _ member: MemberID, _ masterVersion: Int, _ dataKeyVersion: Int) -> [UInt8] {
         Array("cv1|datakey|\(vaultID)|\(member.rawValue)|\(masterVersion)|\(dataKeyVersion)".utf8)
     }
 
     /// Associated data of a field value: vault, member, field and data key version.
     func fieldBinding(member: MemberID, field: String, dataKeyVersion: Int) -> [UInt8] {
+        Self.fieldBinding(vaultID, member, field, dataKeyVersion)
+    }
+
+    private static func fieldBinding(_ vaultID: String, _ member: MemberID, _ field: String, _ dataKeyVersion: Int) -> [UInt8] {
         Array("cv1|field|\(vaultID)|\(member.rawValue)|\(field)|\(dataKeyVersion)".utf8)
     }
 
     /// The member's erasure tag: a keyed pseudonym that survives in the erasure journal.
     func erasureTag(_ member: MemberID) throws -> String {
-        Hex.encode(try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: erasureKey, length: 16))
+        try Self.erasureTag(member, key: erasureKey)
+    }
+
+    private static func erasureTag(_ member: MemberID, key: SecureBytes) throws -> String {
+        Hex.encode(try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: key, length: 16))
     }
 
     /// The suppression list hash of a contact value, from its blind index: keyed again under the
@@ -110,13 +155,17 @@ final class VaultKeys {
 
     /// Keyed BLAKE2b of a normalized value under the field's own index key.
     func blindIndex(field: String, lookupKey: String) throws -> [UInt8] {
-        let key: SecureBytes
-        if let cached = fieldIndexKeys[field] {
-            key = cached
-        } else {
-            key = try KeyDerivation.keyedHashKey(Array("cv1|blind-index|\(field)".utf8), key: blindIndexRoot)
-            fieldIndexKeys[field] = key
-        }
-        return try KeyDerivation.keyedHash(Array(lookupKey.utf8), key: key)
+        try Self.blindIndex(lookupKey: lookupKey, key: try blindIndexKey(field: field))
+    }
+
+    private func blindIndexKey(field: String) throws -> SecureBytes {
+        if let cached = fieldIndexKeys[field] { return cached }
+        let key = try KeyDerivation.keyedHashKey(Array("cv1|blind-index|\(field)".utf8), key: blindIndexRoot)
+        fieldIndexKeys[field] = key
+        return key
+    }
+
+    private static func blindIndex(lookupKey: String, key: SecureBytes) throws -> [UInt8] {
+        try KeyDerivation.keyedHash(Array(lookupKey.utf8), key: key)
     }
 }
