@@ -2,16 +2,17 @@
 /// data key, each sealed value, each consent given at sign-up, then the rewards those earn. It
 /// runs inside the caller's transaction (one audited enrolment, or one import batch).
 extension VaultContext {
-    /// The keys a new member's secrets are made with: the newest master key both sides know.
-    func enrollmentKeys() throws -> VaultKeys.EnrollmentKeys {
-        try keys.enrollmentKeys(masterVersion: try writeKeyVersion(), indexedFields: catalog.fields.filter(\.indexed).map(\.name))
+    /// The keys a new member's secrets are made with: the newest master key both sides know, and
+    /// the blind-index keys of `fields` (default: every indexed field of the catalog).
+    func enrollmentKeys(for fields: [FieldDefinition]? = nil) throws -> VaultKeys.EnrollmentKeys {
+        try keys.enrollmentKeys(masterVersion: try writeKeyVersion(), indexedFields: (fields ?? catalog.fields).filter(\.indexed).map(\.name))
     }
 
     /// Writes a new member with validated `values` and `consentRequests`.
     func enrollMember(_ member: MemberID, values: [(FieldDefinition, NormalizedValue)], consentRequests: [ConsentRequest],
                       channel: Channel, evidence: ConsentEvidence, actor principal: Principal, now: String) throws -> Enrollment {
         let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
-        return try enrollMember(try enrollmentKeys().prepare(values, for: member, dataKey: dataKey), consentRequests: consentRequests, channel: channel, evidence: evidence,
+        return try enrollMember(try enrollmentKeys(for: values.map(\.0)).prepare(values, for: member, dataKey: dataKey), consentRequests: consentRequests, channel: channel, evidence: evidence,
                          actor: principal, now: now)
     }
 

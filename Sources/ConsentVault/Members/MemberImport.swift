@@ -96,8 +96,8 @@ extension MemberOperations {
         return ImportSummary(lines: lineNumber, imported: imported, rejected: refused)
     }
 
-    /// Page cache of an import, in KiB (the vault's usual 32 MiB plus 64).
-    static let importPageCacheKibibytes = 98_304
+    /// Page cache of an import, in KiB (the vault's usual 32 MiB plus 32).
+    static let importPageCacheKibibytes = 65_536
     /// WAL pages (4 KiB each) after which an import checkpoints.
     static let importCheckpointPages = 20_000
     /// Members per transaction of an import into a vault that already holds many.
