@@ -199,6 +199,14 @@ struct RedactorCoverageTests {
         // A plate one word after its cue; a birthday after `turning`.
         ("Kennzeichen Lieferwagen KI N 198.", ["LICENSE_PLATE:KI N 198"]),
         ("Monika, turning 60 on 17th of January. Gold tier", ["PERSON:Monika", "DATE_OF_BIRTH:17th of January"]),
+        // Austrian months; `bday`; a ZIP after its cue; a phone's extension; lowercase names after a cue with a surname that is a word too.
+        ("Theresa (geb. 28. Jän. 1962)", ["PERSON:Theresa", "DATE_OF_BIRTH:28. Jän. 1962"]),
+        ("she says: my bday is 11 October, when", ["DATE_OF_BIRTH:11 October"]),
+        ("DOB 6/17/51, ZIP 60622, spend", ["DATE_OF_BIRTH:6/17/51", "ADDRESS:60622"]),
+        ("contact: 0161 405 5091 ext. 489. Budget", ["PHONE:0161 405 5091 ext. 489"]),
+        ("fahrer meldet: kunde aleksandra Lange hat paket verweigert", ["PERSON:aleksandra Lange"]),
+        ("is this ok to send to marcus cook? sure", ["PERSON:marcus cook"]),
+        ("doppelte Kundenkonten (KD 64 5774 und CV-07108048)", ["MEMBER_NUMBER:KD 64 5774", "MEMBER_NUMBER:CV-07108048"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -297,6 +305,9 @@ struct RedactorCoverageTests {
         "siehe Kapitel 7, 2024 Berlin", "Kennzeichen bitte prüfen",
         // A country after a preposition, form labels in a sign-off, a loyalty tier.
         "Does the card work in Ireland?", "Mailing sign-off\nAuthor: pending\nReviewer: pending", "15% bonus for Gold, expiry after 36 months",
+        // A renovation date after `wird`, greetings, a driver's parcel, `via` before an acronym, a flagship on its avenue, an order total.
+        "Die Filiale Schillerstraße wird am 28.11.2024 renoviert", "Grüß Gott und servus!", "for the driver: parcel for the depot",
+        "verified via DOB check", "outside the Michigan Ave flagship", "order 12345, total 60622",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

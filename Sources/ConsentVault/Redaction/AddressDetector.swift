@@ -72,7 +72,7 @@ enum AddressDetector {
             } else if let end = lowercaseEnglish(text, index) {
                 found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
-            } else if let end = ukPostcode(text, index) {
+            } else if let end = ukPostcode(text, index) ?? zipAfterCue(text, index) {
                 found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
             } else {
@@ -81,6 +81,22 @@ enum AddressDetector {
         }
         return found + linesBeforePostcodes(in: text)
     }
+
+    /// End of a US ZIP code (`60622`, `60622-1234`) at `start` right after `ZIP`, `zip code` or `postal code`
+    /// (and a colon): alone, it still narrows a member down to a few thousand people.
+    private static func zipAfterCue(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isDigit(start), text.isSpace(start - 1) else { return nil }
+        var cueEnd = start - 1
+        if text.is(cueEnd - 1, ":") { cueEnd -= 1 }
+        guard zipCues.contains(where: { cue in text.lowercasedMatches(cue, at: cueEnd - cue.count) && !text.isLetter(cueEnd - cue.count - 1) }) else { return nil }
+        var end = start
+        while text.isDigit(end) { end += 1 }
+        guard end - start == 5 else { return nil }
+        if text.is(end, "-"), (1...4).allSatisfy({ text.isDigit(end + $0) }) { end += 5 }
+        return text.isAlphanumeric(end) ? nil : end
+    }
+
+    private static let zipCues = ScalarText.lowercased(["zip", "zip code", "zipcode", "postal code", "postcode"])
 
     /// Irish and British addresses read back from their postcode (`H91 DHF9`, `YO31 5QF`) or Dublin
     /// district: the lines or comma-separated parts before it that are made of capitalized words,
@@ -376,11 +392,12 @@ enum AddressDetector {
 
     /// `Rue de la Paix 8`, `Via Roma 12`, `Calle Mayor 5`, `ul. Długa 3`: a street type before its name, then the number.
     private static func foreignStreet(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.isLetter(start), let prefix = streetPrefixes.first(where: { text.lowercasedMatches($0, at: start) && text.isSpace(start + $0.count) })
+        // Written with a capital (`Via Roma 5`), not the preposition (`verified via DOB 15th …`); an acronym is no street name.
+        guard text.isUpper(start), let prefix = streetPrefixes.first(where: { text.lowercasedMatches($0, at: start) && text.isSpace(start + $0.count) })
         else { return nil }
         var cursor = start + prefix.count
         for _ in 0..<4 {
-            guard text.isSpace(cursor), text.isLetter(cursor + 1) else { break }
+            guard text.isSpace(cursor), text.isLetter(cursor + 1), !(text.isUpper(cursor + 1) && text.isUpper(cursor + 2)) else { break }
             var wordEnd = cursor + 1
             while text.isLetter(wordEnd) || text.is(wordEnd, "'") || text.is(wordEnd, "-"), wordEnd - cursor < maximumWord { wordEnd += 1 }
             cursor = wordEnd

@@ -15,7 +15,8 @@ enum CueDetector {
                              "customer id", "customer number", "customer no", "customer account", "account number", "account no", "card no",
                              "account", "acct", "konto", "card", "karte", "membership", "mitgliedskarte", "payback", "payback-nr", "payback-karte",
                              "clubcard", "nectar", "nectar card", "deutschlandcard", "miles & more", "bahncard", "rewards", "rewards id", "rewards no",
-                             "member card", "membership card", "points card", "bonusnummer", "kundenkonto-nr", "member", "mitglied"]
+                             "member card", "membership card", "points card", "bonusnummer", "kundenkonto-nr", "member", "mitglied",
+                             "kundenkonten", "familienkarte", "partnerkarte", "meine nr", "seine nr", "ihre nr", "my no", "her no", "his no"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number", "contact", "kontakt"]

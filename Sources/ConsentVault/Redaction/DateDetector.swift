@@ -11,10 +11,10 @@ enum DateDetector {
         ("maerz", 3), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4), ("mai", 5), ("may", 5), ("juni", 6), ("june", 6),
         ("jun", 6), ("juli", 7), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9),
         ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10), ("november", 11), ("nov", 11), ("dezember", 12),
-        ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9),
+        ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9), ("jän", 1), ("feber", 2),
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
     private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b", "b. ",
-                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns ", "turned ", "turning ", "hits ", "feiert "])
+                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns ", "turned ", "turning ", "hits ", "feiert ", "bday", "b-day", "b'day"])
     /// Cues that name the birth itself, not a birthday party or campaign: only these make a date of last
     /// year or later a date of birth (`Birthday email brief 10/15/2025` is a campaign date).
     private static let birthCues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "date of birth", "dob", "d.o.b", "geburtsdatum",
@@ -40,7 +40,11 @@ enum DateDetector {
             let recent = date.isoDays.contains { (Int($0.prefix(4)) ?? 0) >= currentYear - 1 }
             let cued = recent ? text.hasCue(birthCues, before: date.start, window: 45)
                 : text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
-            guard known || starred || cued || isBirthShaped(date, in: text) else { return nil }
+            // Without a cue naming the birth itself, a full year no adult member was born in (`wird am 28.11.2024
+            // renoviert`) is no birth date; a child's is (`Tochter Renate (geb. 1. Okt. 2021)`).
+            let bornThen = date.isoDays.isEmpty || date.isoDays.contains { birthYears.contains(Int($0.prefix(4)) ?? 0) }
+                || text.hasCue(birthCues, before: date.start, window: 45)
+            guard known || starred || cued && bornThen || isBirthShaped(date, in: text) else { return nil }
             // `the 2nd of November`: the article belongs to the date.
             let start = date.start >= 4 && text.lowercasedMatches(theWord, at: date.start - 4) && !text.isLetter(date.start - 5) ? date.start - 4 : date.start
             return Detection(type: .dateOfBirth, start: start, end: date.end,

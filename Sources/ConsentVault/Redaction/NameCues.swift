@@ -69,6 +69,8 @@ enum NameCues {
         "back", "again", "away", "today", "yesterday", "tomorrow", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
+        // Greetings (`Grüß Gott`, `Dia dhuit`) and what a driver carries (`Fahrer: Paket für Herrn …`).
+        "grüß", "gott", "dia", "dhuit", "ave", "blvd", "paket", "päckchen", "parcel", "package", "sendung", "lieferung", "delivery",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",
         "danke", "kein", "keine", "alle", "allen", "zusammen", "leute", "welt", "grüße", "grüßen", "gruß", "gruss", "grüsse", "glückwunsch",
@@ -174,7 +176,7 @@ enum NameCues {
     private static let organisationWords: Set<String> = [
         "team", "support", "einkauf", "non-food", "food", "abteilung", "region", "zielgruppe", "marketing", "vertrieb", "verkauf",
         "kundenservice", "helpdesk", "logistik", "lager", "buchhaltung", "filialleitung", "geschäftsleitung", "night", "weekend", "sale",
-        "department", "desk", "crew", "staff",
+        "department", "desk", "crew", "staff", "services",
     ]
 
     /// Whether `lower` names a kind of shop or a team, alone or as the last part of a hyphenated word (`Kranz-Team`).
@@ -240,7 +242,7 @@ enum NameCues {
 
     /// Street types that end a street's or branch's name (`Baker Street`, `Victoria Road`, `Hope Lane`).
     private static let streetTypes: Set<String> = ["street", "road", "lane", "avenue", "drive", "close", "way", "square", "terrace", "crescent",
-                                                   "straße", "strasse", "weg", "allee", "platz", "gasse"]
+                                                   "straße", "strasse", "weg", "allee", "platz", "gasse", "ave", "st", "rd", "blvd", "ln", "dr"]
 
     /// Whether `lower` is a street type.
     static func isStreetType(_ lower: String) -> Bool { streetTypes.contains(lower) }

@@ -168,9 +168,13 @@ enum NameDetector {
             // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.
             let shouted = isShouted(candidate) && !shoutedName && context != .strong && context != .naming
             guard !NameCues.isStopWord(candidate.lower), !shouted else { break }
+            // After a lowercase given name and a cue (`kunde noemi moser`, `send to marcus cook`, `kunde aleksandra Lange`),
+            // a surname even if it is also a word.
+            let surnameAfterCuedGiven = last == index && (context == .strong || context == .weak) && NameLexicon.isGivenName(key: words[index].key)
+                && candidate.text.count >= 3 && (NameLexicon.isSurname(words.stem(next)) || hasSurnameEnding(candidate.lower))
             let continues = first.isCapitalized ? candidate.isCapitalized
                 : context == .naming ? candidate.text.count <= 20 && last - index < 2
-                : candidate.text.count >= 4 && (NameLexicon.isPlainSurname(words.stem(next))
+                : surnameAfterCuedGiven || candidate.text.count >= 4 && (NameLexicon.isPlainSurname(words.stem(next))
                     // In chat, a second given name (`maría josé`).
                     || last == index && NameLexicon.isGivenName(key: words[index].key)
                         && NameLexicon.isGivenName(key: words[next].key))

@@ -90,8 +90,28 @@ public struct Redactor: @unchecked Sendable {
             candidates.removeAll { candidate in placeholders.contains { $0.start < candidate.end && candidate.start < $0.end } }
         }
         let resolved = Self.resolve(candidates, length: text.count) { start, end in Self.remainingNames(in: text, from: start, to: end) }
-        return Self.mergingNeighbours(resolved, in: text).map(text.original)
+        return Self.mergingNeighbours(resolved, in: text).map { Self.withExtension($0, in: text) }.map(text.original)
     }
+
+    /// A phone with the extension written after it (`0161 405 5091 ext. 489`, `030 123456 Durchwahl 12`, `x204`).
+    private static func withExtension(_ detection: Detection, in text: ScalarText) -> Detection {
+        guard detection.type == .phone else { return detection }
+        var cursor = detection.end
+        if text.isSpace(cursor) { cursor += 1 }
+        guard let word = extensionWords.first(where: { text.lowercasedMatches($0, at: cursor) && !text.isLetter(cursor + $0.count) }) else { return detection }
+        cursor += word.count
+        if text.is(cursor, ".") { cursor += 1 }
+        if text.is(cursor, ":") { cursor += 1 }
+        if text.isSpace(cursor) { cursor += 1 }
+        let digits = cursor
+        while text.isDigit(cursor), cursor - digits < 6 { cursor += 1 }
+        guard cursor > digits, !text.isAlphanumeric(cursor) else { return detection }
+        var extended = detection
+        extended.end = cursor
+        return extended
+    }
+
+    private static let extensionWords = ScalarText.lowercased(["extension", "ext", "x", "durchwahl", "dw", "app", "apparat"])
 
     /// Spans of `[TYPE_N]` placeholders of the vault's entity types.
     private static func placeholderSpans(in text: ScalarText) -> [(start: Int, end: Int)] {
