@@ -238,6 +238,19 @@ struct ImportCLITests {
         #expect(result.stderr.contains("2 imported, 1 rejected, 3 lines read"))
         #expect(try CLIRunner.json(try cli.vault(["member", "list", "--json"]).stdout)["members"] as? [String] == ids.sorted())
     }
+
+    @Test("a role that may not enrol is refused before the file is opened: no 'cannot open', no wait on a FIFO")
+    func refusedBeforeOpening() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let token = try cli.vault(["token", "create", "--role", "marketing", "--name", "crm"]).stdout.trimmingCharacters(in: .newlines)
+        let missing = try cli.vault(["member", "import", cli.folder.appendingPathComponent("absent.jsonl").path, "--token", token])
+        #expect(missing.status == 1 && missing.stderr.hasPrefix("Error: role 'marketing' may not perform member.enroll"), "\(missing.stderr)")
+        let fifo = cli.folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let piped = try cli.vault(["member", "import", fifo, "--token", token])
+        #expect(piped.status == 1 && piped.stderr.hasPrefix("Error: role 'marketing' may not perform member.enroll"))
+    }
 }
 
 @Suite("consent-vault binary: bench")

@@ -79,4 +79,57 @@ struct ImportTests {
         #expect(try test.rawDatabase().statement("SELECT count(*) FROM audit_log WHERE operation = 'member.enroll'").rows()[0][0] == .integer(2))
         #expect(try test.vault.audit.verify(as: admin).isIntact)
     }
+
+    @Test("names from a line are never echoed: unknown fields, keys, purposes and consent keys are refused by their length")
+    func unknownNamesNotEchoed() throws {
+        let test = try TestVault()
+        let lines = [
+            #"{"fields": {"email": "jane@example.org", "Janeleakzz": "first_name"}}"#,
+            #"{"fields": {"email": "a3@example.org"}, "muellerzz": 1}"#,
+            #"{"fields": {"email": "a4@example.org"}, "consents": [{"purpose": "hansmuellerzz"}]}"#,
+            #"{"fields": {"email": "a5@example.org"}, "consents": [{"purpose": "birthday_rewards", "secretkeyzz": 1}]}"#,
+            #"{"fields": {"email": "a6@example.org", "Muellerzz": 7}}"#,
+        ]
+        let (summary, _, rejected) = try run(test, lines)
+        #expect(summary.imported == 0 && rejected.map(\.0) == [1, 2, 3, 4, 5])
+        #expect(rejected[0].1.hasPrefix("unknown field name of 10 characters; known: "), "\(rejected[0].1)")
+        #expect(rejected.allSatisfy { !$0.1.lowercased().contains("zz") }, "\(rejected.map(\.1))")
+        #expect(try test.vault.members.count() == 0)
+    }
+
+    @Test("a line longer than the limit is refused by its length and never held whole; the lines around it import")
+    func overlongLine() throws {
+        let test = try TestVault()
+        let path = test.folder.appendingPathComponent("long.jsonl").path
+        let long = #"{"fields": {"first_name": ""# + String(repeating: "A", count: 3 * ImportLineReader.maximumLineBytes) + #""}}"#
+        let text = #"{"fields": {"email": "a@example.org"}}"# + "\r\n" + long + "\n" + #"{"fields": {"email": "b@example.org"}}"#
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let reader = try #require(ImportLineReader(descriptor: open(path, O_RDONLY)))
+        var lengths: [Int] = []
+        var rejected: [(Int, String)] = []
+        let summary = try test.vault.members.importMembers(nextLine: {
+            let line = reader.next()
+            if let line { lengths.append(line.utf8.count) }
+            return line
+        }, as: admin, committed: { _ in }, rejected: { rejected.append(($0.line, $0.reason)) })
+        #expect(summary == .init(lines: 3, imported: 2, rejected: 1))
+        #expect(lengths[1] == ImportLineReader.maximumLineBytes + 1, "the long line is cut just past the limit")
+        #expect(rejected.count == 1 && rejected[0].0 == 2 && rejected[0].1 == "longer than \(ImportLineReader.maximumLineBytes) bytes")
+        #expect(reader.bytesRead == text.utf8.count)
+    }
+
+    @Test("an import whose key file lost every version the vault still uses stops with that error and writes nothing more")
+    func keysRetiredDuringImport() throws {
+        let test = try TestVault()
+        let stale = try Vault.open(at: test.vaultPath, keyRing: try KeyRing.load(path: test.keyPath) { nil })
+        _ = try test.vault.keys.rotate(keyFilePath: test.keyPath, as: admin)
+        try test.vault.keys.retire(version: 1, keyFilePath: test.keyPath, as: admin)
+        var remaining = (0..<5).map { #"{"fields": {"email": "m\#($0)@example.de"}}"# }[...]
+        var rejected: [ImportRejection] = []
+        #expect(throws: KeyFileError.versionMissing(version: 2)) {
+            _ = try stale.members.importMembers(nextLine: { remaining.popFirst() }, as: admin, committed: { _ in }, rejected: { rejected.append($0) })
+        }
+        #expect(rejected.isEmpty, "no line is blamed")
+        #expect(try test.vault.members.count() == 0)
+    }
 }

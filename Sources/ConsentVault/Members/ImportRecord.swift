@@ -7,21 +7,27 @@ struct ImportRecord {
     /// Consents given with the data.
     let consents: [ConsentRequest]
 
-    /// Parses a line; the error says what is wrong without quoting any value.
-    static func parse(_ line: String) throws(ImportError) -> ImportRecord {
+    /// Parses a line; the error says what is wrong without quoting any value, and names a field
+    /// only when it is one of `knownFields` (the catalog's).
+    static func parse(_ line: String, knownFields: Set<String> = []) throws(ImportError) -> ImportRecord {
         guard !line.unicodeScalars.contains("\u{FFFD}") else { throw .malformed("not valid UTF-8 (or holds U+FFFD, its replacement mark)") }
-        if let key = StrictJSON.duplicateKey(in: line) { throw .malformed("key '\(Echo.name(key))' is given twice in one object") }
+        // Names from the line are never echoed: a file whose columns are swapped has personal data where names belong.
+        if let key = StrictJSON.duplicateKey(in: line) { throw .malformed("a key of \(key.count) characters is given twice in one object") }
         if let lax = StrictJSON.laxSyntax(in: line) { throw .malformed("not strict JSON: \(lax)") }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
             throw .malformed("not a JSON object")
         }
-        for key in object.keys where key != "fields" && key != "consents" { throw .malformed("unknown key '\(Echo.name(key))'") }
+        for key in object.keys where key != "fields" && key != "consents" {
+            throw .malformed("unknown key of \(key.count) characters: a line has only 'fields' and 'consents'")
+        }
         guard let fields = object["fields"] as? [String: Any], !fields.isEmpty else {
             throw .malformed("'fields' must be a non-empty object of field names and text values")
         }
         var inputs: [FieldInput] = []
-        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            guard let text = value as? String else { throw .malformed("field '\(name)' must be text") }
+        for (position, (name, value)) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+            guard let text = value as? String else {
+                throw .malformed(knownFields.contains(name) ? "field '\(name)' must be text" : "the value of field \(position + 1) (in name order) must be text")
+            }
             inputs.append(FieldInput(name, text))
         }
         var consents: [ConsentRequest] = []
@@ -31,6 +37,9 @@ struct ImportRecord {
                 throw .malformed("more than \(ConsentRequest.maximumPerRequest) consents in one line")
             }
             for (index, entry) in entries.enumerated() {
+                guard entry.keys.allSatisfy({ $0 == "purpose" || $0 == "field" }) else {
+                    throw .malformed("consents[\(index)] has a key other than 'purpose' and 'field'")
+                }
                 guard let purpose = entry["purpose"] as? String else { throw .malformed("consents[\(index)].purpose must be text") }
                 if entry["field"] != nil, !(entry["field"] is String) { throw .malformed("consents[\(index)].field must be text") }
                 consents.append(ConsentRequest(purpose: purpose, field: entry["field"] as? String))

@@ -68,7 +68,8 @@ extension MemberOperations {
         // Lines are read here; the next batch is parsed and validated on the other core while this one is
         // written. Each batch is still checked whole before any of it is written.
         // The parser also seals each member's values, so the writer only writes.
-        let parser = ImportParser(normalizer: context.normalizer(), purposes: context.policies.purposes, keys: try context.enrollmentKeys())
+        let parser = ImportParser(normalizer: context.normalizer(), purposes: context.policies.purposes, keys: try context.enrollmentKeys(),
+                                  fieldNames: Set(context.catalog.fields.map(\.name)))
         let worker = DispatchQueue(label: "consent-vault.import-parser")
         var parsed = parser.parse(try readLines())
         while !parsed.isEmpty {
@@ -146,6 +147,9 @@ extension MemberOperations {
                 do {
                     try context.database.savepoint(write)
                     ids.append(member)
+                } catch let error as KeyFileError {
+                    // No line's fault: the keys this process holds no longer write to the vault. Stop.
+                    throw error
                 } catch {
                     if strict { throw ImportError.aborted(line: record.line, reason: "\(error)") }
                     failures.append((record.line, "\(error)"))
@@ -172,6 +176,11 @@ private struct ImportParser: Sendable {
     let normalizer: FieldNormalizer
     let purposes: PurposeCatalog
     let keys: VaultKeys.EnrollmentKeys
+    /// The catalog's field names: the only names a message may repeat.
+    let fieldNames: Set<String>
+
+    /// Longest line parsed, in UTF-8 bytes (`ImportLineReader` cuts longer ones just past it).
+    static let maximumLineBytes = ImportLineReader.maximumLineBytes
 
     func parse(_ lines: [(number: Int, text: String)]) -> [ParsedLine] {
         // The batch's data keys in one protected allocation.
@@ -183,7 +192,22 @@ private struct ImportParser: Sendable {
         }
         return zip(lines, dataKeys).map { line, dataKey in
             do {
-                let record = try ImportRecord.parse(line.text)
+                guard line.text.utf8.count <= Self.maximumLineBytes else {
+                    throw ImportError.malformed("longer than \(Self.maximumLineBytes) bytes")
+                }
+                let record = try ImportRecord.parse(line.text, knownFields: fieldNames)
+                // Unknown names are not echoed (they may be personal data in the wrong column); the known ones are listed.
+                if let unknown = record.fields.first(where: { normalizer.catalog.definition(of: $0.name) == nil }) {
+                    throw ImportError.malformed("unknown field name of \(unknown.name.count) characters; known: "
+                                                + normalizer.catalog.fields.map(\.name).joined(separator: ", "))
+                }
+                if let unknown = record.consents.compactMap(\.field).first(where: { normalizer.catalog.definition(of: $0) == nil }) {
+                    throw ImportError.malformed("a consent names an unknown field of \(unknown.count) characters")
+                }
+                if let unknown = record.consents.first(where: { purposes.purpose($0.purpose) == nil }) {
+                    throw ImportError.malformed("unknown purpose of \(unknown.purpose.count) characters; known: "
+                                                + purposes.purposes.map(\.id).joined(separator: ", "))
+                }
                 // A purpose with another lawful basis (the loyalty contract) needs no consent: listing it is not an error.
                 let consents = record.consents.filter { (purposes.purpose($0.purpose)?.lawfulBasis ?? .consent) == .consent }
                 let secrets = try keys.prepare(try normalizer.normalize(record.fields), for: MemberID.random(), dataKey: dataKey)

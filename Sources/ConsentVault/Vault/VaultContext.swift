@@ -113,7 +113,12 @@ final class VaultContext {
     /// wrapped under it.
     func writeKeyVersion() throws -> Int {
         let registered = try meta.keyVersions()
-        return keyRing.versions.filter(registered.contains).max() ?? keyRing.activeVersion
+        guard let newest = keyRing.versions.filter(registered.contains).max() else {
+            // The vault retired every version this process loaded (a rotation and retirement ran meanwhile).
+            if let missing = registered.max() { throw KeyFileError.versionMissing(version: missing) }
+            return keyRing.activeVersion
+        }
+        return newest
     }
 
     /// Writes the WAL back into the vault file and truncates it, so no older page images remain;

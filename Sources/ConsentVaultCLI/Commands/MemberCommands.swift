@@ -156,26 +156,34 @@ enum MemberCommands {
         let channel = try ConsentCommands.channel(invocation, required: false) ?? .import
         let batchSize = try invocation.integer(.batchSize)
         if let batchSize, !(1...100_000).contains(batchSize) { throw invocation.invalid(.batchSize, "must be between 1 and 100000") }
-        // `-` is standard input.
-        let descriptor = path == "-" ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
-        var status = stat()
-        let fileSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
-        guard let lines = ImportLineReader(descriptor: descriptor) else {
-            close(descriptor)
-            throw CommandFailure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
-        }
         let (vault, principal) = try invocation.openVault()
+        // The file is opened on the first line asked for, which is after the role check: a caller who
+        // may not enrol never opens it (nor waits on a FIFO). `-` is standard input.
+        var opened: ImportLineReader?
+        var fileSize = 0
+        func lines() throws -> ImportLineReader {
+            if let opened { return opened }
+            let descriptor = path == "-" ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
+            var status = stat()
+            fileSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+            guard let reader = ImportLineReader(descriptor: descriptor) else {
+                close(descriptor)
+                throw CommandFailure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            opened = reader
+            return reader
+        }
         let terminal = isatty(STDERR_FILENO) == 1
         var done = 0
         let summary = try vault.members.importMembers(
-            nextLine: lines.next,
+            nextLine: { try lines().next() },
             channel: channel, batchSize: batchSize, strict: invocation.flag(.strict), as: principal,
             committed: { ids in
                 for id in ids { invocation.json ? Output.json(["member": id.rawValue]) : Output.line(id.rawValue) }
                 fflush(nil)
                 done += ids.count
-                if terminal { FileHandle.standardError.write(Data(progressBar(done: done, bytesRead: lines.bytesRead, of: fileSize).utf8)) }
+                if terminal { FileHandle.standardError.write(Data(progressBar(done: done, bytesRead: opened?.bytesRead ?? 0, of: fileSize).utf8)) }
             },
             rejected: { refusal in Output.error("\(terminal ? "\r" : "")Error: \(path), line \(refusal.line): \(refusal.reason)") })
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
