@@ -70,7 +70,7 @@ enum NameCues {
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
         // Greetings (`Grüß Gott`, `Dia dhuit`) and what a driver carries (`Fahrer: Paket für Herrn …`).
-        "grüß", "gott", "dia", "dhuit", "ave", "blvd", "paket", "päckchen", "parcel", "package", "sendung", "lieferung", "delivery",
+        "wieder", "nochmal", "grüß", "gott", "dia", "dhuit", "ave", "blvd", "paket", "päckchen", "parcel", "package", "sendung", "lieferung", "delivery",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",
         "danke", "kein", "keine", "alle", "allen", "zusammen", "leute", "welt", "grüße", "grüßen", "gruß", "gruss", "grüsse", "glückwunsch",
