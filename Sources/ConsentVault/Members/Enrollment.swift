@@ -12,8 +12,8 @@ extension VaultContext {
     func enrollMember(_ member: MemberID, values: [(FieldDefinition, NormalizedValue)], consentRequests: [ConsentRequest],
                       channel: Channel, evidence: ConsentEvidence, actor principal: Principal, now: String) throws -> Enrollment {
         let dataKey = try SecureBytes.random(count: KeyDerivation.keyByteCount)
-        return try enrollMember(try enrollmentKeys(for: values.map(\.0)).prepare(values, for: member, dataKey: dataKey), consentRequests: consentRequests, channel: channel, evidence: evidence,
-                         actor: principal, now: now)
+        let secrets = try enrollmentKeys(for: values.map(\.0)).prepare(values, for: member, dataKey: dataKey)
+        return try enrollMember(secrets, consentRequests: consentRequests, channel: channel, evidence: evidence, actor: principal, now: now)
     }
 
     /// Writes a new member whose secrets were made ahead (`prepare`), with `consentRequests`.
@@ -28,9 +28,8 @@ extension VaultContext {
             try writeValue(prepared, for: member, now: now)
             sealed[prepared.definition.name] = prepared.sealed
         }
-        let values = secrets.values.map { ($0.definition, $0.value) }
         // 3. The consents given at sign-up (age-checked against the birthday just given).
-        let birthday = values.first { $0.0.type == .dateOfBirth }?.1.stored
+        let birthday = secrets.values.first { $0.definition.type == .dateOfBirth }?.value.stored
         let grants = try consentRequests.map {
             try recordGrant($0, for: member, birthday: birthday, channel: channel, evidence: evidence, actor: principal)
         }
