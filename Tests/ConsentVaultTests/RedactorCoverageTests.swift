@@ -207,6 +207,11 @@ struct RedactorCoverageTests {
         ("fahrer meldet: kunde aleksandra Lange hat paket verweigert", ["PERSON:aleksandra Lange"]),
         ("is this ok to send to marcus cook? sure", ["PERSON:marcus cook"]),
         ("doppelte Kundenkonten (KD 64 5774 und CV-07108048)", ["MEMBER_NUMBER:KD 64 5774", "MEMBER_NUMBER:CV-07108048"]),
+        // Look-alike hyphens (U+2011, U+2212); hyphenated birth dates; extensions after a comma; the Swiss AHV number.
+        ("Telefon 0171\u{2011}2345678", ["PHONE:0171\u{2011}2345678"]), ("Telefon 0171\u{2212}2345678", ["PHONE:0171\u{2212}2345678"]),
+        ("Kennzeichen B\u{2011}MW 1234", ["LICENSE_PLATE:B\u{2011}MW 1234"]), ("Card 4111\u{2011}1111\u{2011}1111\u{2011}1111", ["CARD:4111\u{2011}1111\u{2011}1111\u{2011}1111"]),
+        ("geboren am 12-03-1985", ["DATE_OF_BIRTH:12-03-1985"]), ("+1 (212) 555-0147, ext 3", ["PHONE:+1 (212) 555-0147, ext 3"]),
+        ("AHV-Nr. 756.1234.5678.97", ["NATIONAL_ID:756.1234.5678.97"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -308,6 +313,7 @@ struct RedactorCoverageTests {
         // A renovation date after `wird`, greetings, a driver's parcel, `via` before an acronym, a flagship on its avenue, an order total.
         "Die Filiale Schillerstraße wird am 28.11.2024 renoviert", "Grüß Gott und servus!", "for the driver: parcel for the depot",
         "verified via DOB check", "outside the Michigan Ave flagship", "order 12345, total 60622",
+        "Regards, Security Operations", "Hugo Boss Sakko, Farbe Navy", "Harvey Nichols gift card",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

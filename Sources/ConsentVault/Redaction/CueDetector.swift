@@ -27,7 +27,7 @@ enum CueDetector {
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
-                           "kvnr", "kv-nr", "krankenkassennummer", "pps", "pps number", "ppsn", "pps no", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
+                           "kvnr", "kv-nr", "krankenkassennummer", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle", "van", "truck", "lorry", "transporter"]
         return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }

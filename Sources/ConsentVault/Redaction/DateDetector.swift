@@ -120,7 +120,7 @@ enum DateDetector {
         return FoundDate(start: start, end: end, isoDays: [CalendarDay(year: year, month: month, day: day).iso])
     }
 
-    /// `24.12.1990`, `22.05.87`, `1990-12-24`, `3/3/1990`, `15-Sep-1952`, `3. Mai 1952`, `3rd March 1990`, `20. Mai`.
+    /// `24.12.1990`, `22.05.87`, `1990-12-24`, `3/3/1990`, `12-03-1985`, `15-Sep-1952`, `3. Mai 1952`, `3rd March 1990`, `20. Mai`.
     private static func numeric(_ text: ScalarText, _ start: Int) -> FoundDate? {
         guard let first = number(text, start, maxDigits: 4) else { return nil }
         if first.end - start == 4, text.is(first.end, "-"), let month = number(text, first.end + 1, maxDigits: 2),
@@ -136,7 +136,7 @@ enum DateDetector {
         if text.is(first.end, "."), let (month, monthEnd) = romanMonth(text, first.end + 1), text.is(monthEnd, "."), let year = year(text, monthEnd + 1) {
             return make(start, year.end, year.value, month, first.value)
         }
-        for separator in ["." as Unicode.Scalar, "/"] where text.is(first.end, separator) {
+        for separator in ["." as Unicode.Scalar, "/", "-"] where text.is(first.end, separator) {
             // `DOB 9/13` without a year: month/day if only that fits, else day/month.
             if separator == "/", let second = number(text, first.end + 1, maxDigits: 2), !text.isAlphanumeric(second.end), !text.is(second.end, "/"),
                !(text.is(second.end, ".") || text.is(second.end, ",")) || !text.isDigit(second.end + 1) {
@@ -149,7 +149,9 @@ enum DateDetector {
             }
             guard let year = year(text, second.end + 1) else { continue }
             if separator == "." { return make(start, year.end, year.value, second.value, first.value) }
-            // Slash dates are day/month in Europe and month/day in the US: both readings count.
+            // `12-03-1985` only with a four-digit year (shorter runs of hyphenated digits are too often numbers).
+            if separator == "-", year.end - second.end - 1 != 4 { continue }
+            // Slash and hyphen dates are day/month in Europe and month/day in the US: both readings count.
             let readings = [make(start, year.end, year.value, second.value, first.value), make(start, year.end, year.value, first.value, second.value)]
                 .compactMap { $0 }
             guard !readings.isEmpty else { continue }

@@ -70,7 +70,7 @@ enum NameCues {
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
         // Greetings (`Grüß Gott`, `Dia dhuit`) and what a driver carries (`Fahrer: Paket für Herrn …`).
-        "wieder", "nochmal", "grüß", "gott", "dia", "dhuit", "ave", "blvd", "paket", "päckchen", "parcel", "package", "sendung", "lieferung", "delivery",
+        "farbe", "colour", "color", "wieder", "nochmal", "grüß", "gott", "dia", "dhuit", "ave", "blvd", "paket", "päckchen", "parcel", "package", "sendung", "lieferung", "delivery",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",
         "danke", "kein", "keine", "alle", "allen", "zusammen", "leute", "welt", "grüße", "grüßen", "gruß", "gruss", "grüsse", "glückwunsch",
@@ -176,7 +176,7 @@ enum NameCues {
     private static let organisationWords: Set<String> = [
         "team", "support", "einkauf", "non-food", "food", "abteilung", "region", "zielgruppe", "marketing", "vertrieb", "verkauf",
         "kundenservice", "helpdesk", "logistik", "lager", "buchhaltung", "filialleitung", "geschäftsleitung", "night", "weekend", "sale",
-        "department", "desk", "crew", "staff", "services",
+        "department", "desk", "crew", "staff", "services", "operations", "security",
     ]
 
     /// Whether `lower` names a kind of shop or a team, alone or as the last part of a hyphenated word (`Kranz-Team`).
@@ -213,7 +213,7 @@ enum NameCues {
     /// Brands and titles shaped like a person's name (`Hugo Boss`, `Calvin Klein`, `Dr. Oetker`), as their first two words:
     /// a run starting with one is no name, while `Petra Klein` still is.
     static let brandPhrases: Set<String> = [
-        "hugo boss", "tommy hilfiger", "calvin klein", "ralph lauren", "carl zeiss", "bonfire night", "tom tailor", "jack wolfskin", "marc o'polo", "marc cain",
+        "hugo boss", "tommy hilfiger", "calvin klein", "ralph lauren", "carl zeiss", "bonfire night", "harvey nichols", "tom tailor", "jack wolfskin", "marc o'polo", "marc cain",
         "betty barclay", "gerry weber", "ted baker", "paul smith", "benjamin blümchen", "bibi blocksberg", "michael kors", "kate spade", "karl lagerfeld", "bruno banani",
         "christian dior", "louis vuitton", "tom ford", "fred perry", "ben sherman", "max mara", "marks spencer", "le creuset",
         "thomas sabo", "jamie oliver", "harry potter", "uncle ben's", "uncle ben", "joseph joseph", "peak performance", "jenny craig",

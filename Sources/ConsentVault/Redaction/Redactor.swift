@@ -97,6 +97,7 @@ public struct Redactor: @unchecked Sendable {
     private static func withExtension(_ detection: Detection, in text: ScalarText) -> Detection {
         guard detection.type == .phone else { return detection }
         var cursor = detection.end
+        if text.is(cursor, ",") { cursor += 1 }
         if text.isSpace(cursor) { cursor += 1 }
         guard let word = extensionWords.first(where: { text.lowercasedMatches($0, at: cursor) && !text.isLetter(cursor + $0.count) }) else { return detection }
         cursor += word.count
@@ -111,7 +112,7 @@ public struct Redactor: @unchecked Sendable {
         return extended
     }
 
-    private static let extensionWords = ScalarText.lowercased(["extension", "ext", "x", "durchwahl", "dw", "app", "apparat"])
+    private static let extensionWords = ScalarText.lowercased(["extension", "ext", "x", "durchwahl", "dw", "app", "apparat", "nebenstelle"])
 
     /// Spans of `[TYPE_N]` placeholders of the vault's entity types.
     private static func placeholderSpans(in text: ScalarText) -> [(start: Int, end: Int)] {

@@ -1,6 +1,6 @@
 /// A text as the detectors see it: Unicode scalars folded so that spellings people cannot tell
 /// apart match alike (a letter and a combining mark composed as NFC would, full-width ASCII as
-/// ASCII, no-break and other fixed spaces as a space, default-ignorable characters such as a
+/// ASCII, no-break and other fixed spaces as a space, look-alike hyphens as `-`, default-ignorable characters such as a
 /// zero-width space left out), with the character
 /// classes the detectors need. Offsets into it map back to the original text's code points
 /// (`originalStart`, `originalEnd`), the unit of every offset the redactor reports.
@@ -44,6 +44,12 @@ struct ScalarText {
             // No-break, figure, thin and narrow no-break spaces read as a space (NFKC): `5588 5159 …` with U+00A0 between the groups.
             if [0xa0, 0x2007, 0x2009, 0x202f].contains(value) {
                 scalars.append(0x20); classes.append(Self.classify(" ")); starts.append(index); ends.append(index + 1)
+                continue
+            }
+            // Hyphens that look like `-` (hyphen, non-breaking hyphen, figure dash, minus sign, small and
+            // full-width hyphen-minus) read as `-`: `0171‑2345678`, `B‑MW 1234`. Dashes in prose stay.
+            if [0x2010, 0x2011, 0x2012, 0x2212, 0xfe63].contains(value) {
+                scalars.append(0x2d); classes.append(Self.classify("-")); starts.append(index); ends.append(index + 1)
                 continue
             }
             if (0xff01...0xff5e).contains(value), let ascii = Unicode.Scalar(value - 0xfee0) {
