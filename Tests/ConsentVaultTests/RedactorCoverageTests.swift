@@ -212,6 +212,7 @@ struct RedactorCoverageTests {
         ("Kennzeichen B\u{2011}MW 1234", ["LICENSE_PLATE:B\u{2011}MW 1234"]), ("Card 4111\u{2011}1111\u{2011}1111\u{2011}1111", ["CARD:4111\u{2011}1111\u{2011}1111\u{2011}1111"]),
         ("geboren am 12-03-1985", ["DATE_OF_BIRTH:12-03-1985"]), ("+1 (212) 555-0147, ext 3", ["PHONE:+1 (212) 555-0147, ext 3"]),
         ("AHV-Nr. 756.1234.5678.97", ["NATIONAL_ID:756.1234.5678.97"]),
+        ("Viele Grüße, Anna vom IT-Support", ["PERSON:Anna"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)

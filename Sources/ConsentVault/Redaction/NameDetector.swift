@@ -167,7 +167,8 @@ enum NameDetector {
             let candidate = words[next]
             // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.
             let shouted = isShouted(candidate) && !shoutedName && context != .strong && context != .naming
-            guard !NameCues.isStopWord(candidate.lower), !shouted else { break }
+            // A team after a preposition-like particle signs for the name, not with it (`Anna vom Security-Team`).
+            guard !NameCues.isStopWord(candidate.lower), !shouted, next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
             // After a lowercase given name and a cue (`kunde noemi moser`, `send to marcus cook`, `kunde aleksandra Lange`),
             // a surname even if it is also a word.
             let surnameAfterCuedGiven = last == index && (context == .strong || context == .weak) && NameLexicon.isGivenName(key: words[index].key)
