@@ -213,6 +213,7 @@ struct RedactorCoverageTests {
         ("geboren am 12-03-1985", ["DATE_OF_BIRTH:12-03-1985"]), ("+1 (212) 555-0147, ext 3", ["PHONE:+1 (212) 555-0147, ext 3"]),
         ("AHV-Nr. 756.1234.5678.97", ["NATIONAL_ID:756.1234.5678.97"]),
         ("Viele Grüße, Anna vom IT-Support", ["PERSON:Anna"]),
+        ("SMITH, JANE - card blocked", ["PERSON:SMITH, JANE"]), ("birth date 07.15.1990", ["DATE_OF_BIRTH:07.15.1990"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)

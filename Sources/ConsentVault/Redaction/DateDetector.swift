@@ -148,7 +148,8 @@ enum DateDetector {
                 if let date = make(start, second.end + 1, nil, second.value, first.value) { return date }
             }
             guard let year = year(text, second.end + 1) else { continue }
-            if separator == "." { return make(start, year.end, year.value, second.value, first.value) }
+            // `07.15.1990`: a dotted date whose day cannot be a month is the US order.
+            if separator == "." { return make(start, year.end, year.value, second.value, first.value) ?? make(start, year.end, year.value, first.value, second.value) }
             // `12-03-1985` only with a four-digit year (shorter runs of hyphenated digits are too often numbers).
             if separator == "-", year.end - second.end - 1 != 4 { continue }
             // Slash and hyphen dates are day/month in Europe and month/day in the US: both readings count.

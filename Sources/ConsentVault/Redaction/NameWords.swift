@@ -349,7 +349,7 @@ struct NameWords {
         while position < text.count, text.isSpace(position) { position += 1 }
         guard position < text.count, !text.isWhitespace(position) else { return true }
         return text.is(position, ",") || text.is(position, ";") || text.is(position, "–") || text.is(position, "—") || text.is(position, ")")
-            || text.is(position, "(") || text.is(position, "|")
+            || text.is(position, "(") || text.is(position, "|") || text.is(position, "-") && text.isSpace(position - 1) && text.isSpace(position + 1)
     }
 
     /// Whether word `index` is a possessive (`Annas`, `Sarah's`) of a name.
