@@ -214,6 +214,8 @@ struct RedactorCoverageTests {
         ("AHV-Nr. 756.1234.5678.97", ["NATIONAL_ID:756.1234.5678.97"]),
         ("Viele Grüße, Anna vom IT-Support", ["PERSON:Anna"]),
         ("SMITH, JANE - card blocked", ["PERSON:SMITH, JANE"]), ("birth date 07.15.1990", ["DATE_OF_BIRTH:07.15.1990"]),
+        // A given name that is also a word, before a verb only people do.
+        ("Will said he'd call back.", ["PERSON:Will"]), ("Max fragt nach der Karte.", ["PERSON:Max"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -315,7 +317,7 @@ struct RedactorCoverageTests {
         // A renovation date after `wird`, greetings, a driver's parcel, `via` before an acronym, a flagship on its avenue, an order total.
         "Die Filiale Schillerstraße wird am 28.11.2024 renoviert", "Grüß Gott und servus!", "for the driver: parcel for the depot",
         "verified via DOB check", "outside the Michigan Ave flagship", "order 12345, total 60622",
-        "Regards, Security Operations", "Hugo Boss Sakko, Farbe Navy", "Harvey Nichols gift card",
+        "Regards, Security Operations", "Hugo Boss Sakko, Farbe Navy", "Harvey Nichols gift card", "Rose Gold says it all", "the will said so",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -259,11 +259,20 @@ enum NameDetector {
                 // Two words, or a given name and a surname with particles between them (`Dieter ter Horst`).
                 let isPair = last == index + 1
                     || last > index && NameLexicon.isAnyGivenName(key: words[index].key) && (index + 1..<last).allSatisfy { NameCues.particles.contains(words[$0].lower) }
-                guard isGiven || (hasSurname && givenShaped && isPair) else { return nil }
+                // A given name that is also a word, alone before a verb only people do (`Will said …`, `Max fragt …`).
+                let speaks = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
+                    && words.areAdjacent(index, index + 1) && Self.peopleVerbs.contains(words[index + 1].lower)
+                guard isGiven || speaks || (hasSurname && givenShaped && isPair) else { return nil }
             }
         }
         return (origin, last, words.nameEnd(last))
     }
+
+    /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).
+    private static let peopleVerbs: Set<String> = [
+        "said", "says", "rang", "phoned", "called", "emailed", "wrote", "asked", "asks", "replied", "complained", "complains", "wants",
+        "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
+    ]
 
     /// The surname after an initial at word `index` (`L.` then `Iyer`), if the word after the dot is one.
     private static func initialAndSurname(at index: Int, in words: NameWords) -> Int? {
