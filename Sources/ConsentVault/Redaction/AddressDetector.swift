@@ -630,7 +630,7 @@ enum AddressDetector {
     }
 
     /// Past the mark between street and postcode: `,`, `;` (`Sonnenhang 15b; 80331 München` as pasted from a
-    /// spreadsheet) or a middle dot between spaces (`Parkstraße 61 · 33602 Bielefeld`); the space after it stays.
+    /// spreadsheet) or a middle dot, bar or slash between spaces (`Parkstraße 61 · 33602 Bielefeld`); the space after it stays.
     private static func separatorEnd(_ text: ScalarText, _ cursor: Int) -> Int {
         if text.is(cursor, ",") || text.is(cursor, ";") { return cursor + 1 }
         if text.isSpace(cursor), text.is(cursor + 1, "·") || text.is(cursor + 1, "|") || text.is(cursor + 1, "/"), text.isSpace(cursor + 2) { return cursor + 2 }

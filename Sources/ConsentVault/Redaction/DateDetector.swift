@@ -42,9 +42,9 @@ enum DateDetector {
                 : text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
             // Without a cue naming the birth itself, a full year no adult member was born in (`wird am 28.11.2024
             // renoviert`) is no birth date; a child's is (`Tochter Renate (geb. 1. Okt. 2021)`).
-            let bornThen = date.isoDays.isEmpty || date.isoDays.contains { birthYears.contains(Int($0.prefix(4)) ?? 0) }
-                || text.hasCue(birthCues, before: date.start, window: 45)
-            guard known || starred || cued && bornThen || isBirthShaped(date, in: text) else { return nil }
+            let bornThen = { date.isoDays.isEmpty || date.isoDays.contains { birthYears.contains(Int($0.prefix(4)) ?? 0) }
+                || text.hasCue(birthCues, before: date.start, window: 45) }
+            guard known || starred || cued && bornThen() || isBirthShaped(date, in: text) else { return nil }
             // `the 2nd of November`: the article belongs to the date.
             let start = date.start >= 4 && text.lowercasedMatches(theWord, at: date.start - 4) && !text.isLetter(date.start - 5) ? date.start - 4 : date.start
             return Detection(type: .dateOfBirth, start: start, end: date.end,

@@ -1,7 +1,8 @@
 /// Finds a member's stored values in a text in one linear pass (Aho–Corasick over a folded
 /// text: lowercase, ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped, ı→i, ł→l), so `Müller`,
-/// `Mueller` and `MÜLLER` match, and so do `Yıldız` and `Yildiz`. A name matches only written with
-/// a capital (or in a text without capitals): a member called Koch is not every cook.
+/// `Mueller` and `MÜLLER` match, and so do `Yıldız` and `Yildiz`. A pattern marked `needsCapital` (a
+/// name part that is also an ordinary word) matches only written with a capital (or in a text
+/// without capitals): a member called Koch is not every cook.
 struct KnownValueMatcher {
     /// One value to look for.
     struct Pattern {
@@ -11,7 +12,7 @@ struct KnownValueMatcher {
         let type: EntityType
         /// The catalog field it came from.
         let field: String
-        /// Whether it counts only when written with a capital (names).
+        /// Whether it counts only when written with a capital (a name part that is also a word).
         var needsCapital = false
     }
 

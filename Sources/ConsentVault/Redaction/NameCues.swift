@@ -69,7 +69,8 @@ enum NameCues {
         "back", "again", "away", "today", "yesterday", "tomorrow", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
-        // Greetings (`Grüß Gott`, `Dia dhuit`) and what a driver carries (`Fahrer: Paket für Herrn …`).
+        // Product labels (`Farbe Navy`), adverbs after `ich bins`, greetings (`Grüß Gott`, `Dia dhuit`), street abbreviations
+        // (`Michigan Ave`) and what a driver carries (`Fahrer: Paket für Herrn …`).
         "farbe", "colour", "color", "wieder", "nochmal", "grüß", "gott", "dia", "dhuit", "ave", "blvd", "paket", "päckchen", "parcel", "package", "sendung", "lieferung", "delivery",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",
@@ -247,7 +248,7 @@ enum NameCues {
     /// Whether `lower` is a street type.
     static func isStreetType(_ lower: String) -> Bool { streetTypes.contains(lower) }
 
-    /// Whether `lower` is a word that introduces, greets or signs (`Frau`, `Hallo`, `für`, `Grüße`), never a name's first part.
+    /// Whether `lower` introduces, greets or signs (`Frau`, `Hallo`, `für`, `Grüße`), is a particle or a brand: never a name's first part.
     static func isCueWord(_ lower: String) -> Bool {
         strongWords.contains(lower) || greetings.contains(lower) || titlesAndGreetings.contains(lower) || weakWords.contains(lower)
             || namingWords.contains(lower) || closings.contains(lower) || particles.contains(lower) || brands.contains(lower)

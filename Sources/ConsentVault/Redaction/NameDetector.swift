@@ -86,15 +86,13 @@ enum NameDetector {
             while wordIndex < words.count, words[wordIndex].end <= name.start { wordIndex += 1 }
             var name = name
             let before = wordIndex - 1
+            let joinsPrevious = before >= 0 && joined.last?.end == words[before].start - 1
             if before >= 0, words[wordIndex].start == name.start, joined.last.map({ $0.end <= words[before].start }) ?? true,
                words.areAdjacent(before, wordIndex), words[before].isCapitalized,
                (2...4).contains(words[before].text.count), NameLexicon.isGivenName(key: words[before].key), !NameCues.isCueWord(words[before].lower),
-               NameLexicon.isAnyGivenName(key: words[wordIndex].key) || joined.last?.end == words[before].start - 1 {
+               NameLexicon.isAnyGivenName(key: words[wordIndex].key) || joinsPrevious {
                 name.start = words[before].start
-                if let last = joined.last, last.type == .person, last.end == words[before].start - 1 {
-                    name.start = last.start
-                    joined.removeLast()
-                }
+                if joinsPrevious, let previous = joined.popLast() { name.start = previous.start }
             }
             joined.append(name)
         }

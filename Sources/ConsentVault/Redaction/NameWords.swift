@@ -34,7 +34,7 @@ struct NameWords {
     private(set) var labelledLineCount = 0
     /// Whether a line label is a chat role (`bot`, `Kundin`) or a given name: then the labelled lines are a chat.
     private(set) var hasChatLabel = false
-    /// Two-word speaker labels (`chase bishop: …`), lowercase, with the number of lines each labels.
+    /// Two-word speaker labels (`chase bishop: …`), by their lowercased words, with the number of lines each labels.
     private var speakerPairCounts: [String: Int] = [:]
     /// The parts of email addresses' local parts (`katrin`, `stroebele`), folded, by line.
     private var emailParts: [Int: Set<String>] = [:]

@@ -19,7 +19,7 @@ package enum VaultBenchmark {
                  FieldInput("phone", "+49171\(1_000_000 + index)"), FieldInput("birthday", "1990-12-24")]
             }
             let consents = [ConsentRequest(purpose: "birthday_rewards"), ConsentRequest(purpose: "personalized_offers"), ConsentRequest(purpose: "ai_personalization")]
-            // The import reads a file of JSON lines, as `vault import FILE` does; writing that file is not timed.
+            // The import reads a file of JSON lines, as `member import FILE` does; writing that file is not timed.
             let imported = max(0, size - samples)
             let importFile = folder.appendingPathComponent("bench-\(size).jsonl").path
             try writeImportFile(importFile, count: imported, fields: fields, consents: consents)
