@@ -216,6 +216,16 @@ struct RedactorCoverageTests {
         ("SMITH, JANE - card blocked", ["PERSON:SMITH, JANE"]), ("birth date 07.15.1990", ["DATE_OF_BIRTH:07.15.1990"]),
         // A given name that is also a word, before a verb only people do.
         ("Will said he'd call back.", ["PERSON:Will"]), ("Max fragt nach der Karte.", ["PERSON:Max"]),
+        // Two names that are both words, before such a verb; a given name that is a word, listed after a name.
+        ("John Smith called about the voucher", ["PERSON:John Smith"]), ("Mary-Kate and Bill ordered together.", ["PERSON:Mary-Kate", "PERSON:Bill"]),
+        // Lowercase names after a greeting or a sign-off in text that is not all lowercase.
+        ("Sanne: hallo jonas, ich wollte fragen", ["PERSON:Sanne", "PERSON:jonas"]), ("bitte prüfen: 'lieber vroni, wir sehen dass'", ["PERSON:vroni"]),
+        ("card doesnt scan anymore\ncheers ngozi", ["PERSON:ngozi"]),
+        // A birth date without separators, and a birth year alone, right after a birth cue.
+        ("date of birth 19850312", ["DATE_OF_BIRTH:19850312"]), ("she was born in 1961", ["DATE_OF_BIRTH:1961"]), ("Jahrgang 1958, Größe M", ["DATE_OF_BIRTH:1958"]),
+        // Capitals that open an id after its cue; a UK address whose parts are village names.
+        ("NI number QQ 12 34 56 C", ["NATIONAL_ID:QQ 12 34 56 C"]),
+        ("The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA", ["ADDRESS:The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -318,6 +328,10 @@ struct RedactorCoverageTests {
         "Die Filiale Schillerstraße wird am 28.11.2024 renoviert", "Grüß Gott und servus!", "for the driver: parcel for the depot",
         "verified via DOB check", "outside the Michigan Ave flagship", "order 12345, total 60622",
         "Regards, Security Operations", "Hugo Boss Sakko, Farbe Navy", "Harvey Nichols gift card", "Rose Gold says it all", "the will said so",
+        // Words after a greeting or a thanks that address no one; digits after a birth cue that are no date; a year that is no birth year.
+        "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
+        "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
+        "Most returned: jeans",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -170,9 +170,11 @@ enum AddressDetector {
         return CharacterSet.decimalDigits.contains(first) && word.count <= 5 && !word.contains(":")
     }
 
-    /// Whether an address part names a person (`Ciara Nolan`): a given name and a surname, no digit, no street word.
+    /// Whether an address part names a person (`Ciara Nolan`): a given name and a listed surname or second given name, no
+    /// digit, no street word (`Little Snoring` is a village).
     private static func isAddressee(_ words: [String]) -> Bool {
-        guard (2...3).contains(words.count), NameLexicon.isAnyGivenName(words[0]) else { return false }
+        guard (2...3).contains(words.count), NameLexicon.isAnyGivenName(words[0]),
+              let last = words.last, NameLexicon.isSurname(last) || NameLexicon.isAnyGivenName(last) else { return false }
         return !words.contains {
             englishTypes.contains($0.lowercased()) || houseWords.contains($0.lowercased()) || $0.unicodeScalars.contains { CharacterSet.decimalDigits.contains($0) }
         }

@@ -111,6 +111,8 @@ enum CueDetector {
             var end = cursor
             while text.isLetter(end) { end += 1 }
             guard end > cursor, !text.isDigit(end) else { break }
+            // Capitals before digits open the value (`NI number QQ 12 34 56 C`, `Ausweis L 01X00T47`).
+            if end - cursor <= 3, (cursor..<end).allSatisfy({ text.isUpper($0) }), text.isSpace(end), text.isDigit(end + 1) { break }
             if !fillers.contains(text.string(cursor, end).lowercased()) {
                 // A government id may stand a few words after its cue; a plate one word (`Kennzeichen Lieferwagen KI N 198`).
                 guard type == .nationalID || type == .licensePlate && freeWords == 0 && text.isUpper(cursor) && !text.isUpper(cursor + 1) && end - cursor >= 3,

@@ -2,7 +2,7 @@ import Foundation
 
 /// Dates written every way people write them: `24.12.1990`, `22.05.87`, `3. Mai 1952`, `03. Mrz. 90`,
 /// `1990-12-24`, `3/3/1990`, `May 3, 1952`, `March 3rd, 1990`, `3 March 1990`, `20. Mai` (a birthday
-/// without a year), `12.03.`, `März 1964`. Reported as dates of birth only when a birth cue (or a `*`)
+/// without a year), `12.03.`, `März 1964`, and after a birth cue `19850312` and a year alone (`born in 1961`). Reported as dates of birth only when a birth cue (or a `*`)
 /// stands before or right after them, or when they equal the member's stored birthday (by month and day when the year is missing); campaign dates stay. Dates are never phones.
 enum DateDetector {
     /// Month names and abbreviations (German and English), lowercase, with their numbers.
@@ -122,6 +122,7 @@ enum DateDetector {
 
     /// `24.12.1990`, `22.05.87`, `1990-12-24`, `3/3/1990`, `12-03-1985`, `15-Sep-1952`, `3. Mai 1952`, `3rd March 1990`, `20. Mai`.
     private static func numeric(_ text: ScalarText, _ start: Int) -> FoundDate? {
+        if let compact = compactOrYear(text, start) { return compact }
         guard let first = number(text, start, maxDigits: 4) else { return nil }
         if first.end - start == 4, text.is(first.end, "-"), let month = number(text, first.end + 1, maxDigits: 2),
            text.is(month.end, "-"), let day = number(text, month.end + 1, maxDigits: 2), !text.isAlphanumeric(day.end) {
@@ -169,6 +170,24 @@ enum DateDetector {
         }
         return make(start, monthEnd, nil, month, first.value)
     }
+
+    /// Right after a cue naming the birth: `DOB 19850312` (year, month, day without separators) and a
+    /// birth year alone (`born in 1961`, `Jahrgang 1958`, `Geburtsjahr: 1975`), a year an adult member
+    /// can be born in. Elsewhere such digits are order numbers and years.
+    private static func compactOrYear(_ text: ScalarText, _ start: Int) -> FoundDate? {
+        guard let digits = number(text, start, maxDigits: 8), !text.isAlphanumeric(digits.end), !text.is(digits.end, "-"),
+              digits.end - start == 8 || digits.end - start == 4 else { return nil }
+        if digits.end - start == 4 {
+            guard birthYears.contains(digits.value), text.hasCue(yearCues, before: start, window: 18) else { return nil }
+            return FoundDate(start: start, end: digits.end, isoDays: [])
+        }
+        guard text.hasCue(birthCues, before: start, window: 18) else { return nil }
+        return make(start, digits.end, digits.value / 10_000, digits.value / 100 % 100, digits.value % 100)
+    }
+
+    /// Cues right before a birth year written alone.
+    private static let yearCues = ScalarText.lowercased(["born in ", "born ", "geboren ", "geboren im jahr ", "jahrgang ", "geburtsjahr", "year of birth",
+                                                         "birth year", "dob ", "geb. ", "geb "])
 
     /// `May 3, 1952`, `March 3rd, 1990`, `Mar 3 1990`, `February 9th` (no year), `März 1964` (no day).
     private static func named(_ text: ScalarText, _ start: Int) -> FoundDate? {

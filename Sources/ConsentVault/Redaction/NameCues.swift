@@ -254,6 +254,22 @@ enum NameCues {
             || namingWords.contains(lower) || closings.contains(lower) || particles.contains(lower) || brands.contains(lower)
     }
 
+    /// Whether `lower` greets or signs off (`hallo`, `lieber`, `cheers`, `danke`): a lowercase word ending the clause after it is a name.
+    /// `best` and `love` are words too often (`the best stuff.`, `Love always`).
+    static func greetsOrCloses(_ lower: String) -> Bool {
+        (greetings.contains(lower) || ["dear", "liebe", "lieber", "liebes"].contains(lower) || closings.contains(lower)) && !["best", "love"].contains(lower)
+    }
+
+    /// Whether `lower` is what a greeting or a thanks addresses besides a person (`hi guys`, `danke schön`, `thanks so much`).
+    static func isAddressedGroup(_ lower: String) -> Bool { isStopWord(lower) || addressedGroups.contains(lower) }
+
+    private static let addressedGroups: Set<String> = [
+        "guys", "folks", "mate", "mates", "buddy", "dude", "team", "much", "lot", "lots", "loads", "heaps", "ever", "schön", "sehr", "vielmals",
+        "nochmals", "auch", "vorab", "voraus", "dafür", "trotzdem", "erstmal", "euch", "dir", "zusammen", "miteinander", "leute", "ihr",
+        "for", "anyway", "though", "btw", "xx", "xxx", "xo", "und", "and", "von", "from", "aus", "in", "an", "at", "mit", "with", "both",
+        "always", "beide", "nein", "yes", "nope", "yep", "yeah", "ja", "jo", "okay", "super", "prima", "perfekt", "perfect", "great", "cool",
+    ]
+
     /// Whether `lower` can never be (part of) a name.
     static func isStopWord(_ lower: String) -> Bool {
         stopWords.contains(lower) || brands.contains(lower) || strongWords.contains(lower) || closings.contains(lower)

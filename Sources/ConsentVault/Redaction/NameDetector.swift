@@ -149,7 +149,13 @@ enum NameDetector {
         let shoutedName = isShouted(first) && NameLexicon.isGivenName(key: words[index].key) && index + 1 < words.count
             && words.areAdjacent(index, index + 1) && isShouted(words[index + 1]) && words[index + 1].text.count >= 3
         if isShouted(first), !shoutedName, context == .none || context == .weak { return nil }
-        if !first.isCapitalized, context != .naming {
+        // After a greeting or a closing, a lowercase word that ends the clause or line (`hallo jonas,`, `lieber vroni,`, `cheers ngozi`).
+        let greeted = !first.isCapitalized && (context == .strong || context == .signature) && origin > 0
+            && NameCues.greetsOrCloses(words[origin - 1].lower) && first.text.count >= 3 && !NameCues.isAddressedGroup(first.lower)
+            // not a past participle (`Thanks, noted.`, `thanks, sorted`)
+            && !first.lower.hasSuffix("ed")
+            && (words.endsClause(index) || words.endsLine(index))
+        if !first.isCapitalized, context != .naming, !greeted {
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
             // A lowercase speaker who is a given name and no ordinary word labels even one line (`johanna: DE35 …`).
@@ -209,7 +215,10 @@ enum NameDetector {
             // A given name and a surname in quotes is still a name (`review from "Sandeep Menon"`).
             let quotedPerson = last > index && NameLexicon.isGivenName(key: words[index].key) && isSurname(words.stem(last))
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
-            if !inList, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key), NameLexicon.isAmbiguousSurname(words.stem(last)) { return nil }
+            // Unless a verb only people do follows (`John Smith called`, `Jasmine Miller complains`).
+            let pairSpeaks = last + 1 < words.count && words.areAdjacent(last, last + 1) && Self.peopleVerbs.contains(words[last + 1].lower)
+            if !inList, !pairSpeaks, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
+               NameLexicon.isAmbiguousSurname(words.stem(last)) { return nil }
         }
         let isGiven = NameLexicon.isGivenName(key: words[index].key)
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
@@ -230,7 +239,7 @@ enum NameDetector {
         case .signature:
             // Capitalized, or in chat a given name (`lg tim`); ending the line, the clause (`Gruß, Zofia Kowalczyk, Kundennummer …`) or before `&`.
             // Or, like without a cue, a given name or a given name and surname (`Phone message – Bartosz Malinowski wants …`).
-            let endsSignature = (first.isCapitalized || isGiven) && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last))
+            let endsSignature = (first.isCapitalized || isGiven || greeted) && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last))
             guard endsSignature || isGiven || hasSurname && NameLexicon.isAnyGivenName(key: words[index].key) else { return nil }
         case .weak:
             // A given name, or words ending in a surname whose first word could be a given name (not `Grillzubehör von Weber`).
@@ -260,7 +269,9 @@ enum NameDetector {
                 // A given name that is also a word, alone before a verb only people do (`Will said …`, `Max fragt …`).
                 let speaks = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
                     && words.areAdjacent(index, index + 1) && Self.peopleVerbs.contains(words[index + 1].lower)
-                guard isGiven || speaks || (hasSurname && givenShaped && isPair) else { return nil }
+                // A given name that is also a word, listed after a name found just before it (`Mary-Kate and Bill`).
+                let listedGiven = inList && NameLexicon.isAnyGivenName(key: words[index].key)
+                guard isGiven || speaks || listedGiven || (hasSurname && givenShaped && isPair) else { return nil }
             }
         }
         return (origin, last, words.nameEnd(last))
@@ -268,8 +279,10 @@ enum NameDetector {
 
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).
     private static let peopleVerbs: Set<String> = [
-        "said", "says", "rang", "phoned", "called", "emailed", "wrote", "asked", "asks", "replied", "complained", "complains", "wants",
+        "said", "says", "rang", "phoned", "called", "calls", "emailed", "wrote", "writes", "asked", "asks", "replied", "complained", "complains",
+        "wants", "visited",
         "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
+        "reklamiert", "reklamierte",
     ]
 
     /// The surname after an initial at word `index` (`L.` then `Iyer`), if the word after the dot is one.

@@ -71,7 +71,11 @@ package struct RedactionEvaluation: Sendable {
                     tp[label.type, default: 0] += 1
                 } else {
                     fn[label.type, default: 0] += 1
-                    if listingMisses { misses.append("missed \(label.type): \(excerpt(label.start, label.end))") }
+                    if listingMisses {
+                        // Redacted under another type is no leak: say so, so the misses that leak stand out.
+                        let other = detections.first { $0.start < label.end && label.start < $0.end }.map { " (redacted as \($0.type.rawValue))" } ?? ""
+                        misses.append("missed \(label.type)\(other): \(excerpt(label.start, label.end))")
+                    }
                 }
             }
             for detection in detections {
