@@ -225,6 +225,10 @@ struct RedactorCoverageTests {
         ("date of birth 19850312", ["DATE_OF_BIRTH:19850312"]), ("she was born in 1961", ["DATE_OF_BIRTH:1961"]), ("Jahrgang 1958, Größe M", ["DATE_OF_BIRTH:1958"]),
         // Capitals that open an id after its cue; a UK address whose parts are village names.
         ("NI number QQ 12 34 56 C", ["NATIONAL_ID:QQ 12 34 56 C"]),
+        // A couple joined by `&`; a colleague mentioned in a chat; the answer to a question for the name; a neighbour.
+        ("Ehepaar Richter (Birgit & Günter) beschwert sich", ["PERSON:Richter", "PERSON:Birgit", "PERSON:Günter"]),
+        ("@mia kannst du das übernehmen?", ["SOCIAL_HANDLE:@mia"]), ("Agent: Und Ihr Name?\nKunde: stefano gallo", ["PERSON:stefano gallo"]),
+        ("delivery failed, neighbour Urquhart refused it", ["PERSON:Urquhart"]),
         ("The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA", ["ADDRESS:The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA"]),
     ])
     func positives(text: String, expected: [String]) {
@@ -331,7 +335,7 @@ struct RedactorCoverageTests {
         // Words after a greeting or a thanks that address no one; digits after a birth cue that are no date; a year that is no birth year.
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
-        "Most returned: jeans",
+        "Most returned: jeans", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -115,7 +115,9 @@ enum IdentifierDetectors {
                 // and a code in capitals (`@SAVE20`) is a coupon, not a handle.
                 let plain = (index + 1..<end).allSatisfy { text.isASCIILetter($0) }
                 let shouted = !(index + 1..<end).contains { text.isASCIILetter($0) && !text.isUpper($0) }
-                if end - index >= 3, !text.is(end, "@"), !shouted, !plain || text.hasCue(socialCues, before: index, window: 60) {
+                // Or it mentions a colleague in a chat: a given name, or a word opening a line (`@mia kannst du …`, `@sam can you …`).
+                let mention = plain && (NameLexicon.isAnyGivenName(text.string(index + 1, end)) || opensLine(text, index) && text.isSpace(end))
+                if end - index >= 3, !text.is(end, "@"), !shouted, !plain || mention || text.hasCue(socialCues, before: index, window: 60) {
                     found.append(Detection(type: .socialHandle, start: index, end: end, priority: DetectionPriority.structured))
                     index = end
                 }
@@ -156,6 +158,13 @@ enum IdentifierDetectors {
         let shop = { (name: String) in shopNameParts.contains { name.contains($0) } }
         let own = Set(handles.filter { text.hasWordCue(ownAccountCues, before: $0.start, window: 40) }.map(account))
         return handles.filter { !own.contains(account($0)) && !shop(account($0)) }
+    }
+
+    /// Whether only spaces stand between the start of its line and `index`.
+    private static func opensLine(_ text: ScalarText, _ index: Int) -> Bool {
+        var position = index - 1
+        while position >= 0, text.isSpace(position) { position -= 1 }
+        return position < 0 || text.isWhitespace(position)
     }
 
     private static func handleCharacter(_ text: ScalarText, _ index: Int) -> Bool {

@@ -29,7 +29,10 @@ enum NameCues {
         "customer", "client", "cardholder", "holder", "recipient", "sender", "addressee", "driver", "courier",
         "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson",
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed", "patient", "patientin", "guest", "gast",
-        "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin",
+        "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
+        "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter",
+        "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
+        "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
     ]
     /// Greetings that may be followed by `, NAME here`.
@@ -289,6 +292,8 @@ enum NameCues {
                 || words.isChatSpeaker(index)) && !isStopWord(words[index].lower) {
             return .strong
         }
+        // The reply to `Und Ihr Name?` on the next line.
+        if words.answersNameQuestion(index), !isStopWord(words[index].lower) { return .naming }
         // The display name of an email address (`From: DESPINA PAPADOPOULOS <papadopoulosd@…>`).
         if words.opensDisplayName(index), !isStopWord(words[index].lower) { return .strong }
         // A name the email address on its line spells (`Katrin;Ströbele;katrin.stroebele@…`).

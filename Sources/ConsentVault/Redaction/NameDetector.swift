@@ -223,8 +223,9 @@ enum NameDetector {
         let isGiven = NameLexicon.isGivenName(key: words[index].key)
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
         if context != .strong, !NameLexicon.isAnyGivenName(key: words[index].key), last > index + 1, NameLexicon.isAnyGivenName(key: words[index + 1].key) { return nil }
-        // `Johnson & Johnson`, `Ben & Jerry's`: a firm, unless a cue says otherwise.
-        if context == .none || context == .weak, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
+        // `Johnson & Johnson`, `Ben & Jerry's`: a firm, unless a cue says otherwise or two given names make a couple.
+        let couple = isCouple(index, last, in: words)
+        if context == .none || context == .weak, !couple, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
         let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower))
         switch context {
         case .strong, .naming:
@@ -250,7 +251,7 @@ enum NameDetector {
             // An ambiguous given name alone that ends the clause (`Note from Josh:`, `thanks to Grace.`).
             let givenEndingClause = last == index && first.isCapitalized && !words.startsSentence(index)
                 && NameLexicon.isAnyGivenName(key: words[index].key) && words.endsClause(index)
-            guard isGiven || shortPair || givenEndingClause || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+            guard isGiven || shortPair || givenEndingClause || couple || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
         case .none:
             if !first.isCapitalized {
@@ -271,10 +272,24 @@ enum NameDetector {
                     && words.areAdjacent(index, index + 1) && Self.peopleVerbs.contains(words[index + 1].lower)
                 // A given name that is also a word, listed after a name found just before it (`Mary-Kate and Bill`).
                 let listedGiven = inList && NameLexicon.isAnyGivenName(key: words[index].key)
-                guard isGiven || speaks || listedGiven || (hasSurname && givenShaped && isPair) else { return nil }
+                guard isGiven || speaks || listedGiven || couple || (hasSurname && givenShaped && isPair) else { return nil }
             }
         }
         return (origin, last, words.nameEnd(last))
+    }
+
+    /// Whether word `index` (a name of one word, `last == index`) is one of two capitalized given names joined by `&`,
+    /// at least one of them no surname (`Birgit & Günter`, `Alejandro & Iñaki`); not a brand whose second name has a
+    /// possessive (`Ben & Jerry's`).
+    private static func isCouple(_ index: Int, _ last: Int, in words: NameWords) -> Bool {
+        guard last == index, words[index].isCapitalized, NameLexicon.isAnyGivenName(key: words[index].key) else { return false }
+        let other = words.followedByAmpersand(index) ? index + 1 : words.precededByAmpersand(index) ? index - 1 : -1
+        guard other >= 0, other < words.count, words[other].isCapitalized, NameLexicon.isAnyGivenName(key: words[other].key),
+              // Firms are named by surnames (`Johnson & Johnson`, `Marks & Spencer`): one of the two must be no surname.
+              !NameLexicon.isSurname(words.stem(index)) || !NameLexicon.isSurname(words.stem(other)) else { return false }
+        let second = max(index, other)
+        return !words.endsWithPossessive(second) && !(second + 1 < words.count && words.areAdjacent(second, second + 1)
+            && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))
     }
 
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).

@@ -223,6 +223,21 @@ struct NameWords {
     }
 
     /// Whether `&` stands right before word `index` (`Ben & Jerry's`).
+    /// Whether word `index` opens the answer to a question for a name: it starts its line, or
+    /// follows the line's speaker label (`Kunde: stefano gallo`), and the line before ends with a
+    /// question that names a name (`Und Ihr Name?`, `And your name?`, `Wie heißen Sie?`).
+    func answersNameQuestion(_ index: Int) -> Bool {
+        guard startsLine(index) || index > 0 && startsLine(index - 1) && isSpeakerLabel(index - 1) && !startsLine(index) else { return false }
+        let lineStart = startsLine(index) ? index : index - 1
+        guard lineStart > 0 else { return false }
+        var position = words[lineStart - 1].end
+        while position < words[lineStart].start, !text.is(position, "?") { position += 1 }
+        guard position < words[lineStart].start else { return false }
+        var first = lineStart - 1
+        while first > 0, !startsLine(first) { first -= 1 }
+        return (first..<lineStart).contains { ["name", "namen", "heißen", "heissen", "heisst", "heißt"].contains(words[$0].lower) }
+    }
+
     func precededByAmpersand(_ index: Int) -> Bool {
         var position = words[index].start - 1
         while position >= 0, text.isSpace(position) { position -= 1 }
