@@ -229,6 +229,16 @@ struct RedactorCoverageTests {
         ("Ehepaar Richter (Birgit & Günter) beschwert sich", ["PERSON:Richter", "PERSON:Birgit", "PERSON:Günter"]),
         ("@mia kannst du das übernehmen?", ["SOCIAL_HANDLE:@mia"]), ("Agent: Und Ihr Name?\nKunde: stefano gallo", ["PERSON:stefano gallo"]),
         ("delivery failed, neighbour Urquhart refused it", ["PERSON:Urquhart"]),
+        // Document and insurance numbers a few words after their cue; a customer's number after `alte Nummer`; a dash before a postcode.
+        ("Versichertennr. C243916545. Anprobe", ["NATIONAL_ID:C243916545"]), ("Ausweisnummer laut Bestellung P4X17GZN7. Fahrer", ["NATIONAL_ID:P4X17GZN7"]),
+        ("DOB 6/13 – 7861 Pine Ct – card", ["DATE_OF_BIRTH:6/13", "ADDRESS:7861 Pine Ct"]), ("Alte Nummer KD 24 9535 gesperrt", ["MEMBER_NUMBER:KD 24 9535"]), ("Adresse Zum Sportplatz 73 – 32423 Minden.", ["ADDRESS:Zum Sportplatz 73 – 32423 Minden"]),
+        // A handle with its cue after it; a dot date without its space; a year after an apostrophe; a lowercase US address with a unit and `st.`.
+        ("(@itslukaszs, ca. 48.000 Follower)", ["SOCIAL_HANDLE:@itslukaszs"]), ("geboren am 26.Oktober 1978", ["DATE_OF_BIRTH:26.Oktober 1978"]),
+        ("McAllister (DOB 28 Aug '62)", ["PERSON:McAllister", "DATE_OF_BIRTH:28 Aug '62"]),
+        ("to: 4774 sycamore road, unit 7, st. louis, mo 63104, tel", ["ADDRESS:4774 sycamore road, unit 7, st. louis, mo 63104"]),
+        // A house name or flat before the numbered part of a UK address.
+        ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
+        ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
         ("The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA", ["ADDRESS:The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA"]),
     ])
     func positives(text: String, expected: [String]) {
@@ -335,7 +345,8 @@ struct RedactorCoverageTests {
         // Words after a greeting or a thanks that address no one; digits after a birth cue that are no date; a year that is no birth year.
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
-        "Most returned: jeans", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
+        "Most returned: jeans", "gift card GIFT-57123 won't redeem", "order number ORD-622370 shipped", "Bestell-Nummer WEB-6013494",
+        "This is what the link does", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

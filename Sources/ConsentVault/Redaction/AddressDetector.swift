@@ -129,7 +129,7 @@ enum AddressDetector {
 
     /// Where the address parts before a postcode at `anchor` start, or nil when none qualifies.
     private static func partsBefore(_ text: ScalarText, _ anchor: Int) -> Int? {
-        var start = anchor, cursor = anchor, parts = 0
+        var start = anchor, cursor = anchor, parts = 0, numbered = false
         while parts < 6 {
             // The break before `cursor`: spaces, a comma, line breaks.
             var partEnd = cursor
@@ -152,14 +152,38 @@ enum AddressDetector {
             }
             let words = spans.map { text.string($0.start, $0.end) }
             guard !words.contains(where: { addresseeWords.contains($0.lowercased()) }), !isAddressee(words) else { break }
+            // Before the part with the house number, only a house name or a flat (`The Old Bakery`, `Rose Cottage`, `Flat 2/1`).
+            if numbered {
+                // The house name is the end of its part (`at Young's (Rose Cottage`, `to her: Flat 2/1`).
+                for count in stride(from: min(4, words.count), through: 1, by: -1) {
+                    let first = spans.count - count
+                    let opensBracket = text.is(spans[first].start, "(")
+                    var house = Array(words.suffix(count))
+                    if opensBracket { house[0].removeFirst() }
+                    if isHousePart(house) {
+                        start = spans[first].start + (opensBracket ? 1 : 0)
+                        break
+                    }
+                }
+                break
+            }
             let kept = words.reversed().prefix(while: isAddressWord).count
             guard kept > 0 else { break }
             start = spans[spans.count - kept].start
             parts += 1
-            if kept < words.count || text.isDigit(start) { break }
+            if kept < words.count { break }
+            numbered = text.isDigit(start)
             cursor = partStart
         }
         return parts >= 2 || parts == 1 && text.isDigit(start) ? start : nil
+    }
+
+    /// Whether an address part names a house or a flat: up to four capitalized words with a house word
+    /// (`The Old Rectory`, `Rose Cottage`), or a unit and its number (`Flat 2/1`, `Apt 13`, `Basement Flat`).
+    private static func isHousePart(_ words: [String]) -> Bool {
+        guard (1...4).contains(words.count), let first = words.first?.lowercased() else { return false }
+        if units.contains(first) || first == "basement" || first == "apartment" { return words.count <= 3 }
+        return words.allSatisfy { $0.first?.isUppercase == true } && words.contains { houseWords.contains($0.lowercased()) }
     }
 
     /// Words of an address part: capitalized words (`Sráid`, `Brigid's`, `YORK`), numbers (`34`, `4B`), particles.
@@ -182,7 +206,7 @@ enum AddressDetector {
 
     /// Words of house names (`Rose Cottage`, `Ivy House`), which are no addressee.
     private static let houseWords: Set<String> = ["cottage", "house", "lodge", "farm", "villa", "manor", "mill", "forge", "barn", "hall", "cabin",
-                                                  "bungalow", "haus", "hof"]
+                                                  "bungalow", "haus", "hof", "bakery", "rectory", "vicarage", "stables", "croft", "grange", "schoolhouse"]
 
     private static let addressParticles: Set<String> = ["na", "an", "de", "le", "of", "on", "upon", "the", "nan", "mac", "Co.", "St", "St."]
     private static let addresseeWords: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "herr", "frau", "c/o", "attn", "attn:"]
@@ -486,17 +510,21 @@ enum AddressDetector {
             if lowercaseTypes.contains(lower), words >= 2 { streetEnd = cursor; break }
         }
         guard var end = streetEnd, !text.isLetter(end) else { return nil }
-        // `apt 4`, `flat 2b`, `#12`
-        if text.isSpace(end), let unit = word(text, end + 1), units.contains(unit.text.lowercased()), text.isSpace(unit.end), text.isDigit(unit.end + 1) {
+        // `apt 4`, `flat 2b`, `#12`, also after a comma (`, unit 7`)
+        let unitStart = text.isSpace(end) ? end + 1 : text.is(end, ",") && text.isSpace(end + 1) ? end + 2 : nil
+        if let unitStart, let unit = word(text, unitStart), units.contains(unit.text.lowercased()), text.isSpace(unit.end), text.isDigit(unit.end + 1) {
             end = unit.end + 1
             while text.isAlphanumeric(end), end - unit.end < 6 { end += 1 }
         }
-        // `, edison nj 08817` or `, reading rg1 3ar`: up to two city words, then a state and ZIP or a postcode.
+        // `, edison nj 08817`, `, st. louis, mo 63104` or `, reading rg1 3ar`: up to three city words, then a state and ZIP or a postcode.
         guard text.is(end, ","), text.isSpace(end + 1) else { return end }
         var probe = end + 2
         for _ in 0..<3 {
-            guard let city = word(text, probe), !text.isUpper(probe) || city.text.count > 2, text.isSpace(city.end) else { break }
-            let after = city.end + 1
+            guard let city = word(text, probe), !text.isUpper(probe) || city.text.count > 2 else { break }
+            // An abbreviation (`st.`, `ft.`) or the comma before the state may follow a city word.
+            let gap = (text.is(city.end, ".") || text.is(city.end, ",")) && text.isSpace(city.end + 1) ? 1 : 0
+            guard text.isSpace(city.end + gap) else { break }
+            let after = city.end + gap + 1
             if let code = lowercasePostcode(text, after) { return code }
             if let state = word(text, after), state.text.count == 2, states.contains(state.text.uppercased()), text.isSpace(state.end),
                (1...5).allSatisfy({ text.isDigit(state.end + $0) }), !text.isDigit(state.end + 6) {
@@ -632,10 +660,13 @@ enum AddressDetector {
     }
 
     /// Past the mark between street and postcode: `,`, `;` (`Sonnenhang 15b; 80331 München` as pasted from a
-    /// spreadsheet) or a middle dot, bar or slash between spaces (`Parkstraße 61 · 33602 Bielefeld`); the space after it stays.
+    /// spreadsheet) or a middle dot, bar or slash between spaces (`Parkstraße 61 · 33602 Bielefeld`), a dash before a five-digit postcode; the space after it stays.
     private static func separatorEnd(_ text: ScalarText, _ cursor: Int) -> Int {
         if text.is(cursor, ",") || text.is(cursor, ";") { return cursor + 1 }
         if text.isSpace(cursor), text.is(cursor + 1, "·") || text.is(cursor + 1, "|") || text.is(cursor + 1, "/"), text.isSpace(cursor + 2) { return cursor + 2 }
+        // A dash only before a German postcode (`Zum Sportplatz 73 – 32423 Minden`): before four digits it joins too much (`DOB 6/13 – 7861 Pine Ct`).
+        if text.isSpace(cursor), text.is(cursor + 1, "–") || text.is(cursor + 1, "-"), text.isSpace(cursor + 2),
+           (cursor + 3..<cursor + 8).allSatisfy({ text.isDigit($0) }), !text.isAlphanumeric(cursor + 8) { return cursor + 2 }
         return cursor
     }
 

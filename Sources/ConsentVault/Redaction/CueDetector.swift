@@ -16,7 +16,8 @@ enum CueDetector {
                              "account", "acct", "konto", "card", "karte", "membership", "mitgliedskarte", "payback", "payback-nr", "payback-karte",
                              "clubcard", "nectar", "nectar card", "deutschlandcard", "miles & more", "bahncard", "rewards", "rewards id", "rewards no",
                              "member card", "membership card", "points card", "bonusnummer", "kundenkonto-nr", "member", "mitglied",
-                             "kundenkonten", "familienkarte", "partnerkarte", "meine nr", "seine nr", "ihre nr", "my no", "her no", "his no"]
+                             "kundenkonten", "familienkarte", "partnerkarte", "meine nr", "seine nr", "ihre nr", "my no", "her no", "his no",
+                             "nummer", "number"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number", "contact", "kontakt"]
@@ -27,7 +28,7 @@ enum CueDetector {
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
-                           "kvnr", "kv-nr", "krankenkassennummer", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
+                           "kvnr", "kv-nr", "krankenkassennummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle", "van", "truck", "lorry", "transporter"]
         return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }
@@ -40,6 +41,14 @@ enum CueDetector {
         let first = cue.cue[0] | 0x20
         return first >= 0x61 && first <= 0x7a ? mask | (1 << (first - 0x61)) : mask
     }
+
+    /// Cues so general that they count only after a word that makes the number someone's (`Alte Nummer KD 24 9535`,
+    /// `his number LC-12345-X`, not `order number ORD-1`), and only for a value opening with a letter: digits after
+    /// them are phones, orders and amounts.
+    private static let lettersFirstCues = ScalarText.lowercased(["nummer", "number"])
+    /// Words before `Nummer`/`number` that make it a person's.
+    private static let possessingWords: Set<String> = ["alte", "alten", "neue", "neuen", "seine", "ihre", "meine", "deine", "eure", "dahin", "old",
+                                                       "new", "his", "her", "my", "their", "your", "mit", "with"]
 
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
@@ -57,7 +66,10 @@ enum CueDetector {
             }
             let cueEnd = index + match.cue.count
             // An IBAN after `Konto`/`account` is the IBAN detector's.
-            if let value = value(in: text, after: cueEnd, type: match.type), !(match.type == .memberNumber && isIBANShaped(text, value.start, value.end)) {
+            if let value = value(in: text, after: cueEnd, type: match.type), !(match.type == .memberNumber && isIBANShaped(text, value.start, value.end)),
+               !lettersFirstCues.contains(match.cue) || text.isLetter(value.start) && possessingWords.contains(text.wordBefore(index).lowercased()),
+               // A gift card's number is the shop's voucher, not a customer's (`gift card GIFT-57123`).
+               !(match.type == .memberNumber && ["gift", "geschenk", "e-gift", "voucher"].contains(text.wordBefore(index).lowercased())) {
                 // A card number after `Karte`/`card` that fails its checks (a typo) is still a card number.
                 let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
                 let cardLike = match.type == .memberNumber && (13...19).contains(digits)
@@ -151,7 +163,10 @@ enum CueDetector {
         while end > cursor, !text.isAlphanumeric(end - 1) { end -= 1 }
         let length = end - cursor
         let plateShaped = type == .licensePlate && text.isUpper(cursor) && (1...4).contains(digits) && length <= 10
-        guard length >= 4, digits >= 1, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 || plateShaped else { return nil }
+        // A document number a few words after its cue: one group of capitals and digits (`Ausweisnummer laut Bestellung P4X17GZN7`).
+        let documentShaped = type == .nationalID && groups == 1 && (8...12).contains(length) && letters >= 2
+            && (cursor..<end).allSatisfy { text.isDigit($0) || text.isUpper($0) && text.isASCIILetter($0) }
+        guard length >= 4, digits >= 1, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 || plateShaped || documentShaped else { return nil }
         if type == .phone, digits < 7 || letters > 0 { return nil }
         if type == .licensePlate, length > 12 { return nil }
         return (cursor, end)

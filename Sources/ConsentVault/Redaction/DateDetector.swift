@@ -95,8 +95,9 @@ enum DateDetector {
         return end > index && !text.isDigit(end) ? (value, end) : nil
     }
 
-    /// A year of four digits, or of two (`87` → 1987, `12` → 2012: the century that puts it in the past).
+    /// A year of four digits, or of two (`87` → 1987, `12` → 2012: the century that puts it in the past), also after an apostrophe (`'62`).
     private static func year(_ text: ScalarText, _ index: Int) -> (value: Int, end: Int)? {
+        let index = (text.is(index, "'") || text.is(index, "’")) && text.isDigit(index + 1) && text.isDigit(index + 2) && !text.isDigit(index + 3) ? index + 1 : index
         guard let year = number(text, index, maxDigits: 4), !text.isAlphanumeric(year.end) else { return nil }
         switch year.end - index {
         case 4: return (year.value, year.end)
@@ -161,8 +162,8 @@ enum DateDetector {
         }
         var cursor = first.end
         if text.is(cursor, ".") { cursor += 1 } else { cursor = afterOrdinal(text, cursor) }
-        guard text.isSpace(cursor) else { return nil }
-        cursor += 1
+        // `26.Oktober 1978`: the space after the day's dot may be missing.
+        if text.isSpace(cursor) { cursor += 1 } else if !text.is(cursor - 1, ".") || !text.isLetter(cursor) { return nil }
         if text.lowercasedMatches(ofWord, at: cursor) { cursor += 3 }
         guard let (month, monthEnd) = monthName(text, cursor) else { return nil }
         if text.isSpace(monthEnd), let year = year(text, monthEnd + 1) {

@@ -92,14 +92,16 @@ enum IdentifierDetectors {
     }
 
     private static let socialCues = ScalarText.lowercased(["instagram", "insta", "tiktok", "twitter", "threads", "facebook", "snapchat", "handle",
-                                                           "profil", "follow", "folg", "dm", "mastodon", "youtube", "x.com", "linkedin"])
+                                                           "profil", "follow", "folg", "dm", "mastodon", "youtube", "x.com", "linkedin", "influencer",
+                                                           "creator", "pinterest"])
 
     private static let urlPrefixes = ScalarText.lowercased(["www.", "https://", "http://", "https://www.", "http://www."])
 
     /// Sites whose `site/name` paths are people's profiles.
     private static let socialSites = ScalarText.lowercased(["instagram.com/", "facebook.com/", "fb.com/", "tiktok.com/", "linkedin.com/in/",
                                                             "twitter.com/", "x.com/", "youtube.com/@", "xing.com/profile/", "pinterest.com/",
-                                                            "threads.net/", "snapchat.com/add/", "github.com/", "mastodon.social/@"])
+                                                            "threads.net/", "snapchat.com/add/", "github.com/", "mastodon.social/@", "pinterest.de/",
+                                                            "pinterest.at/", "pinterest.ch/", "pinterest.co.uk/", "pinterest.ie/", "facebook.de/"])
 
     /// `@handle` (not inside an email address) and profile URLs of social sites, with any scheme and `www.`.
     static func socialHandles(in text: ScalarText) -> [Detection] {
@@ -117,7 +119,9 @@ enum IdentifierDetectors {
                 let shouted = !(index + 1..<end).contains { text.isASCIILetter($0) && !text.isUpper($0) }
                 // Or it mentions a colleague in a chat: a given name, or a word opening a line (`@mia kannst du …`, `@sam can you …`).
                 let mention = plain && (NameLexicon.isAnyGivenName(text.string(index + 1, end)) || opensLine(text, index) && text.isSpace(end))
-                if end - index >= 3, !text.is(end, "@"), !shouted, !plain || mention || text.hasCue(socialCues, before: index, window: 60) {
+                // A social cue may also follow the handle (`@itslukaszs, ca. 48.000 Follower`).
+                let cued = text.hasCue(socialCues, before: index, window: 60) || text.hasCue(socialCues, before: min(text.count, end + 30), window: 30)
+                if end - index >= 3, !text.is(end, "@"), !shouted, !plain || mention || cued {
                     found.append(Detection(type: .socialHandle, start: index, end: end, priority: DetectionPriority.structured))
                     index = end
                 }

@@ -21,7 +21,7 @@ enum NameCues {
     /// Titles (`Frau`, `Mr`), roles (`Kundin`, `Inhaber`, `Tochter`) and greetings, followed directly
     /// by the name (spaces, or `:`/`.`).
     static let strongWords: Set<String> = [
-        "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family",
+        "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family", "hr",
         "kunde", "kundin", "stammkunde", "stammkundin", "neukunde", "neukundin", "inhaber", "inhaberin", "kontoinhaber", "kontoinhaberin", "karteninhaber", "karteninhaberin",
         "empfänger", "empfängerin", "absender", "absenderin", "ansprechpartner", "ansprechpartnerin", "besteller", "bestellerin",
         "fahrer", "fahrerin", "tochter", "sohn", "mann", "ehemann", "ehefrau", "gatte", "gattin", "mutter", "vater", "bruder",
@@ -63,7 +63,7 @@ enum NameCues {
     ]
     /// Between a name's words: `von der Heide`, `van Dijk`, `de la Cruz`, `zur Mühlen`.
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "zur", "zum", "zu", "ten", "ter",
-                                         "dos", "das", "do", "al", "el", "bin", "ibn", "st", "mac", "vom", "y"]
+                                         "dos", "das", "do", "al", "el", "bin", "ibn", "st", "mac", "vom", "y", "ap"]
 
     /// Words that are never (part of) a name: articles, pronouns, cue words themselves, months,
     /// weekdays, and nouns that follow greetings and roles (`Liebe Grüße`, `Hallo Team`, `Customer Service`).
@@ -81,6 +81,7 @@ enum NameCues {
         "team", "kunde", "kundin", "kunden", "kundinnen", "damen", "herren", "freunde", "freundinnen", "mitglied", "mitglieder", "service",
         "kundenservice", "kundendienst", "support", "filiale", "shop", "store", "the", "a", "an", "and", "or", "but", "i", "you", "he", "she",
         "it", "we", "they", "my", "your", "his", "her", "our", "their", "please", "thanks", "thank", "customer", "customers", "member",
+        "this", "thus", "has", "is", "yes", "plus", "always", "perhaps", "news", "does", "goes", "gets", "lets", "its", "unless", "besides",
         "members", "friends", "all", "everyone", "there", "world", "shopper", "fans", "care", "center", "centre", "number", "account",
         "card", "sir", "madam", "frau", "herr", "herrn", "mr", "mrs", "ms", "dr", "prof", "januar", "februar", "märz", "april", "mai",
         "juni", "juli", "august", "september", "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
@@ -165,6 +166,7 @@ enum NameCues {
         "footwear", "outfitters", "deli", "bakery", "florist", "florists", "pharmacy", "hardware", "kitchens", "interiors", "opticians",
         "jewellers", "jewelers", "barbers", "bookshop", "books", "gallery", "loft", "emporium", "trading", "supplies", "stores", "store",
         "shop", "garden", "gardens", "home", "toys", "sons", "söhne", "brothers", "homeware", "homewares", "living", "fashion", "mode", "moden",
+        "centre", "center", "mall", "arcade", "galleria", "plaza", "küchenwelt", "daughters",
     ]
     /// Products named after a brand that reads as a name (`Peter Kaiser-Schuhe`, `Käthe Kruse Puppen`).
     private static let productWords: Set<String> = [
@@ -312,9 +314,9 @@ enum NameCues {
             return labelsSpeaker ? .speaker : .strong
         }
         if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
-        // `— Tom, Electricals`: a name after a dash that signs a note.
+        // `— Tom, Electricals`, `- Ivy from Madison`: a name after a dash that signs a note or a testimonial.
         // The name ends the line or is followed by a comma or bracket (`— Tom, Electricals`), unlike a note (`– Hinweis: bitte …`).
-        if words.followsSigningDash(index), words.endsLine(index) || index + 1 < words.count
+        if words.followsSigningDash(index), words.endsLine(index) || followedByPlace(index, in: words) || index + 1 < words.count
             && (words.separator(before: index + 1, contains: ",") || words.separator(before: index + 1, contains: "(")
                 || words.areAdjacent(index, index + 1) && words.endsLine(index + 1)) {
             return .signature

@@ -164,6 +164,15 @@ struct ScalarText {
         return String(result)
     }
 
+    /// The word of letters that ends at the spaces before `index` (empty when none does).
+    func wordBefore(_ index: Int) -> String {
+        var end = index
+        while end > 0, isSpace(end - 1) { end -= 1 }
+        var start = end
+        while start > 0, isLetter(start - 1) { start -= 1 }
+        return string(start, end)
+    }
+
     /// Whether any of `cues` (lowercase scalars) occurs in the `window` code points before
     /// `index`, compared without ASCII case.
     func hasCue(_ cues: [[UInt32]], before index: Int, window: Int = 40) -> Bool {
