@@ -236,6 +236,10 @@ struct RedactorCoverageTests {
         ("(@itslukaszs, ca. 48.000 Follower)", ["SOCIAL_HANDLE:@itslukaszs"]), ("geboren am 26.Oktober 1978", ["DATE_OF_BIRTH:26.Oktober 1978"]),
         ("McAllister (DOB 28 Aug '62)", ["PERSON:McAllister", "DATE_OF_BIRTH:28 Aug '62"]),
         ("to: 4774 sycamore road, unit 7, st. louis, mo 63104, tel", ["ADDRESS:4774 sycamore road, unit 7, st. louis, mo 63104"]),
+        // An initial after a title; a lowercase surname with foreign letters after a given name; a testimonial's attribution; surnames opening list items.
+        ("Frau Z. Öztürk hat zurückgerufen.", ["PERSON:Z. Öztürk"]), ("nachlieferung: emine koç, bitte", ["PERSON:emine koç"]),
+        ("\"Great advice, I'll be back!\" - Ivy from Madison", ["PERSON:Ivy"]), ("„Tolles Kleid.“ – Resi, 72, Stammkundin", ["PERSON:Resi"]),
+        ("Beschwerden:\n4) Wójcik – Wartezeit\n5) Lüders-Voß, Parkplatz", ["PERSON:Wójcik", "PERSON:Lüders-Voß"]),
         // A house name or flat before the numbered part of a UK address.
         ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
         ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
@@ -346,7 +350,7 @@ struct RedactorCoverageTests {
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
         "Most returned: jeans", "gift card GIFT-57123 won't redeem", "order number ORD-622370 shipped", "Bestell-Nummer WEB-6013494",
-        "This is what the link does", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
+        "This is what the link does", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

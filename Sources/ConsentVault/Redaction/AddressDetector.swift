@@ -140,7 +140,8 @@ enum AddressDetector {
             while partStart > 0, partEnd - partStart < 64, !text.is(partStart - 1, ","), text.isSpace(partStart - 1) || !text.isWhitespace(partStart - 1) {
                 partStart -= 1
             }
-            guard partEnd > partStart, partEnd - partStart < 64 else { break }
+            // A long part counts only for its last words, the house name before a numbered part.
+            guard partEnd > partStart, numbered || partEnd - partStart < 64 else { break }
             // The part's words from its end back; the first that is no address word ends the address there.
             var spans: [(start: Int, end: Int)] = []
             var position = partStart
@@ -183,7 +184,9 @@ enum AddressDetector {
     private static func isHousePart(_ words: [String]) -> Bool {
         guard (1...4).contains(words.count), let first = words.first?.lowercased() else { return false }
         if units.contains(first) || first == "basement" || first == "apartment" { return words.count <= 3 }
-        return words.allSatisfy { $0.first?.isUppercase == true } && words.contains { houseWords.contains($0.lowercased()) }
+        // A number may open it (`2 Mill Cottages`).
+        let named = words.first?.allSatisfy(\.isNumber) == true ? words.dropFirst() : words[...]
+        return !named.isEmpty && named.allSatisfy { $0.first?.isUppercase == true } && named.contains { houseWords.contains($0.lowercased()) }
     }
 
     /// Words of an address part: capitalized words (`Sráid`, `Brigid's`, `YORK`), numbers (`34`, `4B`), particles.
@@ -206,7 +209,8 @@ enum AddressDetector {
 
     /// Words of house names (`Rose Cottage`, `Ivy House`), which are no addressee.
     private static let houseWords: Set<String> = ["cottage", "house", "lodge", "farm", "villa", "manor", "mill", "forge", "barn", "hall", "cabin",
-                                                  "bungalow", "haus", "hof", "bakery", "rectory", "vicarage", "stables", "croft", "grange", "schoolhouse"]
+                                                  "bungalow", "haus", "hof", "bakery", "rectory", "vicarage", "stables", "croft", "grange", "schoolhouse",
+                                                  "cottages", "houses", "farmhouse", "mews"]
 
     private static let addressParticles: Set<String> = ["na", "an", "de", "le", "of", "on", "upon", "the", "nan", "mac", "Co.", "St", "St."]
     private static let addresseeWords: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "herr", "frau", "c/o", "attn", "attn:"]

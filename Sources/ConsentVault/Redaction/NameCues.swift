@@ -243,6 +243,8 @@ enum NameCues {
         "saint patrick's", "saint patrick", "black week", "black friday", "cyber monday", "tante emma", "dr hauschka",
         "boxing day", "mother's day", "father's day", "valentine's day", "aunt bessie's", "aunt bessie",
     ]
+    /// Forms of address before a name (`Frau`, `Mr`, `Hr.`).
+    static let personalTitles: Set<String> = ["herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hr", "fr", "sir", "madam"]
     /// Academic titles inside a title chain (`Frau Dr. med. Ayşe Demir`): passed over before the name.
     static let titleWords: Set<String> = ["dr", "prof", "med", "dent", "rer", "nat", "phil", "jur", "dipl", "ing", "mag", "habil"]
 
@@ -316,7 +318,10 @@ enum NameCues {
         if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
         // `— Tom, Electricals`, `- Ivy from Madison`: a name after a dash that signs a note or a testimonial.
         // The name ends the line or is followed by a comma or bracket (`— Tom, Electricals`), unlike a note (`– Hinweis: bitte …`).
-        if words.followsSigningDash(index), words.endsLine(index) || followedByPlace(index, in: words) || index + 1 < words.count
+        // Mid-line, only a lexicon name signs, or any name after a quotation (`… 2 Mann – Tom`, `„…“ – Resi`, not `Dortmund – Sofa`).
+        let signsMidLine = words.startsLine(index) || index == 0 || words.startsLine(index - 1) && !words.areAdjacent(index - 1, index)
+            || words.dashFollowsQuotation(index) || NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isSurname(words.stem(index))
+        if words.followsSigningDash(index), signsMidLine, words.endsLine(index) || followedByPlace(index, in: words) || index + 1 < words.count
             && (words.separator(before: index + 1, contains: ",") || words.separator(before: index + 1, contains: "(")
                 || words.areAdjacent(index, index + 1) && words.endsLine(index + 1)) {
             return .signature
@@ -355,7 +360,7 @@ enum NameCues {
     }
 
     /// Whether a place or team follows word `index` in a signature (`… aus der Wohnabteilung`, `… from Homewares`).
-    private static func followedByPlace(_ index: Int, in words: NameWords) -> Bool {
+    static func followedByPlace(_ index: Int, in words: NameWords) -> Bool {
         index + 1 < words.count && words.areAdjacent(index, index + 1) && ["aus", "from", "vom", "of", "at"].contains(words[index + 1].lower)
     }
 

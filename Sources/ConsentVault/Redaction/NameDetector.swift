@@ -183,6 +183,8 @@ enum NameDetector {
                     // In chat, a second given name (`maría josé`).
                     || last == index && NameLexicon.isGivenName(key: words[index].key)
                         && NameLexicon.isGivenName(key: words[next].key))
+                // After a lexicon given name, a surname with letters German does not use (`emine koç`).
+                || last == index && NameLexicon.isGivenName(key: words[index].key) && candidate.text.count >= 3 && hasForeignLetters(candidate.text)
             guard continues else { break }
             last = next
         }
@@ -240,7 +242,8 @@ enum NameDetector {
         case .signature:
             // Capitalized, or in chat a given name (`lg tim`); ending the line, the clause (`Gruß, Zofia Kowalczyk, Kundennummer …`) or before `&`.
             // Or, like without a cue, a given name or a given name and surname (`Phone message – Bartosz Malinowski wants …`).
-            let endsSignature = (first.isCapitalized || isGiven || greeted) && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last))
+            let endsSignature = (first.isCapitalized || isGiven || greeted)
+                && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last) || NameCues.followedByPlace(last, in: words))
             guard endsSignature || isGiven || hasSurname && NameLexicon.isAnyGivenName(key: words[index].key) else { return nil }
         case .weak:
             // A given name, or words ending in a surname whose first word could be a given name (not `Grillzubehör von Weber`).
@@ -270,9 +273,14 @@ enum NameDetector {
                 // A given name that is also a word, alone before a verb only people do (`Will said …`, `Max fragt …`).
                 let speaks = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
                     && words.areAdjacent(index, index + 1) && Self.peopleVerbs.contains(words[index + 1].lower)
+                // A surname alone opening a numbered item: a listed one that is no word, one with letters German does not use, or two listed
+                // surnames (`1. Schmidt, …`, `4) Wójcik – …`, `2. Lüders-Voß, …`).
+                let itemSurname = last == index && words.opensNumberedItem(index) && !NameCues.isShopWord(first.lower)
+                    && (hasForeignLetters(first.text) || NameLexicon.isPlainSurname(words.stem(index))
+                    || first.text.contains("-") && first.text.split(separator: "-").allSatisfy { NameLexicon.isSurname(String($0)) })
                 // A given name that is also a word, listed after a name found just before it (`Mary-Kate and Bill`).
                 let listedGiven = inList && NameLexicon.isAnyGivenName(key: words[index].key)
-                guard isGiven || speaks || listedGiven || couple || (hasSurname && givenShaped && isPair) else { return nil }
+                guard isGiven || speaks || listedGiven || couple || itemSurname || (hasSurname && givenShaped && isPair) else { return nil }
             }
         }
         return (origin, last, words.nameEnd(last))
@@ -308,7 +316,9 @@ enum NameDetector {
               // not inside an abbreviation of initials (`z. B.`, `d. h.`)
               index == 0 || words[index - 1].text.count > 1 || !words.separator(before: index, contains: ".") else { return nil }
         let surname = words[index + 1]
-        guard !NameCues.isStopWord(surname.lower), isSurname(words.stem(index + 1)) || hasSurnameEnding(surname.lower) || hasForeignLetters(surname.text)
+        // After a title any capitalized word is the surname (`Frau Z. Öztürk`).
+        let titled = index > 0 && words.areAdjacent(index - 1, index) && NameCues.personalTitles.contains(words[index - 1].lower)
+        guard !NameCues.isStopWord(surname.lower), titled || isSurname(words.stem(index + 1)) || hasSurnameEnding(surname.lower) || hasForeignLetters(surname.text)
         else { return nil }
         return index + 1
     }

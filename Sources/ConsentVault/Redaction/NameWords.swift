@@ -338,7 +338,29 @@ struct NameWords {
     /// Whether a dash standing alone comes right before word `index` (`… — Tom`), not a range (`2–3 Tage`).
     func followsSigningDash(_ index: Int) -> Bool {
         let start = words[index].start
+        if text.isSpace(start - 1), text.is(start - 2, "-") {
+            // A hyphen-minus only after text on its line (`… back!" - Ivy from Madison`): at a line's start it is a bullet.
+            return text.isSpace(start - 3) && start - 4 >= 0 && !text.isWhitespace(start - 4)
+        }
         return text.isSpace(start - 1) && (text.is(start - 2, "—") || text.is(start - 2, "–")) && (start - 3 < 0 || text.isWhitespace(start - 3))
+    }
+
+    /// Whether word `index` opens a numbered item of a list (`2. Lüders-Voß`, `4) Wójcik`) and is followed by a dash or a comma.
+    func opensNumberedItem(_ index: Int) -> Bool {
+        var position = words[index].start - 1
+        while position >= 0, text.isSpace(position) { position -= 1 }
+        guard position >= 1, text.is(position, ".") || text.is(position, ")"), text.isDigit(position - 1) else { return false }
+        var digits = position - 1
+        while text.isDigit(digits) { digits -= 1 }
+        guard digits < 0 || text.isWhitespace(digits) && !text.isSpace(digits) else { return false }
+        let end = words[index].end
+        return text.is(end, ",") || text.isSpace(end) && (text.is(end + 1, "–") || text.is(end + 1, "-") || text.is(end + 1, "—")) && text.isSpace(end + 2)
+    }
+
+    /// Whether the dash before word `index` follows a quotation or a sentence (`… gekauft.“ – Resi`, `… back!" - Ivy`).
+    func dashFollowsQuotation(_ index: Int) -> Bool {
+        let before = words[index].start - 4
+        return before >= 0 && ["\"", "“", "”", "„", "'", ".", "!", "?", "«", "»"].contains { text.is(before, $0) }
     }
 
     /// Whether an entry starts at word `index`: a line, a numbered item (`2. `), or after `:`, a dash or an opening bracket.
