@@ -240,6 +240,11 @@ struct RedactorCoverageTests {
         ("Frau Z. Öztürk hat zurückgerufen.", ["PERSON:Z. Öztürk"]), ("nachlieferung: emine koç, bitte", ["PERSON:emine koç"]),
         ("\"Great advice, I'll be back!\" - Ivy from Madison", ["PERSON:Ivy"]), ("„Tolles Kleid.“ – Resi, 72, Stammkundin", ["PERSON:Resi"]),
         ("Beschwerden:\n4) Wójcik – Wartezeit\n5) Lüders-Voß, Parkplatz", ["PERSON:Wójcik", "PERSON:Lüders-Voß"]),
+        // A form field's name; abbreviated cues; a name after `spoke with`; a number answering a question for it on the next line.
+        ("Speditionsavis\nEmpfänger: KOWALENKO, Swetlana", ["PERSON:KOWALENKO"]), ("zus.fassung tel.: kd. petersen (mob. 06221 207931)", ["PERSON:petersen", "PHONE:06221 207931"]),
+        ("Fr. Seidel ruft an", ["PERSON:Seidel"]), ("Spoke with Hope Baker, lost her card", ["PERSON:Hope Baker"]),
+        ("Bot: Wie lautet Ihre Kundennummer?\nKunde: 8321336\nBot: Danke.", ["MEMBER_NUMBER:8321336"]),
+        ("Bitte geben Sie Ihre Kundennummer ein.\n> KD 31 8929", ["MEMBER_NUMBER:KD 31 8929"]),
         // A house name or flat before the numbered part of a UK address.
         ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
         ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
@@ -350,7 +355,7 @@ struct RedactorCoverageTests {
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
         "Most returned: jeans", "gift card GIFT-57123 won't redeem", "order number ORD-622370 shipped", "Bestell-Nummer WEB-6013494",
-        "This is what the link does", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
+        "This is what the link does", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

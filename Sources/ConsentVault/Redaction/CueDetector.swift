@@ -76,6 +76,9 @@ enum CueDetector {
                     && (value.start..<value.end).allSatisfy { text.isDigit($0) || text.isSpace($0) || text.is($0, "-") }
                 found.append(Detection(type: cardLike ? .card : match.type, start: value.start, end: value.end, priority: DetectionPriority.checksum))
                 index = value.end
+            } else if match.type == .memberNumber || match.type == .nationalID, let answer = answerOnNextLine(text, after: cueEnd) {
+                found.append(Detection(type: match.type, start: answer.start, end: answer.end, priority: DetectionPriority.checksum))
+                index = answer.end
             } else {
                 index = cueEnd
             }
@@ -99,6 +102,37 @@ enum CueDetector {
             guard text.is(end, ")"), end - start >= 5, digits >= 4, text.isAlphanumeric(start), text.isAlphanumeric(end - 1) else { return nil }
             return Detection(type: .memberNumber, start: start, end: end, priority: DetectionPriority.cueName)
         }
+    }
+
+    /// The number answering a question for it on the next line (`Wie lautet Ihre Kundennummer?⏎Kunde: 8321336`,
+    /// `Bitte Kundennummer eingeben.⏎> KD 31 8929`): the whole reply after an optional `>` or speaker label, a code of
+    /// 4–20 characters with at least four digits and at most four letters.
+    private static func answerOnNextLine(_ text: ScalarText, after cueEnd: Int) -> (start: Int, end: Int)? {
+        var lineEnd = cueEnd
+        while lineEnd < text.count, lineEnd - cueEnd < 80, !text.isWhitespace(lineEnd) || text.isSpace(lineEnd) { lineEnd += 1 }
+        guard lineEnd < text.count, text.isWhitespace(lineEnd) else { return nil }
+        var last = lineEnd - 1
+        while last >= cueEnd, text.isSpace(last) { last -= 1 }
+        guard text.is(last, "?") || text.is(last, ".") || text.is(last, ":") || text.is(last, "!") else { return nil }
+        var start = lineEnd + 1
+        while text.isSpace(start) { start += 1 }
+        if text.is(start, ">") {
+            start += 1
+        } else {
+            var label = start
+            while text.isLetter(label), label - start < 12 { label += 1 }
+            if label > start, text.is(label, ":") { start = label + 1 }
+        }
+        while text.isSpace(start) { start += 1 }
+        var end = start, digits = 0, letters = 0
+        while end < text.count, !text.isWhitespace(end) || text.isSpace(end) {
+            if text.isDigit(end) { digits += 1 } else if text.isLetter(end) { letters += 1 }
+            else if !(text.isSpace(end) || text.is(end, "-") || text.is(end, "/") || text.is(end, ".")) { return nil }
+            end += 1
+        }
+        while end > start, !text.isAlphanumeric(end - 1) { end -= 1 }
+        guard (4...20).contains(end - start), digits >= 4, letters <= 4, text.isAlphanumeric(start) else { return nil }
+        return (start, end)
     }
 
     private static func isIBANShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {

@@ -21,7 +21,7 @@ enum NameCues {
     /// Titles (`Frau`, `Mr`), roles (`Kundin`, `Inhaber`, `Tochter`) and greetings, followed directly
     /// by the name (spaces, or `:`/`.`).
     static let strongWords: Set<String> = [
-        "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family", "hr",
+        "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family", "hr", "fr", "kd", "cust",
         "kunde", "kundin", "stammkunde", "stammkundin", "neukunde", "neukundin", "inhaber", "inhaberin", "kontoinhaber", "kontoinhaberin", "karteninhaber", "karteninhaberin",
         "empfänger", "empfängerin", "absender", "absenderin", "ansprechpartner", "ansprechpartnerin", "besteller", "bestellerin",
         "fahrer", "fahrerin", "tochter", "sohn", "mann", "ehemann", "ehefrau", "gatte", "gattin", "mutter", "vater", "bruder",
@@ -34,6 +34,12 @@ enum NameCues {
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
+    ]
+    /// Roles that label a form's field rather than a chat line: the words after them are a name.
+    private static let formFields: Set<String> = [
+        "empfänger", "empfängerin", "absender", "absenderin", "recipient", "sender", "addressee", "kontoinhaber", "kontoinhaberin",
+        "karteninhaber", "karteninhaberin", "cardholder", "holder", "besteller", "bestellerin", "ansprechpartner", "ansprechpartnerin",
+        "buyer", "käufer", "käuferin", "contact", "attn", "patient", "patientin", "tenant", "mieter", "mieterin",
     ]
     /// Greetings that may be followed by `, NAME here`.
     private static let greetings: Set<String> = ["hallo", "hi", "hey", "hiya", "hello", "moin", "servus", "huhu", "hej", "howdy"]
@@ -51,6 +57,7 @@ enum NameCues {
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
         ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
+        ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
     ]
     /// Words before `name` that say it is no person's name (`brand name Nike`).
     private static let namedThings: Set<String> = ["brand", "product", "file", "company", "shop", "store", "user", "street", "domain", "produkt"]
@@ -311,7 +318,8 @@ enum NameCues {
         let gapIsPlain = !["," as Unicode.Scalar, "(", "!", "?", "}", "]"].contains { words.separator(before: index, contains: $0) }
             && (!words.separator(before: index, contains: ".") || previous.count <= 4) && !words.separatorHasDigit(before: index)
         if gapIsPlain, strongWords.contains(previous) {
-            let labelsSpeaker = !titlesAndGreetings.contains(previous) && words.startsLine(index - 1)
+            // A form's field (`Empfänger: KOWALENKO, Swetlana`) names; a role labelling a chat line speaks.
+            let labelsSpeaker = !titlesAndGreetings.contains(previous) && !formFields.contains(previous) && words.startsLine(index - 1)
                 && words.separator(before: index, contains: ":") && !words.startsLine(index)
             return labelsSpeaker ? .speaker : .strong
         }
