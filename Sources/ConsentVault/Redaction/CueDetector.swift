@@ -17,7 +17,7 @@ enum CueDetector {
                              "clubcard", "nectar", "nectar card", "deutschlandcard", "miles & more", "bahncard", "rewards", "rewards id", "rewards no",
                              "member card", "membership card", "points card", "bonusnummer", "kundenkonto-nr", "member", "mitglied",
                              "kundenkonten", "familienkarte", "partnerkarte", "meine nr", "seine nr", "ihre nr", "my no", "her no", "his no",
-                             "nummer", "number"]
+                             "nummer", "number", "no", "nr"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number", "contact", "kontakt"]
@@ -46,6 +46,10 @@ enum CueDetector {
     /// `his number LC-12345-X`, not `order number ORD-1`), and only for a value opening with a letter: digits after
     /// them are phones, orders and amounts.
     private static let lettersFirstCues = ScalarText.lowercased(["nummer", "number"])
+    /// Abbreviations that count only after such a word (`Old no. 0068 5051`, `alte Nr. 4711 0815`).
+    private static let possessedCues = ScalarText.lowercased(["no", "nr"])
+    /// Cues after which a value shaped like a phone is the phone detector's (`my no. 0171 2345678`).
+    private static let phoneProneCues = ScalarText.lowercased(["no", "nr", "my no", "her no", "his no", "meine nr", "seine nr", "ihre nr"])
     /// Words before `Nummer`/`number` that make it a person's.
     private static let possessingWords: Set<String> = ["alte", "alten", "neue", "neuen", "seine", "ihre", "meine", "deine", "eure", "dahin", "old",
                                                        "new", "his", "her", "my", "their", "your", "mit", "with"]
@@ -68,6 +72,8 @@ enum CueDetector {
             // An IBAN after `Konto`/`account` is the IBAN detector's.
             if let value = value(in: text, after: cueEnd, type: match.type), !(match.type == .memberNumber && isIBANShaped(text, value.start, value.end)),
                !lettersFirstCues.contains(match.cue) || text.isLetter(value.start) && possessingWords.contains(text.wordBefore(index).lowercased()),
+               !possessedCues.contains(match.cue) || possessingWords.contains(text.wordBefore(index).lowercased()),
+               !phoneProneCues.contains(match.cue) || !isPhoneShaped(text, value.start, value.end),
                // A gift card's number is the shop's voucher, not a customer's (`gift card GIFT-57123`).
                !(match.type == .memberNumber && ["gift", "geschenk", "e-gift", "voucher"].contains(text.wordBefore(index).lowercased())) {
                 // A card number after `Karte`/`card` that fails its checks (a typo) is still a card number.
@@ -133,6 +139,11 @@ enum CueDetector {
         while end > start, !text.isAlphanumeric(end - 1) { end -= 1 }
         guard (4...20).contains(end - start), digits >= 4, letters <= 4, text.isAlphanumeric(start) else { return nil }
         return (start, end)
+    }
+
+    /// Whether a value opens like a phone number: `+`, or one `0` (a trunk prefix, `0171 …`, `07071 - 6917`).
+    private static func isPhoneShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
+        text.is(start, "+") || text.is(start, "0") && text.isDigit(start + 1) && !text.is(start + 1, "0")
     }
 
     private static func isIBANShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {

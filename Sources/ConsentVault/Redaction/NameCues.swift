@@ -343,8 +343,11 @@ enum NameCues {
         }) {
             return .naming
         }
-        // `name Peter Smith`, but not `brand name Nike`.
-        if previous == "name", gapIsPlain, words[index].isCapitalized, index < 2 || !namedThings.contains(words[index - 2].lower) { return .strong }
+        // `name Peter Smith`, `Name von Stetten`, but not `brand name Nike`.
+        let nameStarts = words[index].isCapitalized || particles.contains(words[index].lower) && index + 1 < words.count && words[index + 1].isCapitalized
+        if previous == "name", gapIsPlain, nameStarts, index < 2 || !namedThings.contains(words[index - 2].lower) { return .strong }
+        // A role written for both genders (`Kontoinhaber/in Jekaterina Iwanowa`).
+        if previous == "in", index > 1, strongWords.contains(words[index - 2].lower), words.separator(before: index - 1, contains: "/") { return .strong }
         // `the Young family`, `the Kowalskis`.
         if previous == "the", index + 1 < words.count, words.areAdjacent(index, index + 1), words[index + 1].lower == "family" { return .strong }
         // A second name after `&` in a signature or after a cue (`Tom & Aditi`, `Frau Anna & Jonas`).

@@ -149,19 +149,25 @@ enum NameDetector {
         let shoutedName = isShouted(first) && NameLexicon.isGivenName(key: words[index].key) && index + 1 < words.count
             && words.areAdjacent(index, index + 1) && isShouted(words[index + 1]) && words[index + 1].text.count >= 3
         if isShouted(first), !shoutedName, context == .none || context == .weak { return nil }
-        // After a greeting or a closing, a lowercase word that ends the clause or line (`hallo jonas,`, `lieber vroni,`, `cheers ngozi`).
+        // After a greeting or a closing, a lowercase word that ends the clause or line (`hallo jonas,`, `lieber vroni,`, `cheers ngozi`, `hey wade 😊`).
         let greeted = !first.isCapitalized && (context == .strong || context == .signature) && origin > 0
             && NameCues.greetsOrCloses(words[origin - 1].lower) && first.text.count >= 3 && !NameCues.isAddressedGroup(first.lower)
             // not a past participle (`Thanks, noted.`, `thanks, sorted`)
             && !first.lower.hasSuffix("ed")
-            && (words.endsClause(index) || words.endsLine(index))
+            && (words.endsClause(index) || words.endsLine(index) || words.followedBySymbol(index))
+        // After a cue, a lowercase word that only a name looks like (`für şahin?`, `for popov today`).
+        let cuedForeign = !first.isCapitalized && (context == .strong || context == .weak) && first.text.count >= 3
+            && (hasForeignLetters(first.text) || hasSurnameEnding(first.lower))
         if !first.isCapitalized, context != .naming, !greeted {
+            // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
             // A lowercase speaker who is a given name and no ordinary word labels even one line (`johanna: DE35 …`).
             let repeatedSpeaker = words.isChatSpeaker(index) || words.isSpeakerLabel(index) && (words.speakerLines(index) >= 2 && first.text.count >= 2
                 || first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key))
-            guard repeatedSpeaker || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
+            let namesOwner = words.endsWithPossessive(index) && index + 1 < words.count && ["name", "namen"].contains(words[index + 1].lower)
+                && NameLexicon.isAnyGivenName(key: words[index].key)
+            guard repeatedSpeaker || cuedForeign || namesOwner || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }
         }
         var last = index
@@ -254,7 +260,7 @@ enum NameDetector {
             // An ambiguous given name alone that ends the clause (`Note from Josh:`, `thanks to Grace.`).
             let givenEndingClause = last == index && first.isCapitalized && !words.startsSentence(index)
                 && NameLexicon.isAnyGivenName(key: words[index].key) && words.endsClause(index)
-            guard isGiven || shortPair || givenEndingClause || couple || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
         case .none:
             if !first.isCapitalized {
@@ -287,14 +293,14 @@ enum NameDetector {
     }
 
     /// Whether word `index` (a name of one word, `last == index`) is one of two capitalized given names joined by `&`,
-    /// at least one of them no surname (`Birgit & Günter`, `Alejandro & Iñaki`); not a brand whose second name has a
-    /// possessive (`Ben & Jerry's`).
+    /// at least one of them no surname or both in brackets (`Birgit & Günter`, `Alejandro & Iñaki`, `(Khaled & Fatima)`);
+    /// not a brand whose second name has a possessive (`Ben & Jerry's`).
     private static func isCouple(_ index: Int, _ last: Int, in words: NameWords) -> Bool {
         guard last == index, words[index].isCapitalized, NameLexicon.isAnyGivenName(key: words[index].key) else { return false }
         let other = words.followedByAmpersand(index) ? index + 1 : words.precededByAmpersand(index) ? index - 1 : -1
         guard other >= 0, other < words.count, words[other].isCapitalized, NameLexicon.isAnyGivenName(key: words[other].key),
-              // Firms are named by surnames (`Johnson & Johnson`, `Marks & Spencer`): one of the two must be no surname.
-              !NameLexicon.isSurname(words.stem(index)) || !NameLexicon.isSurname(words.stem(other)) else { return false }
+              // Firms are named by surnames (`Johnson & Johnson`, `Marks & Spencer`): one of the two must be no surname, or the pair stands in brackets.
+              !NameLexicon.isSurname(words.stem(index)) || !NameLexicon.isSurname(words.stem(other)) || words.isBracketedPair(index, other) else { return false }
         let second = max(index, other)
         return !words.endsWithPossessive(second) && !(second + 1 < words.count && words.areAdjacent(second, second + 1)
             && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))

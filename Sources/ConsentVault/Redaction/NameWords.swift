@@ -399,7 +399,22 @@ struct NameWords {
     /// lexicon name possessive (`Petras` → `Petra`).
     func nameEnd(_ index: Int) -> Int {
         let word = words[index]
+        // An initial keeps its dot (`William M.`).
+        if word.text.count == 1, word.isCapitalized, text.is(word.end, "."), index > 0, areAdjacent(index - 1, index) { return word.end + 1 }
         return word.end - (word.text.unicodeScalars.count - word.stem.unicodeScalars.count)
+    }
+
+    /// Whether a symbol such as an emoji, not a letter or digit, follows word `index` after a space (`hey wade 😊`).
+    func followedBySymbol(_ index: Int) -> Bool {
+        let end = words[index].end
+        return text.isSpace(end) && end + 1 < text.count && !text.isAlphanumeric(end + 1) && !text.isWhitespace(end + 1)
+            && !text.is(end + 1, "&") && !text.is(end + 1, "-") && !text.is(end + 1, "–") && !text.is(end + 1, "(")
+    }
+
+    /// Whether word `index` is in parentheses with only `&` and one other word (`(Khaled & Fatima)`).
+    func isBracketedPair(_ first: Int, _ second: Int) -> Bool {
+        let (low, high) = (min(first, second), max(first, second))
+        return text.is(words[low].start - 1, "(") && text.is(words[high].end, ")")
     }
 
     /// `word` without a possessive ending: `'s`, or an `s` after a lexicon given name that is not a
