@@ -252,6 +252,8 @@ struct RedactorCoverageTests {
         ("who's doing the collection for popov today?", ["PERSON:popov"]), ("Name von Stetten, bitte", ["PERSON:von Stetten"]),
         ("Kontoinhaber/in Jekaterina Iwanowa.", ["PERSON:Jekaterina Iwanowa"]), ("\"Best shop!\" – William M., loyal customer", ["PERSON:William M."]),
         ("address unchanged. Old no. 0068 5051 dead.", ["MEMBER_NUMBER:0068 5051"]), ("my no. 0171 2345678", ["PHONE:0171 2345678"]),
+        // A lowercase surname before a verb only people do.
+        ("note: okafor rang again re points", ["PERSON:okafor"]),
         // A house name or flat before the numbered part of a UK address.
         ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
         ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
@@ -362,7 +364,7 @@ struct RedactorCoverageTests {
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
         "Most returned: jeans", "gift card GIFT-57123 won't redeem", "order number ORD-622370 shipped", "Bestell-Nummer WEB-6013494",
-        "This is what the link does", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
+        "This is what the link does", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -142,7 +142,9 @@ enum NameDetector {
         let origin = (origin..<index).first { !NameCues.titleWords.contains(words[$0].lower) } ?? index
         let first = words[index]
         guard !NameCues.isStopWord(first.lower), !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
-              !words.followsDot(index) else { return nil }
+              !words.followsDot(index),
+              // A lowercase verb only people do is what the cue's person did (`customer rang again`).
+              first.isCapitalized || !Self.peopleVerbs.contains(first.lower) else { return nil }
         // An acronym or a code in capitals (`IBAN`, `EAN`, `UK`, `HERBST`) is no name without a cue that says so,
         // unless it is a given name followed by another word in capitals (`from DMITRI BANERJEE`).
         let isShouted = { (word: NameWords.Word) in word.text.count >= 2 && word.text == word.text.uppercased() }
@@ -158,7 +160,11 @@ enum NameDetector {
         // After a cue, a lowercase word that only a name looks like (`für şahin?`, `for popov today`).
         let cuedForeign = !first.isCapitalized && (context == .strong || context == .weak) && first.text.count >= 3
             && (hasForeignLetters(first.text) || hasSurnameEnding(first.lower))
-        if !first.isCapitalized, context != .naming, !greeted {
+        // A lowercase name before a verb only people do (`okafor rang again`).
+        let speaksLowercase = !first.isCapitalized && first.text.count >= 4 && index + 1 < words.count && words.areAdjacent(index, index + 1)
+            && Self.peopleVerbs.contains(words[index + 1].lower) && (NameLexicon.isPlainSurname(words.stem(index)) || hasForeignLetters(first.text)
+                || hasSurnameEnding(first.lower) || NameLexicon.isGivenName(key: words[index].key))
+        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -264,8 +270,8 @@ enum NameDetector {
             else { return nil }
         case .none:
             if !first.isCapitalized {
-                // Chat: a given name that is no ordinary word.
-                guard isGiven else { return nil }
+                // Chat: a given name that is no ordinary word, or a name before a verb only people do.
+                guard isGiven || speaksLowercase else { return nil }
             } else {
                 // A given name, or a pair ending in a surname whose first word is a given name or, not
                 // opening a sentence, short enough to be one (not `Lieblingsfarbe Blau`).
