@@ -254,6 +254,15 @@ struct RedactorCoverageTests {
         ("address unchanged. Old no. 0068 5051 dead.", ["MEMBER_NUMBER:0068 5051"]), ("my no. 0171 2345678", ["PHONE:0171 2345678"]),
         // A lowercase surname before a verb only people do.
         ("note: okafor rang again re points", ["PERSON:okafor"]),
+        // Table cells and form words; `im` for I'm before a given name; a nationality surname; a given name in brackets after a phone;
+        // `from` a place; a postcode and city after `aus`; an Eircode alone; a Swiss canton; `in D-…`; a given name before a double surname.
+        ("HI IM kwame byrne MY NUMBER IS 087 501 978", ["PERSON:kwame byrne", "PHONE:087 501 978"]), ("but no voucher. im sarah baker", ["PERSON:sarah baker"]),
+        ("HALLO ICH BIN eugen krüger UND", ["PERSON:eugen krüger"]), ("Customer Will English called re points", ["PERSON:Will English"]),
+        ("ruf mal an: 0160 11 22 745 (Malte)", ["PHONE:0160 11 22 745", "PERSON:Malte"]), ("Kunde Wolf (Vorname Malte) hat sich", ["PERSON:Wolf", "PERSON:Malte"]),
+        ("Grace from Ballymun asked if", ["PERSON:Grace"]), ("Gewinnerin ist Ilse Nowak aus 48155 Münster.", ["PERSON:Ilse Nowak", "ADDRESS:48155 Münster"]),
+        ("from Galway H91 F2K7.", ["ADDRESS:H91 F2K7"]), ("Seestrasse 41, 8802 Kilchberg ZH", ["ADDRESS:Seestrasse 41, 8802 Kilchberg ZH"]),
+        ("Hauptstr. 27b in D-65183 Wiesbaden", ["ADDRESS:Hauptstr. 27b in D-65183 Wiesbaden"]), ("Jack García López called", ["PERSON:Jack García López"]),
+        ("[13:45] Kundin: yuting guo, email ist x", ["PERSON:yuting guo"]), ("Alte Nummer 63897844 gesperrt", ["MEMBER_NUMBER:63897844"]),
         // A house name or flat before the numbered part of a UK address.
         ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
         ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
@@ -364,7 +373,8 @@ struct RedactorCoverageTests {
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
         "Most returned: jeans", "gift card GIFT-57123 won't redeem", "order number ORD-622370 shipped", "Bestell-Nummer WEB-6013494",
-        "This is what the link does", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
+        "This is what the link does", "| Kunde | Summe |\n| Filiale | 12 € |", "ich gehe im Laden vorbei", "Dec 24 stores close 2pm",
+        "Radiospot (20 Sek.).", "Call from the store", "Betty Crocker mixes and Johnnie Walker", "a weekend at the Savoy", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -72,7 +72,7 @@ enum AddressDetector {
             } else if let end = lowercaseEnglish(text, index) {
                 found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
-            } else if let end = ukPostcode(text, index) ?? zipAfterCue(text, index) {
+            } else if let end = ukPostcode(text, index) ?? eircode(text, index) ?? zipAfterCue(text, index) ?? postcodeAndCityAfterPlaceWord(text, index) {
                 found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
             } else {
@@ -81,6 +81,18 @@ enum AddressDetector {
         }
         return found + linesBeforePostcodes(in: text)
     }
+
+    /// End of a German postcode and its city at `start` right after a word that places a person there
+    /// (`Gewinnerin ist Eugen Nowak aus 48155 Münster`, `wohnhaft in 06114 Halle`): it narrows a member down to a street or two.
+    private static func postcodeAndCityAfterPlaceWord(_ text: ScalarText, _ start: Int) -> Int? {
+        guard (start..<start + 5).allSatisfy({ text.isDigit($0) }), text.isSpace(start + 5), text.isUpper(start + 6),
+              placeWords.contains(where: { start >= $0.count && text.lowercasedMatches($0, at: start - $0.count) && !text.isLetter(start - $0.count - 1) })
+        else { return nil }
+        let end = extendWithCity(text, start - 1)
+        return end > start + 6 ? end : nil
+    }
+
+    private static let placeWords = ScalarText.lowercased(["aus ", "wohnhaft in ", "wohnt in ", "wohnhaft ", "from ", "lives in ", "living in "])
 
     /// End of a US ZIP code (`60622`, `60622-1234`) at `start` right after `ZIP`, `zip code` or `postal code`
     /// (and a colon): alone, it still narrows a member down to a few thousand people.
@@ -500,7 +512,8 @@ enum AddressDetector {
     /// End of an English address written in lowercase (`88 n maple st apt 4, edison nj 08817`, `41 kings rd, reading rg1 3ar`):
     /// a house number, up to three lowercase words ending in a street type, a unit, then a city with a state and ZIP or a postcode.
     private static func lowercaseEnglish(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.isDigit(start) else { return nil }
+        // Not a day after its month (`Dec 24 stores close`).
+        guard text.isDigit(start), !monthAbbreviations.contains(text.wordBefore(start).lowercased()) else { return nil }
         var cursor = start
         while text.isDigit(cursor), cursor - start < 5 { cursor += 1 }
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
@@ -538,6 +551,10 @@ enum AddressDetector {
         }
         return end
     }
+
+    private static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                                                           "january", "february", "march", "april", "june", "july", "august", "september",
+                                                           "october", "november", "december"]
 
     /// End of a UK postcode in any case at `start` (`rg1 3ar`, `M1 1AE`).
     private static func lowercasePostcode(_ text: ScalarText, _ start: Int) -> Int? {
@@ -689,7 +706,7 @@ enum AddressDetector {
         // `, Hinterhaus, 2. OG`
         for _ in 0..<3 { cursor = floorEnd(text, cursor) ?? cursor }
         cursor = separatorEnd(text, cursor)
-        if text.lowercasedMatches(inWord, at: cursor), text.isDigit(cursor + inWord.count) { cursor += inWord.count - 1 }
+        if text.lowercasedMatches(inWord, at: cursor), text.isDigit(countryPrefixEnd(text, cursor + inWord.count)) { cursor += inWord.count - 1 }
         guard text.isWhitespace(cursor) else { return end }
         cursor = countryPrefixEnd(text, cursor + 1)
         let codeStart = cursor
@@ -713,8 +730,14 @@ enum AddressDetector {
             if text.is(closing, ".") { closing += 1 }
             if text.is(closing, ")"), cityRegions.contains(text.string(cursor + 2, closing).lowercased()) { cursor = closing + 1 }
         }
+        // A Swiss canton after the city (`8802 Kilchberg ZH`).
+        if text.isSpace(cursor), cantons.contains(text.string(cursor + 1, cursor + 3)), !text.isAlphanumeric(cursor + 3) { cursor += 3 }
         return cursor
     }
+
+    /// The codes of the Swiss cantons.
+    private static let cantons: Set<String> = ["AG", "AI", "AR", "BE", "BL", "BS", "FR", "GE", "GL", "GR", "JU", "LU", "NE", "NW", "OW", "SG",
+                                               "SH", "SO", "SZ", "TG", "TI", "UR", "VD", "VS", "ZG", "ZH"]
 
     /// Rivers and regions in brackets after a city's name (`Halle (Saale)`, `Weiden (Oberpf.)`), not a note (`München (Geschenk)`).
     private static let cityRegions: Set<String> = ["saale", "oder", "main", "westf.", "westf", "oberpf.", "oberpf", "opf.", "wied", "donau", "ruhr",

@@ -28,7 +28,7 @@ enum CueDetector {
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
-                           "kvnr", "kv-nr", "krankenkassennummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
+                           "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle", "van", "truck", "lorry", "transporter"]
         return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }
@@ -43,8 +43,8 @@ enum CueDetector {
     }
 
     /// Cues so general that they count only after a word that makes the number someone's (`Alte Nummer KD 24 9535`,
-    /// `his number LC-12345-X`, not `order number ORD-1`), and only for a value opening with a letter: digits after
-    /// them are phones, orders and amounts.
+    /// `his number LC-12345-X`, not `order number ORD-1`), and only for a value opening with a letter or of six digits
+    /// or more that opens unlike a phone (`Alte Nummer 63897844`).
     private static let lettersFirstCues = ScalarText.lowercased(["nummer", "number"])
     /// Abbreviations that count only after such a word (`Old no. 0068 5051`, `alte Nr. 4711 0815`).
     private static let possessedCues = ScalarText.lowercased(["no", "nr"])
@@ -71,7 +71,8 @@ enum CueDetector {
             let cueEnd = index + match.cue.count
             // An IBAN after `Konto`/`account` is the IBAN detector's.
             if let value = value(in: text, after: cueEnd, type: match.type), !(match.type == .memberNumber && isIBANShaped(text, value.start, value.end)),
-               !lettersFirstCues.contains(match.cue) || text.isLetter(value.start) && possessingWords.contains(text.wordBefore(index).lowercased()),
+               !lettersFirstCues.contains(match.cue) || possessingWords.contains(text.wordBefore(index).lowercased())
+                   && (text.isLetter(value.start) || !isPhoneShaped(text, value.start, value.end) && (value.start..<value.end).filter { text.isDigit($0) }.count >= 6),
                !possessedCues.contains(match.cue) || possessingWords.contains(text.wordBefore(index).lowercased()),
                !phoneProneCues.contains(match.cue) || !isPhoneShaped(text, value.start, value.end),
                // A gift card's number is the shop's voucher, not a customer's (`gift card GIFT-57123`).

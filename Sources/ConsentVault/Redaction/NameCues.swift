@@ -29,7 +29,8 @@ enum NameCues {
         "customer", "client", "cardholder", "holder", "recipient", "sender", "addressee", "driver", "courier",
         "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson",
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed", "patient", "patientin", "guest", "gast",
-        "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
+        "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "nachbarn", "anrufer", "anruferin", "caller", "guardian",
+        "klingel", "klingelschild", "vorname", "nachname", "rufname", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
@@ -57,7 +58,7 @@ enum NameCues {
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
         ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
-        ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
+        ("nannte", "sich"), ("name", "as"), ("gave", "name"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
     ]
     /// Words before `name` that say it is no person's name (`brand name Nike`).
     private static let namedThings: Set<String> = ["brand", "product", "file", "company", "shop", "store", "user", "street", "domain", "produkt"]
@@ -76,7 +77,7 @@ enum NameCues {
     /// weekdays, and nouns that follow greetings and roles (`Liebe Grüße`, `Hallo Team`, `Customer Service`).
     private static let stopWords: Set<String> = [
         // Particles after `called` (`nobody called back`), determiners and abbreviations that open a clause (`Jedes Kind`, `5 Min.`).
-        "back", "again", "away", "today", "yesterday", "tomorrow", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera",
+        "back", "again", "away", "today", "yesterday", "tomorrow", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
         // Product labels (`Farbe Navy`), adverbs after `ich bins`, greetings (`Grüß Gott`, `Dia dhuit`), street abbreviations
@@ -118,7 +119,7 @@ enum NameCues {
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
-        "hauschka", "meta", "converse",
+        "hauschka", "meta", "converse", "savoy",
         "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "zara", "primark",
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
         "hilfiger", "vuitton", "lagerfeld", "banani", "martens", "barbie", "pandora", "radley", "thorntons", "dyson", "lego", "playmobil",
@@ -234,7 +235,8 @@ enum NameCues {
         "jil sander", "canada goose", "meister proper", "sherlock holmes", "jane austen", "north face", "the north", "victoria's secret",
         "tom tailor", "s oliver", "helly hansen", "timberland pro", "hugo boss's", "king charles", "st nicholas", "sankt martin",
         "santa claus", "father christmas", "mr kipling", "karen millen", "tag heuer", "paddington bear", "fjällräven kånken",
-        "dr oetker", "tante fanny",
+        "dr oetker", "tante fanny", "betty crocker", "johnnie walker", "aunt jemima", "mr sheen", "frau antje", "amazing grace", "post office",
+        "onkel ben", "onkel ben's", "captain morgan", "jim beam", "dr pepper", "mr muscle", "ronald mcdonald", "käpt'n iglo", "aunt bessie's",
         "jo malone", "martha stewart", "charlotte tilbury", "laura ashley", "marc jacobs", "sonia rykiel", "jack wills", "russell hobbs",
         "molton brown", "jack daniel", "jack daniel's", "ben jerry's", "käthe wohlfahrt", "mon chéri", "estée lauder", "estee lauder",
         "yves saint", "giorgio armani", "stella mccartney", "vivienne westwood", "alexander mcqueen", "victoria beckham", "jimmy choo",
@@ -284,6 +286,11 @@ enum NameCues {
         "always", "beide", "nein", "yes", "nope", "yep", "yeah", "ja", "jo", "okay", "super", "prima", "perfekt", "perfect", "great", "cool",
     ]
 
+    /// Whether `lower` names a nationality or language (`English`, `Irish`): a word, but also a surname after a given name.
+    static func isNationality(_ lower: String) -> Bool { nationalities.contains(lower) }
+
+    private static let nationalities: Set<String> = ["english", "french", "irish", "welsh", "scott", "scottish", "german", "dutch", "british", "american"]
+
     /// Whether `lower` can never be (part of) a name.
     static func isStopWord(_ lower: String) -> Bool {
         stopWords.contains(lower) || brands.contains(lower) || strongWords.contains(lower) || closings.contains(lower)
@@ -315,7 +322,8 @@ enum NameCues {
         let previous = words[index - 1].lower
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
         // A number between them does too (`innerhalb von 30 Tagen`, `danke für 10 Jahre Treue`).
-        let gapIsPlain = !["," as Unicode.Scalar, "(", "!", "?", "}", "]"].contains { words.separator(before: index, contains: $0) }
+        // So does a table's cell border (`| Kunde | Summe |`, `Kunde;Straße;PLZ`).
+        let gapIsPlain = !["," as Unicode.Scalar, "(", "!", "?", "}", "]", "|", ";", "\t"].contains { words.separator(before: index, contains: $0) }
             && (!words.separator(before: index, contains: ".") || previous.count <= 4) && !words.separatorHasDigit(before: index)
         if gapIsPlain, strongWords.contains(previous) {
             // A form's field (`Empfänger: KOWALENKO, Swetlana`) names; a role labelling a chat line speaks.
@@ -361,6 +369,11 @@ enum NameCues {
             return .signature
         }
         if namingWords.contains(previous) { return .naming }
+        // `im sarah baker`, `HI IM kwame byrne`: I'm without its apostrophe, before a lowercase given name (not German `im Laden`).
+        if previous == "im", !words[index].isCapitalized, NameLexicon.isGivenName(words[index].text) { return .strong }
+        // A given name in brackets after a number (`0160 11 22 745 (Malte)`), whose owner it names.
+        if words.separator(before: index, contains: "("), words.separatorHasDigit(before: index) || index > 0 && words[index - 1].text.allSatisfy(\.isNumber),
+           words.closesBracket(index) { return .weak }
         if index > 1, ["is", "ist", "lautet"].contains(previous), words[index - 2].lower == "name" { return .naming }
         for (first, second) in introductions {
             if second.isEmpty, previous == first { return .strong }

@@ -89,8 +89,11 @@ enum NameDetector {
             let joinsPrevious = before >= 0 && joined.last?.end == words[before].start - 1
             if before >= 0, words[wordIndex].start == name.start, joined.last.map({ $0.end <= words[before].start }) ?? true,
                words.areAdjacent(before, wordIndex), words[before].isCapitalized,
-               (2...4).contains(words[before].text.count), NameLexicon.isGivenName(key: words[before].key), !NameCues.isCueWord(words[before].lower),
-               NameLexicon.isAnyGivenName(key: words[wordIndex].key) || joinsPrevious {
+               (2...4).contains(words[before].text.count), !NameCues.isCueWord(words[before].lower),
+               NameLexicon.isGivenName(key: words[before].key) && (NameLexicon.isAnyGivenName(key: words[wordIndex].key) || joinsPrevious)
+                // A given name that is also a word before a double surname (`Jack García López`).
+                || NameLexicon.isAnyGivenName(key: words[before].key) && NameLexicon.isSurname(words.stem(wordIndex))
+                    && name.end > words[wordIndex].end + 1 && !NameCues.isStopWord(words[before].lower) && !imperatives.contains(words[before].lower) {
                 name.start = words[before].start
                 if joinsPrevious, let previous = joined.popLast() { name.start = previous.start }
             }
@@ -173,7 +176,9 @@ enum NameDetector {
                 || first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key))
             let namesOwner = words.endsWithPossessive(index) && index + 1 < words.count && ["name", "namen"].contains(words[index + 1].lower)
                 && NameLexicon.isAnyGivenName(key: words[index].key)
-            guard repeatedSpeaker || cuedForeign || namesOwner || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
+            // After a title, role or introduction, a given name that is no word, in any text (`ICH BIN eugen krüger`).
+            let cuedGiven = context == .strong && first.text.count >= 3 && NameLexicon.isGivenName(first.text)
+            guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }
         }
         var last = index
@@ -183,11 +188,14 @@ enum NameDetector {
             let candidate = words[next]
             // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.
             let shouted = isShouted(candidate) && !shoutedName && context != .strong && context != .naming
+            // A surname that is also a nationality, right after a given name (`Will English`, `Zoe English`).
+            let nationalitySurname = last == index && next == last + 1 && candidate.isCapitalized && NameCues.isNationality(candidate.lower)
+                && NameLexicon.isAnyGivenName(key: first.key) && NameLexicon.isSurname(candidate.text)
             // A team after a preposition-like particle signs for the name, not with it (`Anna vom Security-Team`).
-            guard !NameCues.isStopWord(candidate.lower), !shouted, next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
+            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname, !shouted, next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
             // After a lowercase given name and a cue (`kunde noemi moser`, `send to marcus cook`, `kunde aleksandra Lange`),
             // a surname even if it is also a word.
-            let surnameAfterCuedGiven = last == index && (context == .strong || context == .weak) && NameLexicon.isGivenName(key: words[index].key)
+            let surnameAfterCuedGiven = last == index && (context == .strong || context == .weak) && NameLexicon.isGivenName(first.text)
                 && candidate.text.count >= 3 && (NameLexicon.isSurname(words.stem(next)) || hasSurnameEnding(candidate.lower))
             let continues = first.isCapitalized ? candidate.isCapitalized
                 : context == .naming ? candidate.text.count <= 20 && last - index < 2
@@ -290,9 +298,15 @@ enum NameDetector {
                 let itemSurname = last == index && words.opensNumberedItem(index) && !NameCues.isShopWord(first.lower)
                     && (hasForeignLetters(first.text) || NameLexicon.isPlainSurname(words.stem(index))
                     || first.text.contains("-") && first.text.split(separator: "-").allSatisfy { NameLexicon.isSurname(String($0)) })
+                // A given name that is also a word, before `from` and a place or team (`Grace from Ballymun asked`, `Grace from the Leeds
+                // store`), not before a person (`Call from Wade Parrish`).
+                let fromPlace = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && index + 2 < words.count
+                    && words.areAdjacent(index, index + 1) && words[index + 1].lower == "from"
+                    && (words[index + 2].isCapitalized && !NameCues.isStopWord(words[index + 2].lower) && !NameLexicon.isAnyGivenName(key: words[index + 2].key)
+                        || words[index + 2].lower == "the" && index + 3 < words.count && words[index + 3].isCapitalized)
                 // A given name that is also a word, listed after a name found just before it (`Mary-Kate and Bill`).
                 let listedGiven = inList && NameLexicon.isAnyGivenName(key: words[index].key)
-                guard isGiven || speaks || listedGiven || couple || itemSurname || (hasSurname && givenShaped && isPair) else { return nil }
+                guard isGiven || speaks || listedGiven || couple || itemSurname || fromPlace || (hasSurname && givenShaped && isPair) else { return nil }
             }
         }
         return (origin, last, words.nameEnd(last))
@@ -311,6 +325,10 @@ enum NameDetector {
         return !words.endsWithPossessive(second) && !(second + 1 < words.count && words.areAdjacent(second, second + 1)
             && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))
     }
+
+    /// Verbs that open a request before a name (`Call Sarah Miller`, `Ask Tom Baker`): never a given name there.
+    private static let imperatives: Set<String> = ["call", "ask", "tell", "send", "email", "text", "ring", "phone", "contact", "message", "write",
+                                                   "invite", "thank", "remind", "page", "schreib", "ruf", "frag", "sag", "grüß", "mail"]
 
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).
     private static let peopleVerbs: Set<String> = [

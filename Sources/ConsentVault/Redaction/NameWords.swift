@@ -411,6 +411,9 @@ struct NameWords {
             && !text.is(end + 1, "&") && !text.is(end + 1, "-") && !text.is(end + 1, "–") && !text.is(end + 1, "(")
     }
 
+    /// Whether a closing bracket follows word `index` right away.
+    func closesBracket(_ index: Int) -> Bool { text.is(words[index].end, ")") }
+
     /// Whether word `index` is in parentheses with only `&` and one other word (`(Khaled & Fatima)`).
     func isBracketedPair(_ first: Int, _ second: Int) -> Bool {
         let (low, high) = (min(first, second), max(first, second))
