@@ -205,7 +205,7 @@ enum AddressDetector {
     private static func isAddressWord(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first else { return false }
         if addressParticles.contains(word) { return true }
-        if first.properties.isUppercase { return !word.contains(":") }
+        if first.properties.isUppercase { return !word.contains(":") && !addressLabels.contains(word.lowercased()) }
         return CharacterSet.decimalDigits.contains(first) && word.count <= 5 && !word.contains(":")
     }
 
@@ -223,6 +223,9 @@ enum AddressDetector {
     private static let houseWords: Set<String> = ["cottage", "house", "lodge", "farm", "villa", "manor", "mill", "forge", "barn", "hall", "cabin",
                                                   "bungalow", "haus", "hof", "bakery", "rectory", "vicarage", "stables", "croft", "grange", "schoolhouse",
                                                   "cottages", "houses", "farmhouse", "mews"]
+
+    /// Words that label an address rather than belong to it (`Address 2 Kingsway, …`).
+    private static let addressLabels: Set<String> = ["address", "adresse", "anschrift", "lieferadresse", "postanschrift", "delivery", "sender", "absender"]
 
     private static let addressParticles: Set<String> = ["na", "an", "de", "le", "of", "on", "upon", "the", "nan", "mac", "Co.", "St", "St."]
     private static let addresseeWords: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "herr", "frau", "c/o", "attn", "attn:"]
@@ -588,6 +591,8 @@ enum AddressDetector {
             guard text.isUpper(cityEnd) else { break }
             var wordEnd = cityEnd
             while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "'"), wordEnd - cityEnd < maximumWord { wordEnd += 1 }
+            // `St. Louis`, `Ft. Worth`: an abbreviation keeps its dot.
+            if text.is(wordEnd, "."), wordEnd - cityEnd <= 2, text.isSpace(wordEnd + 1), text.isUpper(wordEnd + 2) { wordEnd += 1 }
             // A postal district: `Dublin 6`, `Dublin 6W`.
             if text.isSpace(wordEnd), text.isDigit(wordEnd + 1) {
                 var district = wordEnd + 1

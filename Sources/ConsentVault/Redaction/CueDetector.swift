@@ -17,7 +17,7 @@ enum CueDetector {
                              "clubcard", "nectar", "nectar card", "deutschlandcard", "miles & more", "bahncard", "rewards", "rewards id", "rewards no",
                              "member card", "membership card", "points card", "bonusnummer", "kundenkonto-nr", "member", "mitglied",
                              "kundenkonten", "familienkarte", "partnerkarte", "meine nr", "seine nr", "ihre nr", "my no", "her no", "his no",
-                             "nummer", "number", "no", "nr"]
+                             "nummer", "number", "no", "nr", "kartennr", "karten-nr"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number", "contact", "kontakt"]
@@ -30,6 +30,7 @@ enum CueDetector {
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
                            "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
+                      "lieferwagen", "firmenwagen", "dienstwagen", "lkw",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle", "van", "truck", "lorry", "transporter"]
         return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }
                 + phones.map { ($0, .phone) })
@@ -56,7 +57,7 @@ enum CueDetector {
 
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
-                                               "on", "file", "was", "war", "of", "iban", "mit", "with", "s"]
+                                               "on", "file", "was", "war", "of", "iban", "mit", "with", "s", "me", "mir"]
 
     /// Values after cues.
     static func values(in text: ScalarText) -> [Detection] {
@@ -123,6 +124,13 @@ enum CueDetector {
         guard text.is(last, "?") || text.is(last, ".") || text.is(last, ":") || text.is(last, "!") else { return nil }
         var start = lineEnd + 1
         while text.isSpace(start) { start += 1 }
+        // A chat's time stamp (`[3:41 PM] User: …`).
+        if text.is(start, "[") {
+            var closing = start + 1
+            while closing < text.count, closing - start < 16, !text.is(closing, "]"), !text.isWhitespace(closing) || text.isSpace(closing) { closing += 1 }
+            if text.is(closing, "]") { start = closing + 1 }
+            while text.isSpace(start) { start += 1 }
+        }
         if text.is(start, ">") {
             start += 1
         } else {
@@ -193,7 +201,11 @@ enum CueDetector {
             let length = groupEnd - end
             // A value starts with digits or capitals (`4711`, `CV`, `KD`); after the first group, a word
             // without digits that is lowercase or long ends it (`… 4711 bitte`).
-            if groups == 0, groupDigits == 0, groupLower > 0 { return nil }
+            // A short lowercase prefix before digits is a code typed in lowercase (`mbr-131487`, `kd 54 2861`).
+            // Such a prefix has no vowel: `seit 2013`, `for 10`, `nach 5` are words.
+            let lowercasePrefix = type == .memberNumber && groupDigits == 0 && (2...4).contains(length) && (text.is(groupEnd, "-") || text.isSpace(groupEnd))
+                && text.isDigit(groupEnd + 1) && !(end..<groupEnd).contains { "aeiouyäöüAEIOUYÄÖÜ".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }
+            if groups == 0, groupDigits == 0, groupLower > 0, !lowercasePrefix { return nil }
             if groups > 0, groupDigits == 0, groupLower > 0 || length > 3 { break }
             // A capital word that opens the next clause (`00412277 I think`) is no part of the value.
             if groups > 0, groupDigits == 0, text.isSpace(end - 1), text.isSpace(groupEnd), text.isLetter(groupEnd + 1), !text.isUpper(groupEnd + 1) { break }

@@ -145,6 +145,10 @@ enum DateDetector {
                 if let date = make(start, second.end, nil, second.value, first.value) ?? make(start, second.end, nil, first.value, second.value) { return date }
             }
             guard let second = number(text, first.end + 1, maxDigits: 2), text.is(second.end, separator) else { continue }
+            // `04.10. 1953`: a space before the year.
+            if separator == ".", text.isSpace(second.end + 1), let year = year(text, second.end + 2), year.end - second.end - 2 == 4 {
+                return make(start, year.end, year.value, second.value, first.value)
+            }
             // `12.03.` without a year.
             if separator == ".", !text.isAlphanumeric(second.end + 1), !text.is(second.end + 1, ".") || !text.isDigit(second.end + 2) {
                 if let date = make(start, second.end + 1, nil, second.value, first.value) { return date }

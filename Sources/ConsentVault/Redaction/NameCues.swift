@@ -30,7 +30,8 @@ enum NameCues {
         "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson",
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed", "patient", "patientin", "guest", "gast",
         "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "nachbarn", "anrufer", "anruferin", "caller", "guardian",
-        "klingel", "klingelschild", "vorname", "nachname", "rufname", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
+        "klingel", "klingelschild", "vorname", "nachname", "rufname", "cashier", "kassierer", "kassiererin", "verkäufer", "verkäuferin",
+        "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
@@ -371,6 +372,11 @@ enum NameCues {
         if namingWords.contains(previous) { return .naming }
         // `im sarah baker`, `HI IM kwame byrne`: I'm without its apostrophe, before a lowercase given name (not German `im Laden`).
         if previous == "im", !words[index].isCapitalized, NameLexicon.isGivenName(words[index].text) { return .strong }
+        // A role and a lexicon name in brackets (`The cashier (Grant) said`, not `Absender (UPS)`).
+        if words.separator(before: index, contains: "("), strongWords.contains(previous), !titlesAndGreetings.contains(previous), words.closesBracket(index),
+           NameLexicon.isAnyGivenName(words[index].text) || NameLexicon.isSurname(words[index].text) {
+            return .strong
+        }
         // A given name in brackets after a number (`0160 11 22 745 (Malte)`), whose owner it names.
         if words.separator(before: index, contains: "("), words.separatorHasDigit(before: index) || index > 0 && words[index - 1].text.allSatisfy(\.isNumber),
            words.closesBracket(index) { return .weak }

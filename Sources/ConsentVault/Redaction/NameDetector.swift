@@ -144,7 +144,11 @@ enum NameDetector {
         // A title chain belongs before the name, not in it.
         let origin = (origin..<index).first { !NameCues.titleWords.contains(words[$0].lower) } ?? index
         let first = words[index]
-        guard !NameCues.isStopWord(first.lower), !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
+        // A month that is a given name too, before a surname that is no word, or any surname after a cue (`April Taylor`, `Kind regards⏎June Brooks`).
+        let monthGiven = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
+            && words[index + 1].isCapitalized
+            && (NameLexicon.isPlainSurname(words.stem(index + 1)) || context == .strong && NameLexicon.isSurname(words.stem(index + 1)))
+        guard !NameCues.isStopWord(first.lower) || monthGiven, !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
               first.isCapitalized || !Self.peopleVerbs.contains(first.lower) else { return nil }
@@ -293,10 +297,10 @@ enum NameDetector {
                 // A given name that is also a word, alone before a verb only people do (`Will said …`, `Max fragt …`).
                 let speaks = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
                     && words.areAdjacent(index, index + 1) && Self.peopleVerbs.contains(words[index + 1].lower)
-                // A surname alone opening a numbered item: a listed one that is no word, one with letters German does not use, or two listed
-                // surnames (`1. Schmidt, …`, `4) Wójcik – …`, `2. Lüders-Voß, …`).
+                // A surname alone opening a numbered item: a listed one, one with letters German does not use, or two listed surnames
+                // (`1. Schmidt, …`, `4) Baker - …`, `4) Wójcik – …`, `2. Lüders-Voß, …`).
                 let itemSurname = last == index && words.opensNumberedItem(index) && !NameCues.isShopWord(first.lower)
-                    && (hasForeignLetters(first.text) || NameLexicon.isPlainSurname(words.stem(index))
+                    && (hasForeignLetters(first.text) || NameLexicon.isSurname(words.stem(index))
                     || first.text.contains("-") && first.text.split(separator: "-").allSatisfy { NameLexicon.isSurname(String($0)) })
                 // A given name that is also a word, before `from` and a place or team (`Grace from Ballymun asked`, `Grace from the Leeds
                 // store`), not before a person (`Call from Wade Parrish`).
@@ -325,6 +329,9 @@ enum NameDetector {
         return !words.endsWithPossessive(second) && !(second + 1 < words.count && words.areAdjacent(second, second + 1)
             && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))
     }
+
+    /// Months that are given names too.
+    private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august"]
 
     /// Verbs that open a request before a name (`Call Sarah Miller`, `Ask Tom Baker`): never a given name there.
     private static let imperatives: Set<String> = ["call", "ask", "tell", "send", "email", "text", "ring", "phone", "contact", "message", "write",
