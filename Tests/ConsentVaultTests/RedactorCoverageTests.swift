@@ -263,6 +263,17 @@ struct RedactorCoverageTests {
         ("from Galway H91 F2K7.", ["ADDRESS:H91 F2K7"]), ("Seestrasse 41, 8802 Kilchberg ZH", ["ADDRESS:Seestrasse 41, 8802 Kilchberg ZH"]),
         ("Hauptstr. 27b in D-65183 Wiesbaden", ["ADDRESS:Hauptstr. 27b in D-65183 Wiesbaden"]), ("Jack García López called", ["PERSON:Jack García López"]),
         ("[13:45] Kundin: yuting guo, email ist x", ["PERSON:yuting guo"]), ("Alte Nummer 63897844 gesperrt", ["MEMBER_NUMBER:63897844"]),
+        // US cities with `St.`; an address label stays out; lowercase code prefixes; a chat time stamp before an answer; a space before the year;
+        // plates after `Lieferwagen`; a role with a lexicon name in brackets; a month that is a given name; `ta` signing; a house number after `lives at`.
+        ("note: Chase Johnson, 6025 Cedar Ridge Dr, St. Louis, MO 63104, buzzer", ["PERSON:Chase Johnson", "ADDRESS:6025 Cedar Ridge Dr, St. Louis, MO 63104"]),
+        ("Address 2 Kingsway, Newcastle upon Tyne NE2 1XF. How", ["ADDRESS:2 Kingsway, Newcastle upon Tyne NE2 1XF"]),
+        ("member no mbr-131487", ["MEMBER_NUMBER:mbr-131487"]), ("Bot: What's your member number?\n[3:41 PM] User: RW48341761", ["MEMBER_NUMBER:RW48341761"]),
+        ("Geburtstag: 04.10. 1953", ["DATE_OF_BIRTH:04.10. 1953"]), ("Lieferwagen (PI U 7) beim Wenden", ["LICENSE_PLATE:PI U 7"]),
+        ("The cashier (Grant) apparently said", ["PERSON:Grant"]), ("Kind regards\nApril Brooks", ["PERSON:April Brooks"]),
+        ("maybe add a voucher.\nta aisha", ["PERSON:aisha"]), ("Lives at 7 Kingsway now.", ["ADDRESS:7 Kingsway"]),
+        ("postcode m14 5rt -- end", ["ADDRESS:m14 5rt"]), ("hunter: 8643 maple avenue seattle wa 98103", ["ADDRESS:8643 maple avenue seattle wa 98103"]),
+        ("Perso vorgezeigt (Nr. MJJVWZMVK), weil", ["NATIONAL_ID:MJJVWZMVK"]), ("You can reach me on 5036090007. Thanks", ["PHONE:5036090007"]),
+        ("lost my card, number was KD 42 2343. can u", ["MEMBER_NUMBER:KD 42 2343"]),
         // A house name or flat before the numbered part of a UK address.
         ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
         ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
@@ -373,7 +384,8 @@ struct RedactorCoverageTests {
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
         "Most returned: jeans", "gift card GIFT-57123 won't redeem", "order number ORD-622370 shipped", "Bestell-Nummer WEB-6013494",
-        "This is what the link does", "| Kunde | Summe |\n| Filiale | 12 € |", "ich gehe im Laden vorbei", "Dec 24 stores close 2pm",
+        "This is what the link does", "Mitglied seit 2013, member for 10 years", "Konto nach 5 Fehlversuchen gesperrt", "Kunde (WhatsApp): Hi",
+        "Absender (UPS): Adresse unvollständig", "Rückgabe innerhalb von 30 Tagen mit Bon.", "Opening May 2026", "Perso VORGELEGT", "| Kunde | Summe |\n| Filiale | 12 € |", "ich gehe im Laden vorbei", "Dec 24 stores close 2pm",
         "Radiospot (20 Sek.).", "Call from the store", "Betty Crocker mixes and Johnnie Walker", "a weekend at the Savoy", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
     ])
     func negatives(text: String) {

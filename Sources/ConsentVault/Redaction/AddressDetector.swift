@@ -49,7 +49,9 @@ enum AddressDetector {
         while index < text.count {
             guard !text.isLetter(index - 1), !text.isDigit(index - 1) else { index += 1; continue }
             if let street = streetAfterCue(text, index) {
-                found.append(Detection(type: .address, start: postcodeAndCityStart(text, before: street.start) ?? street.start, end: extendWithCity(text, street.end),
+                // A house number first is an English address, whose city follows the English way.
+                let end = text.isDigit(street.start) ? extendWithEnglishCity(text, street.end) : extendWithCity(text, street.end)
+                found.append(Detection(type: .address, start: postcodeAndCityStart(text, before: street.start) ?? street.start, end: end,
                                        priority: DetectionPriority.address))
                 index = street.end
             } else if let end = postBox(text, index) {
@@ -94,13 +96,15 @@ enum AddressDetector {
 
     private static let placeWords = ScalarText.lowercased(["aus ", "wohnhaft in ", "wohnt in ", "wohnhaft ", "from ", "lives in ", "living in "])
 
-    /// End of a US ZIP code (`60622`, `60622-1234`) at `start` right after `ZIP`, `zip code` or `postal code`
+    /// End of a US ZIP code (`60622`, `60622-1234`) or a UK postcode in any case at `start` right after `ZIP`, `zip code` or `postal code`
     /// (and a colon): alone, it still narrows a member down to a few thousand people.
     private static func zipAfterCue(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.isDigit(start), text.isSpace(start - 1) else { return nil }
+        guard text.isAlphanumeric(start), text.isSpace(start - 1) else { return nil }
         var cueEnd = start - 1
         if text.is(cueEnd - 1, ":") { cueEnd -= 1 }
         guard zipCues.contains(where: { cue in text.lowercasedMatches(cue, at: cueEnd - cue.count) && !text.isLetter(cueEnd - cue.count - 1) }) else { return nil }
+        // A UK postcode typed in lowercase (`postcode m14 5rt`).
+        if !text.isDigit(start) { return lowercasePostcode(text, start) }
         var end = start
         while text.isDigit(end) { end += 1 }
         guard end - start == 5 else { return nil }
@@ -367,6 +371,21 @@ enum AddressDetector {
             cursor += filler.count
         }
         while text.isSpace(cursor) || text.is(cursor, ":") { cursor += 1 }
+        // The house number first (`Lives at 7 Kingsway`, `address 12 Elm Grove`): a number and one to three capitalized words.
+        if text.isDigit(cursor) {
+            if let end = english(text, unitBeforeStreet(text, cursor) ?? cursor) { return (cursor, end) }
+            var end = cursor
+            while text.isDigit(end), end - cursor < 5 { end += 1 }
+            if text.isASCIILetter(end), !text.isLetter(end + 1) { end += 1 }
+            var words = 0
+            while words < 3, text.isSpace(end), text.isUpper(end + 1) {
+                var wordEnd = end + 1
+                while text.isLetter(wordEnd) || text.is(wordEnd, "'") || text.is(wordEnd, "-"), wordEnd - end < maximumWord { wordEnd += 1 }
+                end = wordEnd
+                words += 1
+            }
+            return words > 0 && !text.isAlphanumeric(end) ? (cursor, end) : nil
+        }
         guard text.isUpper(cursor) else { return nil }
         let streetStart = cursor
         for _ in 0..<4 {
@@ -536,9 +555,10 @@ enum AddressDetector {
             end = unit.end + 1
             while text.isAlphanumeric(end), end - unit.end < 6 { end += 1 }
         }
-        // `, edison nj 08817`, `, st. louis, mo 63104` or `, reading rg1 3ar`: up to three city words, then a state and ZIP or a postcode.
-        guard text.is(end, ","), text.isSpace(end + 1) else { return end }
-        var probe = end + 2
+        // `, edison nj 08817`, `, st. louis, mo 63104` or `, reading rg1 3ar`: up to three city words, then a state and ZIP or a postcode;
+        // the comma may be missing (`8643 maple avenue seattle wa 98103`).
+        guard text.is(end, ",") && text.isSpace(end + 1) || text.isSpace(end) else { return end }
+        var probe = text.is(end, ",") ? end + 2 : end + 1
         for _ in 0..<3 {
             guard let city = word(text, probe), !text.isUpper(probe) || city.text.count > 2 else { break }
             // An abbreviation (`st.`, `ft.`) or the comma before the state may follow a city word.

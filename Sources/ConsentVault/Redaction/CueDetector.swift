@@ -20,10 +20,11 @@ enum CueDetector {
                              "nummer", "number", "no", "nr", "kartennr", "karten-nr"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
-                      "text me on", "call me on", "ring me on", "whatsapp me at", "meine nummer", "my number", "contact", "kontakt"]
+                      "text me on", "call me on", "ring me on", "whatsapp me at", "reach me on", "contact me on", "contact me at", "telephone me on",
+                      "phone me on", "ring me at", "meine nummer", "my number", "contact", "kontakt"]
         let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
                            "steuernummer", "steuernr", "st.-nr", "personalausweis", "personalausweisnummer", "personalausweisnr", "personalausweis-nr", "ausweisnummer", "ausweis-nr",
-                           "ausweis nr", "ausweisnr", "ausweis", "pa-nr", "pa nr", "pa-nummer", "perso-nr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
+                           "ausweis nr", "ausweisnr", "ausweis", "perso", "pa-nr", "pa nr", "pa-nummer", "perso-nr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
                            "passport number", "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "kv-nummer",
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",
@@ -53,7 +54,7 @@ enum CueDetector {
     private static let phoneProneCues = ScalarText.lowercased(["no", "nr", "my no", "her no", "his no", "meine nr", "seine nr", "ihre nr"])
     /// Words before `Nummer`/`number` that make it a person's.
     private static let possessingWords: Set<String> = ["alte", "alten", "neue", "neuen", "seine", "ihre", "meine", "deine", "eure", "dahin", "old",
-                                                       "new", "his", "her", "my", "their", "your", "mit", "with"]
+                                                       "new", "his", "her", "my", "their", "your", "mit", "with", "card", "karte", "karten", "account", "konto"]
 
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
@@ -168,7 +169,10 @@ enum CueDetector {
         var cursor = cueEnd
         var skipped = 0, freeWords = 0
         while cursor < text.count, skipped < 4 {
-            if freeWords > 0, text.is(cursor, ".") || text.is(cursor, "!") || text.is(cursor, "?") || text.isWhitespace(cursor) && !text.isSpace(cursor) {
+            // A sentence's end stops a free search; the dot of an abbreviation (`Nr.`) does not.
+            let abbreviationDot = text.is(cursor, ".") && text.isLetter(cursor - 1) && fillers.contains(text.wordBefore(cursor).lowercased())
+            if freeWords > 0, !abbreviationDot,
+               text.is(cursor, ".") || text.is(cursor, "!") || text.is(cursor, "?") || text.isWhitespace(cursor) && !text.isSpace(cursor) {
                 return nil
             }
             if text.isSpace(cursor) || text.is(cursor, ":") || text.is(cursor, ".") || text.is(cursor, "(") || text.is(cursor, "#") || text.is(cursor, "-")
@@ -179,6 +183,9 @@ enum CueDetector {
             guard end > cursor, !text.isDigit(end) else { break }
             // Capitals before digits open the value (`NI number QQ 12 34 56 C`, `Ausweis L 01X00T47`).
             if end - cursor <= 3, (cursor..<end).allSatisfy({ text.isUpper($0) }), text.isSpace(end), text.isDigit(end + 1) { break }
+            // So does a document number of capitals without a vowel (`Perso vorgezeigt (Nr. MJJVWZMVK)`).
+            if type == .nationalID, (8...12).contains(end - cursor),
+               (cursor..<end).allSatisfy({ text.isUpper($0) && text.isASCIILetter($0) && !"AEIOU".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }) { break }
             if !fillers.contains(text.string(cursor, end).lowercased()) {
                 // A government id may stand a few words after its cue; a plate one word (`Kennzeichen Lieferwagen KI N 198`).
                 guard type == .nationalID || type == .licensePlate && freeWords == 0 && text.isUpper(cursor) && !text.isUpper(cursor + 1) && end - cursor >= 3,
@@ -221,10 +228,12 @@ enum CueDetector {
         while end > cursor, !text.isAlphanumeric(end - 1) { end -= 1 }
         let length = end - cursor
         let plateShaped = type == .licensePlate && text.isUpper(cursor) && (1...4).contains(digits) && length <= 10
-        // A document number a few words after its cue: one group of capitals and digits (`Ausweisnummer laut Bestellung P4X17GZN7`).
+        // A document number a few words after its cue: one group of capitals and digits (`Ausweisnummer laut Bestellung P4X17GZN7`);
+        // German ID and passport numbers have no vowels, so capitals without one are a number too (`Reisepass FTCRMMYYC`).
         let documentShaped = type == .nationalID && groups == 1 && (8...12).contains(length) && letters >= 2
             && (cursor..<end).allSatisfy { text.isDigit($0) || text.isUpper($0) && text.isASCIILetter($0) }
-        guard length >= 4, digits >= 1, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 || plateShaped || documentShaped else { return nil }
+        let vowelless = documentShaped && !(cursor..<end).contains { "AEIOU".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }
+        guard length >= 4, digits >= 1 || vowelless, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 || plateShaped || documentShaped else { return nil }
         if type == .phone, digits < 7 || letters > 0 { return nil }
         if type == .licensePlate, length > 12 { return nil }
         return (cursor, end)

@@ -160,7 +160,8 @@ enum IdentifierDetectors {
         }
         // An account named for a kind of shop (`@schuhhaus_albrecht`, `@kaufhaus.nordlicht`) is a business's.
         let shop = { (name: String) in shopNameParts.contains { name.contains($0) } }
-        let own = Set(handles.filter { text.hasWordCue(ownAccountCues, before: $0.start, window: 40) }.map(account))
+        // A handle in brackets names whoever was just mentioned (`@example_store account (instagram.com/declan.bell)`).
+        let own = Set(handles.filter { !text.is($0.start - 1, "(") && text.hasWordCue(ownAccountCues, before: $0.start, window: 40) }.map(account))
         return handles.filter { !own.contains(account($0)) && !shop(account($0)) }
     }
 

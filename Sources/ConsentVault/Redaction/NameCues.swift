@@ -31,7 +31,7 @@ enum NameCues {
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed", "patient", "patientin", "guest", "gast",
         "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "nachbarn", "anrufer", "anruferin", "caller", "guardian",
         "klingel", "klingelschild", "vorname", "nachname", "rufname", "cashier", "kassierer", "kassiererin", "verkäufer", "verkäuferin",
-        "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
+        "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "bearbeitet", "bearbeiter", "bearbeiterin", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
@@ -66,7 +66,7 @@ enum NameCues {
     /// Closing formulas: a line of its own after them is a signature.
     private static let closings: Set<String> = [
         "grüße", "grüßen", "gruß", "grüsse", "gruss", "mfg", "lg", "vg", "bg", "glg", "regards", "best", "cheers", "thanks", "thank", "love",
-        "sincerely", "wishes", "faithfully", "bye", "ciao", "tschüss", "tschüs", "danke", "dank", "herzlich", "herzliche", "xoxo",
+        "sincerely", "wishes", "faithfully", "bye", "ciao", "tschüss", "tschüs", "danke", "dank", "herzlich", "herzliche", "xoxo", "ta", "thx",
         // `Alles Liebe` (a greeting word too, which the cue check sees first), `Take care`.
         "liebe", "care", "warmly", "yours", "herzlichst", "liebst",
     ]

@@ -164,10 +164,11 @@ struct ScalarText {
         return String(result)
     }
 
-    /// The word of letters that ends at the spaces before `index` (empty when none does).
+    /// The word of letters that ends at the spaces (and a comma) before `index` (empty when none does).
     func wordBefore(_ index: Int) -> String {
         var end = index
         while end > 0, isSpace(end - 1) { end -= 1 }
+        if end > 0, self.is(end - 1, ",") { end -= 1 }
         var start = end
         while start > 0, isLetter(start - 1) { start -= 1 }
         return string(start, end)
