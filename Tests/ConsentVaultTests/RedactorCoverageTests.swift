@@ -274,6 +274,10 @@ struct RedactorCoverageTests {
         ("postcode m14 5rt -- end", ["ADDRESS:m14 5rt"]), ("hunter: 8643 maple avenue seattle wa 98103", ["ADDRESS:8643 maple avenue seattle wa 98103"]),
         ("Perso vorgezeigt (Nr. MJJVWZMVK), weil", ["NATIONAL_ID:MJJVWZMVK"]), ("You can reach me on 5036090007. Thanks", ["PHONE:5036090007"]),
         ("lost my card, number was KD 42 2343. can u", ["MEMBER_NUMBER:KD 42 2343"]),
+        // A surname in quotes after `surname`; `Mai` as a given name; a lowercase plate after its cue; a hyphen inside a handle.
+        ("caller only gave surname \"Kowalczyk\", number", ["PERSON:Kowalczyk"]), ("Telefonat 12:00 Uhr: Mai Papadopoulos, bitte", ["PERSON:Mai Papadopoulos"]),
+        ("dass mein kennzeichen do-k 6188 auf dem", ["LICENSE_PLATE:do-k 6188"]),
+        ("Fahrzeug MZ DP 4236 hat Einkaufswagen beschädigt", ["LICENSE_PLATE:MZ DP 4236"]), ("(@grace.little-whitaker) gets", ["SOCIAL_HANDLE:@grace.little-whitaker"]),
         // A house name or flat before the numbered part of a UK address.
         ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
         ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
@@ -384,7 +388,7 @@ struct RedactorCoverageTests {
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
         "Most returned: jeans", "gift card GIFT-57123 won't redeem", "order number ORD-622370 shipped", "Bestell-Nummer WEB-6013494",
-        "This is what the link does", "Mitglied seit 2013, member for 10 years", "Konto nach 5 Fehlversuchen gesperrt", "Kunde (WhatsApp): Hi",
+        "This is what the link does", "Aktion im Mai 2026", "Kunde möchte umtauschen", "Mitglied seit 2013, member for 10 years", "Konto nach 5 Fehlversuchen gesperrt", "Kunde (WhatsApp): Hi",
         "Absender (UPS): Adresse unvollständig", "Rückgabe innerhalb von 30 Tagen mit Bon.", "Opening May 2026", "Perso VORGELEGT", "| Kunde | Summe |\n| Filiale | 12 € |", "ich gehe im Laden vorbei", "Dec 24 stores close 2pm",
         "Radiospot (20 Sek.).", "Call from the store", "Betty Crocker mixes and Johnnie Walker", "a weekend at the Savoy", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
     ])

@@ -198,6 +198,8 @@ enum CueDetector {
         guard text.isAlphanumeric(cursor), !text.isAlphanumeric(cursor - 1) else { return nil }
         var end = cursor
         var digits = 0, letters = 0, groups = 0
+        // A plate typed in lowercase keeps its lowercase letter groups (`do-k 6188`).
+        var typedLowercase = false
         while end < text.count, end - cursor < 24 {
             var groupEnd = end
             var groupDigits = 0, groupLower = 0
@@ -212,8 +214,11 @@ enum CueDetector {
             // Such a prefix has no vowel: `seit 2013`, `for 10`, `nach 5` are words.
             let lowercasePrefix = type == .memberNumber && groupDigits == 0 && (2...4).contains(length) && (text.is(groupEnd, "-") || text.isSpace(groupEnd))
                 && text.isDigit(groupEnd + 1) && !(end..<groupEnd).contains { "aeiouyäöüAEIOUYÄÖÜ".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }
-            if groups == 0, groupDigits == 0, groupLower > 0, !lowercasePrefix { return nil }
-            if groups > 0, groupDigits == 0, groupLower > 0 || length > 3 { break }
+            // A plate typed in lowercase after its cue (`mein kennzeichen do-k 6188`).
+            let lowercasePlate = type == .licensePlate && groupDigits == 0 && groupLower > 0 && length <= 3 && (text.is(groupEnd, "-") || text.isSpace(groupEnd))
+            if groups == 0, groupDigits == 0, groupLower > 0, !lowercasePrefix, !lowercasePlate { return nil }
+            if groups == 0, lowercasePlate { typedLowercase = true }
+            if groups > 0, groupDigits == 0, groupLower > 0 && !(typedLowercase && length <= 3) || length > 3 { break }
             // A capital word that opens the next clause (`00412277 I think`) is no part of the value.
             if groups > 0, groupDigits == 0, text.isSpace(end - 1), text.isSpace(groupEnd), text.isLetter(groupEnd + 1), !text.isUpper(groupEnd + 1) { break }
             guard length > 0 else { break }

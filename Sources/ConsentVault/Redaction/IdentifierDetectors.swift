@@ -172,7 +172,9 @@ enum IdentifierDetectors {
         return position < 0 || text.isWhitespace(position)
     }
 
+    /// Letters, digits, `_`, `.`, and a hyphen between letters (`@grace.little-whitaker`, as people write handles).
     private static func handleCharacter(_ text: ScalarText, _ index: Int) -> Bool {
-        (text.isASCIILetter(index) || text.isDigit(index) || text.is(index, "_") || text.is(index, ".")) && index < text.count
+        (text.isASCIILetter(index) || text.isDigit(index) || text.is(index, "_") || text.is(index, ".")
+            || text.is(index, "-") && text.isASCIILetter(index - 1) && text.isASCIILetter(index + 1)) && index < text.count
     }
 }

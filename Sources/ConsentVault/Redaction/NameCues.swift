@@ -29,7 +29,7 @@ enum NameCues {
         "customer", "client", "cardholder", "holder", "recipient", "sender", "addressee", "driver", "courier",
         "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson",
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed", "patient", "patientin", "guest", "gast",
-        "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "nachbarn", "anrufer", "anruferin", "caller", "guardian",
+        "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "nachbarn", "anrufer", "anruferin", "guardian",
         "klingel", "klingelschild", "vorname", "nachname", "rufname", "cashier", "kassierer", "kassiererin", "verkäufer", "verkäuferin",
         "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "bearbeitet", "bearbeiter", "bearbeiterin", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter",
@@ -354,7 +354,7 @@ enum NameCues {
         }
         // `name Peter Smith`, `Name von Stetten`, but not `brand name Nike`.
         let nameStarts = words[index].isCapitalized || particles.contains(words[index].lower) && index + 1 < words.count && words[index + 1].isCapitalized
-        if previous == "name", gapIsPlain, nameStarts, index < 2 || !namedThings.contains(words[index - 2].lower) { return .strong }
+        if ["name", "surname", "nachname"].contains(previous), gapIsPlain, nameStarts, index < 2 || !namedThings.contains(words[index - 2].lower) { return .strong }
         // A role written for both genders (`Kontoinhaber/in Jekaterina Iwanowa`).
         if previous == "in", index > 1, strongWords.contains(words[index - 2].lower), words.separator(before: index - 1, contains: "/") { return .strong }
         // `the Young family`, `the Kowalskis`.

@@ -180,8 +180,9 @@ enum NameDetector {
                 || first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key))
             let namesOwner = words.endsWithPossessive(index) && index + 1 < words.count && ["name", "namen"].contains(words[index + 1].lower)
                 && NameLexicon.isAnyGivenName(key: words[index].key)
-            // After a title, role or introduction, a given name that is no word, in any text (`ICH BIN eugen krüger`).
-            let cuedGiven = context == .strong && first.text.count >= 3 && NameLexicon.isGivenName(first.text)
+            // After an introduction, a given name that is no word, in any text (`ICH BIN eugen krüger`, `HI IM kwame byrne`).
+            let cuedGiven = context == .strong && first.text.count >= 3 && NameLexicon.isGivenName(first.text) && origin > 0
+                && ["bin", "bins", "im", "am", "heiße", "heisse", "is", "ist"].contains(words[origin - 1].lower)
             guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }
         }
@@ -331,7 +332,7 @@ enum NameDetector {
     }
 
     /// Months that are given names too.
-    private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august"]
+    private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august", "mai"]
 
     /// Verbs that open a request before a name (`Call Sarah Miller`, `Ask Tom Baker`): never a given name there.
     private static let imperatives: Set<String> = ["call", "ask", "tell", "send", "email", "text", "ring", "phone", "contact", "message", "write",
