@@ -278,6 +278,15 @@ struct RedactorCoverageTests {
         ("caller only gave surname \"Kowalczyk\", number", ["PERSON:Kowalczyk"]), ("Telefonat 12:00 Uhr: Mai Papadopoulos, bitte", ["PERSON:Mai Papadopoulos"]),
         ("dass mein kennzeichen do-k 6188 auf dem", ["LICENSE_PLATE:do-k 6188"]),
         ("Fahrzeug MZ DP 4236 hat Einkaufswagen beschädigt", ["LICENSE_PLATE:MZ DP 4236"]), ("(@grace.little-whitaker) gets", ["SOCIAL_HANDLE:@grace.little-whitaker"]),
+        // Ten digits run together after a phone word or alone on a line; form fields naming who handled it; a chat line to a group;
+        // `chatted with`; a lowercase name from a place; announcing oneself; `St.` inside a name and a Swiss city; a lowercase code's last letter.
+        ("Callback requested on 3035550157 - thanks", ["PHONE:3035550157"]), ("Kezia Moreau\n5036431957\n---", ["PERSON:Kezia Moreau", "PHONE:5036431957"]),
+        ("Handled: Hope, March 17.", ["PERSON:Hope"]), ("Bearbeitet: Giorgos, 28.09.2024.", ["PERSON:Giorgos"]),
+        ("sönke → team: hat jemand", ["PERSON:sönke"]), ("CHATTED WITH NIKOS, HE'S", ["PERSON:NIKOS"]),
+        ("quick note: tunde from Dublin, tel", ["PERSON:tunde"]), ("Notiz: svenja braun aus Düsseldorf hat angerufen", ["PERSON:svenja braun"]),
+        ("gast: hallo, tobias müller hier, meine", ["PERSON:tobias müller"]),
+        ("Yours faithfully,\nDerya St. Clair acct", ["PERSON:Derya St. Clair"]), ("Cheers, May Baker\nthanks", ["PERSON:May Baker"]),
+        ("kd.-nr. lc-85816-x\nnotiert", ["MEMBER_NUMBER:lc-85816-x"]), ("Anschrift: Marktgasse 82\n9000 St. Gallen Kunde", ["ADDRESS:Marktgasse 82\n9000 St. Gallen"]),
         // A house name or flat before the numbered part of a UK address.
         ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
         ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
@@ -388,7 +397,8 @@ struct RedactorCoverageTests {
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
         "Most returned: jeans", "gift card GIFT-57123 won't redeem", "order number ORD-622370 shipped", "Bestell-Nummer WEB-6013494",
-        "This is what the link does", "Aktion im Mai 2026", "Kunde möchte umtauschen", "Mitglied seit 2013, member for 10 years", "Konto nach 5 Fehlversuchen gesperrt", "Kunde (WhatsApp): Hi",
+        "This is what the link does", "Bestellung 2025233800 ist da", "Last login from the app", "Last promise from the store",
+        "die Größen fallen klein aus, S war zu eng", "Aktion im Mai 2026", "Kunde möchte umtauschen", "Mitglied seit 2013, member for 10 years", "Konto nach 5 Fehlversuchen gesperrt", "Kunde (WhatsApp): Hi",
         "Absender (UPS): Adresse unvollständig", "Rückgabe innerhalb von 30 Tagen mit Bon.", "Opening May 2026", "Perso VORGELEGT", "| Kunde | Summe |\n| Filiale | 12 € |", "ich gehe im Laden vorbei", "Dec 24 stores close 2pm",
         "Radiospot (20 Sek.).", "Call from the store", "Betty Crocker mixes and Johnnie Walker", "a weekend at the Savoy", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
     ])

@@ -742,6 +742,8 @@ enum AddressDetector {
         cursor += 1
         let cityStart = cursor
         while text.isLetter(cursor) || (text.is(cursor, "-") && text.isUpper(cursor + 1)), cursor - cityStart < maximumWord { cursor += 1 }
+        // `St. Gallen`: the abbreviation keeps its dot.
+        if text.is(cursor, "."), cursor - cityStart <= 3, text.isSpace(cursor + 1), text.isUpper(cursor + 2) { cursor += 1 }
         // `Bad Reichenhall`, `Frankfurt am Main`, `Freiburg im Breisgau`, `Halle (Saale)`.
         if cityPrefixes.contains(where: { $0.count == cursor - cityStart && text.lowercasedMatches($0, at: cityStart) }), text.isSpace(cursor), text.isUpper(cursor + 1) {
             cursor = wordEnd(text, cursor + 1)

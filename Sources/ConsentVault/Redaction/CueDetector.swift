@@ -212,12 +212,12 @@ enum CueDetector {
             // without digits that is lowercase or long ends it (`… 4711 bitte`).
             // A short lowercase prefix before digits is a code typed in lowercase (`mbr-131487`, `kd 54 2861`).
             // Such a prefix has no vowel: `seit 2013`, `for 10`, `nach 5` are words.
-            let lowercasePrefix = type == .memberNumber && groupDigits == 0 && (2...4).contains(length) && (text.is(groupEnd, "-") || text.isSpace(groupEnd))
+            let lowercasePrefix = type == .memberNumber && groupDigits == 0 && groupLower > 0 && (2...4).contains(length) && (text.is(groupEnd, "-") || text.isSpace(groupEnd))
                 && text.isDigit(groupEnd + 1) && !(end..<groupEnd).contains { "aeiouyäöüAEIOUYÄÖÜ".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }
             // A plate typed in lowercase after its cue (`mein kennzeichen do-k 6188`).
             let lowercasePlate = type == .licensePlate && groupDigits == 0 && groupLower > 0 && length <= 3 && (text.is(groupEnd, "-") || text.isSpace(groupEnd))
             if groups == 0, groupDigits == 0, groupLower > 0, !lowercasePrefix, !lowercasePlate { return nil }
-            if groups == 0, lowercasePlate { typedLowercase = true }
+            if groups == 0, lowercasePlate || lowercasePrefix { typedLowercase = true }
             if groups > 0, groupDigits == 0, groupLower > 0 && !(typedLowercase && length <= 3) || length > 3 { break }
             // A capital word that opens the next clause (`00412277 I think`) is no part of the value.
             if groups > 0, groupDigits == 0, text.isSpace(end - 1), text.isSpace(groupEnd), text.isLetter(groupEnd + 1), !text.isUpper(groupEnd + 1) { break }

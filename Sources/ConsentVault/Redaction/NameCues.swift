@@ -31,7 +31,8 @@ enum NameCues {
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed", "patient", "patientin", "guest", "gast",
         "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "nachbarn", "anrufer", "anruferin", "guardian",
         "klingel", "klingelschild", "vorname", "nachname", "rufname", "cashier", "kassierer", "kassiererin", "verkäufer", "verkäuferin",
-        "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "bearbeitet", "bearbeiter", "bearbeiterin", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
+        "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "bearbeitet", "bearbeiter", "bearbeiterin", "handled",
+        "notiert", "erfasst", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
@@ -39,7 +40,7 @@ enum NameCues {
     ]
     /// Roles that label a form's field rather than a chat line: the words after them are a name.
     private static let formFields: Set<String> = [
-        "empfänger", "empfängerin", "absender", "absenderin", "recipient", "sender", "addressee", "kontoinhaber", "kontoinhaberin",
+        "bearbeitet", "bearbeiter", "bearbeiterin", "handled", "notiert", "logged", "erfasst", "empfänger", "empfängerin", "absender", "absenderin", "recipient", "sender", "addressee", "kontoinhaber", "kontoinhaberin",
         "karteninhaber", "karteninhaberin", "cardholder", "holder", "besteller", "bestellerin", "ansprechpartner", "ansprechpartnerin",
         "buyer", "käufer", "käuferin", "contact", "attn", "patient", "patientin", "tenant", "mieter", "mieterin",
     ]
@@ -59,7 +60,7 @@ enum NameCues {
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
         ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
-        ("nannte", "sich"), ("name", "as"), ("gave", "name"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
+        ("nannte", "sich"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
     ]
     /// Words before `name` that say it is no person's name (`brand name Nike`).
     private static let namedThings: Set<String> = ["brand", "product", "file", "company", "shop", "store", "user", "street", "domain", "produkt"]
@@ -78,7 +79,7 @@ enum NameCues {
     /// weekdays, and nouns that follow greetings and roles (`Liebe Grüße`, `Hallo Team`, `Customer Service`).
     private static let stopWords: Set<String> = [
         // Particles after `called` (`nobody called back`), determiners and abbreviations that open a clause (`Jedes Kind`, `5 Min.`).
-        "back", "again", "away", "today", "yesterday", "tomorrow", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um",
+        "back", "again", "away", "today", "yesterday", "tomorrow", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um", "aus", "from",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
         // Product labels (`Farbe Navy`), adverbs after `ich bins`, greetings (`Grüß Gott`, `Dia dhuit`), street abbreviations
@@ -311,6 +312,8 @@ enum NameCues {
                 || words.isChatSpeaker(index)) && !isStopWord(words[index].lower) {
             return .strong
         }
+        // A chat line addressed to a group (`sönke → team: …`, `LINH -> TEAM: …`).
+        if words.startsLine(index), words.pointsToGroup(index), !isStopWord(words[index].lower) { return .strong }
         // The reply to `Und Ihr Name?` on the next line.
         if words.answersNameQuestion(index), !isStopWord(words[index].lower) { return .naming }
         // The display name of an email address (`From: DESPINA PAPADOPOULOS <papadopoulosd@…>`).

@@ -147,7 +147,8 @@ enum NameDetector {
         // A month that is a given name too, before a surname that is no word, or any surname after a cue (`April Taylor`, `Kind regards⏎June Brooks`).
         let monthGiven = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && words[index + 1].isCapitalized
-            && (NameLexicon.isPlainSurname(words.stem(index + 1)) || context == .strong && NameLexicon.isSurname(words.stem(index + 1)))
+            && (NameLexicon.isPlainSurname(words.stem(index + 1))
+                || (context == .strong || context == .signature) && NameLexicon.isSurname(words.stem(index + 1)))
         guard !NameCues.isStopWord(first.lower) || monthGiven, !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
@@ -167,6 +168,10 @@ enum NameDetector {
         // After a cue, a lowercase word that only a name looks like (`für şahin?`, `for popov today`).
         let cuedForeign = !first.isCapitalized && (context == .strong || context == .weak) && first.text.count >= 3
             && (hasForeignLetters(first.text) || hasSurnameEnding(first.lower))
+        // A lowercase given name (and surname) from a place, opening a note (`quick note: tunde from Dublin`, `Notiz: fritz brandt aus Düsseldorf`).
+        let fromPlaceLowercase = !first.isCapitalized && words.opensEntry(index) && first.text.count >= 3 && NameLexicon.isGivenName(first.text)
+            && [1, 2].contains { gap in index + gap + 1 < words.count && ["from", "aus"].contains(words[index + gap].lower) && words[index + gap + 1].isCapitalized
+                && (gap == 1 || NameLexicon.isSurname(words[index + 1].text)) }
         // A lowercase name before a verb only people do (`okafor rang again`).
         let speaksLowercase = !first.isCapitalized && first.text.count >= 4 && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && Self.peopleVerbs.contains(words[index + 1].lower) && (NameLexicon.isPlainSurname(words.stem(index)) || hasForeignLetters(first.text)
@@ -178,18 +183,23 @@ enum NameDetector {
             // A lowercase speaker who is a given name and no ordinary word labels even one line (`johanna: DE35 …`).
             let repeatedSpeaker = words.isChatSpeaker(index) || words.isSpeakerLabel(index) && (words.speakerLines(index) >= 2 && first.text.count >= 2
                 || first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key))
+            // Announcing oneself: `hallo, tobias müller-lüdenscheidt hier`, `hello, miles king here`.
+            let announcesSelf = context == .strong && (1...3).contains { index + $0 < words.count && ["hier", "here"].contains(words[index + $0].lower) }
+                && NameLexicon.isAnyGivenName(first.text)
             let namesOwner = words.endsWithPossessive(index) && index + 1 < words.count && ["name", "namen"].contains(words[index + 1].lower)
                 && NameLexicon.isAnyGivenName(key: words[index].key)
             // After an introduction, a given name that is no word, in any text (`ICH BIN eugen krüger`, `HI IM kwame byrne`).
             let cuedGiven = context == .strong && first.text.count >= 3 && NameLexicon.isGivenName(first.text) && origin > 0
                 && ["bin", "bins", "im", "am", "heiße", "heisse", "is", "ist"].contains(words[origin - 1].lower)
-            guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
+            guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || announcesSelf || fromPlaceLowercase || words.pointsToGroup(index)
+                    || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }
         }
         var last = index
         while last - index < 4, last + 1 < words.count, words.areAdjacent(last, last + 1), !words.endsWithPossessive(last) {
             var next = last + 1
-            while next + 1 < words.count, NameCues.particles.contains(words[next].lower), words.areAdjacent(next, next + 1) { next += 1 }
+            while next + 1 < words.count, NameCues.particles.contains(words[next].lower),
+                  words.areAdjacent(next, next + 1) || words[next].lower == "st" && words.joinedByAbbreviationDot(next, next + 1) { next += 1 }
             let candidate = words[next]
             // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.
             let shouted = isShouted(candidate) && !shoutedName && context != .strong && context != .naming
@@ -201,13 +211,15 @@ enum NameDetector {
             // After a lowercase given name and a cue (`kunde noemi moser`, `send to marcus cook`, `kunde aleksandra Lange`),
             // a surname even if it is also a word.
             let surnameAfterCuedGiven = last == index && (context == .strong || context == .weak) && NameLexicon.isGivenName(first.text)
-                && candidate.text.count >= 3 && (NameLexicon.isSurname(words.stem(next)) || hasSurnameEnding(candidate.lower))
+                && candidate.text.count >= 3 && (isSurname(words.stem(next)) || hasSurnameEnding(candidate.lower))
             let continues = first.isCapitalized ? candidate.isCapitalized
                 : context == .naming ? candidate.text.count <= 20 && last - index < 2
                 : surnameAfterCuedGiven || candidate.text.count >= 4 && (NameLexicon.isPlainSurname(words.stem(next))
                     // In chat, a second given name (`maría josé`).
                     || last == index && NameLexicon.isGivenName(key: words[index].key)
                         && NameLexicon.isGivenName(key: words[next].key))
+                // The surname of a lowercase name from a place, also one that is a word (`svenja braun aus Düsseldorf`).
+                || fromPlaceLowercase && last == index && NameLexicon.isSurname(words.stem(next))
                 // After a lexicon given name, a surname with letters German does not use (`emine koç`).
                 || last == index && NameLexicon.isGivenName(key: words[index].key) && candidate.text.count >= 3 && hasForeignLetters(candidate.text)
             guard continues else { break }
@@ -244,7 +256,8 @@ enum NameDetector {
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
             // Unless a verb only people do follows (`John Smith called`, `Jasmine Miller complains`).
             let pairSpeaks = last + 1 < words.count && words.areAdjacent(last, last + 1) && Self.peopleVerbs.contains(words[last + 1].lower)
-            if !inList, !pairSpeaks, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
+            // A pair signing after a closing (`Cheers, May Baker`) is a name.
+            if !inList, !pairSpeaks, context != .signature, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
                NameLexicon.isAmbiguousSurname(words.stem(last)) { return nil }
         }
         let isGiven = NameLexicon.isGivenName(key: words[index].key)
@@ -283,8 +296,8 @@ enum NameDetector {
             else { return nil }
         case .none:
             if !first.isCapitalized {
-                // Chat: a given name that is no ordinary word, or a name before a verb only people do.
-                guard isGiven || speaksLowercase else { return nil }
+                // Chat: a given name that is no ordinary word, or a name before a verb only people do or from a place.
+                guard isGiven || speaksLowercase || fromPlaceLowercase else { return nil }
             } else {
                 // A given name, or a pair ending in a surname whose first word is a given name or, not
                 // opening a sentence, short enough to be one (not `Lieblingsfarbe Blau`).

@@ -411,6 +411,18 @@ struct NameWords {
             && !text.is(end + 1, "&") && !text.is(end + 1, "-") && !text.is(end + 1, "–") && !text.is(end + 1, "(")
     }
 
+    /// Whether an arrow to another word and a colon follow word `index` (`sönke → team: …`).
+    func pointsToGroup(_ index: Int) -> Bool {
+        let end = words[index].end
+        guard text.isSpace(end), text.is(end + 1, "→") || text.is(end + 1, "-") && text.is(end + 2, ">"), index + 1 < words.count else { return false }
+        return text.is(words[index + 1].end, ":")
+    }
+
+    /// Whether word `first` ends with an abbreviation's dot and `second` follows after one space (`St. Clair`).
+    func joinedByAbbreviationDot(_ first: Int, _ second: Int) -> Bool {
+        text.is(words[first].end, ".") && text.isSpace(words[first].end + 1) && words[second].start == words[first].end + 2
+    }
+
     /// Whether a closing bracket follows word `index` right away.
     func closesBracket(_ index: Int) -> Bool { text.is(words[index].end, ")") }
 

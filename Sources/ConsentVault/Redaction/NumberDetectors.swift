@@ -178,6 +178,11 @@ enum NumberDetectors {
             let closing: Unicode.Scalar = text.is(cursor, "[") ? "]" : ")"
             let bracketed = text.is(cursor, "(") || text.is(cursor, "[")
             if bracketed { cursor += 1 }
+            if !bracketed, let end = tenDigitsRunTogether(text, start) {
+                found.append(Detection(type: .phone, start: start, end: end, priority: DetectionPriority.structured))
+                index = end
+                continue
+            }
             guard let area = threeDigits(text, cursor), area.first >= 2 else { continue }
             cursor += 3
             if bracketed { guard text.is(cursor, closing) else { continue }; cursor += 1; if text.isSpace(cursor) { cursor += 1 } }
@@ -202,6 +207,20 @@ enum NumberDetectors {
         }
         return found
     }
+
+    /// The end of ten digits run together at `start` that read as a NANP number (`5036431957`: area and exchange from 2):
+    /// a phone only after a phone word or alone on its line; elsewhere such digits are order numbers.
+    private static func tenDigitsRunTogether(_ text: ScalarText, _ start: Int) -> Int? {
+        guard (start..<start + 10).allSatisfy({ text.isDigit($0) }), !text.isAlphanumeric(start + 10), text[start] >= 0x32, text[start + 3] >= 0x32,
+              text.hasWordCue(bareNumberCues, before: start, window: 28)
+                || (start == 0 || text.isWhitespace(start - 1) && !text.isSpace(start - 1)) && (start + 10 == text.count || text.isWhitespace(start + 10) && !text.isSpace(start + 10))
+        else { return nil }
+        return start + 10
+    }
+
+    /// Words before ten digits run together that make them a phone number.
+    private static let bareNumberCues = ScalarText.lowercased(["phone", "call", "callback", "cell", "mobile", "tel", "reach me", "text me",
+                                                               "ring me", "had", "number", "contact", "whatsapp", "on file"])
 
     private static let extensionMarks = ScalarText.lowercased([" ext. ", " ext ", " ext.", " x", " extension ", " durchwahl "])
 
