@@ -287,6 +287,12 @@ struct RedactorCoverageTests {
         ("gast: hallo, tobias müller hier, meine", ["PERSON:tobias müller"]),
         ("Yours faithfully,\nDerya St. Clair acct", ["PERSON:Derya St. Clair"]), ("Cheers, May Baker\nthanks", ["PERSON:May Baker"]),
         ("kd.-nr. lc-85816-x\nnotiert", ["MEMBER_NUMBER:lc-85816-x"]), ("Anschrift: Marktgasse 82\n9000 St. Gallen Kunde", ["ADDRESS:Marktgasse 82\n9000 St. Gallen"]),
+        // A loyalty-card number by its shape; a pair of word-names before an address or `reports`; `first,last` columns; Irish particles.
+        ("once as CV 1473 7177 and once as LC-14225-X. how", ["MEMBER_NUMBER:CV 1473 7177", "MEMBER_NUMBER:LC-14225-X"]),
+        ("label text for Will Rich, 84 Oakfield Drive, Naas", ["PERSON:Will Rich", "ADDRESS:84 Oakfield Drive, Naas"]),
+        ("1) June Hope reports someone", ["PERSON:June Hope"]),
+        ("id,first,last\ncv68483332,Faith,Baker", ["MEMBER_NUMBER:cv68483332", "PERSON:Faith", "PERSON:Baker"]),
+        ("delivery to Ireland: Siobhán Ní Bhriain, Apt 4", ["PERSON:Siobhán Ní Bhriain"]),
         // A house name or flat before the numbered part of a UK address.
         ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
         ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
@@ -397,7 +403,7 @@ struct RedactorCoverageTests {
         "Agent: Thanks, noted.", "hi guys, quick one", "danke schön, bis bald", "thanks so much!", "Hi both! Yes, I remember.", "Love always",
         "it has the best stuff.", "Bestellung seiner Frau stornieren.", "Geburtstagsaktion 20240312 gestartet", "Jahrgang 2019 Riesling",
         "Most returned: jeans", "gift card GIFT-57123 won't redeem", "order number ORD-622370 shipped", "Bestell-Nummer WEB-6013494",
-        "This is what the link does", "Bestellung 2025233800 ist da", "Last login from the app", "Last promise from the store",
+        "This is what the link does", "Pos. 2  ART-8521-L  Einstein-Tasse", "Artikel SKU-4031-XL", "Bestellung 2025233800 ist da", "Last login from the app", "Last promise from the store",
         "die Größen fallen klein aus, S war zu eng", "Aktion im Mai 2026", "Kunde möchte umtauschen", "Mitglied seit 2013, member for 10 years", "Konto nach 5 Fehlversuchen gesperrt", "Kunde (WhatsApp): Hi",
         "Absender (UPS): Adresse unvollständig", "Rückgabe innerhalb von 30 Tagen mit Bon.", "Opening May 2026", "Perso VORGELEGT", "| Kunde | Summe |\n| Filiale | 12 € |", "ich gehe im Laden vorbei", "Dec 24 stores close 2pm",
         "Radiospot (20 Sek.).", "Call from the store", "Betty Crocker mixes and Johnnie Walker", "a weekend at the Savoy", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",

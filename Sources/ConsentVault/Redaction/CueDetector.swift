@@ -95,6 +95,36 @@ enum CueDetector {
         return found
     }
 
+    /// Loyalty-card numbers by their shape alone: two or three capitals, a hyphen, four to eight digits, a hyphen and one or
+    /// two capitals (`LC-14225-X`); order numbers do not end in a letter group.
+    static func cardShapedNumbers(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            guard text.isUpper(index), text.isASCIILetter(index), !text.isAlphanumeric(index - 1) else { continue }
+            var cursor = index
+            while text.isUpper(cursor), text.isASCIILetter(cursor), cursor - index < 4 { cursor += 1 }
+            guard (2...3).contains(cursor - index), text.is(cursor, "-") else { continue }
+            let digits = cursor + 1
+            cursor = digits
+            while text.isDigit(cursor), cursor - digits < 9 { cursor += 1 }
+            guard (4...8).contains(cursor - digits), text.is(cursor, "-") else { continue }
+            let suffix = cursor + 1
+            cursor = suffix
+            while text.isUpper(cursor), text.isASCIILetter(cursor), cursor - suffix < 3 { cursor += 1 }
+            // A size (`ART-8521-L`, `-XL`) or an article, order or return prefix makes it a product or order.
+            guard (1...2).contains(cursor - suffix), !text.isAlphanumeric(cursor), !sizes.contains(text.string(suffix, cursor)),
+                  !productPrefixes.contains(text.string(index, digits - 1)) else { continue }
+            found.append(Detection(type: .memberNumber, start: index, end: cursor, priority: DetectionPriority.cueName))
+            index = cursor
+        }
+        return found
+    }
+
+    private static let sizes: Set<String> = ["S", "M", "L", "XS", "XL"]
+    private static let productPrefixes: Set<String> = ["ART", "SKU", "ORD", "REF", "INV", "WEB", "RMA", "EAN", "PO", "SO"]
+
     /// A customer's number in brackets right after their name in a list or note (`Uwe Fuchs (LC-07393-X)`,
     /// `Weronika Mazur (4596-8224)`): letters, digits and hyphens with at least four digits. Phones,
     /// dates and ages found otherwise win (this is the weakest reading).

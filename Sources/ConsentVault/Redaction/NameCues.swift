@@ -73,7 +73,8 @@ enum NameCues {
     ]
     /// Between a name's words: `von der Heide`, `van Dijk`, `de la Cruz`, `zur Mühlen`.
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "zur", "zum", "zu", "ten", "ter",
-                                         "dos", "das", "do", "al", "el", "bin", "ibn", "st", "mac", "vom", "y", "ap"]
+                                         "dos", "das", "do", "al", "el", "bin", "ibn", "st", "mac", "vom", "y", "ap",
+                                         "ní", "nic", "uí", "ó"]
 
     /// Words that are never (part of) a name: articles, pronouns, cue words themselves, months,
     /// weekdays, and nouns that follow greetings and roles (`Liebe Grüße`, `Hallo Team`, `Customer Service`).

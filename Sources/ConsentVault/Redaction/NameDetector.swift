@@ -255,7 +255,9 @@ enum NameDetector {
             let quotedPerson = last > index && NameLexicon.isGivenName(key: words[index].key) && isSurname(words.stem(last))
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
             // Unless a verb only people do follows (`John Smith called`, `Jasmine Miller complains`).
+            // or an address follows (`for Will Rich, 84 Oakfield Drive`).
             let pairSpeaks = last + 1 < words.count && words.areAdjacent(last, last + 1) && Self.peopleVerbs.contains(words[last + 1].lower)
+                || words.followedByCommaAndNumber(last)
             // A pair signing after a closing (`Cheers, May Baker`) is a name.
             if !inList, !pairSpeaks, context != .signature, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
                NameLexicon.isAmbiguousSurname(words.stem(last)) { return nil }
@@ -354,7 +356,7 @@ enum NameDetector {
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).
     private static let peopleVerbs: Set<String> = [
         "said", "says", "rang", "phoned", "called", "calls", "emailed", "wrote", "writes", "asked", "asks", "replied", "complained", "complains",
-        "wants", "visited",
+        "wants", "visited", "reports", "feels",
         "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
         "reklamiert", "reklamierte",
     ]

@@ -423,6 +423,12 @@ struct NameWords {
         text.is(words[first].end, ".") && text.isSpace(words[first].end + 1) && words[second].start == words[first].end + 2
     }
 
+    /// Whether `, ` and a house number follow word `index` (`Will Rich, 84 Oakfield Drive`).
+    func followedByCommaAndNumber(_ index: Int) -> Bool {
+        let end = words[index].end
+        return text.is(end, ",") && text.isSpace(end + 1) && text.isDigit(end + 2)
+    }
+
     /// Whether a closing bracket follows word `index` right away.
     func closesBracket(_ index: Int) -> Bool { text.is(words[index].end, ")") }
 

@@ -79,7 +79,7 @@ public struct Redactor: @unchecked Sendable {
         candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.spelledEmails(in: text) + NetworkDetectors.personalURLs(in: text)
             + NetworkDetectors.ipAddresses(in: text)
         candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
-        candidates += memberNumbers(in: text) + CueDetector.values(in: text)
+        candidates += memberNumbers(in: text) + CueDetector.values(in: text) + CueDetector.cardShapedNumbers(in: text)
         candidates += IdentifierDetectors.nationalIDs(in: text) + IdentifierDetectors.licensePlates(in: text) + IdentifierDetectors.socialHandles(in: text)
         candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"]) + TableDetector.cells(in: text)
         let names = NameDetector.names(in: text)

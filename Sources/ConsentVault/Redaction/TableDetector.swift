@@ -7,7 +7,8 @@ enum TableDetector {
     private static let columns: [String: EntityType] = {
         var columns: [String: EntityType] = [:]
         for name in ["name", "vorname", "nachname", "firstname", "lastname", "surname", "forename", "fullname", "givenname", "familienname",
-                     "kunde", "kundin", "customer", "customername", "kundenname", "membername", "empfänger", "recipient"] {
+                     "kunde", "kundin", "customer", "customername", "kundenname", "membername", "empfänger", "recipient", "first", "last", "given",
+                     "family"] {
             columns[name] = .person
         }
         for name in ["kdnr", "kundennr", "kundennummer", "memberid", "memberno", "membernumber", "mitgliedsnummer", "mitgliedsnr", "mitgliedsnummer",
