@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the lines of an import file through one fixed buffer, so a file of any size streams in
 /// bounded memory: a line longer than `maximumLineBytes` comes back cut just past that length (the
-/// importer refuses it by its length) and the rest of it is skipped, never held. `vault import
+/// importer refuses it by its length) and the rest of it is skipped, never held. `member import
 /// FILE` and the benchmark's import both read through it.
 public final class ImportLineReader {
     /// Longest line handed on whole, in bytes (a member's line is a few hundred).

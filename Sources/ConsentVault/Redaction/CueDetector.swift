@@ -71,14 +71,8 @@ enum CueDetector {
                 continue
             }
             let cueEnd = index + match.cue.count
-            // An IBAN after `Konto`/`account` is the IBAN detector's.
-            if let value = value(in: text, after: cueEnd, type: match.type), !(match.type == .memberNumber && isIBANShaped(text, value.start, value.end)),
-               !lettersFirstCues.contains(match.cue) || possessingWords.contains(text.wordBefore(index).lowercased())
-                   && (text.isLetter(value.start) || !isPhoneShaped(text, value.start, value.end) && (value.start..<value.end).filter { text.isDigit($0) }.count >= 6),
-               !possessedCues.contains(match.cue) || possessingWords.contains(text.wordBefore(index).lowercased()),
-               !phoneProneCues.contains(match.cue) || !isPhoneShaped(text, value.start, value.end),
-               // A gift card's number is the shop's voucher, not a customer's (`gift card GIFT-57123`).
-               !(match.type == .memberNumber && ["gift", "geschenk", "e-gift", "voucher"].contains(text.wordBefore(index).lowercased())) {
+            if let value = value(in: text, after: cueEnd, type: match.type),
+               belongs(value, to: match, owner: text.wordBefore(index).lowercased(), in: text) {
                 // A card number after `Karte`/`card` that fails its checks (a typo) is still a card number.
                 let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
                 let cardLike = match.type == .memberNumber && (13...19).contains(digits)
@@ -141,6 +135,22 @@ enum CueDetector {
             guard text.is(end, ")"), end - start >= 5, digits >= 4, text.isAlphanumeric(start), text.isAlphanumeric(end - 1) else { return nil }
             return Detection(type: .memberNumber, start: start, end: end, priority: DetectionPriority.cueName)
         }
+    }
+
+    /// Whether `value` found after cue `match` is the cue's, given `owner`, the word before the cue.
+    private static func belongs(_ value: (start: Int, end: Int), to match: (cue: [UInt32], type: EntityType), owner: String, in text: ScalarText) -> Bool {
+        // An IBAN after `Konto`/`account` is the IBAN detector's.
+        if match.type == .memberNumber, isIBANShaped(text, value.start, value.end) { return false }
+        // A gift card's number is the shop's voucher, not a customer's (`gift card GIFT-57123`).
+        if match.type == .memberNumber, ["gift", "geschenk", "e-gift", "voucher"].contains(owner) { return false }
+        let phoneShaped = isPhoneShaped(text, value.start, value.end)
+        if phoneProneCues.contains(match.cue), phoneShaped { return false }
+        if possessedCues.contains(match.cue), !possessingWords.contains(owner) { return false }
+        if lettersFirstCues.contains(match.cue) {
+            return possessingWords.contains(owner)
+                && (text.isLetter(value.start) || !phoneShaped && (value.start..<value.end).filter { text.isDigit($0) }.count >= 6)
+        }
+        return true
     }
 
     /// The number answering a question for it on the next line (`Wie lautet Ihre Kundennummer?⏎Kunde: 8321336`,

@@ -173,8 +173,7 @@ enum NameDetector {
             && [1, 2].contains { gap in index + gap + 1 < words.count && ["from", "aus"].contains(words[index + gap].lower) && words[index + gap + 1].isCapitalized
                 && (gap == 1 || NameLexicon.isSurname(words[index + 1].text)) }
         // A lowercase name before a verb only people do (`okafor rang again`).
-        let speaksLowercase = !first.isCapitalized && first.text.count >= 4 && index + 1 < words.count && words.areAdjacent(index, index + 1)
-            && Self.peopleVerbs.contains(words[index + 1].lower) && (NameLexicon.isPlainSurname(words.stem(index)) || hasForeignLetters(first.text)
+        let speaksLowercase = !first.isCapitalized && first.text.count >= 4 && beforePeopleVerb(index, in: words) && (NameLexicon.isPlainSurname(words.stem(index)) || hasForeignLetters(first.text)
                 || hasSurnameEnding(first.lower) || NameLexicon.isGivenName(key: words[index].key))
         if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase {
             // Before `Name`, a possessive (`auf sabines Namen`).
@@ -256,8 +255,7 @@ enum NameDetector {
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
             // Unless a verb only people do follows (`John Smith called`, `Jasmine Miller complains`).
             // or an address follows (`for Will Rich, 84 Oakfield Drive`).
-            let pairSpeaks = last + 1 < words.count && words.areAdjacent(last, last + 1) && Self.peopleVerbs.contains(words[last + 1].lower)
-                || words.followedByCommaAndNumber(last)
+            let pairSpeaks = beforePeopleVerb(last, in: words) || words.followedByCommaAndNumber(last)
             // A pair signing after a closing (`Cheers, May Baker`) is a name.
             if !inList, !pairSpeaks, context != .signature, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
                NameLexicon.isAmbiguousSurname(words.stem(last)) { return nil }
@@ -311,8 +309,7 @@ enum NameDetector {
                 let isPair = last == index + 1
                     || last > index && NameLexicon.isAnyGivenName(key: words[index].key) && (index + 1..<last).allSatisfy { NameCues.particles.contains(words[$0].lower) }
                 // A given name that is also a word, alone before a verb only people do (`Will said …`, `Max fragt …`).
-                let speaks = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
-                    && words.areAdjacent(index, index + 1) && Self.peopleVerbs.contains(words[index + 1].lower)
+                let speaks = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && beforePeopleVerb(index, in: words)
                 // A surname alone opening a numbered item: a listed one, one with letters German does not use, or two listed surnames
                 // (`1. Schmidt, …`, `4) Baker - …`, `4) Wójcik – …`, `2. Lüders-Voß, …`).
                 let itemSurname = last == index && words.opensNumberedItem(index) && !NameCues.isShopWord(first.lower)
@@ -352,6 +349,11 @@ enum NameDetector {
     /// Verbs that open a request before a name (`Call Sarah Miller`, `Ask Tom Baker`): never a given name there.
     private static let imperatives: Set<String> = ["call", "ask", "tell", "send", "email", "text", "ring", "phone", "contact", "message", "write",
                                                    "invite", "thank", "remind", "page", "schreib", "ruf", "frag", "sag", "grüß", "mail"]
+
+    /// Whether word `index` comes right before a verb only people do (`Will said`, `John Smith called`).
+    private static func beforePeopleVerb(_ index: Int, in words: NameWords) -> Bool {
+        index + 1 < words.count && words.areAdjacent(index, index + 1) && peopleVerbs.contains(words[index + 1].lower)
+    }
 
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).
     private static let peopleVerbs: Set<String> = [

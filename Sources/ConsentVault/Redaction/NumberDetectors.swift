@@ -201,9 +201,8 @@ enum NumberDetectors {
                 start -= 2
                 if text.is(start - 1, "+") { start -= 1 }
             }
-            let end = extensionEnd(text, cursor + 4) ?? cursor + 4
-            found.append(Detection(type: .phone, start: start, end: end, priority: DetectionPriority.structured))
-            index = end
+            found.append(Detection(type: .phone, start: start, end: cursor + 4, priority: DetectionPriority.structured))
+            index = cursor + 4
         }
         return found
     }
@@ -221,16 +220,6 @@ enum NumberDetectors {
     /// Words before ten digits run together that make them a phone number.
     private static let bareNumberCues = ScalarText.lowercased(["phone", "call", "callback", "cell", "mobile", "tel", "reach me", "text me",
                                                                "ring me", "had", "number", "contact", "whatsapp", "on file"])
-
-    private static let extensionMarks = ScalarText.lowercased([" ext. ", " ext ", " ext.", " x", " extension ", " durchwahl "])
-
-    /// Where an extension after a number ends (`(212) 555-0148 ext. 22`, `… x22`), or nil.
-    private static func extensionEnd(_ text: ScalarText, _ end: Int) -> Int? {
-        guard let mark = extensionMarks.first(where: { text.lowercasedMatches($0, at: end) }), text.isDigit(end + mark.count) else { return nil }
-        var cursor = end + mark.count
-        while text.isDigit(cursor), cursor - end - mark.count < 5 { cursor += 1 }
-        return text.isAlphanumeric(cursor) ? nil : cursor
-    }
 
     private static func threeDigits(_ text: ScalarText, _ index: Int) -> (first: Int, end: Int)? {
         guard text.isDigit(index), text.isDigit(index + 1), text.isDigit(index + 2), !text.isDigit(index + 3) else { return nil }
