@@ -89,7 +89,7 @@ struct ConsentCLITests {
         #expect(head.hasPrefix("6:"), "the vault sealing itself and anchoring its four tables at init, then the enrolment")
         let verify = try cli.vault(["audit", "verify", "--head", head, "--json"])
         #expect(try CLIRunner.json(verify.stdout)["ok"] as? Bool == true)
-        let tampered = try cli.shell("sqlite3 '\(cli.vaultPath)' \"UPDATE audit_log SET principal = 'x' WHERE seq = 1\" 2>&1 || python3 -c \"import sqlite3; c=sqlite3.connect('\(cli.vaultPath)'); c.execute(\\\"UPDATE audit_log SET principal = 'x' WHERE seq = 1\\\"); c.commit()\"")
+        let tampered = try cli.shell("sqlite3 '\(cli.vaultPath)' \"UPDATE audit_log SET at_unix = at_unix + 1 WHERE seq = 1\" 2>&1 || python3 -c \"import sqlite3; c=sqlite3.connect('\(cli.vaultPath)'); c.execute(\\\"UPDATE audit_log SET at_unix = at_unix + 1 WHERE seq = 1\\\"); c.commit()\"")
         #expect(tampered.status == 0, "stderr: \(tampered.stderr)")
         let broken = try cli.vault(["audit", "verify"])
         #expect(broken.status == 1 && broken.stderr.hasPrefix("Error: audit chain broken at entry 1"))

@@ -4,7 +4,7 @@ import Testing
 
 /// A format-1 vault made by the last build of format 1 (`Fixtures/format1`, see its `make.sh`)
 /// is migrated by this build; every read `reads.sh` makes must give what it gave before.
-@Suite("Storage formats 2 and 3: a format-1 vault migrates in place, resumably, and reads the same")
+@Suite("Storage formats 2 to 5: a format-1 vault migrates in place, resumably, and reads the same")
 struct FormatMigrationTests {
     private static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/format1")
     private static let files = ["vault.db", "keys", "keys.erasures", "ids.txt", "imported.txt"]
@@ -39,7 +39,7 @@ struct FormatMigrationTests {
     private func state(of folder: URL) throws -> (version: Int, migrating: Bool) {
         let database = try Database(path: folder.appendingPathComponent("vault.db").path, create: false)
         let version = try Schema.version(of: database)
-        let migrating = try database.statement("SELECT count(*) AS value FROM sqlite_schema WHERE name IN ('format2_progress', 'format3_progress')")
+        let migrating = try database.statement("SELECT count(*) AS value FROM sqlite_schema WHERE name GLOB 'format[0-9]_progress'")
             .scalar(table: "sqlite_schema") == 1
         return (version, migrating)
     }
@@ -55,7 +55,9 @@ struct FormatMigrationTests {
         let dryRun = try cli.run(["vault", "migrate", "--dry-run", "--batch-size", "2", "--json"] + keys)
         #expect(dryRun.status == 0, "\(dryRun.stderr)")
         let plan = try CLIRunner.json(dryRun.stdout)
-        #expect(plan["format"] as? Int == 1 && plan["members"] as? Int == 4 && plan["transactions"] as? Int == 6, "\(dryRun.stdout)")
+        // Batches of 2: three steps of 4 members (3 transactions each) and one of 19 audit entries (11).
+        #expect(plan["format"] as? Int == 1 && plan["members"] as? Int == 4 && plan["audit_entries"] as? Int == 19
+                && plan["transactions"] as? Int == 20, "\(dryRun.stdout)")
         #expect(plan["re_encrypted_values"] as? Int == 0)
         #expect((plan["rows"] as? [String: Int])?["member_fields"] ?? 0 >= 10, "\(dryRun.stdout)")
         let text = try cli.run(["vault", "migrate", "--dry-run"] + keys)
@@ -65,9 +67,11 @@ struct FormatMigrationTests {
 
         let migrated = try cli.run(["vault", "migrate", "--batch-size", "1"] + keys)
         #expect(migrated.status == 0, "\(migrated.stderr)")
-        #expect(migrated.stderr.contains("format 2: copied 4 of 4 members") && migrated.stderr.contains("format 3: copied 4 of 4 members"),
-                "\(migrated.stderr)")
-        #expect(try state(of: folder) == (FormatThree.version, false))
+        for line in ["format 2: copied 4 of 4 members", "format 3: copied 4 of 4 members", "format 4: copied 4 of 4 members",
+                     "format 5: copied 19 of 19 audit entries"] {
+            #expect(migrated.stderr.contains(line), "\(migrated.stderr)")
+        }
+        #expect(try state(of: folder) == (Schema.currentVersion, false))
         #expect(try differingReads(cli, folder).isEmpty)
 
         // The old tables held the member id in every row; their pages are zeroed, so the id's text is left only
@@ -87,7 +91,15 @@ struct FormatMigrationTests {
             .scalar(table: "consent_events") == 0)
         #expect(try database.statement("SELECT count(*) AS value FROM consent_events").scalar(table: "consent_events") > 0)
         let again = try cli.run(["vault", "migrate", "--json"] + keys)
-        #expect(try CLIRunner.json(again.stdout)["format"] as? Int == 3, "a second run has nothing to do")
+        // Format 4: consent events and feed entries name their terms; format 5: so do audit entries, with hashes as bytes.
+        #expect(try database.statement("SELECT count(*) AS value FROM consent_events c LEFT JOIN consent_terms t ON t.code = c.terms WHERE t.code IS NULL")
+            .scalar(table: "consent_events") == 0)
+        #expect(try database.statement("SELECT count(*) AS value FROM events e LEFT JOIN event_terms t ON t.code = e.terms WHERE t.code IS NULL")
+            .scalar(table: "events") == 0)
+        #expect(try database.statement("SELECT count(*) AS value FROM audit_log WHERE typeof(subject) = 'blob'").scalar(table: "audit_log") > 0)
+        #expect(try database.statement("SELECT count(*) AS value FROM audit_log WHERE typeof(subject) = 'text' AND subject NOT IN ('', '#tokens', '#policies', '#requests', '#meta')")
+            .scalar(table: "audit_log") == 0)
+        #expect(try CLIRunner.json(again.stdout)["format"] as? Int == VaultMigration.Plan.currentFormat, "a second run has nothing to do")
     }
 
     @Test("a timestamp format 3 cannot hold stops the migration and its dry run before anything is written, naming the table")
@@ -147,25 +159,30 @@ struct FormatMigrationTests {
         }
     }
 
-    @Test("a migration stopped after every batch in turn resumes on the next opening and reads the same")
+    @Test("a migration stopped after batches of every step resumes on the next opening and reads the same")
     func interruptedAtEveryBatch() throws {
         let cli = try CLIRunner()
-        // Batches 1–4 move the four members to format 2, batches 5–8 to format 3.
-        for stop in 1...8 {
+        // With batches of one: batches 1–4 move the four members to format 2, 5–8 to format 3,
+        // 9–12 their events to format 4, and 13–31 the 19 audit entries to format 5.
+        let formatOfBatch = { (batch: Int) in batch <= 12 ? (batch - 1) / 4 + 2 : 5 }
+        let copiedAtBatch = { (batch: Int) in batch <= 12 ? (batch - 1) % 4 + 1 : batch - 12 }
+        for stop in [1, 4, 5, 8, 9, 12, 13, 22, 31] {
             let folder = try copyFixture(into: cli, as: "stop-\(stop)")
             let path = folder.appendingPathComponent("vault.db").path
             let ring = try KeyRing.load(path: folder.appendingPathComponent("keys").path) { nil }
             struct Stopped: Error {}
             #expect(throws: Stopped.self) {
                 try VaultMigration.run(at: path, keyRing: ring, batchSize: 1) { format, copied in
-                    if (format - 2) * 4 + copied == stop { throw Stopped() }
+                    if format == formatOfBatch(stop) && copied == copiedAtBatch(stop) { throw Stopped() }
                 }
             }
-            #expect(try state(of: folder) == (stop <= 4 ? FormatTwo.version : FormatThree.version, true), "stopped after batch \(stop)")
+            let step = try #require(Schema.formatSteps.first { $0.format == formatOfBatch(stop) })
+            #expect(try state(of: folder) == (step.version, true), "stopped after batch \(stop)")
             let plan = try VaultMigration.plan(at: path, keyRing: ring, batchSize: 1)
-            #expect(plan.isInterrupted && plan.copiedMembers == (stop - 1) % 4 + 1 && plan.format == (stop <= 4 ? 1 : 2), "\(plan)")
+            #expect(plan.isInterrupted && plan.copied == copiedAtBatch(stop) && plan.format == step.format - 1 && plan.members == 4
+                    && plan.auditEntries == 19, "\(plan)")
             #expect(try differingReads(cli, folder).isEmpty, "resumed after batch \(stop)")
-            #expect(try state(of: folder) == (FormatThree.version, false))
+            #expect(try state(of: folder) == (Schema.currentVersion, false))
         }
     }
 
@@ -196,7 +213,7 @@ struct FormatMigrationTests {
             #expect(files.map { try? Data(contentsOf: $0) } == before, "round \(round): the dry run changed the vault or its -wal")
             if try state(of: folder).migrating { interrupted += 1 }
             #expect(try differingReads(cli, folder).isEmpty, "round \(round)")
-            #expect(try state(of: folder) == (FormatThree.version, false), "round \(round)")
+            #expect(try state(of: folder) == (Schema.currentVersion, false), "round \(round)")
         }
         #expect(interrupted > 0, "at least one kill landed inside the migration")
     }

@@ -379,7 +379,7 @@ struct ServiceTests {
         #expect(lookup?.status == 404, "a right token is answered while wrong ones are throttled")
         #expect(service.stop() == 0)
         let audited = try Database(path: cli.vaultPath, create: false)
-            .statement("SELECT count(*) AS value FROM audit_log WHERE operation = 'token.use'").scalar(table: "audit_log")
+            .statement("SELECT count(*) AS value FROM audit_log a JOIN audit_terms t ON t.code = a.terms WHERE t.operation = 'token.use'").scalar(table: "audit_log")
         #expect(audited == statuses[401, default: 0], "each 401 is audited, no 429 is")
     }
 

@@ -26,7 +26,7 @@ struct AuditTests {
         #expect(entries[1].principal == "crm-app" && entries[1].role == "marketing" && entries[1].purpose == "birthday_rewards")
         #expect(entries[1].fieldsReturned == ["birthday"])
         #expect(entries[4].fieldsRequested == ["birthday"] && entries[4].fieldsReturned.isEmpty)
-        let raw = try test.rawDatabase().statement("SELECT * FROM audit_log").rows()
+        let raw = try test.rawDatabase().statement("SELECT * FROM audit_log").rows() + test.rawDatabase().statement("SELECT * FROM audit_terms").rows()
         let text = raw.flatMap { $0.compactMap(\.text) }.joined(separator: " ")
         #expect(!text.contains(member.rawValue) && !text.contains("1990") && !text.contains("anna"))
         #expect(try test.vault.audit.verify(as: admin).isIntact)
@@ -50,9 +50,28 @@ struct AuditTests {
     func edited() throws {
         let (test, _) = try auditedVault()
         // The first refused read; its position depends on the entries that anchor seals.
-        let refused = Int(try test.rawDatabase().statement("SELECT seq FROM audit_log WHERE outcome = 'denied' ORDER BY seq LIMIT 1").rows()[0][0].integer!)
-        try test.rawDatabase().execute("UPDATE audit_log SET outcome = 'ok' WHERE seq = \(refused)")
+        let refused = Int(try test.rawDatabase().statement("""
+            SELECT a.seq FROM audit_log a JOIN audit_terms t ON t.code = a.terms WHERE t.outcome = 'denied' ORDER BY a.seq LIMIT 1
+            """).rows()[0][0].integer!)
+        try test.retargetAuditEntry(refused, "outcome", to: "ok")
         try expectBroken(test, at: refused)
+    }
+
+    @Test("an entry's time or anchor bytes edited, or its shared terms rewritten with the guard dropped, is detected")
+    func editedStoredForms() throws {
+        for tamper in ["UPDATE audit_log SET at_unix = at_unix + 1 WHERE seq = 4",
+                       "UPDATE audit_log SET anchor_value = zeroblob(32) WHERE seq = 4",
+                       "DROP TRIGGER audit_terms_stay_update; UPDATE audit_terms SET principal = 'nobody' WHERE code = (SELECT terms FROM audit_log WHERE seq = 4)"] {
+            let (test, _) = try auditedVault()
+            #expect(try test.rawDatabase().statement("SELECT typeof(anchor_value) AS kind FROM audit_log WHERE seq = 4").rows()[0][0].text == "blob")
+            try test.rawDatabase().execute(tamper)
+            let result = try test.vault.audit.verify(as: admin)
+            #expect(!result.isIntact && (result.firstBadSequence ?? 0) <= 4, "\(tamper): \(result.problem ?? "")")
+        }
+        let (test, _) = try auditedVault()
+        #expect(throws: StorageError.self) { try test.rawDatabase().execute("UPDATE audit_terms SET outcome = 'ok'") }
+        #expect(throws: StorageError.self) { try test.rawDatabase().execute("DELETE FROM audit_terms") }
+        #expect(try test.vault.audit.verify(as: admin).isIntact)
     }
 
     @Test("a deleted entry is detected")
@@ -68,8 +87,10 @@ struct AuditTests {
         let raw = try test.rawDatabase()
         try raw.execute("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 3; UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1000")
         try raw.execute("""
-            INSERT INTO audit_log SELECT 3, at, 'someone', 'dpo', 'member.read', '', member, '', '', 'ok', chain, anchor FROM audit_log WHERE seq = 2
+            INSERT INTO audit_log (seq, at_unix, terms, subject, chain, anchor_value)
+            SELECT 3, at_unix, terms, subject, chain, anchor_value FROM audit_log WHERE seq = 2
             """)
+        try test.retargetAuditEntry(3, "principal", to: "someone")
         try expectBroken(test, at: 3)
     }
 
@@ -85,7 +106,7 @@ struct AuditTests {
     func forgedChain() throws {
         let (test, _) = try auditedVault()
         let raw = try test.rawDatabase()
-        try raw.execute("UPDATE audit_log SET principal = 'nobody' WHERE seq = 2")
+        try test.retargetAuditEntry(2, "principal", to: "nobody")
         let anyKey = try SecureBytes.random(count: 32)
         let forger = AuditLog(database: raw, chainKey: anyKey, pseudonymKey: anyKey)
         var previous = AuditLog.genesis

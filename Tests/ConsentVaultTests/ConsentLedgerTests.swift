@@ -131,7 +131,9 @@ struct ConsentLedgerTests {
         #expect(events[0].language == "en" && events[0].channel == .web && events[0].actor == "local-admin")
         #expect(events[0].noticeSHA256 == PolicyStore.noticeHash(test.vault.policies.purposes.purpose("email_marketing")!.notice!.text["en"]!))
         let raw = try test.rawDatabase()
-        #expect(throws: StorageError.self) { try raw.execute("UPDATE consent_events SET event = 'grant' WHERE seq = 1") }
+        #expect(throws: StorageError.self) { try raw.execute("UPDATE consent_events SET terms = terms + 1 WHERE seq = 1") }
+        #expect(throws: StorageError.self) { try raw.execute("UPDATE consent_terms SET event = 'grant' WHERE event = 'doi_sent'") }
+        #expect(throws: StorageError.self) { try raw.execute("DELETE FROM consent_terms") }
         try test.vault.checkpoint()
         #expect(test.fileContents().values.allSatisfy { $0.range(of: Data("203.0.113.77".utf8)) == nil })
     }

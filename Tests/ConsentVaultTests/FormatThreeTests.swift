@@ -63,12 +63,15 @@ struct FormatThreeTests {
         _ = try test.vault.members.enroll([FieldInput("first_name", "Anna")], consents: [ConsentRequest(purpose: "birthday_rewards")],
                                           channel: .app, as: admin)
         let raw = try test.rawDatabase()
-        #expect(throws: StorageError.self) {
+        // Kinds live in the event's terms (format 4): a new terms row of an unknown kind is refused, a known kind is not.
+        let insert = { (kind: String) in
             try raw.execute("""
-                INSERT INTO consent_events (member_key, purpose, event, captured_unix, recorded_unix, actor)
-                SELECT member_key, purpose, 'granted', captured_unix, recorded_unix, actor FROM consent_events LIMIT 1
+                INSERT INTO consent_terms (purpose, field, event, notice_version, language, channel, actor, guardian)
+                SELECT purpose, field, '\(kind)', notice_version, language, channel, 'someone', guardian FROM consent_terms LIMIT 1
                 """)
         }
+        #expect(throws: StorageError.self) { try insert("granted") }
+        try insert("withdraw")
     }
 
     @Test("a format-2 timestamp that is not whole UTC seconds stops the step before its batch, naming the table; nothing moves")

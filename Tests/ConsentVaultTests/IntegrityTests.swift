@@ -45,25 +45,29 @@ struct IntegrityTests {
     @Test("deleting the withdrawal from the ledger is detected")
     func deletedWithdrawal() throws {
         let (test, anna, marketing) = try prepared()
-        try test.rawDatabase().execute("DELETE FROM consent_events WHERE event = 'withdraw'")
+        try test.rawDatabase().execute("DELETE FROM consent_events WHERE terms IN (SELECT code FROM consent_terms WHERE event = 'withdraw')")
         try expectTampered(test, anna, marketing, "deleted withdraw")
     }
 
-    @Test("turning an event into a grant, with the append-only trigger dropped, is detected")
+    @Test("turning an event into a grant, with the append-only triggers dropped, is detected: through the event or its shared terms")
     func rewrittenEvent() throws {
-        let (test, anna, marketing) = try prepared()
-        try test.rawDatabase().execute("DROP TRIGGER consent_events_append_only; UPDATE consent_events SET event = 'grant' WHERE event = 'withdraw'")
-        try expectTampered(test, anna, marketing, "rewritten event")
+        let withdrawals = "SELECT code FROM consent_terms WHERE event = 'withdraw'"
+        let grantTerms = "SELECT g.code FROM consent_terms g, consent_terms w WHERE w.code = consent_events.terms AND g.event = 'grant' AND g.purpose = w.purpose"
+        for tamper in ["DROP TRIGGER consent_events_append_only; UPDATE consent_events SET terms = (\(grantTerms) LIMIT 1) WHERE terms IN (\(withdrawals))",
+                       "DROP TRIGGER consent_terms_stay_update; UPDATE consent_terms SET event = 'grant' WHERE event = 'withdraw'"] {
+            let (test, anna, marketing) = try prepared()
+            try test.rawDatabase().execute(tamper)
+            try expectTampered(test, anna, marketing, "rewritten event")
+        }
     }
 
     @Test("inserting a grant the member never gave is detected")
     func forgedGrant() throws {
         let (test, anna, marketing) = try prepared()
         try test.rawDatabase().execute("""
-            INSERT INTO consent_events (member_key, purpose, field, event, notice_version, notice_sha256, language, channel, captured_unix,
-                                        recorded_unix, actor, guardian, evidence)
-            SELECT member_key, purpose, field, 'grant', notice_version, notice_sha256, language, channel, captured_unix, recorded_unix, actor,
-                   guardian, evidence FROM consent_events WHERE event = 'grant' LIMIT 1
+            INSERT INTO consent_events (member_key, seq, terms, notice_sha256, captured_unix, recorded_unix, evidence)
+            SELECT member_key, seq + 1000, terms, notice_sha256, captured_unix, recorded_unix, evidence FROM consent_events
+            WHERE terms IN (SELECT code FROM consent_terms WHERE event = 'grant') LIMIT 1
             """)
         try expectTampered(test, anna, marketing, "forged grant")
     }
@@ -207,7 +211,7 @@ struct IntegrityTests {
         try putBack(test, from: old, member: anna, tables: ["members", "member_fields", "blind_indexes", "consent_events", "doi_tokens",
                                                              "field_restrictions", "points_ledger"])
         let pseudonym = try test.vault.context.auditLog.pseudonym(anna)
-        try test.rawDatabase().statement("UPDATE audit_log SET anchor = '' WHERE member = ?1 AND seq > (SELECT max(seq) - 6 FROM audit_log)")
+        try test.rawDatabase().statement("UPDATE audit_log SET anchor_value = '' WHERE member = ?1 AND seq > (SELECT max(seq) - 6 FROM audit_log)")
             .run([.text(pseudonym)])
         #expect(throws: IntegrityError.self) { _ = try test.vault.members.read(anna, purpose: "email_marketing", as: marketing) }
     }
@@ -216,9 +220,9 @@ struct IntegrityTests {
     func forgedIndex() throws {
         let (test, _, _) = try prepared()
         try test.rawDatabase().execute("""
-            DROP INDEX audit_log_by_member; CREATE INDEX audit_log_by_member ON audit_log(member) WHERE seq <> 3;
+            DROP INDEX audit_log_by_subject; CREATE INDEX audit_log_by_subject ON audit_log(subject) WHERE seq <> 3;
             PRAGMA writable_schema = ON;
-            UPDATE sqlite_schema SET sql = 'CREATE INDEX audit_log_by_member ON audit_log(member)' WHERE name = 'audit_log_by_member';
+            UPDATE sqlite_schema SET sql = 'CREATE INDEX audit_log_by_subject ON audit_log(subject)' WHERE name = 'audit_log_by_subject';
             PRAGMA writable_schema = OFF;
             """)
         let result = try Vault.open(at: test.vaultPath, keyRing: test.ring).audit.verify(as: admin)

@@ -20,7 +20,7 @@ struct StorageTests {
         try test.rawDatabase().execute("UPDATE members SET data_key_version = 'two'")
         let error = #expect(throws: StorageError.self) { _ = try test.vault.members.read(member, purpose: "loyalty_account", as: admin) }
         #expect(error == .corruptRow(table: "members", column: "data_key_version", problem: "expected an integer"))
-        try test.rawDatabase().execute("UPDATE audit_log SET outcome = 'maybe'")
+        try test.rawDatabase().execute("DROP TRIGGER audit_terms_stay_update; UPDATE audit_terms SET outcome = 'maybe'")
         #expect(throws: StorageError.corruptRow(table: "audit_log", column: "outcome", problem: "unknown value")) {
             _ = try test.vault.audit.entries(for: member, as: admin)
         }

@@ -97,7 +97,7 @@ struct SuppressionTests {
         let back = try test.vault.members.enroll([FieldInput("email", "weg@example.de"), FieldInput("phone", "0171 2345678")],
                                                  consents: [ConsentRequest(purpose: "email_marketing")], channel: .web, as: admin)
         #expect(back.consents.count == 1)
-        let audited = try test.rawDatabase().statement("SELECT principal, outcome FROM audit_log WHERE operation = 'suppression.lift' ORDER BY seq").rows()
+        let audited = try test.rawDatabase().statement("SELECT t.principal, t.outcome FROM audit_log a JOIN audit_terms t ON t.code = a.terms WHERE t.operation = 'suppression.lift' ORDER BY a.seq").rows()
             .map { "\($0[0].text ?? "") \($0[1].text ?? "")" }
         // One lift by value, one per phone entry by id.
         let phoneEntries = entries.filter { $0.field == "phone" }.count

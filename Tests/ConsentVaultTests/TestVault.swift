@@ -62,12 +62,12 @@ final class TestVault {
     }
 
     /// Everything a refused operation must leave alone: every row of every table but the audit
-    /// log (which records the refusal), and every other file in the test folder (key file, erasure
+    /// log and its terms (which record the refusal), and every other file in the test folder (key file, erasure
     /// journal, exports, backups) with its bytes.
     func worldSnapshot() throws -> [String: [String]] {
         let database = try rawDatabase()
         var world: [String: [String]] = [:]
-        let tables = try database.statement("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('audit_log', 'sqlite_sequence')")
+        let tables = try database.statement("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('audit_log', 'audit_terms', 'sqlite_sequence')")
             .rows().compactMap { $0[0].text }
         for table in tables { world["table " + table] = try database.statement("SELECT * FROM \(table)").rows().map { "\($0)" }.sorted() }
         let vaultFiles = Set(["", "-wal", "-shm"].map { URL(fileURLWithPath: vaultPath + $0).lastPathComponent })
@@ -78,6 +78,21 @@ final class TestVault {
             world["file " + name] = [data.base64EncodedString()]
         }
         return world
+    }
+
+    /// Points audit entry `sequence` at terms like its own but with `column` set to `value`, as an
+    /// attacker with `sqlite3` must (terms rows are append-only and shared by many entries).
+    func retargetAuditEntry(_ sequence: Int, _ column: String, to value: String) throws {
+        let database = try rawDatabase()
+        let columns = ["principal", "role", "operation", "purpose", "fields_requested", "fields_returned", "outcome"]
+        try database.statement("""
+            INSERT OR IGNORE INTO audit_terms (\(columns.joined(separator: ", ")))
+            SELECT \(columns.map { $0 == column ? "?1" : $0 }.joined(separator: ", ")) FROM audit_terms WHERE code = (SELECT terms FROM audit_log WHERE seq = ?2)
+            """).run([.text(value), .integer(Int64(sequence))])
+        try database.statement("""
+            UPDATE audit_log SET terms = (SELECT t.code FROM audit_terms t, audit_terms o WHERE o.code = audit_log.terms
+                                          AND \(columns.map { "t.\($0) = \($0 == column ? "?1" : "o.\($0)")" }.joined(separator: " AND "))) WHERE seq = ?2
+            """).run([.text(value), .integer(Int64(sequence))])
     }
 
     /// Bytes of the vault file, its WAL and its shared-memory file, each as found.

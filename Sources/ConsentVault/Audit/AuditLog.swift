@@ -30,7 +30,12 @@ struct AuditLog {
 
     /// Keyed pseudonym of a member id: stable, but useless without the vault's keys.
     func pseudonym(_ member: MemberID) throws -> String {
-        Hex.encode(try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: pseudonymKey, length: 16))
+        Hex.encode(try pseudonymBytes(member))
+    }
+
+    /// The pseudonym's 16 bytes, as `audit_log.subject` stores them.
+    private func pseudonymBytes(_ member: MemberID) throws -> [UInt8] {
+        try KeyDerivation.keyedHash(Array(member.rawValue.utf8), key: pseudonymKey, length: 16)
     }
 
     /// Appends `record` at `now`. Must run inside a write transaction.
@@ -48,12 +53,27 @@ struct AuditLog {
         unchained.anchor = record.anchor
         let chain = try link(previous, unchained)
         try database.statement("""
-            INSERT INTO audit_log (seq, at, principal, role, operation, purpose, member, fields_requested, fields_returned, outcome, chain, anchor)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-            """).run([.integer(Int64(sequence)), .text(now), .text(unchained.principal), .text(unchained.role), .text(unchained.operation),
-                      .text(unchained.purpose), .text(unchained.member), .text(unchained.fieldsRequested.joined(separator: ",")),
-                      .text(unchained.fieldsReturned.joined(separator: ",")), .text(unchained.outcome.rawValue), .blob(chain),
-                      .text(record.anchor)])
+            INSERT INTO audit_log (seq, at_unix, terms, subject, chain, anchor_value) VALUES (?1, unixepoch(?2), ?3, ?4, ?5, ?6)
+            """).run([.integer(Int64(sequence)), .text(now), .integer(try termsCode(of: unchained)), FormatFive.stored(unchained.member),
+                      .blob(chain), FormatFive.stored(record.anchor)])
+    }
+
+    /// The `audit_terms` code of the entry's principal, role, operation, purpose, field lists and
+    /// outcome, added when no entry had that combination before.
+    private func termsCode(of entry: AuditEntry) throws -> Int64 {
+        let terms: [SQLValue] = [.text(entry.principal), .text(entry.role), .text(entry.operation), .text(entry.purpose),
+                                 .text(entry.fieldsRequested.joined(separator: ",")), .text(entry.fieldsReturned.joined(separator: ",")),
+                                 .text(entry.outcome.rawValue)]
+        if let known = try database.statement("""
+            SELECT code FROM audit_terms WHERE principal = ?1 AND role = ?2 AND operation = ?3 AND purpose = ?4 AND fields_requested = ?5
+            AND fields_returned = ?6 AND outcome = ?7
+            """).rows(terms, table: "audit_terms").first {
+            return Int64(try known.integer("code"))
+        }
+        try database.statement("""
+            INSERT INTO audit_terms (principal, role, operation, purpose, fields_requested, fields_returned, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """).run(terms)
+        return Int64(database.lastInsertRowID)
     }
 
     /// A purpose or requested name as the log keeps it: `session:` references and names shaped like
@@ -77,7 +97,7 @@ struct AuditLog {
     func newestMemberAnchors() throws -> [String: String] {
         var anchors: [String: String] = [:]
         for row in try database.statement("""
-            SELECT member, anchor, max(seq) AS seq FROM audit_log WHERE anchor <> '' AND member <> '' AND substr(member, 1, 1) <> '#' GROUP BY member
+            SELECT member, anchor, max(seq) AS seq FROM audit_log WHERE anchor <> '' AND typeof(subject) = 'blob' GROUP BY subject
             """).rows(table: "audit_log") {
             anchors[try row.text("member")] = try row.text("anchor")
         }
@@ -88,8 +108,8 @@ struct AuditLog {
     /// was. Every entry from the newest one for the subject back to that anchor must carry a valid
     /// chain value: an anchor blanked or edited in a newer entry is tampering, not "no anchor".
     func latestAnchor(of subject: String) throws -> String? {
-        let newest = try database.statement("SELECT \(Self.columns) FROM audit_log WHERE member = ?1 ORDER BY seq DESC LIMIT 8")
-            .rows([.text(subject)], table: "audit_log").map(Self.entry)
+        let newest = try database.statement("SELECT \(Self.columns) FROM \(FormatFive.auditLog) WHERE a.subject = ?1 ORDER BY a.seq DESC LIMIT 8")
+            .rows([FormatFive.stored(subject)], table: "audit_log").map(Self.entry)
         for entry in newest {
             let previous = try database.statement("SELECT chain FROM audit_log WHERE seq = ?1")
                 .rows([.integer(Int64(entry.sequence - 1))], table: "audit_log").first?.blob("chain") ?? Self.genesis
@@ -98,15 +118,17 @@ struct AuditLog {
         }
         guard newest.count < 8 else {
             // Eight entries without an anchor in a row (refusals only): look further back by anchor.
-            return try database.statement("SELECT anchor FROM audit_log WHERE member = ?1 AND anchor <> '' ORDER BY seq DESC LIMIT 1")
-                .rows([.text(subject)], table: "audit_log").first?.text("anchor")
+            return try database.statement("SELECT anchor FROM audit_log WHERE subject = ?1 AND anchor <> '' ORDER BY seq DESC LIMIT 1")
+                .rows([FormatFive.stored(subject)], table: "audit_log").first?.text("anchor")
         }
         return nil
     }
 
-    /// Whether any entry records `operation`.
+    /// Whether any entry records `operation`, or might: an entry whose terms row is missing counts,
+    /// so removing that row cannot hide the entry. Reads the log in order until the first such
+    /// entry (no index on operations: this runs only when the seal marker is missing).
     func hasEntry(operation: VaultOperation) throws -> Bool {
-        !(try database.statement("SELECT 1 AS found FROM audit_log WHERE operation = ?1 LIMIT 1")
+        !(try database.statement("SELECT 1 AS found FROM \(FormatFive.auditLog) WHERE t.operation = ?1 OR t.code IS NULL LIMIT 1")
             .rows([.text(operation.rawValue)], table: "audit_log").isEmpty)
     }
 
@@ -116,16 +138,20 @@ struct AuditLog {
             .map { (try $0.integer("seq"), try $0.blob("chain")) }
     }
 
-    private static let columns = "seq, at, principal, role, operation, purpose, member, fields_requested, fields_returned, outcome, chain, anchor"
+    /// An entry's columns, for a query over `FormatFive.auditLog` (the terms joined back).
+    private static let columns = """
+        a.seq AS seq, a.at AS at, t.principal AS principal, t.role AS role, t.operation AS operation, t.purpose AS purpose, a.member AS member,
+        t.fields_requested AS fields_requested, t.fields_returned AS fields_returned, t.outcome AS outcome, a.chain AS chain, a.anchor AS anchor
+        """
 
     /// Entries in sequence order; `member` filters by pseudonym.
     func entries(member: MemberID? = nil) throws -> [AuditEntry] {
         let rows: [Row]
         if let member {
-            rows = try database.statement("SELECT \(Self.columns) FROM audit_log WHERE member = ?1 ORDER BY seq")
-                .rows([.text(try pseudonym(member))], table: "audit_log")
+            rows = try database.statement("SELECT \(Self.columns) FROM \(FormatFive.auditLog) WHERE a.subject = ?1 ORDER BY a.seq")
+                .rows([.blob(try pseudonymBytes(member))], table: "audit_log")
         } else {
-            rows = try database.statement("SELECT \(Self.columns) FROM audit_log ORDER BY seq").rows(table: "audit_log")
+            rows = try database.statement("SELECT \(Self.columns) FROM \(FormatFive.auditLog) ORDER BY a.seq").rows(table: "audit_log")
         }
         return try rows.map(Self.entry)
     }

@@ -6,23 +6,24 @@ import Foundation
 struct ConsentStore {
     let database: Database
 
-    /// The columns of an event, for a query over `consent_events c` (the notice hash as recorded,
-    /// which format 3 keeps in the `notices` row the event names).
+    /// The columns of an event, for a query over `FormatFour.consentEvents` (the terms joined back,
+    /// the notice hash as recorded, which format 3 keeps in the `notices` row the event names).
     private static let eventColumns = """
-        seq, purpose, field, event, notice_version, \(FormatThree.noticeHash(of: "c")), language, channel, captured_at, recorded_at,
-        actor, guardian, evidence
+        c.seq AS seq, t.purpose AS purpose, t.field AS field, t.event AS event, t.notice_version AS notice_version, \(FormatFour.noticeHash),
+        t.language AS language, t.channel AS channel, c.captured_at AS captured_at, c.recorded_at AS recorded_at, t.actor AS actor,
+        t.guardian AS guardian, c.evidence AS evidence
         """
 
     /// Every event of `member`, in ledger order.
     func events(of member: MemberID) throws -> [ConsentEvent] {
-        try database.statement("SELECT \(Self.eventColumns) FROM consent_events c WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq")
+        try database.statement("SELECT \(Self.eventColumns) FROM \(FormatFour.consentEvents) WHERE c.member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY c.seq")
             .rows([.text(member.rawValue)], table: "consent_events").map(Self.event)
     }
 
     /// Every member's events, grouped by member id, each in ledger order (for aggregate reports).
     func eventsByMember() throws -> [MemberID: [ConsentEvent]] {
         var grouped: [MemberID: [ConsentEvent]] = [:]
-        for row in try database.statement("SELECT m.id AS member_id, \(Self.eventColumns) FROM consent_events c JOIN members m ON m.key = c.member_key ORDER BY m.id, seq")
+        for row in try database.statement("SELECT m.id AS member_id, \(Self.eventColumns) FROM \(FormatFour.consentEvents) JOIN members m ON m.key = c.member_key ORDER BY m.id, c.seq")
             .rows(table: "consent_events") {
             grouped[try row.memberID("member_id"), default: []].append(try Self.event(row))
         }
@@ -40,25 +41,40 @@ struct ConsentStore {
                             evidence: try row.text("evidence"))
     }
 
-    /// Appends one event and returns its sequence number.
+    /// Appends one event and returns its sequence number (the ledger's counter plus one).
     @discardableResult
     func append(_ event: NewConsentEvent, for member: MemberID) throws -> Int {
+        let terms = try termsCode(of: event)
+        let inserted = try database.statement("""
+            INSERT INTO consent_events (member_key, seq, terms, notice_sha256, captured_unix, recorded_unix, evidence)
+            VALUES ((SELECT key FROM members WHERE id = ?1), (SELECT last + 1 FROM ledger_counters WHERE name = 'consent_events'), ?2,
+                    \(FormatThree.storedNoticeHash("?3", purpose: "?4", version: "?5", language: "?6")), unixepoch(?7), unixepoch(?8), ?9)
+            RETURNING seq
+            """).rows([.text(member.rawValue), .integer(terms), event.noticeSHA256.map { .text($0) } ?? .null, .text(event.purpose),
+                       event.noticeVersion.map { .integer(Int64($0)) } ?? .null, .text(event.language), .text(event.capturedAt),
+                       .text(event.recordedAt), .text(event.evidence)], table: "consent_events")
+        guard let sequence = inserted.first else { throw StorageError.corruptRow(table: "consent_events", column: "seq", problem: "no sequence number returned") }
+        return try sequence.integer("seq")
+    }
+
+    /// The `consent_terms` code of the event's purpose, field, kind, notice version, language,
+    /// channel, actor and guardian flag, added when no event had that combination before.
+    private func termsCode(of event: NewConsentEvent) throws -> Int64 {
+        let terms: [SQLValue] = [.text(event.purpose), .text(event.field ?? ""), .text(event.kind.rawValue),
+                                 event.noticeVersion.map { .integer(Int64($0)) } ?? .null, .text(event.language),
+                                 event.channel.map { .text($0.rawValue) } ?? .null, .text(event.actor), .integer(event.guardian ? 1 : 0)]
+        if let known = try database.statement("SELECT code FROM consent_terms t WHERE \(FormatFour.termsMatch)").rows(terms, table: "consent_terms").first {
+            return Int64(try known.integer("code"))
+        }
         try database.statement("""
-            INSERT INTO consent_events (member_key, purpose, field, event, notice_version, notice_sha256, language, channel,
-                                        captured_unix, recorded_unix, actor, guardian, evidence)
-            VALUES ((SELECT key FROM members WHERE id = ?1), ?2, ?3, ?4, ?5, \(FormatThree.storedNoticeHash("?6", purpose: "?2", version: "?5", language: "?7")),
-                    ?7, ?8, unixepoch(?9), unixepoch(?10), ?11, ?12, ?13)
-            """).run([.text(member.rawValue), .text(event.purpose), .text(event.field ?? ""), .text(event.kind.rawValue),
-                      event.noticeVersion.map { .integer(Int64($0)) } ?? .null, event.noticeSHA256.map { .text($0) } ?? .null,
-                      .text(event.language), event.channel.map { .text($0.rawValue) } ?? .null,
-                      .text(event.capturedAt), .text(event.recordedAt), .text(event.actor),
-                      .integer(event.guardian ? 1 : 0), .text(event.evidence)])
-        return database.lastInsertRowID
+            INSERT INTO consent_terms (purpose, field, event, notice_version, language, channel, actor, guardian) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """).run(terms)
+        return Int64(database.lastInsertRowID)
     }
 
     /// The notice language of the member's latest event, if any.
     func latestLanguage(of member: MemberID) throws -> String? {
-        try database.statement("SELECT language FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq DESC LIMIT 1")
+        try database.statement("SELECT t.language AS language FROM \(FormatFour.consentEvents) WHERE c.member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY c.seq DESC LIMIT 1")
             .rows([.text(member.rawValue)], table: "consent_events").first?.optionalText("language")
     }
 
@@ -150,7 +166,7 @@ struct ConsentStore {
 
     /// The member's rows a seal covers: every event, token and restriction, in a fixed order.
     func sealedRows(of member: String) throws -> [Row] {
-        try database.statement("SELECT \(Self.eventColumns) FROM consent_events c WHERE member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY seq")
+        try database.statement("SELECT \(Self.eventColumns) FROM \(FormatFour.consentEvents) WHERE c.member_key = (SELECT key FROM members WHERE id = ?1) ORDER BY c.seq")
             .rows([.text(member)], table: "consent_events")
             + database.statement("SELECT token_hash, purpose, field, expires_at, used_at FROM doi_tokens WHERE member_id = ?1 ORDER BY token_hash")
             .rows([.text(member)], table: "doi_tokens")
@@ -164,8 +180,8 @@ struct ConsentStore {
     func archiveProof(of member: MemberID, tag: String, heldUntil: String) throws {
         try database.statement("""
             INSERT INTO consent_proof_archive (member_tag, purpose, field, event, notice_version, notice_sha256, channel, captured_at, evidence, held_until)
-            SELECT ?2, purpose, field, event, notice_version, \(FormatThree.noticeHash(of: "c")), channel, captured_at, evidence, ?3
-            FROM consent_events c WHERE member_key = (SELECT key FROM members WHERE id = ?1)
+            SELECT ?2, t.purpose, t.field, t.event, t.notice_version, \(FormatFour.noticeHash), t.channel, c.captured_at, c.evidence, ?3
+            FROM \(FormatFour.consentEvents) WHERE c.member_key = (SELECT key FROM members WHERE id = ?1)
             """).run([.text(member.rawValue), .text(tag), .text(heldUntil)])
     }
 

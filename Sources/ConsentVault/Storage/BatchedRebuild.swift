@@ -1,10 +1,10 @@
-/// One step of a storage-format migration: the tables a member owns are rebuilt into new ones
-/// (created beside them with a suffix, with their indexes from the start), moved in batches of
-/// members, each its own transaction that copies the batch's rows and deletes them from the old
-/// tables (whose pages `secure_delete` zeroes), with the position in a progress table: a step
-/// killed at any moment resumes where it stopped the next time the vault is opened. The last
-/// transaction swaps the emptied old tables for the new ones, so memory stays bounded by a batch
-/// however large the vault.
+/// One step of a storage-format migration: tables are rebuilt into new ones (created beside them
+/// with a suffix, with their indexes from the start), moved in batches of a driving table's rows
+/// (members, or audit entries), each its own transaction that copies the batch's rows and deletes
+/// them from the old tables (whose pages `secure_delete` zeroes), with the position in a progress
+/// table: a step killed at any moment resumes where it stopped the next time the vault is opened.
+/// The last transaction swaps the emptied old tables for the new ones, so memory stays bounded by
+/// a batch however large the vault.
 struct BatchedRebuild {
     /// The storage format the step makes (the vault is in the one before until it ends).
     let format: Int
@@ -13,15 +13,18 @@ struct BatchedRebuild {
     /// The schema version the step sets when it starts; its progress table tells a finished step
     /// from an interrupted one.
     let version: Int
-    /// The tables rebuilt, in the order they are copied; the first is `members`.
+    /// The tables rebuilt, in the order they are copied.
     let tables: [String]
+    /// The table whose rows, in `batchKey` order, make the batches (`members` unless the step
+    /// rebuilds a table no member owns); when it is rebuilt too, it comes first in `tables`.
+    var driver = "members"
     /// Suffix of the new tables until the swap.
     let suffix: String
     /// Tables whose `seq` (AUTOINCREMENT) clients may have seen: their counters carry over.
     let sequencedTables: [String]
-    /// The progress table (one row, one column `last_member`: the batch key of the last member moved).
+    /// The progress table (one row, one column `last_member`: the batch key of the last driving row moved).
     let progressTable: String
-    /// The column of the old `members` table that orders the batches (`id` or `key`).
+    /// The column of `driver` that orders the batches (`id` or `key` of `members`).
     let batchKey: String
     /// Creates the new tables with their indexes and the progress table with its starting row.
     let createTables: String
@@ -60,9 +63,13 @@ struct BatchedRebuild {
         return counts
     }
 
-    /// Members an interrupted step has copied.
+    /// Rows of `driver` (members, unless the step is driven by another table) an interrupted step has copied.
     func copiedMembers(_ database: Database) throws -> Int {
-        try database.statement("SELECT count(*) AS value FROM members\(suffix)").scalar(table: "members\(suffix)")
+        guard tables.first != driver else {
+            return try database.statement("SELECT count(*) AS value FROM \(driver)\(suffix)").scalar(table: "\(driver)\(suffix)")
+        }
+        return try database.statement("SELECT count(*) AS value FROM \(driver) WHERE \(batchKey) <= (SELECT last_member FROM \(progressTable))")
+            .scalar(table: driver)
     }
 
     /// Whether `database` has the progress table (the step started and did not finish).
@@ -91,8 +98,8 @@ struct BatchedRebuild {
             let count = try database.writeTransaction { () throws -> Int in
                 guard try hasProgress(database) else { return 0 }
                 let after = try database.statement("SELECT last_member FROM \(progressTable)").rows(table: progressTable).first?.value("last_member") ?? .null
-                let keys = try database.statement("SELECT \(batchKey) AS batch_key FROM members WHERE \(batchKey) > ?1 ORDER BY \(batchKey) LIMIT ?2")
-                    .rows([after, .integer(Int64(batchSize))], table: "members").map { try $0.value("batch_key") }
+                let keys = try database.statement("SELECT \(batchKey) AS batch_key FROM \(driver) WHERE \(batchKey) > ?1 ORDER BY \(batchKey) LIMIT ?2")
+                    .rows([after, .integer(Int64(batchSize))], table: driver).map { try $0.value("batch_key") }
                 guard let last = keys.last else { return 0 }
                 for refusal in refusals {
                     let found = try database.statement(refusal.count).scalar([after, last], table: refusal.table)

@@ -54,6 +54,22 @@ final class Database {
         // Savepoint journals and sorts stay in memory: no temporary files with page copies on disk.
         try execute("PRAGMA temp_store = MEMORY")
         try execute("PRAGMA cache_size = -\(Self.pageCacheKibibytes)")
+        try registerHexBytes()
+    }
+
+    /// Registers `cv_hex_bytes(text)` on this connection: the bytes of `text` when it is non-empty
+    /// lowercase hex (what `lower(hex(bytes))` gives back exactly), NULL for anything else. SQLite
+    /// 3.40 has no `unhex`; migrations use it to store hex columns as bytes (`FormatFive`).
+    private func registerHexBytes() throws(StorageError) {
+        let status = sqlite3_create_function_v2(handle, "cv_hex_bytes", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, _, arguments in
+            guard let argument = arguments?[0], sqlite3_value_type(argument) == SQLITE_TEXT, let text = sqlite3_value_text(argument),
+                  let bytes = Hex.canonicalBytes(String(cString: text)) else {
+                sqlite3_result_null(context)
+                return
+            }
+            sqlite3_result_blob(context, bytes, Int32(bytes.count), cv_sqlite_transient())
+        }, nil, nil, nil)
+        try check(status, "create function cv_hex_bytes")
     }
 
     /// Whether the file carries the vault's application id, or is a vault made before ids (then,

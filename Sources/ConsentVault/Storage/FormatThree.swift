@@ -40,14 +40,6 @@ enum FormatThree {
         """
     }
 
-    /// SQL for a consent event's notice hash as recorded, for a query over `consent_events` named `table`.
-    static func noticeHash(of table: String) -> String {
-        """
-        coalesce(\(table).notice_sha256, (SELECT n.sha256 FROM notices n WHERE n.purpose = \(table).purpose
-                                          AND n.version = \(table).notice_version AND n.language = \(table).language)) AS notice_sha256
-        """
-    }
-
     /// The new tables, created beside the old ones with a `_v3` suffix and renamed at the end.
     private static let createTables = """
         CREATE TABLE members_v3 (

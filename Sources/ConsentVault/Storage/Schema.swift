@@ -302,21 +302,27 @@ enum Schema {
         """,
     ]
 
-    /// The schema version this build writes: storage format 3 (`FormatThree`), after the SQL
-    /// migrations (format 1) and `FormatTwo`.
-    static var currentVersion: Int { FormatThree.version }
+    /// The schema version this build writes: storage format 5 (`FormatFive`), after the SQL
+    /// migrations (format 1) and the steps to formats 2, 3 and 4.
+    static var currentVersion: Int { FormatFive.version }
 
-    /// The batched steps after the SQL migrations, in order: format 1 to 2, then 2 to 3.
-    static let formatSteps = [FormatTwo.rebuild, FormatThree.rebuild]
+    /// The batched steps after the SQL migrations, in order: format 1 to 2, 2 to 3, 3 to 4, 4 to 5.
+    static let formatSteps = [FormatTwo.rebuild, FormatThree.rebuild, FormatFour.rebuild, FormatFive.rebuild]
 
     /// Brings `database` to the current version, finishing a format migration that was
     /// interrupted; refuses files from newer builds.
     static func migrate(_ database: Database, batchSize: Int = VaultMigration.defaultBatchSize,
                         afterBatch: (_ format: Int, _ copied: Int) throws -> Void = { _, _ in }) throws {
         try applySQLMigrations(database)
-        // A row format 3 could not hold stops the migration before its first step writes anything.
-        if try FormatThree.rebuild.state(of: database) != .after { try FormatThree.refuseInexactTimestamps(database) }
+        try refuseInexactTimestamps(database)
         for step in formatSteps { try step.migrate(database, batchSize: batchSize, afterBatch: afterBatch) }
+    }
+
+    /// Throws `migrationIncomplete` when a row a step still to run could not hold (a timestamp the
+    /// integer form of format 3 or 5 would change): the migration stops before its first step writes anything.
+    static func refuseInexactTimestamps(_ database: Database) throws {
+        if try FormatThree.rebuild.state(of: database) != .after { try FormatThree.refuseInexactTimestamps(database) }
+        if try FormatFive.rebuild.state(of: database) != .after { try FormatFive.refuseInexactTimestamps(database) }
     }
 
     /// Applies the SQL migrations (format 1) that `database` lacks, in one transaction; refuses

@@ -28,6 +28,12 @@ enum Hex {
         return bytes
     }
 
+    /// The bytes of `text` when it is non-empty lowercase hex that `encode` gives back exactly, else nil.
+    static func canonicalBytes(_ text: String) -> [UInt8]? {
+        guard !text.isEmpty, let bytes = decode(text), encode(bytes) == text else { return nil }
+        return bytes
+    }
+
     /// The value of one hex digit, or nil.
     static func nibble(_ digit: UInt8) -> UInt8? {
         switch digit {

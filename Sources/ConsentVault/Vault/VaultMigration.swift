@@ -9,14 +9,17 @@ public enum VaultMigration {
 
     /// What a migration of one vault would do.
     public struct Plan: Sendable, Equatable {
-        /// The storage format the file has now: 1, 2, or 3 (then nothing is left to do).
+        /// The storage format the file has now: 1 to 4, or 5 (then nothing is left to do).
         public let format: Int
-        /// Whether the next step was started and interrupted; `copiedMembers` of `members` are copied.
+        /// Whether the next step was started and interrupted; it has copied `copied` of its rows.
         public let isInterrupted: Bool
-        /// Members the interrupted step has already copied.
-        public let copiedMembers: Int
+        /// What the interrupted step has already copied: members (steps to formats 2 to 4) or
+        /// audit entries (the step to format 5).
+        public let copied: Int
         /// Members in the vault.
         public let members: Int
+        /// Audit entries in the vault.
+        public let auditEntries: Int
         /// Rows each table the next step rebuilds still holds in its old form (what is left to move), by table.
         public let rows: [String: Int]
         /// Members per transaction.
@@ -27,11 +30,18 @@ public enum VaultMigration {
         /// The storage format this build writes.
         public static var currentFormat: Int { Schema.formatSteps.last?.format ?? 1 }
 
-        /// Transactions left: for each step still to run, one per batch of members still to copy and the swap.
+        /// What the step to `format` moves in batches: how many, and of what.
+        public func batched(byStepTo format: Int) -> (count: Int, unit: String) {
+            Schema.formatSteps.first { $0.format == format }?.driver == "audit_log" ? (auditEntries, "audit entries") : (members, "members")
+        }
+
+        /// Transactions left: for each step still to run, one per batch still to copy and the swap.
         public var transactions: Int {
-            let batches = { (members: Int) in (members + batchSize - 1) / batchSize + 1 }
             guard format < Self.currentFormat else { return 0 }
-            return batches(members - copiedMembers) + (Self.currentFormat - format - 1) * batches(members)
+            return (format + 1...Self.currentFormat).reduce(0) { total, target in
+                let left = batched(byStepTo: target).count - (target == format + 1 ? copied : 0)
+                return total + (left + batchSize - 1) / batchSize + 1
+            }
         }
     }
 
@@ -42,23 +52,30 @@ public enum VaultMigration {
         let version = try Schema.version(of: database)
         if version > Schema.currentVersion { throw StorageError.schemaTooNew(found: version, supported: Schema.currentVersion) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        let members = try database.statement("SELECT count(*) AS value FROM members").scalar(table: "members")
         guard let step = try Schema.formatSteps.first(where: { try $0.state(of: database) != .after }) else {
-            let members = try database.statement("SELECT count(*) AS value FROM members").scalar(table: "members")
-            return Plan(format: Plan.currentFormat, isInterrupted: false, copiedMembers: 0, members: members, rows: [:],
-                        batchSize: max(1, batchSize), fileBytes: bytes)
+            return Plan(format: Plan.currentFormat, isInterrupted: false, copied: 0, members: members, auditEntries: try auditEntries(database),
+                        rows: [:], batchSize: max(1, batchSize), fileBytes: bytes)
         }
         // What would stop the migration stops the dry run too, with the same error.
-        try FormatThree.refuseInexactTimestamps(database)
+        try Schema.refuseInexactTimestamps(database)
         let interrupted = try step.state(of: database) == .migrating
-        let rows = try step.rowCounts(database)
         let copied = interrupted ? try step.copiedMembers(database) : 0
-        return Plan(format: step.format - 1, isInterrupted: interrupted, copiedMembers: copied, members: (rows["members"] ?? 0) + copied,
-                    rows: rows, batchSize: max(1, batchSize), fileBytes: bytes)
+        // Members are copied away from the old `members` table by the steps to formats 2 and 3.
+        let stepMembers = step.tables.first == "members" ? members + copied : members
+        return Plan(format: step.format - 1, isInterrupted: interrupted, copied: copied, members: stepMembers,
+                    auditEntries: try auditEntries(database) + (step.driver == "audit_log" ? copied : 0),
+                    rows: try step.rowCounts(database), batchSize: max(1, batchSize), fileBytes: bytes)
+    }
+
+    /// Audit entries in `database` (those in the old table only, while the step to format 5 moves them).
+    private static func auditEntries(_ database: Database) throws -> Int {
+        try database.statement("SELECT count(*) AS value FROM audit_log").scalar(table: "audit_log")
     }
 
     /// Migrates the vault at `path` to the current format (or finishes an interrupted migration),
     /// `batchSize` members per transaction; `progress` gets the format each batch moves to and the
-    /// members that step has copied, after each batch.
+    /// members (or, for format 5, audit entries) that step has copied, after each batch.
     public static func run(at path: String, keyRing: KeyRing, batchSize: Int = defaultBatchSize,
                            progress: (_ format: Int, _ copied: Int) throws -> Void = { _, _ in }) throws {
         try Schema.migrate(try openChecked(path, keyRing: keyRing, readOnly: false), batchSize: max(1, batchSize), afterBatch: progress)

@@ -75,7 +75,8 @@ enum VaultCommands {
             return
         }
         try VaultMigration.run(at: path, keyRing: keyRing, batchSize: batchSize) { format, copied in
-            if !invocation.json { Output.error("format \(format): copied \(copied) of \(plan.members) members") }
+            let total = plan.batched(byStepTo: format)
+            if !invocation.json { Output.error("format \(format): copied \(copied) of \(total.count) \(total.unit)") }
         }
         // Opening checks seals and re-applies the erasure journal, as every later use will.
         _ = try Vault.open(at: path, keyRing: keyRing, erasureJournal: try invocation.erasureJournalPath())
@@ -85,7 +86,8 @@ enum VaultCommands {
     /// Prints a migration plan, or (`done`) the state after a migration.
     private static func report(_ plan: VaultMigration.Plan, done: Bool, _ invocation: Invocation) {
         if invocation.json {
-            Output.json(["format": plan.format, "interrupted": plan.isInterrupted, "copied_members": plan.copiedMembers, "members": plan.members,
+            Output.json(["format": plan.format, "interrupted": plan.isInterrupted, "copied": plan.copied, "members": plan.members,
+                         "audit_entries": plan.auditEntries,
                          "rows": plan.rows, "transactions": plan.transactions, "batch_size": plan.batchSize, "file_bytes": plan.fileBytes,
                          "re_encrypted_values": 0] as [String: Any])
             return
@@ -97,17 +99,26 @@ enum VaultCommands {
             return
         }
         let rows = plan.rows.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        let steps = plan.format == 1 ? "into tables keyed by an integer (format 2), then into tables with integer timestamps (format 3)"
-            : "into tables with integer timestamps and consent events that refer to their notice (format 3)"
+        let steps = (plan.format + 1...current).compactMap { Self.stepDescriptions[$0] }.joined(separator: ", then ")
+        let next = plan.batched(byStepTo: plan.format + 1)
         Output.line("""
-            The vault is in storage format \(plan.format)\(plan.isInterrupted ? ", migration interrupted after \(plan.copiedMembers) of \(plan.members) members" : "").
-            A migration moves \(plan.members - plan.copiedMembers) members with their rows (\(rows)) \(steps),
-            \(plan.batchSize) members per transaction, swapping the tables in one more after each step: \(plan.transactions) transactions.
-            No value is re-encrypted: the associated data of each value binds the member id and the field name, which stay.
+            The vault is in storage format \(plan.format)\(plan.isInterrupted ? ", migration interrupted after \(plan.copied) of \(next.count) \(next.unit)" : "").
+            A migration moves the rows of \(plan.members) members and \(plan.auditEntries) audit entries (next step: \(rows)) \(steps),
+            \(plan.batchSize) members or audit entries per transaction, swapping the tables in one more after each step: \(plan.transactions) transactions.
+            No value is re-encrypted: the associated data of each value binds the member id and the field name, which stay;
+            no audit entry is re-chained: each reads back exactly as it was written.
             Each batch zeroes the old rows it moved (secure_delete); the file (\(plan.fileBytes) bytes) grows while both copies of a batch exist
             and then reuses the old pages: it is not smaller afterwards (VACUUM an offline copy to shrink it).
             """)
     }
+
+    /// What each migration step makes, by the format it moves to.
+    private static let stepDescriptions = [
+        2: "into tables keyed by an integer (format 2)",
+        3: "into tables with integer timestamps and consent events that refer to their notice (format 3)",
+        4: "into a consent ledger and events feed that keep repeated terms once (format 4)",
+        5: "into an audit log that keeps repeated terms once and hashes as bytes (format 5)",
+    ]
 
     private static func checkpoint(_ invocation: Invocation) throws {
         _ = try invocation.checkedPositional()
