@@ -251,6 +251,17 @@ struct ImportCLITests {
         let piped = try cli.vault(["member", "import", fifo, "--token", token])
         #expect(piped.status == 1 && piped.stderr.hasPrefix("Error: role 'marketing' may not perform member.enroll"))
     }
+
+    @Test("a folder given as the import file is an error naming it, and imports nothing")
+    func folderRefused() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let folder = cli.folder.appendingPathComponent("lines")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let result = try cli.vault(["member", "import", folder.path])
+        #expect(result.status == 1 && result.stderr.contains("lines: it is a folder"), "\(result.stderr)")
+        #expect(try cli.vault(["member", "list"]).stdout.isEmpty)
+    }
 }
 
 @Suite("consent-vault binary: bench")

@@ -57,6 +57,21 @@ struct AuditTests {
         try expectBroken(test, at: refused)
     }
 
+    @Test("an entry re-encoded so it reads the same but hides from per-member queries is named by verify")
+    func reencoded() throws {
+        for tamper in ["UPDATE audit_log SET subject = lower(hex(subject)) WHERE typeof(subject) = 'blob'",
+                       "UPDATE audit_log SET anchor_value = x'' WHERE anchor_value = ''",
+                       "UPDATE audit_log SET at_unix = CAST(CAST(at_unix AS TEXT) AS BLOB)"] {
+            let (test, member) = try auditedVault()
+            let first = Int(try test.rawDatabase().statement("SELECT min(seq) FROM audit_log WHERE typeof(subject) = 'blob'").rows()[0][0].integer!)
+            let before = try test.vault.audit.entries(for: member, as: admin).count
+            try test.rawDatabase().execute(tamper)
+            let result = try test.vault.audit.verify(as: admin)
+            #expect(!result.isIntact && result.firstBadSequence ?? .max <= first, "\(tamper): \(result.problem ?? "")")
+            #expect(before >= 5)
+        }
+    }
+
     @Test("an entry's time or anchor bytes edited, or its shared terms rewritten with the guard dropped, is detected")
     func editedStoredForms() throws {
         for tamper in ["UPDATE audit_log SET at_unix = at_unix + 1 WHERE seq = 4",

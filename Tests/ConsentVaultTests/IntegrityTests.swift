@@ -61,6 +61,23 @@ struct IntegrityTests {
         }
     }
 
+    @Test("a ledger counter set back cannot file a withdrawal before the grant it withdraws")
+    func counterSetBack() throws {
+        let test = try TestVault()
+        let anna = try test.vault.members.enroll([FieldInput("email", "anna@example.de"), FieldInput("clothing_size", "M")],
+                                                 consents: [ConsentRequest(purpose: "personalized_offers")], channel: .app, as: admin).member
+        let marketing = try test.vault.tokens.principal(for: try test.vault.tokens.create(name: "crm-app", role: "marketing", as: admin))
+        #expect(try !test.vault.members.read(anna, purpose: "personalized_offers", as: marketing).fields.isEmpty)
+        try test.rawDatabase().execute("UPDATE ledger_counters SET last = 0")
+        try test.vault.consents.withdraw(ConsentRequest(purpose: "personalized_offers"), for: anna, as: admin)
+        #expect(try test.vault.members.read(anna, purpose: "personalized_offers", as: marketing).fields.isEmpty)
+        let events = try test.vault.context.consents.events(of: anna)
+        #expect(events.last?.kind == .withdraw && events.map(\.sequence) == events.map(\.sequence).sorted())
+        #expect(try test.vault.audit.verify(as: admin).isIntact)
+        try test.rawDatabase().execute("DELETE FROM ledger_counters")
+        #expect(throws: StorageError.self) { _ = try test.vault.consents.grant(ConsentRequest(purpose: "personalized_offers"), for: anna, channel: .app, as: admin) }
+    }
+
     @Test("inserting a grant the member never gave is detected")
     func forgedGrant() throws {
         let (test, anna, marketing) = try prepared()

@@ -16,6 +16,12 @@ public struct AuditVerification: Sendable, Equatable {
 }
 
 extension AuditLog {
+    /// The first entry not stored as `append` writes it (`FormatFive.rewrittenEntries`), or nil.
+    func firstRewrittenEntry() throws -> Int? {
+        try database.statement("SELECT min(seq) AS seq FROM audit_log WHERE \(FormatFive.rewrittenEntries)").rows(table: "audit_log").first?
+            .optionalInteger("seq")
+    }
+
     /// The latest chain value as `sequence:hex` (`0:00…` for an empty log).
     func head() throws -> String {
         let last = try latest()
@@ -27,6 +33,7 @@ extension AuditLog {
     /// `head()`), also detects entries cut off the end.
     func verify(expectedHead: String? = nil) throws -> AuditVerification {
         let all = try entries()
+        let rewritten = try firstRewrittenEntry()
         var previous = Self.genesis
         var chainBySequence: [Int: [UInt8]] = [:]
         for (offset, entry) in all.enumerated() {
@@ -34,6 +41,11 @@ extension AuditLog {
             guard entry.sequence == expectedSequence else {
                 return AuditVerification(entries: offset, firstBadSequence: expectedSequence,
                                          problem: "entry \(expectedSequence) is missing (next is \(entry.sequence))", head: try head())
+            }
+            guard entry.sequence != rewritten else {
+                return AuditVerification(entries: offset, firstBadSequence: entry.sequence,
+                                         problem: "entry \(entry.sequence) is stored in a form the vault never writes (re-encoded to hide it from per-member queries)",
+                                         head: try head())
             }
             guard try link(previous, entry) == entry.chain else {
                 return AuditVerification(entries: offset, firstBadSequence: entry.sequence,

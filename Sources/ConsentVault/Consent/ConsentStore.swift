@@ -41,13 +41,17 @@ struct ConsentStore {
                             evidence: try row.text("evidence"))
     }
 
-    /// Appends one event and returns its sequence number (the ledger's counter plus one).
+    /// Appends one event and returns its sequence number: one past the ledger's counter and past the
+    /// member's newest event, so a counter set back with `sqlite3` cannot file a new event (a
+    /// withdrawal) before the member's older ones; a missing counter row stops the append.
     @discardableResult
     func append(_ event: NewConsentEvent, for member: MemberID) throws -> Int {
         let terms = try termsCode(of: event)
         let inserted = try database.statement("""
             INSERT INTO consent_events (member_key, seq, terms, notice_sha256, captured_unix, recorded_unix, evidence)
-            VALUES ((SELECT key FROM members WHERE id = ?1), (SELECT last + 1 FROM ledger_counters WHERE name = 'consent_events'), ?2,
+            VALUES ((SELECT key FROM members WHERE id = ?1),
+                    max((SELECT last FROM ledger_counters WHERE name = 'consent_events'),
+                        coalesce((SELECT max(seq) FROM consent_events WHERE member_key = (SELECT key FROM members WHERE id = ?1)), 0)) + 1, ?2,
                     \(FormatThree.storedNoticeHash("?3", purpose: "?4", version: "?5", language: "?6")), unixepoch(?7), unixepoch(?8), ?9)
             RETURNING seq
             """).rows([.text(member.rawValue), .integer(terms), event.noticeSHA256.map { .text($0) } ?? .null, .text(event.purpose),

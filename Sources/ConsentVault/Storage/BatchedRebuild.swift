@@ -64,7 +64,7 @@ struct BatchedRebuild {
     }
 
     /// Rows of `driver` (members, unless the step is driven by another table) an interrupted step has copied.
-    func copiedMembers(_ database: Database) throws -> Int {
+    func copiedRows(_ database: Database) throws -> Int {
         guard tables.first != driver else {
             return try database.statement("SELECT count(*) AS value FROM \(driver)\(suffix)").scalar(table: "\(driver)\(suffix)")
         }
@@ -79,9 +79,9 @@ struct BatchedRebuild {
     }
 
     /// Runs the step on `database` (at `fromVersion`), or finishes it when it was interrupted,
-    /// `batchSize` members per transaction. `afterBatch` runs after each committed batch with the
-    /// step's format and the members it copied so far (progress output; the crash test stops the
-    /// process there).
+    /// `batchSize` driving rows (members or audit entries) per transaction. `afterBatch` runs after
+    /// each committed batch with the step's format and the driving rows it copied so far (progress
+    /// output; the crash test stops the process there).
     func migrate(_ database: Database, batchSize: Int, afterBatch: (_ format: Int, _ copied: Int) throws -> Void) throws {
         let started = try database.writeTransaction { () throws -> Bool in
             guard try Schema.version(of: database) == fromVersion else { return false }
@@ -93,7 +93,7 @@ struct BatchedRebuild {
         // Deleting the old member rows must not cascade to the tables the step keeps (tokens, restrictions).
         try database.execute("PRAGMA foreign_keys = OFF")
         defer { try? database.execute("PRAGMA foreign_keys = ON") }
-        var copied = try copiedMembers(database)
+        var copied = try copiedRows(database)
         while true {
             let count = try database.writeTransaction { () throws -> Int in
                 guard try hasProgress(database) else { return 0 }

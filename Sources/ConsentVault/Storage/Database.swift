@@ -46,6 +46,7 @@ final class Database {
         } else {
             guard try isVault(marking: !readOnly) else { throw .notAVault(path: path) }
         }
+        try registerHexBytes()
         guard !readOnly else { return }
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA secure_delete = ON")
@@ -54,12 +55,12 @@ final class Database {
         // Savepoint journals and sorts stay in memory: no temporary files with page copies on disk.
         try execute("PRAGMA temp_store = MEMORY")
         try execute("PRAGMA cache_size = -\(Self.pageCacheKibibytes)")
-        try registerHexBytes()
     }
 
     /// Registers `cv_hex_bytes(text)` on this connection: the bytes of `text` when it is non-empty
     /// lowercase hex (what `lower(hex(bytes))` gives back exactly), NULL for anything else. SQLite
-    /// 3.40 has no `unhex`; migrations use it to store hex columns as bytes (`FormatFive`).
+    /// 3.40 has no `unhex`; the migration to format 5 stores hex columns as bytes with it, and `audit
+    /// verify` finds entries stored in another form (`FormatFive.rewrittenEntries`).
     private func registerHexBytes() throws(StorageError) {
         let status = sqlite3_create_function_v2(handle, "cv_hex_bytes", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, _, arguments in
             guard let argument = arguments?[0], sqlite3_value_type(argument) == SQLITE_TEXT, let text = sqlite3_value_text(argument),

@@ -99,6 +99,22 @@ enum FormatFive {
         refusals: [("audit_log", inexactProblem, "SELECT count(*) AS value FROM audit_log WHERE \(batch) AND (\(inexact))")],
         copyBatch: copyBatch, deleteBatch: ["DELETE FROM audit_log WHERE \(batch)"], createTriggers: createTriggers)
 
+    /// SQL that holds for an entry not stored as `AuditLog.append` writes it: a pseudonym or anchor
+    /// kept as hex text instead of bytes, empty bytes, a time or terms code that is not an integer.
+    /// Such an entry reads the same, so its chain value still matches, but a per-member query no
+    /// longer finds it: `audit verify` reports it.
+    static let rewrittenEntries = """
+        typeof(at_unix) <> 'integer' OR typeof(terms) <> 'integer' OR \(nonCanonical("subject")) OR \(nonCanonical("anchor_value"))
+        """
+
+    /// SQL that holds when `column` holds a value `stored` would not have written.
+    private static func nonCanonical(_ column: String) -> String {
+        """
+        (typeof(\(column)) NOT IN ('text', 'blob') OR (typeof(\(column)) = 'blob' AND length(\(column)) = 0)
+         OR (typeof(\(column)) = 'text' AND cv_hex_bytes(\(column)) IS NOT NULL))
+        """
+    }
+
     /// What `value` (a pseudonym, anchor or `#table`) is stored as: bytes when it is hex, else text.
     static func stored(_ value: String) -> SQLValue {
         Hex.canonicalBytes(value).map { .blob($0) } ?? .text(value)

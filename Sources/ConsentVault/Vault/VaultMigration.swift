@@ -4,7 +4,7 @@ import Foundation
 /// do, and doing it with progress. Opening a vault (`Vault.open`) migrates it too, silently; both
 /// resume a migration that was interrupted.
 public enum VaultMigration {
-    /// Members copied per transaction unless the caller says otherwise.
+    /// Members (audit entries, for the step to format 5) copied per transaction unless the caller says otherwise.
     public static let defaultBatchSize = 2_000
 
     /// What a migration of one vault would do.
@@ -60,7 +60,7 @@ public enum VaultMigration {
         // What would stop the migration stops the dry run too, with the same error.
         try Schema.refuseInexactTimestamps(database)
         let interrupted = try step.state(of: database) == .migrating
-        let copied = interrupted ? try step.copiedMembers(database) : 0
+        let copied = interrupted ? try step.copiedRows(database) : 0
         // Members are copied away from the old `members` table by the steps to formats 2 and 3.
         let stepMembers = step.tables.first == "members" ? members + copied : members
         return Plan(format: step.format - 1, isInterrupted: interrupted, copied: copied, members: stepMembers,
@@ -74,8 +74,8 @@ public enum VaultMigration {
     }
 
     /// Migrates the vault at `path` to the current format (or finishes an interrupted migration),
-    /// `batchSize` members per transaction; `progress` gets the format each batch moves to and the
-    /// members (or, for format 5, audit entries) that step has copied, after each batch.
+    /// `batchSize` members (audit entries for format 5) per transaction; `progress` gets the format
+    /// each batch moves to and the members (or audit entries) that step has copied, after each batch.
     public static func run(at path: String, keyRing: KeyRing, batchSize: Int = defaultBatchSize,
                            progress: (_ format: Int, _ copied: Int) throws -> Void = { _, _ in }) throws {
         try Schema.migrate(try openChecked(path, keyRing: keyRing, readOnly: false), batchSize: max(1, batchSize), afterBatch: progress)

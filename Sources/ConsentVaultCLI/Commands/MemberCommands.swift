@@ -167,6 +167,10 @@ enum MemberCommands {
             guard descriptor >= 0 else { throw CommandFailure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
             var status = stat()
             fileSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+            guard status.st_mode & S_IFMT != S_IFDIR else {
+                close(descriptor)
+                throw CommandFailure(description: "cannot read \(path): it is a folder, not a file of JSON lines")
+            }
             guard let reader = ImportLineReader(descriptor: descriptor) else {
                 close(descriptor)
                 throw CommandFailure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
