@@ -229,6 +229,13 @@ struct RedactorCoverageTests {
         ("Ehepaar Richter (Birgit & Günter) beschwert sich", ["PERSON:Richter", "PERSON:Birgit", "PERSON:Günter"]),
         ("@mia kannst du das übernehmen?", ["SOCIAL_HANDLE:@mia"]), ("Agent: Und Ihr Name?\nKunde: stefano gallo", ["PERSON:stefano gallo"]),
         ("delivery failed, neighbour Urquhart refused it", ["PERSON:Urquhart"]),
+        // `Mitgl.-Nr.` as a cue; a brand that is also a given name counts after a cue or a closing, not alone.
+        ("Bonusprogramm (Mitgl.-Nr. M-679030). Leider", ["MEMBER_NUMBER:M-679030"]), ("Cheers,\nZara", ["PERSON:Zara"]),
+        ("models Zara Hussain and Tunde Banks", ["PERSON:Zara Hussain", "PERSON:Tunde Banks"]),
+        // A member number listed after another; not a count or a year after `und`/`and`.
+        ("ich hab 2 konten, CV-00080167 und KD 32 1458. könnt ihr", ["MEMBER_NUMBER:CV-00080167", "MEMBER_NUMBER:KD 32 1458"]),
+        ("2 accounts, CV 0484 5276 and M-209978. can you merge", ["MEMBER_NUMBER:CV 0484 5276", "MEMBER_NUMBER:M-209978"]),
+        ("Kundennummer 4711 0815 und 2 Kinder", ["MEMBER_NUMBER:4711 0815"]), ("member no. CV 1234 5678 and 2024", ["MEMBER_NUMBER:CV 1234 5678"]),
         // Document and insurance numbers a few words after their cue; a customer's number after `alte Nummer`; a dash before a postcode.
         ("Versichertennr. C243916545. Anprobe", ["NATIONAL_ID:C243916545"]), ("Ausweisnummer laut Bestellung P4X17GZN7. Fahrer", ["NATIONAL_ID:P4X17GZN7"]),
         ("DOB 6/13 – 7861 Pine Ct – card", ["DATE_OF_BIRTH:6/13", "ADDRESS:7861 Pine Ct"]), ("Alte Nummer KD 24 9535 gesperrt", ["MEMBER_NUMBER:KD 24 9535"]), ("Adresse Zum Sportplatz 73 – 32423 Minden.", ["ADDRESS:Zum Sportplatz 73 – 32423 Minden"]),
@@ -407,6 +414,7 @@ struct RedactorCoverageTests {
         "die Größen fallen klein aus, S war zu eng", "Aktion im Mai 2026", "Kunde möchte umtauschen", "Mitglied seit 2013, member for 10 years", "Konto nach 5 Fehlversuchen gesperrt", "Kunde (WhatsApp): Hi",
         "Absender (UPS): Adresse unvollständig", "Rückgabe innerhalb von 30 Tagen mit Bon.", "Opening May 2026", "Perso VORGELEGT", "| Kunde | Summe |\n| Filiale | 12 € |", "ich gehe im Laden vorbei", "Dec 24 stores close 2pm",
         "Radiospot (20 Sek.).", "Call from the store", "Betty Crocker mixes and Johnnie Walker", "a weekend at the Savoy", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
+        "Zara opened a new store in Leeds", "20% off at Zara Home this week",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

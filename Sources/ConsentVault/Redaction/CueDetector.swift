@@ -17,7 +17,8 @@ enum CueDetector {
                              "clubcard", "nectar", "nectar card", "deutschlandcard", "miles & more", "bahncard", "rewards", "rewards id", "rewards no",
                              "member card", "membership card", "points card", "bonusnummer", "kundenkonto-nr", "member", "mitglied",
                              "kundenkonten", "familienkarte", "partnerkarte", "meine nr", "seine nr", "ihre nr", "my no", "her no", "his no",
-                             "nummer", "number", "no", "nr", "kartennr", "karten-nr"]
+                             "nummer", "number", "no", "nr", "kartennr", "karten-nr",
+                             "mitgl.-nr", "mitgl-nr", "mitgl. nr", "mitgl.nr", "mitgl nr"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "reach me on", "contact me on", "contact me at", "telephone me on",
@@ -136,6 +137,36 @@ enum CueDetector {
             return Detection(type: .memberNumber, start: start, end: end, priority: DetectionPriority.cueName)
         }
     }
+
+    /// Member numbers listed after one already found (`CV-00080167 und KD 32 1458`, `CV 0484 5276 and
+    /// M-209978`, `…, 4711 0815 / KD-77 1234`): a value after `und`, `and`, `oder`, `or`, `sowie`, a comma,
+    /// `/` or `&` that opens with a letter or has six digits or more, and is shaped like no phone or IBAN.
+    static func numbersListed(after found: [Detection], in text: ScalarText) -> [Detection] {
+        var listed: [Detection] = []
+        var queue = found.filter { $0.type == .memberNumber }
+        while let number = queue.popLast(), listed.count < 64 {
+            var cursor = number.end
+            while text.isSpace(cursor) { cursor += 1 }
+            if text.is(cursor, ",") || text.is(cursor, "/") || text.is(cursor, "&") {
+                cursor += 1
+            } else if let word = listWords.first(where: { text.lowercasedMatches($0, at: cursor) && text.isSpace(cursor + $0.count) }) {
+                cursor += word.count
+            } else {
+                continue
+            }
+            guard let value = value(in: text, after: cursor, type: .memberNumber) else { continue }
+            let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
+            guard digits >= 4, text.isLetter(value.start) || digits >= 6, !isPhoneShaped(text, value.start, value.end),
+                  !isIBANShaped(text, value.start, value.end), !found.contains(where: { $0.start < value.end && value.start < $0.end }) else { continue }
+            let detection = Detection(type: .memberNumber, start: value.start, end: value.end, priority: DetectionPriority.cueName)
+            listed.append(detection)
+            queue.append(detection)
+        }
+        return listed
+    }
+
+    /// Words that join the items of a list, lowercase.
+    private static let listWords = ScalarText.lowercased(["und", "and", "oder", "or", "sowie"])
 
     /// Whether `value` found after cue `match` is the cue's, given `owner`, the word before the cue.
     private static func belongs(_ value: (start: Int, end: Int), to match: (cue: [UInt32], type: EntityType), owner: String, in text: ScalarText) -> Bool {

@@ -123,7 +123,7 @@ enum NameCues {
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
         "hauschka", "meta", "converse", "savoy",
-        "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "zara", "primark",
+        "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "primark",
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
         "hilfiger", "vuitton", "lagerfeld", "banani", "martens", "barbie", "pandora", "radley", "thorntons", "dyson", "lego", "playmobil",
         "fisher-price",
@@ -144,7 +144,7 @@ enum NameCues {
         "melitta", "rosenthal", "villeroy", "zwilling", "fissler", "kenwood", "kellogg's", "haribo", "bahlsen", "ritter", "milka",
         "nivea", "weleda", "wella", "schwarzkopf", "steiff", "haba", "ravensburger", "schleich", "märklin", "birkenstock", "lowa", "meindl",
         "rieker", "tamaris", "ecco", "clarks", "hobbs", "jigsaw", "mulberry", "ugg", "crocs", "smeg", "miele", "siemens", "bosch",
-        "braun", "philips", "krups", "delonghi", "de'longhi", "sodastream", "tefal", "wmf", "leifheit", "vileda", "kärcher", "tchibo",
+        "zara", "braun", "philips", "krups", "delonghi", "de'longhi", "sodastream", "tefal", "wmf", "leifheit", "vileda", "kärcher", "tchibo",
         "selfridges", "harrods", "debenhams", "wilko", "argos", "boots", "tesco",
         "sainsbury's", "waitrose", "ocado", "asos", "zalando", "lidl", "aldi", "rewe", "edeka", "ikea", "chloé", "moschino",
         "givenchy", "balenciaga", "burberry", "superdry", "guess", "mango", "benetton", "wolford", "falke", "bugatti",

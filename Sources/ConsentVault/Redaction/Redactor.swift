@@ -84,6 +84,7 @@ public struct Redactor: @unchecked Sendable {
         candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"]) + TableDetector.cells(in: text)
         let names = NameDetector.names(in: text)
         candidates += AddressDetector.addresses(in: text) + names + CueDetector.numbersAfterNames(names, in: text)
+        candidates += CueDetector.numbersListed(after: candidates, in: text)
         // Placeholders already in the text (`build` fills some in before redacting) are never personal data.
         let placeholders = Self.placeholderSpans(in: text)
         if !placeholders.isEmpty {
