@@ -235,6 +235,9 @@ struct RedactorCoverageTests {
         // A member number listed after another; not a count or a year after `und`/`and`.
         ("ich hab 2 konten, CV-00080167 und KD 32 1458. könnt ihr", ["MEMBER_NUMBER:CV-00080167", "MEMBER_NUMBER:KD 32 1458"]),
         ("2 accounts, CV 0484 5276 and M-209978. can you merge", ["MEMBER_NUMBER:CV 0484 5276", "MEMBER_NUMBER:M-209978"]),
+        // A capitalized `Im`/`In der` after an address cue opens the street; lowercase it is a filler.
+        ("Anschrift: Im Winkel 71", ["ADDRESS:Im Winkel 71"]), ("Adresse: In der Au 5, 83022 Rosenheim", ["ADDRESS:In der Au 5, 83022 Rosenheim"]),
+        ("wohnt in der Bahnhofstraße 5", ["ADDRESS:Bahnhofstraße 5"]),
         ("Kundennummer 4711 0815 und 2 Kinder", ["MEMBER_NUMBER:4711 0815"]), ("member no. CV 1234 5678 and 2024", ["MEMBER_NUMBER:CV 1234 5678"]),
         // Document and insurance numbers a few words after their cue; a customer's number after `alte Nummer`; a dash before a postcode.
         ("Versichertennr. C243916545. Anprobe", ["NATIONAL_ID:C243916545"]), ("Ausweisnummer laut Bestellung P4X17GZN7. Fahrer", ["NATIONAL_ID:P4X17GZN7"]),

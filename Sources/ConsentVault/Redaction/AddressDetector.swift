@@ -356,6 +356,8 @@ enum AddressDetector {
                                                             "wohnt", "home address", "delivery address", "shipping address", "billing address",
                                                             "address", "lives at", "living at", "resides at"])
     private static let addressCueInitials = ScalarText.letterMask("larwhdsb")
+    /// Fillers that open a street's name when capitalized (`Anschrift Im Winkel 71`, `wohnt In der Au 5`).
+    private static let capitalizedStreetOpeners = ScalarText.lowercased(["im", "in"])
     /// Words between an address cue and the street (`Adresse ist jetzt …`, `wohnt in der …`).
     private static let addressFillers = ScalarText.lowercased(["ist", "lautet", "jetzt", "neu", "neue", "is", "now", "new", "in", "der", "im", "at"])
 
@@ -367,7 +369,8 @@ enum AddressDetector {
         var cursor = start + cue.count
         for _ in 0..<3 {
             while text.isSpace(cursor) || text.is(cursor, ":") { cursor += 1 }
-            guard let filler = addressFillers.first(where: { text.lowercasedMatches($0, at: cursor) && !text.isLetter(cursor + $0.count) }) else { break }
+            guard let filler = addressFillers.first(where: { text.lowercasedMatches($0, at: cursor) && !text.isLetter(cursor + $0.count) }),
+                  !(text.isUpper(cursor) && Self.capitalizedStreetOpeners.contains(filler)) else { break }
             cursor += filler.count
         }
         while text.isSpace(cursor) || text.is(cursor, ":") { cursor += 1 }
