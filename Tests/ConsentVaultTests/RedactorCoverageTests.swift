@@ -238,6 +238,9 @@ struct RedactorCoverageTests {
         // A capitalized `Im`/`In der` after an address cue opens the street; lowercase it is a filler.
         ("Anschrift: Im Winkel 71", ["ADDRESS:Im Winkel 71"]), ("Adresse: In der Au 5, 83022 Rosenheim", ["ADDRESS:In der Au 5, 83022 Rosenheim"]),
         ("wohnt in der Bahnhofstraße 5", ["ADDRESS:Bahnhofstraße 5"]),
+        // `member`/`Mitglied` before a name, as `customer`/`Kunde`.
+        ("message for long-time member Jack Black, member no. CV 13192731", ["PERSON:Jack Black", "MEMBER_NUMBER:CV 13192731"]),
+        ("als Mitglied Anna Schulz eingetragen", ["PERSON:Anna Schulz"]),
         ("Kundennummer 4711 0815 und 2 Kinder", ["MEMBER_NUMBER:4711 0815"]), ("member no. CV 1234 5678 and 2024", ["MEMBER_NUMBER:CV 1234 5678"]),
         // Document and insurance numbers a few words after their cue; a customer's number after `alte Nummer`; a dash before a postcode.
         ("Versichertennr. C243916545. Anprobe", ["NATIONAL_ID:C243916545"]), ("Ausweisnummer laut Bestellung P4X17GZN7. Fahrer", ["NATIONAL_ID:P4X17GZN7"]),
@@ -417,7 +420,7 @@ struct RedactorCoverageTests {
         "die Größen fallen klein aus, S war zu eng", "Aktion im Mai 2026", "Kunde möchte umtauschen", "Mitglied seit 2013, member for 10 years", "Konto nach 5 Fehlversuchen gesperrt", "Kunde (WhatsApp): Hi",
         "Absender (UPS): Adresse unvollständig", "Rückgabe innerhalb von 30 Tagen mit Bon.", "Opening May 2026", "Perso VORGELEGT", "| Kunde | Summe |\n| Filiale | 12 € |", "ich gehe im Laden vorbei", "Dec 24 stores close 2pm",
         "Radiospot (20 Sek.).", "Call from the store", "Betty Crocker mixes and Johnnie Walker", "a weekend at the Savoy", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
-        "Zara opened a new store in Leeds", "20% off at Zara Home this week",
+        "Zara opened a new store in Leeds", "20% off at Zara Home this week", "member Benefits include free delivery", "Mitglied seit 2019",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

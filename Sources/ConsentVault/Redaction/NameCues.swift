@@ -26,7 +26,7 @@ enum NameCues {
         "empfänger", "empfängerin", "absender", "absenderin", "ansprechpartner", "ansprechpartnerin", "besteller", "bestellerin",
         "fahrer", "fahrerin", "tochter", "sohn", "mann", "ehemann", "ehefrau", "gatte", "gattin", "mutter", "vater", "bruder",
         "schwester", "enkel", "enkelin", "oma", "opa", "freundin", "kollege", "kollegin", "mitarbeiter", "mitarbeiterin",
-        "customer", "client", "cardholder", "holder", "recipient", "sender", "addressee", "driver", "courier",
+        "customer", "client", "member", "mitglied", "cardholder", "holder", "recipient", "sender", "addressee", "driver", "courier",
         "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson",
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed", "patient", "patientin", "guest", "gast",
         "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "nachbarn", "anrufer", "anruferin", "guardian",
@@ -118,7 +118,7 @@ enum NameCues {
         "mitgliedsnr", "kundennr", "kdnr", "ref", "to", "from", "reason", "date", "surname", "forename", "grund",
         // Labels of forms and mail headers (`Von:`, `Tel:`, `IBAN:`), and visitors of a web chat.
         "von", "tel", "handy", "mobil", "fax", "iban", "bic", "geb", "betreff", "datum", "besucher", "besucherin", "nutzer", "nutzerin",
-        "visitor", "job", "line", "item", "note", "notes", "status", "update",
+        "visitor", "job", "line", "item", "note", "notes", "status", "update", "benefits", "vorteile", "perks",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
