@@ -144,6 +144,10 @@ enum CueDetector {
     static func numbersListed(after found: [Detection], in text: ScalarText) -> [Detection] {
         var listed: [Detection] = []
         var queue = found.filter { $0.type == .memberNumber }
+        guard !queue.isEmpty else { return [] }
+        // Where something was found already, marked once so each check is one look (linear on a text of many numbers).
+        var taken = [Bool](repeating: false, count: text.count + 1)
+        for detection in found { for offset in detection.start..<min(detection.end, text.count) { taken[offset] = true } }
         while let number = queue.popLast(), listed.count < 64 {
             var cursor = number.end
             while text.isSpace(cursor) { cursor += 1 }
@@ -157,7 +161,7 @@ enum CueDetector {
             guard let value = value(in: text, after: cursor, type: .memberNumber) else { continue }
             let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
             guard digits >= 4, text.isLetter(value.start) || digits >= 6, !isPhoneShaped(text, value.start, value.end),
-                  !isIBANShaped(text, value.start, value.end), !found.contains(where: { $0.start < value.end && value.start < $0.end }) else { continue }
+                  !isIBANShaped(text, value.start, value.end), !(value.start..<value.end).contains(where: { taken[$0] }) else { continue }
             let detection = Detection(type: .memberNumber, start: value.start, end: value.end, priority: DetectionPriority.cueName)
             listed.append(detection)
             queue.append(detection)

@@ -109,7 +109,7 @@ enum PromptCommands {
         let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)
         let adversarialMegabytes = try invocation.integer(.adversarialMB) ?? 0
         let adversarial = adversarialMegabytes > 0 ? ["1", "@", "a@", "(", "0 ", "1.", "::", "Am ", "kiki: a\n", "Flat 1, Ab House, ", "1 a b st, c ", "Steuer-ID a b ", "Alles Liebe\nA & B aus ",
-                                                             "a.", "a.b@", "Agent A: b\n", "1 A Rd, B, Co. C, ", "1/2 ", "name;email\n", "a;b\n"].map { unit in
+                                                             "a.", "a.b@", "Agent A: b\n", "1 A Rd, B, Co. C, ", "1/2 ", "name;email\n", "a;b\n", "CV 1234 5678 und "].map { unit in
             (unit, RedactionEvaluation.throughput(of: String(repeating: unit, count: adversarialMegabytes * 1_000_000 / unit.utf8.count)))
         } : []
         if invocation.json {
