@@ -61,19 +61,9 @@ struct AuditLog {
     /// The `audit_terms` code of the entry's principal, role, operation, purpose, field lists and
     /// outcome, added when no entry had that combination before.
     private func termsCode(of entry: AuditEntry) throws -> Int64 {
-        let terms: [SQLValue] = [.text(entry.principal), .text(entry.role), .text(entry.operation), .text(entry.purpose),
-                                 .text(entry.fieldsRequested.joined(separator: ",")), .text(entry.fieldsReturned.joined(separator: ",")),
-                                 .text(entry.outcome.rawValue)]
-        if let known = try database.statement("""
-            SELECT code FROM audit_terms WHERE principal = ?1 AND role = ?2 AND operation = ?3 AND purpose = ?4 AND fields_requested = ?5
-            AND fields_returned = ?6 AND outcome = ?7
-            """).rows(terms, table: "audit_terms").first {
-            return Int64(try known.integer("code"))
-        }
-        try database.statement("""
-            INSERT INTO audit_terms (principal, role, operation, purpose, fields_requested, fields_returned, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            """).run(terms)
-        return Int64(database.lastInsertRowID)
+        try FormatFive.auditTerms.code(of: [.text(entry.principal), .text(entry.role), .text(entry.operation), .text(entry.purpose),
+                                            .text(entry.fieldsRequested.joined(separator: ",")), .text(entry.fieldsReturned.joined(separator: ",")),
+                                            .text(entry.outcome.rawValue)], in: database)
     }
 
     /// A purpose or requested name as the log keeps it: `session:` references and names shaped like

@@ -64,16 +64,10 @@ struct ConsentStore {
     /// The `consent_terms` code of the event's purpose, field, kind, notice version, language,
     /// channel, actor and guardian flag, added when no event had that combination before.
     private func termsCode(of event: NewConsentEvent) throws -> Int64 {
-        let terms: [SQLValue] = [.text(event.purpose), .text(event.field ?? ""), .text(event.kind.rawValue),
-                                 event.noticeVersion.map { .integer(Int64($0)) } ?? .null, .text(event.language),
-                                 event.channel.map { .text($0.rawValue) } ?? .null, .text(event.actor), .integer(event.guardian ? 1 : 0)]
-        if let known = try database.statement("SELECT code FROM consent_terms t WHERE \(FormatFour.termsMatch)").rows(terms, table: "consent_terms").first {
-            return Int64(try known.integer("code"))
-        }
-        try database.statement("""
-            INSERT INTO consent_terms (purpose, field, event, notice_version, language, channel, actor, guardian) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-            """).run(terms)
-        return Int64(database.lastInsertRowID)
+        try FormatFour.consentTerms.code(of: [.text(event.purpose), .text(event.field ?? ""), .text(event.kind.rawValue),
+                                              event.noticeVersion.map { .integer(Int64($0)) } ?? .null, .text(event.language),
+                                              event.channel.map { .text($0.rawValue) } ?? .null, .text(event.actor), .integer(event.guardian ? 1 : 0)],
+                                         in: database)
     }
 
     /// The notice language of the member's latest event, if any.

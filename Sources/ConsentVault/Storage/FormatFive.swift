@@ -55,12 +55,11 @@ enum FormatFive {
         """
 
     /// Triggers of format 5.
-    private static let createTriggers = """
-        CREATE TRIGGER audit_terms_stay_update BEFORE UPDATE ON audit_terms
-        BEGIN SELECT RAISE(ABORT, 'audit terms are append-only: audit entries refer to them'); END;
-        CREATE TRIGGER audit_terms_stay_delete BEFORE DELETE ON audit_terms
-        BEGIN SELECT RAISE(ABORT, 'audit terms are append-only: audit entries refer to them'); END;
-        """
+    private static let createTriggers = auditTerms.appendOnlyTriggers
+
+    /// What repeats across audit entries.
+    static let auditTerms = TermsTable(name: "audit_terms", columns: ["principal", "role", "operation", "purpose", "fields_requested",
+                                                                    "fields_returned", "outcome"], referredBy: "audit entries")
 
     /// Entries after `?1` up to `?2`, for a query over the old table.
     private static let batch = "seq > ?1 AND seq <= ?2"

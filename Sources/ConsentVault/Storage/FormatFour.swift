@@ -31,12 +31,11 @@ enum FormatFour {
     /// The consent ledger's rows as format 3 returned them, for a query over `FROM consentEvents`.
     static let consentEvents = "consent_events c LEFT JOIN consent_terms t ON t.code = c.terms"
 
-    /// SQL matching `consent_terms t` to the combination `?1`…`?8` (purpose, field, event, notice
-    /// version, language, channel, actor, guardian), `IS` where a column may be NULL.
-    static let termsMatch = """
-        t.purpose = ?1 AND t.field = ?2 AND t.event = ?3 AND t.notice_version IS ?4 AND t.language IS ?5 AND t.channel IS ?6
-        AND t.actor = ?7 AND t.guardian = ?8
-        """
+    /// What repeats across consent events.
+    static let consentTerms = TermsTable(name: "consent_terms", columns: ["purpose", "field", "event", "notice_version", "language", "channel",
+                                                                        "actor", "guardian"], referredBy: "consent events")
+    /// What repeats across the events feed (written only by the triggers below).
+    private static let eventTerms = TermsTable(name: "event_terms", columns: ["kind", "purpose", "field"], referredBy: "events")
 
     /// The new tables, created beside the old ones with a `_v4` suffix and renamed at the end, and
     /// the terms and counter tables (kept as they are).
@@ -116,15 +115,7 @@ enum FormatFour {
             CREATE TRIGGER consent_terms_known_kinds BEFORE INSERT ON consent_terms
                 WHEN NEW.event NOT IN ('grant', 'deny', 'withdraw', 'doi_sent', 'doi_confirmed', 'expire')
             BEGIN SELECT RAISE(ABORT, 'unknown consent event'); END;
-            CREATE TRIGGER consent_terms_stay_update BEFORE UPDATE ON consent_terms
-            BEGIN SELECT RAISE(ABORT, 'consent terms are append-only: consent events refer to them'); END;
-            CREATE TRIGGER consent_terms_stay_delete BEFORE DELETE ON consent_terms
-            BEGIN SELECT RAISE(ABORT, 'consent terms are append-only: consent events refer to them'); END;
-            CREATE TRIGGER event_terms_stay_update BEFORE UPDATE ON event_terms
-            BEGIN SELECT RAISE(ABORT, 'event terms are append-only: events refer to them'); END;
-            CREATE TRIGGER event_terms_stay_delete BEFORE DELETE ON event_terms
-            BEGIN SELECT RAISE(ABORT, 'event terms are append-only: events refer to them'); END;
-            CREATE TRIGGER events_from_consents AFTER INSERT ON consent_events WHEN \(consentKind) != 'doi_sent' BEGIN
+            \(consentTerms.appendOnlyTriggers)\(eventTerms.appendOnlyTriggers)CREATE TRIGGER events_from_consents AFTER INSERT ON consent_events WHEN \(consentKind) != 'doi_sent' BEGIN
                 \(fromConsent.add)
                 INSERT INTO events (at_unix, member_key, terms) VALUES (NEW.recorded_unix, NEW.member_key, \(fromConsent.code));
             END;
