@@ -238,6 +238,9 @@ struct RedactorCoverageTests {
         // A capitalized `Im`/`In der` after an address cue opens the street; lowercase it is a filler.
         ("Anschrift: Im Winkel 71", ["ADDRESS:Im Winkel 71"]), ("Adresse: In der Au 5, 83022 Rosenheim", ["ADDRESS:In der Au 5, 83022 Rosenheim"]),
         ("wohnt in der Bahnhofstraße 5", ["ADDRESS:Bahnhofstraße 5"]),
+        // A given name joined to a found one by `und`/`+`, also one that is a word, also lowercase in chat.
+        ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
+        ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.
         ("message for long-time member Jack Black, member no. CV 13192731", ["PERSON:Jack Black", "MEMBER_NUMBER:CV 13192731"]),
         ("als Mitglied Anna Schulz eingetragen", ["PERSON:Anna Schulz"]),
@@ -421,6 +424,7 @@ struct RedactorCoverageTests {
         "Absender (UPS): Adresse unvollständig", "Rückgabe innerhalb von 30 Tagen mit Bon.", "Opening May 2026", "Perso VORGELEGT", "| Kunde | Summe |\n| Filiale | 12 € |", "ich gehe im Laden vorbei", "Dec 24 stores close 2pm",
         "Radiospot (20 Sek.).", "Call from the store", "Betty Crocker mixes and Johnnie Walker", "a weekend at the Savoy", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
         "Zara opened a new store in Leeds", "20% off at Zara Home this week", "member Benefits include free delivery", "Mitglied seit 2019",
+        "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -65,6 +65,7 @@ enum NameDetector {
             index = run.last + 1
         }
         found = withGivenNamePrefixes(found, in: words)
+        found = withJoinedGivenNames(found, covered: &covered, vouched: &vouched, in: words)
         guard !vouched.isEmpty else { return found }
         // Other mentions of a name already found (a first name alone in the signature).
         for position in 0..<words.count where !covered[position] {
@@ -98,6 +99,46 @@ enum NameDetector {
                 if joinsPrevious, let previous = joined.popLast() { name.start = previous.start }
             }
             joined.append(name)
+        }
+        return joined
+    }
+
+    /// `found` with the given names joined to a found name by `und`, `and`, `oder`, `or` or `+`, before or after
+    /// it (`horst und sven`, `Krzysztof + Kostas`): a lexicon given name, also one that is an ordinary word, written
+    /// as the found name is (both capitalized, or lowercase in a lowercase text), when the found name starts with a
+    /// given name too or the joined one is no ordinary word. (`&` often joins a firm's names: `isCouple` decides there.)
+    private static func withJoinedGivenNames(_ found: [Detection], covered: inout [Bool], vouched: inout Set<String>, in words: NameWords) -> [Detection] {
+        var joined: [Detection] = []
+        var wordIndex = 0
+        func joinable(_ candidate: Int, first name: Int, last: Int) -> Bool {
+            guard candidate >= 0, candidate < words.count, !covered[candidate], !words.isInsideToken(candidate) else { return false }
+            let word = words[candidate], other = words[name]
+            let key = NameLexicon.key(word.stem)
+            guard word.text.count >= 3, !words.endsWithPossessive(candidate) || candidate > name, !NameCues.isStopWord(word.lower), !NameCues.isCueWord(word.lower),
+                  word.isCapitalized ? other.isCapitalized : !other.isCapitalized && words.isLowercaseText,
+                  NameLexicon.isGivenName(key: key) || NameLexicon.isAnyGivenName(key: key) && NameLexicon.isAnyGivenName(key: NameLexicon.key(other.stem))
+            else { return false }
+            // Part of a brand (`Jil Sander und Hugo`).
+            let inBrand = candidate > 0 && words.areAdjacent(candidate - 1, candidate) && NameCues.brandPhrases.contains(words[candidate - 1].lower + " " + word.lower)
+                || candidate + 1 < words.count && words.areAdjacent(candidate, candidate + 1) && NameCues.brandPhrases.contains(word.lower + " " + words[candidate + 1].lower)
+            guard !inBrand else { return false }
+            return candidate < name ? words.joinedByConjunction(candidate, name) : words.joinedByConjunction(last, candidate)
+        }
+        for name in found {
+            while wordIndex < words.count, words[wordIndex].end <= name.start { wordIndex += 1 }
+            guard wordIndex < words.count, words[wordIndex].start == name.start else { joined.append(name); continue }
+            var lastWord = wordIndex
+            while lastWord + 1 < words.count, words[lastWord + 1].end <= name.end { lastWord += 1 }
+            var additions: [Detection] = []
+            for candidate in [wordIndex - 1, wordIndex - 2, lastWord + 1, lastWord + 2]
+            where joinable(candidate, first: wordIndex, last: lastWord) && !additions.contains(where: { $0.start == words[candidate].start }) {
+                covered[candidate] = true
+                if words[candidate].key.count >= 3 { vouched.insert(words[candidate].key) }
+                additions.append(Detection(type: .person, start: words[candidate].start, end: words.nameEnd(candidate), priority: DetectionPriority.cueName))
+            }
+            joined.append(contentsOf: additions.filter { $0.start < name.start })
+            joined.append(name)
+            joined.append(contentsOf: additions.filter { $0.start > name.start })
         }
         return joined
     }

@@ -268,6 +268,11 @@ struct NameWords {
         return [", ", " und ", " and ", " & ", " u. "].contains(gap)
     }
 
+    /// Whether only `und`, `and`, `oder`, `or` or `+` with single spaces stands between words `first` and `second`.
+    func joinedByConjunction(_ first: Int, _ second: Int) -> Bool {
+        [" und ", " and ", " oder ", " or ", " + "].contains(text.string(words[first].end, words[second].start))
+    }
+
     /// Whether word `index` begins a sentence: first in the text, or after `.`, `!` or `?`.
     func startsSentence(_ index: Int) -> Bool {
         var position = words[index].start - 1
