@@ -239,6 +239,10 @@ struct RedactorCoverageTests {
         ("Anschrift: Im Winkel 71", ["ADDRESS:Im Winkel 71"]), ("Adresse: In der Au 5, 83022 Rosenheim", ["ADDRESS:In der Au 5, 83022 Rosenheim"]),
         ("wohnt in der Bahnhofstraße 5", ["ADDRESS:Bahnhofstraße 5"]),
         // A given name joined to a found one by `und`/`+`, also one that is a word, also lowercase in chat.
+        // A lowercase adjective inside a street's name; a dash before an Austrian or Swiss postcode and its city.
+        ("neue Adresse: Zur alten Mühle 10 a · 66111 Saarbrücken. Handy", ["ADDRESS:Zur alten Mühle 10 a · 66111 Saarbrücken"]),
+        ("als Paket an Herrengasse 21 - 4020 Linz.", ["ADDRESS:Herrengasse 21 - 4020 Linz"]),
+        ("Lieferung an Dorfstrasse 8 – 8008 Zürich wurde", ["ADDRESS:Dorfstrasse 8 – 8008 Zürich"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.

@@ -269,9 +269,7 @@ enum AddressDetector {
             }
             guard wordEnd - cursor <= 4, text.initial(start, in: prefixInitials) else {
                 guard text.isSpace(wordEnd) || text.is(wordEnd, "-") else { break }
-                // A street's words are capitalized, but for its articles and prepositions (`An der Alten Ziegelei`).
-                guard text.isUpper(wordEnd + 1) || streetJoiners.contains(where: { text.lowercasedMatches($0, at: wordEnd + 1) && !text.isLetter(wordEnd + 1 + $0.count) })
-                else { break }
+                guard continuesStreetName(text, cursor, wordEnd) else { break }
                 cursor = wordEnd + 1
                 continue
             }
@@ -344,12 +342,26 @@ enum AddressDetector {
                 guard probe - code == 5 || fourDigits, text.isSpace(probe), text.isLetter(probe + 1) else { return nil }
                 return number
             }
-            guard text.isUpper(wordEnd + 1) || streetJoiners.contains(where: { text.lowercasedMatches($0, at: wordEnd + 1) && !text.isLetter(wordEnd + 1 + $0.count) })
-            else { return nil }
+            guard continuesStreetName(text, cursor, wordEnd) else { return nil }
             cursor = wordEnd + 1
         }
         return nil
     }
+
+    /// Whether a street's name goes on after its word from `start` to `end` (a space at `end`): a street's
+    /// words are capitalized, but for its articles and prepositions (`An der Alten Ziegelei`) and an
+    /// adjective after a preposition or article (`Zur alten Mühle`, `Am langen Acker`).
+    private static func continuesStreetName(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
+        let next = end + 1
+        if text.isUpper(next) || streetJoiners.contains(where: { text.lowercasedMatches($0, at: next) && !text.isLetter(next + $0.count) }) { return true }
+        guard adjectiveOpeners.contains(where: { $0.count == end - start && text.lowercasedMatches($0, at: start) }), text.isLetter(next) else { return false }
+        var adjectiveEnd = next
+        while text.isLetter(adjectiveEnd), adjectiveEnd - next < maximumWord { adjectiveEnd += 1 }
+        return adjectiveEnd - next >= 4 && (text.is(adjectiveEnd - 2, "e") && (text.is(adjectiveEnd - 1, "n") || text.is(adjectiveEnd - 1, "r")))
+            && text.isSpace(adjectiveEnd) && text.isUpper(adjectiveEnd + 1)
+    }
+    /// Words after which a street's name may go on with a lowercase adjective (`Zur alten Mühle`, `An der langen Wand`).
+    private static let adjectiveOpeners = ScalarText.lowercased(["zur", "zum", "am", "im", "auf", "unter", "hinter", "vor", "beim", "der", "den", "dem"])
 
     /// Words that say an address follows (`Adresse Wiesengrund 59`, `lives at Kestrel Rise 4`).
     private static let addressCues = ScalarText.lowercased(["lieferadresse", "rechnungsadresse", "wohnadresse", "adresse", "anschrift", "wohnhaft",
@@ -396,8 +408,7 @@ enum AddressDetector {
             while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "."), wordEnd - cursor < maximumWord { wordEnd += 1 }
             guard wordEnd > cursor, text.isSpace(wordEnd) else { return nil }
             if text.isDigit(wordEnd + 1) { return houseNumberEnd(text, wordEnd).map { (streetStart, $0) } }
-            guard text.isUpper(wordEnd + 1) || streetJoiners.contains(where: { text.lowercasedMatches($0, at: wordEnd + 1) && !text.isLetter(wordEnd + 1 + $0.count) })
-            else { return nil }
+            guard continuesStreetName(text, cursor, wordEnd) else { return nil }
             cursor = wordEnd + 1
         }
         return nil
@@ -713,9 +724,16 @@ enum AddressDetector {
     private static func separatorEnd(_ text: ScalarText, _ cursor: Int) -> Int {
         if text.is(cursor, ",") || text.is(cursor, ";") { return cursor + 1 }
         if text.isSpace(cursor), text.is(cursor + 1, "·") || text.is(cursor + 1, "|") || text.is(cursor + 1, "/"), text.isSpace(cursor + 2) { return cursor + 2 }
-        // A dash only before a German postcode (`Zum Sportplatz 73 – 32423 Minden`): before four digits it joins too much (`DOB 6/13 – 7861 Pine Ct`).
+        // A dash before a German postcode (`Zum Sportplatz 73 – 32423 Minden`), or before an Austrian or Swiss one and a
+        // city of one word (`Herrengasse 21 - 4020 Linz`), not a street (`DOB 6/13 – 7861 Pine Ct`).
         if text.isSpace(cursor), text.is(cursor + 1, "–") || text.is(cursor + 1, "-"), text.isSpace(cursor + 2),
-           (cursor + 3..<cursor + 8).allSatisfy({ text.isDigit($0) }), !text.isAlphanumeric(cursor + 8) { return cursor + 2 }
+           (cursor + 3..<cursor + 7).allSatisfy({ text.isDigit($0) }) {
+            if text.isDigit(cursor + 7), !text.isAlphanumeric(cursor + 8) { return cursor + 2 }
+            if text.isSpace(cursor + 7), text.isUpper(cursor + 8), text.isLetter(cursor + 9) {
+                let cityEnd = wordEnd(text, cursor + 8)
+                if !(text.isSpace(cityEnd) && text.isUpper(cityEnd + 1)) { return cursor + 2 }
+            }
+        }
         return cursor
     }
 
