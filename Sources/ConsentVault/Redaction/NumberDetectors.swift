@@ -169,7 +169,7 @@ enum NumberDetectors {
         var index = 0
         while index < text.count {
             defer { index += 1 }
-            let afterCountryCode = text.is(index - 2, "1") && (text.is(index - 1, "-") || text.isSpace(index - 1)) && !text.isAlphanumeric(index - 3)
+            let afterCountryCode = countryCodeStart(text, before: index) != nil
             guard text.is(index, "(") || text.is(index, "[") || (text.isDigit(index) && !text.isAlphanumeric(index - 1)
                     && ((!text.is(index - 1, "-") && !text.is(index - 1, ".")) || afterCountryCode)) else { continue }
             var start = index
@@ -195,17 +195,45 @@ enum NumberDetectors {
             cursor += 3
             guard text.is(cursor, "-") || text.is(cursor, ".") || text.isSpace(cursor), bracketed || text[cursor] == separator else { continue }
             cursor += 1
-            guard (0..<4).allSatisfy({ text.isDigit(cursor + $0) }), !text.isAlphanumeric(cursor + 4), !(text.is(cursor + 4, "-") && text.isDigit(cursor + 5)) else { continue }
-            // A country code before it: `+1 `, `+1-`, `1-`.
-            if text.is(start - 2, "1"), text.isSpace(start - 1) || text.is(start - 1, "-") {
-                start -= 2
-                if text.is(start - 1, "+") { start -= 1 }
-            }
-            found.append(Detection(type: .phone, start: start, end: cursor + 4, priority: DetectionPriority.structured))
-            index = cursor + 4
+            guard (0..<4).allSatisfy({ text.isDigit(cursor + $0) }), !(text.is(cursor + 4, "-") && text.isDigit(cursor + 5)) else { continue }
+            let end = extensionEnd(text, cursor + 4) ?? cursor + 4
+            guard !text.isAlphanumeric(end) else { continue }
+            start = countryCodeStart(text, before: start) ?? start
+            found.append(Detection(type: .phone, start: start, end: end, priority: DetectionPriority.structured))
+            index = end
         }
         return found
     }
+
+    /// Where a country code before a NANP number at `start` begins: `+1 `, `+1-`, `1-`, `1 `, `001-`, `+1.`; nil when none.
+    private static func countryCodeStart(_ text: ScalarText, before start: Int) -> Int? {
+        guard text.is(start - 1, "-") || text.isSpace(start - 1) || text.is(start - 1, "."), text.is(start - 2, "1") else { return nil }
+        var codeStart = start - 2
+        if text.is(codeStart - 1, "0"), text.is(codeStart - 2, "0") { codeStart -= 2 } else if text.is(codeStart - 1, "+") { codeStart -= 1 }
+        // A `1` after a letter, digit or dot is part of something else (`v1.617…`, `2.1.617…`).
+        guard !text.isAlphanumeric(codeStart - 1), !text.is(codeStart - 1, ".") else { return nil }
+        return codeStart
+    }
+
+    /// The end of an extension right after a phone number ending at `end` (`x725`, ` x 12`, ` ext. 4`, ` ext 4512`), or nil.
+    static func extensionEnd(_ text: ScalarText, _ end: Int) -> Int? {
+        var cursor = end
+        if text.isSpace(cursor) { cursor += 1 }
+        if text.is(cursor, "x") || text.is(cursor, "X") {
+            cursor += 1
+        } else if text.lowercasedMatches(extensionWord, at: cursor) {
+            cursor += extensionWord.count
+            if text.is(cursor, ".") { cursor += 1 }
+        } else {
+            return nil
+        }
+        if text.isSpace(cursor) { cursor += 1 }
+        let digitsStart = cursor
+        while text.isDigit(cursor), cursor - digitsStart < 6 { cursor += 1 }
+        guard (1...5).contains(cursor - digitsStart), !text.isAlphanumeric(cursor) else { return nil }
+        return cursor
+    }
+    private static let extensionWord = ScalarText.lowercased(["ext"])[0]
 
     /// The end of ten digits run together at `start` that read as a NANP number (`5036431957`: area and exchange from 2):
     /// a phone only after a phone word or alone on its line; elsewhere such digits are order numbers.
