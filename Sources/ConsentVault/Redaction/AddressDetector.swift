@@ -15,6 +15,37 @@ enum AddressDetector {
                                                     "mews", "hill", "circle", "cir", "trail", "walk", "park", "green", "parade", "wharf", "quay",
                                                     "rise", "mall", "broadway", "yard", "gate", "wynd", "approach", "vale", "meadows", "fields", "bank", "brow",
                                                     "view", "lawn", "heights", "downs", "glen", "grange", "manor", "villas", "cottages"]
+    /// The other street suffixes of USPS Publication 28 (appendix C1) and their abbreviations. Many are words
+    /// too (`Points`, `Club`, `Lake`), so a street ending in one counts only with a unit, a state and ZIP or a
+    /// postcode after it, or an address cue before it (`i live at 003 Stewart Islands`).
+    private static let uspsTypes: Set<String> = [
+        "alley", "aly", "anex", "anx", "arcade", "arc", "bayou", "byu", "beach", "bch", "bend", "bnd", "bluff", "blf", "bluffs", "blfs",
+        "bottom", "btm", "branch", "br", "bridge", "brg", "brook", "brk", "brooks", "brks", "burg", "bg", "burgs", "bgs", "bypass", "byp",
+        "camp", "cp", "canyon", "cyn", "cape", "cpe", "causeway", "cswy", "center", "ctr", "centers", "ctrs", "circles", "cirs", "cliff",
+        "clf", "cliffs", "clfs", "club", "clb", "common", "cmn", "commons", "cmns", "corner", "cor", "corners", "cors", "course", "crse",
+        "courts", "cts", "cove", "cv", "coves", "cvs", "creek", "crk", "crest", "crst", "crossing", "xing", "crossroad", "xrd",
+        "crossroads", "xrds", "curve", "curv", "dale", "dl", "dam", "dm", "divide", "dv", "drives", "drs", "estate", "est", "estates",
+        "ests", "expressway", "expy", "extension", "extensions", "exts", "fall", "falls", "fls", "ferry", "fry", "field", "fld",
+        "flds", "flat", "flt", "flats", "flts", "ford", "frd", "fords", "frds", "forest", "frst", "forge", "frg", "forges", "frgs", "fork",
+        "frk", "forks", "frks", "fort", "ft", "freeway", "fwy", "garden", "gdn", "gdns", "gateway", "gtwy", "gln", "glens", "glns",
+        "grn", "greens", "grns", "grv", "groves", "grvs", "harbor", "hbr", "harbors", "hbrs", "haven", "hvn", "hts", "hl", "hills",
+        "hls", "hollow", "holw", "inlet", "inlt", "island", "islands", "iss", "isle", "junction", "jct", "junctions", "jcts", "key",
+        "ky", "keys", "kys", "knoll", "knl", "knolls", "knls", "lake", "lk", "lakes", "lks", "land", "landing", "lndg", "light", "lgt",
+        "lights", "lgts", "loaf", "lf", "lock", "lck", "locks", "lcks", "ldg", "loop", "mnr", "manors", "mnrs", "meadow", "mdw", "mdws",
+        "mill", "ml", "mills", "mls", "mission", "msn", "motorway", "mtwy", "mount", "mt", "mountain", "mtn", "mountains", "mtns", "neck",
+        "nck", "orchard", "orch", "oval", "overpass", "opas", "parks", "parkways", "pass", "passage", "psge", "path", "pike", "pine",
+        "pne", "pines", "pnes", "plain", "pln", "plains", "plns", "plaza", "plz", "pt", "points", "pts", "port", "prt", "ports", "prts",
+        "prairie", "pr", "radial", "radl", "ramp", "ranch", "rnch", "rapid", "rpd", "rapids", "rpds", "rest", "rst", "ridge", "rdg",
+        "ridges", "rdgs", "river", "riv", "roads", "rds", "route", "rte", "run", "shoal", "shl", "shoals", "shls", "shore", "shr",
+        "shores", "shrs", "skyway", "skwy", "spring", "spg", "springs", "spgs", "spur", "spurs", "squares", "sqs", "station", "sta",
+        "stravenue", "stra", "stream", "strm", "streets", "sts", "summit", "smt", "throughway", "trwy", "trace", "trce", "track", "trak",
+        "trafficway", "trfy", "trl", "trailer", "trlr", "tunnel", "tunl", "turnpike", "tpke", "underpass", "upas", "union",
+        "unions", "uns", "valley", "vly", "valleys", "vlys", "viaduct", "via", "vw", "views", "vws", "village", "vlg", "villages", "vlgs",
+        "ville", "vl", "vista", "vis", "walks", "wall", "ways", "well", "wl", "wells", "wls",
+    ]
+    /// Words before a house number that say an address follows (`i live at 003 Stewart Islands`, `resend to 050 Evan Roads`).
+    private static let englishAddressCues = ScalarText.lowercased(["live at", "lives at", "living at", "address", "deliver to", "send to",
+                                                                   "ship to", "moved to", "mail to", "post to", "reside at"])
     private static let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"]
     private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "#"]
     /// US states and territories, for `City, ST 12345`.
@@ -66,6 +97,9 @@ enum AddressDetector {
             } else if let end = german(text, index) {
                 found.append(Detection(type: .address, start: postcodeAndCityStart(text, before: index) ?? index, end: extendWithCity(text, end),
                                        priority: DetectionPriority.address))
+                index = end
+            } else if let end = military(text, index) {
+                found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
             } else if let end = english(text, unitBeforeStreet(text, index) ?? index) {
                 let full = extendWithEnglishCity(text, end)
@@ -451,6 +485,47 @@ enum AddressDetector {
         return nil
     }
 
+    /// End of a US military address at `start`: a unit and box (`PSC 7821, Box 7353`, `Unit 2050 Box 4190`) or a ship
+    /// (`USNS Roach`), then on the same or the next line `APO`, `FPO` or `DPO`, `AA`/`AE`/`AP` and a ZIP; or that last part alone.
+    private static func military(_ text: ScalarText, _ start: Int) -> Int? {
+        func word(_ from: Int) -> (text: String, end: Int)? {
+            var end = from
+            while text.isASCIILetter(end), end - from < 12 { end += 1 }
+            return end > from ? (text.string(from, end), end) : nil
+        }
+        func digits(_ from: Int, _ count: ClosedRange<Int>) -> Int? {
+            var end = from
+            while text.isDigit(end), end - from <= count.upperBound { end += 1 }
+            return count.contains(end - from) && !text.isAlphanumeric(end) ? end : nil
+        }
+        /// `APO AE 09012` at `from`: its end.
+        func postOffice(_ from: Int) -> Int? {
+            guard let office = word(from), ["APO", "FPO", "DPO"].contains(office.text), text.isSpace(office.end),
+                  let region = word(office.end + 1), ["AA", "AE", "AP"].contains(region.text), text.isSpace(region.end) else { return nil }
+            return digits(region.end + 1, 5...5)
+        }
+        /// Past `, ` or a line break between the parts.
+        func partBreak(_ from: Int) -> Int? {
+            if text.is(from, ","), text.isWhitespace(from + 1) { return from + 2 }
+            return text.isWhitespace(from) ? from + 1 : nil
+        }
+        guard let first = word(start) else { return nil }
+        if let end = postOffice(start) { return end }
+        var cursor: Int
+        if ["PSC", "CMR", "Unit"].contains(first.text), text.isSpace(first.end), let number = digits(first.end + 1, 1...5) {
+            cursor = number
+            if text.is(cursor, ",") { cursor += 1 }
+            guard text.isSpace(cursor), let box = word(cursor + 1), box.text == "Box", text.isSpace(box.end), let boxNumber = digits(box.end + 1, 1...5) else { return nil }
+            cursor = boxNumber
+        } else if ["USNS", "USNV", "USS", "USCGC"].contains(first.text), text.isSpace(first.end), text.isUpper(first.end + 1), let ship = word(first.end + 1) {
+            cursor = ship.end
+        } else {
+            return nil
+        }
+        guard let next = partBreak(cursor) else { return nil }
+        return postOffice(next)
+    }
+
     /// `Postfach 12 34`, `PO Box 1234`, `Packstation 123` (with `, Postnummer 12345678`): where people receive mail.
     private static func postBox(_ text: ScalarText, _ start: Int) -> Int? {
         guard text.isUpper(start), let cue = postBoxCues.first(where: { text.lowercasedMatches($0, at: start) }), text.isSpace(start + cue.count),
@@ -496,6 +571,7 @@ enum AddressDetector {
         if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
         var streetEnd: Int?
+        var weakType = false
         var wordsRead = 0
         for _ in 0..<5 {
             guard text.isSpace(cursor), text.isUpper(cursor + 1) || text.isDigit(cursor + 1) else { break }
@@ -511,16 +587,26 @@ enum AddressDetector {
             // number it is no street's end (`25 Dr. Oetker Pizza`: a title).
             // `Dr.` before a brand is its title (`3 Paletten Dr. Oetker`).
             if word == "dr", text.is(cursor - 1, "."), text.isSpace(cursor), let next = self.word(text, cursor + 1), NameCues.isStopWord(next.text.lowercased()) { return nil }
+            // A USPS suffix ends the street unless a common type follows (`12 Lake Shore Drive`).
+            if uspsTypes.contains(word), wordsRead > 1, streetEnd == nil {
+                streetEnd = cursor
+                weakType = true
+                continue
+            }
             if englishTypes.contains(word), wordsRead > 1 || text.isSpace(cursor) && self.word(text, cursor + 1).map({ englishTypes.contains($0.text.lowercased()) }) ?? false {
                 streetEnd = cursor
+                weakType = false
                 guard text.isSpace(cursor), let next = self.word(text, cursor + 1), text.isUpper(cursor + 1), englishTypes.contains(next.text.lowercased())
                 else { break }
             }
         }
         guard var end = streetEnd else { return nil }
+        // A dot after a whole word ends the sentence, not an abbreviation (`to 85 Foxglove Crescent. Lorenzo asked`).
+        if text.is(end - 1, "."), (2...6).allSatisfy({ text.isLetter(end - $0) }) { end -= 1 }
         // A direction (`NW`) and a unit (`Apt 3B`, `Suite 200`, `#12`).
         if text.isSpace(end), let word = word(text, end + 1), directions.contains(word.text.lowercased()), text.isUpper(end + 1) { end = word.end }
         var probe = end
+        var unitTaken = false
         if text.is(probe, ",") { probe += 1 }
         let unitEnd = text.is(probe + 1, "#") ? probe + 2 : word(text, probe + 1).flatMap { units.contains($0.text.lowercased()) ? $0.end : nil }
         if text.isSpace(probe) || text.is(probe, "\n"), let unitEnd {
@@ -529,8 +615,10 @@ enum AddressDetector {
             if text.isSpace(cursor) { cursor += 1 }
             let numberStart = cursor
             while text.isAlphanumeric(cursor), cursor - numberStart < 6 { cursor += 1 }
-            if cursor > numberStart, text.isDigit(numberStart) || text.isDigit(cursor - 1) { end = cursor }
+            if cursor > numberStart, text.isDigit(numberStart) || text.isDigit(cursor - 1) { end = cursor; unitTaken = true }
         }
+        guard !weakType || unitTaken || text.hasWordCue(englishAddressCues, before: start, window: 24)
+                || (end..<extendWithEnglishCity(text, end)).contains(where: text.isDigit) else { return nil }
         // `Apt 4B (5th floor)`
         if text.isSpace(end), text.is(end + 1, "("), let closing = (end + 2..<min(text.count, end + 20)).first(where: { text.is($0, ")") }),
            text.string(end + 2, closing).lowercased().hasSuffix("floor") {
