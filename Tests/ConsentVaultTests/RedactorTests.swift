@@ -247,4 +247,16 @@ struct PromptTests {
         #expect(result.leakedCharacterShare < 0.01)
         #expect(result.spuriousPerPrompt < 0.1)
     }
+
+    @Test("a corpus label outside its text is an error naming the line and label, not a crash", arguments: [(5, 2), (-1, 2), (0, 99), (3, 3)])
+    func labelOutsideText(start: Int, end: Int) {
+        let corpus = #"{"text": "ok", "entities": [], "known": {}}"# + "
+"
+            + #"{"text": "Anna Schmidt", "entities": [{"type": "PERSON", "start": \#(start), "end": \#(end)}], "known": {}}"#
+        #expect {
+            _ = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: nil)
+        } throws: { error in
+            "\(error)".contains("line 2, entities[0]") && !"\(error)".contains("Anna")
+        }
+    }
 }

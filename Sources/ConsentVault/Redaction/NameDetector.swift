@@ -299,7 +299,9 @@ enum NameDetector {
             let pairSpeaks = beforePeopleVerb(last, in: words) || words.followedByCommaAndNumber(last)
             // A pair signing after a closing (`Cheers, May Baker`) is a name.
             if !inList, !pairSpeaks, context != .signature, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
-               NameLexicon.isAmbiguousSurname(words.stem(last)) { return nil }
+               NameLexicon.isAmbiguousSurname(words.stem(last)),
+               // A pair of frequent names is a person, but not after `the` (`from the Rose Hill estate`).
+               !NameLexicon.isCommonNamePair(given: first.text, surname: words.stem(last)) || origin > 0 && words[origin - 1].lower == "the" { return nil }
         }
         let isGiven = NameLexicon.isGivenName(key: words[index].key)
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.

@@ -41,9 +41,16 @@ package struct RedactionEvaluation: Sendable {
         struct Label: Decodable { let type: String; let start: Int; let end: Int }
         struct Example: Decodable { let text: String; let entities: [Label]; let known: [String: String]? }
         let examples = try corpus.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.enumerated().map { index, line in
-            do { return try JSONDecoder().decode(Example.self, from: Data(line.utf8)) } catch {
+            let example: Example
+            do { example = try JSONDecoder().decode(Example.self, from: Data(line.utf8)) } catch {
                 throw PolicyError.invalid([PolicyProblem(file: "corpus", path: "line \(index + 1)", message: "not a labeled example")])
             }
+            let length = example.text.unicodeScalars.count
+            if let label = example.entities.firstIndex(where: { $0.start < 0 || $0.end <= $0.start || $0.end > length }) {
+                throw PolicyError.invalid([PolicyProblem(file: "corpus", path: "line \(index + 1), entities[\(label)]",
+                                                         message: "start and end must satisfy 0 <= start < end <= \(length) (the text's length in code points)")])
+            }
+            return example
         }
         let pattern = memberNumberPattern.flatMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
         var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:]

@@ -12,6 +12,23 @@ enum NameLexicon {
     static let surnames: Set<String> = Set(surnameList.split(whereSeparator: \.isWhitespace).map(String.init))
     /// Surnames that are also ordinary words (`braun`, `sagen`): names in chat only after a cue, not as the next word.
     static let ambiguousSurnames: Set<String> = Set(ambiguousSurnameList.split(whereSeparator: \.isWhitespace).map(String.init))
+    /// Ambiguous given names and surnames that are among the most frequent names (`grace`, `jack`; `miller`, `baker`):
+    /// such a pair is a person (`Grace Baker`), unlike a pair of rarer names or words (`Rose Gold`, `Will Power`).
+    private static let commonAmbiguousGivenNames: Set<String> = Set(commonAmbiguousGivenNameList.split(whereSeparator: \.isWhitespace).map(String.init))
+    private static let commonAmbiguousSurnames: Set<String> = Set(commonAmbiguousSurnameList.split(whereSeparator: \.isWhitespace).map(String.init))
+    /// Colours that are given names too (`Olive Green`, `Pearl White`): before a colour surname, a product's colour.
+    private static let colourGivenNames: Set<String> = ["olive", "pearl", "hazel", "ivory", "amber", "ruby", "jade", "rose", "coral", "violet",
+                                                        "scarlet", "ginger", "honey", "sienna", "sky", "misty", "dusty", "crystal", "jet", "cherry",
+                                                        "lily", "snow", "dawn", "storm", "autumn", "forest", "silver", "gray", "grey"]
+    private static let colourSurnames: Set<String> = ["green", "white", "brown", "black", "gray", "grey", "blue", "red", "gold", "silver", "pink", "rose"]
+
+    /// Whether a given name and a surname that are both ordinary words are still a person's name: both among the
+    /// most frequent names, and not a colour (`Grace Baker`, `Maria Brown`; not `Olive Green`, `Rose Gold`).
+    static func isCommonNamePair(given: String, surname: String) -> Bool {
+        let given = key(given), surname = key(surname)
+        return commonAmbiguousGivenNames.contains(given) && commonAmbiguousSurnames.contains(surname)
+            && !(colourGivenNames.contains(given) && colourSurnames.contains(surname))
+    }
 
     /// The lookup key of `word`: lowercase, umlauts spelled out, other diacritics and apostrophes
     /// (`O'Donoghue` → `odonoghue`, as the statistics write it) removed. A name

@@ -9232,4 +9232,38 @@ extension NameLexicon {
         yuk yule yum zahl zahm zank zapf zehr zehren zen zens zero zerr zettel zettle ziel zier zilch zimmer zing
         zinger zipper zirkle zone zu zuck zur zwack zweifel zwick zwirn
         """
+    /// 129 ambiguous given names among the 600 most frequent (grace, jack, maria).
+    static let commonAmbiguousGivenNameList = """
+        adele albert allen amber andre andres angel august bill billy bob bobby bonnie brad brandy buddy candy carol
+        chad chase chuck clay colleen crystal curt daisy dale darin dawn dean derrick don drew earl earnest ebony ed
+        faith fern flora frank garland gene ginger glen grace grant guy hans harry hazel heath heather hector heidi
+        holly homer hope iris jack jasmine jasper jay jewel jimmy john josh joy junior ken kurt lance laurel lee lila
+        margarita maria marina mark martin matt max may melody mickey mike miles misty myrtle nick noel olive opal
+        pat patsy patty pearl penny peter phil randy ray rick robin rocky rod roger roman rosa rose rosemary ruby
+        sally sandy sherry simon sterling sue terry tom tony troy van victor viola violet wade warren will
+        """
+    /// 354 ambiguous surnames among the 1,500 most frequent (miller, baker, white).
+    static let commonAmbiguousSurnameList = """
+        albert allen archer arias arroyo ash bacon baker ball banks barber barker bass bates battle beach bean beard
+        beck bell bender berg berry best billings bird bishop black bland bloom blue bond booth bower bowers bowling
+        bowman branch braun bray brewer bridges bright brooks brown browning buck bullock bunch burns bush butler
+        butts camp cannon carpenter carver case cash castle chamberlain chambers chandler chase cherry church clay
+        clement collier colon combs cook cooper cote cotton couch cox craft crane crews cross crouch crow curry dale
+        davenport day deal dean dick dickey downing downs drake drew duke dukes dye dyer elder emery fair farmer
+        field fields finch fink fish fisher flowers ford foreman foster fountain fox frank franks freeman french
+        frost fry fuller funk gamble garland garner garrison gates gay gentry gibbons gill givens glass golden good
+        gore goss grace grant graves gray green griffin grimes gross groves guy hale hall hand harden hardy hart
+        hatch hays head heard heath heller helms herring hickey hicks hill ho hogan holden holder holt hood hopper
+        horn house huff hull hunt hunter hurst hurt john johns justice key keys king klein knapp knight koch krause
+        lacy lake lam lamb land lane lang lange law leach lee levy little locke long lord love lynch madden major
+        manning marks marsh martin mason may mayo mead meadows miles miller mills miner minor moody moon morrow moser
+        moss newton nix noble noel numbers pace pagan page painter park parks parsons pate peck peoples peters petty
+        pierce pike piper pope porter post potter powers price prince proctor quick ray reed reeves rice rich ricks
+        riddle rivers roach roe rogers roman rosa rose rouse rush rushing sanders savage sawyer schneider seals sears
+        self sellers sexton sharp shepherd shields shoemaker short silver sims singer singleton slaughter small smart
+        smiley smith snider snow sparks spears stark starr stein sterling steward stokes stone story stout strong
+        summers swain swan sweet swift tanner temple terry tucker turner valentine vigil villa wade walker wall walls
+        ward ware warren waters watts weaver weeks welch wells welsh west wheeler white wilder wills winter winters
+        wise wolf wood woods workman wright young
+        """
 }
