@@ -256,6 +256,10 @@ struct RedactorCoverageTests {
         // Two of the most frequent names are a person even when both are words too.
         ("Please call Jack Miller back.", ["PERSON:Jack Miller"]), ("Exchange note: Maria Brown is swapping", ["PERSON:Maria Brown"]),
         ("Invoice went to Grace Baker instead of Hope Turner.", ["PERSON:Grace Baker", "PERSON:Hope Turner"]),
+        // `vom` and a shop after a name; a table's label cell; a URL with the member's id; a street after `wohne`/`Absender`, also lowercase.
+        ("Bot: Hier ist Salvatore vom Buchladen Eselsohr-Team", ["PERSON:Salvatore"]), ("| Mitgliedsnr. | 50046041 |", ["MEMBER_NUMBER:50046041"]),
+        ("Link: http://shop.example/prefs?uid=CV83681040&utm_source=mail", ["URL:http://shop.example/prefs?uid=CV83681040&utm_source=mail"]),
+        ("kunde: ich wohne jetzt uferzeile 54, die postleitzahl", ["ADDRESS:uferzeile 54"]), ("EAN 4021661108962, Absender Uferzeile 82.", ["ADDRESS:Uferzeile 82"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.
@@ -442,7 +446,8 @@ struct RedactorCoverageTests {
         "Radiospot (20 Sek.).", "Call from the store", "Betty Crocker mixes and Johnnie Walker", "a weekend at the Savoy", "note: customer rang again", "someone called twice", "no problem, 1234 items", "hi there 😊 quick question", "Wie ist Ihre Kundennummer?\nKunde: weiß ich nicht, 2019 angemeldet", "Mo.–Fr. geöffnet, Fr. 9–20 Uhr", "Eckdaten:\n- Prämie: 19,99 € Gutschein\n- Zeitraum vom 1. bis 14. Dezember", "Menü:\n2. Café – Kuchen", "parcel now at the Victoria Centre store", "Marks & Spencer voucher", "Tom & Jerry Tasse", "What is the name of the product?\nIt's the blue one",
         "Zara opened a new store in Leeds", "20% off at Zara Home this week", "member Benefits include free delivery", "Mitglied seit 2019",
         "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht", "Version 2.1.617.555.0142", "Box 617-555-0142xyz", "Get 3 Free Club Passes", "Buy 2 Garden Chairs today", "in Olive Green and Pearl White", "from the Rose Hill estate",
-        "Will Power Workshop",
+        "Will Power Workshop", "Bestellung BO-15037-US ist unterwegs", "gift cards from batch GC-2141-E are invalid", "Beste Grüße",
+        "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

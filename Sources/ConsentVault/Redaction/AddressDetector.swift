@@ -400,8 +400,12 @@ enum AddressDetector {
     /// Words that say an address follows (`Adresse Wiesengrund 59`, `lives at Kestrel Rise 4`).
     private static let addressCues = ScalarText.lowercased(["lieferadresse", "rechnungsadresse", "wohnadresse", "adresse", "anschrift", "wohnhaft",
                                                             "wohnt", "home address", "delivery address", "shipping address", "billing address",
-                                                            "address", "lives at", "living at", "resides at"])
-    private static let addressCueInitials = ScalarText.letterMask("larwhdsb")
+                                                            "address", "lives at", "living at", "resides at", "wohne", "wohnen", "absender",
+                                                            "absenderin"])
+    private static let addressCueInitials = ScalarText.letterMask("larwhdsba")
+    /// Lowercase words after an address cue that are no street (`ich wohne seit 5 Jahren`, `wohne knapp 3 km weg`).
+    private static let notChatStreetWords: Set<String> = ["seit", "schon", "bereits", "knapp", "etwa", "circa", "fast", "über", "ueber", "mehr",
+                                                      "genau", "jetzt", "nur", "noch", "erst", "ungefähr", "rund", "since", "about", "for", "only"]
     /// Fillers that open a street's name when capitalized (`Anschrift Im Winkel 71`, `wohnt In der Au 5`).
     private static let capitalizedStreetOpeners = ScalarText.lowercased(["im", "in"])
     /// Words between an address cue and the street (`Adresse ist jetzt …`, `wohnt in der …`).
@@ -434,6 +438,13 @@ enum AddressDetector {
                 words += 1
             }
             return words > 0 && !text.isAlphanumeric(end) ? (cursor, end) : nil
+        }
+        // In chat, one lowercase word and a house number (`ich wohne jetzt uferzeile 54`).
+        if text.isLetter(cursor), !text.isUpper(cursor) {
+            var wordEnd = cursor
+            while text.isLetter(wordEnd) || text.is(wordEnd, "-"), wordEnd - cursor < maximumWord { wordEnd += 1 }
+            guard wordEnd - cursor >= 5, !notChatStreetWords.contains(text.string(cursor, wordEnd)), text.isSpace(wordEnd), text.isDigit(wordEnd + 1) else { return nil }
+            return houseNumberEnd(text, wordEnd).map { (cursor, $0) }
         }
         guard text.isUpper(cursor) else { return nil }
         let streetStart = cursor

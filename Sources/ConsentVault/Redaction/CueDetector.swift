@@ -110,7 +110,7 @@ enum CueDetector {
             while text.isUpper(cursor), text.isASCIILetter(cursor), cursor - suffix < 3 { cursor += 1 }
             // A size (`ART-8521-L`, `-XL`) or an article, order or return prefix makes it a product or order.
             guard (1...2).contains(cursor - suffix), !text.isAlphanumeric(cursor), !sizes.contains(text.string(suffix, cursor)),
-                  !productPrefixes.contains(text.string(index, digits - 1)) else { continue }
+                  !productPrefixes.contains(text.string(index, digits - 1)), !text.hasWordCue(orderCues, before: index, window: 24) else { continue }
             found.append(Detection(type: .memberNumber, start: index, end: cursor, priority: DetectionPriority.cueName))
             index = cursor
         }
@@ -118,7 +118,10 @@ enum CueDetector {
     }
 
     private static let sizes: Set<String> = ["S", "M", "L", "XS", "XL"]
-    private static let productPrefixes: Set<String> = ["ART", "SKU", "ORD", "REF", "INV", "WEB", "RMA", "EAN", "PO", "SO"]
+    private static let productPrefixes: Set<String> = ["ART", "SKU", "ORD", "REF", "INV", "WEB", "RMA", "EAN", "PO", "SO", "BO", "GC"]
+    /// Words just before such a number that make it an order's, a return's or a gift-card batch's (`Bestellung BO-15037-US`, `batch GC-2141-E`).
+    private static let orderCues = ScalarText.lowercased(["bestellung", "order", "rücksendung", "retoure", "return", "sendung", "lieferung", "charge",
+                                                          "batch", "gutschein", "gift card", "rechnung", "invoice", "artikel", "tracking"])
 
     /// A customer's number in brackets right after their name in a list or note (`Uwe Fuchs (LC-07393-X)`,
     /// `Weronika Mazur (4596-8224)`): letters, digits and hyphens with at least four digits. Phones,
@@ -250,7 +253,9 @@ enum CueDetector {
                text.is(cursor, ".") || text.is(cursor, "!") || text.is(cursor, "?") || text.isWhitespace(cursor) && !text.isSpace(cursor) {
                 return nil
             }
+            // `|` between a table's label cell and its value cell (`| Mitgliedsnr. | 50046041 |`).
             if text.isSpace(cursor) || text.is(cursor, ":") || text.is(cursor, ".") || text.is(cursor, "(") || text.is(cursor, "#") || text.is(cursor, "-")
+                || text.is(cursor, "|")
                 || text.is(cursor, "–") || text.is(cursor, "—")
                 || text.is(cursor, "«") || text.is(cursor, "\"") || text.is(cursor, "„") || text.is(cursor, "'") { cursor += 1; continue }
             var end = cursor

@@ -85,7 +85,7 @@ enum NameCues {
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
         // Product labels (`Farbe Navy`), adverbs after `ich bins`, greetings (`Grüß Gott`, `Dia dhuit`), street abbreviations
         // (`Michigan Ave`) and what a driver carries (`Fahrer: Paket für Herrn …`).
-        "farbe", "colour", "color", "wieder", "nochmal", "grüß", "gott", "dia", "dhuit", "ave", "blvd", "paket", "päckchen", "parcel", "package", "sendung", "lieferung", "delivery",
+        "beste", "besten", "farbe", "colour", "color", "wieder", "nochmal", "grüß", "gott", "dia", "dhuit", "ave", "blvd", "paket", "päckchen", "parcel", "package", "sendung", "lieferung", "delivery",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",
         "danke", "kein", "keine", "alle", "allen", "zusammen", "leute", "welt", "grüße", "grüßen", "gruß", "gruss", "grüsse", "glückwunsch",
@@ -179,6 +179,8 @@ enum NameCues {
         "shop", "garden", "gardens", "home", "toys", "sons", "söhne", "brothers", "homeware", "homewares", "living", "fashion", "mode", "moden",
         "centre", "center", "mall", "arcade", "galleria", "plaza", "küchenwelt", "daughters",
     ]
+    /// Endings of German shop words (`Buchladen`, `Gartenmarkt`, `Weinhandlung`).
+    private static let shopEndings = ["laden", "markt", "handlung", "geschäft", "werkstatt"]
     /// Products named after a brand that reads as a name (`Peter Kaiser-Schuhe`, `Käthe Kruse Puppen`).
     private static let productWords: Set<String> = [
         "schuhe", "schuh", "bluse", "blusen", "jeans", "jacke", "jacken", "hose", "hosen", "tasche", "taschen", "kleid", "kleider", "mantel",
@@ -199,6 +201,7 @@ enum NameCues {
     /// Whether `lower` names a kind of shop or a team, alone or as the last part of a hyphenated word (`Kranz-Team`).
     static func isShopWord(_ lower: String) -> Bool {
         shopWords.contains(lower) || organisationWords.contains(lower)
+            || shopEndings.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
             || lower.split(separator: "-").last.map { $0 != Substring(lower) && organisationWords.contains(String($0)) } ?? false
     }
 

@@ -150,7 +150,8 @@ enum NameDetector {
         guard words.labelsLineAsPair(index) else { return false }
         let first = words[index], second = words[index + 1]
         guard first.isCapitalized == second.isCapitalized, first.text.count >= 2, second.text.count >= 2,
-              !NameCues.isStopWord(first.lower), !NameCues.isStopWord(second.lower), !NameCues.isShopWord(second.lower) else { return false }
+              !NameCues.isStopWord(first.lower), !NameCues.isStopWord(second.lower), !NameCues.isShopWord(first.lower), !NameCues.isShopWord(second.lower)
+        else { return false }
         let otherSpeakers = words.labelledLineCount >= 2
         return otherSpeakers && NameLexicon.isAnyGivenName(key: NameLexicon.key(first.text)) || words.speakerPairLines(index) >= 2
     }
@@ -241,6 +242,8 @@ enum NameDetector {
             while next + 1 < words.count, NameCues.particles.contains(words[next].lower),
                   words.areAdjacent(next, next + 1) || words[next].lower == "st" && words.joinedByAbbreviationDot(next, next + 1) { next += 1 }
             let candidate = words[next]
+            // `vom` before no surname says where the person is from (`Salvatore vom Buchladen Eselsohr`), not who.
+            guard !(last + 1..<next).contains(where: { words[$0].lower == "vom" }) || isSurname(words.stem(next)) else { break }
             // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.
             let shouted = isShouted(candidate) && !shoutedName && context != .strong && context != .naming
             // A surname that is also a nationality, right after a given name (`Will English`, `Zoe English`).

@@ -169,6 +169,7 @@ enum NetworkDetectors {
         "customer", "customerid", "customer_id", "cust", "cust_id", "kunde", "kd", "kdnr", "kundennr", "kundennummer", "member",
         "memberid", "member_id", "mitglied", "card", "cardno", "card_no", "karte", "address", "adresse", "street", "strasse", "zip",
         "plz", "postcode", "pc", "dob", "birthday", "geburtstag", "geb", "surname", "given", "givenname", "given_name", "fname", "lname",
+        "uid", "userid", "user_id", "account", "acct", "konto", "recipient", "empfaenger", "subscriber", "contact", "mitgliedsnummer",
     ]
 
     /// URLs whose query carries personal data (a parameter of `personalParameters`, or a value with
