@@ -250,8 +250,7 @@ struct PromptTests {
 
     @Test("a corpus label outside its text is an error naming the line and label, not a crash", arguments: [(5, 2), (-1, 2), (0, 99), (3, 3)])
     func labelOutsideText(start: Int, end: Int) {
-        let corpus = #"{"text": "ok", "entities": [], "known": {}}"# + "
-"
+        let corpus = #"{"text": "ok", "entities": [], "known": {}}"# + "\n"
             + #"{"text": "Anna Schmidt", "entities": [{"type": "PERSON", "start": \#(start), "end": \#(end)}], "known": {}}"#
         #expect {
             _ = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: nil)
