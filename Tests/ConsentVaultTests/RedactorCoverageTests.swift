@@ -260,6 +260,11 @@ struct RedactorCoverageTests {
         ("Bot: Hier ist Salvatore vom Buchladen Eselsohr-Team", ["PERSON:Salvatore"]), ("| Mitgliedsnr. | 50046041 |", ["MEMBER_NUMBER:50046041"]),
         ("Link: http://shop.example/prefs?uid=CV83681040&utm_source=mail", ["URL:http://shop.example/prefs?uid=CV83681040&utm_source=mail"]),
         ("kunde: ich wohne jetzt uferzeile 54, die postleitzahl", ["ADDRESS:uferzeile 54"]), ("EAN 4021661108962, Absender Uferzeile 82.", ["ADDRESS:Uferzeile 82"]),
+        // A short capital label is no speaker; an NI number's last letter; dashes between digits; handles after a platform's name.
+        ("NI: QQ123456C", ["NATIONAL_ID:QQ123456C"]), ("her NI number ZZ 382464 T at check-in", ["NATIONAL_ID:ZZ 382464 T"]),
+        ("Tel 212–555–0143", ["PHONE:212–555–0143"]), ("SSN 123–45–6789", ["NATIONAL_ID:123–45–6789"]),
+        ("ig: anna.schmidt_87", ["SOCIAL_HANDLE:anna.schmidt_87"]), ("meine insta ist rosawinter_", ["SOCIAL_HANDLE:rosawinter_"]),
+        ("Her TikTok: facebook.com/brittany.z.5.", ["SOCIAL_HANDLE:facebook.com/brittany.z.5"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.
@@ -447,7 +452,7 @@ struct RedactorCoverageTests {
         "Zara opened a new store in Leeds", "20% off at Zara Home this week", "member Benefits include free delivery", "Mitglied seit 2019",
         "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht", "Version 2.1.617.555.0142", "Box 617-555-0142xyz", "Get 3 Free Club Passes", "Buy 2 Garden Chairs today", "in Olive Green and Pearl White", "from the Rose Hill estate",
         "Will Power Workshop", "Bestellung BO-15037-US ist unterwegs", "gift cards from batch GC-2141-E are invalid", "Beste Grüße",
-        "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier",
+        "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "Öffnungszeiten 9–18 Uhr, 2019–2023",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -28,7 +28,7 @@ enum CueDetector {
                            "ausweis nr", "ausweisnr", "ausweis", "perso", "pa-nr", "pa nr", "pa-nummer", "perso-nr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
                            "passport number", "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "kv-nummer",
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
-                           "national insurance", "national insurance number", "ni number", "ni no", "nino", "nhs number", "nhs no",
+                           "national insurance", "national insurance number", "ni number", "ni no", "nino", "ni:", "pension insurance", "rvnr", "rv-nummer", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
                            "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
@@ -300,7 +300,10 @@ enum CueDetector {
             if groups == 0, lowercasePlate || lowercasePrefix { typedLowercase = true }
             if groups > 0, groupDigits == 0, groupLower > 0 && !(typedLowercase && length <= 3) || length > 3 { break }
             // A capital word that opens the next clause (`00412277 I think`) is no part of the value.
-            if groups > 0, groupDigits == 0, text.isSpace(end - 1), text.isSpace(groupEnd), text.isLetter(groupEnd + 1), !text.isUpper(groupEnd + 1) { break }
+            // But an NI number's final letter is (`ZZ 382464 D at check-in`).
+            let insuranceLetter = type == .nationalID && length == 1 && digits >= 6 && text.isUpper(end)
+            if groups > 0, groupDigits == 0, text.isSpace(end - 1), text.isSpace(groupEnd), text.isLetter(groupEnd + 1), !text.isUpper(groupEnd + 1),
+               !insuranceLetter { break }
             guard length > 0 else { break }
             digits += groupDigits
             letters += length - groupDigits

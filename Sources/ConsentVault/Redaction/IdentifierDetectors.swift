@@ -127,6 +127,11 @@ enum IdentifierDetectors {
                 }
                 continue
             }
+            if text.isASCIILetter(index), !text.isAlphanumeric(index - 1), let handle = handleAfterPlatform(text, index) {
+                found.append(Detection(type: .socialHandle, start: handle.start, end: handle.end, priority: DetectionPriority.structured))
+                index = handle.end
+                continue
+            }
             guard text.isLetter(index), !text.isLetter(index - 1), !text.is(index - 1, ".") || text.is(index - 4, "w"),
                   let site = socialSites.first(where: { text.lowercasedMatches($0, at: index) }),
                   handleCharacter(text, index + site.count) || text.is(index + site.count, "@") && handleCharacter(text, index + site.count + 1) else { continue }
@@ -173,6 +178,34 @@ enum IdentifierDetectors {
     }
 
     /// Letters, digits, `_`, `.`, and a hyphen between letters (`@grace.little-whitaker`, as people write handles).
+    /// A handle written without `@` after a platform's name and a colon or `ist`/`is` (`ig: anna.schmidt_87`,
+    /// `meine insta ist rosawinter_`): a name with a digit, `_` or `.`, or after a colon one in lowercase that is no stop word.
+    private static func handleAfterPlatform(_ text: ScalarText, _ index: Int) -> (start: Int, end: Int)? {
+        guard let label = platformLabels.first(where: { text.lowercasedMatches($0, at: index) && !text.isLetter(index + $0.count) }) else { return nil }
+        var cursor = index + label.count
+        let colon = text.is(cursor, ":")
+        if colon {
+            cursor += 1
+        } else {
+            guard text.isSpace(cursor), let link = platformLinks.first(where: { text.lowercasedMatches($0, at: cursor + 1) && text.isSpace(cursor + 1 + $0.count) })
+            else { return nil }
+            cursor += 1 + link.count
+        }
+        while text.isSpace(cursor) { cursor += 1 }
+        let start = cursor
+        while handleCharacter(text, cursor), cursor - start <= 31 { cursor += 1 }
+        while text.is(cursor - 1, ".") { cursor -= 1 }
+        // A profile URL (`TikTok: instagram.com/anna`) is the site rule's.
+        guard (3...30).contains(cursor - start), !text.isLetter(cursor), !text.is(cursor, "@"), !text.is(cursor, "/") else { return nil }
+        let handle = text.string(start, cursor)
+        let marked = handle.contains { $0.isNumber || $0 == "_" || $0 == "." }
+        guard marked || colon && handle == handle.lowercased() && !NameCues.isStopWord(handle) else { return nil }
+        return (start, cursor)
+    }
+    private static let platformLabels = ScalarText.lowercased(["instagram", "insta", "ig", "tiktok", "snapchat", "snap", "twitter", "threads",
+                                                               "telegram", "bluesky", "mastodon", "twitch"])
+    private static let platformLinks = ScalarText.lowercased(["ist", "is", "=", "handle", "name"])
+
     private static func handleCharacter(_ text: ScalarText, _ index: Int) -> Bool {
         (text.isASCIILetter(index) || text.isDigit(index) || text.is(index, "_") || text.is(index, ".")
             || text.is(index, "-") && text.isASCIILetter(index - 1) && text.isASCIILetter(index + 1)) && index < text.count

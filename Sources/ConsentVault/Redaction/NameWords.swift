@@ -309,6 +309,9 @@ struct NameWords {
     /// after a `[14:05]` time), or `(Name):` after a role word.
     func isSpeakerLabel(_ index: Int) -> Bool {
         let end = words[index].end
+        // A short word in capitals labels a field, not a speaker (`NI: QQ123456C`, `UK: 07700 900123`, `DOB: …`).
+        let word = words[index].text
+        if word.count <= 4, word == word.uppercased() { return false }
         if text.is(end, ":"), startsLine(index) || text.is(words[index].start - 2, "]") { return true }
         return isSpeakerAfterRole(index)
     }

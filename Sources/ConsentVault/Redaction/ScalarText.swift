@@ -1,6 +1,7 @@
 /// A text as the detectors see it: Unicode scalars folded so that spellings people cannot tell
 /// apart match alike (a letter and a combining mark composed as NFC would, full-width ASCII as
-/// ASCII, no-break and other fixed spaces as a space, look-alike hyphens as `-`, default-ignorable characters such as a
+/// ASCII, Arabic-Indic digits as ASCII digits, no-break and other fixed spaces as a space, look-alike hyphens (and a dash between
+/// two digits) as `-`, default-ignorable characters such as a
 /// zero-width space left out), with the character
 /// classes the detectors need. Offsets into it map back to the original text's code points
 /// (`originalStart`, `originalEnd`), the unit of every offset the redactor reports.
@@ -42,7 +43,7 @@ struct ScalarText {
             }
             if Self.isIgnorable(value) { continue }
             // No-break, figure, thin and narrow no-break spaces read as a space (NFKC): `5588 5159 …` with U+00A0 between the groups.
-            if [0xa0, 0x2007, 0x2009, 0x202f].contains(value) {
+            if [0xa0, 0x2007, 0x2009, 0x202f, 0x3000].contains(value) {
                 scalars.append(0x20); classes.append(Self.classify(" ")); starts.append(index); ends.append(index + 1)
                 continue
             }
@@ -50,6 +51,11 @@ struct ScalarText {
             // full-width hyphen-minus) read as `-`: `0171‑2345678`, `B‑MW 1234`. Dashes in prose stay.
             if [0x2010, 0x2011, 0x2012, 0x2212, 0xfe63].contains(value) {
                 scalars.append(0x2d); classes.append(Self.classify("-")); starts.append(index); ends.append(index + 1)
+                continue
+            }
+            // Arabic-Indic and Eastern Arabic-Indic digits read as ASCII digits (`٠١٧٦…`).
+            if (0x660...0x669).contains(value) || (0x6f0...0x6f9).contains(value), let ascii = Unicode.Scalar(0x30 + (value & 0xf)) {
+                scalars.append(ascii.value); classes.append(Self.classify(ascii)); starts.append(index); ends.append(index + 1)
                 continue
             }
             if (0xff01...0xff5e).contains(value), let ascii = Unicode.Scalar(value - 0xfee0) {
@@ -66,6 +72,12 @@ struct ScalarText {
             scalars.append(value)
             classes.append(Self.classify(scalar))
             starts.append(index); ends.append(index + 1)
+        }
+        // An en or em dash between two digits joins a number's groups as `-` does (`212–555–0143`, `123–45–6789`).
+        for position in scalars.indices.dropFirst().dropLast() where folded && (scalars[position] == 0x2013 || scalars[position] == 0x2014)
+            && classes[position - 1] & Self.digit != 0 && classes[position + 1] & Self.digit != 0 {
+            scalars[position] = 0x2d
+            classes[position] = Self.classify("-")
         }
         self.scalars = scalars
         self.classes = classes
