@@ -174,6 +174,26 @@ struct PromptTests {
         #expect(try test.vault.prompts.demask(generated, session: redaction.session, as: admin).restored == 0, "withdrawal applies to demasking at once")
     }
 
+    @Test("demask finds placeholders however the generated text mangles them, and names those never issued",
+          arguments: ["［PERSON_1］", "[PERSON_1\u{200B}]", "[PERSON 1]", "{PERSON_1}", "PERSON_1", "[PERSON_1", "(person_1)", "[PERSON_１]", "<PERSON-1>"])
+    func mangledPlaceholders(written: String) throws {
+        let test = try TestVault()
+        let anna = try member(test)
+        let redaction = try test.vault.prompts.redact("Hallo Anna", member: anna, purpose: "ai_personalization", as: admin)
+        let result = try test.vault.prompts.demask("Liebe \(written), und [PERSON_7].", session: redaction.session, as: admin)
+        #expect(result.text == "Liebe Anna, und [PERSON_7].")
+        #expect(result.leftInPlace.map(\.placeholder) == ["[PERSON_7]"])
+    }
+
+    @Test("words that only look like a placeholder's parts stay as written", arguments: ["the person 1 row", "Person_1a", "PERSONAL_1", "[Note] 1"])
+    func notPlaceholders(text: String) throws {
+        let test = try TestVault()
+        let anna = try member(test)
+        let redaction = try test.vault.prompts.redact("Hallo Anna", member: anna, purpose: "ai_personalization", as: admin)
+        let result = try test.vault.prompts.demask(text, session: redaction.session, as: admin)
+        #expect(result.text == text && result.leftInPlace.isEmpty)
+    }
+
     @Test("expired sessions are refused")
     func expiry() throws {
         let test = try TestVault()

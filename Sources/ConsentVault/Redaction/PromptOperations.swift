@@ -82,14 +82,11 @@ public struct PromptOperations {
             // A placeholder for a known full name lists both fields (`first_name last_name`): each must be allowed.
             let fields = Array(Set(mapping.values.compactMap(\.field).flatMap { $0.split(separator: " ").map(String.init) }))
             let allowed = try member.map { Set(try context.accessDecisions(for: context.loadMember($0), purpose: purpose, fields: fields).allowed) } ?? []
-            let pattern = try NSRegularExpression(pattern: #"\[\s*([A-Za-z]+(?:\\?_[A-Za-z]+)*)\\?_(\d+)\s*\\?\]"#)
             var output = text
             var restored: [EntityType] = []
             var left: [LeftPlaceholder] = []
-            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
-                guard let range = Range(match.range, in: text), let typeRange = Range(match.range(at: 1), in: text),
-                      let numberRange = Range(match.range(at: 2), in: text) else { continue }
-                let written = "[\(text[typeRange].replacingOccurrences(of: "\\", with: "").uppercased())_\(text[numberRange])]"
+            for match in try Self.placeholderPattern().matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+                guard let range = Range(match.range, in: text), let written = Self.canonicalPlaceholder(match, in: text) else { continue }
                 guard let placeholder = Placeholder(written), let entry = mapping[written] else {
                     left.append(LeftPlaceholder(placeholder: written, reason: .unknown))
                     continue
@@ -106,6 +103,28 @@ public struct PromptOperations {
             record.fieldsReturned = Self.entityCounts(restored)
             return DemaskResult(text: output, restored: restored.count, leftInPlace: left.reversed())
         }
+    }
+
+    /// Placeholders as generated text may write them: in square brackets in any case, with markdown escapes
+    /// (`[person\\_1]`), in full-width, curly, round or angle brackets, unclosed, or bare in capitals
+    /// (`PERSON_1`, `PERSON 1`); with spaces, zero-width characters or full-width digits inside.
+    private static func placeholderPattern() throws -> NSRegularExpression {
+        let format = #"\p{Cf}*"#
+        let knownTypes = EntityType.allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: #"(?:\\?_|\s)"#) }.joined(separator: "|")
+        let bracketed = #"[\[［{【〔(<]"# + format + #"\s*"# + format + #"(?<any>[A-Za-z]+(?:\\?_[A-Za-z]+)*)"#
+        let bare = #"(?<![A-Za-z0-9_])(?<known>"# + knownTypes + ")"
+        let number = format + #"(?:\\?_|\s|-)"# + format + #"(?<number>[0-9０-９]+)(?![0-9A-Za-z])"# + format + #"\s*\\?(?:[\]］}】〕)>])?"#
+        return try NSRegularExpression(pattern: "(?:" + bracketed + "|" + bare + ")" + number)
+    }
+
+    /// `[TYPE_N]` for a placeholder found by `placeholderPattern`, or nil when it is none.
+    private static func canonicalPlaceholder(_ match: NSTextCheckingResult, in text: String) -> String? {
+        let typeRange = Range(match.range(withName: "any"), in: text) ?? Range(match.range(withName: "known"), in: text)
+        guard let typeRange, let numberRange = Range(match.range(withName: "number"), in: text) else { return nil }
+        let type = text[typeRange].replacingOccurrences(of: "\\", with: "").split(whereSeparator: { $0 == "_" || $0.isWhitespace }).joined(separator: "_").uppercased()
+        // Full-width digits as ASCII (`１` → `1`).
+        let number = String(String.UnicodeScalarView(text[numberRange].unicodeScalars.map { $0.value >= 0xff10 ? Unicode.Scalar($0.value - 0xff10 + 0x30) ?? $0 : $0 }))
+        return "[\(type)_\(number)]"
     }
 
     /// The member's values the redactor looks for. The local administrator (who holds the key)
