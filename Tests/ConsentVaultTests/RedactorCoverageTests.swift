@@ -265,6 +265,9 @@ struct RedactorCoverageTests {
         ("Tel 212–555–0143", ["PHONE:212–555–0143"]), ("SSN 123–45–6789", ["NATIONAL_ID:123–45–6789"]),
         ("ig: anna.schmidt_87", ["SOCIAL_HANDLE:anna.schmidt_87"]), ("meine insta ist rosawinter_", ["SOCIAL_HANDLE:rosawinter_"]),
         ("Her TikTok: facebook.com/brittany.z.5.", ["SOCIAL_HANDLE:facebook.com/brittany.z.5"]),
+        // The writer after `i'm` in a chat, and after a greeting and `it's`.
+        ("Chat:\nCustomer: hello i'm martin haynes\nBot: How can I help?", ["PERSON:martin haynes"]),
+        ("Hiya, it's Bill Black in Madison, my phone", ["PERSON:Bill Black"]), ("hi guys 😊 it's dawn. bought", ["PERSON:dawn"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.
@@ -453,6 +456,7 @@ struct RedactorCoverageTests {
         "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht", "Version 2.1.617.555.0142", "Box 617-555-0142xyz", "Get 3 Free Club Passes", "Buy 2 Garden Chairs today", "in Olive Green and Pearl White", "from the Rose Hill estate",
         "Will Power Workshop", "Bestellung BO-15037-US ist unterwegs", "gift cards from batch GC-2141-E are invalid", "Beste Grüße",
         "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "Öffnungszeiten 9–18 Uhr, 2019–2023",
+        "hi, it's Monday again", "ich bin mit der Aktion nicht einverstanden", "Özlem: Willkommen im Sportwelt Berger Chat",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

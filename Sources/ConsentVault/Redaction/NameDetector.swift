@@ -230,8 +230,14 @@ enum NameDetector {
             let namesOwner = words.endsWithPossessive(index) && index + 1 < words.count && ["name", "namen"].contains(words[index + 1].lower)
                 && NameLexicon.isAnyGivenName(key: words[index].key)
             // After an introduction, a given name that is no word, in any text (`ICH BIN eugen krüger`, `HI IM kwame byrne`).
-            let cuedGiven = context == .strong && first.text.count >= 3 && NameLexicon.isGivenName(first.text) && origin > 0
-                && ["bin", "bins", "im", "am", "heiße", "heisse", "is", "ist"].contains(words[origin - 1].lower)
+            // A given name that is a word too, when a surname or the clause's end follows (`i'm martin haynes`, `it's dawn.`).
+            let englishCue = origin > 0 && ["i'm", "i’m", "it's", "it’s", "its"].contains(words[origin - 1].lower)
+            let givenHere = NameLexicon.isGivenName(first.text) || NameLexicon.isAnyGivenName(first.text)
+                && (englishCue && (words.endsClause(index) || words.endsLine(index))
+                    || index + 1 < words.count && words.areAdjacent(index, index + 1) && NameLexicon.isPlainSurname(words.stem(index + 1)))
+            let cuedGiven = origin > 0 && first.text.count >= 3 && givenHere
+                && (context == .strong && ["bin", "bins", "im", "i'm", "i’m", "am", "heiße", "heisse", "is", "ist"].contains(words[origin - 1].lower)
+                    || Self.introducedAfterGreeting(origin, in: words))
             guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || announcesSelf || fromPlaceLowercase || words.pointsToGroup(index)
                     || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }
@@ -343,7 +349,8 @@ enum NameDetector {
         case .none:
             if !first.isCapitalized {
                 // Chat: a given name that is no ordinary word, or a name before a verb only people do or from a place.
-                guard isGiven || speaksLowercase || fromPlaceLowercase else { return nil }
+                guard isGiven || speaksLowercase || fromPlaceLowercase || Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(first.text)
+                else { return nil }
             } else {
                 // A given name, or a pair ending in a surname whose first word is a given name or, not
                 // opening a sentence, short enough to be one (not `Lieblingsfarbe Blau`).
@@ -369,7 +376,9 @@ enum NameDetector {
                         || words[index + 2].lower == "the" && index + 3 < words.count && words[index + 3].isCapitalized)
                 // A given name that is also a word, listed after a name found just before it (`Mary-Kate and Bill`).
                 let listedGiven = inList && NameLexicon.isAnyGivenName(key: words[index].key)
-                guard isGiven || speaks || listedGiven || couple || itemSurname || fromPlace || (hasSurname && givenShaped && isPair) else { return nil }
+                // The writer after a greeting and `it's` (`Hiya, it's Bill Black in Madison`).
+                let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
+                guard isGiven || speaks || listedGiven || couple || itemSurname || fromPlace || introduced || (hasSurname && givenShaped && isPair) else { return nil }
             }
         }
         return (origin, last, words.nameEnd(last))
@@ -387,6 +396,12 @@ enum NameDetector {
         let second = max(index, other)
         return !words.endsWithPossessive(second) && !(second + 1 < words.count && words.areAdjacent(second, second + 1)
             && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))
+    }
+
+    /// Whether the word before `origin` is `it's` with a greeting at most three words before it (`hi, it's rachel`, `hi guys 😊 it's dawn`).
+    private static func introducedAfterGreeting(_ origin: Int, in words: NameWords) -> Bool {
+        guard origin > 1, ["it's", "it’s", "its"].contains(words[origin - 1].lower) else { return false }
+        return (max(0, origin - 4)..<origin - 1).contains { ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"].contains(words[$0].lower) }
     }
 
     /// Months that are given names too.

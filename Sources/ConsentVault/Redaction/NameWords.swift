@@ -309,9 +309,10 @@ struct NameWords {
     /// after a `[14:05]` time), or `(Name):` after a role word.
     func isSpeakerLabel(_ index: Int) -> Bool {
         let end = words[index].end
-        // A short word in capitals labels a field, not a speaker (`NI: QQ123456C`, `UK: 07700 900123`, `DOB: …`).
+        // A short word in capitals labels a field, not a speaker (`NI: QQ123456C`, `UK: 07700 900123`, `DOB: …`); so does a
+        // word that titles a transcript (`Chat:`).
         let word = words[index].text
-        if word.count <= 4, word == word.uppercased() { return false }
+        if word.count <= 4 && word == word.uppercased() || ["chat", "notiz", "note", "verlauf", "transcript"].contains(words[index].lower) { return false }
         if text.is(end, ":"), startsLine(index) || text.is(words[index].start - 2, "]") { return true }
         return isSpeakerAfterRole(index)
     }
