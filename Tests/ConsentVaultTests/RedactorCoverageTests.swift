@@ -268,6 +268,10 @@ struct RedactorCoverageTests {
         // The writer after `i'm` in a chat, and after a greeting and `it's`.
         ("Chat:\nCustomer: hello i'm martin haynes\nBot: How can I help?", ["PERSON:martin haynes"]),
         ("Hiya, it's Bill Black in Madison, my phone", ["PERSON:Bill Black"]), ("hi guys 😊 it's dawn. bought", ["PERSON:dawn"]),
+        // UK addresses read back from the postcode through a flat, a street with a USPS type and a place named after a person.
+        ("change my address to\nFlat 73b\nDale Trafficway\nSouth Lauren\nM9 5ZS\nThanks", ["ADDRESS:Flat 73b\nDale Trafficway\nSouth Lauren\nM9 5ZS"]),
+        ("address Flat 48, Clare Burgs, North James, TD9W 7EU.", ["ADDRESS:Flat 48, Clare Burgs, North James, TD9W 7EU"]),
+        ("Keller, 8928 Nancy Summit Apt. 863, Lake Jessicaburgh, AS 81233, Tel", ["PERSON:Keller", "ADDRESS:8928 Nancy Summit Apt. 863, Lake Jessicaburgh, AS 81233"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.

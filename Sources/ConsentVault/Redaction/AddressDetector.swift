@@ -52,7 +52,7 @@ enum AddressDetector {
     private static let states: Set<String> = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
                                               "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
                                               "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-                                              "WI", "WY", "PR", "GU", "VI"]
+                                              "WI", "WY", "PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW"]
 
     /// Last letters of the street suffixes (`…straße`, `…weg`, `…platz`, `…damm`, `…ufer`), checked
     /// before the suffixes themselves.
@@ -250,12 +250,16 @@ enum AddressDetector {
     /// Whether an address part names a person (`Ciara Nolan`): a given name and a listed surname or second given name, no
     /// digit, no street word (`Little Snoring` is a village).
     private static func isAddressee(_ words: [String]) -> Bool {
-        guard (2...3).contains(words.count), NameLexicon.isAnyGivenName(words[0]),
+        guard (2...3).contains(words.count), NameLexicon.isAnyGivenName(words[0]), !placePrefixes.contains(words[0].lowercased()),
               let last = words.last, NameLexicon.isSurname(last) || NameLexicon.isAnyGivenName(last) else { return false }
         return !words.contains {
-            englishTypes.contains($0.lowercased()) || houseWords.contains($0.lowercased()) || $0.unicodeScalars.contains { CharacterSet.decimalDigits.contains($0) }
+            englishTypes.contains($0.lowercased()) || uspsTypes.contains($0.lowercased()) || houseWords.contains($0.lowercased())
+                || $0.unicodeScalars.contains { CharacterSet.decimalDigits.contains($0) }
         }
     }
+    /// First words of places named after a person (`South Lauren`, `North James`, `Port Isaac`).
+    private static let placePrefixes: Set<String> = ["north", "south", "east", "west", "upper", "lower", "new", "old", "great", "little",
+                                                     "lake", "port", "mount", "st", "saint", "fort", "glen", "bishops"]
 
     /// Words of house names (`Rose Cottage`, `Ivy House`), which are no addressee.
     private static let houseWords: Set<String> = ["cottage", "house", "lodge", "farm", "villa", "manor", "mill", "forge", "barn", "hall", "cabin",
