@@ -236,8 +236,16 @@ enum NumberDetectors {
     private static let extensionWord = ScalarText.lowercased(["ext"])[0]
 
     /// The end of ten digits run together at `start` that read as a NANP number (`5036431957`: area and exchange from 2):
-    /// a phone only after a phone word or alone on its line; elsewhere such digits are order numbers.
+    /// a phone only after a phone word or alone on its line; elsewhere such digits are order numbers. After a phone word,
+    /// also eleven to fifteen digits not opening with 0.
     private static func tenDigitsRunTogether(_ text: ScalarText, _ start: Int) -> Int? {
+        // Eleven to fifteen digits after a phone word: an international number written without `+` (`Rückruf: 4915112345678`).
+        var runEnd = start
+        while text.isDigit(runEnd), runEnd - start <= 15 { runEnd += 1 }
+        if (11...15).contains(runEnd - start), !text.isAlphanumeric(runEnd), text[start] != 0x30, !text.is(start - 1, "+"),
+           text.hasWordCue(bareNumberCues, before: start, window: 28) {
+            return runEnd
+        }
         guard (start..<start + 10).allSatisfy({ text.isDigit($0) }), !text.isAlphanumeric(start + 10), text[start] >= 0x32, text[start + 3] >= 0x32,
               text.hasWordCue(bareNumberCues, before: start, window: 28)
                 || (start == 0 || text.isWhitespace(start - 1) && !text.isSpace(start - 1)) && (start + 10 == text.count || text.isWhitespace(start + 10) && !text.isSpace(start + 10))
@@ -247,7 +255,8 @@ enum NumberDetectors {
 
     /// Words before ten digits run together that make them a phone number.
     private static let bareNumberCues = ScalarText.lowercased(["phone", "call", "callback", "cell", "mobile", "tel", "reach me", "text me",
-                                                               "ring me", "had", "number", "contact", "whatsapp", "on file"])
+                                                               "ring me", "had", "number", "contact", "whatsapp", "on file", "sms", "rückruf",
+                                                               "anruf", "anrufen", "handy", "mobil", "telefon", "notification", "benachrichtigung"])
 
     private static func threeDigits(_ text: ScalarText, _ index: Int) -> (first: Int, end: Int)? {
         guard text.isDigit(index), text.isDigit(index + 1), text.isDigit(index + 2), !text.isDigit(index + 3) else { return nil }
