@@ -274,6 +274,10 @@ struct RedactorCoverageTests {
         ("Keller, 8928 Nancy Summit Apt. 863, Lake Jessicaburgh, AS 81233, Tel", ["PERSON:Keller", "ADDRESS:8928 Nancy Summit Apt. 863, Lake Jessicaburgh, AS 81233"]),
         // An international number run together after a phone word.
         ("und bittet um Rückruf: 5658472686560.", ["PHONE:5658472686560"]), ("write a notification to 8420115532044.", ["PHONE:8420115532044"]),
+        // A surname after a request to call; the one addressed after `no problem,`; a caller's verb; a city after `in`; a lowercase given name after `für`.
+        ("between 5 and 6 pm, please ring Iyer.\nLocker", ["PERSON:Iyer"]), ("Bot: No problem, Paddy! Your voucher", ["PERSON:Paddy"]),
+        ("Olli rang - officially Oliver", ["PERSON:Olli", "PERSON:Oliver"]), ("Adresse: Lindenhofweg 7 in Bremen", ["ADDRESS:Lindenhofweg 7 in Bremen"]),
+        ("Push-Nachricht für annie (App-User", ["PERSON:annie"]), ("no more paper mailings to 3973 Juniper Bend.", ["ADDRESS:3973 Juniper Bend"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.
@@ -462,7 +466,8 @@ struct RedactorCoverageTests {
         "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht", "Version 2.1.617.555.0142", "Box 617-555-0142xyz", "Get 3 Free Club Passes", "Buy 2 Garden Chairs today", "in Olive Green and Pearl White", "from the Rose Hill estate",
         "Will Power Workshop", "Bestellung BO-15037-US ist unterwegs", "gift cards from batch GC-2141-E are invalid", "Beste Grüße",
         "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "Öffnungszeiten 9–18 Uhr, 2019–2023",
-        "hi, it's Monday again", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
+        "hi, it's Monday again", "kein problem, geburtsdatum?", "Evri says the parcel is late", "Warum fragt die Kasse nach der PLZ?",
+        "Hauptstraße 5 in Ordnung bringen", "please call Support.", "No problem, we will fix it", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -43,8 +43,12 @@ enum AddressDetector {
         "unions", "uns", "valley", "vly", "valleys", "vlys", "viaduct", "via", "vw", "views", "vws", "village", "vlg", "villages", "vlgs",
         "ville", "vl", "vista", "vis", "walks", "wall", "ways", "well", "wl", "wells", "wls",
     ]
+    /// Street types written as abbreviations, which keep their dot (`Elm St.`, `Ocean Blvd.`).
+    private static let streetAbbreviations: Set<String> = ["st", "rd", "ave", "av", "ln", "dr", "ct", "blvd", "pl", "ter", "pkwy", "hwy", "sq",
+                                                           "cres", "cir", "mt", "ft", "pt", "expy", "fwy", "tpke", "trl", "xing", "ctr", "hts",
+                                                           "jct", "ste", "apt", "gdns", "grv", "cl", "rdg", "vw", "ml", "sta", "smt", "cv", "crk"]
     /// Words before a house number that say an address follows (`i live at 003 Stewart Islands`, `resend to 050 Evan Roads`).
-    private static let englishAddressCues = ScalarText.lowercased(["live at", "lives at", "living at", "address", "deliver to", "send to",
+    private static let englishAddressCues = ScalarText.lowercased(["live at", "lives at", "living at", "address", "deliver to", "send to", "mailings to",
                                                                    "ship to", "moved to", "mail to", "post to", "reside at"])
     private static let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"]
     private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "#"]
@@ -616,8 +620,12 @@ enum AddressDetector {
             }
         }
         guard var end = streetEnd else { return nil }
-        // A dot after a whole word ends the sentence, not an abbreviation (`to 85 Foxglove Crescent. Lorenzo asked`).
-        if text.is(end - 1, "."), (2...6).allSatisfy({ text.isLetter(end - $0) }) { end -= 1 }
+        // A dot after a whole word ends the sentence, not an abbreviation (`to 85 Foxglove Crescent. Lorenzo asked`, `3973 Juniper Bend.`).
+        if text.is(end - 1, ".") {
+            var wordStart = end - 1
+            while text.isLetter(wordStart - 1) { wordStart -= 1 }
+            if !streetAbbreviations.contains(text.string(wordStart, end - 1).lowercased()) { end -= 1 }
+        }
         // A direction (`NW`) and a unit (`Apt 3B`, `Suite 200`, `#12`).
         if text.isSpace(end), let word = word(text, end + 1), directions.contains(word.text.lowercased()), text.isUpper(end + 1) { end = word.end }
         var probe = end
@@ -856,6 +864,13 @@ enum AddressDetector {
         for _ in 0..<3 { cursor = floorEnd(text, cursor) ?? cursor }
         cursor = separatorEnd(text, cursor)
         if text.lowercasedMatches(inWord, at: cursor), text.isDigit(countryPrefixEnd(text, cursor + inWord.count)) { cursor += inWord.count - 1 }
+        // ` in Bremen` ending the sentence or line: the city without its postcode.
+        if cursor == end, text.lowercasedMatches(inWord, at: cursor), text.isUpper(cursor + inWord.count), text.isLetter(cursor + inWord.count + 1) {
+            let cityEnd = wordEnd(text, cursor + inWord.count)
+            if cityEnd >= text.count || text.isWhitespace(cityEnd) && !text.isSpace(cityEnd) || [".", ",", ";", "!", "?", ")"].contains(where: { text.is(cityEnd, $0) }) {
+                return cityEnd
+            }
+        }
         guard text.isWhitespace(cursor) else { return end }
         cursor = countryPrefixEnd(text, cursor + 1)
         let codeStart = cursor

@@ -70,6 +70,8 @@ enum NameCues {
         "sincerely", "wishes", "faithfully", "bye", "ciao", "tschüss", "tschüs", "danke", "dank", "herzlich", "herzliche", "xoxo", "ta", "thx",
         // `Alles Liebe` (a greeting word too, which the cue check sees first), `Take care`.
         "liebe", "care", "warmly", "yours", "herzlichst", "liebst",
+        // A reply's opening before the one addressed (`No problem, Paddy!`, `no worries, ale!`).
+        "problem", "worries",
     ]
     /// Between a name's words: `von der Heide`, `van Dijk`, `de la Cruz`, `zur Mühlen`.
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "zur", "zum", "zu", "ten", "ter",

@@ -204,12 +204,14 @@ enum NameDetector {
         // After a greeting or a closing, a lowercase word that ends the clause or line (`hallo jonas,`, `lieber vroni,`, `cheers ngozi`, `hey wade 😊`).
         let greeted = !first.isCapitalized && (context == .strong || context == .signature) && origin > 0
             && NameCues.greetsOrCloses(words[origin - 1].lower) && first.text.count >= 3 && !NameCues.isAddressedGroup(first.lower)
+            // after `no problem,` only a given name (`no problem, ale!`, not `kein problem, geburtsdatum?`)
+            && (!["problem", "worries"].contains(words[origin - 1].lower) || NameLexicon.isAnyGivenName(first.text))
             // not a past participle (`Thanks, noted.`, `thanks, sorted`)
             && !first.lower.hasSuffix("ed")
             && (words.endsClause(index) || words.endsLine(index) || words.followedBySymbol(index))
-        // After a cue, a lowercase word that only a name looks like (`für şahin?`, `for popov today`).
+        // After a cue, a lowercase word that only a name looks like (`für şahin?`, `for popov today`), or a given name that is no word (`für annie (App-User`).
         let cuedForeign = !first.isCapitalized && (context == .strong || context == .weak) && first.text.count >= 3
-            && (hasForeignLetters(first.text) || hasSurnameEnding(first.lower))
+            && (hasForeignLetters(first.text) || hasSurnameEnding(first.lower) || NameLexicon.isGivenName(first.text))
         // A lowercase given name (and surname) from a place, opening a note (`quick note: tunde from Dublin`, `Notiz: fritz brandt aus Düsseldorf`).
         let fromPlaceLowercase = !first.isCapitalized && words.opensEntry(index) && first.text.count >= 3 && NameLexicon.isGivenName(first.text)
             && [1, 2].contains { gap in index + gap + 1 < words.count && ["from", "aus"].contains(words[index + gap].lower) && words[index + gap + 1].isCapitalized
@@ -362,7 +364,12 @@ enum NameDetector {
                 let isPair = last == index + 1
                     || last > index && NameLexicon.isAnyGivenName(key: words[index].key) && (index + 1..<last).allSatisfy { NameCues.particles.contains(words[$0].lower) }
                 // A given name that is also a word, alone before a verb only people do (`Will said …`, `Max fragt …`).
-                let speaks = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && beforePeopleVerb(index, in: words)
+                // Or any capitalized word opening a note before a caller's verb (`Olli rang - officially Oliver`).
+                let speaks = last == index && beforePeopleVerb(index, in: words)
+                    && (NameLexicon.isAnyGivenName(key: words[index].key) || words.opensEntry(index) && first.text.count >= 3 && Self.callerVerbs.contains(words[index + 1].lower))
+                // A surname or given name alone after a request to contact someone (`please ring Iyer.`, `call Sarah`).
+                let contacted = last == index && origin > 0 && Self.contactVerbs.contains(words[origin - 1].lower)
+                    && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(key: words[index].key)) && (words.endsClause(index) || words.endsLine(index))
                 // A surname alone opening a numbered item: a listed one, one with letters German does not use, or two listed surnames
                 // (`1. Schmidt, …`, `4) Baker - …`, `4) Wójcik – …`, `2. Lüders-Voß, …`).
                 let itemSurname = last == index && words.opensNumberedItem(index) && !NameCues.isShopWord(first.lower)
@@ -378,7 +385,8 @@ enum NameDetector {
                 let listedGiven = inList && NameLexicon.isAnyGivenName(key: words[index].key)
                 // The writer after a greeting and `it's` (`Hiya, it's Bill Black in Madison`).
                 let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
-                guard isGiven || speaks || listedGiven || couple || itemSurname || fromPlace || introduced || (hasSurname && givenShaped && isPair) else { return nil }
+                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || (hasSurname && givenShaped && isPair)
+                else { return nil }
             }
         }
         return (origin, last, words.nameEnd(last))
@@ -410,6 +418,13 @@ enum NameDetector {
     /// Verbs that open a request before a name (`Call Sarah Miller`, `Ask Tom Baker`): never a given name there.
     private static let imperatives: Set<String> = ["call", "ask", "tell", "send", "email", "text", "ring", "phone", "contact", "message", "write",
                                                    "invite", "thank", "remind", "page", "schreib", "ruf", "frag", "sag", "grüß", "mail"]
+
+    /// Verbs of someone who got in touch, which things and question words do not do (`Olli rang`, not `Evri says`, `Warum fragt`).
+    private static let callerVerbs: Set<String> = ["rang", "phoned", "called", "emailed", "complained", "complains", "rief", "reklamiert", "reklamierte"]
+
+    /// Verbs whose object is a person to contact (`please ring Iyer.`).
+    private static let contactVerbs: Set<String> = ["call", "ring", "phone", "text", "email", "ask", "tell", "remind", "contact", "thank",
+                                                    "anrufen", "ruf", "frag", "fragen", "sag", "informieren", "kontaktieren"]
 
     /// Whether word `index` comes right before a verb only people do (`Will said`, `John Smith called`).
     private static func beforePeopleVerb(_ index: Int, in words: NameWords) -> Bool {
