@@ -528,7 +528,8 @@ enum AddressDetector {
             if text.is(from, ","), text.isWhitespace(from + 1) { return from + 2 }
             return text.isWhitespace(from) ? from + 1 : nil
         }
-        guard let first = word(start) else { return nil }
+        // Every form opens with one of these capitals (`PSC`, `CMR`, `Unit`, `USNS`, `APO`, `FPO`, `DPO`).
+        guard text.isUpper(start), text.initial(start, in: militaryInitials), let first = word(start) else { return nil }
         if let end = postOffice(start) { return end }
         var cursor: Int
         if ["PSC", "CMR", "Unit"].contains(first.text), text.isSpace(first.end), let number = digits(first.end + 1, 1...5) {
@@ -544,6 +545,8 @@ enum AddressDetector {
         guard let next = partBreak(cursor) else { return nil }
         return postOffice(next)
     }
+
+    private static let militaryInitials = ScalarText.letterMask("pcuafd")
 
     /// `Postfach 12 34`, `PO Box 1234`, `Packstation 123` (with `, Postnummer 12345678`): where people receive mail.
     private static func postBox(_ text: ScalarText, _ start: Int) -> Int? {

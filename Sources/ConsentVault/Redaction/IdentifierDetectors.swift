@@ -181,7 +181,8 @@ enum IdentifierDetectors {
     /// A handle written without `@` after a platform's name and a colon or `ist`/`is` (`ig: anna.schmidt_87`,
     /// `meine insta ist rosawinter_`): a name with a digit, `_` or `.`, or after a colon one in lowercase that is no stop word.
     private static func handleAfterPlatform(_ text: ScalarText, _ index: Int) -> (start: Int, end: Int)? {
-        guard let label = platformLabels.first(where: { text.lowercasedMatches($0, at: index) && !text.isLetter(index + $0.count) }) else { return nil }
+        guard text.initial(index, in: platformInitials),
+              let label = platformLabels.first(where: { text.lowercasedMatches($0, at: index) && !text.isLetter(index + $0.count) }) else { return nil }
         var cursor = index + label.count
         let colon = text.is(cursor, ":")
         if colon {
@@ -205,6 +206,7 @@ enum IdentifierDetectors {
     private static let platformLabels = ScalarText.lowercased(["instagram", "insta", "ig", "tiktok", "snapchat", "snap", "twitter", "threads",
                                                                "telegram", "bluesky", "mastodon", "twitch"])
     private static let platformLinks = ScalarText.lowercased(["ist", "is", "=", "handle", "name"])
+    private static let platformInitials = ScalarText.letterMask("itsbm")
 
     private static func handleCharacter(_ text: ScalarText, _ index: Int) -> Bool {
         (text.isASCIILetter(index) || text.isDigit(index) || text.is(index, "_") || text.is(index, ".")

@@ -203,7 +203,7 @@ enum NameCues {
     /// Whether `lower` names a kind of shop or a team, alone or as the last part of a hyphenated word (`Kranz-Team`).
     static func isShopWord(_ lower: String) -> Bool {
         shopWords.contains(lower) || organisationWords.contains(lower)
-            || shopEndings.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
+            || lower.utf8.count > 7 && shopEndings.contains { lower.hasSuffix($0) }
             || lower.split(separator: "-").last.map { $0 != Substring(lower) && organisationWords.contains(String($0)) } ?? false
     }
 

@@ -111,18 +111,19 @@ enum NameDetector {
         var joined: [Detection] = []
         var wordIndex = 0
         func joinable(_ candidate: Int, first name: Int, last: Int) -> Bool {
-            guard candidate >= 0, candidate < words.count, !covered[candidate], !words.isInsideToken(candidate) else { return false }
+            guard candidate >= 0, candidate < words.count, !covered[candidate],
+                  candidate < name ? words.joinedByConjunction(candidate, name) : words.joinedByConjunction(last, candidate) else { return false }
             let word = words[candidate], other = words[name]
-            let key = NameLexicon.key(word.stem)
-            guard word.text.count >= 3, !words.endsWithPossessive(candidate) || candidate > name, !NameCues.isStopWord(word.lower), !NameCues.isCueWord(word.lower),
+            guard word.text.count >= 3, !words.isInsideToken(candidate), !words.endsWithPossessive(candidate) || candidate > name,
                   word.isCapitalized ? other.isCapitalized : !other.isCapitalized && words.isLowercaseText,
-                  NameLexicon.isGivenName(key: key) || NameLexicon.isAnyGivenName(key: key) && NameLexicon.isAnyGivenName(key: NameLexicon.key(other.stem))
+                  !NameCues.isStopWord(word.lower), !NameCues.isCueWord(word.lower) else { return false }
+            let key = NameLexicon.key(word.stem)
+            guard NameLexicon.isGivenName(key: key) || NameLexicon.isAnyGivenName(key: key) && NameLexicon.isAnyGivenName(key: NameLexicon.key(other.stem))
             else { return false }
             // Part of a brand (`Jil Sander und Hugo`).
             let inBrand = candidate > 0 && words.areAdjacent(candidate - 1, candidate) && NameCues.brandPhrases.contains(words[candidate - 1].lower + " " + word.lower)
                 || candidate + 1 < words.count && words.areAdjacent(candidate, candidate + 1) && NameCues.brandPhrases.contains(word.lower + " " + words[candidate + 1].lower)
-            guard !inBrand else { return false }
-            return candidate < name ? words.joinedByConjunction(candidate, name) : words.joinedByConjunction(last, candidate)
+            return !inBrand
         }
         for name in found {
             while wordIndex < words.count, words[wordIndex].end <= name.start { wordIndex += 1 }
@@ -233,13 +234,12 @@ enum NameDetector {
                 && NameLexicon.isAnyGivenName(key: words[index].key)
             // After an introduction, a given name that is no word, in any text (`ICH BIN eugen krüger`, `HI IM kwame byrne`).
             // A given name that is a word too, when a surname or the clause's end follows (`i'm martin haynes`, `it's dawn.`).
-            let englishCue = origin > 0 && ["i'm", "i’m", "it's", "it’s", "its"].contains(words[origin - 1].lower)
-            let givenHere = NameLexicon.isGivenName(first.text) || NameLexicon.isAnyGivenName(first.text)
-                && (englishCue && (words.endsClause(index) || words.endsLine(index))
-                    || index + 1 < words.count && words.areAdjacent(index, index + 1) && NameLexicon.isPlainSurname(words.stem(index + 1)))
-            let cuedGiven = origin > 0 && first.text.count >= 3 && givenHere
+            let introduced = origin > 0 && first.text.count >= 3
                 && (context == .strong && ["bin", "bins", "im", "i'm", "i’m", "am", "heiße", "heisse", "is", "ist"].contains(words[origin - 1].lower)
                     || Self.introducedAfterGreeting(origin, in: words))
+            let cuedGiven = introduced && (NameLexicon.isGivenName(first.text) || NameLexicon.isAnyGivenName(first.text)
+                && (["i'm", "i’m", "it's", "it’s", "its"].contains(words[origin - 1].lower) && (words.endsClause(index) || words.endsLine(index))
+                    || index + 1 < words.count && words.areAdjacent(index, index + 1) && NameLexicon.isPlainSurname(words.stem(index + 1))))
             guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || announcesSelf || fromPlaceLowercase || words.pointsToGroup(index)
                     || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }

@@ -309,13 +309,16 @@ struct NameWords {
     /// after a `[14:05]` time), or `(Name):` after a role word.
     func isSpeakerLabel(_ index: Int) -> Bool {
         let end = words[index].end
+        guard text.is(end, ":") || text.is(end, ")") else { return false }
         // A short word in capitals labels a field, not a speaker (`NI: QQ123456C`, `UK: 07700 900123`, `DOB: …`); so does a
         // word that titles a transcript (`Chat:`).
-        let word = words[index].text
-        if word.count <= 4 && word == word.uppercased() || ["chat", "notiz", "note", "verlauf", "transcript"].contains(words[index].lower) { return false }
-        if text.is(end, ":"), startsLine(index) || text.is(words[index].start - 2, "]") { return true }
+        let word = words[index]
+        if word.text.count <= 4 && word.text == word.text.uppercased() || Self.transcriptTitles.contains(word.lower) { return false }
+        if text.is(end, ":"), startsLine(index) || text.is(word.start - 2, "]") { return true }
         return isSpeakerAfterRole(index)
     }
+    /// Words that title a transcript or note rather than name its speaker (`Chat:`, `Notiz:`).
+    private static let transcriptTitles: Set<String> = ["chat", "notiz", "note", "verlauf", "transcript"]
 
     /// Whether word `index` names a speaker after a role, in brackets (`Agent (Ffion): …`) or not
     /// (`Agent Thanasis: …` at the start of a line).
