@@ -270,7 +270,9 @@ struct NameWords {
 
     /// Whether only `und`, `and`, `oder`, `or` or `+` with single spaces stands between words `first` and `second`.
     func joinedByConjunction(_ first: Int, _ second: Int) -> Bool {
-        [" und ", " and ", " oder ", " or ", " + "].contains(text.string(words[first].end, words[second].start))
+        let start = words[first].end, end = words[second].start
+        guard (3...6).contains(end - start), text.isSpace(start), text.isSpace(end - 1) else { return false }
+        return [" und ", " and ", " oder ", " or ", " + "].contains(text.string(start, end))
     }
 
     /// Whether word `index` begins a sentence: first in the text, or after `.`, `!` or `?`.
