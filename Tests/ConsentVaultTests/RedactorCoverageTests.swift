@@ -279,6 +279,10 @@ struct RedactorCoverageTests {
         ("Olli rang - officially Oliver", ["PERSON:Olli", "PERSON:Oliver"]), ("Adresse: Lindenhofweg 7 in Bremen", ["ADDRESS:Lindenhofweg 7 in Bremen"]),
         ("Hauptstraße 5 in Ordnung bringen", ["ADDRESS:Hauptstraße 5"]),
         ("Push-Nachricht für annie (App-User", ["PERSON:annie"]), ("no more paper mailings to 3973 Juniper Bend.", ["ADDRESS:3973 Juniper Bend"]),
+        // An IBAN with its check digits apart from the country, or wrapped onto the next line between groups.
+        ("IBAN DE 89 3704 0044 0532 0130 00 bitte", ["IBAN:DE 89 3704 0044 0532 0130 00"]),
+        ("IBAN: DE89 3704 0044\n0532 0130 00 danke", ["IBAN:DE89 3704 0044\n0532 0130 00"]),
+        ("living at 6471 Lincoln Way Unit 15, Brooklyn, NY 11288", ["ADDRESS:6471 Lincoln Way Unit 15, Brooklyn, NY 11288"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.

@@ -12,18 +12,25 @@ enum NumberDetectors {
         var found: [Detection] = []
         var index = 0
         while index + 15 <= text.count {
-            guard text.isASCIILetter(index), text.isASCIILetter(index + 1), text.isDigit(index + 2), text.isDigit(index + 3),
+            // The check digits may stand apart from the country (`DE 89 3704 …`).
+            let checkDigits = text.isSpace(index + 2) ? index + 3 : index + 2
+            guard text.isASCIILetter(index), text.isASCIILetter(index + 1), text.isDigit(checkDigits), text.isDigit(checkDigits + 1),
                   !text.isAlphanumeric(index - 1), let length = ibanLengths[text.string(index, index + 2).uppercased()] else { index += 1; continue }
-            // Upper- or lowercase, in groups separated by single spaces or hyphens.
+            // Upper- or lowercase, in groups separated by single spaces or hyphens, or wrapped onto the next line between groups.
             var characters: [UInt32] = []
             var end = index
+            var wrapped = false
             while end < text.count, characters.count < length {
                 if text.isDigit(end) { characters.append(text[end]) }
                 else if text.isASCIILetter(end) { characters.append(text[end] & ~0x20) }
+                else if text.is(end, "\n"), characters.count % 4 == 0, text.isAlphanumeric(end + 1), !wrapped { wrapped = true }
                 else if !((text.isSpace(end) || text.is(end, "-")) && text.isAlphanumeric(end + 1)) { break }
                 end += 1
             }
-            if characters.count == length, !text.isAlphanumeric(end) {
+            // A wrapped number, or one with its check digits apart, counts only in capitals and when its checksum holds: the next
+            // line may be something else, and `at 6471 Lincoln Way` is no Austrian account.
+            let loose = wrapped || checkDigits > index + 2
+            if characters.count == length, !text.isAlphanumeric(end), !loose || mod97(characters) == 1 && text.isUpper(index) && text.isUpper(index + 1) {
                 // A broken checksum is a typo, not a reason to leak the account: still an IBAN, with less certainty.
                 let valid = mod97(characters) == 1
                 found.append(Detection(type: .iban, start: index, end: end, priority: valid ? DetectionPriority.checksum : DetectionPriority.structured))
