@@ -283,6 +283,10 @@ struct RedactorCoverageTests {
         ("IBAN DE 89 3704 0044 0532 0130 00 bitte", ["IBAN:DE 89 3704 0044 0532 0130 00"]),
         ("IBAN: DE89 3704 0044\n0532 0130 00 danke", ["IBAN:DE89 3704 0044\n0532 0130 00"]),
         ("living at 6471 Lincoln Way Unit 15, Brooklyn, NY 11288", ["ADDRESS:6471 Lincoln Way Unit 15, Brooklyn, NY 11288"]),
+        // Academic titles before a name and degrees after it stay out of the name.
+        ("Kunde: Dipl.-Ing. Hans-Jürgen Krause B.Sc. hat angerufen", ["PERSON:Hans-Jürgen Krause"]),
+        ("Univ.Prof. Annelie Barth MBA fragt nach", ["PERSON:Annelie Barth"]), ("Prof. Dr. Ute Wagner B.A.", ["PERSON:Ute Wagner"]),
+        ("John Smith Jr. called", ["PERSON:John Smith"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.

@@ -22,6 +22,8 @@ enum NameCues {
     /// by the name (spaces, or `:`/`.`).
     static let strongWords: Set<String> = [
         "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family", "hr", "fr", "kd", "cust",
+        // Academic titles before the name (`Dipl.-Ing. Hans Krause`, `Univ.Prof. Anna Barth`, `Mag. Erika Schulz`).
+        "dipl", "ing", "mag", "univ",
         "kunde", "kundin", "stammkunde", "stammkundin", "neukunde", "neukundin", "inhaber", "inhaberin", "kontoinhaber", "kontoinhaberin", "karteninhaber", "karteninhaberin",
         "empfänger", "empfängerin", "absender", "absenderin", "ansprechpartner", "ansprechpartnerin", "besteller", "bestellerin",
         "fahrer", "fahrerin", "tochter", "sohn", "mann", "ehemann", "ehefrau", "gatte", "gattin", "mutter", "vater", "bruder",
@@ -87,6 +89,8 @@ enum NameCues {
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
         // Product labels (`Farbe Navy`), adverbs after `ich bins`, greetings (`Grüß Gott`, `Dia dhuit`), street abbreviations
         // (`Michigan Ave`) and what a driver carries (`Fahrer: Paket für Herrn …`).
+        // Degrees and suffixes after a name (`Anna Barth MBA`, `John Smith Jr.`).
+        "mba", "bsc", "msc", "llm", "phd", "md", "dds", "dvm", "esq", "cpa", "jr", "sr",
         "beste", "besten", "farbe", "colour", "color", "wieder", "nochmal", "grüß", "gott", "dia", "dhuit", "ave", "blvd", "paket", "päckchen", "parcel", "package", "sendung", "lieferung", "delivery",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "ihnen", "mein", "meine", "meinen", "dein", "deine", "sein", "seine", "unser", "unsere", "euer", "bitte",

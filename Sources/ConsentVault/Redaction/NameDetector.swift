@@ -250,6 +250,8 @@ enum NameDetector {
             while next + 1 < words.count, NameCues.particles.contains(words[next].lower),
                   words.areAdjacent(next, next + 1) || words[next].lower == "st" && words.joinedByAbbreviationDot(next, next + 1) { next += 1 }
             let candidate = words[next]
+            // A degree ends the name (`Ute Wagner B.A.`, `Lena Roth M.Sc.`).
+            guard !words.isDegree(next) else { break }
             // `vom` before no surname says where the person is from (`Salvatore vom Buchladen Eselsohr`), not who.
             guard !(last + 1..<next).contains(where: { words[$0].lower == "vom" }) || isSurname(words.stem(next)) else { break }
             // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.

@@ -268,6 +268,12 @@ struct NameWords {
         return [", ", " und ", " and ", " & ", " u. "].contains(gap)
     }
 
+    /// Whether word `index` is a letter opening a degree (`B.Sc.`, `M.A.`, `Ph.D.`): a dot and another letter follow at once.
+    func isDegree(_ index: Int) -> Bool {
+        let end = words[index].end
+        return words[index].text.count <= 2 && text.is(end, ".") && text.isLetter(end + 1)
+    }
+
     /// Whether only `und`, `and`, `oder`, `or` or `+` with single spaces stands between words `first` and `second`.
     func joinedByConjunction(_ first: Int, _ second: Int) -> Bool {
         let start = words[first].end, end = words[second].start
@@ -414,7 +420,7 @@ struct NameWords {
     func nameEnd(_ index: Int) -> Int {
         let word = words[index]
         // An initial keeps its dot (`William M.`).
-        if word.text.count == 1, word.isCapitalized, text.is(word.end, "."), index > 0, areAdjacent(index - 1, index) { return word.end + 1 }
+        if word.text.count == 1, word.isCapitalized, text.is(word.end, "."), index > 0, areAdjacent(index - 1, index), !isDegree(index) { return word.end + 1 }
         return word.end - (word.text.unicodeScalars.count - word.stem.unicodeScalars.count)
     }
 
