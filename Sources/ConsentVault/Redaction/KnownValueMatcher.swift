@@ -103,6 +103,9 @@ struct KnownValueMatcher {
                 let start = origin[position - pattern.folded.count + 1]
                 let end = origin[position] + 1
                 guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end), !pattern.needsCapital || lowercaseText || text.isUpper(start) else { continue }
+                // A name part inside a longer hyphenated name is someone else's name (`Wolf-Brandtner` for the surname `Wolf`):
+                // the detectors take the whole.
+                if pattern.type == .person, text.is(end, "-") && text.isLetter(end + 1) || text.is(start - 1, "-") && text.isLetter(start - 2) { continue }
                 found.append(Detection(type: pattern.type, start: start, end: end, priority: DetectionPriority.knownValue, field: pattern.field))
             }
         }

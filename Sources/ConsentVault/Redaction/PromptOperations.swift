@@ -85,8 +85,10 @@ public struct PromptOperations {
             var output = text
             var restored: [EntityType] = []
             var left: [LeftPlaceholder] = []
-            for match in try Self.placeholderPattern().matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
-                guard let range = Range(match.range, in: text), let written = Self.canonicalPlaceholder(match, in: text) else { continue }
+            let (folded, original) = Self.foldedForPlaceholders(text)
+            for match in try Self.placeholderPattern().matches(in: folded, range: NSRange(folded.startIndex..., in: folded)).reversed() {
+                guard let range = original(match.range.location, match.range.location + match.range.length),
+                      let written = Self.canonicalPlaceholder(match, in: folded) else { continue }
                 guard let placeholder = Placeholder(written), let entry = mapping[written] else {
                     left.append(LeftPlaceholder(placeholder: written, reason: .unknown))
                     continue
@@ -105,26 +107,47 @@ public struct PromptOperations {
         }
     }
 
-    /// Placeholders as generated text may write them: in square brackets in any case, with markdown escapes
-    /// (`[person\\_1]`), in full-width, curly, round or angle brackets, unclosed, or bare in capitals
-    /// (`PERSON_1`, `PERSON 1`); with spaces, zero-width characters or full-width digits inside.
+    /// Placeholders as generated text may write them, matched on the text folded as the redactor reads it (full-width
+    /// letters and digits as ASCII, zero-width characters and soft hyphens left out): in square brackets in any case, with
+    /// markdown escapes (`[person\\_1]`), in curly, round, angle or lenticular brackets, unclosed, with spaces, doubled or no
+    /// separators (`[PERSON1]`, `[PERSON__1]`), or a known type bare in capitals (`PERSON_1`, `PERSON 1`).
     private static func placeholderPattern() throws -> NSRegularExpression {
-        let format = #"\p{Cf}*"#
         let knownTypes = EntityType.allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: #"(?:\\?_|\s)"#) }.joined(separator: "|")
-        let bracketed = #"[\[［{【〔(<]"# + format + #"\s*"# + format + #"(?<any>[A-Za-z]+(?:\\?_[A-Za-z]+)*)"#
-        let bare = #"(?<![A-Za-z0-9_])(?<known>"# + knownTypes + ")"
-        let number = format + #"(?:\\?_|\s|-)"# + format + #"(?<number>[0-9０-９]+)(?![0-9A-Za-z])"# + format + #"\s*\\?(?:[\]］}】〕)>])?"#
-        return try NSRegularExpression(pattern: "(?:" + bracketed + "|" + bare + ")" + number)
+        let open = #"[\[{【〔(<]\s*"#, separator = #"(?:\\?_|\s|-)"#
+        let bracketedKnown = open + "(?i:(?<known>" + knownTypes + "))" + separator + "*"
+        let bracketedAny = open + #"(?<any>[A-Za-z]+(?:\\?_[A-Za-z]+)*)"# + separator + "+"
+        let bare = #"(?<![A-Za-z0-9_])(?<bare>"# + knownTypes + ")" + separator + "*"
+        let number = #"(?<number>[0-9]+)(?![0-9A-Za-z])\s*\\?(?:[\]}】〕)>])?"#
+        return try NSRegularExpression(pattern: "(?:" + bracketedKnown + "|" + bracketedAny + "|" + bare + ")" + number)
     }
 
-    /// `[TYPE_N]` for a placeholder found by `placeholderPattern`, or nil when it is none.
+    /// `[TYPE_N]` for a placeholder found by `placeholderPattern` in `text`, or nil when it is none.
     private static func canonicalPlaceholder(_ match: NSTextCheckingResult, in text: String) -> String? {
-        let typeRange = Range(match.range(withName: "any"), in: text) ?? Range(match.range(withName: "known"), in: text)
+        let typeRange = ["known", "any", "bare"].lazy.compactMap { Range(match.range(withName: $0), in: text) }.first
         guard let typeRange, let numberRange = Range(match.range(withName: "number"), in: text) else { return nil }
         let type = text[typeRange].replacingOccurrences(of: "\\", with: "").split(whereSeparator: { $0 == "_" || $0.isWhitespace }).joined(separator: "_").uppercased()
-        // Full-width digits as ASCII (`１` → `1`).
-        let number = String(String.UnicodeScalarView(text[numberRange].unicodeScalars.map { $0.value >= 0xff10 ? Unicode.Scalar($0.value - 0xff10 + 0x30) ?? $0 : $0 }))
-        return "[\(type)_\(number)]"
+        return "[\(type)_\(text[numberRange])]"
+    }
+
+    /// `text` folded as the redactor reads it, and for each folded UTF-16 offset that starts a scalar, the range of
+    /// original code points it came from: placeholder matches on the folded text map back to the original.
+    private static func foldedForPlaceholders(_ text: String) -> (folded: String, original: (Int, Int) -> Range<String.Index>?) {
+        let scalars = ScalarText(text)
+        var folded = String.UnicodeScalarView()
+        var scalarAtUTF16: [Int: Int] = [:]
+        var utf16 = 0
+        for index in 0..<scalars.count {
+            guard let scalar = Unicode.Scalar(scalars[index]) else { continue }
+            scalarAtUTF16[utf16] = index
+            folded.append(scalar)
+            utf16 += scalar.utf16.count
+        }
+        scalarAtUTF16[utf16] = scalars.count
+        let originalIndices = Array(text.unicodeScalars.indices) + [text.unicodeScalars.endIndex]
+        return (String(folded), { start, end in
+            guard let first = scalarAtUTF16[start], let last = scalarAtUTF16[end], last > first else { return nil }
+            return originalIndices[scalars.originalStart(first)]..<originalIndices[scalars.originalEnd(last - 1)]
+        })
     }
 
     /// The member's values the redactor looks for. The local administrator (who holds the key)
