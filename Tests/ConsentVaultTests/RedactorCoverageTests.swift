@@ -264,6 +264,7 @@ struct RedactorCoverageTests {
         ("NI: QQ123456C", ["NATIONAL_ID:QQ123456C"]), ("her NI number ZZ 382464 T at check-in", ["NATIONAL_ID:ZZ 382464 T"]),
         ("Tel 212–555–0143", ["PHONE:212–555–0143"]), ("SSN 123–45–6789", ["NATIONAL_ID:123–45–6789"]),
         ("ig: anna.schmidt_87", ["SOCIAL_HANDLE:anna.schmidt_87"]), ("meine insta ist rosawinter_", ["SOCIAL_HANDLE:rosawinter_"]),
+        ("auf insta mats_fuchs8 markiert", ["SOCIAL_HANDLE:mats_fuchs8"]), ("instagram daniel.baker5 bitte", ["SOCIAL_HANDLE:daniel.baker5"]),
         ("Her TikTok: facebook.com/brittany.z.5.", ["SOCIAL_HANDLE:facebook.com/brittany.z.5"]),
         // The writer after `i'm` in a chat, and after a greeting and `it's`.
         ("Chat:\nCustomer: hello i'm martin haynes\nBot: How can I help?", ["PERSON:martin haynes"]),
@@ -474,7 +475,7 @@ struct RedactorCoverageTests {
         "Zara opened a new store in Leeds", "20% off at Zara Home this week", "member Benefits include free delivery", "Mitglied seit 2019",
         "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht", "Version 2.1.617.555.0142", "Box 617-555-0142xyz", "Get 3 Free Club Passes", "Buy 2 Garden Chairs today", "in Olive Green and Pearl White", "from the Rose Hill estate",
         "Will Power Workshop", "Bestellung BO-15037-US ist unterwegs", "gift cards from batch GC-2141-E are invalid", "Beste Grüße",
-        "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "Öffnungszeiten 9–18 Uhr, 2019–2023",
+        "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "snap 4.0 update", "Öffnungszeiten 9–18 Uhr, 2019–2023",
         "hi, it's Monday again", "kein problem, geburtsdatum?", "Evri says the parcel is late", "Warum fragt die Kasse nach der PLZ?",
         "please call Support.", "No problem, we will fix it", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])

@@ -178,8 +178,8 @@ enum IdentifierDetectors {
     }
 
     /// Letters, digits, `_`, `.`, and a hyphen between letters (`@grace.little-whitaker`, as people write handles).
-    /// A handle written without `@` after a platform's name and a colon or `ist`/`is` (`ig: anna.schmidt_87`,
-    /// `meine insta ist rosawinter_`): a name with a digit, `_` or `.`, or after a colon one in lowercase that is no stop word.
+    /// A handle written without `@` after a platform's name, a colon or `ist`/`is` (`ig: anna.schmidt_87`, `meine insta ist
+    /// rosawinter_`, `auf insta mats_fuchs8`): a name with a digit, `_` or `.`, or after a colon one in lowercase that is no stop word.
     private static func handleAfterPlatform(_ text: ScalarText, _ index: Int) -> (start: Int, end: Int)? {
         guard text.initial(index, in: platformInitials),
               let label = platformLabels.first(where: { text.lowercasedMatches($0, at: index) && !text.isLetter(index + $0.count) }) else { return nil }
@@ -188,9 +188,8 @@ enum IdentifierDetectors {
         if colon {
             cursor += 1
         } else {
-            guard text.isSpace(cursor), let link = platformLinks.first(where: { text.lowercasedMatches($0, at: cursor + 1) && text.isSpace(cursor + 1 + $0.count) })
-            else { return nil }
-            cursor += 1 + link.count
+            guard text.isSpace(cursor) else { return nil }
+            if let link = platformLinks.first(where: { text.lowercasedMatches($0, at: cursor + 1) && text.isSpace(cursor + 1 + $0.count) }) { cursor += 1 + link.count }
         }
         while text.isSpace(cursor) { cursor += 1 }
         let start = cursor
@@ -199,7 +198,7 @@ enum IdentifierDetectors {
         // A profile URL (`TikTok: instagram.com/anna`) is the site rule's.
         guard (3...30).contains(cursor - start), !text.isLetter(cursor), !text.is(cursor, "@"), !text.is(cursor, "/") else { return nil }
         let handle = text.string(start, cursor)
-        let marked = handle.contains { $0.isNumber || $0 == "_" || $0 == "." }
+        let marked = handle.contains { $0.isNumber || $0 == "_" || $0 == "." } && handle.contains { $0.isLetter }
         guard marked || colon && handle == handle.lowercased() && !NameCues.isStopWord(handle) else { return nil }
         return (start, cursor)
     }
