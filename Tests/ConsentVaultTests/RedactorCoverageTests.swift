@@ -475,7 +475,7 @@ struct RedactorCoverageTests {
         "Zara opened a new store in Leeds", "20% off at Zara Home this week", "member Benefits include free delivery", "Mitglied seit 2019",
         "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht", "Version 2.1.617.555.0142", "Box 617-555-0142xyz", "Get 3 Free Club Passes", "Buy 2 Garden Chairs today", "in Olive Green and Pearl White", "from the Rose Hill estate",
         "Will Power Workshop", "Bestellung BO-15037-US ist unterwegs", "gift cards from batch GC-2141-E are invalid", "Beste Grüße",
-        "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "snap 4.0 update", "Öffnungszeiten 9–18 Uhr, 2019–2023",
+        "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "snap 4.0 update", "Instagram post for @casaverde_uk please", "ich hab euch auf @casaverde_de markiert", "Öffnungszeiten 9–18 Uhr, 2019–2023",
         "hi, it's Monday again", "kein problem, geburtsdatum?", "Evri says the parcel is late", "Warum fragt die Kasse nach der PLZ?",
         "please call Support.", "No problem, we will fix it", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])

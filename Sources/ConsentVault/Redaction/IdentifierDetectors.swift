@@ -152,6 +152,10 @@ enum IdentifierDetectors {
                                         "apotheke", "buchhandlung", "boutique", "store", "shop", "outfitters", "bakery", "baeckerei"]
 
     /// Words just before a handle that make it the shop's own account (`our @example_store`, `Folgt uns: …`).
+    /// Words right before a handle that make it the account a post is written for or the customer tagged (`Instagram post
+    /// for @example_de`, `i tagged you at @example_uk`, `ich hab euch auf @example_de markiert`).
+    private static let accountOfPostCues = ScalarText.lowercased(["post for", "caption for", "post für", "posting for", "tagged you at",
+                                                                  "tagged you in", "euch auf", "euch bei"])
     private static let ownAccountCues = ScalarText.lowercased(["our ", "unser", "follow us", "folgt uns", "folge uns", "folge uns", "tag us", "markiert uns",
                                                                "markiere uns", "our channels", "brand account", "shop account", "store account"])
 
@@ -166,7 +170,8 @@ enum IdentifierDetectors {
         // An account named for a kind of shop (`@schuhhaus_albrecht`, `@kaufhaus.nordlicht`) is a business's.
         let shop = { (name: String) in shopNameParts.contains { name.contains($0) } }
         // A handle in brackets names whoever was just mentioned (`@example_store account (instagram.com/declan.bell)`).
-        let own = Set(handles.filter { !text.is($0.start - 1, "(") && text.hasWordCue(ownAccountCues, before: $0.start, window: 40) }.map(account))
+        let own = Set(handles.filter { !text.is($0.start - 1, "(") && (text.hasWordCue(ownAccountCues, before: $0.start, window: 40)
+            || text.hasWordCue(accountOfPostCues, before: $0.start, window: 15)) }.map(account))
         return handles.filter { !own.contains(account($0)) && !shop(account($0)) }
     }
 
