@@ -288,6 +288,10 @@ struct RedactorCoverageTests {
         ("Kunde: Dipl.-Ing. Hans-Jürgen Krause B.Sc. hat angerufen", ["PERSON:Hans-Jürgen Krause"]),
         ("Univ.Prof. Annelie Barth MBA fragt nach", ["PERSON:Annelie Barth"]), ("Prof. Dr. Ute Wagner B.A.", ["PERSON:Ute Wagner"]),
         ("John Smith Jr. called", ["PERSON:John Smith"]),
+        // A military rank before a surname; `its` after a greeting; a given name signing off a text or before a bracket.
+        ("Send to SGT Baker, PSC 802 Box 74, APO AE 09012", ["PERSON:Baker", "ADDRESS:PSC 802 Box 74, APO AE 09012"]),
+        ("hey its miles again, can u call me", ["PERSON:miles"]), ("please remove me from mailings. Summer", ["PERSON:Summer"]),
+        ("Staff sign-off: thanks, Ivy (Team Leader)", ["PERSON:Ivy"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.
@@ -475,7 +479,8 @@ struct RedactorCoverageTests {
         "Zara opened a new store in Leeds", "20% off at Zara Home this week", "member Benefits include free delivery", "Mitglied seit 2019",
         "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht", "Version 2.1.617.555.0142", "Box 617-555-0142xyz", "Get 3 Free Club Passes", "Buy 2 Garden Chairs today", "in Olive Green and Pearl White", "from the Rose Hill estate",
         "Will Power Workshop", "Bestellung BO-15037-US ist unterwegs", "gift cards from batch GC-2141-E are invalid", "Beste Grüße",
-        "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "snap 4.0 update", "Instagram post for @casaverde_uk please", "ich hab euch auf @casaverde_de markiert", "Öffnungszeiten 9–18 Uhr, 2019–2023",
+        "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "snap 4.0 update", "from all marketing lists. Done.", "Datenänderung lt. Anruf: neue Mail",
+        "Geburtstagsmailing – Testempfänger (intern)", "Instagram post for @casaverde_uk please", "ich hab euch auf @casaverde_de markiert", "Öffnungszeiten 9–18 Uhr, 2019–2023",
         "hi, it's Monday again", "kein problem, geburtsdatum?", "Evri says the parcel is late", "Warum fragt die Kasse nach der PLZ?",
         "please call Support.", "No problem, we will fix it", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])

@@ -22,8 +22,9 @@ enum NameCues {
     /// by the name (spaces, or `:`/`.`).
     static let strongWords: Set<String> = [
         "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family", "hr", "fr", "kd", "cust",
-        // Academic titles before the name (`Dipl.-Ing. Hans Krause`, `Univ.Prof. Anna Barth`, `Mag. Erika Schulz`).
-        "dipl", "ing", "mag", "univ",
+        // Academic titles before the name (`Dipl.-Ing. Hans Krause`, `Univ.Prof. Anna Barth`, `Mag. Erika Schulz`) and military
+        // ranks (`SGT Baker`, `Capt. Young`).
+        "dipl", "ing", "mag", "univ", "sgt", "cpl", "pvt", "pfc", "spc", "ssg", "sfc", "capt", "cpt", "maj", "cdr", "adm",
         "kunde", "kundin", "stammkunde", "stammkundin", "neukunde", "neukundin", "inhaber", "inhaberin", "kontoinhaber", "kontoinhaberin", "karteninhaber", "karteninhaberin",
         "empfänger", "empfängerin", "absender", "absenderin", "ansprechpartner", "ansprechpartnerin", "besteller", "bestellerin",
         "fahrer", "fahrerin", "tochter", "sohn", "mann", "ehemann", "ehefrau", "gatte", "gattin", "mutter", "vater", "bruder",

@@ -228,7 +228,7 @@ enum NameDetector {
             let repeatedSpeaker = words.isChatSpeaker(index) || words.isSpeakerLabel(index) && (words.speakerLines(index) >= 2 && first.text.count >= 2
                 || first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key))
             // Announcing oneself: `hallo, tobias müller-lüdenscheidt hier`, `hello, miles king here`.
-            let announcesSelf = context == .strong && (1...3).contains { index + $0 < words.count && ["hier", "here"].contains(words[index + $0].lower) }
+            let announcesSelf = (context == .strong || words.opensEntry(index)) && (1...3).contains { index + $0 < words.count && ["hier", "here"].contains(words[index + $0].lower) }
                 && NameLexicon.isAnyGivenName(first.text)
             let namesOwner = words.endsWithPossessive(index) && index + 1 < words.count && ["name", "namen"].contains(words[index + 1].lower)
                 && NameLexicon.isAnyGivenName(key: words[index].key)
@@ -238,7 +238,8 @@ enum NameDetector {
                 && (context == .strong && ["bin", "bins", "im", "i'm", "i’m", "am", "heiße", "heisse", "is", "ist"].contains(words[origin - 1].lower)
                     || Self.introducedAfterGreeting(origin, in: words))
             let cuedGiven = introduced && (NameLexicon.isGivenName(first.text) || NameLexicon.isAnyGivenName(first.text)
-                && (["i'm", "i’m", "it's", "it’s", "its"].contains(words[origin - 1].lower) && (words.endsClause(index) || words.endsLine(index))
+                && (Self.introducedAfterGreeting(origin, in: words)
+                    || ["i'm", "i’m"].contains(words[origin - 1].lower) && (words.endsClause(index) || words.endsLine(index))
                     || index + 1 < words.count && words.areAdjacent(index, index + 1) && NameLexicon.isPlainSurname(words.stem(index + 1))))
             guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || announcesSelf || fromPlaceLowercase || words.pointsToGroup(index)
                     || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
@@ -337,7 +338,8 @@ enum NameDetector {
             // Capitalized, or in chat a given name (`lg tim`); ending the line, the clause (`Gruß, Zofia Kowalczyk, Kundennummer …`) or before `&`.
             // Or, like without a cue, a given name or a given name and surname (`Phone message – Bartosz Malinowski wants …`).
             let endsSignature = (first.isCapitalized || isGiven || greeted)
-                && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last) || NameCues.followedByPlace(last, in: words))
+                && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last) || NameCues.followedByPlace(last, in: words)
+                    || words.followedByBracket(last) && NameLexicon.isAnyGivenName(key: first.key))
             guard endsSignature || isGiven || hasSurname && NameLexicon.isAnyGivenName(key: words[index].key) else { return nil }
         case .weak:
             // A given name, or words ending in a surname whose first word could be a given name (not `Grillzubehör von Weber`).
@@ -385,8 +387,9 @@ enum NameDetector {
                         || words[index + 2].lower == "the" && index + 3 < words.count && words[index + 3].isCapitalized)
                 // A given name that is also a word, listed after a name found just before it (`Mary-Kate and Bill`).
                 let listedGiven = inList && NameLexicon.isAnyGivenName(key: words[index].key)
-                // The writer after a greeting and `it's` (`Hiya, it's Bill Black in Madison`).
-                let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
+                // The writer after a greeting and `it's` (`Hiya, it's Bill Black in Madison`), or signing off a text (`… mailings. Grace`).
+                let introduced = (Self.introducedAfterGreeting(origin, in: words) || last == index && words.signsOffText(index))
+                    && NameLexicon.isAnyGivenName(key: words[index].key)
                 guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
