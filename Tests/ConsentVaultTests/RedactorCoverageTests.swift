@@ -290,7 +290,7 @@ struct RedactorCoverageTests {
         ("John Smith Jr. called", ["PERSON:John Smith"]),
         // A military rank before a surname; `its` after a greeting; a given name signing off a text or before a bracket.
         ("Send to SGT Baker, PSC 802 Box 74, APO AE 09012", ["PERSON:Baker", "ADDRESS:PSC 802 Box 74, APO AE 09012"]),
-        ("hey its miles again, can u call me", ["PERSON:miles"]), ("please remove me from mailings. Summer", ["PERSON:Summer"]),
+        ("hey its miles again, can u call me", ["PERSON:miles"]), ("please remove me from mailings. Grace", ["PERSON:Grace"]),
         ("Staff sign-off: thanks, Ivy (Team Leader)", ["PERSON:Ivy"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),

@@ -387,9 +387,10 @@ enum NameDetector {
                         || words[index + 2].lower == "the" && index + 3 < words.count && words[index + 3].isCapitalized)
                 // A given name that is also a word, listed after a name found just before it (`Mary-Kate and Bill`).
                 let listedGiven = inList && NameLexicon.isAnyGivenName(key: words[index].key)
-                // The writer after a greeting and `it's` (`Hiya, it's Bill Black in Madison`), or signing off a text (`… mailings. Grace`).
-                let introduced = (Self.introducedAfterGreeting(origin, in: words) || last == index && words.signsOffText(index))
-                    && NameLexicon.isAnyGivenName(key: words[index].key)
+                // The writer after a greeting and `it's` (`Hiya, it's Bill Black in Madison`), or a frequent given name signing off a
+                // text (`… mailings. Grace`, not `… 1350::38. Link`).
+                let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
+                    || last == index && words.signsOffText(index) && NameLexicon.isFrequentGivenName(first.text)
                 guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }

@@ -22,6 +22,12 @@ enum NameLexicon {
                                                         "lily", "snow", "dawn", "storm", "autumn", "forest", "silver", "gray", "grey"]
     private static let colourSurnames: Set<String> = ["green", "white", "brown", "black", "gray", "grey", "blue", "red", "gold", "silver", "pink", "rose"]
 
+    /// Whether `word` is a given name that is no word, or one that is a word but among the most frequent names (`Grace`, not `Summer`).
+    static func isFrequentGivenName(_ word: String) -> Bool {
+        let folded = key(word)
+        return givenNames.contains(folded) || commonAmbiguousGivenNames.contains(folded)
+    }
+
     /// Whether a given name and a surname that are both ordinary words are still a person's name: both among the
     /// most frequent names, and not a colour (`Grace Baker`, `Maria Brown`; not `Olive Green`, `Rose Gold`).
     static func isCommonNamePair(given: String, surname: String) -> Bool {
