@@ -292,6 +292,9 @@ struct RedactorCoverageTests {
         ("Send to SGT Baker, PSC 802 Box 74, APO AE 09012", ["PERSON:Baker", "ADDRESS:PSC 802 Box 74, APO AE 09012"]),
         ("hey its miles again, can u call me", ["PERSON:miles"]), ("please remove me from mailings. Grace", ["PERSON:Grace"]),
         ("Staff sign-off: thanks, Ivy (Team Leader)", ["PERSON:Ivy"]),
+        // A handle after a person's role, also after `our`; a plain handle after `Nutzer`.
+        ("post naming our customer instagram.com/lisa43 as the winner", ["SOCIAL_HANDLE:instagram.com/lisa43"]),
+        ("Nutzer @zhartung schreibt öffentlich, dass", ["SOCIAL_HANDLE:@zhartung"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.

@@ -93,7 +93,7 @@ enum IdentifierDetectors {
 
     private static let socialCues = ScalarText.lowercased(["instagram", "insta", "tiktok", "twitter", "threads", "facebook", "snapchat", "handle",
                                                            "profil", "follow", "folg", "dm", "mastodon", "youtube", "x.com", "linkedin", "influencer",
-                                                           "creator", "pinterest"])
+                                                           "creator", "pinterest", "nutzer", "user", "posted", "gepostet", "kommentiert", "commented"])
 
     private static let urlPrefixes = ScalarText.lowercased(["www.", "https://", "http://", "https://www.", "http://www."])
 
@@ -156,6 +156,8 @@ enum IdentifierDetectors {
     /// for @example_de`, `i tagged you at @example_uk`, `ich hab euch auf @example_de markiert`).
     private static let accountOfPostCues = ScalarText.lowercased(["post for", "caption for", "post für", "posting for", "tagged you at",
                                                                   "tagged you in", "euch auf", "euch bei"])
+    private static let personRoleCues = ScalarText.lowercased(["customer", "kundin", "kunde", "member", "mitglied", "winner", "gewinner",
+                                                               "gewinnerin", "user", "nutzer", "nutzerin", "fan"])
     private static let ownAccountCues = ScalarText.lowercased(["our ", "unser", "follow us", "folgt uns", "folge uns", "folge uns", "tag us", "markiert uns",
                                                                "markiere uns", "our channels", "brand account", "shop account", "store account"])
 
@@ -170,8 +172,9 @@ enum IdentifierDetectors {
         // An account named for a kind of shop (`@schuhhaus_albrecht`, `@kaufhaus.nordlicht`) is a business's.
         let shop = { (name: String) in shopNameParts.contains { name.contains($0) } }
         // A handle in brackets names whoever was just mentioned (`@example_store account (instagram.com/declan.bell)`).
-        let own = Set(handles.filter { !text.is($0.start - 1, "(") && (text.hasWordCue(ownAccountCues, before: $0.start, window: 40)
-            || text.hasWordCue(accountOfPostCues, before: $0.start, window: 15)) }.map(account))
+        // A person's role just before it makes it theirs after all (`our customer instagram.com/lisa43`, `unsere Kundin @…`).
+        let own = Set(handles.filter { !text.is($0.start - 1, "(") && !text.hasWordCue(personRoleCues, before: $0.start, window: 12)
+            && (text.hasWordCue(ownAccountCues, before: $0.start, window: 40) || text.hasWordCue(accountOfPostCues, before: $0.start, window: 15)) }.map(account))
         return handles.filter { !own.contains(account($0)) && !shop(account($0)) }
     }
 
