@@ -295,6 +295,9 @@ struct RedactorCoverageTests {
         // A handle after a person's role, also after `our`; a plain handle after `Nutzer`.
         ("post naming our customer instagram.com/lisa43 as the winner", ["SOCIAL_HANDLE:instagram.com/lisa43"]),
         ("Nutzer @zhartung schreibt öffentlich, dass", ["SOCIAL_HANDLE:@zhartung"]),
+        // Lowercase British and US addresses with more street types.
+        ("send the delivery to 148 thistle mews, edinburgh eh14 5hx instead", ["ADDRESS:148 thistle mews, edinburgh eh14 5hx"]),
+        ("the new address 4048 hawthorn pl, burlington, vt 05406 is saved", ["ADDRESS:4048 hawthorn pl, burlington, vt 05406"]),
         ("horst und sven kommen morgen um 10", ["PERSON:horst", "PERSON:sven"]), ("Team Krzysztof + Kostas.", ["PERSON:Krzysztof", "PERSON:Kostas"]),
         ("Hi, it's Büşra and Tyler, we were in", ["PERSON:Büşra", "PERSON:Tyler"]),
         // `member`/`Mitglied` before a name, as `customer`/`Kunde`.
@@ -483,7 +486,7 @@ struct RedactorCoverageTests {
         "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht", "Version 2.1.617.555.0142", "Box 617-555-0142xyz", "Get 3 Free Club Passes", "Buy 2 Garden Chairs today", "in Olive Green and Pearl White", "from the Rose Hill estate",
         "Will Power Workshop", "Bestellung BO-15037-US ist unterwegs", "gift cards from batch GC-2141-E are invalid", "Beste Grüße",
         "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "snap 4.0 update", "from all marketing lists. Done.", "Datenänderung lt. Anruf: neue Mail",
-        "Geburtstagsmailing – Testempfänger (intern)", "Instagram post for @casaverde_uk please", "ich hab euch auf @casaverde_de markiert", "Öffnungszeiten 9–18 Uhr, 2019–2023",
+        "Geburtstagsmailing – Testempfänger (intern)", "we sold 5 of them way too fast", "2 people walk in daily", "3 mews cottages to let", "Instagram post for @casaverde_uk please", "ich hab euch auf @casaverde_de markiert", "Öffnungszeiten 9–18 Uhr, 2019–2023",
         "hi, it's Monday again", "kein problem, geburtsdatum?", "Evri says the parcel is late", "Warum fragt die Kasse nach der PLZ?",
         "please call Support.", "No problem, we will fix it", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])

@@ -655,7 +655,8 @@ enum AddressDetector {
 
     /// Street types that make lowercase words a street in chat (`14 larch close`, `41 kings rd`).
     private static let lowercaseTypes: Set<String> = ["street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "close", "crescent",
-                                                      "terrace", "drive", "court", "grove", "gardens", "blvd", "boulevard"]
+                                                      "terrace", "drive", "court", "grove", "gardens", "blvd", "boulevard", "mews", "pl", "sq", "ct",
+                                                      "cres"]
     /// Words before a type that make it no street (`so close`, `very close`).
     private static let notStreetWords: Set<String> = ["very", "so", "too", "quite", "pretty", "really", "is", "are", "was", "be", "and", "or", "the", "a"]
 
