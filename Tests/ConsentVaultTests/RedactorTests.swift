@@ -68,6 +68,11 @@ struct RedactorTests {
         #expect(types("Herr JUERGEN WEISS, geb.", known: known) == ["PERSON:JUERGEN WEISS"])
         #expect(types("Weiss, Juergen", known: known) == ["PERSON:Weiss, Juergen"])
         #expect(types("Jürgen Weiß kam", known: known) == ["PERSON:Jürgen Weiß"])
+        // A stored address matches by its street and by its postcode and city; one given as a line matches by its numbered parts.
+        #expect(types("liefern nach 10115 Berlin bitte", known: ["address": #"{"street":"Hauptstraße","house_number":"5","postal_code":"10115","city":"Berlin"}"#])
+                == ["ADDRESS:10115 Berlin"])
+        #expect(types("no more mail to 85 Foxglove Crescent. Norwich is lovely", known: ["address": "Flat 2B, 85 Foxglove Crescent, Norwich NR4 3SP"])
+                == ["ADDRESS:85 Foxglove Crescent"])
         // A known surname inside a longer hyphenated name leaves the whole name to the detectors.
         #expect(types("Herr Weiß-Brandtner rief an", known: known) == ["PERSON:Weiß-Brandtner"])
         #expect(types("Datum 24.12.1990 notiert", known: known) == ["DATE_OF_BIRTH:24.12.1990"])

@@ -284,8 +284,18 @@ public struct Redactor: @unchecked Sendable {
         if let number = knownValues["member_number"], case let digits = number.filter(\.isNumber), digits.count >= 6, digits.count < number.count {
             add(digits, .memberNumber, "member_number")
         }
-        if let json = knownValues["address"], let address = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] {
-            add("\(address["street"] ?? "") \(address["house_number"] ?? "")", .address, "address")
+        if let stored = knownValues["address"] {
+            if let address = try? JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: String] {
+                add("\(address["street"] ?? "") \(address["house_number"] ?? "")", .address, "address")
+                if let code = address["postal_code"], let city = address["city"], !code.isEmpty, !city.isEmpty { add("\(code) \(city)", .address, "address") }
+            } else {
+                // An address given as one line (`Flat 2B, 85 Foxglove Crescent, Norwich NR4 3SP`): each part with a number, never a
+                // city alone, which would mark every mention of the town.
+                for part in stored.split(whereSeparator: { $0 == "," || $0 == "\n" }).map({ $0.trimmingCharacters(in: .whitespaces) })
+                where part.count >= 5 && part.contains(where: \.isNumber) && part.contains(where: \.isLetter) {
+                    add(part, .address, "address")
+                }
+            }
         }
         return KnownValueMatcher(patterns)
     }
