@@ -290,7 +290,7 @@ struct RedactorCoverageTests {
         ("John Smith Jr. called", ["PERSON:John Smith"]),
         // A military rank before a surname; `its` after a greeting; a given name signing off a text or before a bracket.
         ("Send to SGT Baker, PSC 802 Box 74, APO AE 09012", ["PERSON:Baker", "ADDRESS:PSC 802 Box 74, APO AE 09012"]),
-        ("hey its miles again, can u call me", ["PERSON:miles"]), ("please remove me from mailings. Grace", ["PERSON:Grace"]),
+        ("hey its miles again, can u call me", ["PERSON:miles"]), ("grace tremlett here, where is my parcel", ["PERSON:grace tremlett"]), ("please remove me from mailings. Grace", ["PERSON:Grace"]),
         ("Staff sign-off: thanks, Ivy (Team Leader)", ["PERSON:Ivy"]),
         // A handle after a person's role, also after `our`; a plain handle after `Nutzer`.
         ("post naming our customer instagram.com/lisa43 as the winner", ["SOCIAL_HANDLE:instagram.com/lisa43"]),
@@ -486,7 +486,7 @@ struct RedactorCoverageTests {
         "Salz und Pfeffer", "Jil Sander und Hugo Boss", "Rock and Roll Nacht", "Version 2.1.617.555.0142", "Box 617-555-0142xyz", "Get 3 Free Club Passes", "Buy 2 Garden Chairs today", "in Olive Green and Pearl White", "from the Rose Hill estate",
         "Will Power Workshop", "Bestellung BO-15037-US ist unterwegs", "gift cards from batch GC-2141-E are invalid", "Beste Grüße",
         "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "snap 4.0 update", "from all marketing lists. Done.", "Datenänderung lt. Anruf: neue Mail",
-        "Geburtstagsmailing – Testempfänger (intern)", "we sold 5 of them way too fast", "2 people walk in daily", "3 mews cottages to let", "Instagram post for @casaverde_uk please", "ich hab euch auf @casaverde_de markiert", "Öffnungszeiten 9–18 Uhr, 2019–2023",
+        "Geburtstagsmailing – Testempfänger (intern)", "we sold 5 of them way too fast", "summer sale here, 20 % off", "2 people walk in daily", "3 mews cottages to let", "Instagram post for @casaverde_uk please", "ich hab euch auf @casaverde_de markiert", "Öffnungszeiten 9–18 Uhr, 2019–2023",
         "hi, it's Monday again", "kein problem, geburtsdatum?", "Evri says the parcel is late", "Warum fragt die Kasse nach der PLZ?",
         "please call Support.", "No problem, we will fix it", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])

@@ -272,6 +272,8 @@ enum NameDetector {
                     // In chat, a second given name (`maría josé`).
                     || last == index && NameLexicon.isGivenName(key: words[index].key)
                         && NameLexicon.isGivenName(key: words[next].key))
+                // The surname of a lowercase name announcing itself (`grace tremlett here`).
+                || last == index && candidate.text.count >= 3 && next + 1 < words.count && words[next + 1].lower == "here" && words.opensEntry(index)
                 // The surname of a lowercase name from a place, also one that is a word (`svenja braun aus Düsseldorf`).
                 || fromPlaceLowercase && last == index && NameLexicon.isSurname(words.stem(next))
                 // After a lexicon given name, a surname with letters German does not use (`emine koç`).
@@ -355,7 +357,10 @@ enum NameDetector {
         case .none:
             if !first.isCapitalized {
                 // Chat: a given name that is no ordinary word, or a name before a verb only people do or from a place.
-                guard isGiven || speaksLowercase || fromPlaceLowercase || Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(first.text)
+                // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
+                let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
+                guard isGiven || speaksLowercase || fromPlaceLowercase || (Self.introducedAfterGreeting(origin, in: words) || announces)
+                        && NameLexicon.isAnyGivenName(first.text)
                 else { return nil }
             } else {
                 // A given name, or a pair ending in a surname whose first word is a given name or, not
