@@ -507,11 +507,7 @@ enum AddressDetector {
     /// End of a US military address at `start`: a unit and box (`PSC 7821, Box 7353`, `Unit 2050 Box 4190`) or a ship
     /// (`USNS Roach`), then on the same or the next line `APO`, `FPO` or `DPO`, `AA`/`AE`/`AP` and a ZIP; or that last part alone.
     private static func military(_ text: ScalarText, _ start: Int) -> Int? {
-        func word(_ from: Int) -> (text: String, end: Int)? {
-            var end = from
-            while text.isASCIILetter(end), end - from < 12 { end += 1 }
-            return end > from ? (text.string(from, end), end) : nil
-        }
+        func word(_ from: Int) -> (text: String, end: Int)? { Self.word(text, from) }
         func digits(_ from: Int, _ count: ClosedRange<Int>) -> Int? {
             var end = from
             while text.isDigit(end), end - from <= count.upperBound { end += 1 }

@@ -234,11 +234,12 @@ enum NameDetector {
                 && NameLexicon.isAnyGivenName(key: words[index].key)
             // After an introduction, a given name that is no word, in any text (`ICH BIN eugen krüger`, `HI IM kwame byrne`).
             // A given name that is a word too, when a surname or the clause's end follows (`i'm martin haynes`, `it's dawn.`).
+            let afterGreeting = Self.introducedAfterGreeting(origin, in: words)
             let introduced = origin > 0 && first.text.count >= 3
                 && (context == .strong && ["bin", "bins", "im", "i'm", "i’m", "am", "heiße", "heisse", "is", "ist"].contains(words[origin - 1].lower)
-                    || Self.introducedAfterGreeting(origin, in: words))
+                    || afterGreeting)
             let cuedGiven = introduced && (NameLexicon.isGivenName(first.text) || NameLexicon.isAnyGivenName(first.text)
-                && (Self.introducedAfterGreeting(origin, in: words)
+                && (afterGreeting
                     || ["i'm", "i’m"].contains(words[origin - 1].lower) && (words.endsClause(index) || words.endsLine(index))
                     || index + 1 < words.count && words.areAdjacent(index, index + 1) && NameLexicon.isPlainSurname(words.stem(index + 1))))
             guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || announcesSelf || fromPlaceLowercase || words.pointsToGroup(index)

@@ -185,7 +185,7 @@ enum NumberDetectors {
             let closing: Unicode.Scalar = text.is(cursor, "[") ? "]" : ")"
             let bracketed = text.is(cursor, "(") || text.is(cursor, "[")
             if bracketed { cursor += 1 }
-            if !bracketed, let end = tenDigitsRunTogether(text, start) {
+            if !bracketed, let end = digitsRunTogether(text, start) {
                 found.append(Detection(type: .phone, start: start, end: end, priority: DetectionPriority.structured))
                 index = end
                 continue
@@ -202,9 +202,11 @@ enum NumberDetectors {
             cursor += 3
             guard text.is(cursor, "-") || text.is(cursor, ".") || text.isSpace(cursor), bracketed || text[cursor] == separator else { continue }
             cursor += 1
-            guard (0..<4).allSatisfy({ text.isDigit(cursor + $0) }), !(text.is(cursor + 4, "-") && text.isDigit(cursor + 5)) else { continue }
-            let end = extensionEnd(text, cursor + 4) ?? cursor + 4
-            guard !text.isAlphanumeric(end) else { continue }
+            // An extension written right after it (`…-0142x725`) is the redactor's to add (`Redactor.withExtension`).
+            let extensionFollows = (text.is(cursor + 4, "x") || text.is(cursor + 4, "X")) && text.isDigit(cursor + 5)
+            guard (0..<4).allSatisfy({ text.isDigit(cursor + $0) }), !text.isAlphanumeric(cursor + 4) || extensionFollows,
+                  !(text.is(cursor + 4, "-") && text.isDigit(cursor + 5)) else { continue }
+            let end = cursor + 4
             start = countryCodeStart(text, before: start) ?? start
             found.append(Detection(type: .phone, start: start, end: end, priority: DetectionPriority.structured))
             index = end
@@ -222,30 +224,11 @@ enum NumberDetectors {
         return codeStart
     }
 
-    /// The end of an extension right after a phone number ending at `end` (`x725`, ` x 12`, ` ext. 4`, ` ext 4512`), or nil.
-    static func extensionEnd(_ text: ScalarText, _ end: Int) -> Int? {
-        var cursor = end
-        if text.isSpace(cursor) { cursor += 1 }
-        if text.is(cursor, "x") || text.is(cursor, "X") {
-            cursor += 1
-        } else if text.lowercasedMatches(extensionWord, at: cursor) {
-            cursor += extensionWord.count
-            if text.is(cursor, ".") { cursor += 1 }
-        } else {
-            return nil
-        }
-        if text.isSpace(cursor) { cursor += 1 }
-        let digitsStart = cursor
-        while text.isDigit(cursor), cursor - digitsStart < 6 { cursor += 1 }
-        guard (1...5).contains(cursor - digitsStart), !text.isAlphanumeric(cursor) else { return nil }
-        return cursor
-    }
-    private static let extensionWord = ScalarText.lowercased(["ext"])[0]
 
     /// The end of ten digits run together at `start` that read as a NANP number (`5036431957`: area and exchange from 2):
     /// a phone only after a phone word or alone on its line; elsewhere such digits are order numbers. After a phone word,
     /// also eleven to fifteen digits not opening with 0.
-    private static func tenDigitsRunTogether(_ text: ScalarText, _ start: Int) -> Int? {
+    private static func digitsRunTogether(_ text: ScalarText, _ start: Int) -> Int? {
         // Eleven to fifteen digits after a phone word: an international number written without `+` (`Rückruf: 4915112345678`).
         var runEnd = start
         while text.isDigit(runEnd), runEnd - start <= 15 { runEnd += 1 }
