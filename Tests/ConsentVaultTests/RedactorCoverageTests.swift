@@ -372,6 +372,17 @@ struct RedactorCoverageTests {
         ("at Young's (Rose Cottage, 155 Mill Lane, Oxford OX4 4RB) the dog", ["ADDRESS:Rose Cottage, 155 Mill Lane, Oxford OX4 4RB"]),
         ("to her: Flat 2/1, 164 Harbour Walk, York YO10 9GN.", ["ADDRESS:Flat 2/1, 164 Harbour Walk, York YO10 9GN"]),
         ("The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA", ["ADDRESS:The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA"]),
+        // Two given names joined before a surname; a surname that is a word after a title; a month after a relative.
+        ("Notiz aus der Hotline (Hans-Adolf Röhricht): Anrufer", ["PERSON:Hans-Adolf Röhricht"]), ("Letter to Mrs Mann for her help", ["PERSON:Mann"]),
+        ("my daughter April used my card", ["PERSON:April"]), ("deliver to Hans-Ulrich Peukert c/o", ["PERSON:Hans-Ulrich Peukert"]),
+        // A relative named after a comma; whose doorbell to ring; a possessive before what a person owns.
+        ("ich bin seine Mutter, Victor. Sie", ["PERSON:Victor"]), ("bitte bei von Ahlen klingeln", ["PERSON:von Ahlen"]),
+        ("pls email Graces address not mine", ["PERSON:Grace"]), ("gernot: hi\ngernot: schreib an Gernots mail", ["PERSON:gernot", "PERSON:gernot", "PERSON:Gernot"]),
+        // A lowercase surname before a street, or ending an introduction; a note signed after a bullet.
+        ("customer: again: ivy sterling, 74 heather close, leeds", ["PERSON:ivy sterling", "ADDRESS:74 heather close"]),
+        ("Kundin: hallo ich bin christel stiffel\nBot: Wie", ["PERSON:christel stiffel"]), ("Danke.\n\n- Ruaridh, Lincoln Road store", ["PERSON:Ruaridh"]),
+        // German streets ending in a word: after a postcode and city, or alone after a name.
+        ("Sofa an 26838 Oldenburg, Fliederhöhe 76, bitte", ["ADDRESS:26838 Oldenburg, Fliederhöhe 76"]), ("weiter an Fischerkoppel 10b geschickt", ["ADDRESS:Fischerkoppel 10b"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -488,7 +499,9 @@ struct RedactorCoverageTests {
         "Gartenmarkt Grünfink: Hallo, danke", "ich wohne seit 5 Jahren hier", "insta ist super", "snap 4.0 update", "from all marketing lists. Done.", "Datenänderung lt. Anruf: neue Mail",
         "Geburtstagsmailing – Testempfänger (intern)", "we sold 5 of them way too fast", "summer sale here, 20 % off", "2 people walk in daily", "3 mews cottages to let", "Instagram post for @casaverde_uk please", "ich hab euch auf @casaverde_de markiert", "Öffnungszeiten 9–18 Uhr, 2019–2023",
         "hi, it's Monday again", "kein problem, geburtsdatum?", "Evri says the parcel is late", "Warum fragt die Kasse nach der PLZ?",
-        "please call Support.", "No problem, we will fix it", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
+        "please call Support.", "No problem, we will fix it",
+        "Dr. Martens boots 20% off", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
+        "Notes:\n- Milk, Dairy team", "Fragebogen 2025 ausfüllen", "Betreffzeile 2 ändern", "auf Augenhöhe. Regalhöhe 1,80 m", "Filiale Kaiser-Wilhelm-Ring", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -58,9 +58,19 @@ enum AddressDetector {
                                               "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
                                               "WI", "WY", "PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW"]
 
-    /// Last letters of the street suffixes (`…straße`, `…weg`, `…platz`, `…damm`, `…ufer`), checked
+    /// Street suffixes that are words too (`Hof`, `Zeile`, `Höhe`): they count only ending a longer word (`Fischerkoppel`,
+    /// `Brombeerhang`, `Fliederhöhe`) and before a house number of at most three digits (not `Fragebogen 2025`).
+    private static let compoundSuffixes = ScalarText.lowercased(["koppel", "hang", "weide", "wiese", "anger", "kai", "promenade", "redder", "trift",
+                                                                 "brink", "hain", "siedlung", "leite", "halde", "horst", "moor", "garten", "berg",
+                                                                 "hof", "feld", "höhe", "zeile", "winkel", "bogen", "grund"])
+    /// Compounds with those suffixes that are no street (`Betreffzeile 2`, `Fragebogen 3`, `Bahnhof 1`).
+    private static let compoundsNoStreet: Set<String> = ["betreffzeile", "kopfzeile", "fußzeile", "textfeld", "suchfeld", "eingabefeld", "spielfeld",
+                                                         "umfeld", "vorfeld", "fragebogen", "innenhof", "bahnhof", "friedhof", "kindergarten",
+                                                         "biergarten", "sitzhöhe", "blickwinkel", "hintergrund", "vordergrund", "untergrund", "eisberg"]
+
+    /// Last letters of the street suffixes (`…straße`, `…weg`, `…platz`, `…damm`, `…ufer`, `…hof`, `…kai`, `…brink`), checked
     /// before the suffixes themselves.
-    private static let suffixEndings = ScalarText.letterMask("egzmrdtnlp")
+    private static let suffixEndings = ScalarText.letterMask("egzmrdtnlpfik")
 
     /// First letters of the `Am …`/`An der …` prefixes, to skip other short words cheaply.
     private static let prefixInitials = ScalarText.letterMask("aiz")
@@ -308,6 +318,13 @@ enum AddressDetector {
                suffixes.contains(where: { $0.count <= wordEnd - cursor && text.lowercasedMatches($0, at: wordEnd - $0.count) }) {
                 streetEnd = wordEnd
                 break
+            }
+            if text.initial(wordEnd - 1, in: suffixEndings),
+               compoundSuffixes.contains(where: { $0.count < wordEnd - cursor && text.lowercasedMatches($0, at: wordEnd - $0.count) }),
+               !compoundsNoStreet.contains(text.string(cursor, wordEnd).lowercased()), !(start..<cursor).contains(where: { text.is($0, ".") }) {
+                // Not a measure (`Regalhöhe 1,80 m`).
+                guard let end = houseNumberEnd(text, wordEnd), !text.isDigit(wordEnd + 4), !(text.is(end, ",") && text.isDigit(end + 1)) else { return nil }
+                return end
             }
             guard wordEnd - cursor <= 4, text.initial(start, in: prefixInitials) else {
                 guard text.isSpace(wordEnd) || text.is(wordEnd, "-") else { break }

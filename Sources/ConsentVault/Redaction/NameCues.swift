@@ -54,6 +54,12 @@ enum NameCues {
         "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family", "attn", "gez", "signed",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
     ]
+    /// Relatives, whose name may follow after a comma (`meine Tochter, Lena,`).
+    static let familyRoles: Set<String> = ["tochter", "sohn", "mann", "ehemann", "ehefrau", "frau", "mutter", "vater", "bruder", "schwester", "oma", "opa",
+                                           "enkel", "enkelin", "partner", "partnerin", "daughter", "son", "husband", "wife", "mother", "father", "mum",
+                                           "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter"]
+    /// Verbs after `bei` and a name: the name is on the doorbell.
+    private static let doorbellVerbs: Set<String> = ["klingeln", "klingelt", "läuten", "klopfen"]
     /// Prepositions before a name: only lexicon names count after them.
     static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "to", "for", "from", "by", "via", "cc"]
     /// Words after which a name follows for sure: `ich heiße Yasemin`, `namens`, `called`.
@@ -313,6 +319,7 @@ enum NameCues {
     /// before a signature line) say about a name there.
     static func context(before index: Int, in words: NameWords) -> Context {
         if words.startsLine(index), isSignature(at: index, in: words) { return .strong }
+        if words.signsAfterBullet(index) { return .signature }
         // A chat speaker (`lea: handy …`, `[14:05] Jade: ok`) or one named in brackets after a role (`Agent (Ffion): …`).
         // In chat, also a speaker who is no lexicon name but labels two or more lines (`melli: …`, `basti: …`).
         // A given name that is also a word (`Link:`, `Jade:`) only in a chat, where more than one line has a speaker.
@@ -347,6 +354,13 @@ enum NameCues {
             return labelsSpeaker ? .speaker : .strong
         }
         if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
+        // A relative named after a comma (`ich bin Harros Mutter, Robin.`, `i'm Ricky's mum, Jay.`): a lexicon given name.
+        if familyRoles.contains(previous), words.separator(before: index, contains: ","), !words.startsLine(index), words[index].isCapitalized,
+           NameLexicon.isAnyGivenName(key: words[index].key) {
+            return .strong
+        }
+        // Whose doorbell to ring (`bitte bei Zieliński klingeln`, `bei von Ahlen läuten`).
+        if previous == "bei", (index + 1..<min(words.count, index + 4)).contains(where: { Self.doorbellVerbs.contains(words[$0].lower) }) { return .strong }
         // `— Tom, Electricals`, `- Ivy from Madison`: a name after a dash that signs a note or a testimonial.
         // The name ends the line or is followed by a comma or bracket (`— Tom, Electricals`), unlike a note (`– Hinweis: bitte …`).
         // Mid-line, only a lexicon name signs, or any name after a quotation (`… 2 Mann – Tom`, `„…“ – Resi`, not `Dortmund – Sofa`).

@@ -67,11 +67,24 @@ enum NameDetector {
         found = withGivenNamePrefixes(found, in: words)
         found = withJoinedGivenNames(found, covered: &covered, vouched: &vouched, in: words)
         guard !vouched.isEmpty else { return found }
-        // Other mentions of a name already found (a first name alone in the signature).
+        // Keys of names found written in lowercase (`hauke: …`), whose other lowercase mentions count too.
+        let lowercaseVouched = Set((0..<words.count).filter { covered[$0] && !words[$0].isCapitalized && words[$0].key.count >= 3 }.map { words[$0].key })
+        // Other mentions of a name already found (a first name alone in the signature), also with a possessive `s`
+        // the lexicon does not know the name for (`an Gernots Mail` after `Gernot:`).
         for position in 0..<words.count where !covered[position] {
             let word = words[position]
-            guard vouched.contains(word.key), !NameCues.isStopWord(word.lower), word.isCapitalized || words.isLowercaseText else { continue }
-            found.append(Detection(type: .person, start: word.start, end: words.nameEnd(position), priority: DetectionPriority.cueName))
+            let writtenAsFound = word.isCapitalized || words.isLowercaseText || !lowercaseVouched.isEmpty
+            guard writtenAsFound, word.end - word.start >= 3, !words.isInsideToken(position) else { continue }
+            let lower = word.lower.isEmpty ? text.string(word.start, word.end).lowercased() : word.lower
+            var key = word.key.isEmpty ? NameLexicon.key(lower) : word.key
+            var end = words.nameEnd(position)
+            if !vouched.contains(key), lower.count > 4, lower.hasSuffix("s"), !lower.hasSuffix("ss"), end == word.end {
+                key = NameLexicon.key(String(lower.dropLast()))
+                end = word.end - 1
+            }
+            guard vouched.contains(key), !NameCues.isStopWord(lower), word.isCapitalized || words.isLowercaseText || lowercaseVouched.contains(key),
+                  !NameCues.isStopWord(String(lower.dropLast())) || end == words.nameEnd(position) else { continue }
+            found.append(Detection(type: .person, start: word.start, end: end, priority: DetectionPriority.cueName))
         }
         return found
     }
@@ -192,7 +205,13 @@ enum NameDetector {
             && words[index + 1].isCapitalized
             && (NameLexicon.isPlainSurname(words.stem(index + 1))
                 || (context == .strong || context == .signature) && NameLexicon.isSurname(words.stem(index + 1)))
-        guard !NameCues.isStopWord(first.lower) || monthGiven, !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
+        // A surname that is also a word right after a title (`Mrs Mann`, `Mr Love`), or a month that is a given name after a relative
+        // (`my daughter April used my card`).
+        let titledWord = context == .strong && first.isCapitalized && index > 0
+            && (["mr", "mrs", "ms", "miss", "mx", "herr", "herrn", "frau"].contains(words[index - 1].lower) && NameLexicon.isSurname(words.stem(index))
+                || NameCues.familyRoles.contains(words[index - 1].lower) && Self.monthGivenNames.contains(first.lower))
+        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord,
+              !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
               first.isCapitalized || !Self.peopleVerbs.contains(first.lower) else { return nil }
@@ -220,7 +239,15 @@ enum NameDetector {
         // A lowercase name before a verb only people do (`okafor rang again`).
         let speaksLowercase = !first.isCapitalized && first.text.count >= 4 && beforePeopleVerb(index, in: words) && (NameLexicon.isPlainSurname(words.stem(index)) || hasForeignLetters(first.text)
                 || hasSurnameEnding(first.lower) || NameLexicon.isGivenName(key: words[index].key))
-        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase {
+        // A given name that is also a word, owning something personal (`pls email Graces address`, `an haukes Mail`).
+        let ownsPersonal = words.endsWithPossessive(index) && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
+            && words.areAdjacent(index, index + 1) && Self.personalNouns.contains(words[index + 1].lower)
+        // A lowercase given name and surname before an address or number (`again: ivy sterling, 74 heather close`).
+        let pairBeforeAddress = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
+            && NameLexicon.isAnyGivenName(first.text) && NameLexicon.isSurname(words.stem(index + 1)) && words.followedByStreet(index + 1)
+        // Introducing oneself (`ich bin christel stiffel`, `hi im harry marsh-baker`).
+        let introducesSelf = context == .strong && origin > 0 && ["bin", "im", "i'm", "i’m", "heiße", "heisse"].contains(words[origin - 1].lower)
+        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -273,6 +300,11 @@ enum NameDetector {
                     // In chat, a second given name (`maría josé`).
                     || last == index && NameLexicon.isGivenName(key: words[index].key)
                         && NameLexicon.isGivenName(key: words[next].key))
+                // A lowercase surname before an address (`harry bishop, 36 harebell walk`), or any word ending the line or clause, or
+                // hyphenated, after an introduction (`hallo ich bin christel stiffel`, `hi im harry marsh-baker,`).
+                || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text)
+                    && (NameLexicon.isSurname(words.stem(next)) && words.followedByStreet(next)
+                        || introducesSelf && (words.endsLine(next) || words.endsClause(next) || candidate.text.contains("-")))
                 // The surname of a lowercase name announcing itself (`grace tremlett here`).
                 || last == index && candidate.text.count >= 3 && next + 1 < words.count && words[next + 1].lower == "here" && words.opensEntry(index)
                 // The surname of a lowercase name from a place, also one that is a word (`svenja braun aus Düsseldorf`).
@@ -320,7 +352,8 @@ enum NameDetector {
                // A pair of frequent names is a person, but not after `the` (`from the Rose Hill estate`).
                !NameLexicon.isCommonNamePair(given: first.text, surname: words.stem(last)) || origin > 0 && words[origin - 1].lower == "the" { return nil }
         }
-        let isGiven = NameLexicon.isGivenName(key: words[index].key)
+        // Two given names joined by a hyphen before a surname (`Hans-Adolf Röhricht`): alone they are often a double surname (`Newton-Graham`).
+        let isGiven = NameLexicon.isGivenName(key: words[index].key) || last > index && isDoubleGivenName(first)
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
         if context != .strong, !NameLexicon.isAnyGivenName(key: words[index].key), last > index + 1, NameLexicon.isAnyGivenName(key: words[index + 1].key) { return nil }
         // `Johnson & Johnson`, `Ben & Jerry's`: a firm, unless a cue says otherwise or two given names make a couple.
@@ -336,7 +369,7 @@ enum NameDetector {
             let shortPair = last > index && first.isCapitalized && (index...last).allSatisfy { words[$0].text.count <= 12 }
             let loneSurname = last == index && first.isCapitalized && isSurname(words.stem(index))
                 && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && ["hier", "here"].contains(words[index + 1].lower))
-            guard isGiven || shortPair || loneSurname else { return nil }
+            guard isGiven || shortPair || loneSurname || isDoubleGivenName(first) else { return nil }
         case .signature:
             // Capitalized, or in chat a given name (`lg tim`); ending the line, the clause (`Gruß, Zofia Kowalczyk, Kundennummer …`) or before `&`.
             // Or, like without a cue, a given name or a given name and surname (`Phone message – Bartosz Malinowski wants …`).
@@ -353,14 +386,14 @@ enum NameDetector {
             // An ambiguous given name alone that ends the clause (`Note from Josh:`, `thanks to Grace.`).
             let givenEndingClause = last == index && first.isCapitalized && !words.startsSentence(index)
                 && NameLexicon.isAnyGivenName(key: words[index].key) && words.endsClause(index)
-            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
         case .none:
             if !first.isCapitalized {
                 // Chat: a given name that is no ordinary word, or a name before a verb only people do or from a place.
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
-                guard isGiven || speaksLowercase || fromPlaceLowercase || (Self.introducedAfterGreeting(origin, in: words) || announces)
+                guard isGiven || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
                 else { return nil }
             } else {
@@ -397,7 +430,7 @@ enum NameDetector {
                 // text (`… mailings. Grace`, not `… 1350::38. Link`).
                 let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
                     || last == index && words.signsOffText(index) && NameLexicon.isFrequentGivenName(first.text)
-                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || (hasSurname && givenShaped && isPair)
+                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || ownsPersonal || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
         }
@@ -423,6 +456,11 @@ enum NameDetector {
         guard origin > 1, ["it's", "it’s", "its"].contains(words[origin - 1].lower) else { return false }
         return (max(0, origin - 4)..<origin - 1).contains { ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"].contains(words[$0].lower) }
     }
+
+    /// What a person owns or is to others, after a possessive name (`Graces address`, `haukes Mail`).
+    private static let personalNouns: Set<String> = ["address", "adresse", "mail", "email", "e-mail", "account", "konto", "number", "nummer",
+                                                     "handynummer", "phone", "handy", "karte", "card", "points", "punkte", "birthday", "geburtstag",
+                                                     "daughter", "son", "mum", "mom", "tochter", "sohn", "mutter", "husband", "wife"]
 
     /// Months that are given names too.
     private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august", "mai"]
@@ -477,6 +515,13 @@ enum NameDetector {
 
     private static func hasSurnameEnding(_ lower: String) -> Bool {
         lower.count >= 5 && surnameEndings.contains { lower.hasSuffix($0) }
+    }
+
+    /// Whether `word` is two capitalized given names joined by a hyphen (`Hans-Adolf`, `Franz-Josef`), one of them no ordinary word.
+    private static func isDoubleGivenName(_ word: NameWords.Word) -> Bool {
+        guard word.isCapitalized, word.key.contains("-") else { return false }
+        let parts = word.key.split(separator: "-").map(String.init)
+        return parts.count == 2 && parts.allSatisfy { $0.count >= 3 && NameLexicon.isAnyGivenName(key: $0) } && parts.contains { NameLexicon.isGivenName(key: $0) }
     }
 
     /// A surname from the lexicon, or a double name (`Hansen-Weiß`) with one.

@@ -463,6 +463,23 @@ struct NameWords {
         return text.is(end, ",") && text.isSpace(end + 1) && text.isDigit(end + 2)
     }
 
+    /// Whether word `index` opens the text's last line, after a blank line and a dash, and a comma and a shop or team
+    /// end that line (`⏎⏎- Ruaridh, Lincoln Road store`): the writer signing a note.
+    func signsAfterBullet(_ index: Int) -> Bool {
+        let start = words[index].start
+        guard start >= 4, text.isSpace(start - 1), text.is(start - 2, "-") || text.is(start - 2, "–"), text.is(start - 3, "\n"), text.is(start - 4, "\n"),
+              index + 1 < words.count, separator(before: index + 1, contains: ","), !startsLine(index + 1) else { return false }
+        var last = index + 1
+        while last + 1 < words.count, !startsLine(last + 1), last - index < 6 { last += 1 }
+        return last + 1 == words.count && endsLine(last) && NameCues.isShopWord(words[last].lower)
+    }
+
+    /// Whether a comma, a house number and a street follow word `index` (`ivy sterling, 74 heather close`): a street type
+    /// within three words after the number, not a count of things (`1 point per pound, 15% bonus`, `caster sugar, 4 eggs`).
+    func followedByStreet(_ index: Int) -> Bool {
+        followedByCommaAndNumber(index) && (index + 1..<Swift.min(words.count, index + 4)).contains { NameCues.isStreetType(words[$0].lower) }
+    }
+
     /// Whether a closing bracket follows word `index` right away.
     func closesBracket(_ index: Int) -> Bool { text.is(words[index].end, ")") }
 
