@@ -383,6 +383,12 @@ struct RedactorCoverageTests {
         ("Kundin: hallo ich bin christel stiffel\nBot: Wie", ["PERSON:christel stiffel"]), ("Danke.\n\n- Ruaridh, Lincoln Road store", ["PERSON:Ruaridh"]),
         // German streets ending in a word: after a postcode and city, or alone after a name.
         ("Sofa an 26838 Oldenburg, Fliederhöhe 76, bitte", ["ADDRESS:26838 Oldenburg, Fliederhöhe 76"]), ("weiter an Fischerkoppel 10b geschickt", ["ADDRESS:Fischerkoppel 10b"]),
+        // More member-number and id cues; the person after a practice in `c/o`; a lowercase possessive in a text with capitals.
+        ("Mitglieds-ID: M-460800", ["MEMBER_NUMBER:M-460800"]), ("Kundenreferenz 95481128 bitte", ["MEMBER_NUMBER:95481128"]),
+        ("customer ref 27714273 pls", ["MEMBER_NUMBER:27714273"]), ("krankenkassenkarte nr B786064701", ["NATIONAL_ID:B786064701"]),
+        ("Rechnung an c/o Praxis Esposito, bitte", ["PERSON:Esposito"]), ("c/o Praxis Dr. Grabowska", ["PERSON:Grabowska"]), ("Zeuge: Malte Wendtland", ["PERSON:Malte Wendtland"]),
+        ("hannelore: hi\nhannelore: könnt ihr eleonores karte prüfen", ["PERSON:hannelore", "PERSON:hannelore", "PERSON:eleonore"]),
+        ("Vielen Dank! Brunhild", ["PERSON:Brunhild"]), ("Pharmacy complaint: Joe's NHS number", ["PERSON:Joe"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -500,7 +506,9 @@ struct RedactorCoverageTests {
         "Geburtstagsmailing – Testempfänger (intern)", "we sold 5 of them way too fast", "summer sale here, 20 % off", "2 people walk in daily", "3 mews cottages to let", "Instagram post for @casaverde_uk please", "ich hab euch auf @casaverde_de markiert", "Öffnungszeiten 9–18 Uhr, 2019–2023",
         "hi, it's Monday again", "kein problem, geburtsdatum?", "Evri says the parcel is late", "Warum fragt die Kasse nach der PLZ?",
         "please call Support.", "No problem, we will fix it",
-        "Dr. Martens boots 20% off", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
+        "Dr. Martens boots 20% off", "Bot: Danke. Hast du den Kaufbeleg?", "liebe grüße!\nviele grüße aus Bremen", "Liebe Clubmitglieder, ab heute",
+        "schemes at Macy's, Kohl's, Dillard's and Lowe's.", "Tasting: Newman's Own relish",
+        "in the style of: Wolf Grey, Sage, Rose, Coral, Jade", "Dear [Title] [Surname],", "To: Customer Relations", "Gewinner Adventskalender", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
         "Notes:\n- Milk, Dairy team", "Fragebogen 2025 ausfüllen", "Betreffzeile 2 ändern", "auf Augenhöhe. Regalhöhe 1,80 m", "Filiale Kaiser-Wilhelm-Ring", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])
     func negatives(text: String) {

@@ -18,7 +18,10 @@ enum CueDetector {
                              "member card", "membership card", "points card", "bonusnummer", "kundenkonto-nr", "member", "mitglied",
                              "kundenkonten", "familienkarte", "partnerkarte", "meine nr", "seine nr", "ihre nr", "my no", "her no", "his no",
                              "nummer", "number", "no", "nr", "kartennr", "karten-nr",
-                             "mitgl.-nr", "mitgl-nr", "mitgl. nr", "mitgl.nr", "mitgl nr"]
+                             "mitgl.-nr", "mitgl-nr", "mitgl. nr", "mitgl.nr", "mitgl nr", "mitglieds-id", "mitgliedsid", "mitglieds id", "knr", "k-nr",
+                             "kundenreferenz", "kundenref", "kunden-id", "kundenid", "kunden id", "stammkundennummer", "stammkunden-nr", "stammkundennr",
+                             "clubnummer", "club-nr", "clubnr", "club number", "club no", "customer ref", "customer reference", "membership id",
+                             "card number", "treuenummer", "bonuskartennummer", "vorteilsnummer", "vorteilskarte", "member ref", "loyalty ref"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "reach me on", "contact me on", "contact me at", "telephone me on",
@@ -30,7 +33,8 @@ enum CueDetector {
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "ni:", "pension insurance", "rvnr", "rv-nummer", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
-                           "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number"]
+                           "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number",
+                           "krankenkassenkarte", "versichertenkarte", "gesundheitskarte", "egk", "egk-nr", "health insurance number"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "lieferwagen", "firmenwagen", "dienstwagen", "lkw",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle", "van", "truck", "lorry", "transporter"]

@@ -35,7 +35,7 @@ enum NameCues {
         "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "nachbarn", "anrufer", "anruferin", "guardian",
         "klingel", "klingelschild", "vorname", "nachname", "rufname", "cashier", "kassierer", "kassiererin", "verkäufer", "verkäuferin",
         "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "bearbeitet", "bearbeiter", "bearbeiterin", "handled",
-        "notiert", "erfasst", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin",
+        "notiert", "erfasst", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin", "zeuge", "zeugin", "witness",
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
@@ -45,7 +45,7 @@ enum NameCues {
     private static let formFields: Set<String> = [
         "bearbeitet", "bearbeiter", "bearbeiterin", "handled", "notiert", "logged", "erfasst", "empfänger", "empfängerin", "absender", "absenderin", "recipient", "sender", "addressee", "kontoinhaber", "kontoinhaberin",
         "karteninhaber", "karteninhaberin", "cardholder", "holder", "besteller", "bestellerin", "ansprechpartner", "ansprechpartnerin",
-        "buyer", "käufer", "käuferin", "contact", "attn", "patient", "patientin", "tenant", "mieter", "mieterin",
+        "buyer", "käufer", "käuferin", "contact", "attn", "patient", "patientin", "tenant", "mieter", "mieterin", "zeuge", "zeugin", "witness",
     ]
     /// Greetings that may be followed by `, NAME here`.
     private static let greetings: Set<String> = ["hallo", "hi", "hey", "hiya", "hello", "moin", "servus", "huhu", "hej", "howdy"]
@@ -58,6 +58,8 @@ enum NameCues {
     static let familyRoles: Set<String> = ["tochter", "sohn", "mann", "ehemann", "ehefrau", "frau", "mutter", "vater", "bruder", "schwester", "oma", "opa",
                                            "enkel", "enkelin", "partner", "partnerin", "daughter", "son", "husband", "wife", "mother", "father", "mum",
                                            "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter"]
+    /// Places after `c/o` that the person after them works at.
+    private static let careOfPlaces: Set<String> = ["praxis", "kanzlei", "firma", "büro", "hotel", "klinik", "werkstatt", "atelier", "studio"]
     /// Verbs after `bei` and a name: the name is on the doorbell.
     private static let doorbellVerbs: Set<String> = ["klingeln", "klingelt", "läuten", "klopfen"]
     /// Prepositions before a name: only lexicon names count after them.
@@ -132,6 +134,12 @@ enum NameCues {
         // Labels of forms and mail headers (`Von:`, `Tel:`, `IBAN:`), and visitors of a web chat.
         "von", "tel", "handy", "mobil", "fax", "iban", "bic", "geb", "betreff", "datum", "besucher", "besucherin", "nutzer", "nutzerin",
         "visitor", "job", "line", "item", "note", "notes", "status", "update", "benefits", "vorteile", "perks",
+        // Words that open a closing or a clause in chat (`viele grüße aus …`, `inhaber laut stammdaten …`, `ich heiße seit …`), places
+        // after `Vor Ort:`, family words that are no names (`Danke, Mama.`), groups greeted (`Liebe Clubmitglieder`).
+        "viele", "vielen", "gemäß", "seit", "super", "vor", "ort", "hast", "mama", "papa",
+        "aktion", "clubmitglieder", "vereinsmitglieder", "stammkunden", "volksbank", "sparkasse", "raiffeisenbank",
+        // Placeholders in a template (`Dear [Title] [Surname]`) and a staff member's role (`Buddy: …`).
+        "title", "titel", "anrede", "relations", "buddy", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -200,7 +208,7 @@ enum NameCues {
         "puppe", "puppen", "uhr", "uhren", "tasse", "tassen", "shirt", "shirts", "pullover", "stiefel", "sneaker", "kollektion", "serie",
         "geschirr", "grill", "grills", "backform", "backformen", "rasierer", "parfum", "duft", "boots", "shoes", "bag", "bags", "collection",
         "range", "candle", "candles", "kettle", "toaster", "mixer", "palette", "perfume", "jumper", "hoodie", "trainers", "pralinen",
-        "hörspiel", "hörspiele", "box", "bettwäsche", "artikel", "satin", "sortiment", "produkte",
+        "hörspiel", "hörspiele", "box", "bettwäsche", "artikel", "satin", "sortiment", "produkte", "ketchup", "relish", "relishes", "senf", "print", "prints",
     ]
 
     /// Teams, departments, audiences and occasions that sign or title a text (`Gruß, IT-Support`, `Zielgruppe Pilot`,
@@ -208,7 +216,7 @@ enum NameCues {
     private static let organisationWords: Set<String> = [
         "team", "support", "einkauf", "non-food", "food", "abteilung", "region", "zielgruppe", "marketing", "vertrieb", "verkauf",
         "kundenservice", "helpdesk", "logistik", "lager", "buchhaltung", "filialleitung", "geschäftsleitung", "night", "weekend", "sale",
-        "department", "desk", "crew", "staff", "services", "operations", "security",
+        "department", "desk", "crew", "staff", "services", "operations", "security", "branch", "council", "relations", "outlet",
     ]
 
     /// Whether `lower` names a kind of shop or a team, alone or as the last part of a hyphenated word (`Kranz-Team`).
@@ -270,6 +278,8 @@ enum NameCues {
         "johann lafer", "sarah wiener", "käthe kruse", "peter kaiser", "biene maja", "pippi langstrumpf", "st patrick's", "st patrick",
         "saint patrick's", "saint patrick", "black week", "black friday", "cyber monday", "tante emma", "dr hauschka",
         "boxing day", "mother's day", "father's day", "valentine's day", "aunt bessie's", "aunt bessie",
+        "marco tozzi", "annemarie börlind", "julius meinl", "paul green", "bonne maman", "dr scheller", "lee cooper", "pierre cardin", "mr tom",
+        "giovanni rana", "otto versand", "kylie cosmetics", "frida kahlo", "trader joe's", "newman's own", "uncle joe's", "thomas the", "sophie la", "rose cottage", "mrs doubtfire", "mr bean",
     ]
     /// Forms of address before a name (`Frau`, `Mr`, `Hr.`).
     static let personalTitles: Set<String> = ["herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hr", "fr", "sir", "madam"]
@@ -339,7 +349,10 @@ enum NameCues {
         // A name the email address on its line spells (`Katrin;Ströbele;katrin.stroebele@…`).
         if words.isSpelledInEmail(index), !isStopWord(words[index].lower) { return .strong }
         // `c/o Hartmann`: a person or household receiving the post.
-        if index > 1, words[index - 1].lower == "o", words[index - 2].lower == "c", words.separator(before: index - 1, contains: "/") { return .strong }
+        // Not the practice or firm the post goes to (`c/o Praxis Sommer`, `c/o Kanzlei Dr. Ghasemi`).
+        let afterCareOf = { (word: Int) in word > 1 && words[word - 1].lower == "o" && words[word - 2].lower == "c" && words.separator(before: word - 1, contains: "/") }
+        if afterCareOf(index) { return careOfPlaces.contains(words[index].lower) ? .none : .strong }
+        if index > 0, careOfPlaces.contains(words[index - 1].lower), afterCareOf(index - 1) { return .strong }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
         let previous = words[index - 1].lower
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
@@ -353,7 +366,11 @@ enum NameCues {
                 && words.separator(before: index, contains: ":") && !words.startsLine(index)
             return labelsSpeaker ? .speaker : .strong
         }
-        if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index) { return .signature }
+        // After a sentence's end only a name ending the line (`Danke! Brunhild`, not `Bot: Danke. Hast du den Kaufbeleg?`).
+        if closings.contains(previous), words.separator(before: index, contains: ",") || !words.startsLine(index),
+           words.endsLine(index) || !["." as Unicode.Scalar, "!", "?"].contains(where: { words.separator(before: index, contains: $0) }) {
+            return .signature
+        }
         // A relative named after a comma (`ich bin Harros Mutter, Robin.`, `i'm Ricky's mum, Jay.`): a lexicon given name.
         if familyRoles.contains(previous), words.separator(before: index, contains: ","), !words.startsLine(index), words[index].isCapitalized,
            NameLexicon.isAnyGivenName(key: words[index].key) {

@@ -179,7 +179,10 @@ enum NameDetector {
             let last = index + length - 1, given = index + length
             guard (index...last).allSatisfy({ (words[$0].isCapitalized && words[$0].text.count >= 2) || NameCues.particles.contains(words[$0].lower) }),
                   (index..<last).allSatisfy({ words.areAdjacent($0, $0 + 1) }) else { return nil }
+            // A given name that is a word too: a frequent one, or after surnames that are no words (`Baker, Grace`, not `Wolf Grey, Sage`).
+            let givenIsWord = NameLexicon.isAmbiguousGivenName(key: words[given].key) && !NameLexicon.isFrequentGivenName(words[given].text)
             guard words.separatedByComma(last, given), words[given].isCapitalized, words[given].text.count >= 3, NameLexicon.isAnyGivenName(key: words[given].key),
+                  !givenIsWord || (index...last).allSatisfy({ !NameLexicon.isAmbiguousSurname(words.stem($0)) }),
                   words.endsEntry(given), !(index...last).contains(where: { NameCues.isStopWord(words[$0].lower) }) else { continue }
             return given
         }
@@ -239,9 +242,12 @@ enum NameDetector {
         // A lowercase name before a verb only people do (`okafor rang again`).
         let speaksLowercase = !first.isCapitalized && first.text.count >= 4 && beforePeopleVerb(index, in: words) && (NameLexicon.isPlainSurname(words.stem(index)) || hasForeignLetters(first.text)
                 || hasSurnameEnding(first.lower) || NameLexicon.isGivenName(key: words[index].key))
-        // A given name that is also a word, owning something personal (`pls email Graces address`, `an haukes Mail`).
-        let ownsPersonal = words.endsWithPossessive(index) && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
-            && words.areAdjacent(index, index + 1) && Self.personalNouns.contains(words[index + 1].lower)
+        // A given name that is also a word, owning something personal (`pls email Graces address`, `an haukes Mail`); in a text
+        // with capitals, a lowercase one that is no word (`könnt ihr eleonores karte prüfen`).
+        let ownsSomething = index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.personalNouns.contains(words[index + 1].lower)
+        let lowercasePossessive = ownsSomething && !first.isCapitalized && !words.isLowercaseText && first.lower.count >= 5 && first.lower.hasSuffix("s")
+            && NameLexicon.isGivenName(String(first.lower.dropLast()))
+        let ownsPersonal = ownsSomething && (words.endsWithPossessive(index) && NameLexicon.isAnyGivenName(key: words[index].key) || lowercasePossessive)
         // A lowercase given name and surname before an address or number (`again: ivy sterling, 74 heather close`).
         let pairBeforeAddress = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && NameLexicon.isAnyGivenName(first.text) && NameLexicon.isSurname(words.stem(index + 1)) && words.followedByStreet(index + 1)
@@ -274,7 +280,7 @@ enum NameDetector {
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }
         }
         var last = index
-        while last - index < 4, last + 1 < words.count, words.areAdjacent(last, last + 1), !words.endsWithPossessive(last) {
+        while !lowercasePossessive, last - index < 4, last + 1 < words.count, words.areAdjacent(last, last + 1), !words.endsWithPossessive(last) {
             var next = last + 1
             while next + 1 < words.count, NameCues.particles.contains(words[next].lower),
                   words.areAdjacent(next, next + 1) || words[next].lower == "st" && words.joinedByAbbreviationDot(next, next + 1) { next += 1 }
@@ -354,6 +360,14 @@ enum NameDetector {
         }
         // Two given names joined by a hyphen before a surname (`Hans-Adolf Röhricht`): alone they are often a double surname (`Newton-Graham`).
         let isGiven = NameLexicon.isGivenName(key: words[index].key) || last > index && isDoubleGivenName(first)
+        // Shops named with their `'s` in a list of them (`Macy's, Kohl's and Lowe's`), or before a capitalized word (`Newman's Own`, not
+        // `Joe's NHS number`): shops, without a cue.
+        let isPossessive = { (word: Int) in words[word].isCapitalized && (words[word].text.hasSuffix("'s") || words[word].text.hasSuffix("’s")) }
+        if context == .none || context == .weak, last == index, isPossessive(index),
+           (max(0, index - 3)...min(words.count - 1, index + 3)).contains(where: { $0 != index && isPossessive($0) })
+            || index + 1 < words.count && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && words[index + 1].text != words[index + 1].text.uppercased() {
+            return nil
+        }
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
         if context != .strong, !NameLexicon.isAnyGivenName(key: words[index].key), last > index + 1, NameLexicon.isAnyGivenName(key: words[index + 1].key) { return nil }
         // `Johnson & Johnson`, `Ben & Jerry's`: a firm, unless a cue says otherwise or two given names make a couple.
@@ -434,7 +448,7 @@ enum NameDetector {
                 else { return nil }
             }
         }
-        return (origin, last, words.nameEnd(last))
+        return (origin, last, lowercasePossessive ? words[index].end - 1 : words.nameEnd(last))
     }
 
     /// Whether word `index` (a name of one word, `last == index`) is one of two capitalized given names joined by `&`,
