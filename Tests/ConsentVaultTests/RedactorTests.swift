@@ -184,7 +184,7 @@ struct PromptTests {
     @Test("demask finds placeholders however the generated text mangles them, and names those never issued",
           arguments: ["［PERSON_1］", "[PERSON_1\u{200B}]", "[PERSON 1]", "{PERSON_1}", "PERSON_1", "[PERSON_1", "(person_1)", "[PERSON_１]", "<PERSON-1>",
                       "[PERS\u{200B}ON_1]", "[PER\u{AD}SON_1]", "[ＰＥＲＳＯＮ_１]", "[PERSON＿1]", "[PERSON1]", "PERSON1", "[PERSON_ 1]", "[PERSON__1]",
-                      "[PERSON_\u{661}]"])
+                      "[PERSON_\u{661}]", "%5BPERSON_1%5D", "[PERSON：1]", "person_1", "Person_1", "[Person-1]", "[PERSON: 1]"])
     func mangledPlaceholders(written: String) throws {
         let test = try TestVault()
         let anna = try member(test)
@@ -194,7 +194,19 @@ struct PromptTests {
         #expect(result.leftInPlace.map(\.placeholder) == ["[PERSON_7]"])
     }
 
-    @Test("words that only look like a placeholder's parts stay as written", arguments: ["the person 1 row", "Person_1a", "PERSONAL_1", "[Note] 1", "[v2] and [Step1]"])
+    @Test("types written with hyphens or without their number are reported, never issued",
+          arguments: [("Mail an [E-Mail_3]", "[EMAIL_3]"), ("am [DATE-OF-BIRTH_2]", "[DATE_OF_BIRTH_2]"), ("Hallo [PERSON],", "[PERSON]"),
+                      ("Dear [NAME]", "[NAME]"), ("Nr. [MEMBER-NUMBER-4]", "[MEMBER_NUMBER_4]"), ("see _PHONE_2_", "[PHONE_2]"), ("Hi [PERSON_ONE]", "[PERSON_ONE]")])
+    func unusualPlaceholders(text: String, reported: String) throws {
+        let test = try TestVault()
+        let anna = try member(test)
+        let redaction = try test.vault.prompts.redact("Hallo Anna", member: anna, purpose: "ai_personalization", as: admin)
+        let result = try test.vault.prompts.demask(text, session: redaction.session, as: admin)
+        #expect(result.text == text && result.leftInPlace.map(\.placeholder) == [reported])
+    }
+
+    @Test("words that only look like a placeholder's parts stay as written",
+          arguments: ["the person 1 row", "Person_1a", "PERSONAL_1", "[Note] 1", "[v2] and [Step1]", "(Seite 2)", "Kontakt (E-Mail)", "Teil (2)", "per E-Mail 2x"])
     func notPlaceholders(text: String) throws {
         let test = try TestVault()
         let anna = try member(test)

@@ -109,23 +109,33 @@ public struct PromptOperations {
 
     /// Placeholders as generated text may write them, matched on the text folded as the redactor reads it (full-width
     /// letters and digits as ASCII, zero-width characters and soft hyphens left out): in square brackets in any case, with
-    /// markdown escapes (`[person\\_1]`), in curly, round, angle or lenticular brackets, unclosed, with spaces, doubled or no
-    /// separators (`[PERSON1]`, `[PERSON__1]`), or a known type bare in capitals (`PERSON_1`, `PERSON 1`).
+    /// markdown escapes (`[person\\_1]`), in curly, round, angle or lenticular brackets or URL-encoded (`%5BPERSON_1%5D`),
+    /// unclosed, with spaces, hyphens or colons, doubled or no separators (`[PERSON1]`, `[PERSON__1]`, `[E-Mail_1]`,
+    /// `[DATE-OF-BIRTH_1]`); a known type bare in capitals (`PERSON_1`, `PERSON 1`, `_PERSON_1_`) or in any case before an
+    /// underscore (`person_1`); an unknown type in capitals (`[ADRESSE_1]`) or before an underscore; and a known type in
+    /// square brackets without its number (`[PERSON]`, `[Name]`, `[PERSON_X]`), which can never be put back.
     private static func placeholderPattern() throws -> NSRegularExpression {
-        let knownTypes = EntityType.allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: #"(?:\\?_|\s)"#) }.joined(separator: "|")
-        let open = #"[\[{【〔(<]\s*"#, separator = #"(?:\\?_|\s|-)"#
+        let typeSeparator = #"(?:\\?_|\s|-)"#
+        let knownTypes = EntityType.allCases.map { $0 == .email ? "E-?MAIL" : $0.rawValue.replacingOccurrences(of: "_", with: typeSeparator) }
+            .joined(separator: "|")
+        let open = #"(?:[\[{【〔(<]|%5B)\s*"#, separator = #"(?:\\?_|\s|-|:|：)"#, close = #"\s*\\?(?:[\]}】〕)>]|%5D)"#
         let bracketedKnown = open + "(?i:(?<known>" + knownTypes + "))" + separator + "*"
-        let bracketedAny = open + #"(?<any>[A-Za-z]+(?:\\?_[A-Za-z]+)*)"# + separator + "+"
-        let bare = #"(?<![A-Za-z0-9_])(?<bare>"# + knownTypes + ")" + separator + "*"
-        let number = #"(?<number>[0-9]+)(?![0-9A-Za-z])\s*\\?(?:[\]}】〕)>])?"#
-        return try NSRegularExpression(pattern: "(?:" + bracketedKnown + "|" + bracketedAny + "|" + bare + ")" + number)
+        let bracketedAny = open + #"(?:(?<any>[A-Z]{2,}(?:\\?_[A-Z]+)*)"# + separator + "+" + #"|(?<anyLower>(?i:[a-z]+(?:\\?_[a-z]+)*))\\?_)"#
+        let bare = #"(?<![A-Za-z0-9])(?:(?<bare>"# + knownTypes + ")" + separator + "*" + "|(?<bareAnyCase>(?i:" + knownTypes + #"))\\?_)"#
+        let number = #"(?<number>[0-9]+)(?![0-9A-Za-z])(?:"# + close + ")?"
+        let unnumbered = #"(?:\[|%5B)\s*(?<unnumbered>(?:"# + knownTypes + #"|NAME|Name)(?:_[A-Za-z]+)?)"# + close
+        return try NSRegularExpression(pattern: "(?:" + bracketedKnown + "|" + bracketedAny + "|" + bare + ")" + number + "|" + unnumbered)
     }
 
-    /// `[TYPE_N]` for a placeholder found by `placeholderPattern` in `text`, or nil when it is none.
+    /// `[TYPE_N]` (or `[TYPE]` when written without a number) for a placeholder found by `placeholderPattern` in `text`.
     private static func canonicalPlaceholder(_ match: NSTextCheckingResult, in text: String) -> String? {
-        let typeRange = ["known", "any", "bare"].lazy.compactMap { Range(match.range(withName: $0), in: text) }.first
-        guard let typeRange, let numberRange = Range(match.range(withName: "number"), in: text) else { return nil }
-        let type = text[typeRange].replacingOccurrences(of: "\\", with: "").split(whereSeparator: { $0 == "_" || $0.isWhitespace }).joined(separator: "_").uppercased()
+        let typeRange = ["known", "any", "anyLower", "bare", "bareAnyCase", "unnumbered"].lazy.compactMap { Range(match.range(withName: $0), in: text) }.first
+        guard let typeRange else { return nil }
+        let parts = text[typeRange].replacingOccurrences(of: "\\", with: "").uppercased()
+            .split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == ":" || $0.isWhitespace })
+        // `E-Mail` and `DATE-OF-BIRTH` are the types `EMAIL` and `DATE_OF_BIRTH`.
+        let type = EntityType.allCases.first { $0.rawValue.replacingOccurrences(of: "_", with: "") == parts.joined() }?.rawValue ?? parts.joined(separator: "_")
+        guard let numberRange = Range(match.range(withName: "number"), in: text) else { return "[\(type)]" }
         return "[\(type)_\(text[numberRange])]"
     }
 
