@@ -389,6 +389,15 @@ struct RedactorCoverageTests {
         ("Rechnung an c/o Praxis Esposito, bitte", ["PERSON:Esposito"]), ("c/o Praxis Dr. Grabowska", ["PERSON:Grabowska"]), ("Zeuge: Malte Wendtland", ["PERSON:Malte Wendtland"]),
         ("hannelore: hi\nhannelore: könnt ihr eleonores karte prüfen", ["PERSON:hannelore", "PERSON:hannelore", "PERSON:eleonore"]),
         ("Vielen Dank! Brunhild", ["PERSON:Brunhild"]), ("Pharmacy complaint: Joe's NHS number", ["PERSON:Joe"]),
+        // Two people before a verb only people do; twins named after a comma; a couple sharing a surname; the writer after `it's me`; a call back.
+        ("Sue and Joy came in together", ["PERSON:Sue", "PERSON:Joy"]), ("The twins, Dawn and Frank, both want", ["PERSON:Dawn", "PERSON:Frank"]),
+        ("Cheers,\nDanielle & Tyrone Khan", ["PERSON:Danielle", "PERSON:Tyrone Khan"]), ("hi its me, ivy, my parcel", ["PERSON:ivy"]),
+        ("Rückruf an Schwarz erledigt, Ersatzteil", ["PERSON:Schwarz"]), ("Callback to Page done", ["PERSON:Page"]),
+        ("Note: chloë delgado came in w/ receipt, added 1850 pts to LC-36332-M.", ["PERSON:chloë delgado"]),
+        // A birthday said with `I turn` or `ich feiere`; a family's own domain; a person who shops; a member number in a URL.
+        ("I turn 40 on the 20th of April, do", ["DATE_OF_BIRTH:the 20th of April"]), ("ich feiere am 11. Februar meinen vierzigsten", ["DATE_OF_BIRTH:11. Februar"]),
+        ("reply to hello@thefletcherfamily.net", ["EMAIL:hello@thefletcherfamily.net"]), ("Influencer (IG: @priya_shops) wants", ["SOCIAL_HANDLE:@priya_shops"]),
+        ("Link: https://example-store.com/account?cid=CV77828114&ref=receipt ok", ["URL:https://example-store.com/account?cid=CV77828114&ref=receipt"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -508,7 +517,8 @@ struct RedactorCoverageTests {
         "please call Support.", "No problem, we will fix it",
         "Dr. Martens boots 20% off", "Bot: Danke. Hast du den Kaufbeleg?", "liebe grüße!\nviele grüße aus Bremen", "Liebe Clubmitglieder, ab heute",
         "schemes at Macy's, Kohl's, Dillard's and Lowe's.", "Tasting: Newman's Own relish",
-        "in the style of: Wolf Grey, Sage, Rose, Coral, Jade", "Dear [Title] [Surname],", "To: Customer Relations", "Gewinner Adventskalender", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
+        "in the style of: Wolf Grey, Sage, Rose, Coral, Jade", "Dear [Title] [Surname],", "To: Customer Relations", "Gewinner Adventskalender",
+        "Questions? support@hollisgrey.co.uk", "DM us at @fitzgeraldsstore", "Contact noreply@marlowfinch.com", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
         "Notes:\n- Milk, Dairy team", "Fragebogen 2025 ausfüllen", "Betreffzeile 2 ändern", "auf Augenhöhe. Regalhöhe 1,80 m", "Filiale Kaiser-Wilhelm-Ring", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])
     func negatives(text: String) {

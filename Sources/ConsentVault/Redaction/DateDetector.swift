@@ -14,7 +14,7 @@ enum DateDetector {
         ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9), ("jän", 1), ("feber", 2),
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
     private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b", "b. ",
-                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns ", "turned ", "turning ", "hits ", "feiert ", "bday", "b-day", "b'day"])
+                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns ", "turned ", "turning ", "i turn ", "hits ", "feiert ", "feiere ", "bday", "b-day", "b'day"])
     /// Cues that name the birth itself, not a birthday party or campaign: only these make a date of last
     /// year or later a date of birth (`Birthday email brief 10/15/2025` is a campaign date).
     private static let birthCues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "date of birth", "dob", "d.o.b", "geburtsdatum",

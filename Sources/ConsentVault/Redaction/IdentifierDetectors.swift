@@ -147,9 +147,12 @@ enum IdentifierDetectors {
         return withoutOwnAccounts(found, in: text)
     }
 
-    /// Parts of an account name that make it a business's (`modehaus`, `schuhhaus`, `store`, `shop`).
+    /// Parts of an account name that make it a business's, anywhere in it (`modehaus`, `schuhhaus`).
     private static let shopNameParts = ["kaufhaus", "modehaus", "schuhhaus", "sporthaus", "möbelhaus", "autohaus", "wohnwelt", "drogerie",
-                                        "apotheke", "buchhandlung", "boutique", "store", "shop", "outfitters", "bakery", "baeckerei"]
+                                        "apotheke", "buchhandlung", "boutique", "outfitters", "bakery", "baeckerei"]
+    /// Words of an account name that make it a business's only ending a word of it (`@casaverde_shop`, `@fitzgeraldsstore`,
+    /// not `@priya_shops` or `@jule.shopping`, a person who shops).
+    private static let shopNameWords: Set<String> = ["store", "stores", "shop"]
 
     /// Words just before a handle that make it the shop's own account (`our @example_store`, `Folgt uns: …`).
     /// Words right before a handle that make it the account a post is written for or the customer tagged (`Instagram post
@@ -169,13 +172,17 @@ enum IdentifierDetectors {
             let name = written.split(separator: "/").last(where: { !$0.isEmpty }).map(String.init) ?? written
             return name.filter { $0.isLetter || $0.isNumber }
         }
-        // An account named for a kind of shop (`@schuhhaus_albrecht`, `@kaufhaus.nordlicht`) is a business's.
-        let shop = { (name: String) in shopNameParts.contains { name.contains($0) } }
+        // An account named for a kind of shop (`@schuhhaus_albrecht`, `@kaufhaus.nordlicht`, `@casaverde_shop`) is a business's.
+        let shop = { (handle: Detection) in
+            let written = text.string(handle.start, handle.end).lowercased()
+            return shopNameParts.contains { written.contains($0) }
+                || written.split(whereSeparator: { !$0.isLetter }).contains { word in shopNameWords.contains { word.hasSuffix($0) } }
+        }
         // A handle in brackets names whoever was just mentioned (`@example_store account (instagram.com/declan.bell)`).
         // A person's role just before it makes it theirs after all (`our customer instagram.com/lisa43`, `unsere Kundin @…`).
         let own = Set(handles.filter { !text.is($0.start - 1, "(") && !text.hasWordCue(personRoleCues, before: $0.start, window: 12)
             && (text.hasWordCue(ownAccountCues, before: $0.start, window: 40) || text.hasWordCue(accountOfPostCues, before: $0.start, window: 15)) }.map(account))
-        return handles.filter { !own.contains(account($0)) && !shop(account($0)) }
+        return handles.filter { !own.contains(account($0)) && !shop($0) }
     }
 
     /// Whether only spaces stand between the start of its line and `index`.

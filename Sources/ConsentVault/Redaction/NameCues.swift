@@ -57,7 +57,7 @@ enum NameCues {
     /// Relatives, whose name may follow after a comma (`meine Tochter, Lena,`).
     static let familyRoles: Set<String> = ["tochter", "sohn", "mann", "ehemann", "ehefrau", "frau", "mutter", "vater", "bruder", "schwester", "oma", "opa",
                                            "enkel", "enkelin", "partner", "partnerin", "daughter", "son", "husband", "wife", "mother", "father", "mum",
-                                           "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter"]
+                                           "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge"]
     /// Places after `c/o` that the person after them works at.
     private static let careOfPlaces: Set<String> = ["praxis", "kanzlei", "firma", "büro", "hotel", "klinik", "werkstatt", "atelier", "studio"]
     /// Verbs after `bei` and a name: the name is on the doorbell.
@@ -405,7 +405,9 @@ enum NameCues {
         // `the Young family`, `the Kowalskis`.
         if previous == "the", index + 1 < words.count, words.areAdjacent(index, index + 1), words[index + 1].lower == "family" { return .strong }
         // A second name after `&` in a signature or after a cue (`Tom & Aditi`, `Frau Anna & Jonas`).
-        if index > 1, words.precededByAmpersand(index), words[index - 1].isCapitalized, words.endsLine(index) || followedByPlace(index, in: words) {
+        // Also a second name with the couple's surname (`Cheers,⏎Danielle & Tyrone Khan`).
+        if index > 1, words.precededByAmpersand(index), words[index - 1].isCapitalized, words.endsLine(index) || followedByPlace(index, in: words)
+            || index + 1 < words.count && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && words.endsLine(index + 1) {
             let first = context(before: index - 1, in: words)
             if first == .signature || first == .strong { return first }
         }

@@ -251,9 +251,15 @@ enum NameDetector {
         // A lowercase given name and surname before an address or number (`again: ivy sterling, 74 heather close`).
         let pairBeforeAddress = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && NameLexicon.isAnyGivenName(first.text) && NameLexicon.isSurname(words.stem(index + 1)) && words.followedByStreet(index + 1)
+        // A lowercase given name and surname before a verb only people do (`note: chloë delgado came in`).
+        let pairSpeaksLowercase = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1) && beforePeopleVerb(index + 1, in: words)
+            && NameLexicon.isGivenName(first.text) && (NameLexicon.isSurname(words[index + 1].text) || hasSurnameEnding(words[index + 1].lower))
+        // The writer after `it's me,` (`hi its me, ivy, my parcel …`).
+        let itsMe = origin > 1 && words[origin - 1].lower == "me" && ["its", "it's", "it’s"].contains(words[origin - 2].lower)
+            && words.separator(before: index, contains: ",") && NameLexicon.isAnyGivenName(first.text) && (words.endsClause(index) || words.endsLine(index))
         // Introducing oneself (`ich bin christel stiffel`, `hi im harry marsh-baker`).
         let introducesSelf = context == .strong && origin > 0 && ["bin", "im", "i'm", "i’m", "heiße", "heisse"].contains(words[origin - 1].lower)
-        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress {
+        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -400,14 +406,19 @@ enum NameDetector {
             // An ambiguous given name alone that ends the clause (`Note from Josh:`, `thanks to Grace.`).
             let givenEndingClause = last == index && first.isCapitalized && !words.startsSentence(index)
                 && NameLexicon.isAnyGivenName(key: words[index].key) && words.endsClause(index)
-            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+            // A surname or given name alone called back (`Rückruf an Schwarz erledigt`, `Callback to Page done`).
+            let calledBack = last == index && first.isCapitalized && origin > 1 && ["callback", "rückruf", "reply", "antwort"].contains(words[origin - 2].lower)
+                && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(key: words[index].key))
+                && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && ["done", "erledigt", "completed", "gemacht"].contains(words[index + 1].lower))
+            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
         case .none:
             if !first.isCapitalized {
                 // Chat: a given name that is no ordinary word, or a name before a verb only people do or from a place.
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
-                guard isGiven || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || (Self.introducedAfterGreeting(origin, in: words) || announces)
+                guard isGiven || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
+                        || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
                 else { return nil }
             } else {
@@ -444,7 +455,7 @@ enum NameDetector {
                 // text (`… mailings. Grace`, not `… 1350::38. Link`).
                 let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
                     || last == index && words.signsOffText(index) && NameLexicon.isFrequentGivenName(first.text)
-                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || ownsPersonal || (hasSurname && givenShaped && isPair)
+                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || ownsPersonal || itsMe || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
         }
@@ -498,7 +509,7 @@ enum NameDetector {
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).
     private static let peopleVerbs: Set<String> = [
         "said", "says", "rang", "phoned", "called", "calls", "emailed", "wrote", "writes", "asked", "asks", "replied", "complained", "complains",
-        "wants", "visited", "reports", "feels",
+        "wants", "visited", "reports", "feels", "came",
         "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
         "reklamiert", "reklamierte",
     ]

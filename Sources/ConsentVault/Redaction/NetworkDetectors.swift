@@ -30,13 +30,21 @@ enum NetworkDetectors {
                 end += 1
             }
             guard lastDot > index + 1, end - lastDot > 2, (lastDot + 1..<end).allSatisfy({ text.isLetter($0) }) else { continue }
-            // A shop's role mailbox (`service@…`, `jobs@…`) reaches a department, not a person.
-            if roleMailboxes.contains(text.string(start, index).lowercased()) { index = end - 1; continue }
+            // A shop's role mailbox (`service@…`, `jobs@…`) reaches a department, not a person; not on a family's own domain
+            // (`hello@thefletcherfamily.net`).
+            if roleMailboxes.contains(text.string(start, index).lowercased()), !isPersonalDomain(text.string(index + 1, lastDot).lowercased()) {
+                index = end - 1
+                continue
+            }
             found.append(Detection(type: .email, start: start, end: end, priority: DetectionPriority.structured))
             index = end - 1
         }
         return found
     }
+
+    /// Whether a mail domain is a family's (`familie-hoffmann.de`, `thefletcherfamily.net`). A domain spelling a person's
+    /// name is often a shop's too (`harperfinch.com`), so it does not count.
+    private static func isPersonalDomain(_ domain: String) -> Bool { domain.contains("famil") }
 
     private static let localSpecials: Set<UInt32> = Set("._%+-".unicodeScalars.map(\.value))
 
@@ -170,6 +178,7 @@ enum NetworkDetectors {
         "memberid", "member_id", "mitglied", "card", "cardno", "card_no", "karte", "address", "adresse", "street", "strasse", "zip",
         "plz", "postcode", "pc", "dob", "birthday", "geburtstag", "geb", "surname", "given", "givenname", "given_name", "fname", "lname",
         "uid", "userid", "user_id", "account", "acct", "konto", "recipient", "empfaenger", "subscriber", "contact", "mitgliedsnummer",
+        "cid", "custid", "clientid", "client_id", "mid", "knr", "mnr", "cardnumber", "card_number", "membernumber", "member_no",
     ]
 
     /// URLs whose query carries personal data (a parameter of `personalParameters`, or a value with
