@@ -63,13 +63,13 @@ enum NameCues {
     /// Verbs after `bei` and a name: the name is on the doorbell.
     private static let doorbellVerbs: Set<String> = ["klingeln", "klingelt", "läuten", "klopfen"]
     /// Prepositions before a name: only lexicon names count after them.
-    static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "to", "for", "from", "by", "via", "cc"]
+    static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "durch", "to", "for", "from", "by", "via", "cc"]
     /// Words after which a name follows for sure: `ich heiße Yasemin`, `namens`, `called`.
     private static let namingWords: Set<String> = ["heiße", "heisse", "namens", "heißt", "heisst"]
     /// Two-word introductions (`ich bin`, `my name`) after which a name follows.
     private static let introductions: [(String, String)] = [
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
-        ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"),
+        ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"), ("hallo", "hier"), ("hi", "hier"), ("moin", "hier"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
         ("nannte", "sich"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
     ]
@@ -139,7 +139,7 @@ enum NameCues {
         "viele", "vielen", "gemäß", "seit", "super", "vor", "ort", "hast", "mama", "papa",
         "aktion", "clubmitglieder", "vereinsmitglieder", "stammkunden", "volksbank", "sparkasse", "raiffeisenbank",
         // Placeholders in a template (`Dear [Title] [Surname]`) and a staff member's role (`Buddy: …`).
-        "title", "titel", "anrede", "relations", "buddy", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
+        "title", "titel", "anrede", "relations", "buddy", "hier", "here", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [

@@ -258,7 +258,7 @@ enum NameDetector {
         let itsMe = origin > 1 && words[origin - 1].lower == "me" && ["its", "it's", "it’s"].contains(words[origin - 2].lower)
             && words.separator(before: index, contains: ",") && NameLexicon.isAnyGivenName(first.text) && (words.endsClause(index) || words.endsLine(index))
         // Introducing oneself (`ich bin christel stiffel`, `hi im harry marsh-baker`).
-        let introducesSelf = context == .strong && origin > 0 && ["bin", "im", "i'm", "i’m", "heiße", "heisse"].contains(words[origin - 1].lower)
+        let introducesSelf = context == .strong && origin > 0 && ["bin", "im", "i'm", "i’m", "heiße", "heisse", "hier"].contains(words[origin - 1].lower)
         if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,

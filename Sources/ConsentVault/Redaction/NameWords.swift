@@ -336,8 +336,19 @@ struct NameWords {
         // word that titles a transcript (`Chat:`).
         let word = words[index]
         if word.text.count <= 4 && word.text == word.text.uppercased() || Self.transcriptTitles.contains(word.lower) { return false }
-        if text.is(end, ":"), startsLine(index) || text.is(word.start - 2, "]") { return true }
+        if text.is(end, ":"), startsLine(index) || text.is(word.start - 2, "]") || startsLineAfterSymbols(index) { return true }
         return isSpeakerAfterRole(index)
+    }
+
+    /// Whether word `index` starts a line after symbols that are no letters, digits or ASCII (`👤 Gian: …`, `★☆☆☆☆ Frank: …`).
+    private func startsLineAfterSymbols(_ index: Int) -> Bool {
+        var position = words[index].start - 1
+        while position >= 0, text.isSpace(position) { position -= 1 }
+        let symbolsEnd = position
+        while position >= 0, symbolsEnd - position < 8, text[position] > 0x7f, !text.isAlphanumeric(position), !text.isWhitespace(position) { position -= 1 }
+        guard position < symbolsEnd else { return false }
+        while position >= 0, text.isSpace(position) { position -= 1 }
+        return position < 0 || text.isWhitespace(position)
     }
     /// Words that title a transcript or note rather than name its speaker (`Chat:`, `Notiz:`).
     private static let transcriptTitles: Set<String> = ["chat", "notiz", "note", "verlauf", "transcript"]
