@@ -393,7 +393,8 @@ struct RedactorCoverageTests {
         ("Sue and Joy came in together", ["PERSON:Sue", "PERSON:Joy"]), ("The twins, Dawn and Frank, both want", ["PERSON:Dawn", "PERSON:Frank"]),
         ("Cheers,\nDanielle & Tyrone Khan", ["PERSON:Danielle", "PERSON:Tyrone Khan"]), ("hi its me, ivy, my parcel", ["PERSON:ivy"]),
         ("Rückruf an Schwarz erledigt, Ersatzteil", ["PERSON:Schwarz"]), ("hallo hier dimitrios karamanlis, ist mein paket da", ["PERSON:dimitrios karamanlis"]),
-        ("🤖 Bot: Hast du den Beleg?\n👤 Gian: nein", ["PERSON:Gian"]), ("ware übergeben durch hildegard.", ["PERSON:hildegard"]), ("Callback to Page done", ["PERSON:Page"]),
+        ("🤖 Bot: Hast du den Beleg?\n👤 Gian: nein", ["PERSON:Gian"]), ("My mobile in case you need anything: +44 7700 900857.", ["PHONE:+44 7700 900857"]),
+        ("my nan Chloë Ashworth-Pryce (card", ["PERSON:Chloë Ashworth-Pryce"]), ("ware übergeben durch hildegard.", ["PERSON:hildegard"]), ("Callback to Page done", ["PERSON:Page"]),
         ("Note: chloë delgado came in w/ receipt, added 1850 pts to LC-36332-M.", ["PERSON:chloë delgado"]),
         // A birthday said with `I turn` or `ich feiere`; a family's own domain; a person who shops; a member number in a URL.
         ("I turn 40 on the 20th of April, do", ["DATE_OF_BIRTH:the 20th of April"]), ("ich feiere am 11. Februar meinen vierzigsten", ["DATE_OF_BIRTH:11. Februar"]),
@@ -519,7 +520,8 @@ struct RedactorCoverageTests {
         "Dr. Martens boots 20% off", "Bot: Danke. Hast du den Kaufbeleg?", "liebe grüße!\nviele grüße aus Bremen", "Liebe Clubmitglieder, ab heute",
         "schemes at Macy's, Kohl's, Dillard's and Lowe's.", "Tasting: Newman's Own relish",
         "in the style of: Wolf Grey, Sage, Rose, Coral, Jade", "Dear [Title] [Surname],", "To: Customer Relations", "Gewinner Adventskalender",
-        "Questions? support@hollisgrey.co.uk", "DM us at @fitzgeraldsstore", "durch Black Friday", "- Rose: 20% off", "Contact noreply@marlowfinch.com", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
+        "Questions? support@hollisgrey.co.uk", "DM us at @fitzgeraldsstore", "durch Black Friday", "- Rose: 20% off", "Äpfel (Boskop oder Granny Smith)", "recipe post for Instagram (@brightcart) using",
+        "Instagram DM on behalf of @penrose.home:", "Contact noreply@marlowfinch.com", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
         "Notes:\n- Milk, Dairy team", "Fragebogen 2025 ausfüllen", "Betreffzeile 2 ändern", "auf Augenhöhe. Regalhöhe 1,80 m", "Filiale Kaiser-Wilhelm-Ring", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])
     func negatives(text: String) {

@@ -159,6 +159,9 @@ enum IdentifierDetectors {
     /// for @example_de`, `i tagged you at @example_uk`, `ich hab euch auf @example_de markiert`).
     private static let accountOfPostCues = ScalarText.lowercased(["post for", "caption for", "post für", "posting for", "tagged you at",
                                                                   "tagged you in", "euch auf", "euch bei"])
+    /// Words right before a handle that make it the account a post or message is made for (`post for Instagram (@example)`).
+    private static let behalfCues = ScalarText.lowercased(["on behalf of", "im namen von", "in the name of", "for instagram (", "für instagram (",
+                                                           "for tiktok (", "für tiktok (", "for facebook (", "für facebook ("])
     private static let personRoleCues = ScalarText.lowercased(["customer", "kundin", "kunde", "member", "mitglied", "winner", "gewinner",
                                                                "gewinnerin", "user", "nutzer", "nutzerin", "fan"])
     private static let ownAccountCues = ScalarText.lowercased(["our ", "unser", "follow us", "folgt uns", "folge uns", "folge uns", "tag us", "markiert uns",
@@ -180,7 +183,10 @@ enum IdentifierDetectors {
         }
         // A handle in brackets names whoever was just mentioned (`@example_store account (instagram.com/declan.bell)`).
         // A person's role just before it makes it theirs after all (`our customer instagram.com/lisa43`, `unsere Kundin @…`).
-        let own = Set(handles.filter { !text.is($0.start - 1, "(") && !text.hasWordCue(personRoleCues, before: $0.start, window: 12)
+        // Not so a post for the platform in brackets, or a message sent on the account's behalf (`post for Instagram (@example)`,
+        // `DM on behalf of @example:`, `im Namen von @example`).
+        let own = Set(handles.filter { text.hasWordCue(behalfCues, before: $0.start, window: 22)
+            || !text.is($0.start - 1, "(") && !text.hasWordCue(personRoleCues, before: $0.start, window: 12)
             && (text.hasWordCue(ownAccountCues, before: $0.start, window: 40) || text.hasWordCue(accountOfPostCues, before: $0.start, window: 15)) }.map(account))
         return handles.filter { !own.contains(account($0)) && !shop($0) }
     }

@@ -30,7 +30,7 @@ enum NameCues {
         "fahrer", "fahrerin", "tochter", "sohn", "mann", "ehemann", "ehefrau", "gatte", "gattin", "mutter", "vater", "bruder",
         "schwester", "enkel", "enkelin", "oma", "opa", "freundin", "kollege", "kollegin", "mitarbeiter", "mitarbeiterin",
         "customer", "client", "member", "mitglied", "cardholder", "holder", "recipient", "sender", "addressee", "driver", "courier",
-        "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson",
+        "daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "brother", "sister", "grandson", "nan", "nana", "gran", "granny",
         "granddaughter", "grandma", "grandpa", "colleague", "contact", "attn", "gez", "signed", "patient", "patientin", "guest", "gast",
         "buyer", "käufer", "käuferin", "tenant", "mieter", "mieterin", "ehepaar", "nachbarn", "anrufer", "anruferin", "guardian",
         "klingel", "klingelschild", "vorname", "nachname", "rufname", "cashier", "kassierer", "kassiererin", "verkäufer", "verkäuferin",
@@ -57,7 +57,7 @@ enum NameCues {
     /// Relatives, whose name may follow after a comma (`meine Tochter, Lena,`).
     static let familyRoles: Set<String> = ["tochter", "sohn", "mann", "ehemann", "ehefrau", "frau", "mutter", "vater", "bruder", "schwester", "oma", "opa",
                                            "enkel", "enkelin", "partner", "partnerin", "daughter", "son", "husband", "wife", "mother", "father", "mum",
-                                           "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge"]
+                                           "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge", "nan", "nana", "gran", "granny"]
     /// Places after `c/o` that the person after them works at.
     private static let careOfPlaces: Set<String> = ["praxis", "kanzlei", "firma", "büro", "hotel", "klinik", "werkstatt", "atelier", "studio"]
     /// Verbs after `bei` and a name: the name is on the doorbell.
@@ -279,7 +279,7 @@ enum NameCues {
         "saint patrick's", "saint patrick", "black week", "black friday", "cyber monday", "tante emma", "dr hauschka",
         "boxing day", "mother's day", "father's day", "valentine's day", "aunt bessie's", "aunt bessie",
         "marco tozzi", "annemarie börlind", "julius meinl", "paul green", "bonne maman", "dr scheller", "lee cooper", "pierre cardin", "mr tom",
-        "giovanni rana", "otto versand", "kylie cosmetics", "frida kahlo", "trader joe's", "newman's own", "uncle joe's", "thomas the", "sophie la", "rose cottage", "mrs doubtfire", "mr bean",
+        "giovanni rana", "granny smith", "mrs meyer", "mrs meyer's", "orville redenbacher", "little debbie", "otto versand", "kylie cosmetics", "frida kahlo", "trader joe's", "newman's own", "uncle joe's", "thomas the", "sophie la", "rose cottage", "mrs doubtfire", "mr bean",
     ]
     /// Forms of address before a name (`Frau`, `Mr`, `Hr.`).
     static let personalTitles: Set<String> = ["herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hr", "fr", "sir", "madam"]
