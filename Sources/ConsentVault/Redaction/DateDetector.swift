@@ -38,7 +38,12 @@ enum DateDetector {
             let known = birthday.map { date.isoDays.contains($0) || (date.monthDay != nil && $0.hasSuffix(date.monthDay!)) } ?? false
             let starred = text.is(date.start - 1, "*") || (text.is(date.start - 2, "*") && text.isSpace(date.start - 1))
             let recent = date.isoDays.contains { (Int($0.prefix(4)) ?? 0) >= currentYear - 1 }
-            let cued = recent ? text.hasCue(birthCues, before: date.start, window: 45)
+            // An end of a range (`vom 29.06. bis 9.11.`, `from 22nd of May to 3 July`) is a campaign's, unless the birth is named.
+            let inRange = text.hasWordCue(rangeOpeners, before: date.start, window: 9) || rangeJoiners.contains { text.lowercasedMatches($0, at: date.end) }
+                || rangeJoiners.contains { $0.count <= date.start && text.lowercasedMatches($0, at: date.start - $0.count) }
+                || dashJoiners.contains { text.lowercasedMatches($0, at: date.end) && text.isDigit(date.end + $0.count) }
+                || dashJoiners.contains { $0.count < date.start && text.lowercasedMatches($0, at: date.start - $0.count) && text.isDigit(date.start - $0.count - 1) }
+            let cued = recent || inRange ? text.hasCue(birthCues, before: date.start, window: 45)
                 : text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
             // Without a cue naming the birth itself, a full year no adult member was born in (`wird am 28.11.2024
             // renoviert`) is no birth date; a child's is (`Tochter Renate (geb. 1. Okt. 2021)`).
@@ -53,6 +58,12 @@ enum DateDetector {
     }
 
     private static let theWord = ScalarText.lowercased(["the "])[0]
+    /// Words that open a range of dates right before its first (`vom`, `from the`).
+    private static let rangeOpeners = ScalarText.lowercased(["vom ", "from ", "from the ", "between ", "zwischen ", "ab dem "])
+    /// Words between the two dates of a range.
+    private static let rangeJoiners = ScalarText.lowercased([" bis ", " to ", " until ", " till "])
+    /// Dashes between the two dates of a range, with a digit on their other side (`29.06.–9.11.`, `3 – 17 May`).
+    private static let dashJoiners = ScalarText.lowercased([" – ", " - ", "–", "-"])
 
     /// Words before a date that make it an event rather than a birth (`Kundin seit 12.03.1998`, `ordered on …`).
     private static let eventCues = ScalarText.lowercased(["seit", "since", "bestell", "gekauft", "ordered", "bought", "purchase", "joined",

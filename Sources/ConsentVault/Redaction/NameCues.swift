@@ -71,7 +71,7 @@ enum NameCues {
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
         ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"), ("hallo", "hier"), ("hi", "hier"), ("moin", "hier"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
-        ("nannte", "sich"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
+        ("nannte", "sich"), ("läuft", "auf"), ("lautet", "auf"), ("is", "under"), ("registered", "to"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
     ]
     /// Words before `name` that say it is no person's name (`brand name Nike`).
     private static let namedThings: Set<String> = ["brand", "product", "file", "company", "shop", "store", "user", "street", "domain", "produkt"]
@@ -139,7 +139,7 @@ enum NameCues {
         "viele", "vielen", "gemäß", "seit", "super", "vor", "ort", "hast", "mama", "papa",
         "aktion", "clubmitglieder", "vereinsmitglieder", "stammkunden", "volksbank", "sparkasse", "raiffeisenbank",
         // Placeholders in a template (`Dear [Title] [Surname]`) and a staff member's role (`Buddy: …`).
-        "title", "titel", "anrede", "relations", "buddy", "hier", "here", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
+        "title", "titel", "anrede", "relations", "buddy", "hier", "here", "shipment", "moët", "chandon", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -197,7 +197,7 @@ enum NameCues {
         "weinhandlung", "spielwaren", "raumausstattung", "getränkemarkt", "reisebüro", "café", "restaurant", "hotel", "schuhe",
         "footwear", "outfitters", "deli", "bakery", "florist", "florists", "pharmacy", "hardware", "kitchens", "interiors", "opticians",
         "jewellers", "jewelers", "barbers", "bookshop", "books", "gallery", "loft", "emporium", "trading", "supplies", "stores", "store",
-        "shop", "garden", "gardens", "home", "toys", "sons", "söhne", "brothers", "homeware", "homewares", "living", "fashion", "mode", "moden",
+        "shop", "garden", "gardens", "home", "toys", "market", "markets", "supermarket", "sons", "söhne", "brothers", "homeware", "homewares", "living", "fashion", "mode", "moden",
         "centre", "center", "mall", "arcade", "galleria", "plaza", "küchenwelt", "daughters",
     ]
     /// Endings of German shop words (`Buchladen`, `Gartenmarkt`, `Weinhandlung`).
@@ -279,7 +279,7 @@ enum NameCues {
         "saint patrick's", "saint patrick", "black week", "black friday", "cyber monday", "tante emma", "dr hauschka",
         "boxing day", "mother's day", "father's day", "valentine's day", "aunt bessie's", "aunt bessie",
         "marco tozzi", "annemarie börlind", "julius meinl", "paul green", "bonne maman", "dr scheller", "lee cooper", "pierre cardin", "mr tom",
-        "giovanni rana", "granny smith", "mrs meyer", "mrs meyer's", "orville redenbacher", "little debbie", "otto versand", "kylie cosmetics", "frida kahlo", "trader joe's", "newman's own", "uncle joe's", "thomas the", "sophie la", "rose cottage", "mrs doubtfire", "mr bean",
+        "giovanni rana", "granny smith", "vera wang", "yankee candle", "nikolaus schokolade", "mrs meyer", "mrs meyer's", "orville redenbacher", "little debbie", "otto versand", "kylie cosmetics", "frida kahlo", "trader joe's", "newman's own", "uncle joe's", "thomas the", "sophie la", "rose cottage", "mrs doubtfire", "mr bean",
     ]
     /// Forms of address before a name (`Frau`, `Mr`, `Hr.`).
     static let personalTitles: Set<String> = ["herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hr", "fr", "sir", "madam"]
@@ -310,7 +310,7 @@ enum NameCues {
 
     private static let addressedGroups: Set<String> = [
         "guys", "folks", "mate", "mates", "buddy", "dude", "team", "much", "lot", "lots", "loads", "heaps", "ever", "schön", "sehr", "vielmals",
-        "nochmals", "auch", "vorab", "voraus", "dafür", "trotzdem", "erstmal", "euch", "dir", "zusammen", "miteinander", "leute", "ihr",
+        "nochmals", "auch", "vorab", "voraus", "lovelies", "lovely", "darlings", "dafür", "trotzdem", "erstmal", "euch", "dir", "zusammen", "miteinander", "leute", "ihr",
         "for", "anyway", "though", "btw", "xx", "xxx", "xo", "und", "and", "von", "from", "aus", "in", "an", "at", "mit", "with", "both",
         "always", "beide", "nein", "yes", "nope", "yep", "yeah", "ja", "jo", "okay", "super", "prima", "perfekt", "perfect", "great", "cool",
     ]

@@ -257,9 +257,13 @@ enum NameDetector {
         // The writer after `it's me,` (`hi its me, ivy, my parcel …`).
         let itsMe = origin > 1 && words[origin - 1].lower == "me" && ["its", "it's", "it’s"].contains(words[origin - 2].lower)
             && words.separator(before: index, contains: ",") && NameLexicon.isAnyGivenName(first.text) && (words.endsClause(index) || words.endsLine(index))
+        // A lowercase given name after a relative (`can my brother peter pick it up`, `mit seinem enkel luigi`).
+        let afterRelative = !first.isCapitalized && context == .strong && origin > 0 && NameCues.familyRoles.contains(words[origin - 1].lower)
+            && first.text.count >= 3 && !Self.auxiliaries.contains(first.lower)
+            && (NameLexicon.isGivenName(first.text) || NameLexicon.isFrequentGivenName(first.text))
         // Introducing oneself (`ich bin christel stiffel`, `hi im harry marsh-baker`).
         let introducesSelf = context == .strong && origin > 0 && ["bin", "im", "i'm", "i’m", "heiße", "heisse", "hier"].contains(words[origin - 1].lower)
-        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase {
+        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -283,10 +287,11 @@ enum NameDetector {
                     || index + 1 < words.count && words.areAdjacent(index, index + 1) && NameLexicon.isPlainSurname(words.stem(index + 1))))
             guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || announcesSelf || fromPlaceLowercase || words.pointsToGroup(index)
                     || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
-                    || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)))) else { return nil }
+                    || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)) && !Self.auxiliaries.contains(first.lower))) else { return nil }
         }
         var last = index
-        while !lowercasePossessive, last - index < 4, last + 1 < words.count, words.areAdjacent(last, last + 1), !words.endsWithPossessive(last) {
+        while !lowercasePossessive, last - index < 4, last + 1 < words.count,
+              words.areAdjacent(last, last + 1) || words.endsWithInitial(last) && words.joinedByAbbreviationDot(last, last + 1), !words.endsWithPossessive(last) {
             var next = last + 1
             while next + 1 < words.count, NameCues.particles.contains(words[next].lower),
                   words.areAdjacent(next, next + 1) || words[next].lower == "st" && words.joinedByAbbreviationDot(next, next + 1) { next += 1 }
@@ -481,6 +486,10 @@ enum NameDetector {
         guard origin > 1, ["it's", "it’s", "its"].contains(words[origin - 1].lower) else { return false }
         return (max(0, origin - 4)..<origin - 1).contains { ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"].contains(words[$0].lower) }
     }
+
+    /// Verbs that follow a relative where a name could (`my brother will …`, `mein Mann kann …`).
+    private static let auxiliaries: Set<String> = ["will", "kann", "can", "may", "might", "must", "shall", "should", "would", "could", "muss", "soll",
+                                                   "darf", "mag", "hat", "has", "had", "ist", "wird", "war", "was", "did", "does", "said", "sagt", "bill", "bin"]
 
     /// What a person owns or is to others, after a possessive name (`Graces address`, `haukes Mail`).
     private static let personalNouns: Set<String> = ["address", "adresse", "mail", "email", "e-mail", "account", "konto", "number", "nummer",

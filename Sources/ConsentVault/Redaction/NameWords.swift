@@ -446,6 +446,8 @@ struct NameWords {
         let word = words[index]
         // An initial keeps its dot (`William M.`).
         if word.text.count == 1, word.isCapitalized, text.is(word.end, "."), index > 0, areAdjacent(index - 1, index), !isDegree(index) { return word.end + 1 }
+        // So does a double given name's initial (`Hans-H.`).
+        if endsWithInitial(index), text.is(word.end, ".") { return word.end + 1 }
         return word.end - (word.text.unicodeScalars.count - word.stem.unicodeScalars.count)
     }
 
@@ -464,6 +466,13 @@ struct NameWords {
     }
 
     /// Whether word `first` ends with an abbreviation's dot and `second` follows after one space (`St. Clair`).
+    /// Whether word `index` is a given name and an initial joined by a hyphen (`Hans-H`).
+    func endsWithInitial(_ index: Int) -> Bool {
+        let scalars = Array(words[index].text.unicodeScalars)
+        return scalars.count >= 4 && scalars[scalars.count - 2] == "-" && words[index].isCapitalized
+            && CharacterSet.uppercaseLetters.contains(scalars[scalars.count - 1])
+    }
+
     func joinedByAbbreviationDot(_ first: Int, _ second: Int) -> Bool {
         text.is(words[first].end, ".") && text.isSpace(words[first].end + 1) && words[second].start == words[first].end + 2
     }

@@ -30,7 +30,10 @@ enum NumberDetectors {
             // A wrapped number, or one with its check digits apart, counts only in capitals and when its checksum holds: the next
             // line may be something else, and `at 6471 Lincoln Way` is no Austrian account.
             let loose = wrapped || checkDigits > index + 2
-            if characters.count == length, !text.isAlphanumeric(end), !loose || mod97(characters) == 1 && text.isUpper(index) && text.isUpper(index + 1) {
+            // Nor is a broken one that runs into lowercase words (`Retoure BE79432988 auf die IBAN …`).
+            let intoWords = (index + 4..<end).contains { text.isLetter($0) && !text.isUpper($0) }
+            if characters.count == length, !text.isAlphanumeric(end), !loose || mod97(characters) == 1 && text.isUpper(index) && text.isUpper(index + 1),
+               !intoWords || mod97(characters) == 1 {
                 // A broken checksum is a typo, not a reason to leak the account: still an IBAN, with less certainty.
                 let valid = mod97(characters) == 1
                 found.append(Detection(type: .iban, start: index, end: end, priority: valid ? DetectionPriority.checksum : DetectionPriority.structured))

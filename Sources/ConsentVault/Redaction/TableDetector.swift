@@ -48,7 +48,8 @@ enum TableDetector {
                 rows += 1
                 // A markdown rule (`|---|---|`) has no values.
                 if !cells.allSatisfy({ (cell: (start: Int, end: Int)) in (cell.start..<cell.end).allSatisfy { text.is($0, "-") || text.is($0, ":") } }) {
-                    for (cell, type) in zip(cells, types) where cell.end > cell.start {
+                    // A cell without letters or digits is empty (`–`, `-`, `/`).
+                    for (cell, type) in zip(cells, types) where (cell.start..<cell.end).contains(where: { text.isAlphanumeric($0) }) {
                         guard let type else { continue }
                         found.append(Detection(type: type, start: cell.start, end: cell.end, priority: DetectionPriority.structured))
                     }
