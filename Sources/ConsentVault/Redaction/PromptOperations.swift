@@ -118,12 +118,17 @@ public struct PromptOperations {
         let typeSeparator = #"(?:\\?_|\s|-)"#
         let knownTypes = EntityType.allCases.map { $0 == .email ? "E-?MAIL" : $0.rawValue.replacingOccurrences(of: "_", with: typeSeparator) }
             .joined(separator: "|")
-        let open = #"(?:[\[{【〔(<]|%5B)\s*"#, separator = #"(?:\\?_|\s|-|:|：)"#, close = #"\s*\\?(?:[\]}】〕)>]|%5D)"#
-        let bracketedKnown = open + "(?i:(?<known>" + knownTypes + "))" + separator + "*"
-        let bracketedAny = open + #"(?:(?<any>[A-Z]{2,}(?:\\?_[A-Z]+)*)"# + separator + "+" + #"|(?<anyLower>(?i:[a-z]+(?:\\?_[a-z]+)*))\\?_)"#
+        // In brackets, also with spaces between the letters (`[P E R S O N _ 1]`).
+        let spacedTypes = EntityType.allCases.map { type in
+            type.rawValue.split(separator: "_").map { $0.map(String.init).joined(separator: #"\s?"#) }.joined(separator: typeSeparator)
+        }.joined(separator: "|")
+        let open = #"(?:[\[{【〔(<]|%5B|&#91;)\s*"#, separator = #"(?:\\?_|\s|-|:|：|\.|/|–|#)"#
+        let close = #"\s*\.?\\?(?:[\]}】〕)>]|%5D|&#93;)"#
+        let bracketedKnown = open + "(?i:(?<known>" + knownTypes + "|" + spacedTypes + "))" + separator + "*"
+        let bracketedAny = open + #"(?:(?<any>[A-Z]{3,}(?:\\?_[A-Z]+)*)"# + separator + "+" + #"|(?<anyLower>(?i:[a-z]+(?:\\?_[a-z]+)*))\\?_)"#
         let bare = #"(?<![A-Za-z0-9])(?:(?<bare>"# + knownTypes + ")" + separator + "*" + "|(?<bareAnyCase>(?i:" + knownTypes + #"))\\?_)"#
         let number = #"(?<number>[0-9]+)(?![0-9A-Za-z])(?:"# + close + ")?"
-        let unnumbered = #"(?:\[|%5B)\s*(?<unnumbered>(?:"# + knownTypes + #"|NAME|Name)(?:_[A-Za-z]+)?)"# + close
+        let unnumbered = #"(?:\[|%5B|&#91;)\s*(?<unnumbered>(?:"# + knownTypes + #"|NAME|Name)(?:_[A-Za-z]+)?)"# + close
         return try NSRegularExpression(pattern: "(?:" + bracketedKnown + "|" + bracketedAny + "|" + bare + ")" + number + "|" + unnumbered)
     }
 
@@ -133,8 +138,10 @@ public struct PromptOperations {
         guard let typeRange else { return nil }
         let parts = text[typeRange].replacingOccurrences(of: "\\", with: "").uppercased()
             .split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == ":" || $0.isWhitespace })
+        // Letters written apart (`P E R S O N`) are one type's.
+        let letters = parts.joined()
         // `E-Mail` and `DATE-OF-BIRTH` are the types `EMAIL` and `DATE_OF_BIRTH`.
-        let type = EntityType.allCases.first { $0.rawValue.replacingOccurrences(of: "_", with: "") == parts.joined() }?.rawValue ?? parts.joined(separator: "_")
+        let type = EntityType.allCases.first { $0.rawValue.replacingOccurrences(of: "_", with: "") == letters }?.rawValue ?? parts.joined(separator: "_")
         guard let numberRange = Range(match.range(withName: "number"), in: text) else { return "[\(type)]" }
         return "[\(type)_\(text[numberRange])]"
     }
@@ -147,7 +154,7 @@ public struct PromptOperations {
         var scalarAtUTF16: [Int: Int] = [:]
         var utf16 = 0
         for index in 0..<scalars.count {
-            guard let scalar = Unicode.Scalar(scalars[index]) else { continue }
+            guard let scalar = Unicode.Scalar(scalars[index]).map(Self.placeholderLookalike) else { continue }
             scalarAtUTF16[utf16] = index
             folded.append(scalar)
             utf16 += scalar.utf16.count
@@ -159,6 +166,26 @@ public struct PromptOperations {
             return originalIndices[scalars.originalStart(first)]..<originalIndices[scalars.originalEnd(last - 1)]
         })
     }
+
+    /// `scalar` as the ASCII letter or digit it looks like in a placeholder: Cyrillic and Greek capitals (`Е`, `Ο`), letters with
+    /// accents (`Ó`), and digits of other scripts or superscript (`१`, `¹`). One scalar for one, so offsets stay.
+    private static func placeholderLookalike(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard scalar.value > 0x7f else { return scalar }
+        if let value = scalar.properties.numericValue, (scalar.properties.numericType == .decimal || scalar.properties.numericType == .digit),
+           value >= 0, value <= 9, value == value.rounded(), let digit = Unicode.Scalar(0x30 + UInt32(value)) {
+            return digit
+        }
+        if let latin = lookalikes[scalar] { return latin }
+        let base = String(scalar).folding(options: .diacriticInsensitive, locale: nil).unicodeScalars
+        return base.count == 1 && base.first!.isASCII ? base.first! : scalar
+    }
+
+    /// Cyrillic and Greek letters drawn like Latin capitals.
+    private static let lookalikes: [Unicode.Scalar: Unicode.Scalar] = [
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y", "І": "I",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i", "ο": "o",
+    ]
 
     /// The member's values the redactor looks for. The local administrator (who holds the key)
     /// gets every stored value; any other principal only the values `purpose` may use for the
