@@ -119,7 +119,7 @@ enum AddressDetector {
                 let full = extendWithEnglishCity(text, end)
                 found.append(Detection(type: .address, start: index, end: full, priority: DetectionPriority.address))
                 index = full
-            } else if let end = lowercaseEnglish(text, index) {
+            } else if let end = lowercaseEnglish(text, unitBeforeStreet(text, index) ?? index) {
                 found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
             } else if let end = ukPostcode(text, index) ?? eircode(text, index) ?? zipAfterCue(text, index) ?? postcodeAndCityAfterPlaceWord(text, index) {
@@ -486,7 +486,7 @@ enum AddressDetector {
 
     /// Where the house number starts after a flat before it (`Flat 2, 138A Hope Street`, `Apt 4 - 12 Elm St`), or nil.
     private static func unitBeforeStreet(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.isUpper(start), let unit = word(text, start), units.contains(unit.text.lowercased()), text.isSpace(unit.end),
+        guard text.isLetter(start), let unit = word(text, start), units.contains(unit.text.lowercased()), text.isSpace(unit.end),
               text.isAlphanumeric(unit.end + 1) else { return nil }
         var cursor = unit.end + 1
         let numberStart = cursor

@@ -36,7 +36,7 @@ enum NameCues {
         "klingel", "klingelschild", "vorname", "nachname", "rufname", "cashier", "kassierer", "kassiererin", "verkäufer", "verkäuferin",
         "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "bearbeitet", "bearbeiter", "bearbeiterin", "handled",
         "notiert", "erfasst", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin", "zeuge", "zeugin", "witness",
-        "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter",
+        "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter", "boyfriend", "girlfriend",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
@@ -57,7 +57,7 @@ enum NameCues {
     /// Relatives, whose name may follow after a comma (`meine Tochter, Lena,`).
     static let familyRoles: Set<String> = ["tochter", "sohn", "mann", "ehemann", "ehefrau", "frau", "mutter", "vater", "bruder", "schwester", "oma", "opa",
                                            "enkel", "enkelin", "partner", "partnerin", "daughter", "son", "husband", "wife", "mother", "father", "mum",
-                                           "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge", "nan", "nana", "gran", "granny"]
+                                           "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge", "nan", "nana", "gran", "granny", "boyfriend", "girlfriend"]
     /// Places after `c/o` that the person after them works at.
     private static let careOfPlaces: Set<String> = ["praxis", "kanzlei", "firma", "büro", "hotel", "klinik", "werkstatt", "atelier", "studio"]
     /// Verbs after `bei` and a name: the name is on the doorbell.
@@ -79,6 +79,8 @@ enum NameCues {
     private static let closings: Set<String> = [
         "grüße", "grüßen", "gruß", "grüsse", "gruss", "mfg", "lg", "vg", "bg", "glg", "regards", "best", "cheers", "thanks", "thank", "love",
         "sincerely", "wishes", "faithfully", "bye", "ciao", "tschüss", "tschüs", "danke", "dank", "herzlich", "herzliche", "xoxo", "ta", "thx",
+        // Kisses and greetings that close a chat message (`xx Rose`, `Sunny greetings⏎Miles`).
+        "xx", "xxx", "xo", "hugs", "greetings", "küsse", "bussi",
         // `Alles Liebe` (a greeting word too, which the cue check sees first), `Take care`.
         "liebe", "care", "warmly", "yours", "herzlichst", "liebst",
         // A reply's opening before the one addressed (`No problem, Paddy!`, `no worries, ale!`).
@@ -139,7 +141,7 @@ enum NameCues {
         "viele", "vielen", "gemäß", "seit", "super", "vor", "ort", "hast", "mama", "papa",
         "aktion", "clubmitglieder", "vereinsmitglieder", "stammkunden", "volksbank", "sparkasse", "raiffeisenbank",
         // Placeholders in a template (`Dear [Title] [Surname]`) and a staff member's role (`Buddy: …`).
-        "title", "titel", "anrede", "relations", "buddy", "hier", "here", "shipment", "moët", "chandon", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
+        "title", "titel", "anrede", "relations", "buddy", "hier", "here", "shipment", "moët", "chandon", "clearly", "porsche", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -279,7 +281,7 @@ enum NameCues {
         "saint patrick's", "saint patrick", "black week", "black friday", "cyber monday", "tante emma", "dr hauschka",
         "boxing day", "mother's day", "father's day", "valentine's day", "aunt bessie's", "aunt bessie",
         "marco tozzi", "annemarie börlind", "julius meinl", "paul green", "bonne maman", "dr scheller", "lee cooper", "pierre cardin", "mr tom",
-        "giovanni rana", "granny smith", "vera wang", "yankee candle", "nikolaus schokolade", "mrs meyer", "mrs meyer's", "orville redenbacher", "little debbie", "otto versand", "kylie cosmetics", "frida kahlo", "trader joe's", "newman's own", "uncle joe's", "thomas the", "sophie la", "rose cottage", "mrs doubtfire", "mr bean",
+        "giovanni rana", "granny smith", "frank green", "wolf blass", "vera wang", "yankee candle", "nikolaus schokolade", "mrs meyer", "mrs meyer's", "orville redenbacher", "little debbie", "otto versand", "kylie cosmetics", "frida kahlo", "trader joe's", "newman's own", "uncle joe's", "thomas the", "sophie la", "rose cottage", "mrs doubtfire", "mr bean",
     ]
     /// Forms of address before a name (`Frau`, `Mr`, `Hr.`).
     static let personalTitles: Set<String> = ["herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hr", "fr", "sir", "madam"]

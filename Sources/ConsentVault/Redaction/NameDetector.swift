@@ -255,7 +255,8 @@ enum NameDetector {
         let pairSpeaksLowercase = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1) && beforePeopleVerb(index + 1, in: words)
             && NameLexicon.isGivenName(first.text) && (NameLexicon.isSurname(words[index + 1].text) || hasSurnameEnding(words[index + 1].lower))
         // The writer after `it's me,` (`hi its me, ivy, my parcel …`).
-        let itsMe = origin > 1 && words[origin - 1].lower == "me" && ["its", "it's", "it’s"].contains(words[origin - 2].lower)
+        let meAt = origin > 1 && words[origin - 1].lower == "again" ? origin - 2 : origin - 1
+        let itsMe = meAt > 0 && words[meAt].lower == "me" && ["its", "it's", "it’s"].contains(words[meAt - 1].lower)
             && words.separator(before: index, contains: ",") && NameLexicon.isAnyGivenName(first.text) && (words.endsClause(index) || words.endsLine(index))
         // A lowercase given name after a relative (`can my brother peter pick it up`, `mit seinem enkel luigi`).
         let afterRelative = !first.isCapitalized && context == .strong && origin > 0 && NameCues.familyRoles.contains(words[origin - 1].lower)
@@ -322,6 +323,9 @@ enum NameDetector {
                 || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text)
                     && (NameLexicon.isSurname(words.stem(next)) && words.followedByStreet(next)
                         || introducesSelf && (words.endsLine(next) || words.endsClause(next) || candidate.text.contains("-")))
+                // A lowercase surname before a verb only people do (`omar nasser rang`).
+                || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && beforePeopleVerb(next, in: words)
+                    && !NameCues.isStopWord(candidate.lower)
                 // The surname of a lowercase name announcing itself (`grace tremlett here`).
                 || last == index && candidate.text.count >= 3 && next + 1 < words.count && words[next + 1].lower == "here" && words.opensEntry(index)
                 // The surname of a lowercase name from a place, also one that is a word (`svenja braun aus Düsseldorf`).
@@ -512,7 +516,11 @@ enum NameDetector {
 
     /// Whether word `index` comes right before a verb only people do (`Will said`, `John Smith called`).
     private static func beforePeopleVerb(_ index: Int, in words: NameWords) -> Bool {
-        index + 1 < words.count && words.areAdjacent(index, index + 1) && peopleVerbs.contains(words[index + 1].lower)
+        guard index + 1 < words.count, words.areAdjacent(index, index + 1) else { return false }
+        let verb = words[index + 1].lower
+        // `Grace has a birthday on …`, `Charlotte hat am 3. Mai Geburtstag`.
+        return peopleVerbs.contains(verb) || ["has", "hat"].contains(verb)
+            && (index + 2..<min(words.count, index + 6)).contains { ["birthday", "geburtstag", "bday"].contains(words[$0].lower) }
     }
 
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).

@@ -340,12 +340,14 @@ struct NameWords {
         return isSpeakerAfterRole(index)
     }
 
-    /// Whether word `index` starts a line after symbols that are no letters, digits or ASCII (`👤 Gian: …`, `★☆☆☆☆ Frank: …`).
+    /// Whether word `index` starts a line after symbols that are no letters, digits or ASCII (`👤 Gian: …`, `★☆☆☆☆ Frank: …`, `> jasmine: …`).
     private func startsLineAfterSymbols(_ index: Int) -> Bool {
         var position = words[index].start - 1
         while position >= 0, text.isSpace(position) { position -= 1 }
         let symbolsEnd = position
-        while position >= 0, symbolsEnd - position < 8, text[position] > 0x7f, !text.isAlphanumeric(position), !text.isWhitespace(position) { position -= 1 }
+        // A quoted reply's `>` counts as such a symbol (`> jasmine: …`).
+        while position >= 0, symbolsEnd - position < 8, text[position] > 0x7f || text.is(position, ">"), !text.isAlphanumeric(position),
+              !text.isWhitespace(position) { position -= 1 }
         guard position < symbolsEnd else { return false }
         while position >= 0, text.isSpace(position) { position -= 1 }
         return position < 0 || text.isWhitespace(position)
