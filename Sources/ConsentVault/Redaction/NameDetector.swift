@@ -343,7 +343,10 @@ enum NameDetector {
             && NameCues.brandPhrases.contains(words[$0].lower + " " + (words[$0 + 1].lower.split(separator: "-").first.map(String.init) ?? "")) }) {
             return nil
         }
-        if NameCues.isCity(at: index, alone: last == index, context: context, in: words) { return nil }
+        // A city's name before a verb only people do is a person's (`Charlotte has a birthday on …`), unless a place's preposition
+        // stands before it (`from Austin called`).
+        let placeBefore = origin > 0 && ["from", "to", "in", "at", "aus", "nach", "bei"].contains(words[origin - 1].lower)
+        if NameCues.isCity(at: index, alone: last == index, context: context, in: words), !beforePeopleVerb(last, in: words) || placeBefore { return nil }
         if context == .none || context == .weak, NameCues.isBrandOrPlace(first.lower) { return nil }
         if context != .naming {
             // A shop named after a person (`Schuhhaus Brenner`, `Dear Hollis Home`, `Sender Quill & Ember Books`), or a
