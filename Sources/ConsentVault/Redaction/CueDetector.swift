@@ -48,6 +48,10 @@ enum CueDetector {
         let first = cue.cue[0] | 0x20
         return first >= 0x61 && first <= 0x7a ? mask | (1 << (first - 0x61)) : mask
     }
+    /// The cues by their first letter (`a` to `z`), longest first, so a word is compared only with the cues it may open.
+    private static let cuesByInitial: [[(cue: [UInt32], type: EntityType)]] = (0..<26).map { letter in
+        cues.filter { $0.cue[0] | 0x20 == 0x61 + UInt32(letter) }
+    }
 
     /// Cues so general that they count only after a word that makes the number someone's (`Alte Nummer KD 24 9535`,
     /// `his number LC-12345-X`, not `order number ORD-1`), and only for a value opening with a letter or of six digits
@@ -71,7 +75,8 @@ enum CueDetector {
         var index = 0
         while index < text.count {
             guard text.isLetter(index), !text.isLetter(index - 1), text.initial(index, in: cueInitials),
-                  let match = cues.first(where: { text.lowercasedMatches($0.cue, at: index) && !text.isLetter(index + $0.cue.count) }) else {
+                  let match = cuesByInitial[Int((text[index] | 0x20) - 0x61)].first(where: {
+                      text.lowercasedMatches($0.cue, at: index) && !text.isLetter(index + $0.cue.count) }) else {
                 index += 1
                 continue
             }

@@ -352,9 +352,8 @@ enum NameCues {
         if words.isSpelledInEmail(index), !isStopWord(words[index].lower) { return .strong }
         // `c/o Hartmann`: a person or household receiving the post.
         // Not the practice or firm the post goes to (`c/o Praxis Sommer`, `c/o Kanzlei Dr. Ghasemi`).
-        let afterCareOf = { (word: Int) in word > 1 && words[word - 1].lower == "o" && words[word - 2].lower == "c" && words.separator(before: word - 1, contains: "/") }
-        if afterCareOf(index) { return careOfPlaces.contains(words[index].lower) ? .none : .strong }
-        if index > 0, careOfPlaces.contains(words[index - 1].lower), afterCareOf(index - 1) { return .strong }
+        if followsCareOf(index, in: words) { return careOfPlaces.contains(words[index].lower) ? .none : .strong }
+        if index > 0, followsCareOf(index - 1, in: words), careOfPlaces.contains(words[index - 1].lower) { return .strong }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
         let previous = words[index - 1].lower
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
@@ -374,7 +373,7 @@ enum NameCues {
             return .signature
         }
         // A relative named after a comma (`ich bin Harros Mutter, Robin.`, `i'm Ricky's mum, Jay.`): a lexicon given name.
-        if familyRoles.contains(previous), words.separator(before: index, contains: ","), !words.startsLine(index), words[index].isCapitalized,
+        if words[index].isCapitalized, words.separator(before: index, contains: ","), familyRoles.contains(previous), !words.startsLine(index),
            NameLexicon.isAnyGivenName(key: words[index].key) {
             return .strong
         }
@@ -436,6 +435,11 @@ enum NameCues {
         }
         if gapIsPlain, weakWords.contains(previous) { return .weak }
         return .none
+    }
+
+    /// Whether word `index` comes right after `c/o`.
+    private static func followsCareOf(_ index: Int, in words: NameWords) -> Bool {
+        index > 1 && words[index - 1].lower == "o" && words[index - 2].lower == "c" && words.separator(before: index - 1, contains: "/")
     }
 
     /// Whether a place or team follows word `index` in a signature (`… aus der Wohnabteilung`, `… from Homewares`).

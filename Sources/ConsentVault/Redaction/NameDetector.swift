@@ -345,8 +345,10 @@ enum NameDetector {
         }
         // A city's name before a verb only people do is a person's (`Charlotte has a birthday on …`), unless a place's preposition
         // stands before it (`from Austin called`).
-        let placeBefore = origin > 0 && ["from", "to", "in", "at", "aus", "nach", "bei"].contains(words[origin - 1].lower)
-        if NameCues.isCity(at: index, alone: last == index, context: context, in: words), !beforePeopleVerb(last, in: words) || placeBefore { return nil }
+        if NameCues.isCity(at: index, alone: last == index, context: context, in: words),
+           !beforePeopleVerb(last, in: words) || origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower) {
+            return nil
+        }
         if context == .none || context == .weak, NameCues.isBrandOrPlace(first.lower) { return nil }
         if context != .naming {
             // A shop named after a person (`Schuhhaus Brenner`, `Dear Hollis Home`, `Sender Quill & Ember Books`), or a
@@ -380,7 +382,8 @@ enum NameDetector {
         let isGiven = NameLexicon.isGivenName(key: words[index].key) || last > index && isDoubleGivenName(first)
         // Shops named with their `'s` in a list of them (`Macy's, Kohl's and Lowe's`), or before a capitalized word (`Newman's Own`, not
         // `Joe's NHS number`): shops, without a cue.
-        let isPossessive = { (word: Int) in words[word].isCapitalized && (words[word].text.hasSuffix("'s") || words[word].text.hasSuffix("’s")) }
+        let isPossessive = { (word: Int) in words[word].isCapitalized && words[word].lower.unicodeScalars.last == "s"
+            && (words[word].text.hasSuffix("'s") || words[word].text.hasSuffix("’s")) }
         if context == .none || context == .weak, last == index, isPossessive(index),
            (max(0, index - 3)...min(words.count - 1, index + 3)).contains(where: { $0 != index && isPossessive($0) })
             || index + 1 < words.count && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && words[index + 1].text != words[index + 1].text.uppercased() {
@@ -494,6 +497,9 @@ enum NameDetector {
         return (max(0, origin - 4)..<origin - 1).contains { ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"].contains(words[$0].lower) }
     }
 
+    /// Prepositions before a place's name (`from Austin`, `nach Charlotte`).
+    private static let placePrepositions: Set<String> = ["from", "to", "in", "at", "aus", "nach", "bei"]
+
     /// Verbs that follow a relative where a name could (`my brother will …`, `mein Mann kann …`).
     private static let auxiliaries: Set<String> = ["will", "kann", "can", "may", "might", "must", "shall", "should", "would", "could", "muss", "soll",
                                                    "darf", "mag", "hat", "has", "had", "ist", "wird", "war", "was", "did", "does", "said", "sagt", "bill", "bin"]
@@ -522,7 +528,7 @@ enum NameDetector {
         guard index + 1 < words.count, words.areAdjacent(index, index + 1) else { return false }
         let verb = words[index + 1].lower
         // `Grace has a birthday on …`, `Charlotte hat am 3. Mai Geburtstag`.
-        return peopleVerbs.contains(verb) || ["has", "hat"].contains(verb)
+        return peopleVerbs.contains(verb) || (verb == "has" || verb == "hat")
             && (index + 2..<min(words.count, index + 6)).contains { ["birthday", "geburtstag", "bday"].contains(words[$0].lower) }
     }
 

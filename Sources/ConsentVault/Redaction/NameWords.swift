@@ -470,9 +470,8 @@ struct NameWords {
     /// Whether word `first` ends with an abbreviation's dot and `second` follows after one space (`St. Clair`).
     /// Whether word `index` is a given name and an initial joined by a hyphen (`Hans-H`).
     func endsWithInitial(_ index: Int) -> Bool {
-        let scalars = Array(words[index].text.unicodeScalars)
-        return scalars.count >= 4 && scalars[scalars.count - 2] == "-" && words[index].isCapitalized
-            && CharacterSet.uppercaseLetters.contains(scalars[scalars.count - 1])
+        let word = words[index]
+        return word.end - word.start >= 4 && word.isCapitalized && text.is(word.end - 2, "-") && text.isUpper(word.end - 1)
     }
 
     func joinedByAbbreviationDot(_ first: Int, _ second: Int) -> Bool {

@@ -258,7 +258,7 @@ enum NumberDetectors {
 
     private static let notPhoneCues = ScalarText.lowercased(["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
                                        "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "#",
-                                       "receipt", "item", "sku", "beleg", "quittung", "ref", "case no", "case number", "case #", "case id", "case ref", "case:", "vorgang", "paket", "parcel", "ean", "gtin", "isbn",
+                                       "receipt", "item", "sku", "beleg", "quittung", "ref", "case n", "case #", "case id", "case:", "vorgang", "paket", "parcel", "ean", "gtin", "isbn",
                                        "dhl", "hermes", "ups", "dpd", "gls"])
 
     /// Where a separator between a phone's digit groups ends: one to three of space, `/`, `-`, `–`
