@@ -399,7 +399,7 @@ struct RedactorCoverageTests {
         ("[11:17 Uhr] Hans-H. Klotz: und kann", ["PERSON:Hans-H. Klotz"]), ("Hallo Hans-H., welche Nummer?", ["PERSON:Hans-H."]),
         ("mpos: and can my brother peter pick it up?", ["PERSON:peter"]), ("note: omar nasser rang about points", ["PERSON:omar nasser"]),
         ("customer: flat 12, 23 victoria terrace, edinburgh eh6 5jr", ["ADDRESS:flat 12, 23 victoria terrace, edinburgh eh6 5jr"]),
-        ("can u help?\nxx Rose", ["PERSON:Rose"]), ("Sunny greetings\nMiles", ["PERSON:Miles"]), ("Charlotte has a birthday on the 26th", ["PERSON:Charlotte"]), ("hey guys!! my boyfriend Will got me the", ["PERSON:Will"]),
+        ("can u help?\nxx Rose", ["PERSON:Rose"]), ("Sunny greetings\nMiles", ["PERSON:Miles"]), ("Charlotte has a birthday on the 26th", ["PERSON:Charlotte"]), ("Regards, Austin", ["PERSON:Austin"]), ("hey guys!! my boyfriend Will got me the", ["PERSON:Will"]),
         ("> jasmine: hi it's me again, Jasmine from earlier\n> jasmine: ok", ["PERSON:jasmine", "PERSON:Jasmine", "PERSON:jasmine"]), ("no idea, account is under joshua edwards", ["PERSON:joshua edwards"]), ("ware übergeben durch hildegard.", ["PERSON:hildegard"]), ("Callback to Page done", ["PERSON:Page"]),
         ("Note: chloë delgado came in w/ receipt, added 1850 pts to LC-36332-M.", ["PERSON:chloë delgado"]),
         // A birthday said with `I turn` or `ich feiere`; a family's own domain; a person who shops; a member number in a URL.
@@ -530,7 +530,7 @@ struct RedactorCoverageTests {
         "Instagram DM on behalf of @penrose.home:",
         "mein Mann kann nicht", "my brother will pick it up", "hi my husband set up an account", "Retoure BE79432988 auf die IBAN",
         "| Name | Kundennummer |\n|---|---|\n| – | – |", "Birthday club promo: from 22nd of May to 3 July every member", "Geburtstagsaktion: Vom 29.06. bis 9.11. für alle",
-        "Hey lovelies, new stock!", "my name is clearly on it.", "Flights to Charlotte said to be late", "Lego Technic Porsche for him", "Frank Green bottles, Wolf Blass wine", "Welcome to Parker Lane Market", "early access to Moët & Chandon", "Contact noreply@marlowfinch.com", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
+        "Hey lovelies, new stock!", "my name is clearly on it.", "Hallo Schatz, Liebe Grüße", "Wer zwischen dem 1. und 7. Mai Geburtstag hat", "Geburtstagsaktion 1.–7. Mai", "Flights to Charlotte said to be late", "Lego Technic Porsche for him", "Frank Green bottles, Wolf Blass wine", "Welcome to Parker Lane Market", "early access to Moët & Chandon", "Contact noreply@marlowfinch.com", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
         "Notes:\n- Milk, Dairy team", "Fragebogen 2025 ausfüllen", "Betreffzeile 2 ändern", "auf Augenhöhe. Regalhöhe 1,80 m", "Filiale Kaiser-Wilhelm-Ring", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
     ])
     func negatives(text: String) {

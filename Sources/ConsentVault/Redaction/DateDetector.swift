@@ -42,7 +42,11 @@ enum DateDetector {
             let inRange = text.hasWordCue(rangeOpeners, before: date.start, window: 9) || rangeJoiners.contains { text.lowercasedMatches($0, at: date.end) }
                 || rangeJoiners.contains { $0.count <= date.start && text.lowercasedMatches($0, at: date.start - $0.count) }
                 || dashJoiners.contains { text.lowercasedMatches($0, at: date.end) && text.isDigit(date.end + $0.count) }
-                || dashJoiners.contains { $0.count < date.start && text.lowercasedMatches($0, at: date.start - $0.count) && text.isDigit(date.start - $0.count - 1) }
+                || dashJoiners.contains { $0.count < date.start && text.lowercasedMatches($0, at: date.start - $0.count)
+                    && (text.isDigit(date.start - $0.count - 1) || text.is(date.start - $0.count - 1, ".") && text.isDigit(date.start - $0.count - 2)) }
+                // `zwischen dem 1. und 7. Mai`, `between 1 and 7 May`.
+                || pairJoiners.contains { $0.count < date.start && text.lowercasedMatches($0, at: date.start - $0.count) }
+                    && text.hasWordCue(pairOpeners, before: date.start, window: 24)
             let cued = recent || inRange ? text.hasCue(birthCues, before: date.start, window: 45)
                 : text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
             // Without a cue naming the birth itself, a full year no adult member was born in (`wird am 28.11.2024
@@ -62,6 +66,9 @@ enum DateDetector {
     private static let rangeOpeners = ScalarText.lowercased(["vom ", "from ", "from the ", "between ", "zwischen ", "ab dem "])
     /// Words between the two dates of a range.
     private static let rangeJoiners = ScalarText.lowercased([" bis ", " to ", " until ", " till "])
+    /// The words between a range's two days, after `zwischen`/`between`.
+    private static let pairJoiners = ScalarText.lowercased([" und ", " and "])
+    private static let pairOpeners = ScalarText.lowercased(["zwischen", "between"])
     /// Dashes between the two dates of a range, with a digit on their other side (`29.06.–9.11.`, `3 – 17 May`).
     private static let dashJoiners = ScalarText.lowercased([" – ", " - ", "–", "-"])
 

@@ -141,7 +141,7 @@ enum NameCues {
         "viele", "vielen", "gemäß", "seit", "super", "vor", "ort", "hast", "mama", "papa",
         "aktion", "clubmitglieder", "vereinsmitglieder", "stammkunden", "volksbank", "sparkasse", "raiffeisenbank",
         // Placeholders in a template (`Dear [Title] [Surname]`) and a staff member's role (`Buddy: …`).
-        "title", "titel", "anrede", "relations", "buddy", "hier", "here", "shipment", "moët", "chandon", "clearly", "porsche", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
+        "title", "titel", "anrede", "relations", "buddy", "hier", "here", "schatz", "schätzchen", "liebling", "honey", "sweetie", "shipment", "moët", "chandon", "clearly", "porsche", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [

@@ -82,7 +82,8 @@ enum NameDetector {
                 key = NameLexicon.key(String(lower.dropLast()))
                 end = word.end - 1
             }
-            guard vouched.contains(key), !NameCues.isStopWord(lower), word.isCapitalized || words.isLowercaseText || lowercaseVouched.contains(key),
+            guard vouched.contains(key), !NameCues.isStopWord(lower), word.isCapitalized || !Self.auxiliaries.contains(lower),
+                  word.isCapitalized || words.isLowercaseText || lowercaseVouched.contains(key),
                   !NameCues.isStopWord(String(lower.dropLast())) || end == words.nameEnd(position) else { continue }
             found.append(Detection(type: .person, start: word.start, end: end, priority: DetectionPriority.cueName))
         }
@@ -339,13 +340,15 @@ enum NameDetector {
         if origin > 0, NameCues.brandPhrases.contains(words[origin - 1].lower + " " + (first.lower.split(separator: "-").first.map(String.init) ?? "")) {
             return nil
         }
-        if (index...last).contains(where: { $0 + 1 < words.count && words.areAdjacent($0, $0 + 1)
+        // After a closing a person signs, even one named like a brand (`Gruß⏎Peter Hahn`).
+        if context != .signature, (index...last).contains(where: { $0 + 1 < words.count && words.areAdjacent($0, $0 + 1)
             && NameCues.brandPhrases.contains(words[$0].lower + " " + (words[$0 + 1].lower.split(separator: "-").first.map(String.init) ?? "")) }) {
             return nil
         }
         // A city's name before a verb only people do is a person's (`Charlotte has a birthday on …`), unless a place's preposition
         // stands before it (`from Austin called`).
-        if NameCues.isCity(at: index, alone: last == index, context: context, in: words),
+        // Or after a closing (`Regards, Austin`).
+        if context != .signature, NameCues.isCity(at: index, alone: last == index, context: context, in: words),
            !beforePeopleVerb(last, in: words) || origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower) {
             return nil
         }

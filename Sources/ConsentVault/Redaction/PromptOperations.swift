@@ -109,36 +109,42 @@ public struct PromptOperations {
 
     /// Placeholders as generated text may write them, matched on the text folded as the redactor reads it (full-width
     /// letters and digits as ASCII, zero-width characters and soft hyphens left out): in square brackets in any case, with
-    /// markdown escapes (`[person\\_1]`), in curly, round, angle or lenticular brackets or URL-encoded (`%5BPERSON_1%5D`),
+    /// markdown escapes (`[person\\_1]`), in curly, angle or lenticular brackets, URL-encoded or escaped (`%5BPERSON_1%5D`),
     /// unclosed, with spaces, hyphens or colons, doubled or no separators (`[PERSON1]`, `[PERSON__1]`, `[E-Mail_1]`,
-    /// `[DATE-OF-BIRTH_1]`); a known type bare in capitals (`PERSON_1`, `PERSON 1`, `_PERSON_1_`) or in any case before an
+    /// `[DATE-OF-BIRTH_1]`, `[P.E.R.S.O.N_1]`); in round brackets in capitals or before an underscore (`(person_1)`, not
+    /// `Raum (Person 1)`); a known type bare in capitals (`PERSON_1`, `PERSON 1`, `_PERSON_1_`) or in any case before an
     /// underscore (`person_1`); an unknown type in capitals (`[ADRESSE_1]`) or before an underscore; and a known type in
-    /// square brackets without its number (`[PERSON]`, `[Name]`, `[PERSON_X]`), which can never be put back.
+    /// square brackets without its number (`[PERSON]`, `[NAME]`, `[PERSON_X]`), which can never be put back.
     private static func placeholderPattern() throws -> NSRegularExpression {
         let typeSeparator = #"(?:\\?_|\s|-)"#
         let knownTypes = EntityType.allCases.map { $0 == .email ? "E-?MAIL" : $0.rawValue.replacingOccurrences(of: "_", with: typeSeparator) }
             .joined(separator: "|")
         // In brackets, also with spaces between the letters (`[P E R S O N _ 1]`).
         let spacedTypes = EntityType.allCases.map { type in
-            type.rawValue.split(separator: "_").map { $0.map(String.init).joined(separator: #"\s?"#) }.joined(separator: typeSeparator)
+            type.rawValue.split(separator: "_").map { $0.map(String.init).joined(separator: #"\p{M}*[\s.\-]?"#) + #"\p{M}*"# }.joined(separator: typeSeparator)
         }.joined(separator: "|")
-        let open = #"(?:[\[{【〔(<]|%5B|&#91;)\s*"#, separator = #"(?:\\?_|\s|-|:|：|\.|/|–|#)"#
-        let close = #"\s*\.?\\?(?:[\]}】〕)>]|%5D|&#93;)"#
-        let bracketedKnown = open + "(?i:(?<known>" + knownTypes + "|" + spacedTypes + "))" + separator + "*"
+        // Brackets other than round ones, plain, URL-encoded (once or twice), HTML- or JSON-escaped.
+        let notRound = #"[\[{【〔<]|%5B|%255B|&#91;|\\u005[bB]"#
+        let open = "(?:" + notRound + #"|\()\s*"#, separator = #"(?:\\?_|\s|-|:|：|\.|/|–|#|‿|ـ)"#
+        let close = #"\s*\.?\\?(?:[\]}】〕)>]|%5D|%255D|&#93;|\\u005[dD])"#
+        // In round brackets a type in any case needs an underscore (`(person_1)`): `Raum (Person 1)` is a room's person.
+        let roundKnown = #"\(\s*(?:(?<roundKnown>"# + knownTypes + ")" + separator + "*|(?<roundAnyCase>(?i:" + knownTypes + #"))\\?_)"#
+        let bracketedKnown = "(?:" + notRound + #")\s*"# + "(?i:(?<known>" + knownTypes + "|" + spacedTypes + "))" + separator + "*"
         let bracketedAny = open + #"(?:(?<any>[A-Z]{3,}(?:\\?_[A-Z]+)*)"# + separator + "+" + #"|(?<anyLower>(?i:[a-z]+(?:\\?_[a-z]+)*))\\?_)"#
         let bare = #"(?<![A-Za-z0-9])(?:(?<bare>"# + knownTypes + ")" + separator + "*" + "|(?<bareAnyCase>(?i:" + knownTypes + #"))\\?_)"#
         let number = #"(?<number>[0-9]+)(?![0-9A-Za-z])(?:"# + close + ")?"
-        let unnumbered = #"(?:\[|%5B|&#91;)\s*(?<unnumbered>(?:"# + knownTypes + #"|NAME|Name)(?:_[A-Za-z]+)?)"# + close
-        return try NSRegularExpression(pattern: "(?:" + bracketedKnown + "|" + bracketedAny + "|" + bare + ")" + number + "|" + unnumbered)
+        let unnumbered = #"(?:\[|%5B|&#91;)\s*(?<unnumbered>(?:"# + knownTypes + #"|NAME)(?:_[A-Za-z]+)?)_?"# + close
+        return try NSRegularExpression(pattern: "(?:" + roundKnown + "|" + bracketedKnown + "|" + bracketedAny + "|" + bare + ")" + number + "|" + unnumbered)
     }
 
     /// `[TYPE_N]` (or `[TYPE]` when written without a number) for a placeholder found by `placeholderPattern` in `text`.
     private static func canonicalPlaceholder(_ match: NSTextCheckingResult, in text: String) -> String? {
-        let typeRange = ["known", "any", "anyLower", "bare", "bareAnyCase", "unnumbered"].lazy.compactMap { Range(match.range(withName: $0), in: text) }.first
+        let typeRange = ["roundKnown", "roundAnyCase", "known", "any", "anyLower", "bare", "bareAnyCase", "unnumbered"].lazy.compactMap { Range(match.range(withName: $0), in: text) }.first
         guard let typeRange else { return nil }
-        let parts = text[typeRange].replacingOccurrences(of: "\\", with: "").uppercased()
-            .split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == ":" || $0.isWhitespace })
-        // Letters written apart (`P E R S O N`) are one type's.
+        // Without escapes and marks drawn over letters (`PE̶RSON`); letters written apart (`P.E.R.S.O.N`) are one type's.
+        let written = String(String.UnicodeScalarView(text[typeRange].unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+        let parts = written.replacingOccurrences(of: "\\", with: "").uppercased()
+            .split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == ":" || $0 == "." || $0.isWhitespace })
         let letters = parts.joined()
         // `E-Mail` and `DATE-OF-BIRTH` are the types `EMAIL` and `DATE_OF_BIRTH`.
         let type = EntityType.allCases.first { $0.rawValue.replacingOccurrences(of: "_", with: "") == letters }?.rawValue ?? parts.joined(separator: "_")
