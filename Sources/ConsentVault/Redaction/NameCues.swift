@@ -140,8 +140,13 @@ enum NameCues {
         // after `Vor Ort:`, family words that are no names (`Danke, Mama.`), groups greeted (`Liebe Clubmitglieder`).
         "viele", "vielen", "gemäß", "seit", "super", "vor", "ort", "hast", "mama", "papa",
         "aktion", "clubmitglieder", "vereinsmitglieder", "stammkunden", "volksbank", "sparkasse", "raiffeisenbank",
-        // Placeholders in a template (`Dear [Title] [Surname]`) and a staff member's role (`Buddy: …`).
-        "title", "titel", "anrede", "relations", "buddy", "hier", "here", "schatz", "schätzchen", "liebling", "honey", "sweetie", "shipment", "moët", "chandon", "clearly", "porsche", "winner", "gewinner", "gewinnerin", "praxis", "kanzlei", "klinik", "atelier",
+        // Placeholders in a template (`Dear [Title] [Surname]`), a staff member's role (`Buddy: …`), a prize's winner, `hier`/`here`
+        // after a greeting, pet names (`Hallo Schatz`), and words a speaker or a naming cue stands before (`Shipment 1Z…`, `my name
+        // is clearly on it`).
+        "title", "titel", "anrede", "relations", "buddy", "winner", "gewinner", "gewinnerin", "hier", "here",
+        "schatz", "schätzchen", "liebling", "honey", "sweetie", "shipment", "clearly",
+        // Brands alone (`Moët & Chandon`, `Lego Technic Porsche`) and practices after `c/o` (`c/o Praxis Sommer`).
+        "moët", "chandon", "porsche", "praxis", "kanzlei", "klinik", "atelier",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [

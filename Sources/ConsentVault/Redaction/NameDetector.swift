@@ -78,13 +78,14 @@ enum NameDetector {
             let lower = word.lower.isEmpty ? text.string(word.start, word.end).lowercased() : word.lower
             var key = word.key.isEmpty ? NameLexicon.key(lower) : word.key
             var end = words.nameEnd(position)
-            if !vouched.contains(key), lower.count > 4, lower.hasSuffix("s"), !lower.hasSuffix("ss"), end == word.end {
-                key = NameLexicon.key(String(lower.dropLast()))
+            let possessiveStem = !vouched.contains(key) && lower.count > 4 && lower.hasSuffix("s") && !lower.hasSuffix("ss") && end == word.end
+                ? String(lower.dropLast()) : nil
+            if let possessiveStem {
+                key = NameLexicon.key(possessiveStem)
                 end = word.end - 1
             }
-            guard vouched.contains(key), !NameCues.isStopWord(lower), word.isCapitalized || !Self.auxiliaries.contains(lower),
-                  word.isCapitalized || words.isLowercaseText || lowercaseVouched.contains(key),
-                  !NameCues.isStopWord(String(lower.dropLast())) || end == words.nameEnd(position) else { continue }
+            guard vouched.contains(key), !NameCues.isStopWord(lower), !(possessiveStem.map(NameCues.isStopWord) ?? false),
+                  word.isCapitalized || (words.isLowercaseText || lowercaseVouched.contains(key)) && !Self.auxiliaries.contains(lower) else { continue }
             found.append(Detection(type: .person, start: word.start, end: end, priority: DetectionPriority.cueName))
         }
         return found
@@ -212,7 +213,7 @@ enum NameDetector {
         // A surname that is also a word right after a title (`Mrs Mann`, `Mr Love`), or a month that is a given name after a relative
         // (`my daughter April used my card`).
         let titledWord = context == .strong && first.isCapitalized && index > 0
-            && (["mr", "mrs", "ms", "miss", "mx", "herr", "herrn", "frau"].contains(words[index - 1].lower) && NameLexicon.isSurname(words.stem(index))
+            && (Self.surnameTitles.contains(words[index - 1].lower) && NameLexicon.isSurname(words.stem(index))
                 || NameCues.familyRoles.contains(words[index - 1].lower) && Self.monthGivenNames.contains(first.lower))
         guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
@@ -499,6 +500,9 @@ enum NameDetector {
         guard origin > 1, ["it's", "it’s", "its"].contains(words[origin - 1].lower) else { return false }
         return (max(0, origin - 4)..<origin - 1).contains { ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"].contains(words[$0].lower) }
     }
+
+    /// Titles before a surname alone (`Mrs Mann`); not `Dr.`, which also opens brands (`Dr. Martens`).
+    private static let surnameTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "herr", "herrn", "frau"]
 
     /// Prepositions before a place's name (`from Austin`, `nach Charlotte`).
     private static let placePrepositions: Set<String> = ["from", "to", "in", "at", "aus", "nach", "bei"]
