@@ -133,21 +133,68 @@ enum CueDetector {
                                                           "batch", "gutschein", "gift card", "rechnung", "invoice", "artikel", "tracking"])
 
     /// A customer's number in brackets right after their name in a list or note (`Uwe Fuchs (LC-07393-X)`,
-    /// `Weronika Mazur (4596-8224)`): letters, digits and hyphens with at least four digits. Phones,
-    /// dates and ages found otherwise win (this is the weakest reading).
+    /// `Weronika Mazur (4596-8224)`, `Lena Vogt (KD 99 1234)`): letters, digits and hyphens with at least four digits,
+    /// in groups joined by single spaces when each group after the first has a digit and the first is digits or capitals
+    /// (not `(seit 2015)`). Phones, dates and ages found otherwise win (this is the weakest reading).
     static func numbersAfterNames(_ names: [Detection], in text: ScalarText) -> [Detection] {
         names.compactMap { name in
             guard text.isSpace(name.end), text.is(name.end + 1, "(") else { return nil }
             let start = name.end + 2
             var end = start
             var digits = 0
-            while end < text.count, end - start < 20, text.isAlphanumeric(end) && text[end] < 0x80 || text.is(end, "-") {
-                if text.isDigit(end) { digits += 1 }
-                end += 1
+            var groupStart = start
+            var groupsValid = true
+            while end < text.count, end - start < 20 {
+                if text.isAlphanumeric(end) && text[end] < 0x80 || text.is(end, "-") {
+                    if text.isDigit(end) { digits += 1 }
+                    end += 1
+                } else if text.is(end, " "), text.isAlphanumeric(end - 1), text.isAlphanumeric(end + 1) {
+                    // The group just closed: the first of digits or capitals, every later one with a digit.
+                    let group = groupStart..<end
+                    groupsValid = groupsValid && (groupStart == start ? group.allSatisfy { text.isDigit($0) || text.isUpper($0) || text.is($0, "-") }
+                                                                       : group.contains { text.isDigit($0) })
+                    end += 1
+                    groupStart = end
+                } else {
+                    break
+                }
             }
-            guard text.is(end, ")"), end - start >= 5, digits >= 4, text.isAlphanumeric(start), text.isAlphanumeric(end - 1) else { return nil }
+            let lastGroupHasDigit = groupStart == start || (groupStart..<end).contains { text.isDigit($0) }
+            guard text.is(end, ")"), end - start >= 5, digits >= 4, groupsValid, lastGroupHasDigit,
+                  text.isAlphanumeric(start), text.isAlphanumeric(end - 1) else { return nil }
             return Detection(type: .memberNumber, start: start, end: end, priority: DetectionPriority.cueName)
         }
+    }
+
+    /// Customer numbers written with the customer abbreviation (`KD 99 1234`, `Kd-771234`, `KD.4471 8820`): `KD`
+    /// in any case as a word, then five to twelve digits in groups joined by single spaces or hyphens.
+    static func customerPrefixedNumbers(in text: ScalarText) -> [Detection] {
+        var found: [Detection] = []
+        var index = 0
+        while index + 3 < text.count {
+            defer { index += 1 }
+            guard text.is(index, "K") || text.is(index, "k"), text.is(index + 1, "D") || text.is(index + 1, "d"),
+                  !text.isAlphanumeric(index - 1) else { continue }
+            var cursor = index + 2
+            if text.is(cursor, " ") || text.is(cursor, "-") || text.is(cursor, ".") { cursor += 1 }
+            var digits = 0
+            var end = cursor
+            while cursor < text.count, digits <= 12 {
+                if text.isDigit(cursor) {
+                    digits += 1
+                    cursor += 1
+                    end = cursor
+                } else if (text.is(cursor, " ") || text.is(cursor, "-")), text.isDigit(cursor - 1), text.isDigit(cursor + 1) {
+                    cursor += 1
+                } else {
+                    break
+                }
+            }
+            guard (5...12).contains(digits), !text.isAlphanumeric(end) else { continue }
+            found.append(Detection(type: .memberNumber, start: index, end: end, priority: DetectionPriority.cueName))
+            index = end
+        }
+        return found
     }
 
     /// Member numbers listed after one already found (`CV-00080167 und KD 32 1458`, `CV 0484 5276 and

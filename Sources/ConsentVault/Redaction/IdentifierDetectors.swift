@@ -93,7 +93,9 @@ enum IdentifierDetectors {
 
     private static let socialCues = ScalarText.lowercased(["instagram", "insta", "tiktok", "twitter", "threads", "facebook", "snapchat", "handle",
                                                            "profil", "follow", "folg", "dm", "mastodon", "youtube", "x.com", "linkedin", "influencer",
-                                                           "creator", "pinterest", "nutzer", "user", "posted", "gepostet", "kommentiert", "commented"])
+                                                           "creator", "pinterest", "nutzer", "user", "posted", "gepostet", "kommentiert", "commented",
+                                                           "post by", "post von", "post from", "posts", "beitrag", "kommentar", "comment", "review",
+                                                           "bewertung", "story", "stories", "reel", "tweet", "tagged", "markiert"])
 
     private static let urlPrefixes = ScalarText.lowercased(["www.", "https://", "http://", "https://www.", "http://www."])
 
@@ -165,7 +167,8 @@ enum IdentifierDetectors {
     private static let personRoleCues = ScalarText.lowercased(["customer", "kundin", "kunde", "member", "mitglied", "winner", "gewinner",
                                                                "gewinnerin", "user", "nutzer", "nutzerin", "fan"])
     private static let ownAccountCues = ScalarText.lowercased(["our ", "unser", "follow us", "folgt uns", "folge uns", "folge uns", "tag us", "markiert uns",
-                                                               "markiere uns", "our channels", "brand account", "shop account", "store account"])
+                                                               "markiere uns", "our channels", "brand account", "shop account", "store account",
+                                                               "find us", "us on", "us at", "uns auf", "uns unter", "reply via", "nur über"])
 
     /// `handles` without the shop's own accounts: one with an own-account cue just before it, and
     /// every other mention of the same account (`@example_store`, `x.com/example_store`, `facebook.com/examplestore`).

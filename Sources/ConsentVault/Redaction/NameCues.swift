@@ -36,6 +36,7 @@ enum NameCues {
         "klingel", "klingelschild", "vorname", "nachname", "rufname", "cashier", "kassierer", "kassiererin", "verkäufer", "verkäuferin",
         "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "bearbeitet", "bearbeiter", "bearbeiterin", "handled",
         "notiert", "erfasst", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin", "zeuge", "zeugin", "witness",
+        "agent", "agentin", "supervisor", "berater", "beraterin",
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter", "boyfriend", "girlfriend",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
@@ -57,7 +58,17 @@ enum NameCues {
     /// Relatives, whose name may follow after a comma (`meine Tochter, Lena,`).
     static let familyRoles: Set<String> = ["tochter", "sohn", "mann", "ehemann", "ehefrau", "frau", "mutter", "vater", "bruder", "schwester", "oma", "opa",
                                            "enkel", "enkelin", "partner", "partnerin", "daughter", "son", "husband", "wife", "mother", "father", "mum",
-                                           "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge", "nan", "nana", "gran", "granny", "boyfriend", "girlfriend"]
+                                           "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge", "nan", "nana", "gran", "granny", "boyfriend", "girlfriend",
+                                           "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "stepson",
+                                           "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn"]
+    /// Words in brackets after a number that say what kind of number it is or when to call (`(mobil)`, `(abends)`, `(Retoure)`).
+    private static let numberKinds: Set<String> = [
+        "mobil", "mobile", "handy", "cell", "mob", "privat", "private", "priv", "home", "work", "büro", "buero", "office", "festnetz", "landline",
+        "geschäftlich", "dienstlich", "arbeit", "whatsapp", "signal", "telegram", "fax", "zentrale", "mailbox", "durchwahl", "hotline", "direkt",
+        "abends", "morgens", "vormittags", "nachmittags", "tagsüber", "werktags", "evenings", "mornings", "daytime", "weekdays", "neu", "new",
+        "alt", "old", "retoure", "return", "returned", "storniert", "cancelled", "canceled", "offen", "open", "bezahlt", "paid", "erledigt",
+        "done", "netto", "brutto", "inkl", "gratis", "free", "geändert", "changed", "updated", "aktualisiert", "korrigiert", "corrected",
+    ]
     /// Places after `c/o` that the person after them works at.
     private static let careOfPlaces: Set<String> = ["praxis", "kanzlei", "firma", "büro", "hotel", "klinik", "werkstatt", "atelier", "studio"]
     /// Verbs after `bei` and a name: the name is on the doorbell.
@@ -359,6 +370,8 @@ enum NameCues {
         // Not the practice or firm the post goes to (`c/o Praxis Sommer`, `c/o Kanzlei Dr. Ghasemi`).
         if followsCareOf(index, in: words) { return careOfPlaces.contains(words[index].lower) ? .none : .strong }
         if index > 0, followsCareOf(index - 1, in: words), careOfPlaces.contains(words[index - 1].lower) { return .strong }
+        // Whose number a bracket after it names (`Rückruf unter 0721 868621 (süßebier)`), not what kind of number it is (`(mobil)`).
+        if words.isBracketedAfterNumber(index), !numberKinds.contains(words[index].lower), !isStopWord(words[index].lower) { return .naming }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
         let previous = words[index - 1].lower
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
@@ -405,6 +418,7 @@ enum NameCues {
         }
         // `name Peter Smith`, `Name von Stetten`, but not `brand name Nike`.
         let nameStarts = words[index].isCapitalized || particles.contains(words[index].lower) && index + 1 < words.count && words[index + 1].isCapitalized
+            || NameLexicon.isAnyGivenName(words[index].text) && !isStopWord(words[index].lower)
         if ["name", "surname", "nachname"].contains(previous), gapIsPlain, nameStarts, index < 2 || !namedThings.contains(words[index - 2].lower) { return .strong }
         // A role written for both genders (`Kontoinhaber/in Jekaterina Iwanowa`).
         if previous == "in", index > 1, strongWords.contains(words[index - 2].lower), words.separator(before: index - 1, contains: "/") { return .strong }
@@ -453,7 +467,7 @@ enum NameCues {
     }
 
     /// Whether word `index` starts a line right after a line with a closing formula, and its line holds only a name.
-    private static func isSignature(at index: Int, in words: NameWords) -> Bool {
+    static func isSignature(at index: Int, in words: NameWords) -> Bool {
         guard index > 0 else { return false }
         var previous = index - 1
         var checked = 0

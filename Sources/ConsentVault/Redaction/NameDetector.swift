@@ -20,8 +20,9 @@ enum NameDetector {
         while index < words.count {
             // A word inside a handle, address or file name (`@schuhhaus_albrecht`, `x.com/anna`) is not read as a name.
             if words.isInsideToken(index) { index += 1; continue }
-            // A brand shaped like a name (`Ralph Lauren`) is passed over whole, not word by word.
-            if index + 1 < words.count, words.areAdjacent(index, index + 1), NameCues.brandPhrases.contains(words[index].lower + " " + words[index + 1].lower) {
+            // A brand shaped like a name (`Ralph Lauren`) is passed over whole, not word by word, unless it signs after a closing (`Gruß Peter Hahn`).
+            if index + 1 < words.count, words.areAdjacent(index, index + 1), NameCues.brandPhrases.contains(words[index].lower + " " + words[index + 1].lower),
+               !signsAfterClosing(index, in: words) {
                 index += 2
                 continue
             }
@@ -209,11 +210,11 @@ enum NameDetector {
         let monthGiven = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && words[index + 1].isCapitalized
             && (NameLexicon.isPlainSurname(words.stem(index + 1))
-                || (context == .strong || context == .signature) && NameLexicon.isSurname(words.stem(index + 1)))
+                || (context == .strong || context == .signature || words.followedByPhone(index + 1)) && NameLexicon.isSurname(words.stem(index + 1)))
         // A surname that is also a word right after a title (`Mrs Mann`, `Mr Love`), or a month that is a given name after a relative
         // (`my daughter April used my card`).
-        let titledWord = context == .strong && first.isCapitalized && index > 0
-            && (Self.surnameTitles.contains(words[index - 1].lower) && NameLexicon.isSurname(words.stem(index))
+        let titledWord = context == .strong && index > 0
+            && (first.isCapitalized && Self.surnameTitles.contains(words[index - 1].lower) && NameLexicon.isSurname(words.stem(index))
                 || NameCues.familyRoles.contains(words[index - 1].lower) && Self.monthGivenNames.contains(first.lower))
         guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
@@ -236,7 +237,10 @@ enum NameDetector {
             && (words.endsClause(index) || words.endsLine(index) || words.followedBySymbol(index))
         // After a cue, a lowercase word that only a name looks like (`für şahin?`, `for popov today`), or a given name that is no word (`für annie (App-User`).
         let cuedForeign = !first.isCapitalized && (context == .strong || context == .weak) && first.text.count >= 3
-            && (hasForeignLetters(first.text) || hasSurnameEnding(first.lower) || NameLexicon.isGivenName(first.text))
+            && (hasForeignLetters(first.text) || hasSurnameEnding(first.lower) || NameLexicon.isGivenName(first.text)
+                // a given name that is also a word before a surname that is none (`bei lily winkler`)
+                || NameLexicon.isAnyGivenName(first.text) && index + 1 < words.count && words.areAdjacent(index, index + 1)
+                    && NameLexicon.isPlainSurname(words.stem(index + 1)))
         // A lowercase given name (and surname) from a place, opening a note (`quick note: tunde from Dublin`, `Notiz: fritz brandt aus Düsseldorf`).
         let fromPlaceLowercase = !first.isCapitalized && words.opensEntry(index) && first.text.count >= 3 && NameLexicon.isGivenName(first.text)
             && [1, 2].contains { gap in index + gap + 1 < words.count && ["from", "aus"].contains(words[index + gap].lower) && words[index + gap + 1].isCapitalized
@@ -249,7 +253,8 @@ enum NameDetector {
         let ownsSomething = index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.personalNouns.contains(words[index + 1].lower)
         let lowercasePossessive = ownsSomething && !first.isCapitalized && !words.isLowercaseText && first.lower.count >= 5 && first.lower.hasSuffix("s")
             && NameLexicon.isGivenName(String(first.lower.dropLast()))
-        let ownsPersonal = ownsSomething && (words.endsWithPossessive(index) && NameLexicon.isAnyGivenName(key: words[index].key) || lowercasePossessive)
+        let ownsPersonal = ownsSomething && (words.endsWithPossessive(index) && (NameLexicon.isAnyGivenName(key: words[index].key)
+            || NameLexicon.isPlainSurname(words.stem(index))) || lowercasePossessive)
         // A lowercase given name and surname before an address or number (`again: ivy sterling, 74 heather close`).
         let pairBeforeAddress = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && NameLexicon.isAnyGivenName(first.text) && NameLexicon.isSurname(words.stem(index + 1)) && words.followedByStreet(index + 1)
@@ -262,11 +267,31 @@ enum NameDetector {
             && words.separator(before: index, contains: ",") && NameLexicon.isAnyGivenName(first.text) && (words.endsClause(index) || words.endsLine(index))
         // A lowercase given name after a relative (`can my brother peter pick it up`, `mit seinem enkel luigi`).
         let afterRelative = !first.isCapitalized && context == .strong && origin > 0 && NameCues.familyRoles.contains(words[origin - 1].lower)
-            && first.text.count >= 3 && !Self.auxiliaries.contains(first.lower)
-            && (NameLexicon.isGivenName(first.text) || NameLexicon.isFrequentGivenName(first.text))
+            && first.text.count >= 3 && !Self.auxiliaries.contains(first.lower) && !Self.peopleVerbs.contains(first.lower)
+            && NameLexicon.isAnyGivenName(first.text)
         // Introducing oneself (`ich bin christel stiffel`, `hi im harry marsh-baker`).
         let introducesSelf = context == .strong && origin > 0 && ["bin", "im", "i'm", "i’m", "heiße", "heisse", "hier"].contains(words[origin - 1].lower)
-        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative {
+        // A lowercase given name before a double surname (`wer hat den fall charlotte müller-lüdenscheidt?`).
+        let doubleSurnameNext = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1) && words[index + 1].text.contains("-")
+            && NameLexicon.isAnyGivenName(first.text) && isDoubleSurname(words[index + 1].text)
+        // A surname after `der`/`die` before what the person did (`der schmidt hat schon wieder …`, `die Meyer-Lohse war da`); capitalized,
+        // only a double one (`der Bon war unleserlich` is a receipt).
+        let articleSurname = origin > 0 && (!first.isCapitalized || first.text.contains("-")) && ["der", "die"].contains(words[origin - 1].lower) && index + 1 < words.count && words.areAdjacent(index, index + 1)
+            && (Self.auxiliaries.contains(words[index + 1].lower) || Self.peopleVerbs.contains(words[index + 1].lower))
+            && (NameLexicon.isPlainSurname(words.stem(index)) || first.text.contains("-") && isDoubleSurname(first.text))
+        // A colleague asked something at a line's start (`milan kannst du …`, `Mark, can you …`).
+        let addressed = words.opensEntry(index) && NameLexicon.isAnyGivenName(first.text) && index + 2 < words.count
+            && Self.questionOpenings.contains(words[index + 1].lower + " " + words[index + 2].lower)
+        // A lowercase surname after a title (`mit herr rüegg wegen …`); not `frau`, which is also a wife.
+        let titledLowercase = !first.isCapitalized && context == .strong && origin > 0 && ["herr", "herrn", "mr", "mrs", "ms", "mx"].contains(words[origin - 1].lower)
+            && first.text.count >= 3 && !Self.auxiliaries.contains(first.lower)
+        // A name called back at a number (`callback baker (0117) 496 0586`, `pls call back bell on +44 …`).
+        let calledBackAtNumber = origin > 0 && (["callback", "rückruf"].contains(words[origin - 1].lower)
+                || origin > 1 && words[origin - 1].lower == "back" && ["call", "ring", "phone"].contains(words[origin - 2].lower))
+            && first.text.count >= 3 && !["unter", "under"].contains(first.lower)
+            && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(first.text)) && words.followedByPhone(index)
+        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
+           !articleSurname, !addressed, !titledLowercase, !calledBackAtNumber {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -309,11 +334,16 @@ enum NameDetector {
             let nationalitySurname = last == index && next == last + 1 && candidate.isCapitalized && NameCues.isNationality(candidate.lower)
                 && NameLexicon.isAnyGivenName(key: first.key) && NameLexicon.isSurname(candidate.text)
             // A team after a preposition-like particle signs for the name, not with it (`Anna vom Security-Team`).
-            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname, !shouted, next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
+            // A surname that is also a month or weekday, right after a given name that is no word (`Matthias Freitag`, `Archie May`).
+            let calendarSurname = last == index && next == last + 1 && candidate.isCapitalized && first.isCapitalized && Self.calendarWords.contains(candidate.lower)
+                && NameLexicon.isGivenName(key: first.key) && NameLexicon.isSurname(candidate.text)
+            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname, !shouted,
+                  next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
             // After a lowercase given name and a cue (`kunde noemi moser`, `send to marcus cook`, `kunde aleksandra Lange`),
             // a surname even if it is also a word.
             let surnameAfterCuedGiven = last == index && (context == .strong || context == .weak) && NameLexicon.isGivenName(first.text)
                 && candidate.text.count >= 3 && (isSurname(words.stem(next)) || hasSurnameEnding(candidate.lower))
+                && !Self.auxiliaries.contains(candidate.lower) && !Self.peopleVerbs.contains(candidate.lower)
             let continues = first.isCapitalized ? candidate.isCapitalized
                 : context == .naming ? candidate.text.count <= 20 && last - index < 2
                 : surnameAfterCuedGiven || candidate.text.count >= 4 && (NameLexicon.isPlainSurname(words.stem(next))
@@ -328,6 +358,11 @@ enum NameDetector {
                 // A lowercase surname before a verb only people do (`omar nasser rang`).
                 || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && beforePeopleVerb(next, in: words)
                     && !NameCues.isStopWord(candidate.lower)
+                // A double surname after a lowercase given name (`charlotte müller-lüdenscheidt`, `hans jürgen koch-schlosser`).
+                || candidate.text.contains("-") && NameLexicon.isAnyGivenName(words[last].text) && isDoubleSurname(candidate.text)
+                // The surname after `name` and a given name (`name rosita ditschlerin`), ending the clause or line.
+                || last == index && origin > 0 && ["name", "namens"].contains(words[origin - 1].lower) && candidate.text.count >= 3
+                    && !NameCues.isStopWord(candidate.lower) && (words.endsClause(next) || words.endsLine(next))
                 // The surname of a lowercase name announcing itself (`grace tremlett here`).
                 || last == index && candidate.text.count >= 3 && next + 1 < words.count && words[next + 1].lower == "here" && words.opensEntry(index)
                 // The surname of a lowercase name from a place, also one that is a word (`svenja braun aus Düsseldorf`).
@@ -342,14 +377,14 @@ enum NameDetector {
             return nil
         }
         // After a closing a person signs, even one named like a brand (`Gruß⏎Peter Hahn`).
-        if context != .signature, (index...last).contains(where: { $0 + 1 < words.count && words.areAdjacent($0, $0 + 1)
+        if !signsAfterClosing(origin, in: words), (index...last).contains(where: { $0 + 1 < words.count && words.areAdjacent($0, $0 + 1)
             && NameCues.brandPhrases.contains(words[$0].lower + " " + (words[$0 + 1].lower.split(separator: "-").first.map(String.init) ?? "")) }) {
             return nil
         }
         // A city's name before a verb only people do is a person's (`Charlotte has a birthday on …`), unless a place's preposition
         // stands before it (`from Austin called`).
         // Or after a closing (`Regards, Austin`).
-        if context != .signature, NameCues.isCity(at: index, alone: last == index, context: context, in: words),
+        if context != .signature, !addressed, NameCues.isCity(at: index, alone: last == index, context: context, in: words),
            !beforePeopleVerb(last, in: words) || origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower) {
             return nil
         }
@@ -375,7 +410,7 @@ enum NameDetector {
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
             // Unless a verb only people do follows (`John Smith called`, `Jasmine Miller complains`).
             // or an address follows (`for Will Rich, 84 Oakfield Drive`).
-            let pairSpeaks = beforePeopleVerb(last, in: words) || words.followedByCommaAndNumber(last)
+            let pairSpeaks = beforePeopleVerb(last, in: words) || words.followedByCommaAndNumber(last) || words.followedByPhone(last)
             // A pair signing after a closing (`Cheers, May Baker`) is a name.
             if !inList, !pairSpeaks, context != .signature, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
                NameLexicon.isAmbiguousSurname(words.stem(last)),
@@ -414,13 +449,16 @@ enum NameDetector {
             // Or, like without a cue, a given name or a given name and surname (`Phone message – Bartosz Malinowski wants …`).
             let endsSignature = (first.isCapitalized || isGiven || greeted)
                 && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last) || NameCues.followedByPlace(last, in: words)
-                    || words.followedByBracket(last) && NameLexicon.isAnyGivenName(key: first.key))
+                    || words.followedByBracket(last) && NameLexicon.isAnyGivenName(key: first.key)
+                    // A couple signing (`Cheers, Will and Rose`).
+                    || (1...2).contains { last + $0 < words.count && words.joinedByConjunction(last, last + $0) && NameLexicon.isAnyGivenName(key: words[last + $0].key) })
             guard endsSignature || isGiven || hasSurname && NameLexicon.isAnyGivenName(key: words[index].key) else { return nil }
         case .weak:
             // A given name, or words ending in a surname whose first word could be a given name (not `Grillzubehör von Weber`).
             // Or, after the preposition, two or three short capitalized words that end there (`für Emre Kaya formulieren`).
             let shortPair = last > index && first.isCapitalized
-                && (index...last).allSatisfy { words[$0].text.count <= 10 && !NameCues.particles.contains(words[$0].lower) }
+                && (index...last).allSatisfy { (words[$0].text.count <= 10 || $0 > index && NameLexicon.isAnyGivenName(key: words[index].key))
+                    && !NameCues.particles.contains(words[$0].lower) }
                 && (last + 1 >= words.count || !words[last + 1].isCapitalized || !words.areAdjacent(last, last + 1))
             // An ambiguous given name alone that ends the clause (`Note from Josh:`, `thanks to Grace.`).
             let givenEndingClause = last == index && first.isCapitalized && !words.startsSentence(index)
@@ -429,7 +467,9 @@ enum NameDetector {
             let calledBack = last == index && first.isCapitalized && origin > 1 && ["callback", "rückruf", "reply", "antwort"].contains(words[origin - 2].lower)
                 && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(key: words[index].key))
                 && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && ["done", "erledigt", "completed", "gemacht"].contains(words[index + 1].lower))
-            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+            // A surname alone that a parcel goes to at an address (`couldn't deliver to Gross at 151 Robin Meadows`).
+            let deliveredAt = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByAddressAt(index)
+            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
         case .none:
             if !first.isCapitalized {
@@ -437,6 +477,7 @@ enum NameDetector {
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
                 guard isGiven || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
+                        || articleSurname || addressed || calledBackAtNumber || doubleSurnameNext
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
                 else { return nil }
@@ -474,7 +515,11 @@ enum NameDetector {
                 // text (`… mailings. Grace`, not `… 1350::38. Link`).
                 let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
                     || last == index && words.signsOffText(index) && NameLexicon.isFrequentGivenName(first.text)
-                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || ownsPersonal || itsMe || (hasSurname && givenShaped && isPair)
+                // A given name before a relative in brackets (`Hardy (Bruder)`).
+                let relativeInBrackets = last == index && index + 1 < words.count && words.separator(before: index + 1, contains: "(")
+                    && words.closesBracket(index + 1) && NameCues.familyRoles.contains(words[index + 1].lower) && NameLexicon.isAnyGivenName(key: words[index].key)
+                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || ownsPersonal || itsMe
+                        || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
         }
@@ -501,6 +546,12 @@ enum NameDetector {
         return (max(0, origin - 4)..<origin - 1).contains { ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"].contains(words[$0].lower) }
     }
 
+    /// Whether word `index` signs after a closing, on its line (`Gruß Peter Hahn`) or the next (`Viele Grüße⏎Peter Hahn`).
+    private static func signsAfterClosing(_ index: Int, in words: NameWords) -> Bool {
+        let context = NameCues.context(before: index, in: words)
+        return context == .signature || context == .strong && words.startsLine(index) && NameCues.isSignature(at: index, in: words)
+    }
+
     /// Titles before a surname alone (`Mrs Mann`); not `Dr.`, which also opens brands (`Dr. Martens`).
     private static let surnameTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "herr", "herrn", "frau"]
 
@@ -514,7 +565,9 @@ enum NameDetector {
     /// What a person owns or is to others, after a possessive name (`Graces address`, `haukes Mail`).
     private static let personalNouns: Set<String> = ["address", "adresse", "mail", "email", "e-mail", "account", "konto", "number", "nummer",
                                                      "handynummer", "phone", "handy", "karte", "card", "points", "punkte", "birthday", "geburtstag",
-                                                     "daughter", "son", "mum", "mom", "tochter", "sohn", "mutter", "husband", "wife"]
+                                                     "daughter", "son", "mum", "mom", "tochter", "sohn", "mutter", "husband", "wife",
+                                                     "iban", "paket", "parcel", "order", "bestellung", "gutschein", "voucher", "rechnung", "invoice",
+                                                     "profil", "profile", "kundennummer", "geburtsdatum", "kundenkarte", "vertrag", "contract", "details", "daten"]
 
     /// Months that are given names too.
     private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august", "mai"]
@@ -581,6 +634,19 @@ enum NameDetector {
         let parts = word.key.split(separator: "-").map(String.init)
         return parts.count == 2 && parts.allSatisfy { $0.count >= 3 && NameLexicon.isAnyGivenName(key: $0) } && parts.contains { NameLexicon.isGivenName(key: $0) }
     }
+
+    /// Whether `word` is two surnames joined by a hyphen (`müller-lüdenscheidt`, `Koch-Schlosser`), one of them listed.
+    private static func isDoubleSurname(_ word: String) -> Bool {
+        let parts = word.split(separator: "-")
+        return parts.count == 2 && parts.allSatisfy { $0.count >= 3 && $0.allSatisfy(\.isLetter) } && parts.contains { NameLexicon.isSurname(String($0)) }
+    }
+
+    /// Two words after a name that ask the person something (`kannst du`, `can you`).
+    private static let questionOpenings: Set<String> = ["kannst du", "könntest du", "hast du", "bist du", "machst du", "schaust du", "can you",
+                                                        "could you", "would you", "did you", "have you", "are you", "do you"]
+
+    /// Months and weekdays that are surnames too (`Freitag`, `May`).
+    private static let calendarWords: Set<String> = ["mai", "may", "april", "june", "july", "august", "freitag", "sonntag", "montag", "winter", "sommer"]
 
     /// A surname from the lexicon, or a double name (`Hansen-Weiß`) with one.
     private static func isSurname(_ word: String) -> Bool {

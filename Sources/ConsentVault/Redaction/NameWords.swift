@@ -501,6 +501,46 @@ struct NameWords {
         followedByCommaAndNumber(index) && (index + 1..<Swift.min(words.count, index + 4)).contains { NameCues.isStreetType(words[$0].lower) }
     }
 
+    /// Whether `at` and an address follow word `index`: a house number or a flat (`Gross at 151 Robin Meadows`, `Chambers at Flat 7`).
+    func followedByAddressAt(_ index: Int) -> Bool {
+        guard index + 1 < words.count, areAdjacent(index, index + 1), words[index + 1].lower == "at" else { return false }
+        var position = words[index + 1].end
+        while text.isSpace(position) { position += 1 }
+        return text.isDigit(position) || index + 2 < words.count && words[index + 2].start == position
+            && ["flat", "apt", "apartment", "unit", "suite"].contains(words[index + 2].lower)
+    }
+
+    /// Whether a phone number follows word `index`, right away or after `on`, `at`, `unter`, `under` or `auf`: `+`, `(` or `0`
+    /// and a digit (`bell on +44 …`, `baker (0117) 496 …`, `June Green on 07700 900123`).
+    func followedByPhone(_ index: Int) -> Bool {
+        var position = words[index].end
+        while text.isSpace(position) { position += 1 }
+        if index + 1 < words.count, words[index + 1].start == position, ["on", "at", "unter", "under", "auf"].contains(words[index + 1].lower) {
+            position = words[index + 1].end
+            while text.isSpace(position) { position += 1 }
+        }
+        return (text.is(position, "+") || text.is(position, "(") || text.is(position, "0")) && text.isDigit(position + 1)
+    }
+
+    /// Whether word `index` stands alone in brackets right after a number of six digits or more, as phones are written
+    /// (`0721 868621 (süßebier)`): whose number it is. Capitalized, it must be a lexicon name (not `(Erstattung)`).
+    func isBracketedAfterNumber(_ index: Int) -> Bool {
+        var position = words[index].start - 1
+        guard text.is(position, "("), closesBracket(index) else { return false }
+        position -= 1
+        while text.isSpace(position) { position -= 1 }
+        var digits = 0
+        while position >= 0, text.isDigit(position) || text.isSpace(position) || text.is(position, "-") || text.is(position, "/")
+                || text.is(position, "(") || text.is(position, ")") || text.is(position, "+") {
+            if text.isDigit(position) { digits += 1 }
+            position -= 1
+        }
+        // Not a code that opens with letters (`DE89 3704 …`).
+        guard digits >= 6, !text.isLetter(position) else { return false }
+        let word = words[index]
+        return !word.isCapitalized || NameLexicon.isAnyGivenName(key: word.key) || NameLexicon.isSurname(word.stem)
+    }
+
     /// Whether a closing bracket follows word `index` right away.
     func closesBracket(_ index: Int) -> Bool { text.is(words[index].end, ")") }
 

@@ -302,10 +302,10 @@ enum NumberDetectors {
             let valid = international
                 ? (8...15).contains(digits.count - (plus ? 0 : 2)) && digits[plus ? 0 : 2] != 0
                 : (7...13).contains(digits.count) && digits[0] == 0 && digits[1] != 0
-            // A cue for another number counts on the phone's own line only (`Order #: 123⏎Tel: +44 …` is a phone).
+            // A cue for another number counts on the phone's own line only (`Order #: 123⏎Tel: +44 …` is a phone), and never before a `+`.
             var lineStart = index
             while lineStart > 0, index - lineStart < 25, !(text.isWhitespace(lineStart - 1) && !text.isSpace(lineStart - 1)) { lineStart -= 1 }
-            guard valid, !text.hasWordCue(notPhoneCues, before: index, window: index - lineStart) else { continue }
+            guard valid, plus || !text.hasWordCue(notPhoneCues, before: index, window: index - lineStart) else { continue }
             found.append(Detection(type: .phone, start: index, end: end, priority: DetectionPriority.structured))
         }
         return found

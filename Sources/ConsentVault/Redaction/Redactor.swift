@@ -80,6 +80,7 @@ public struct Redactor: @unchecked Sendable {
             + NetworkDetectors.ipAddresses(in: text)
         candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
         candidates += memberNumbers(in: text) + CueDetector.values(in: text) + CueDetector.cardShapedNumbers(in: text)
+            + CueDetector.customerPrefixedNumbers(in: text)
         candidates += IdentifierDetectors.nationalIDs(in: text) + IdentifierDetectors.licensePlates(in: text) + IdentifierDetectors.socialHandles(in: text)
         candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"]) + TableDetector.cells(in: text)
         let names = NameDetector.names(in: text)
