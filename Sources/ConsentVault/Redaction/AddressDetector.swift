@@ -755,6 +755,8 @@ enum AddressDetector {
             while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "'"), wordEnd - cityEnd < maximumWord { wordEnd += 1 }
             // `St. Louis`, `Ft. Worth`: an abbreviation keeps its dot.
             if text.is(wordEnd, "."), wordEnd - cityEnd <= 2, text.isSpace(wordEnd + 1), text.isUpper(wordEnd + 2) { wordEnd += 1 }
+            // The addressee after the street (`60 Foxglove Walk, Mr. Fairweather`) is no city.
+            if titles.contains(text.string(cityEnd, wordEnd).lowercased()) { break }
             // A postal district: `Dublin 6`, `Dublin 6W`.
             if text.isSpace(wordEnd), text.isDigit(wordEnd + 1) {
                 var district = wordEnd + 1
@@ -795,6 +797,9 @@ enum AddressDetector {
         if text.is(zip, "-"), (1...4).allSatisfy({ text.isDigit(zip + $0) }), !text.isDigit(zip + 5) { zip += 5 }
         return zip
     }
+
+    /// Titles that open the addressee's name, not a city's.
+    private static let titles: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "herr", "frau"]
 
     private static let englishCityJoiners = ScalarText.lowercased(["upon", "on", "under", "le", "in"])
 
@@ -837,15 +842,20 @@ enum AddressDetector {
         return cursor + 4
     }
 
-    /// End of an Irish Eircode at `start` (`H91 X2TR`, `D6W XY12`): a routing key, a space, four letters and digits.
+    /// End of an Irish Eircode at `start` (`H91 X2TR`, `D6W XY12`, `E19TW89`): a routing key, a space or none, four letters and
+    /// digits (without the space, only the letters Eircodes use).
     private static func eircode(_ text: ScalarText, _ start: Int) -> Int? {
         guard text.isUpper(start), text.isASCIILetter(start), !text.isAlphanumeric(start - 1), text.isDigit(start + 1),
-              text.isDigit(start + 2) || text.is(start + 2, "W"), text.isSpace(start + 3) else { return nil }
-        let unique = start + 4
-        guard (unique..<unique + 4).allSatisfy({ text.isDigit($0) || text.isUpper($0) && text.isASCIILetter($0) }),
+              text.isDigit(start + 2) || text.is(start + 2, "W") else { return nil }
+        let spaced = text.isSpace(start + 3)
+        let unique = spaced ? start + 4 : start + 3
+        guard (unique..<unique + 4).allSatisfy({ text.isDigit($0) || text.isUpper($0) && text.isASCIILetter($0) && (spaced || eircodeLetters.contains(text[$0])) }),
               (unique..<unique + 4).contains(where: text.isDigit), !text.isAlphanumeric(unique + 4) else { return nil }
         return unique + 4
     }
+
+    /// The letters of an Eircode's unique part.
+    private static let eircodeLetters = Set("ACDEFHKNPRTVWXY".unicodeScalars.map(\.value))
 
     /// Past the mark between street and postcode: `,`, `;` (`Sonnenhang 15b; 80331 München` as pasted from a
     /// spreadsheet) or a middle dot, bar or slash between spaces (`Parkstraße 61 · 33602 Bielefeld`), a dash before a five-digit postcode; the space after it stays.
@@ -928,7 +938,7 @@ enum AddressDetector {
                                                    "havel", "spree", "inn", "breisgau", "allgäu", "vogtl.", "erzgeb.", "thür.", "ostfriesl.",
                                                    "pfalz", "eifel", "harz", "hunsrück", "westerwald", "lausitz", "nahe", "ilm", "isar", "obb.", "ndb."]
 
-    private static let cityPrefixes = ScalarText.lowercased(["bad", "sankt", "st.", "neu", "alt", "groß", "klein", "hansestadt"])
+    private static let cityPrefixes = ScalarText.lowercased(["bad", "sankt", "st.", "neu", "alt", "groß", "klein", "hansestadt", "la", "le", "les"])
     private static let cityJoiners = ScalarText.lowercased(["am", "an der", "im", "in der", "ob der", "bei", "vor der"])
 
     private static func wordEnd(_ text: ScalarText, _ start: Int) -> Int {

@@ -84,11 +84,17 @@ enum NumberDetectors {
     /// one scan of the digit runs.
     private static let articleCues = ScalarText.lowercased(["ean", "gtin", "isbn", "art.-nr", "artikel"])
 
+    /// Words before a payment card's number.
+    private static let cardCues = ScalarText.lowercased(["kreditkarte", "credit card", "debit card", "debitkarte", "karte", "card", "visa",
+                                                         "mastercard", "amex", "kartennummer"])
+
     static func cardsAndTaxIDs(in text: ScalarText) -> [Detection] {
         digitRuns(in: text, minimumDigits: 11).flatMap { run -> [Detection] in
             // An article number (`EAN 4063537728184`) may pass Luhn too.
             // An international phone (`+49 177 56344462`) may pass Luhn too.
-            if (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits), !text.is(run.start - 1, "+"),
+            // After a card's cue any issuer counts (`Kreditkarte 3599-9856-1741-8358`).
+            if (13...19).contains(run.digits.count), luhn(run.digits), issuerKnown(run.digits) || text.hasWordCue(cardCues, before: run.start, window: 24),
+               !text.is(run.start - 1, "+"),
                !text.hasWordCue(articleCues, before: run.start, window: 12) {
                 return [Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)]
             }
