@@ -406,6 +406,30 @@ struct RedactorCoverageTests {
         ("I turn 40 on the 20th of April, do", ["DATE_OF_BIRTH:the 20th of April"]), ("ich feiere am 11. Februar meinen vierzigsten", ["DATE_OF_BIRTH:11. Februar"]),
         ("reply to hello@thefletcherfamily.net", ["EMAIL:hello@thefletcherfamily.net"]), ("Influencer (IG: @priya_shops) wants", ["SOCIAL_HANDLE:@priya_shops"]),
         ("Link: https://example-store.com/account?cid=CV77828114&ref=receipt ok", ["URL:https://example-store.com/account?cid=CV77828114&ref=receipt"]),
+        // A couple signing after a closing; a signer named like a brand; a relative's lowercase name that is a word; a month or weekday surname.
+        ("Cheers, Will and Rose", ["PERSON:Will", "PERSON:Rose"]), ("Viele Grüße\nPeter Hahn", ["PERSON:Peter Hahn"]), ("Gruß Peter Hahn", ["PERSON:Peter Hahn"]),
+        ("my mum june called", ["PERSON:june"]), ("mein neffe max war da", ["PERSON:max"]), ("meine tochter lena war da", ["PERSON:lena"]),
+        ("kurze frage: Matthias Freitag will seine punkte", ["PERSON:Matthias Freitag"]),
+        // Customer numbers with their abbreviation or in brackets after a name; a card after its cue; an international phone after an account cue.
+        ("Kunde KD 99 1234 hat", ["MEMBER_NUMBER:KD 99 1234"]), ("Lena Vogt (KD 99 1234) rief an", ["PERSON:Lena Vogt", "MEMBER_NUMBER:KD 99 1234"]),
+        ("meine Kreditkarte 3599-9856-1741-8358 ist", ["CARD:3599-9856-1741-8358"]), ("Tel. laut Konto +49(0)8554 830579.", ["PHONE:+49(0)8554 830579"]),
+        // A handle by a post cue; in chat a surname after an article, a colleague asked by name, a surname after a title, a double surname.
+        ("Negative post by @murrayjodie about", ["SOCIAL_HANDLE:@murrayjodie"]), ("petra, der schmidt hat schon wieder", ["PERSON:petra", "PERSON:schmidt"]),
+        ("milan kannst du die bestellung prüfen", ["PERSON:milan"]), ("die hat mit herr rüegg wegen der adresse", ["PERSON:rüegg"]),
+        ("wer hat den fall charlotte müller-lüdenscheidt?", ["PERSON:charlotte müller-lüdenscheidt"]),
+        // Whose phone a bracket names; a name called back at a number; a parcel's addressee at an address; a relative in brackets; a possessive surname.
+        ("Rückruf unter 00721868621 (süßebier), wegen retoure", ["PHONE:00721868621", "PERSON:süßebier"]), ("pls call back bell on +44(0)1134960241 re", ["PERSON:bell", "PHONE:+44(0)1134960241"]),
+        ("couldn't deliver to Gross at 151 Robin Meadows", ["PERSON:Gross"]), ("Guntram Mies möchte Hardy (Bruder) als Zweitkarte", ["PERSON:Guntram Mies", "PERSON:Hardy"]),
+        ("ok updated okafor's address", ["PERSON:okafor"]), ("kann jemand miras iban checken?", ["PERSON:mira"]), ("only phone June Green on +441632 960267", ["PERSON:June Green", "PHONE:+441632 960267"]),
+        // Eircodes without their space; a Swiss city opening with La; the addressee's title after a street is no city.
+        ("new address is 94 Longan Street, Cork T90PFR2.", ["ADDRESS:94 Longan Street, Cork T90PFR2"]), ("Lehmannstrasse 9, 2946 La Chaux-de-Fonds.", ["ADDRESS:Lehmannstrasse 9, 2946 La Chaux-de-Fonds"]),
+        ("60 Foxglove Walk, Mr. Fairweather not answering", ["ADDRESS:60 Foxglove Walk", "PERSON:Fairweather"]),
+        // A plate after a car's make; a household; two surnames on a doorbell; a contact label; a short lowercase name before speech or to ask.
+        ("the guy in the silver tesla (7ABC123) is in the bay", ["LICENSE_PLATE:7ABC123"]), ("the fridge from the Mbeki household", ["PERSON:Mbeki"]),
+        ("Klingel Okonkwo/Schulz", ["PERSON:Okonkwo", "PERSON:Schulz"]), ("Contact on site: Thabo, 07700 900551.", ["PERSON:Thabo", "PHONE:07700 900551"]),
+        ("rob said mr young complained", ["PERSON:rob", "PERSON:young"]), ("ask hope, she did the stock count", ["PERSON:hope"]),
+        ("can someone tell precious her parcel's in?", ["PERSON:precious"]), ("the club (Margaret, Olive and June).", ["PERSON:Margaret", "PERSON:Olive", "PERSON:June"]),
+        ("Who's dealing with Gallagher's return?", ["PERSON:Gallagher"]), ("name okafor oder so ähnlich", ["PERSON:okafor"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -532,6 +556,10 @@ struct RedactorCoverageTests {
         "| Name | Kundennummer |\n|---|---|\n| – | – |", "Birthday club promo: from 22nd of May to 3 July every member", "Geburtstagsaktion: Vom 29.06. bis 9.11. für alle",
         "Hey lovelies, new stock!", "my name is clearly on it.", "Hallo Schatz, Liebe Grüße", "Wer zwischen dem 1. und 7. Mai Geburtstag hat", "Geburtstagsaktion 1.–7. Mai", "Flights to Charlotte said to be late", "Lego Technic Porsche for him", "Frank Green bottles, Wolf Blass wine", "Welcome to Parker Lane Market", "early access to Moët & Chandon", "Contact noreply@marlowfinch.com", "supplier Newton-Graham delivers", "Paket bei der Post abgegeben", "1 point per pound, 15% bonus", "200g caster sugar, 4 eggs",
         "Notes:\n- Milk, Dairy team", "Fragebogen 2025 ausfüllen", "Betreffzeile 2 ändern", "auf Augenhöhe. Regalhöhe 1,80 m", "Filiale Kaiser-Wilhelm-Ring", "EAN 4021661108962", "Bestellnummer 12345678901", "ich bin mit der Aktion nicht einverstanden", "Willkommen im Sportwelt Berger Chat",
+        "Wir führen Peter Hahn und Hugo Boss", "Kundin bestellte bei Peter Hahn", "Thanks and Will do", "my mum said so", "my daughter will pick it up", "mein sohn kann das",
+        "Lena Vogt (seit 2015) rief an", "KD 2025 Umsatz", "der Bon war unleserlich", "1203 0000 0000 2020 51 (Erstattung).", "call back on +44 7956 658 356",
+        "Rückruf 0171 2345678 (mobil)", "Reply via @greenleaf_market only.", "find us on Instagram at @harbourandpine, we reply", "oder folgen Sie uns auf @buecherinsel.",
+        "Kassen-Server 10.0.0.0/24 bleibt intern", "der herr mit dem blauen auto", "the card, she just rang", "someone else's points balance", "ask support, they know",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

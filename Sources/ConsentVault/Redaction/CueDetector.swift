@@ -37,7 +37,10 @@ enum CueDetector {
                            "krankenkassenkarte", "versichertenkarte", "gesundheitskarte", "egk", "egk-nr", "health insurance number"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "lieferwagen", "firmenwagen", "dienstwagen", "lkw",
-                      "licence plate", "license plate", "registration", "reg", "car", "vehicle", "van", "truck", "lorry", "transporter"]
+                      "licence plate", "license plate", "registration", "reg", "car", "vehicle", "van", "truck", "lorry", "transporter",
+                      // Makes of cars (`der blaue Audi (M AB 1234)`, `the silver tesla (7ABC123)`).
+                      "audi", "bmw", "vw", "tesla", "opel", "ford", "toyota", "mercedes", "skoda", "fiat", "volvo", "porsche", "renault", "peugeot",
+                      "hyundai", "nissan", "mazda", "vauxhall", "honda", "suv", "motorrad", "motorbike"]
         return (memberNumbers.map { ($0, EntityType.memberNumber) } + nationalIDs.map { ($0, .nationalID) } + plates.map { ($0, .licensePlate) }
                 + phones.map { ($0, .phone) })
             .map { (ScalarText.lowercased([$0.0])[0], $0.1) }

@@ -61,6 +61,8 @@ enum NameCues {
                                            "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge", "nan", "nana", "gran", "granny", "boyfriend", "girlfriend",
                                            "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "stepson",
                                            "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn"]
+    /// Labels of a person to contact (`Contact on site:`).
+    private static let contactLabels: Set<String> = ["contact", "kontakt", "ansprechpartner", "ansprechpartnerin", "ansprechperson"]
     /// Words in brackets after a number that say what kind of number it is or when to call (`(mobil)`, `(abends)`, `(Retoure)`).
     private static let numberKinds: Set<String> = [
         "mobil", "mobile", "handy", "cell", "mob", "privat", "private", "priv", "home", "work", "büro", "buero", "office", "festnetz", "landline",
@@ -121,7 +123,7 @@ enum NameCues {
         "kundenservice", "kundendienst", "support", "filiale", "shop", "store", "the", "a", "an", "and", "or", "but", "i", "you", "he", "she",
         "it", "we", "they", "my", "your", "his", "her", "our", "their", "please", "thanks", "thank", "customer", "customers", "member",
         "this", "thus", "has", "is", "yes", "plus", "always", "perhaps", "news", "does", "goes", "gets", "lets", "its", "unless", "besides",
-        "members", "friends", "all", "everyone", "there", "world", "shopper", "fans", "care", "center", "centre", "number", "account",
+        "members", "friends", "all", "everyone", "else", "there", "world", "shopper", "fans", "care", "center", "centre", "number", "account",
         "card", "sir", "madam", "frau", "herr", "herrn", "mr", "mrs", "ms", "dr", "prof", "januar", "februar", "märz", "april", "mai",
         "juni", "juli", "august", "september", "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
         "october", "december", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday",
@@ -161,7 +163,7 @@ enum NameCues {
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
-        "hauschka", "meta", "converse", "savoy",
+        "hauschka", "meta", "converse", "savoy", "audi", "tesla", "opel", "skoda", "toyota", "volvo", "nissan", "hyundai", "renault", "peugeot", "mazda",
         "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "primark",
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
         "hilfiger", "vuitton", "lagerfeld", "banani", "martens", "barbie", "pandora", "radley", "thorntons", "dyson", "lego", "playmobil",
@@ -371,6 +373,12 @@ enum NameCues {
         if followsCareOf(index, in: words) { return careOfPlaces.contains(words[index].lower) ? .none : .strong }
         if index > 0, followsCareOf(index - 1, in: words), careOfPlaces.contains(words[index - 1].lower) { return .strong }
         // Whose number a bracket after it names (`Rückruf unter 0721 868621 (süßebier)`), not what kind of number it is (`(mobil)`).
+        // Whoever a contact label names (`Contact on site: Thabo, 07700 …`, `Ansprechpartner vor Ort: Ilse`).
+        if words.separator(before: index, contains: ":"), !words.startsLine(index), words[index].isCapitalized,
+           let label = (max(0, index - 3)..<index).last(where: { contactLabels.contains(words[$0].lower) }),
+           !(label + 1..<index).contains(where: { words.startsLine($0) }) {
+            return .strong
+        }
         if words.isBracketedAfterNumber(index), !numberKinds.contains(words[index].lower), !isStopWord(words[index].lower) { return .naming }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
         let previous = words[index - 1].lower
@@ -418,12 +426,14 @@ enum NameCues {
         }
         // `name Peter Smith`, `Name von Stetten`, but not `brand name Nike`.
         let nameStarts = words[index].isCapitalized || particles.contains(words[index].lower) && index + 1 < words.count && words[index + 1].isCapitalized
-            || NameLexicon.isAnyGivenName(words[index].text) && !isStopWord(words[index].lower)
+            || (NameLexicon.isAnyGivenName(words[index].text) || NameLexicon.isPlainSurname(words[index].text)) && !isStopWord(words[index].lower)
         if ["name", "surname", "nachname"].contains(previous), gapIsPlain, nameStarts, index < 2 || !namedThings.contains(words[index - 2].lower) { return .strong }
         // A role written for both genders (`Kontoinhaber/in Jekaterina Iwanowa`).
         if previous == "in", index > 1, strongWords.contains(words[index - 2].lower), words.separator(before: index - 1, contains: "/") { return .strong }
         // `the Young family`, `the Kowalskis`.
-        if previous == "the", index + 1 < words.count, words.areAdjacent(index, index + 1), words[index + 1].lower == "family" { return .strong }
+        if previous == "the", index + 1 < words.count, words.areAdjacent(index, index + 1), ["family", "household", "residence"].contains(words[index + 1].lower) {
+            return .strong
+        }
         // A second name after `&` in a signature or after a cue (`Tom & Aditi`, `Frau Anna & Jonas`).
         // Also a second name with the couple's surname (`Cheers,⏎Danielle & Tyrone Khan`).
         if index > 1, words.precededByAmpersand(index), words[index - 1].isCapitalized, words.endsLine(index) || followedByPlace(index, in: words)

@@ -120,19 +120,25 @@ enum NameDetector {
     }
 
     /// `found` with the given names joined to a found name by `und`, `and`, `oder`, `or` or `+`, before or after
-    /// it (`horst und sven`, `Krzysztof + Kostas`): a lexicon given name, also one that is an ordinary word, written
+    /// it (`horst und sven`, `Krzysztof + Kostas`), and surnames joined by a slash (`Okonkwo/Schulz`): a lexicon given name, also one that is an ordinary word, written
     /// as the found name is (both capitalized, or lowercase in a lowercase text), when the found name starts with a
     /// given name too or the joined one is no ordinary word. (`&` often joins a firm's names: `isCouple` decides there.)
     private static func withJoinedGivenNames(_ found: [Detection], covered: inout [Bool], vouched: inout Set<String>, in words: NameWords) -> [Detection] {
         var joined: [Detection] = []
         var wordIndex = 0
         func joinable(_ candidate: Int, first name: Int, last: Int) -> Bool {
-            guard candidate >= 0, candidate < words.count, !covered[candidate],
-                  candidate < name ? words.joinedByConjunction(candidate, name) : words.joinedByConjunction(last, candidate) else { return false }
+            guard candidate >= 0, candidate < words.count, !covered[candidate] else { return false }
             let word = words[candidate], other = words[name]
+            // Two surnames on one doorbell (`Okonkwo/Schulz`).
+            if candidate < name ? words.joinedBySlash(candidate, name) : words.joinedBySlash(last, candidate) {
+                return word.isCapitalized && word.text.count >= 3 && !NameCues.isStopWord(word.lower) && (isSurname(words.stem(candidate)) || hasForeignLetters(word.text))
+            }
+            guard candidate < name ? words.joinedByConjunction(candidate, name) : words.joinedByConjunction(last, candidate) else { return false }
+            // A month that is a given name too, listed last (`Margaret, Olive and June`).
+            let listedMonth = candidate > name && word.isCapitalized && Self.monthGivenNames.contains(word.lower)
             guard word.text.count >= 3, !words.isInsideToken(candidate), !words.endsWithPossessive(candidate) || candidate > name,
                   word.isCapitalized ? other.isCapitalized : !other.isCapitalized && words.isLowercaseText,
-                  !NameCues.isStopWord(word.lower), !NameCues.isCueWord(word.lower) else { return false }
+                  !NameCues.isStopWord(word.lower) || listedMonth, !NameCues.isCueWord(word.lower) else { return false }
             let key = NameLexicon.key(word.stem)
             guard NameLexicon.isGivenName(key: key) || NameLexicon.isAnyGivenName(key: key) && NameLexicon.isAnyGivenName(key: NameLexicon.key(other.stem))
             else { return false }
@@ -246,13 +252,19 @@ enum NameDetector {
             && [1, 2].contains { gap in index + gap + 1 < words.count && ["from", "aus"].contains(words[index + gap].lower) && words[index + gap + 1].isCapitalized
                 && (gap == 1 || NameLexicon.isSurname(words[index + 1].text)) }
         // A lowercase name before a verb only people do (`okafor rang again`).
-        let speaksLowercase = !first.isCapitalized && first.text.count >= 4 && beforePeopleVerb(index, in: words) && (NameLexicon.isPlainSurname(words.stem(index)) || hasForeignLetters(first.text)
+        let speaksLowercase = !first.isCapitalized && beforePeopleVerb(index, in: words)
+            && (first.text.count >= 4 && (NameLexicon.isPlainSurname(words.stem(index)) || hasForeignLetters(first.text)
                 || hasSurnameEnding(first.lower) || NameLexicon.isGivenName(key: words[index].key))
-        // A given name that is also a word, owning something personal (`pls email Graces address`, `an haukes Mail`); in a text
-        // with capitals, a lowercase one that is no word (`könnt ihr eleonores karte prüfen`).
+                // a short given name that is a word too (`rob said …`)
+                || first.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && !Self.auxiliaries.contains(first.lower)
+                    && !Self.adverbs.contains(first.lower))
+        // A given name that is also a word, owning something personal (`pls email Graces address`, `an haukes Mail`), or a lowercase
+        // one whose possessive is no name itself and follows none (`könnt ihr eleonores karte prüfen`, `miras iban`, not `thomas konto`).
         let ownsSomething = index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.personalNouns.contains(words[index + 1].lower)
-        let lowercasePossessive = ownsSomething && !first.isCapitalized && !words.isLowercaseText && first.lower.count >= 5 && first.lower.hasSuffix("s")
-            && NameLexicon.isGivenName(String(first.lower.dropLast()))
+        let lowercasePossessive = ownsSomething && !first.isCapitalized && first.lower.count >= 5 && first.lower.hasSuffix("s")
+            && !first.lower.contains("'") && !first.lower.contains("’")
+            && NameLexicon.isAnyGivenName(String(first.lower.dropLast())) && !NameLexicon.isAnyGivenName(first.lower)
+            && !(index > 0 && words.areAdjacent(index - 1, index) && NameLexicon.isAnyGivenName(words[index - 1].text))
         let ownsPersonal = ownsSomething && (words.endsWithPossessive(index) && (NameLexicon.isAnyGivenName(key: words[index].key)
             || NameLexicon.isPlainSurname(words.stem(index))) || lowercasePossessive)
         // A lowercase given name and surname before an address or number (`again: ivy sterling, 74 heather close`).
@@ -284,14 +296,18 @@ enum NameDetector {
             && Self.questionOpenings.contains(words[index + 1].lower + " " + words[index + 2].lower)
         // A lowercase surname after a title (`mit herr rüegg wegen …`); not `frau`, which is also a wife.
         let titledLowercase = !first.isCapitalized && context == .strong && origin > 0 && ["herr", "herrn", "mr", "mrs", "ms", "mx"].contains(words[origin - 1].lower)
-            && first.text.count >= 3 && !Self.auxiliaries.contains(first.lower)
+            && (first.text.count >= 4 || isSurname(words.stem(index))) && !Self.auxiliaries.contains(first.lower) && !Self.titleFollowers.contains(first.lower)
+        // A lowercase given name to contact, ending the clause or before what to tell them (`ask hope, she did …`, `tell precious her parcel's in`).
+        let contactedLowercase = !first.isCapitalized && origin > 0 && Self.contactVerbs.contains(words[origin - 1].lower) && first.text.count >= 3
+            && NameLexicon.isAnyGivenName(first.text) && !Self.auxiliaries.contains(first.lower)
+            && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && Self.objectFollowers.contains(words[index + 1].lower))
         // A name called back at a number (`callback baker (0117) 496 0586`, `pls call back bell on +44 …`).
         let calledBackAtNumber = origin > 0 && (["callback", "rückruf"].contains(words[origin - 1].lower)
                 || origin > 1 && words[origin - 1].lower == "back" && ["call", "ring", "phone"].contains(words[origin - 2].lower))
             && first.text.count >= 3 && !["unter", "under"].contains(first.lower)
             && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(first.text)) && words.followedByPhone(index)
         if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
-           !articleSurname, !addressed, !titledLowercase, !calledBackAtNumber {
+           !articleSurname, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -421,7 +437,7 @@ enum NameDetector {
         let isGiven = NameLexicon.isGivenName(key: words[index].key) || last > index && isDoubleGivenName(first)
         // Shops named with their `'s` in a list of them (`Macy's, Kohl's and Lowe's`), or before a capitalized word (`Newman's Own`, not
         // `Joe's NHS number`): shops, without a cue.
-        let isPossessive = { (word: Int) in words[word].isCapitalized && words[word].lower.unicodeScalars.last == "s"
+        let isPossessive = { (word: Int) in words[word].isCapitalized && words[word].lower.unicodeScalars.last == "s" && !NameCues.isStopWord(words.stem(word).lowercased())
             && (words[word].text.hasSuffix("'s") || words[word].text.hasSuffix("’s")) }
         if context == .none || context == .weak, last == index, isPossessive(index),
            (max(0, index - 3)...min(words.count - 1, index + 3)).contains(where: { $0 != index && isPossessive($0) })
@@ -477,7 +493,7 @@ enum NameDetector {
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
                 guard isGiven || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
-                        || articleSurname || addressed || calledBackAtNumber || doubleSurnameNext
+                        || articleSurname || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
                 else { return nil }
@@ -567,7 +583,8 @@ enum NameDetector {
                                                      "handynummer", "phone", "handy", "karte", "card", "points", "punkte", "birthday", "geburtstag",
                                                      "daughter", "son", "mum", "mom", "tochter", "sohn", "mutter", "husband", "wife",
                                                      "iban", "paket", "parcel", "order", "bestellung", "gutschein", "voucher", "rechnung", "invoice",
-                                                     "profil", "profile", "kundennummer", "geburtsdatum", "kundenkarte", "vertrag", "contract", "details", "daten"]
+                                                     "profil", "profile", "kundennummer", "geburtsdatum", "kundenkarte", "vertrag", "contract", "details", "daten",
+                                                     "return", "retoure", "refund", "erstattung", "complaint", "reklamation"]
 
     /// Months that are given names too.
     private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august", "mai"]
@@ -640,6 +657,17 @@ enum NameDetector {
         let parts = word.split(separator: "-")
         return parts.count == 2 && parts.allSatisfy { $0.count >= 3 && $0.allSatisfy(\.isLetter) } && parts.contains { NameLexicon.isSurname(String($0)) }
     }
+
+    /// Adverbs that stand where a lowercase name could, before a verb (`she just rang`, `er hat gerade angerufen`).
+    private static let adverbs: Set<String> = ["just", "also", "then", "finally", "already", "still", "never", "always", "often", "again", "only",
+                                               "even", "eventually", "actually", "apparently", "jetzt", "gerade", "auch", "schon", "dann", "nur", "noch"]
+
+    /// Words after a person to contact that say what to tell them (`tell precious her parcel's in`).
+    private static let objectFollowers: Set<String> = ["her", "him", "them", "that", "to", "about", "if", "whether", "when", "ob", "dass", "wegen", "bitte"]
+
+    /// Lowercase words after `herr`/`mr` that are no surname (`der herr mit dem Audi`, `mr whoever`).
+    private static let titleFollowers: Set<String> = ["mit", "von", "aus", "vom", "hier", "dort", "da", "bei", "with", "from", "here", "there", "whoever",
+                                                      "who", "wer", "den", "dem", "des", "und", "and", "oder", "or", "ist", "is", "war", "was", "hat", "has"]
 
     /// Two words after a name that ask the person something (`kannst du`, `can you`).
     private static let questionOpenings: Set<String> = ["kannst du", "könntest du", "hast du", "bist du", "machst du", "schaust du", "can you",

@@ -295,6 +295,11 @@ struct NameWords {
         return [" und ", " and ", " oder ", " or ", " + "].contains(text.string(start, end))
     }
 
+    /// Whether words `first` and `second` are joined by a slash alone (`Okonkwo/Schulz` on a doorbell).
+    func joinedBySlash(_ first: Int, _ second: Int) -> Bool {
+        words[second].start == words[first].end + 1 && text.is(words[first].end, "/")
+    }
+
     /// Whether word `index` begins a sentence: first in the text, or after `.`, `!` or `?`.
     func startsSentence(_ index: Int) -> Bool {
         var position = words[index].start - 1

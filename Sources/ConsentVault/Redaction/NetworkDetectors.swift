@@ -106,6 +106,8 @@ enum NetworkDetectors {
         while index < text.count {
             let boundary = index == 0 || !(text.isAlphanumeric(index - 1) || text.is(index - 1, ".") || text.is(index - 1, ":"))
             if boundary, let end = ipv4End(text, from: index) ?? ipv6End(text, from: index), !text.hasCue(versionCues, before: index, window: 12) {
+                // A network in CIDR notation (`10.0.0.0/24`) is no one's address.
+                if text.is(end, "/"), text.isDigit(end + 1) { index = end; continue }
                 found.append(Detection(type: .ipAddress, start: index, end: end, priority: DetectionPriority.structured))
                 index = end
             } else {
