@@ -280,7 +280,7 @@ enum NameDetector {
         // A lowercase given name after a relative (`can my brother peter pick it up`, `mit seinem enkel luigi`).
         let afterRelative = !first.isCapitalized && context == .strong && origin > 0 && NameCues.familyRoles.contains(words[origin - 1].lower)
             && first.text.count >= 3 && !Self.auxiliaries.contains(first.lower) && !Self.peopleVerbs.contains(first.lower)
-            && NameLexicon.isAnyGivenName(first.text)
+            && (NameLexicon.isGivenName(first.text) || NameLexicon.isFrequentGivenName(first.text) || Self.monthGivenNames.contains(first.lower))
         // Introducing oneself (`ich bin christel stiffel`, `hi im harry marsh-baker`).
         let introducesSelf = context == .strong && origin > 0 && ["bin", "im", "i'm", "i’m", "heiße", "heisse", "hier"].contains(words[origin - 1].lower)
         // A lowercase given name before a double surname (`wer hat den fall charlotte müller-lüdenscheidt?`).
@@ -404,7 +404,7 @@ enum NameDetector {
            !beforePeopleVerb(last, in: words) || origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower) {
             return nil
         }
-        if context == .none || context == .weak, NameCues.isBrandOrPlace(first.lower) { return nil }
+        if context == .none || context == .weak, !addressed, NameCues.isBrandOrPlace(first.lower) { return nil }
         if context != .naming {
             // A shop named after a person (`Schuhhaus Brenner`, `Dear Hollis Home`, `Sender Quill & Ember Books`), or a
             // product (`Peter Kaiser-Schuhe`); after a title or role only what follows the name counts.

@@ -541,7 +541,7 @@ struct NameWords {
             position -= 1
         }
         // Not a code that opens with letters (`DE89 3704 …`).
-        guard digits >= 6, !text.isLetter(position) else { return false }
+        guard digits >= 6, !(text.isLetter(position) && text.isDigit(position + 1)) else { return false }
         let word = words[index]
         return !word.isCapitalized || NameLexicon.isAnyGivenName(key: word.key) || NameLexicon.isSurname(word.stem)
     }
