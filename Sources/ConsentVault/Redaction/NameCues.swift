@@ -61,6 +61,8 @@ enum NameCues {
                                            "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge", "nan", "nana", "gran", "granny", "boyfriend", "girlfriend",
                                            "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "stepson",
                                            "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn"]
+    /// Words a name follows without a colon (`name Peter Smith`, `name paul frei`).
+    private static let nameLabels: Set<String> = ["name", "surname", "nachname"]
     /// Labels of a person to contact (`Contact on site:`).
     private static let contactLabels: Set<String> = ["contact", "kontakt", "ansprechpartner", "ansprechpartnerin", "ansprechperson"]
     /// Words in brackets after a number that say what kind of number it is or when to call (`(mobil)`, `(abends)`, `(Retoure)`).
@@ -425,9 +427,11 @@ enum NameCues {
             return .naming
         }
         // `name Peter Smith`, `Name von Stetten`, but not `brand name Nike`.
-        let nameStarts = words[index].isCapitalized || particles.contains(words[index].lower) && index + 1 < words.count && words[index + 1].isCapitalized
-            || (NameLexicon.isAnyGivenName(words[index].text) || NameLexicon.isPlainSurname(words[index].text)) && !isStopWord(words[index].lower)
-        if ["name", "surname", "nachname"].contains(previous), gapIsPlain, nameStarts, index < 2 || !namedThings.contains(words[index - 2].lower) { return .strong }
+        if nameLabels.contains(previous), gapIsPlain, index < 2 || !namedThings.contains(words[index - 2].lower),
+           words[index].isCapitalized || particles.contains(words[index].lower) && index + 1 < words.count && words[index + 1].isCapitalized
+            || (NameLexicon.isAnyGivenName(words[index].text) || NameLexicon.isPlainSurname(words[index].text)) && !isStopWord(words[index].lower) {
+            return .strong
+        }
         // A role written for both genders (`Kontoinhaber/in Jekaterina Iwanowa`).
         if previous == "in", index > 1, strongWords.contains(words[index - 2].lower), words.separator(before: index - 1, contains: "/") { return .strong }
         // `the Young family`, `the Kowalskis`.

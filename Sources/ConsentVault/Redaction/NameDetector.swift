@@ -262,7 +262,7 @@ enum NameDetector {
         // one whose possessive is no name itself and follows none (`könnt ihr eleonores karte prüfen`, `miras iban`, not `thomas konto`).
         let ownsSomething = index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.personalNouns.contains(words[index + 1].lower)
         let lowercasePossessive = ownsSomething && !first.isCapitalized && first.lower.count >= 5 && first.lower.hasSuffix("s")
-            && !first.lower.contains("'") && !first.lower.contains("’")
+            && !first.lower.contains("'" as Character) && !first.lower.contains("’" as Character)
             && NameLexicon.isAnyGivenName(String(first.lower.dropLast())) && !NameLexicon.isAnyGivenName(first.lower)
             && !(index > 0 && words.areAdjacent(index - 1, index) && NameLexicon.isAnyGivenName(words[index - 1].text))
         let ownsPersonal = ownsSomething && (words.endsWithPossessive(index) && (NameLexicon.isAnyGivenName(key: words[index].key)
@@ -284,16 +284,16 @@ enum NameDetector {
         // Introducing oneself (`ich bin christel stiffel`, `hi im harry marsh-baker`).
         let introducesSelf = context == .strong && origin > 0 && ["bin", "im", "i'm", "i’m", "heiße", "heisse", "hier"].contains(words[origin - 1].lower)
         // A lowercase given name before a double surname (`wer hat den fall charlotte müller-lüdenscheidt?`).
-        let doubleSurnameNext = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1) && words[index + 1].text.contains("-")
+        let doubleSurnameNext = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1) && words[index + 1].text.contains("-" as Character)
             && NameLexicon.isAnyGivenName(first.text) && isDoubleSurname(words[index + 1].text)
         // A surname after `der`/`die` before what the person did (`der schmidt hat schon wieder …`, `die Meyer-Lohse war da`); capitalized,
         // only a double one (`der Bon war unleserlich` is a receipt).
-        let articleSurname = origin > 0 && (!first.isCapitalized || first.text.contains("-")) && ["der", "die"].contains(words[origin - 1].lower) && index + 1 < words.count && words.areAdjacent(index, index + 1)
+        let articleSurname = origin > 0 && (!first.isCapitalized || first.text.contains("-" as Character)) && Self.articles.contains(words[origin - 1].lower) && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && (Self.auxiliaries.contains(words[index + 1].lower) || Self.peopleVerbs.contains(words[index + 1].lower))
-            && (NameLexicon.isPlainSurname(words.stem(index)) || first.text.contains("-") && isDoubleSurname(first.text))
+            && (NameLexicon.isPlainSurname(words.stem(index)) || first.text.contains("-" as Character) && isDoubleSurname(first.text))
         // A colleague asked something at a line's start (`milan kannst du …`, `Mark, can you …`).
-        let addressed = words.opensEntry(index) && NameLexicon.isAnyGivenName(first.text) && index + 2 < words.count
-            && Self.questionOpenings.contains(words[index + 1].lower + " " + words[index + 2].lower)
+        let addressed = index + 2 < words.count && Self.questionPronouns.contains(words[index + 2].lower)
+            && Self.questionOpenings.contains(words[index + 1].lower + " " + words[index + 2].lower) && words.opensEntry(index) && NameLexicon.isAnyGivenName(first.text)
         // A lowercase surname after a title (`mit herr rüegg wegen …`); not `frau`, which is also a wife.
         let titledLowercase = !first.isCapitalized && context == .strong && origin > 0 && ["herr", "herrn", "mr", "mrs", "ms", "mx"].contains(words[origin - 1].lower)
             && (first.text.count >= 4 || isSurname(words.stem(index))) && !Self.auxiliaries.contains(first.lower) && !Self.titleFollowers.contains(first.lower)
@@ -302,8 +302,8 @@ enum NameDetector {
             && NameLexicon.isAnyGivenName(first.text) && !Self.auxiliaries.contains(first.lower)
             && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && Self.objectFollowers.contains(words[index + 1].lower))
         // A name called back at a number (`callback baker (0117) 496 0586`, `pls call back bell on +44 …`).
-        let calledBackAtNumber = origin > 0 && (["callback", "rückruf"].contains(words[origin - 1].lower)
-                || origin > 1 && words[origin - 1].lower == "back" && ["call", "ring", "phone"].contains(words[origin - 2].lower))
+        let calledBackAtNumber = origin > 0 && (Self.callbackWords.contains(words[origin - 1].lower)
+                || origin > 1 && words[origin - 1].lower == "back" && Self.callWords.contains(words[origin - 2].lower))
             && first.text.count >= 3 && !["unter", "under"].contains(first.lower)
             && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(first.text)) && words.followedByPhone(index)
         if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
@@ -375,10 +375,12 @@ enum NameDetector {
                 || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && beforePeopleVerb(next, in: words)
                     && !NameCues.isStopWord(candidate.lower)
                 // A double surname after a lowercase given name (`charlotte müller-lüdenscheidt`, `hans jürgen koch-schlosser`).
-                || candidate.text.contains("-") && NameLexicon.isAnyGivenName(words[last].text) && isDoubleSurname(candidate.text)
+                || candidate.text.contains("-" as Character) && NameLexicon.isAnyGivenName(words[last].text) && isDoubleSurname(candidate.text)
                 // The surname after `name` and a given name (`name rosita ditschlerin`), ending the clause or line.
                 || last == index && origin > 0 && ["name", "namens"].contains(words[origin - 1].lower) && candidate.text.count >= 3
                     && !NameCues.isStopWord(candidate.lower) && (words.endsClause(next) || words.endsLine(next))
+                // A lowercase surname that is also a word, signing after a closing (`lg pia schwarz`).
+                || last == index && context == .signature && NameLexicon.isAnyGivenName(first.text) && isSurname(words.stem(next)) && words.endsLine(next)
                 // The surname of a lowercase name announcing itself (`grace tremlett here`).
                 || last == index && candidate.text.count >= 3 && next + 1 < words.count && words[next + 1].lower == "here" && words.opensEntry(index)
                 // The surname of a lowercase name from a place, also one that is a word (`svenja braun aus Düsseldorf`).
@@ -647,7 +649,7 @@ enum NameDetector {
 
     /// Whether `word` is two capitalized given names joined by a hyphen (`Hans-Adolf`, `Franz-Josef`), one of them no ordinary word.
     private static func isDoubleGivenName(_ word: NameWords.Word) -> Bool {
-        guard word.isCapitalized, word.key.contains("-") else { return false }
+        guard word.isCapitalized, word.key.contains("-" as Character) else { return false }
         let parts = word.key.split(separator: "-").map(String.init)
         return parts.count == 2 && parts.allSatisfy { $0.count >= 3 && NameLexicon.isAnyGivenName(key: $0) } && parts.contains { NameLexicon.isGivenName(key: $0) }
     }
@@ -668,6 +670,14 @@ enum NameDetector {
     /// Lowercase words after `herr`/`mr` that are no surname (`der herr mit dem Audi`, `mr whoever`).
     private static let titleFollowers: Set<String> = ["mit", "von", "aus", "vom", "hier", "dort", "da", "bei", "with", "from", "here", "there", "whoever",
                                                       "who", "wer", "den", "dem", "des", "und", "and", "oder", "or", "ist", "is", "war", "was", "hat", "has"]
+
+    /// Articles before a surname in chat (`der schmidt hat …`).
+    private static let articles: Set<String> = ["der", "die"]
+    /// Words before a name called back (`callback baker (0117) …`, `call back bell on …`).
+    private static let callbackWords: Set<String> = ["callback", "rückruf"]
+    private static let callWords: Set<String> = ["call", "ring", "phone"]
+    /// The pronouns that end `questionOpenings`, checked first.
+    private static let questionPronouns: Set<String> = ["du", "you"]
 
     /// Two words after a name that ask the person something (`kannst du`, `can you`).
     private static let questionOpenings: Set<String> = ["kannst du", "könntest du", "hast du", "bist du", "machst du", "schaust du", "can you",

@@ -204,9 +204,8 @@ public struct Redactor: @unchecked Sendable {
     /// line); a member's known name parts with one space or a comma between them (`Tom Whelan`,
     /// `Haas, Günter` from the first and last name: one placeholder whose field lists both, so
     /// demask needs both allowed); and a known name part with the initial before it (`F. Schneider`).
-    /// A known part and another name one space beside it are one name that is not all the member's
-    /// (`Giuseppe Bianchi` when only `Giuseppe` is known, the sister `Imke` of a known `Schmitz`):
-    /// one placeholder without a field, which demask leaves alone and which leaves no space between two.
+    /// A known part and another name beside it stay two placeholders (`Giuseppe` can be put back,
+    /// `Bianchi` cannot), leaving the space between them.
     private static func mergingNeighbours(_ detections: [Detection], in text: ScalarText) -> [Detection] {
         var merged: [Detection] = []
         for var detection in detections {
@@ -227,8 +226,6 @@ public struct Redactor: @unchecked Sendable {
                 let fields = (first.split(separator: " ") + second.split(separator: " ")).map(String.init)
                 merged[merged.count - 1] = Detection(type: .person, start: last.start, end: detection.end, priority: last.priority,
                                                      field: fields.joined(separator: " "))
-            } else if last.type == .person, oneSpace, (last.field == nil) != (detection.field == nil) {
-                merged[merged.count - 1] = Detection(type: .person, start: last.start, end: detection.end, priority: last.priority)
             } else {
                 merged.append(detection)
             }
