@@ -374,13 +374,13 @@ enum NameCues {
         // Not the practice or firm the post goes to (`c/o Praxis Sommer`, `c/o Kanzlei Dr. Ghasemi`).
         if followsCareOf(index, in: words) { return careOfPlaces.contains(words[index].lower) ? .none : .strong }
         if index > 0, followsCareOf(index - 1, in: words), careOfPlaces.contains(words[index - 1].lower) { return .strong }
-        // Whose number a bracket after it names (`Rückruf unter 0721 868621 (süßebier)`), not what kind of number it is (`(mobil)`).
         // Whoever a contact label names (`Contact on site: Thabo, 07700 …`, `Ansprechpartner vor Ort: Ilse`).
         if words.separator(before: index, contains: ":"), !words.startsLine(index), words[index].isCapitalized,
            let label = (max(0, index - 3)..<index).last(where: { contactLabels.contains(words[$0].lower) }),
            !(label + 1..<index).contains(where: { words.startsLine($0) }) {
             return .strong
         }
+        // Whose number a bracket after it names (`Rückruf unter 0721 868621 (süßebier)`), not what kind of number it is (`(mobil)`).
         if words.isBracketedAfterNumber(index), !numberKinds.contains(words[index].lower), !isStopWord(words[index].lower) { return .naming }
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
         let previous = words[index - 1].lower
