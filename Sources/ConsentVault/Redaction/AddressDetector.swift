@@ -257,8 +257,8 @@ enum AddressDetector {
     private static func isAddressWord(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first else { return false }
         if addressParticles.contains(word) { return true }
-        if first.properties.isUppercase { return !word.contains(":") && !addressLabels.contains(word.lowercased()) }
-        return CharacterSet.decimalDigits.contains(first) && word.count <= 5 && !word.contains(":")
+        if first.properties.isUppercase { return !word.contains(":" as Character) && !addressLabels.contains(word.lowercased()) }
+        return CharacterSet.decimalDigits.contains(first) && word.count <= 5 && !word.contains(":" as Character)
     }
 
     /// Whether an address part names a person (`Ciara Nolan`): a given name and a listed surname or second given name, no
@@ -594,6 +594,30 @@ enum AddressDetector {
         return nil
     }
 
+    /// End of an Irish-language street after its house number (`39 Cnoc na Gréine`, `7 Bóthar an Chloichín`): a street
+    /// type, then up to three capitalized words or particles, ending with a capitalized word.
+    private static func irishStreetEnd(_ text: ScalarText, _ cursor: Int) -> Int? {
+        guard text.isSpace(cursor), text.isUpper(cursor + 1), let type = word(text, cursor + 1),
+              irishStreetTypes.contains(type.text.lowercased()) else { return nil }
+        var end: Int?
+        var position = type.end
+        for _ in 0..<4 {
+            guard text.isSpace(position), let next = word(text, position + 1) else { break }
+            let isParticle = irishParticles.contains(next.text.lowercased())
+            guard text.isUpper(position + 1) || isParticle else { break }
+            position = next.end
+            if !isParticle { end = position }
+        }
+        return end
+    }
+
+    /// Irish street types that open the street's name (`Cnoc`, hill; `Bóthar`, road; `Sráid`, street).
+    private static let irishStreetTypes: Set<String> = ["cnoc", "bóthar", "sráid", "ascaill", "lána", "páirc", "radharc", "ard", "gleann", "cúirt",
+                                                        "plás", "céide", "corrán", "garrán", "bealach", "faiche", "cearnóg", "clós", "ráth", "bruach",
+                                                        "coill", "cluain", "mainistir", "tulach", "baile"]
+    /// Articles and particles inside Irish street names (`na`, `an`, `an t-`).
+    private static let irishParticles: Set<String> = ["na", "an", "an t", "de", "dhá", "mhic", "uí", "ní", "ó"]
+
     private static let streetPrefixes = ScalarText.lowercased(["rue", "avenue", "boulevard", "via", "viale", "piazza", "calle", "avenida", "plaza", "rua",
                                                                "ul.", "ulica", "aleja", "straat", "laan", "plein"])
 
@@ -605,10 +629,10 @@ enum AddressDetector {
         while text.isDigit(cursor), cursor - start < 6 { cursor += 1 }
         if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
-        var streetEnd: Int?
+        var streetEnd = irishStreetEnd(text, cursor)
         var weakType = false
         var wordsRead = 0
-        for _ in 0..<5 {
+        for _ in 0..<(streetEnd == nil ? 5 : 0) {
             guard text.isSpace(cursor), text.isUpper(cursor + 1) || text.isDigit(cursor + 1) else { break }
             let wordStart = cursor + 1
             var wordEnd = wordStart

@@ -14,7 +14,10 @@ enum DateDetector {
         ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9), ("jän", 1), ("feber", 2),
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
     private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b", "b. ",
-                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "wird ", "turns ", "turned ", "turning ", "i turn ", "hits ", "feiert ", "feiere ", "bday", "b-day", "b'day"])
+                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "bday", "b-day", "b'day"])
+    /// Words that say someone reaches an age: a cue only with the age beside them (`wird 50 am …`, `turns 40 on …`,
+    /// `wird am 5. März 50`), not for an event (`wird am 21. Dezember um 16:00 Uhr eingespielt`).
+    private static let ageCues = ScalarText.lowercased(["wird ", "turns ", "turned ", "turning ", "i turn ", "hits ", "feiert ", "feiere "])
     /// Cues that name the birth itself, not a birthday party or campaign: only these make a date of last
     /// year or later a date of birth (`Birthday email brief 10/15/2025` is a campaign date).
     private static let birthCues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "date of birth", "dob", "d.o.b", "geburtsdatum",
@@ -49,6 +52,7 @@ enum DateDetector {
                     && text.hasWordCue(pairOpeners, before: date.start, window: 24)
             let cued = recent || inRange ? text.hasCue(birthCues, before: date.start, window: 45)
                 : text.hasCue(cues, before: date.start, window: 45) || text.hasCue(cues, before: min(text.count, date.end + 14), window: 14)
+                    || hasAgeCue(before: date, in: text)
             // Without a cue naming the birth itself, a full year no adult member was born in (`wird am 28.11.2024
             // renoviert`) is no birth date; a child's is (`Tochter Renate (geb. 1. Okt. 2021)`).
             let bornThen = { date.isoDays.isEmpty || date.isoDays.contains { birthYears.contains(Int($0.prefix(4)) ?? 0) }
@@ -59,6 +63,31 @@ enum DateDetector {
             return Detection(type: .dateOfBirth, start: start, end: date.end,
                              priority: known ? DetectionPriority.knownValue : DetectionPriority.date, field: known ? "birthday" : nil)
         }
+    }
+
+    /// Ages written as words (`wird am 26.11. zehn`, `turns ten on 3 May`).
+    private static let ageWords = ScalarText.lowercased([
+        "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "dreizehn", "vierzehn",
+        "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig",
+        "achtzig", "neunzig", "hundert", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+        "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    ])
+    /// Whether an age cue stands before `date` with an age of one to three digits right after the cue or after the date.
+    private static func hasAgeCue(before date: FoundDate, in text: ScalarText) -> Bool {
+        func isAge(at index: Int) -> Bool {
+            guard !text.isLetter(index - 1) else { return false }
+            if ageWords.contains(where: { text.lowercasedMatches($0, at: index) && !text.isLetter(index + $0.count) }) { return true }
+            var end = index
+            while text.isDigit(end), end - index < 4 { end += 1 }
+            return (1...3).contains(end - index) && !text.isDigit(index - 1) && !text.isDigit(end) && !text.is(end, ":")
+        }
+        let start = max(0, date.start - 45)
+        let cueBeforeAge = ageCues.contains { cue in
+            (start...max(start, date.start - cue.count)).contains { text.lowercasedMatches(cue, at: $0) && isAge(at: $0 + cue.count) }
+        }
+        guard !cueBeforeAge else { return true }
+        return text.hasCue(ageCues, before: date.start, window: 45) && (date.end..<min(text.count, date.end + 4)).contains { isAge(at: $0) }
     }
 
     private static let theWord = ScalarText.lowercased(["the "])[0]

@@ -72,12 +72,14 @@ enum IdentifierDetectors {
             cursor += 1
             let letters = cursor
             while text.isUpper(cursor), text.isASCIILetter(cursor), cursor - letters < 2 { cursor += 1 }
-            if text.isSpace(cursor) { cursor += 1 }
+            // A space or a second hyphen before the digits (`MS-KD 6441`, `MS-KD-6441H`).
+            if text.isSpace(cursor) || text.is(cursor, "-") && cursor > letters && text.isDigit(cursor + 1) { cursor += 1 }
             let numbers = cursor
             while text.isDigit(cursor), cursor - numbers < 4 { cursor += 1 }
             guard cursor > numbers else { continue }
             if text.is(cursor, "E") || text.is(cursor, "H") { cursor += 1 }
-            guard !text.isAlphanumeric(cursor) else { continue }
+            // A code that goes on after a hyphen or slash is a batch or article code (`GC-FR5100-H`).
+            guard !text.isAlphanumeric(cursor), !((text.is(cursor, "-") || text.is(cursor, "/")) && text.isAlphanumeric(cursor + 1)) else { continue }
             found.append(Detection(type: .licensePlate, start: index, end: cursor, priority: DetectionPriority.structured))
             index = cursor
         }

@@ -427,7 +427,7 @@ enum NameCues {
             return .naming
         }
         // `name Peter Smith`, `Name von Stetten`, but not `brand name Nike`.
-        if nameLabels.contains(previous), gapIsPlain, index < 2 || !namedThings.contains(words[index - 2].lower),
+        if nameLabels.contains(previous), gapIsPlain, !words.separator(before: index, contains: "."), index < 2 || !namedThings.contains(words[index - 2].lower),
            words[index].isCapitalized || particles.contains(words[index].lower) && index + 1 < words.count && words[index + 1].isCapitalized
             || (NameLexicon.isAnyGivenName(words[index].text) || NameLexicon.isPlainSurname(words[index].text)) && !isStopWord(words[index].lower) {
             return .strong

@@ -255,9 +255,9 @@ enum NameDetector {
         let speaksLowercase = !first.isCapitalized && beforePeopleVerb(index, in: words)
             && (first.text.count >= 4 && (NameLexicon.isPlainSurname(words.stem(index)) || hasForeignLetters(first.text)
                 || hasSurnameEnding(first.lower) || NameLexicon.isGivenName(key: words[index].key))
-                // a short given name that is a word too (`rob said …`)
+                // a short given name that is a word too (`rob said …`), not a thing after a determiner (`the sole came off`)
                 || first.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && !Self.auxiliaries.contains(first.lower)
-                    && !Self.adverbs.contains(first.lower))
+                    && !Self.adverbs.contains(first.lower) && !(origin > 0 && Self.determiners.contains(words[origin - 1].lower)))
         // A given name that is also a word, owning something personal (`pls email Graces address`, `an haukes Mail`), or a lowercase
         // one whose possessive is no name itself and follows none (`könnt ihr eleonores karte prüfen`, `miras iban`, not `thomas konto`).
         let ownsSomething = index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.personalNouns.contains(words[index + 1].lower)
@@ -299,7 +299,7 @@ enum NameDetector {
             && (first.text.count >= 4 || isSurname(words.stem(index))) && !Self.auxiliaries.contains(first.lower) && !Self.titleFollowers.contains(first.lower)
         // A lowercase given name to contact, ending the clause or before what to tell them (`ask hope, she did …`, `tell precious her parcel's in`).
         let contactedLowercase = !first.isCapitalized && origin > 0 && Self.contactVerbs.contains(words[origin - 1].lower) && first.text.count >= 3
-            && NameLexicon.isAnyGivenName(first.text) && !Self.auxiliaries.contains(first.lower)
+            && NameLexicon.isAnyGivenName(first.text) && !Self.auxiliaries.contains(first.lower) && !Self.adverbs.contains(first.lower)
             && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && Self.objectFollowers.contains(words[index + 1].lower))
         // A name called back at a number (`callback baker (0117) 496 0586`, `pls call back bell on +44 …`).
         let calledBackAtNumber = origin > 0 && (Self.callbackWords.contains(words[origin - 1].lower)
@@ -370,7 +370,7 @@ enum NameDetector {
                 // hyphenated, after an introduction (`hallo ich bin christel stiffel`, `hi im harry marsh-baker,`).
                 || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text)
                     && (NameLexicon.isSurname(words.stem(next)) && words.followedByStreet(next)
-                        || introducesSelf && (words.endsLine(next) || words.endsClause(next) || candidate.text.contains("-")))
+                        || introducesSelf && (words.endsLine(next) || words.endsClause(next) || candidate.text.contains("-" as Character)))
                 // A lowercase surname before a verb only people do (`omar nasser rang`).
                 || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && beforePeopleVerb(next, in: words)
                     && !NameCues.isStopWord(candidate.lower)
@@ -520,7 +520,7 @@ enum NameDetector {
                 // (`1. Schmidt, …`, `4) Baker - …`, `4) Wójcik – …`, `2. Lüders-Voß, …`).
                 let itemSurname = last == index && words.opensNumberedItem(index) && !NameCues.isShopWord(first.lower)
                     && (hasForeignLetters(first.text) || NameLexicon.isSurname(words.stem(index))
-                    || first.text.contains("-") && first.text.split(separator: "-").allSatisfy { NameLexicon.isSurname(String($0)) })
+                    || first.text.contains("-" as Character) && first.text.split(separator: "-").allSatisfy { NameLexicon.isSurname(String($0)) })
                 // A given name that is also a word, before `from` and a place or team (`Grace from Ballymun asked`, `Grace from the Leeds
                 // store`), not before a person (`Call from Wade Parrish`).
                 let fromPlace = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && index + 2 < words.count
@@ -662,7 +662,13 @@ enum NameDetector {
 
     /// Adverbs that stand where a lowercase name could, before a verb (`she just rang`, `er hat gerade angerufen`).
     private static let adverbs: Set<String> = ["just", "also", "then", "finally", "already", "still", "never", "always", "often", "again", "only",
-                                               "even", "eventually", "actually", "apparently", "jetzt", "gerade", "auch", "schon", "dann", "nur", "noch"]
+                                               "even", "eventually", "actually", "apparently", "jetzt", "gerade", "auch", "schon", "dann", "nur", "noch",
+                                               "yet", "now", "soon", "later", "today", "tomorrow", "asap", "back", "first", "instead", "too",
+                                               "anyway", "please", "pls", "bald", "heute", "morgen", "nochmal", "sofort"]
+    /// Words before a noun that no name follows in a lowercase chat (`the sole came off`, `my bill was wrong`).
+    private static let determiners: Set<String> = ["the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
+                                                   "these", "those", "every", "each", "no", "some", "any", "das", "ein", "eine", "einen",
+                                                   "mein", "meine", "dein", "deine", "sein", "seine", "ihr", "ihre", "unser", "unsere"]
 
     /// Words after a person to contact that say what to tell them (`tell precious her parcel's in`).
     private static let objectFollowers: Set<String> = ["her", "him", "them", "that", "to", "about", "if", "whether", "when", "ob", "dass", "wegen", "bitte"]

@@ -211,7 +211,7 @@ enum NetworkDetectors {
             let query = text.string(question + 1, end).lowercased()
             let parameters = query.split(whereSeparator: { $0 == "&" || $0 == ";" }).map { $0.split(separator: "=", maxSplits: 1) }
             let personal = parameters.contains { parameter in
-                parameter.first.map { personalParameters.contains(String($0)) } ?? false || parameter.count == 2 && (parameter[1].contains("@") || parameter[1].contains("%40"))
+                parameter.first.map { personalParameters.contains(String($0)) } ?? false || parameter.count == 2 && (parameter[1].contains("@" as Character) || parameter[1].contains("%40"))
             }
             if personal {
                 found.append(Detection(type: .url, start: index, end: end, priority: DetectionPriority.structured))

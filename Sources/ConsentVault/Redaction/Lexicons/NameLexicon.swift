@@ -41,14 +41,19 @@ enum NameLexicon {
     /// the lists hold only without the umlaut's dots (Turkish `Ömer` → `omer`, `Gülşen` → `gulsen`)
     /// gets that key instead.
     static func key(_ word: String) -> String {
+        // Most words are ASCII without an apostrophe: their key is their lowercase form.
+        if word.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) { return word.lowercased() }
         let german = key(word, spellingUmlauts: true)
-        guard word.lowercased().unicodeScalars.contains(where: { "äöü".unicodeScalars.contains($0) }) else { return german }
+        guard word.unicodeScalars.contains(where: { umlauts.contains($0) }) else { return german }
         if isListed(german) { return german }
         let plain = key(word, spellingUmlauts: false)
         // A German noun is no surname without its dots (`Größe` is not `Grosse`); a Turkish name has letters German lacks (`Öztürk`).
         let foreign = word.unicodeScalars.contains { $0.value >= 0xc0 && $0.properties.isAlphabetic && !"äöüÄÖÜß".unicodeScalars.contains($0) }
         return givenNames.contains(plain) || ambiguousGivenNames.contains(plain) || foreign && surnames.contains(plain) ? plain : german
     }
+
+    /// Umlauts in either case, which a key spells out (`ü` → `ue`) unless the lists hold the name without the dots.
+    private static let umlauts: Set<Unicode.Scalar> = ["ä", "ö", "ü", "Ä", "Ö", "Ü"]
 
     private static func isListed(_ key: String) -> Bool {
         givenNames.contains(key) || ambiguousGivenNames.contains(key) || surnames.contains(key)
@@ -78,14 +83,14 @@ enum NameLexicon {
     static func isGivenName(_ word: String) -> Bool { isGivenName(key: key(word)) }
     /// `isGivenName` for a word already folded by `key`.
     static func isGivenName(key folded: String) -> Bool {
-        givenNames.contains(folded) || (folded.contains("-") && folded.split(separator: "-").allSatisfy { givenNames.contains(String($0)) })
+        givenNames.contains(folded) || (folded.contains("-" as Character) && folded.split(separator: "-").allSatisfy { givenNames.contains(String($0)) })
     }
     /// Whether `word` is a given name, ordinary word or not (a double name when each part is one).
     static func isAnyGivenName(_ word: String) -> Bool { isAnyGivenName(key: key(word)) }
     /// `isAnyGivenName` for a word already folded by `key`.
     static func isAnyGivenName(key folded: String) -> Bool {
         func given(_ part: String) -> Bool { givenNames.contains(part) || ambiguousGivenNames.contains(part) }
-        return given(folded) || (folded.contains("-") && folded.split(separator: "-").allSatisfy { given(String($0)) })
+        return given(folded) || (folded.contains("-" as Character) && folded.split(separator: "-").allSatisfy { given(String($0)) })
     }
     /// Whether a word folded by `key` is a given name that is also an ordinary word.
     static func isAmbiguousGivenName(key folded: String) -> Bool { ambiguousGivenNames.contains(folded) }
