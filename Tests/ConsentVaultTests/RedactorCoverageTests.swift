@@ -432,6 +432,14 @@ struct RedactorCoverageTests {
         ("rob said mr young complained", ["PERSON:rob", "PERSON:young"]), ("ask hope, she did the stock count", ["PERSON:hope"]),
         ("can someone tell precious her parcel's in?", ["PERSON:precious"]), ("the club (Margaret, Olive and June).", ["PERSON:Margaret", "PERSON:Olive", "PERSON:June"]),
         ("Who's dealing with Gallagher's return?", ["PERSON:Gallagher"]), ("name okafor oder so ähnlich", ["PERSON:okafor"]), ("danke!\nlg pia schwarz", ["PERSON:pia schwarz"]),
+        // Plates with a second hyphen or after where a car stands; an age beside its cue, in digits or words; Irish-language streets.
+        ("Kennzeichen des Abholers MS-KD-6441H.", ["LICENSE_PLATE:MS-KD-6441H"]), ("Parkplatz: UE VK 638 (Abholung)", ["LICENSE_PLATE:UE VK 638"]),
+        ("car on drive XT13OFF.", ["LICENSE_PLATE:XT13OFF"]), ("die Kundin wird 80 am 3. Mai!", ["DATE_OF_BIRTH:3. Mai"]),
+        ("Sohn Wolfgang wird am 26.11. zehn.", ["PERSON:Wolfgang", "DATE_OF_BIRTH:26.11."]), ("she turns ten on 3 May, so", ["DATE_OF_BIRTH:3 May"]),
+        ("The old one was 52 Cnoc na Gréine, please", ["ADDRESS:52 Cnoc na Gréine"]),
+        ("collect from 85 Cnoc na Gréine, Co. Galway, H91 E7XC.", ["ADDRESS:85 Cnoc na Gréine, Co. Galway, H91 E7XC"]),
+        // A given name the lists lack, opening an entry before another given name; not a noun opening a line.
+        ("Beschwerde (Filiale): Gzim und Juana Kessler warten", ["PERSON:Gzim", "PERSON:Juana Kessler"]), ("Kaffee und Anna Schmidt", ["PERSON:Anna Schmidt"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -562,6 +570,9 @@ struct RedactorCoverageTests {
         "KD 2025 Umsatz", "der Bon war unleserlich", "1203 0000 0000 2020 51 (Erstattung).",
         "Reply via @greenleaf_market only.", "find us on Instagram at @harbourandpine, we reply", "oder folgen Sie uns auf @buecherinsel.",
         "Kassen-Server 10.0.0.0/24 bleibt intern", "der herr mit dem blauen auto", "the card, she just rang", "someone else's points balance", "ask support, they know",
+        "Gutscheincharge GC-FR5100-H aktiviert", "Gift card batch GC-SP6415-D activated", "Das Update wird am 21. Dezember um 16:00 Uhr eingespielt.",
+        "give them a ring then, 0171 2345678", "no dispatch email yet. my order", "it says the sole came off",
+        "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

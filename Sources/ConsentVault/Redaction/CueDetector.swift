@@ -38,7 +38,7 @@ enum CueDetector {
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "lieferwagen", "firmenwagen", "dienstwagen", "lkw", "kfz",
                       // Where a car stands (`Parkplatz: UE VK 638`, `car on drive XT13OFF`, `collection bay: YR69EHM`).
-                      "parkplatz", "stellplatz", "parking", "parking space", "bay", "drive", "driveway",
+                      "parkplatz", "stellplatz", "bay", "drive", "driveway",
                       "licence plate", "license plate", "registration", "reg", "car", "vehicle", "van", "truck", "lorry", "transporter",
                       // Makes of cars (`der blaue Audi (M AB 1234)`, `the silver tesla (7ABC123)`).
                       "audi", "bmw", "vw", "tesla", "opel", "ford", "toyota", "mercedes", "skoda", "fiat", "volvo", "porsche", "renault", "peugeot",

@@ -239,6 +239,8 @@ enum NameCues {
         "team", "support", "einkauf", "non-food", "food", "abteilung", "region", "zielgruppe", "marketing", "vertrieb", "verkauf",
         "kundenservice", "helpdesk", "logistik", "lager", "buchhaltung", "filialleitung", "geschäftsleitung", "night", "weekend", "sale",
         "department", "desk", "crew", "staff", "services", "operations", "security", "branch", "council", "relations", "outlet",
+        // Legal forms of companies (`Lieferant Lanz GmbH`, `Hartley Ltd`).
+        "gmbh", "ag", "kg", "ohg", "gbr", "mbh", "ltd", "limited", "inc", "llc", "plc", "corp", "llp",
     ]
 
     /// Whether `lower` names a kind of shop or a team, alone or as the last part of a hyphenated word (`Kranz-Team`).
@@ -345,6 +347,8 @@ enum NameCues {
     /// Whether `lower` can never be (part of) a name.
     static func isStopWord(_ lower: String) -> Bool {
         stopWords.contains(lower) || brands.contains(lower) || strongWords.contains(lower) || closings.contains(lower)
+            // A team addressed (`Liebes Serviceteam`, `Hallo Kundenteam`).
+            || lower.count > 6 && lower.hasSuffix("team")
     }
 
     /// The context of word `index`: what the words before it (on its line, or the closing formula

@@ -140,7 +140,12 @@ enum NameDetector {
                   word.isCapitalized ? other.isCapitalized : !other.isCapitalized && words.isLowercaseText,
                   !NameCues.isStopWord(word.lower) || listedMonth, !NameCues.isCueWord(word.lower) else { return false }
             let key = NameLexicon.key(word.stem)
+            // A given name the lists do not know, opening an entry before a given name (`Beschwerde: Gzim und Juana Kessler`,
+            // `– Ansgar und Svenja –`).
+            let unlistedOpening = candidate < name && word.isCapitalized && words.opensEntry(candidate) && !words.startsLine(candidate) && !NameLexicon.isListed(key)
+                && NameLexicon.isAnyGivenName(key: NameLexicon.key(other.stem))
             guard NameLexicon.isGivenName(key: key) || NameLexicon.isAnyGivenName(key: key) && NameLexicon.isAnyGivenName(key: NameLexicon.key(other.stem))
+                    || unlistedOpening
             else { return false }
             // Part of a brand (`Jil Sander und Hugo`).
             let inBrand = candidate > 0 && words.areAdjacent(candidate - 1, candidate) && NameCues.brandPhrases.contains(words[candidate - 1].lower + " " + word.lower)

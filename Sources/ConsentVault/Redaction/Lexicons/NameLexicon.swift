@@ -55,7 +55,8 @@ enum NameLexicon {
     /// Umlauts in either case, which a key spells out (`ü` → `ue`) unless the lists hold the name without the dots.
     private static let umlauts: Set<Unicode.Scalar> = ["ä", "ö", "ü", "Ä", "Ö", "Ü"]
 
-    private static func isListed(_ key: String) -> Bool {
+    /// Whether a key is in any name list: given name or surname, ordinary word or not.
+    static func isListed(_ key: String) -> Bool {
         givenNames.contains(key) || ambiguousGivenNames.contains(key) || surnames.contains(key)
     }
 
