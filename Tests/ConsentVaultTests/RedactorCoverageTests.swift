@@ -440,6 +440,10 @@ struct RedactorCoverageTests {
         ("collect from 85 Cnoc na Gréine, Co. Galway, H91 E7XC.", ["ADDRESS:85 Cnoc na Gréine, Co. Galway, H91 E7XC"]),
         // A given name the lists lack, opening an entry before another given name; not a noun opening a line.
         ("Beschwerde (Filiale): Gzim und Juana Kessler warten", ["PERSON:Gzim", "PERSON:Juana Kessler"]), ("Kaffee und Anna Schmidt", ["PERSON:Anna Schmidt"]),
+        // Introductions in chat; a flat without a city; a member number whose owner the cue names; an English street after `still`.
+        ("Customer: hi I'm max o'herlihy, my order", ["PERSON:max o'herlihy"]), ("customer: hi im amber, my order", ["PERSON:amber"]),
+        ("Lieferadresse Imhofstrasse 7, Top 4.", ["ADDRESS:Imhofstrasse 7, Top 4"]), ("Kundennummer bei uns M5590213.", ["MEMBER_NUMBER:M5590213"]),
+        ("Is the address still 82 Giblin Street?", ["ADDRESS:82 Giblin Street"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -572,7 +576,7 @@ struct RedactorCoverageTests {
         "Kassen-Server 10.0.0.0/24 bleibt intern", "der herr mit dem blauen auto", "the card, she just rang", "someone else's points balance", "ask support, they know",
         "Gutscheincharge GC-FR5100-H aktiviert", "Gift card batch GC-SP6415-D activated", "Das Update wird am 21. Dezember um 16:00 Uhr eingespielt.",
         "give them a ring then, 0171 2345678", "no dispatch email yet. my order", "it says the sole came off",
-        "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage",
+        "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage", "hallo im laden war es voll",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -430,7 +430,8 @@ enum AddressDetector {
     private static let addressCueInitials = ScalarText.letterMask("larwhdsba")
     /// Lowercase words after an address cue that are no street (`ich wohne seit 5 Jahren`, `wohne knapp 3 km weg`).
     private static let notChatStreetWords: Set<String> = ["seit", "schon", "bereits", "knapp", "etwa", "circa", "fast", "über", "ueber", "mehr",
-                                                      "genau", "jetzt", "nur", "noch", "erst", "ungefähr", "rund", "since", "about", "for", "only"]
+                                                      "genau", "jetzt", "nur", "noch", "erst", "ungefähr", "rund", "since", "about", "for", "only",
+                                                      "still", "now", "currently", "probably", "around", "almost", "nearly", "over", "under"]
     /// Fillers that open a street's name when capitalized (`Anschrift Im Winkel 71`, `wohnt In der Au 5`).
     private static let capitalizedStreetOpeners = ScalarText.lowercased(["im", "in"])
     /// Words between an address cue and the street (`Adresse ist jetzt …`, `wohnt in der …`).
@@ -913,6 +914,8 @@ enum AddressDetector {
         var cursor = end
         // `, Hinterhaus, 2. OG`
         for _ in 0..<3 { cursor = floorEnd(text, cursor) ?? cursor }
+        // Without a city, the flat still belongs to the street (`Imhofstrasse 7, Top 4.`).
+        let withFlat = cursor
         cursor = separatorEnd(text, cursor)
         if text.lowercasedMatches(inWord, at: cursor), text.isDigit(countryPrefixEnd(text, cursor + inWord.count)) { cursor += inWord.count - 1 }
         // ` in Bremen` ending the sentence or line: the city without its postcode.
@@ -922,13 +925,13 @@ enum AddressDetector {
                 return cityEnd
             }
         }
-        guard text.isWhitespace(cursor) else { return end }
+        guard text.isWhitespace(cursor) else { return withFlat }
         cursor = countryPrefixEnd(text, cursor + 1)
         let codeStart = cursor
         while text.isDigit(cursor) { cursor += 1 }
         // The city is capitalized, or in chat lowercase after a five-digit German code (`04109 leipzig`).
         guard cursor - codeStart == 5 || cursor - codeStart == 4, text.isSpace(cursor),
-              text.isUpper(cursor + 1) || (cursor - codeStart == 5 && text.isLetter(cursor + 1)) else { return end }
+              text.isUpper(cursor + 1) || (cursor - codeStart == 5 && text.isLetter(cursor + 1)) else { return withFlat }
         cursor += 1
         let cityStart = cursor
         while text.isLetter(cursor) || (text.is(cursor, "-") && text.isUpper(cursor + 1)), cursor - cityStart < maximumWord { cursor += 1 }

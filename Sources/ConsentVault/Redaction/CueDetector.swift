@@ -72,7 +72,9 @@ enum CueDetector {
 
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
-                                               "on", "file", "was", "war", "of", "iban", "mit", "with", "s", "me", "mir"]
+                                               "on", "file", "was", "war", "of", "iban", "mit", "with", "s", "me", "mir",
+                                               // Whose number it is (`Kundennummer bei uns M5590213`, `our member number here 4471`).
+                                               "bei", "uns", "our", "unsere", "hier", "here"]
 
     /// Values after cues.
     static func values(in text: ScalarText) -> [Detection] {

@@ -287,7 +287,8 @@ enum NameDetector {
             && first.text.count >= 3 && !Self.auxiliaries.contains(first.lower) && !Self.peopleVerbs.contains(first.lower)
             && (NameLexicon.isGivenName(first.text) || NameLexicon.isFrequentGivenName(first.text) || Self.monthGivenNames.contains(first.lower))
         // Introducing oneself (`ich bin christel stiffel`, `hi im harry marsh-baker`).
-        let introducesSelf = context == .strong && origin > 0 && ["bin", "im", "i'm", "i’m", "heiße", "heisse", "hier"].contains(words[origin - 1].lower)
+        let introducesSelf = (context == .strong || Self.introducedAfterGreeting(origin, in: words)) && origin > 0
+            && ["bin", "im", "i'm", "i’m", "heiße", "heisse", "hier", "its", "it's", "it’s"].contains(words[origin - 1].lower)
         // A lowercase given name before a double surname (`wer hat den fall charlotte müller-lüdenscheidt?`).
         let doubleSurnameNext = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1) && words[index + 1].text.contains("-" as Character)
             && NameLexicon.isAnyGivenName(first.text) && isDoubleSurname(words[index + 1].text)
@@ -563,10 +564,13 @@ enum NameDetector {
             && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))
     }
 
-    /// Whether the word before `origin` is `it's` with a greeting at most three words before it (`hi, it's rachel`, `hi guys 😊 it's dawn`).
+    /// Whether the word before `origin` is `it's` or `i'm` with a greeting at most three words before it (`hi, it's rachel`, `hi guys 😊 it's dawn`, `hi im amber`).
     private static func introducedAfterGreeting(_ origin: Int, in words: NameWords) -> Bool {
-        guard origin > 1, ["it's", "it’s", "its"].contains(words[origin - 1].lower) else { return false }
-        return (max(0, origin - 4)..<origin - 1).contains { ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"].contains(words[$0].lower) }
+        guard origin > 1, ["it's", "it’s", "its", "i'm", "i’m", "im"].contains(words[origin - 1].lower) else { return false }
+        // German `im` is no `I'm` (`hallo im Laden`): only after an English greeting.
+        let greetings: Set<String> = words[origin - 1].lower == "im" ? ["hi", "hey", "hello", "hiya", "heya"]
+            : ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"]
+        return (max(0, origin - 4)..<origin - 1).contains { greetings.contains(words[$0].lower) }
     }
 
     /// Whether word `index` signs after a closing, on its line (`Gruß Peter Hahn`) or the next (`Viele Grüße⏎Peter Hahn`).
