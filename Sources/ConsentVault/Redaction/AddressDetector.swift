@@ -487,7 +487,7 @@ enum AddressDetector {
 
     /// Where the house number starts after a flat before it (`Flat 2, 138A Hope Street`, `Apt 4 - 12 Elm St`), or nil.
     private static func unitBeforeStreet(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.isLetter(start), let unit = word(text, start), units.contains(unit.text.lowercased()), text.isSpace(unit.end),
+        guard text.initial(start, in: unitInitials), let unit = word(text, start), units.contains(unit.text.lowercased()), text.isSpace(unit.end),
               text.isAlphanumeric(unit.end + 1) else { return nil }
         var cursor = unit.end + 1
         let numberStart = cursor
@@ -505,6 +505,9 @@ enum AddressDetector {
         guard text.isSpace(cursor), text.isDigit(cursor + 1) else { return nil }
         return cursor + 1
     }
+
+    /// First letters of `units`, to pass over other words without building a string.
+    private static let unitInitials = ScalarText.letterMask("asufr")
 
     /// Words that end a building's name.
     private static let buildingTypes: Set<String> = ["house", "court", "building", "mansions", "lodge", "tower", "heights", "hall", "point",

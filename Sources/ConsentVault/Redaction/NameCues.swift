@@ -348,7 +348,7 @@ enum NameCues {
     static func isStopWord(_ lower: String) -> Bool {
         stopWords.contains(lower) || brands.contains(lower) || strongWords.contains(lower) || closings.contains(lower)
             // A team addressed (`Liebes Serviceteam`, `Hallo Kundenteam`).
-            || lower.count > 6 && lower.hasSuffix("team")
+            || lower.utf8.count > 6 && lower.utf8.suffix(4).elementsEqual("team".utf8)
     }
 
     /// The context of word `index`: what the words before it (on its line, or the closing formula

@@ -568,10 +568,13 @@ enum NameDetector {
     private static func introducedAfterGreeting(_ origin: Int, in words: NameWords) -> Bool {
         guard origin > 1, ["it's", "it’s", "its", "i'm", "i’m", "im"].contains(words[origin - 1].lower) else { return false }
         // German `im` is no `I'm` (`hallo im Laden`): only after an English greeting.
-        let greetings: Set<String> = words[origin - 1].lower == "im" ? ["hi", "hey", "hello", "hiya", "heya"]
-            : ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"]
+        let greetings = words[origin - 1].lower == "im" ? englishGreetings : introductionGreetings
         return (max(0, origin - 4)..<origin - 1).contains { greetings.contains(words[$0].lower) }
     }
+
+    /// Greetings before `it's`/`i'm` and a name, and the English ones among them.
+    private static let introductionGreetings: Set<String> = ["hi", "hey", "hello", "hallo", "hiya", "heya", "morning", "evening", "afternoon"]
+    private static let englishGreetings: Set<String> = ["hi", "hey", "hello", "hiya", "heya"]
 
     /// Whether word `index` signs after a closing, on its line (`Gruß Peter Hahn`) or the next (`Viele Grüße⏎Peter Hahn`).
     private static func signsAfterClosing(_ index: Int, in words: NameWords) -> Bool {

@@ -160,6 +160,7 @@ struct NameWords {
 
     /// `lower` as it may be spelled in an email address: German umlauts written out, or all accents dropped.
     private static func foldings(_ lower: String) -> Set<String> {
+        guard !lower.utf8.allSatisfy({ $0 < 0x80 }) else { return [lower] }
         let german = lower.replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe")
             .replacingOccurrences(of: "ü", with: "ue").replacingOccurrences(of: "ß", with: "ss")
         return [lower, german, lower.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "ł", with: "l")]
