@@ -444,6 +444,10 @@ struct RedactorCoverageTests {
         ("Customer: hi I'm max o'herlihy, my order", ["PERSON:max o'herlihy"]), ("customer: hi im amber, my order", ["PERSON:amber"]),
         ("Lieferadresse Imhofstrasse 7, Top 4.", ["ADDRESS:Imhofstrasse 7, Top 4"]), ("Kundennummer bei uns M5590213.", ["MEMBER_NUMBER:M5590213"]),
         ("Is the address still 82 Giblin Street?", ["ADDRESS:82 Giblin Street"]),
+        // An Eircode of letters on its own line; a surname opening an entry before what the person did, capitalized or in chat.
+        ("new address:\n86 Glenasmole Park\nKnocknacarra\nCo. Galway\nH91 NTRN\nThe old", ["ADDRESS:86 Glenasmole Park\nKnocknacarra\nCo. Galway\nH91 NTRN"]),
+        ("Stephanie Wallace reports: Hanratty refused the delivery.", ["PERSON:Stephanie Wallace", "PERSON:Hanratty"]),
+        ("steffen: schär hat im laden angerufen", ["PERSON:steffen", "PERSON:schär"]), ("lena: kunde hat angerufen", ["PERSON:lena"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -576,7 +580,7 @@ struct RedactorCoverageTests {
         "Kassen-Server 10.0.0.0/24 bleibt intern", "der herr mit dem blauen auto", "the card, she just rang", "someone else's points balance", "ask support, they know",
         "Gutscheincharge GC-FR5100-H aktiviert", "Gift card batch GC-SP6415-D activated", "Das Update wird am 21. Dezember um 16:00 Uhr eingespielt.",
         "give them a ring then, 0171 2345678", "no dispatch email yet. my order", "it says the sole came off",
-        "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage", "hallo im laden war es voll",
+        "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage", "hallo im laden war es voll", "Note: Delivery refused the parcel",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -878,7 +878,9 @@ enum AddressDetector {
         let spaced = text.isSpace(start + 3)
         let unique = spaced ? start + 4 : start + 3
         guard (unique..<unique + 4).allSatisfy({ text.isDigit($0) || text.isUpper($0) && text.isASCIILetter($0) && (spaced || eircodeLetters.contains(text[$0])) }),
-              (unique..<unique + 4).contains(where: text.isDigit), !text.isAlphanumeric(unique + 4) else { return nil }
+              // Letters only when all are letters Eircodes use (`H91 NTRN`).
+              (unique..<unique + 4).contains(where: text.isDigit) || (unique..<unique + 4).allSatisfy({ eircodeLetters.contains(text[$0]) }),
+              !text.isAlphanumeric(unique + 4) else { return nil }
         return unique + 4
     }
 

@@ -297,6 +297,10 @@ enum NameDetector {
         let articleSurname = origin > 0 && (!first.isCapitalized || first.text.contains("-" as Character)) && Self.articles.contains(words[origin - 1].lower) && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && (Self.auxiliaries.contains(words[index + 1].lower) || Self.peopleVerbs.contains(words[index + 1].lower))
             && (NameLexicon.isPlainSurname(words.stem(index)) || first.text.contains("-" as Character) && isDoubleSurname(first.text))
+        // A lowercase surname opening a chat line's speech before what the person did (`steffen: schär hat im laden angerufen`).
+        let surnameOpensSpeech = !first.isCapitalized && words.isLowercaseText && words.opensEntry(index) && first.text.count >= 4
+            && index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.auxiliaries.contains(words[index + 1].lower)
+            && NameLexicon.isPlainSurname(words.stem(index)) && !NameLexicon.isAnyGivenName(first.text)
         // A colleague asked something at a line's start (`milan kannst du …`, `Mark, can you …`).
         let addressed = index + 2 < words.count && Self.questionPronouns.contains(words[index + 2].lower)
             && Self.questionOpenings.contains(words[index + 1].lower + " " + words[index + 2].lower) && words.opensEntry(index) && NameLexicon.isAnyGivenName(first.text)
@@ -313,7 +317,7 @@ enum NameDetector {
             && first.text.count >= 3 && !["unter", "under"].contains(first.lower)
             && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(first.text)) && words.followedByPhone(index)
         if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
-           !articleSurname, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase {
+           !articleSurname, !surnameOpensSpeech, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -501,7 +505,7 @@ enum NameDetector {
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
                 guard isGiven || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
-                        || articleSurname || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase
+                        || articleSurname || surnameOpensSpeech || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
                 else { return nil }
@@ -517,8 +521,10 @@ enum NameDetector {
                     || last > index && NameLexicon.isAnyGivenName(key: words[index].key) && (index + 1..<last).allSatisfy { NameCues.particles.contains(words[$0].lower) }
                 // A given name that is also a word, alone before a verb only people do (`Will said …`, `Max fragt …`).
                 // Or any capitalized word opening a note before a caller's verb (`Olli rang - officially Oliver`).
+                // Or a listed surname opening an entry (`Wallace reports: Hanratty refused the delivery`).
                 let speaks = last == index && beforePeopleVerb(index, in: words)
-                    && (NameLexicon.isAnyGivenName(key: words[index].key) || words.opensEntry(index) && first.text.count >= 3 && Self.callerVerbs.contains(words[index + 1].lower))
+                    && (NameLexicon.isAnyGivenName(key: words[index].key) || words.opensEntry(index) && first.text.count >= 3 && Self.callerVerbs.contains(words[index + 1].lower)
+                        || words.opensEntry(index) && !words.startsLine(index) && NameLexicon.isPlainSurname(words.stem(index)))
                 // A surname or given name alone after a request to contact someone (`please ring Iyer.`, `call Sarah`).
                 let contacted = last == index && origin > 0 && Self.contactVerbs.contains(words[origin - 1].lower)
                     && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(key: words[index].key)) && (words.endsClause(index) || words.endsLine(index))
@@ -628,7 +634,8 @@ enum NameDetector {
         "said", "says", "rang", "phoned", "called", "calls", "emailed", "wrote", "writes", "asked", "asks", "replied", "complained", "complains",
         "wants", "visited", "reports", "feels", "came",
         "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
-        "reklamiert", "reklamierte",
+        "reklamiert", "reklamierte", "refused", "refuses", "insists", "insisted", "claims", "claimed", "verweigerte", "verweigert",
+        "behauptet", "behauptete",
     ]
 
     /// The surname after an initial at word `index` (`L.` then `Iyer`), if the word after the dot is one.
