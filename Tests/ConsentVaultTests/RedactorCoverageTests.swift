@@ -448,6 +448,9 @@ struct RedactorCoverageTests {
         ("new address:\n86 Glenasmole Park\nKnocknacarra\nCo. Galway\nH91 NTRN\nThe old", ["ADDRESS:86 Glenasmole Park\nKnocknacarra\nCo. Galway\nH91 NTRN"]),
         ("Stephanie Wallace reports: Hanratty refused the delivery.", ["PERSON:Stephanie Wallace", "PERSON:Hanratty"]),
         ("steffen: schär hat im laden angerufen", ["PERSON:steffen", "PERSON:schär"]), ("lena: kunde hat angerufen", ["PERSON:lena"]),
+        // A flat opens an address: the addressee before it stays a name; a street with a USPS suffix after a flat.
+        ("label for Harriet Palmer, Studio 61W, Smith Bridge, Port Arthur, S50 2TN. Item", ["PERSON:Harriet Palmer", "ADDRESS:Studio 61W, Smith Bridge, Port Arthur, S50 2TN"]),
+        ("Delivers to Apt. 896, 661 Wheeler Ports.", ["ADDRESS:Apt. 896, 661 Wheeler Ports"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -580,7 +583,7 @@ struct RedactorCoverageTests {
         "Kassen-Server 10.0.0.0/24 bleibt intern", "der herr mit dem blauen auto", "the card, she just rang", "someone else's points balance", "ask support, they know",
         "Gutscheincharge GC-FR5100-H aktiviert", "Gift card batch GC-SP6415-D activated", "Das Update wird am 21. Dezember um 16:00 Uhr eingespielt.",
         "give them a ring then, 0171 2345678", "no dispatch email yet. my order", "it says the sole came off",
-        "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage", "hallo im laden war es voll", "Note: Delivery refused the parcel",
+        "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage", "hallo im laden war es voll", "Note: Delivery refused the parcel", "our flat has 3 Lake Points",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -49,9 +49,10 @@ enum AddressDetector {
                                                            "jct", "ste", "apt", "gdns", "grv", "cl", "rdg", "vw", "ml", "sta", "smt", "cv", "crk"]
     /// Words before a house number that say an address follows (`i live at 003 Stewart Islands`, `resend to 050 Evan Roads`).
     private static let englishAddressCues = ScalarText.lowercased(["live at", "lives at", "living at", "address", "deliver to", "send to", "mailings to",
-                                                                   "ship to", "moved to", "mail to", "post to", "reside at"])
+                                                                   "ship to", "moved to", "mail to", "post to", "reside at", "delivers to",
+                                                                   "delivered to", "ships to", "sent to"])
     private static let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"]
-    private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "#"]
+    private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "studio", "#"]
     /// US states and territories, for `City, ST 12345`.
     private static let states: Set<String> = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
                                               "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
@@ -236,7 +237,8 @@ enum AddressDetector {
             guard kept > 0 else { break }
             start = spans[spans.count - kept].start
             parts += 1
-            if kept < words.count { break }
+            // A flat opens the address: before it stands the addressee (`Harriet Palmer, Studio 61W, Smith Bridge, …`).
+            if kept < words.count || units.contains(words[words.count - kept].lowercased()) { break }
             numbered = text.isDigit(start)
             cursor = partStart
         }
@@ -487,9 +489,11 @@ enum AddressDetector {
 
     /// Where the house number starts after a flat before it (`Flat 2, 138A Hope Street`, `Apt 4 - 12 Elm St`), or nil.
     private static func unitBeforeStreet(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.initial(start, in: unitInitials), let unit = word(text, start), units.contains(unit.text.lowercased()), text.isSpace(unit.end),
-              text.isAlphanumeric(unit.end + 1) else { return nil }
-        var cursor = unit.end + 1
+        guard text.initial(start, in: unitInitials), let unit = word(text, start), units.contains(unit.text.lowercased()) else { return nil }
+        // `Apt. 896`: an abbreviation keeps its dot.
+        let unitEnd = text.is(unit.end, ".") ? unit.end + 1 : unit.end
+        guard text.isSpace(unitEnd), text.isAlphanumeric(unitEnd + 1) else { return nil }
+        var cursor = unitEnd + 1
         let numberStart = cursor
         while text.isAlphanumeric(cursor), cursor - numberStart < 6 { cursor += 1 }
         guard text.isDigit(numberStart) || text.isDigit(cursor - 1) else { return nil }
@@ -504,6 +508,20 @@ enum AddressDetector {
         }
         guard text.isSpace(cursor), text.isDigit(cursor + 1) else { return nil }
         return cursor + 1
+    }
+
+    /// Whether a flat and its number stand right before the house number at `start` (`Apt. 896, 661 Wheeler Ports`).
+    private static func flatBefore(_ text: ScalarText, _ start: Int) -> Bool {
+        var cursor = start - 1
+        while text.isSpace(cursor) || text.is(cursor, ",") { cursor -= 1 }
+        let numberEnd = cursor
+        while text.isAlphanumeric(cursor), numberEnd - cursor < 6 { cursor -= 1 }
+        guard cursor < numberEnd, text.isDigit(cursor + 1) || text.isDigit(numberEnd), text.isSpace(cursor) else { return false }
+        cursor -= 1
+        if text.is(cursor, ".") { cursor -= 1 }
+        let wordEnd = cursor + 1
+        while text.isLetter(cursor) { cursor -= 1 }
+        return wordEnd > cursor + 1 && units.contains(text.string(cursor + 1, wordEnd).lowercased())
     }
 
     /// First letters of `units`, to pass over other words without building a string.
@@ -684,7 +702,7 @@ enum AddressDetector {
             while text.isAlphanumeric(cursor), cursor - numberStart < 6 { cursor += 1 }
             if cursor > numberStart, text.isDigit(numberStart) || text.isDigit(cursor - 1) { end = cursor; unitTaken = true }
         }
-        guard !weakType || unitTaken || text.hasWordCue(englishAddressCues, before: start, window: 24)
+        guard !weakType || unitTaken || flatBefore(text, start) || text.hasWordCue(englishAddressCues, before: start, window: 24)
                 || (end..<extendWithEnglishCity(text, end)).contains(where: text.isDigit) else { return nil }
         // `Apt 4B (5th floor)`
         if text.isSpace(end), text.is(end + 1, "("), let closing = (end + 2..<min(text.count, end + 20)).first(where: { text.is($0, ")") }),
