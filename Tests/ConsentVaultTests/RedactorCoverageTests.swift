@@ -434,7 +434,7 @@ struct RedactorCoverageTests {
         ("Who's dealing with Gallagher's return?", ["PERSON:Gallagher"]), ("name okafor oder so ähnlich", ["PERSON:okafor"]), ("danke!\nlg pia schwarz", ["PERSON:pia schwarz"]),
         // Plates with a second hyphen or after where a car stands; an age beside its cue, in digits or words; Irish-language streets.
         ("Kennzeichen des Abholers MS-KD-6441H.", ["LICENSE_PLATE:MS-KD-6441H"]), ("Parkplatz: UE VK 638 (Abholung)", ["LICENSE_PLATE:UE VK 638"]),
-        ("car on drive XT13OFF.", ["LICENSE_PLATE:XT13OFF"]), ("die Kundin wird 80 am 3. Mai!", ["DATE_OF_BIRTH:3. Mai"]),
+        ("car on drive XT13OFF.", ["LICENSE_PLATE:XT13OFF"]), ("give them a ring then, 0171 2345678", ["PHONE:0171 2345678"]), ("die Kundin wird 80 am 3. Mai!", ["DATE_OF_BIRTH:3. Mai"]),
         ("Sohn Wolfgang wird am 26.11. zehn.", ["PERSON:Wolfgang", "DATE_OF_BIRTH:26.11."]), ("she turns ten on 3 May, so", ["DATE_OF_BIRTH:3 May"]),
         ("The old one was 52 Cnoc na Gréine, please", ["ADDRESS:52 Cnoc na Gréine"]),
         ("collect from 85 Cnoc na Gréine, Co. Galway, H91 E7XC.", ["ADDRESS:85 Cnoc na Gréine, Co. Galway, H91 E7XC"]),
@@ -451,6 +451,8 @@ struct RedactorCoverageTests {
         // A flat opens an address: the addressee before it stays a name; a street with a USPS suffix after a flat.
         ("label for Harriet Palmer, Studio 61W, Smith Bridge, Port Arthur, S50 2TN. Item", ["PERSON:Harriet Palmer", "ADDRESS:Studio 61W, Smith Bridge, Port Arthur, S50 2TN"]),
         ("Delivers to Apt. 896, 661 Wheeler Ports.", ["ADDRESS:Apt. 896, 661 Wheeler Ports"]),
+        // A lowercase given name opening a clause in chat before an auxiliary; a colour only before what a person is doing.
+        ("on lunch till 2, autumn is covering. still open", ["PERSON:autumn"]), ("ok so, precious has called twice", ["PERSON:precious"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -582,8 +584,8 @@ struct RedactorCoverageTests {
         "Reply via @greenleaf_market only.", "find us on Instagram at @harbourandpine, we reply", "oder folgen Sie uns auf @buecherinsel.",
         "Kassen-Server 10.0.0.0/24 bleibt intern", "der herr mit dem blauen auto", "the card, she just rang", "someone else's points balance", "ask support, they know",
         "Gutscheincharge GC-FR5100-H aktiviert", "Gift card batch GC-SP6415-D activated", "Das Update wird am 21. Dezember um 16:00 Uhr eingespielt.",
-        "give them a ring then, 0171 2345678", "no dispatch email yet. my order", "it says the sole came off",
-        "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage", "hallo im laden war es voll", "Note: Delivery refused the parcel", "our flat has 3 Lake Points",
+        "no dispatch email yet. my order", "it says the sole came off",
+        "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage", "hallo im laden war es voll", "Note: Delivery refused the parcel", "our flat has 3 Lake Points", "update: rose is out of stock", "the jade is sold out",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

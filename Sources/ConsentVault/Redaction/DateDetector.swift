@@ -14,10 +14,10 @@ enum DateDetector {
         ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9), ("jän", 1), ("feber", 2),
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
     private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b", "b. ",
-                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "bday", "b-day", "b'day"])
+                                                     "geburtsdatum", "birth date", "birthdate", "jahrgang", "feiert ", "feiere ", "bday", "b-day", "b'day"])
     /// Words that say someone reaches an age: a cue only with the age beside them (`wird 50 am …`, `turns 40 on …`,
     /// `wird am 5. März 50`), not for an event (`wird am 21. Dezember um 16:00 Uhr eingespielt`).
-    private static let ageCues = ScalarText.lowercased(["wird ", "turns ", "turned ", "turning ", "i turn ", "hits ", "feiert ", "feiere "])
+    private static let ageCues = ScalarText.lowercased(["wird ", "turns ", "turned ", "turning ", "i turn ", "hits "])
     /// Cues that name the birth itself, not a birthday party or campaign: only these make a date of last
     /// year or later a date of birth (`Birthday email brief 10/15/2025` is a campaign date).
     private static let birthCues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "date of birth", "dob", "d.o.b", "geburtsdatum",

@@ -301,6 +301,17 @@ enum NameDetector {
         let surnameOpensSpeech = !first.isCapitalized && words.isLowercaseText && words.opensEntry(index) && first.text.count >= 4
             && index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.auxiliaries.contains(words[index + 1].lower)
             && NameLexicon.isPlainSurname(words.stem(index)) && !NameLexicon.isAnyGivenName(first.text)
+        // A lowercase given name opening a clause in chat before an auxiliary (`autumn is covering`, `lol august hat schon wieder …`,
+        // `omg may just pasted …`), not a thing after a determiner (`the jade is sold out`).
+        let givenOpensClause = !first.isCapitalized && words.isLowercaseText && first.text.count >= 3 && origin == index
+            && (words.opensEntry(index) || words.separator(before: index, contains: ",") || index > 0 && Self.chatOpeners.contains(words[index - 1].lower))
+            && index + 1 < words.count && words.areAdjacent(index, index + 1)
+            && (Self.clauseAuxiliaries.contains(words[index + 1].lower)
+                || Self.adverbs.contains(words[index + 1].lower) && index + 2 < words.count && words[index + 2].lower.hasSuffix("ed"))
+            && NameLexicon.isAnyGivenName(first.text) && !NameCues.isStopWord(first.lower) && !Self.auxiliaries.contains(first.lower)
+            && !Self.adverbs.contains(first.lower) && !Self.determiners.contains(first.lower)
+            // A colour may be a product's (`rose is out of stock`): only before what a person is doing (`autumn is covering`).
+            && (!NameLexicon.isColourName(first.lower) || index + 2 < words.count && (words[index + 2].lower.hasSuffix("ing") || words[index + 2].lower.hasSuffix("ed")))
         // A colleague asked something at a line's start (`milan kannst du …`, `Mark, can you …`).
         let addressed = index + 2 < words.count && Self.questionPronouns.contains(words[index + 2].lower)
             && Self.questionOpenings.contains(words[index + 1].lower + " " + words[index + 2].lower) && words.opensEntry(index) && NameLexicon.isAnyGivenName(first.text)
@@ -317,7 +328,7 @@ enum NameDetector {
             && first.text.count >= 3 && !["unter", "under"].contains(first.lower)
             && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(first.text)) && words.followedByPhone(index)
         if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
-           !articleSurname, !surnameOpensSpeech, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase {
+           !articleSurname, !surnameOpensSpeech, !givenOpensClause, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -505,7 +516,7 @@ enum NameDetector {
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
                 guard isGiven || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
-                        || articleSurname || surnameOpensSpeech || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase
+                        || articleSurname || surnameOpensSpeech || givenOpensClause || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
                 else { return nil }
@@ -684,6 +695,10 @@ enum NameDetector {
                                                "even", "eventually", "actually", "apparently", "jetzt", "gerade", "auch", "schon", "dann", "nur", "noch",
                                                "yet", "now", "soon", "later", "today", "tomorrow", "asap", "back", "first", "instead", "too",
                                                "anyway", "please", "pls", "bald", "heute", "morgen", "nochmal", "sofort"]
+    /// Auxiliaries after a name opening a clause in chat (`autumn is covering`, `thorben ist krankgeschrieben`).
+    private static let clauseAuxiliaries: Set<String> = ["is", "ist", "has", "hat", "was", "war", "hatte", "had", "isn't", "hasn't", "wasn't"]
+    /// Interjections and conjunctions that open a clause in chat (`lol`, `omg`, `and`).
+    private static let chatOpeners: Set<String> = ["lol", "omg", "ok", "okay", "btw", "fyi", "and", "und", "but", "aber", "so", "also", "oh", "ah", "hm", "hmm"]
     /// Words before a noun that no name follows in a lowercase chat (`the sole came off`, `my bill was wrong`).
     private static let determiners: Set<String> = ["the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
                                                    "these", "those", "every", "each", "no", "some", "any", "das", "ein", "eine", "einen",

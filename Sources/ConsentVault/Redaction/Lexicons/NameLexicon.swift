@@ -20,6 +20,8 @@ enum NameLexicon {
     private static let colourGivenNames: Set<String> = ["olive", "pearl", "hazel", "ivory", "amber", "ruby", "jade", "rose", "coral", "violet",
                                                         "scarlet", "ginger", "honey", "sienna", "sky", "misty", "dusty", "crystal", "jet", "cherry",
                                                         "lily", "snow", "dawn", "storm", "autumn", "forest", "silver", "gray", "grey"]
+    /// Whether a lowercase word is a colour that is also a given name (`rose`, `amber`, `autumn`).
+    static func isColourName(_ lower: String) -> Bool { colourGivenNames.contains(lower) }
     private static let colourSurnames: Set<String> = ["green", "white", "brown", "black", "gray", "grey", "blue", "red", "gold", "silver", "pink", "rose"]
 
     /// Whether `word` is a given name that is no word, or one that is a word but among the most frequent names (`Grace`, not `Summer`).
