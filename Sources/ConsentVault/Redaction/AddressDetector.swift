@@ -637,8 +637,8 @@ enum AddressDetector {
     private static let irishStreetTypes: Set<String> = ["cnoc", "bóthar", "sráid", "ascaill", "lána", "páirc", "radharc", "ard", "gleann", "cúirt",
                                                         "plás", "céide", "corrán", "garrán", "bealach", "faiche", "cearnóg", "clós", "ráth", "bruach",
                                                         "coill", "cluain", "mainistir", "tulach", "baile"]
-    /// Articles and particles inside Irish street names (`na`, `an`, `an t-`).
-    private static let irishParticles: Set<String> = ["na", "an", "an t", "de", "dhá", "mhic", "uí", "ní", "ó"]
+    /// Articles and particles inside Irish street names (`na`, `an`, `Mhic`); `word` reads letters only, so each is one word.
+    private static let irishParticles: Set<String> = ["na", "an", "de", "dhá", "mhic", "uí", "ní", "ó"]
 
     private static let streetPrefixes = ScalarText.lowercased(["rue", "avenue", "boulevard", "via", "viale", "piazza", "calle", "avenida", "plaza", "rua",
                                                                "ul.", "ulica", "aleja", "straat", "laan", "plein"])
