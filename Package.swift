@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "ConsentVault", dependencies: ["CSodium", "CSQLite"], exclude: ["Requests/export-v1.schema.json", "Redaction/Lexicons/NOTICE.md"],
+        .target(name: "ConsentVault", dependencies: ["CSodium", "CSQLite"], exclude: ["Requests/export-v1.schema.json", "Redaction/Lexicons/NOTICE.md", "Redaction/Lexicons/GFDL-1.2.txt"],
                 swiftSettings: strictSettings),
         .target(name: "ConsentVaultService", dependencies: ["ConsentVault"], swiftSettings: strictSettings),
         .target(name: "ConsentVaultCLI", dependencies: ["ConsentVault", "ConsentVaultService"], swiftSettings: strictSettings),

@@ -97,7 +97,10 @@ enum CueDetector {
                 found.append(Detection(type: cardLike ? .card : match.type, start: value.start, end: value.end, priority: DetectionPriority.checksum))
                 index = value.end
             } else if match.type == .memberNumber || match.type == .nationalID, let answer = answerOnNextLine(text, after: cueEnd) {
-                found.append(Detection(type: match.type, start: answer.start, end: answer.end, priority: DetectionPriority.checksum))
+                // A reply to a bare `welche nummer?` that opens like a phone is the phone (`dragan: 040/9387053`).
+                let genericCue = lettersFirstCues.contains(match.cue) || possessedCues.contains(match.cue)
+                let type = genericCue && isPhoneShaped(text, answer.start, answer.end) ? EntityType.phone : match.type
+                found.append(Detection(type: type, start: answer.start, end: answer.end, priority: DetectionPriority.checksum))
                 index = answer.end
             } else {
                 index = cueEnd
@@ -320,7 +323,9 @@ enum CueDetector {
             if text.isSpace(cursor) || text.is(cursor, ":") || text.is(cursor, ".") || text.is(cursor, "(") || text.is(cursor, "#") || text.is(cursor, "-")
                 || text.is(cursor, "|")
                 || text.is(cursor, "–") || text.is(cursor, "—")
-                || text.is(cursor, "«") || text.is(cursor, "\"") || text.is(cursor, "„") || text.is(cursor, "'") { cursor += 1; continue }
+                || text.is(cursor, "«") || text.is(cursor, "\"") || text.is(cursor, "„") || text.is(cursor, "'")
+                // A comma after words between a government id's cue and its number (`Ausweis vorgelegt, Nr. YH8MX3T7J`).
+                || type == .nationalID && freeWords > 0 && text.is(cursor, ",") { cursor += 1; continue }
             var end = cursor
             while text.isLetter(end) { end += 1 }
             guard end > cursor, !text.isDigit(end) else { break }
@@ -330,8 +335,9 @@ enum CueDetector {
             if type == .nationalID, (8...12).contains(end - cursor),
                (cursor..<end).allSatisfy({ text.isUpper($0) && text.isASCIILetter($0) && !"AEIOU".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }) { break }
             if !fillers.contains(text.string(cursor, end).lowercased()) {
-                // A government id may stand a few words after its cue; a plate one word (`Kennzeichen Lieferwagen KI N 198`).
-                guard type == .nationalID || type == .licensePlate && freeWords == 0 && text.isUpper(cursor) && !text.isUpper(cursor + 1) && end - cursor >= 3,
+                // A government id may stand a few words after its cue; a plate two words that are no capitals' code
+                // (`Kennzeichen Lieferwagen KI N 198`, `Kennzeichen des Abholers OS BC 4555`, `Kennzeichen am Tor SH-11 847`).
+                guard type == .nationalID || type == .licensePlate && freeWords < 2 && !text.isUpper(cursor + 1) && end - cursor >= 2,
                       end - cursor <= 20 else { break }
                 freeWords += 1
             }
@@ -378,7 +384,7 @@ enum CueDetector {
         }
         while end > cursor, !text.isAlphanumeric(end - 1) { end -= 1 }
         let length = end - cursor
-        let plateShaped = type == .licensePlate && text.isUpper(cursor) && (1...4).contains(digits) && length <= 10
+        let plateShaped = type == .licensePlate && text.isUpper(cursor) && (1...5).contains(digits) && length <= 10
         // A document number a few words after its cue: one group of capitals and digits (`Ausweisnummer laut Bestellung P4X17GZN7`);
         // German ID and passport numbers have no vowels, so capitals without one are a number too (`Reisepass FTCRMMYYC`).
         let documentShaped = type == .nationalID && groups == 1 && (8...12).contains(length) && letters >= 2

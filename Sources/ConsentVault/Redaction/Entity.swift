@@ -10,8 +10,6 @@ public enum EntityType: String, Sendable, CaseIterable, Codable {
     case iban = "IBAN"
     /// A payment card number passing Luhn and issuer ranges.
     case card = "CARD"
-    /// A German tax id (Steuer-ID) with a valid check digit.
-    case taxID = "TAX_ID"
     /// An IPv4 or IPv6 address.
     case ipAddress = "IP"
     /// A URL carrying personal data in its query.
@@ -22,7 +20,8 @@ public enum EntityType: String, Sendable, CaseIterable, Codable {
     case dateOfBirth = "DATE_OF_BIRTH"
     /// A postal address.
     case address = "ADDRESS"
-    /// A government or insurance id: SSN, National Insurance or NHS number, Steuernummer, identity card, passport.
+    /// A government or insurance id: SSN, National Insurance or NHS number, Steuer-ID (by its check digit) or
+    /// Steuernummer, identity card, passport.
     case nationalID = "NATIONAL_ID"
     /// A vehicle registration.
     case licensePlate = "LICENSE_PLATE"

@@ -1,5 +1,5 @@
 /// Numbers that are personal data: IBANs (country length; mod-97 makes them certain), payment cards
-/// (Luhn and issuer ranges, also several listed in a row), German tax ids (check digit) and phone numbers. Order numbers, dates and
+/// (Luhn and issuer ranges, also several listed in a row), German tax ids (Steuer-ID, check digit) and phone numbers. Order numbers, dates and
 /// prices are not phones.
 enum NumberDetectors {
     private static let ibanLengths: [String: Int] = [
@@ -80,15 +80,16 @@ enum NumberDetectors {
         return runs
     }
 
-    /// Payment card numbers (13–19 digits, Luhn, a known issuer range) and German tax ids, from
-    /// one scan of the digit runs.
+    /// Words before an article number, which may pass Luhn too.
     private static let articleCues = ScalarText.lowercased(["ean", "gtin", "isbn", "art.-nr", "artikel"])
 
     /// Words before a payment card's number.
     private static let cardCues = ScalarText.lowercased(["kreditkarte", "credit card", "debit card", "debitkarte", "karte", "card", "visa",
                                                          "mastercard", "amex", "kartennummer"])
 
-    static func cardsAndTaxIDs(in text: ScalarText) -> [Detection] {
+    /// Payment card numbers (13–19 digits, Luhn, a known issuer range) and German tax ids (Steuer-ID,
+    /// a NATIONAL_ID), from one scan of the digit runs.
+    static func cardsAndSteuerIDs(in text: ScalarText) -> [Detection] {
         digitRuns(in: text, minimumDigits: 11).flatMap { run -> [Detection] in
             // An article number (`EAN 4063537728184`) may pass Luhn too.
             // An international phone (`+49 177 56344462`) may pass Luhn too.
@@ -99,7 +100,7 @@ enum NumberDetectors {
                 return [Detection(type: .card, start: run.start, end: run.end, priority: DetectionPriority.checksum)]
             }
             if run.digits.count == 11, !(run.start..<run.end).contains(where: { text.is($0, "-") }), isTaxID(run.digits) {
-                return [Detection(type: .taxID, start: run.start, end: run.end, priority: DetectionPriority.checksum)]
+                return [Detection(type: .nationalID, start: run.start, end: run.end, priority: DetectionPriority.checksum)]
             }
             return run.digits.count > 19 || !(13...19).contains(run.digits.count) ? cardsInList(text, run.start, run.end) : []
         }
@@ -308,9 +309,13 @@ enum NumberDetectors {
             let valid = international
                 ? (8...15).contains(digits.count - (plus ? 0 : 2)) && digits[plus ? 0 : 2] != 0
                 : (7...13).contains(digits.count) && digits[0] == 0 && digits[1] != 0
-            // A cue for another number counts on the phone's own line only (`Order #: 123⏎Tel: +44 …` is a phone), and never before a `+`.
+            // A cue for another number counts in the phone's own line and sentence only (`Order #: 123⏎Tel: +44 …` and
+            // `cancel order #1448016. I'm on 085-3555871` are phones), and never before a `+`. A sentence ends after a number
+            // or at `!`/`?`; a dot after a word may be an abbreviation (`Bestell-Nr. 0123`).
             var lineStart = index
-            while lineStart > 0, index - lineStart < 25, !(text.isWhitespace(lineStart - 1) && !text.isSpace(lineStart - 1)) { lineStart -= 1 }
+            while lineStart > 0, index - lineStart < 25, !(text.isWhitespace(lineStart - 1) && !text.isSpace(lineStart - 1)),
+                  !(text.isSpace(lineStart - 1) && (text.is(lineStart - 2, "!") || text.is(lineStart - 2, "?")
+                                                    || text.is(lineStart - 2, ".") && text.isDigit(lineStart - 3))) { lineStart -= 1 }
             guard valid, plus || !text.hasWordCue(notPhoneCues, before: index, window: index - lineStart) else { continue }
             found.append(Detection(type: .phone, start: index, end: end, priority: DetectionPriority.structured))
         }

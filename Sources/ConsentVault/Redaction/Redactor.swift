@@ -78,7 +78,7 @@ public struct Redactor: @unchecked Sendable {
         }
         candidates += NetworkDetectors.emails(in: text) + NetworkDetectors.spelledEmails(in: text) + NetworkDetectors.personalURLs(in: text)
             + NetworkDetectors.ipAddresses(in: text)
-        candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndTaxIDs(in: text)
+        candidates += NumberDetectors.ibans(in: text) + NumberDetectors.cardsAndSteuerIDs(in: text)
         candidates += memberNumbers(in: text) + CueDetector.values(in: text) + CueDetector.cardShapedNumbers(in: text)
             + CueDetector.customerPrefixedNumbers(in: text)
         candidates += IdentifierDetectors.nationalIDs(in: text) + IdentifierDetectors.licensePlates(in: text) + IdentifierDetectors.socialHandles(in: text)
@@ -261,7 +261,7 @@ public struct Redactor: @unchecked Sendable {
     /// The form two values of `type` are compared in: `0171 234` equals `0171234`, `Müller` equals `MUELLER`.
     static func comparable(_ value: String, type: EntityType) -> String {
         switch type {
-        case .phone, .iban, .card, .taxID: return value.filter { $0.isNumber || $0.isLetter }.uppercased()
+        case .phone, .iban, .card, .nationalID: return value.filter { $0.isNumber || $0.isLetter }.uppercased()
         default: return String(String.UnicodeScalarView(KnownValueMatcher.fold(value).compactMap(Unicode.Scalar.init)))
         }
     }

@@ -4,8 +4,9 @@ import Foundation
 /// Lookups fold case, umlauts (ä → ae, ß → ss) and other diacritics (also ł, ı, ø, đ), so `Müller`
 /// finds `mueller`, `José` finds `jose` and `Paweł` finds `pawel`.
 enum NameLexicon {
-    /// Given names that are not also ordinary words.
-    static let givenNames: Set<String> = Set(givenNameList.split(whereSeparator: \.isWhitespace).map(String.init)).subtracting(ambiguousGivenNames)
+    /// Given names that are not also ordinary words: the census lists' and the European ones (`Jannik`, `Ansgar`).
+    static let givenNames: Set<String> = Set((givenNameList + " " + europeanGivenNameList).split(whereSeparator: \.isWhitespace).map(String.init))
+        .subtracting(ambiguousGivenNames)
     /// Given names that are also ordinary words (`will`, `rose`, `mark`): names only next to a surname or after a cue.
     static let ambiguousGivenNames: Set<String> = Set(ambiguousGivenNameList.split(whereSeparator: \.isWhitespace).map(String.init))
     /// Surnames.
@@ -82,11 +83,18 @@ enum NameLexicon {
         return spelled.folding(options: [.diacriticInsensitive], locale: nil)
     }
 
-    /// Whether `word` is a given name that is not also an ordinary word; a double name (`Karl-Heinz`) when each part is one.
+    /// Whether `word` is a given name that is not also an ordinary word; a double name when each part is a given name
+    /// and one is no word (`Karl-Heinz`, `Karl-August`: the pair is no word even though `August` is).
     static func isGivenName(_ word: String) -> Bool { isGivenName(key: key(word)) }
     /// `isGivenName` for a word already folded by `key`.
     static func isGivenName(key folded: String) -> Bool {
-        givenNames.contains(folded) || (folded.contains("-" as Character) && folded.split(separator: "-").allSatisfy { givenNames.contains(String($0)) })
+        guard !givenNames.contains(folded) else { return true }
+        guard folded.contains("-" as Character) else { return false }
+        let parts = folded.split(separator: "-").map(String.init)
+        if parts.allSatisfy({ givenNames.contains($0) }) { return true }
+        // With a word among them, only two parts of four letters or more (not `Barbie-Set`, `Kaiser-Wilhelm-Ring`).
+        return parts.count == 2 && parts.allSatisfy { $0.count >= 4 && (givenNames.contains($0) || ambiguousGivenNames.contains($0)) }
+            && parts.contains { givenNames.contains($0) }
     }
     /// Whether `word` is a given name, ordinary word or not (a double name when each part is one).
     static func isAnyGivenName(_ word: String) -> Bool { isAnyGivenName(key: key(word)) }
