@@ -9,6 +9,7 @@ enum AddressDetector {
     private static let suffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str", "st.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
                                                          "chaussee", "steig", "pfad", "markt", "graben", "wall", "stieg", "kamp", "twiete"])
     private static let prefixes = ["am", "an der", "an den", "auf dem", "auf der", "im", "in der", "zum", "zur"]
+    private static let prefixScalars = ScalarText.lowercased(prefixes)
     private static let englishTypes: Set<String> = ["street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr", "close",
                                                     "way", "court", "ct", "boulevard", "blvd", "place", "pl", "terrace", "ter", "parkway",
                                                     "pkwy", "highway", "hwy", "square", "sq", "crescent", "cres", "gardens", "grove", "row",
@@ -94,9 +95,13 @@ enum AddressDetector {
         var index = 0
         while index < text.count {
             guard !text.isLetter(index - 1), !text.isDigit(index - 1) else { index += 1; continue }
-            if let street = streetAfterCue(text, index) {
-                // A house number first is an English address, whose city follows the English way.
-                let end = text.isDigit(street.start) ? extendWithEnglishCity(text, street.end) : extendWithCity(text, street.end)
+            if let end = military(text, index) {
+                found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
+                index = end
+            } else if let street = streetAfterCue(text, index) {
+                // A house number first is an English address, whose city follows the English way; a military one has its own form.
+                let end = military(text, street.start)
+                    ?? (text.isDigit(street.start) ? extendWithEnglishCity(text, street.end) : extendWithCity(text, street.end))
                 found.append(Detection(type: .address, start: postcodeAndCityStart(text, before: street.start) ?? street.start, end: end,
                                        priority: DetectionPriority.address))
                 index = street.end
@@ -106,17 +111,14 @@ enum AddressDetector {
                 let full = german > end ? german : extendWithEnglishCity(text, end)
                 found.append(Detection(type: .address, start: index, end: full, priority: DetectionPriority.address))
                 index = full
-            } else if let end = foreignStreet(text, index) ?? streetBeforePostcode(text, index) {
+            } else if let end = foreignStreet(text, index) ?? streetBeforePostcode(text, index) ?? lowercasePrefixedStreet(text, index) {
                 found.append(Detection(type: .address, start: index, end: extendWithCity(text, end), priority: DetectionPriority.address))
                 index = end
             } else if let end = german(text, index) {
                 found.append(Detection(type: .address, start: postcodeAndCityStart(text, before: index) ?? index, end: extendWithCity(text, end),
                                        priority: DetectionPriority.address))
                 index = end
-            } else if let end = military(text, index) {
-                found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
-                index = end
-            } else if let end = english(text, unitBeforeStreet(text, index) ?? index) {
+            } else if let end = english(text, unitBeforeStreet(text, index) ?? index) ?? streetNameAfterUnit(text, index) {
                 let full = extendWithEnglishCity(text, end)
                 found.append(Detection(type: .address, start: index, end: full, priority: DetectionPriority.address))
                 index = full
@@ -489,6 +491,26 @@ enum AddressDetector {
 
     /// Where the house number starts after a flat before it (`Flat 2, 138A Hope Street`, `Apt 4 - 12 Elm St`), or nil.
     private static func unitBeforeStreet(_ text: ScalarText, _ start: Int) -> Int? {
+        guard let cursor = unitEnd(text, start), text.isSpace(cursor), text.isDigit(cursor + 1) else { return nil }
+        return cursor + 1
+    }
+
+    /// End of a flat and a street's name without a house number after it (`Flat 27, Thomas Shoal`, `Studio 97, Brandon Mountain`):
+    /// two or three capitalized words, the last a street type.
+    private static func streetNameAfterUnit(_ text: ScalarText, _ start: Int) -> Int? {
+        guard let unit = unitEnd(text, start), text.isSpace(unit) else { return nil }
+        var cursor = unit
+        for wordsRead in 1...3 {
+            guard text.isSpace(cursor), text.isUpper(cursor + 1), let next = word(text, cursor + 1) else { return nil }
+            cursor = next.end
+            let lower = next.text.lowercased()
+            if wordsRead > 1, englishTypes.contains(lower) || uspsTypes.contains(lower) { return cursor }
+        }
+        return nil
+    }
+
+    /// End of a flat and its number at `start`, with a comma and a building after them (`Flat 12, Riverside House,`), or nil.
+    private static func unitEnd(_ text: ScalarText, _ start: Int) -> Int? {
         guard text.initial(start, in: unitInitials), let unit = word(text, start), units.contains(unit.text.lowercased()) else { return nil }
         // `Apt. 896`: an abbreviation keeps its dot.
         let unitEnd = text.is(unit.end, ".") ? unit.end + 1 : unit.end
@@ -506,8 +528,7 @@ enum AddressDetector {
         if text.isSpace(cursor), text.isUpper(cursor + 1), let building = buildingEnd(text, cursor + 1), text.is(building, ",") {
             cursor = building + 1
         }
-        guard text.isSpace(cursor), text.isDigit(cursor + 1) else { return nil }
-        return cursor + 1
+        return cursor
     }
 
     /// Whether a flat and its number stand right before the house number at `start` (`Apt. 896, 661 Wheeler Ports`).
@@ -543,8 +564,8 @@ enum AddressDetector {
         return nil
     }
 
-    /// End of a US military address at `start`: a unit and box (`PSC 7821, Box 7353`, `Unit 2050 Box 4190`) or a ship
-    /// (`USNS Roach`), then on the same or the next line `APO`, `FPO` or `DPO`, `AA`/`AE`/`AP` and a ZIP; or that last part alone.
+    /// End of a US military address at `start`: a unit and box (`PSC 7821, Box 7353`, `Unit 2050 Box 4190`, also alone) or a
+    /// ship (`USNS Roach`), then on the same or the next line `APO`, `FPO` or `DPO`, `AA`/`AE`/`AP` and a ZIP; or that last part alone.
     private static func military(_ text: ScalarText, _ start: Int) -> Int? {
         func word(_ from: Int) -> (text: String, end: Int)? { Self.word(text, from) }
         func digits(_ from: Int, _ count: ClosedRange<Int>) -> Int? {
@@ -566,19 +587,13 @@ enum AddressDetector {
         // Every form opens with one of these capitals (`PSC`, `CMR`, `Unit`, `USNS`, `APO`, `FPO`, `DPO`).
         guard text.isUpper(start), text.initial(start, in: militaryInitials), let first = word(start) else { return nil }
         if let end = postOffice(start) { return end }
-        var cursor: Int
         if ["PSC", "CMR", "Unit"].contains(first.text), text.isSpace(first.end), let number = digits(first.end + 1, 1...5) {
-            cursor = number
-            if text.is(cursor, ",") { cursor += 1 }
-            guard text.isSpace(cursor), let box = word(cursor + 1), box.text == "Box", text.isSpace(box.end), let boxNumber = digits(box.end + 1, 1...5) else { return nil }
-            cursor = boxNumber
-        } else if ["USNS", "USNV", "USS", "USCGC"].contains(first.text), text.isSpace(first.end), text.isUpper(first.end + 1), let ship = word(first.end + 1) {
-            cursor = ship.end
-        } else {
-            return nil
+            let comma = text.is(number, ",") ? number + 1 : number
+            guard text.isSpace(comma), let box = word(comma + 1), box.text == "Box", text.isSpace(box.end), let boxNumber = digits(box.end + 1, 1...5) else { return nil }
+            return partBreak(boxNumber).flatMap(postOffice) ?? boxNumber
         }
-        guard let next = partBreak(cursor) else { return nil }
-        return postOffice(next)
+        guard ["USNS", "USNV", "USS", "USCGC"].contains(first.text), text.isSpace(first.end), text.isUpper(first.end + 1), let ship = word(first.end + 1) else { return nil }
+        return partBreak(ship.end).flatMap(postOffice)
     }
 
     private static let militaryInitials = ScalarText.letterMask("pcuafd")
@@ -729,6 +744,12 @@ enum AddressDetector {
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
         var streetEnd: Int?
         var words = 0
+        // A direction and a numbered street (`5921 w 14th street`).
+        if text.isSpace(cursor), let direction = word(text, cursor + 1), directions.contains(direction.text), text.isSpace(direction.end),
+           let ordinal = ordinalEnd(text, direction.end + 1) {
+            cursor = ordinal
+            words = 1
+        }
         while words < 4, text.isSpace(cursor), text.isLetter(cursor + 1), !text.isUpper(cursor + 1), let word = word(text, cursor + 1) {
             let lower = word.text.lowercased()
             if notStreetWords.contains(lower) { return nil }
@@ -761,6 +782,27 @@ enum AddressDetector {
             probe = after
         }
         return end
+    }
+
+    /// End of an ordinal number at `start` (`14th`, `1st`, `2nd`, `3rd`), or nil.
+    private static func ordinalEnd(_ text: ScalarText, _ start: Int) -> Int? {
+        var cursor = start
+        while text.isDigit(cursor), cursor - start < 3 { cursor += 1 }
+        guard cursor > start, let suffix = word(text, cursor), ["st", "nd", "rd", "th"].contains(suffix.text.lowercased()) else { return nil }
+        return suffix.end
+    }
+
+    /// End of the house number of a lowercase street opened by `am`/`im`/`zum` … in chat, before a postcode and a town
+    /// (`am lindenhof 139 20095 hamburg`): the postcode vouches for the lowercase words.
+    private static func lowercasePrefixedStreet(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.initial(start, in: prefixInitials), !text.isUpper(start),
+              let prefix = prefixScalars.first(where: { text.lowercasedMatches($0, at: start) && text.isSpace(start + $0.count) }),
+              !text.isUpper(start + prefix.count + 1), let name = word(text, start + prefix.count + 1),
+              text.isSpace(name.end), text.isDigit(name.end + 1), let number = houseNumberEnd(text, name.end), text.isSpace(number) else { return nil }
+        var code = number + 1
+        while text.isDigit(code), code - number <= 6 { code += 1 }
+        guard code - number - 1 == 5, text.isSpace(code), text.isLetter(code + 1) else { return nil }
+        return number
     }
 
     private static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -74,7 +74,9 @@ enum CueDetector {
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
                                                "on", "file", "was", "war", "of", "iban", "mit", "with", "s", "me", "mir",
                                                // Whose number it is (`Kundennummer bei uns M5590213`, `our member number here 4471`).
-                                               "bei", "uns", "our", "unsere", "hier", "here"]
+                                               "bei", "uns", "our", "unsere", "hier", "here",
+                                               // Where it is written (`Kundennummer laut Profil 235879276`, `member number on record 4471`).
+                                               "laut", "profil", "system", "record", "records"]
 
     /// Values after cues.
     static func values(in text: ScalarText) -> [Detection] {
@@ -143,7 +145,7 @@ enum CueDetector {
                                                           "batch", "gutschein", "gift card", "rechnung", "invoice", "artikel", "tracking"])
 
     /// A customer's number in brackets right after their name in a list or note (`Uwe Fuchs (LC-07393-X)`,
-    /// `Weronika Mazur (4596-8224)`, `Lena Vogt (KD 99 1234)`): letters, digits and hyphens with at least four digits,
+    /// `Weronika Mazur (4596-8224)`, `Lena Vogt (KD 99 1234)`), or their phone when it opens like one: letters, digits and hyphens with at least four digits,
     /// in groups joined by single spaces when each group after the first has a digit and the first is digits or capitals
     /// (not `(seit 2015)`). Phones, dates and ages found otherwise win (this is the weakest reading).
     static func numbersAfterNames(_ names: [Detection], in text: ScalarText) -> [Detection] {
@@ -172,7 +174,9 @@ enum CueDetector {
             let lastGroupHasDigit = groupStart == start || (groupStart..<end).contains { text.isDigit($0) }
             guard text.is(end, ")"), end - start >= 5, digits >= 4, groupsValid, lastGroupHasDigit,
                   text.isAlphanumeric(start), text.isAlphanumeric(end - 1) else { return nil }
-            return Detection(type: .memberNumber, start: start, end: end, priority: DetectionPriority.cueName)
+            // Digits that open like a phone are the person's phone (`Frau Prem (0463 63999463-63)`).
+            let phone = digits >= 7 && isPhoneShaped(text, start, end) && !(start..<end).contains { text.isLetter($0) }
+            return Detection(type: phone ? .phone : .memberNumber, start: start, end: end, priority: DetectionPriority.cueName)
         }
     }
 

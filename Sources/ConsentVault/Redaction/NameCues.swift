@@ -37,6 +37,8 @@ enum NameCues {
         "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "bearbeitet", "bearbeiter", "bearbeiterin", "handled",
         "notiert", "erfasst", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin", "zeuge", "zeugin", "witness",
         "agent", "agentin", "supervisor", "berater", "beraterin",
+        // A business named after a person (`Rechnung an Praxis Nowak`, `c/o Kanzlei Brandt`).
+        "praxis", "kanzlei",
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter", "boyfriend", "girlfriend",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
@@ -316,6 +318,14 @@ enum NameCues {
 
     /// Whether `lower` is a street type.
     static func isStreetType(_ lower: String) -> Bool { streetTypes.contains(lower) }
+
+    /// Words that end or open a place's name: a name beside them is the place's (`Marc Ville`, `Lake Gregory`, `Port Anna`).
+    private static let placeEndings: Set<String> = ["ville", "town", "city"]
+    private static let placePrefixes: Set<String> = ["lake", "port", "mount", "fort"]
+    /// Whether `lower` ends a place's name (`Ville`, `Town`).
+    static func isPlaceEnding(_ lower: String) -> Bool { placeEndings.contains(lower) }
+    /// Whether `lower` opens a place's name (`Lake`, `Port`).
+    static func isPlacePrefix(_ lower: String) -> Bool { placePrefixes.contains(lower) }
 
     /// Whether `lower` introduces, greets or signs (`Frau`, `Hallo`, `für`, `Grüße`), is a particle or a brand: never a name's first part.
     static func isCueWord(_ lower: String) -> Bool {

@@ -221,13 +221,20 @@ enum NameDetector {
         let monthGiven = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && words[index + 1].isCapitalized
             && (NameLexicon.isPlainSurname(words.stem(index + 1))
-                || (context == .strong || context == .signature || words.followedByPhone(index + 1)) && NameLexicon.isSurname(words.stem(index + 1)))
+                || (context == .strong || context == .signature || words.followedByPhone(index + 1) || beforePeopleVerb(index + 1, in: words))
+                    && NameLexicon.isSurname(words.stem(index + 1)))
+        // A given name joined to the writer (`will and i both have cards`, `Summer und ich waren da`).
+        let joinsWriter = NameLexicon.isAnyGivenName(key: words[index].key) && index + 2 < words.count && words.areAdjacent(index, index + 1)
+            && words.areAdjacent(index + 1, index + 2) && ["and", "und"].contains(words[index + 1].lower) && ["i", "me", "ich"].contains(words[index + 2].lower)
         // A surname that is also a word right after a title (`Mrs Mann`, `Mr Love`), or a month that is a given name after a relative
         // (`my daughter April used my card`).
         let titledWord = context == .strong && index > 0
             && (first.isCapitalized && Self.surnameTitles.contains(words[index - 1].lower) && NameLexicon.isSurname(words.stem(index))
                 || NameCues.familyRoles.contains(words[index - 1].lower) && Self.monthGivenNames.contains(first.lower))
-        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord,
+        // A month that is a given name, alone on the line that signs off (`Kind regards,⏎June`, `Thanks!⏎April` ending the text).
+        let signingMonth = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && words.startsLine(index) && words.endsLine(index)
+            && (words.signsOffText(index) || signsAfterClosing(index, in: words))
+        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
@@ -447,9 +454,14 @@ enum NameDetector {
             // A given name and a surname in quotes is still a name (`review from "Sandeep Menon"`).
             let quotedPerson = last > index && NameLexicon.isGivenName(key: words[index].key) && isSurname(words.stem(last))
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
-            // Unless a verb only people do follows (`John Smith called`, `Jasmine Miller complains`).
+            // A place named after a person (`from Marc Ville`, `Greetings from Lake Gregory`).
+            if NameCues.isPlaceEnding(words[last].lower)
+                || index > 0 && words.areAdjacent(index - 1, index) && words[index - 1].isCapitalized && NameCues.isPlacePrefix(words[index - 1].lower) { return nil }
+            // Unless a verb only people do follows (`John Smith called`, `Jasmine Miller complains`),
             // or an address follows (`for Will Rich, 84 Oakfield Drive`).
+            // Or the pair signs off the text on a line of its own (`… for good!⏎Grace Mark`).
             let pairSpeaks = beforePeopleVerb(last, in: words) || words.followedByCommaAndNumber(last) || words.followedByPhone(last)
+                || last == index + 1 && words.startsLine(index) && words.signsOffText(last, from: index)
             // A pair signing after a closing (`Cheers, May Baker`) is a name.
             if !inList, !pairSpeaks, context != .signature, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
                NameLexicon.isAmbiguousSurname(words.stem(last)),
@@ -515,7 +527,7 @@ enum NameDetector {
                 // Chat: a given name that is no ordinary word, or a name before a verb only people do or from a place.
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
-                guard isGiven || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
+                guard isGiven || joinsWriter || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
                         || articleSurname || surnameOpensSpeech || givenOpensClause || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
@@ -559,7 +571,7 @@ enum NameDetector {
                 // A given name before a relative in brackets (`Hardy (Bruder)`).
                 let relativeInBrackets = last == index && index + 1 < words.count && words.separator(before: index + 1, contains: "(")
                     && words.closesBracket(index + 1) && NameCues.familyRoles.contains(words[index + 1].lower) && NameLexicon.isAnyGivenName(key: words[index].key)
-                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || ownsPersonal || itsMe
+                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || ownsPersonal || itsMe
                         || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
@@ -646,7 +658,7 @@ enum NameDetector {
         "wants", "visited", "reports", "feels", "came",
         "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
         "reklamiert", "reklamierte", "refused", "refuses", "insists", "insisted", "claims", "claimed", "verweigerte", "verweigert",
-        "behauptet", "behauptete",
+        "behauptet", "behauptete", "tagged", "commented", "messaged", "texted",
     ]
 
     /// The surname after an initial at word `index` (`L.` then `Iyer`), if the word after the dot is one.

@@ -258,15 +258,16 @@ struct NameWords {
     /// Whether an opening bracket follows word `index` after a space (`thanks, Ivy (Team Leader)`).
     func followedByBracket(_ index: Int) -> Bool { text.isSpace(words[index].end) && text.is(words[index].end + 1, "(") }
 
-    /// Whether word `index` ends the text with nothing after it, after a sentence's end (`… remove me from mailings. Grace`,
-    /// not `… from all lists. Done.`).
-    func signsOffText(_ index: Int) -> Bool {
-        guard index == words.count - 1, index > 0 else { return false }
-        var position = words[index].end
+    /// Whether words `first...last` (one word by default) end the text with nothing after them, after a sentence's end
+    /// (`… remove me from mailings. Grace`, `… for good!⏎Grace Mark`, not `… from all lists. Done.`).
+    func signsOffText(_ last: Int, from first: Int? = nil) -> Bool {
+        let first = first ?? last
+        guard last == words.count - 1, first > 0 else { return false }
+        var position = words[last].end
         while position < text.count, text.isWhitespace(position) { position += 1 }
-        var before = words[index].start - 1
+        var before = words[first].start - 1
         while before >= 0, text.isWhitespace(before) { before -= 1 }
-        return position >= text.count && (text.is(before, ".") || text.is(before, "!")) && before < words[index].start - 1
+        return position >= text.count && (text.is(before, ".") || text.is(before, "!")) && before < words[first].start - 1
     }
 
     /// Whether word `index` is part of a handle, URL or file name: right after `_`, `@` or `/`.
