@@ -453,6 +453,29 @@ struct RedactorCoverageTests {
         ("Delivers to Apt. 896, 661 Wheeler Ports.", ["ADDRESS:Apt. 896, 661 Wheeler Ports"]),
         // A lowercase given name opening a clause in chat before an auxiliary; a colour only before what a person is doing.
         ("on lunch till 2, autumn is covering. still open", ["PERSON:autumn"]), ("ok so, precious has called twice", ["PERSON:precious"]),
+        // Steuer-IDs are national ids; a bare `nummer?` answered by a phone; an order number in the sentence before a phone.
+        ("Steuer-ID 40 968 135 424, bitte", ["NATIONAL_ID:40 968 135 424"]), ("welche nummer?\ndragan: 040/9387053", ["PERSON:dragan", "PHONE:040/9387053"]),
+        ("Please cancel order #1448016. I'm on 085-3555871.", ["PHONE:085-3555871"]),
+        // Plates two words after their cue; an identity card's number after words and a comma; a phone in brackets after a name.
+        ("Kennzeichen des Abholers OS BC 4555.", ["LICENSE_PLATE:OS BC 4555"]), ("Kennzeichen am Tor IL-1 RJJ.", ["LICENSE_PLATE:IL-1 RJJ"]),
+        ("Ausweis vorgelegt, Nr. YH8MX3T7J.", ["NATIONAL_ID:YH8MX3T7J"]), ("Rückruf bei Frau Prem (0463 63999463-63) offen", ["PERSON:Prem", "PHONE:0463 63999463-63"]),
+        ("Kundennummer laut Profil 235879276.", ["MEMBER_NUMBER:235879276"]),
+        // European given names the census lists lack; a double given name with a word part; a business named after a person.
+        ("hat das Paket für Jannik angenommen.", ["PERSON:Jannik"]), ("Gruß, Ansgar", ["PERSON:Ansgar"]),
+        ("Rückruf erledigt. Karl-August wollte wissen, ob", ["PERSON:Karl-August"]), ("Rechnung an Praxis Nowak, z. Hd.", ["PERSON:Nowak"]),
+        // A month signing off; a pair signing off the text or before a new people verb; a given name joined to the writer.
+        ("Can you check? Thanks!\nApril", ["PERSON:April"]), ("Kind regards,\nJune", ["PERSON:June"]),
+        ("Please delete me for good!\nGrace Mark", ["PERSON:Grace Mark"]), ("Social team: April Baker tagged us", ["PERSON:April Baker"]),
+        ("Summer and I both have cards", ["PERSON:Summer"]),
+        // A flat before a street's name without a number; a military unit and box alone; lowercase streets in chat before a postcode.
+        ("send a new one to Flat 27, Thomas Shoal? My mobile", ["ADDRESS:Flat 27, Thomas Shoal"]), ("change to PSC 2172, Box 3660", ["ADDRESS:PSC 2172, Box 3660"]),
+        ("Address: Unit 7410 Box 5861, DPO AE 22905", ["ADDRESS:Unit 7410 Box 5861, DPO AE 22905"]),
+        ("to my nan 5921 w 14th street apt 9c burlington vt 05401 shes in", ["ADDRESS:5921 w 14th street apt 9c burlington vt 05401"]),
+        ("schick es am lindenhof 139 20095 hamburg vorbei", ["ADDRESS:am lindenhof 139 20095 hamburg"]),
+        // Someone a courier may find absent; a given name before the phone it is reached on; a pair before a flat.
+        ("Lieferhinweis: falls Brückner nicht da ist, bitte", ["PERSON:Brückner"]), ("Delivery note: if Baker is out, leave it", ["PERSON:Baker"]),
+        ("Mark unter 030 71717435 nicht erreichbar", ["PERSON:Mark", "PHONE:030 71717435"]),
+        ("with Faith Hope, Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ", ["PERSON:Faith Hope", "ADDRESS:Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -586,6 +609,9 @@ struct RedactorCoverageTests {
         "Gutscheincharge GC-FR5100-H aktiviert", "Gift card batch GC-SP6415-D activated", "Das Update wird am 21. Dezember um 16:00 Uhr eingespielt.",
         "no dispatch email yet. my order", "it says the sole came off",
         "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage", "hallo im laden war es voll", "Note: Delivery refused the parcel", "our flat has 3 Lake Points", "update: rose is out of stock", "the jade is sold out",
+        "Greetings from Lake Gregory to the team", "stock in the Lee Ville warehouse", "winner is from Marc Ville.", "Praxis für Physiotherapie",
+        "Bestell-Nr. 0123456789", "Barbie-Set im Angebot", "falls Ware nicht da ist", "Kurz notiert – Marke des Monats", "Label emailed to you",
+        "der code geht nich", "Hotline unter 0800 1234567", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

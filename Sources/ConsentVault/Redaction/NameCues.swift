@@ -153,6 +153,8 @@ enum NameCues {
         // Labels of forms and mail headers (`Von:`, `Tel:`, `IBAN:`), and visitors of a web chat.
         "von", "tel", "handy", "mobil", "fax", "iban", "bic", "geb", "betreff", "datum", "besucher", "besucherin", "nutzer", "nutzerin",
         "visitor", "job", "line", "item", "note", "notes", "status", "update", "benefits", "vorteile", "perks",
+        // What is sent to a customer (`Label emailed to …`), a plate's cue (`reg is GE74 JYW`), a chat's `nich` (`geht nich`).
+        "label", "receipt", "invoice", "voucher", "link", "ticket", "quote", "reg", "nich",
         // Words that open a closing or a clause in chat (`viele grüße aus …`, `inhaber laut stammdaten …`, `ich heiße seit …`), places
         // after `Vor Ort:`, family words that are no names (`Danke, Mama.`), groups greeted (`Liebe Clubmitglieder`).
         "viele", "vielen", "gemäß", "seit", "super", "vor", "ort", "hast", "mama", "papa",
@@ -403,7 +405,9 @@ enum NameCues {
         // So does a table's cell border (`| Kunde | Summe |`, `Kunde;Straße;PLZ`).
         let gapIsPlain = !["," as Unicode.Scalar, "(", "!", "?", "}", "]", "|", ";", "\t"].contains { words.separator(before: index, contains: $0) }
             && (!words.separator(before: index, contains: ".") || previous.count <= 4) && !words.separatorHasDigit(before: index)
-        if gapIsPlain, strongWords.contains(previous) {
+        // A dash after a form's field opens a note's topic, not a name (`Kurz notiert – Marke des Monats`).
+        let dashed = formFields.contains(previous) && ["–" as Unicode.Scalar, "—"].contains { words.separator(before: index, contains: $0) }
+        if gapIsPlain, !dashed, strongWords.contains(previous) {
             // A form's field (`Empfänger: KOWALENKO, Swetlana`) names; a role labelling a chat line speaks.
             let labelsSpeaker = !titlesAndGreetings.contains(previous) && !formFields.contains(previous) && words.startsLine(index - 1)
                 && words.separator(before: index, contains: ":") && !words.startsLine(index)

@@ -568,10 +568,18 @@ enum NameDetector {
                 // text (`… mailings. Grace`, not `… 1350::38. Link`).
                 let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
                     || last == index && words.signsOffText(index) && NameLexicon.isFrequentGivenName(first.text)
+                // A given name alone before the phone it is reached on (`Mark unter 030 71717435`, `Hope on 07700 900123`).
+                let reachedOnPhone = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && words.followedByPhone(index)
+                // A surname or given name alone that a courier may find absent (`falls Brückner nicht da ist`, `if Baker is out`).
+                let absentAtDelivery = last == index && origin > 0 && ["falls", "wenn", "if"].contains(words[origin - 1].lower)
+                    && Self.isAbsence(after: index, in: words)
+                    // In German a capitalized noun may stand there too (`falls Ware nicht da ist`): a surname that is no word.
+                    && (NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index))
+                        || words[index + 1].lower != "nicht" && isSurname(words.stem(index)))
                 // A given name before a relative in brackets (`Hardy (Bruder)`).
                 let relativeInBrackets = last == index && index + 1 < words.count && words.separator(before: index + 1, contains: "(")
                     && words.closesBracket(index + 1) && NameCues.familyRoles.contains(words[index + 1].lower) && NameLexicon.isAnyGivenName(key: words[index].key)
-                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || ownsPersonal || itsMe
+                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || ownsPersonal || itsMe
                         || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
@@ -650,6 +658,16 @@ enum NameDetector {
         // `Grace has a birthday on …`, `Charlotte hat am 3. Mai Geburtstag`.
         return peopleVerbs.contains(verb) || (verb == "has" || verb == "hat")
             && (index + 2..<min(words.count, index + 6)).contains { ["birthday", "geburtstag", "bday"].contains(words[$0].lower) }
+    }
+
+    /// Whether the words after word `index` say someone is not at home (`nicht da`, `nicht zu Hause`, `is out`, `isn't in`, `is not home`).
+    private static func isAbsence(after index: Int, in words: NameWords) -> Bool {
+        let next = (index + 1..<min(words.count, index + 4)).map { words[$0].lower }
+        guard let verb = next.first else { return false }
+        if verb == "nicht", next.count > 1 { return ["da", "zu", "daheim", "anwesend", "erreichbar"].contains(next[1]) }
+        guard ["is", "isn't", "isn’t"].contains(verb), next.count > 1 else { return false }
+        let rest = next[1] == "not" && next.count > 2 ? next[2] : next[1]
+        return ["out", "in", "home", "away", "there"].contains(rest) && (next[1] != "in" || verb != "is")
     }
 
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).

@@ -485,11 +485,18 @@ struct NameWords {
         text.is(words[first].end, ".") && text.isSpace(words[first].end + 1) && words[second].start == words[first].end + 2
     }
 
-    /// Whether `, ` and a house number follow word `index` (`Will Rich, 84 Oakfield Drive`).
+    /// Whether `, ` and a house number or a flat follow word `index` (`Will Rich, 84 Oakfield Drive`, `Faith Hope, Flat 2`).
     func followedByCommaAndNumber(_ index: Int) -> Bool {
         let end = words[index].end
-        return text.is(end, ",") && text.isSpace(end + 1) && text.isDigit(end + 2)
+        guard text.is(end, ","), text.isSpace(end + 1) else { return false }
+        if text.isDigit(end + 2) { return true }
+        // A flat before the house number (`Faith Hope, Flat 2, 58 Hollybush Lane`).
+        guard index + 1 < words.count, words[index + 1].start == end + 2, Self.flatWords.contains(words[index + 1].lower) else { return false }
+        let after = words[index + 1].end
+        return text.isSpace(after) && text.isDigit(after + 1)
     }
+
+    private static let flatWords: Set<String> = ["flat", "apt", "apartment", "unit", "studio", "suite"]
 
     /// Whether word `index` opens the text's last line, after a blank line and a dash, and a comma and a shop or team
     /// end that line (`⏎⏎- Ruaridh, Lincoln Road store`): the writer signing a note.
