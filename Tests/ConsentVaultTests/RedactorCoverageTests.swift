@@ -475,6 +475,9 @@ struct RedactorCoverageTests {
         // Someone a courier may find absent; a given name before the phone it is reached on; a pair before a flat.
         ("Lieferhinweis: falls Brückner nicht da ist, bitte", ["PERSON:Brückner"]), ("Delivery note: if Baker is out, leave it", ["PERSON:Baker"]),
         ("Mark unter 030 71717435 nicht erreichbar", ["PERSON:Mark", "PHONE:030 71717435"]),
+        // A household named by its surname; a National Insurance number after `account`; a plate with four capitals after its hyphen.
+        ("Summary: the Brooks couple report", ["PERSON:Brooks"]), ("for the trade account: GT011446A. Home", ["NATIONAL_ID:GT011446A"]),
+        ("vehicle reg 63B-NQPR.", ["LICENSE_PLATE:63B-NQPR"]),
         ("with Faith Hope, Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ", ["PERSON:Faith Hope", "ADDRESS:Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ"]),
     ])
     func positives(text: String, expected: [String]) {

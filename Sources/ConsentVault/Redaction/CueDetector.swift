@@ -96,7 +96,10 @@ enum CueDetector {
                 let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
                 let cardLike = match.type == .memberNumber && (13...19).contains(digits)
                     && (value.start..<value.end).allSatisfy { text.isDigit($0) || text.isSpace($0) || text.is($0, "-") }
-                found.append(Detection(type: cardLike ? .card : match.type, start: value.start, end: value.end, priority: DetectionPriority.checksum))
+                // So is a National Insurance number after `account` (`for the trade account: GT011446A`).
+                let insuranceNumber = match.type == .memberNumber && IdentifierDetectors.nationalInsuranceNumber(text, value.start) == value.end
+                let type = cardLike ? EntityType.card : insuranceNumber ? .nationalID : match.type
+                found.append(Detection(type: type, start: value.start, end: value.end, priority: DetectionPriority.checksum))
                 index = value.end
             } else if match.type == .memberNumber || match.type == .nationalID, let answer = answerOnNextLine(text, after: cueEnd) {
                 // A reply to a bare `welche nummer?` that opens like a phone is the phone (`dragan: 040/9387053`).
@@ -371,7 +374,9 @@ enum CueDetector {
             let lowercasePlate = type == .licensePlate && groupDigits == 0 && groupLower > 0 && length <= 3 && (text.is(groupEnd, "-") || text.isSpace(groupEnd))
             if groups == 0, groupDigits == 0, groupLower > 0, !lowercasePrefix, !lowercasePlate { return nil }
             if groups == 0, lowercasePlate || lowercasePrefix { typedLowercase = true }
-            if groups > 0, groupDigits == 0, groupLower > 0 && !(typedLowercase && length <= 3) || length > 3 { break }
+            // Four capitals after a hyphen still belong (`reg 63B-NQPR`).
+            let capitalsAfterHyphen = groupLower == 0 && length <= 4 && text.is(end - 1, "-")
+            if groups > 0, groupDigits == 0, groupLower > 0 && !(typedLowercase && length <= 3) || length > 3 && !capitalsAfterHyphen { break }
             // A capital word that opens the next clause (`00412277 I think`) is no part of the value.
             // But an NI number's final letter is (`ZZ 382464 D at check-in`).
             let insuranceLetter = type == .nationalID && length == 1 && digits >= 6 && text.isUpper(end)

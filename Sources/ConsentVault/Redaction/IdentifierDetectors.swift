@@ -37,7 +37,8 @@ enum IdentifierDetectors {
     /// `AB 12 34 56 C` or `AB123456C`: two prefix letters (not D, F, I, Q, U, V; second not O), six digits, suffix A–D.
     private static let forbiddenFirst: Set<UInt32> = [0x44, 0x46, 0x49, 0x51, 0x55, 0x56], forbiddenSecond = forbiddenFirst.union([0x4f])
 
-    private static func nationalInsuranceNumber(_ text: ScalarText, _ start: Int) -> Int? {
+    /// End of a National Insurance number at `start`, or nil.
+    static func nationalInsuranceNumber(_ text: ScalarText, _ start: Int) -> Int? {
         guard text.isUpper(start), text.isASCIILetter(start), text.isUpper(start + 1), text.isASCIILetter(start + 1),
               !forbiddenFirst.contains(text[start]), !forbiddenSecond.contains(text[start + 1]) else { return nil }
         var cursor = start + 2

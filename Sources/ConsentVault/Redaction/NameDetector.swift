@@ -576,10 +576,14 @@ enum NameDetector {
                     // In German a capitalized noun may stand there too (`falls Ware nicht da ist`): a surname that is no word.
                     && (NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index))
                         || words[index + 1].lower != "nicht" && isSurname(words.stem(index)))
+                // A surname naming a household (`the Brooks couple`, `the Okafor family`).
+                let household = last == index && origin > 0 && words[origin - 1].lower == "the" && index + 1 < words.count
+                    && words.areAdjacent(index, index + 1) && ["couple", "family", "household"].contains(words[index + 1].lower)
+                    && (isSurname(words.stem(index)) || hasSurnameEnding(words[index].lower) || hasForeignLetters(first.text))
                 // A given name before a relative in brackets (`Hardy (Bruder)`).
                 let relativeInBrackets = last == index && index + 1 < words.count && words.separator(before: index + 1, contains: "(")
                     && words.closesBracket(index + 1) && NameCues.familyRoles.contains(words[index + 1].lower) && NameLexicon.isAnyGivenName(key: words[index].key)
-                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || ownsPersonal || itsMe
+                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || household || ownsPersonal || itsMe
                         || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
