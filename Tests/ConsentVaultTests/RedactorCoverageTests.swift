@@ -478,6 +478,8 @@ struct RedactorCoverageTests {
         // A household named by its surname; a National Insurance number after `account`; a plate with four capitals after its hyphen.
         ("Summary: the Brooks couple report", ["PERSON:Brooks"]), ("for the trade account: GT011446A. Home", ["NATIONAL_ID:GT011446A"]),
         ("vehicle reg 63B-NQPR.", ["LICENSE_PLATE:63B-NQPR"]),
+        // A customer near a store still has a private address.
+        ("I live near your store, 12 Elm Street, Leeds", ["ADDRESS:12 Elm Street, Leeds"]),
         ("with Faith Hope, Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ", ["PERSON:Faith Hope", "ADDRESS:Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ"]),
     ])
     func positives(text: String, expected: [String]) {
@@ -614,7 +616,9 @@ struct RedactorCoverageTests {
         "it shows the wrong name. Could you fix it?", "parking bay 12 is free", "Lieferant Lanz GmbH liefert ab Januar", "Hallo liebes Serviceteam,\nmeine Frage", "hallo im laden war es voll", "Note: Delivery refused the parcel", "our flat has 3 Lake Points", "update: rose is out of stock", "the jade is sold out",
         "Greetings from Lake Gregory to the team", "stock in the Lee Ville warehouse", "winner is from Marc Ville.", "Praxis für Physiotherapie",
         "Bestell-Nr. 0123456789", "Barbie-Set im Angebot", "falls Ware nicht da ist", "Kurz notiert – Marke des Monats", "Label emailed to you",
-        "der code geht nich", "Hotline unter 0800 1234567", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
+        "der code geht nich", "Hotline unter 0800 1234567", "Neue Filiale: Marktgasse 4, 79098 Freiburg, geöffnet", "Filiale Goethestraße 8–14 Uhr",
+        "Returns: Example Store Ltd, 221 Baker Street, London NW1 6XE. Please", "Retourenzentrum, Industriestraße 40, 28307 Bremen.",
+        "New branch: Unit 7, Albion Parade, Leeds LS1 6AB, open", "our branch at 3 Nelson Mandela Place, Glasgow G2 1BT", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -132,9 +132,38 @@ enum AddressDetector {
                 index += 1
             }
         }
-        return found + linesBeforePostcodes(in: text)
+        return (found + linesBeforePostcodes(in: text)).filter { !isShopAddress($0.start, in: text) }
     }
 
+    /// Whether the address at `start` is the shop's or a firm's, named right before it or opening it (`Filiale Goethestraße 8`,
+    /// `Neue Filiale: Marktgasse 4, …`, `our branch at 3 Nelson Mandela Place`; with a comma only a firm: `Example Store Ltd,
+    /// 221 Baker Street`, `Retourenzentrum, Industriestraße 40`): no private address. `near your store, 12 Elm Street` stays one.
+    private static func isShopAddress(_ start: Int, in text: ScalarText) -> Bool {
+        if let first = word(text, start), shopWords.contains(first.text.lowercased()), text.isSpace(first.end) { return true }
+        var cursor = start
+        for _ in 0..<3 {
+            var end = cursor
+            var comma = false
+            while end > 0, text.isSpace(end - 1) || text.is(end - 1, ":") || text.is(end - 1, ",") {
+                if text.is(end - 1, ",") { comma = true }
+                end -= 1
+            }
+            var wordStart = end
+            while wordStart > 0, text.isLetter(wordStart - 1) { wordStart -= 1 }
+            guard wordStart < end else { return false }
+            let word = text.string(wordStart, end).lowercased()
+            if firmWords.contains(word) || !comma && shopWords.contains(word) { return true }
+            guard !comma, addressLeadIns.contains(word) else { return false }
+            cursor = wordStart
+        }
+        return false
+    }
+
+    /// Words that name a shop or branch right before its address, and firms whose address may follow after a comma.
+    private static let shopWords: Set<String> = ["filiale", "branch", "store", "shop", "outlet", "standort"]
+    private static let firmWords: Set<String> = ["retourenzentrum", "warehouse", "lager", "zentrale", "headquarters", "ltd", "gmbh", "plc", "llc", "inc"]
+    /// Words between such a name and the address (`Filiale in der …`, `branch at …`).
+    private static let addressLeadIns: Set<String> = ["in", "der", "at", "an", "am", "im", "on", "is", "ist", "now", "jetzt", "new", "neue", "neuen"]
     /// End of a German postcode and its city at `start` right after a word that places a person there
     /// (`Gewinnerin ist Eugen Nowak aus 48155 Münster`, `wohnhaft in 06114 Halle`): it narrows a member down to a street or two.
     private static func postcodeAndCityAfterPlaceWord(_ text: ScalarText, _ start: Int) -> Int? {

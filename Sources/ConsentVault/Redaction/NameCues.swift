@@ -316,7 +316,8 @@ enum NameCues {
 
     /// Street types that end a street's or branch's name (`Baker Street`, `Victoria Road`, `Hope Lane`).
     private static let streetTypes: Set<String> = ["street", "road", "lane", "avenue", "drive", "close", "way", "square", "terrace", "crescent",
-                                                   "straße", "strasse", "weg", "allee", "platz", "gasse", "ave", "st", "rd", "blvd", "ln", "dr"]
+                                                   "straße", "strasse", "weg", "allee", "platz", "gasse", "ave", "st", "rd", "blvd", "ln", "dr",
+                                                   "parade", "place", "gardens", "mews", "quay", "wharf", "esplanade", "promenade", "boulevard", "parkway"]
 
     /// Whether `lower` is a street type.
     static func isStreetType(_ lower: String) -> Bool { streetTypes.contains(lower) }
