@@ -480,6 +480,8 @@ struct RedactorCoverageTests {
         ("vehicle reg 63B-NQPR.", ["LICENSE_PLATE:63B-NQPR"]),
         // A customer near a store still has a private address.
         ("I live near your store, 12 Elm Street, Leeds", ["ADDRESS:12 Elm Street, Leeds"]),
+        // A date after an id's cue is the date of birth it is.
+        ("Geburtsdatum laut Ausweis 12.04.1984.", ["DATE_OF_BIRTH:12.04.1984"]),
         ("with Faith Hope, Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ", ["PERSON:Faith Hope", "ADDRESS:Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ"]),
     ])
     func positives(text: String, expected: [String]) {
@@ -618,7 +620,10 @@ struct RedactorCoverageTests {
         "Bestell-Nr. 0123456789", "Barbie-Set im Angebot", "falls Ware nicht da ist", "Kurz notiert – Marke des Monats", "Label emailed to you",
         "der code geht nich", "Hotline unter 0800 1234567", "Neue Filiale: Marktgasse 4, 79098 Freiburg, geöffnet", "Filiale Goethestraße 8–14 Uhr",
         "Returns: Example Store Ltd, 221 Baker Street, London NW1 6XE. Please", "Retourenzentrum, Industriestraße 40, 28307 Bremen.",
-        "New branch: Unit 7, Albion Parade, Leeds LS1 6AB, open", "our branch at 3 Nelson Mandela Place, Glasgow G2 1BT", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
+        "New branch: Unit 7, Albion Parade, Leeds LS1 6AB, open", "our branch at 3 Nelson Mandela Place, Glasgow G2 1BT",
+        "our King Edward Street branch, 22 King Edward Street, Oxford OX1 4HS, by Friday", "Die Filiale Albert-Schweitzer-Straße 3, 55128 Mainz nimmt", "Hotline 0800 1234567.",
+        "Kaufbeleg 0042-118-774, Zahlung", "Info at www.example-store.co.uk/stores", "Kunde: Max Mustermann, Musterstraße 1, 12345 Musterstadt.",
+        "Customer: John Doe, 123 Main Street, Anytown.", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -132,15 +132,25 @@ enum AddressDetector {
                 index += 1
             }
         }
-        return (found + linesBeforePostcodes(in: text)).filter { !isShopAddress($0.start, in: text) }
+        return (found + linesBeforePostcodes(in: text)).filter { !isShopAddress($0, in: text) && !isSampleAddress($0, in: text) }
     }
 
-    /// Whether the address at `start` is the shop's or a firm's, named right before it or opening it (`Filiale Goethestraße 8`,
-    /// `Neue Filiale: Marktgasse 4, …`, `our branch at 3 Nelson Mandela Place`; with a comma only a firm: `Example Store Ltd,
-    /// 221 Baker Street`, `Retourenzentrum, Industriestraße 40`): no private address. `near your store, 12 Elm Street` stays one.
-    private static func isShopAddress(_ start: Int, in text: ScalarText) -> Bool {
-        if let first = word(text, start), shopWords.contains(first.text.lowercased()), text.isSpace(first.end) { return true }
-        var cursor = start
+    /// Whether an address is a form's sample (`Musterstraße 1, 12345 Musterstadt`, `123 Main Street, Anytown`).
+    private static func isSampleAddress(_ address: Detection, in text: ScalarText) -> Bool {
+        let value = text.string(address.start, address.end).lowercased()
+        return value.hasPrefix("muster") || value.contains("musterstadt") || value.contains("anytown")
+    }
+
+    /// Whether an address is the shop's or a firm's, named right before it or opening it (`Filiale Goethestraße 8`,
+    /// `Die Filiale Albert-Schweitzer-Straße 3`, `Neue Filiale: Marktgasse 4, …`, `our branch at 3 Nelson Mandela Place`); after a
+    /// comma only a firm's (`Example Store Ltd, 221 Baker Street`, `Retourenzentrum, Industriestraße 40`) or a store named by the
+    /// same street (`our Kingsway store, 55 Kingsway, Cardiff`). A customer's stays (`near your store, 12 Elm Street`).
+    private static func isShopAddress(_ address: Detection, in text: ScalarText) -> Bool {
+        var opening = address.start
+        if let first = word(text, opening), ["die", "der", "the", "our", "unsere"].contains(first.text.lowercased()), text.isSpace(first.end) { opening = first.end + 1 }
+        if let first = word(text, opening), shopWords.contains(first.text.lowercased()) || firmWords.contains(first.text.lowercased()),
+           text.isSpace(first.end) { return true }
+        var cursor = address.start
         for _ in 0..<3 {
             var end = cursor
             var comma = false
@@ -152,9 +162,26 @@ enum AddressDetector {
             while wordStart > 0, text.isLetter(wordStart - 1) { wordStart -= 1 }
             guard wordStart < end else { return false }
             let word = text.string(wordStart, end).lowercased()
-            if firmWords.contains(word) || !comma && shopWords.contains(word) { return true }
+            if firmWords.contains(word) || shopWords.contains(word) && (!comma || storeNamedByStreet(before: wordStart, address, in: text)) { return true }
             guard !comma, addressLeadIns.contains(word) else { return false }
             cursor = wordStart
+        }
+        return false
+    }
+
+    /// Whether the store's name before `index` holds a word of the address's street (`King Edward Street branch, 22 King Edward Street`).
+    private static func storeNamedByStreet(before index: Int, _ address: Detection, in text: ScalarText) -> Bool {
+        var end = index
+        for _ in 0..<2 {
+            while end > 0, text.isSpace(end - 1) { end -= 1 }
+            var start = end
+            while start > 0, text.isLetter(start - 1) || text.is(start - 1, "'") { start -= 1 }
+            guard start < end else { return false }
+            let name = text.string(start, end)
+            if !englishTypes.contains(name.lowercased()), !uspsTypes.contains(name.lowercased()) {
+                return name.first?.isUppercase == true && text.string(address.start, address.end).contains(name)
+            }
+            end = start
         }
         return false
     }

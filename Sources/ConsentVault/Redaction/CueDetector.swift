@@ -250,6 +250,8 @@ enum CueDetector {
 
     /// Whether `value` found after cue `match` is the cue's, given `owner`, the word before the cue.
     private static func belongs(_ value: (start: Int, end: Int), to match: (cue: [UInt32], type: EntityType), owner: String, in text: ScalarText) -> Bool {
+        // A date a few words after an id's cue is the date (`Geburtsdatum laut Ausweis 12.04.1984`).
+        if isDateShaped(text, value.start, value.end) { return false }
         // An IBAN after `Konto`/`account` is the IBAN detector's.
         if match.type == .memberNumber, isIBANShaped(text, value.start, value.end) { return false }
         // A gift card's number is the shop's voucher, not a customer's (`gift card GIFT-57123`).
@@ -300,6 +302,15 @@ enum CueDetector {
         while end > start, !text.isAlphanumeric(end - 1) { end -= 1 }
         guard (4...20).contains(end - start), digits >= 4, letters <= 4, text.isAlphanumeric(start) else { return nil }
         return (start, end)
+    }
+
+    /// Whether a value is a date written with dots (`12.04.1984`, `1.2.90`).
+    private static func isDateShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
+        var groups: [Int] = [0]
+        for index in start..<end {
+            if text.isDigit(index) { groups[groups.count - 1] += 1 } else if text.is(index, ".") { groups.append(0) } else { return false }
+        }
+        return groups.count == 3 && (1...2).contains(groups[0]) && (1...2).contains(groups[1]) && [2, 4].contains(groups[2])
     }
 
     /// Whether a value opens like a phone number: `+`, or one `0` (a trunk prefix, `0171 …`, `07071 - 6917`).

@@ -308,6 +308,8 @@ enum NameCues {
         "boxing day", "mother's day", "father's day", "valentine's day", "aunt bessie's", "aunt bessie",
         "marco tozzi", "annemarie börlind", "julius meinl", "paul green", "bonne maman", "dr scheller", "lee cooper", "pierre cardin", "mr tom",
         "giovanni rana", "granny smith", "frank green", "wolf blass", "vera wang", "yankee candle", "nikolaus schokolade", "mrs meyer", "mrs meyer's", "orville redenbacher", "little debbie", "otto versand", "kylie cosmetics", "frida kahlo", "trader joe's", "newman's own", "uncle joe's", "thomas the", "sophie la", "rose cottage", "mrs doubtfire", "mr bean",
+        // Sample names of forms and tests.
+        "max mustermann", "erika mustermann", "john doe", "jane doe",
     ]
     /// Forms of address before a name (`Frau`, `Mr`, `Hr.`).
     static let personalTitles: Set<String> = ["herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "hr", "fr", "sir", "madam"]

@@ -74,7 +74,8 @@ enum NetworkDetectors {
                       start - dot.count > 0, isLocal(text, start - dot.count - 1) else { break }
                 start -= dot.count
             }
-            guard labels > 0 else { continue }
+            // A web address is a site, not a mail domain (`Info at www.example.co.uk`).
+            guard labels > 0, !text.lowercasedMatches(webPrefix, at: index + at.count) else { continue }
             var end = index + at.count
             var domainLabels = 0
             var lastLabelLetters = false
@@ -94,6 +95,8 @@ enum NetworkDetectors {
         }
         return found
     }
+
+    private static let webPrefix = ScalarText.lowercased(["www."])[0]
 
     private static func isLocal(_ text: ScalarText, _ index: Int) -> Bool {
         text.isAlphanumeric(index) || localSpecials.contains(text[index])

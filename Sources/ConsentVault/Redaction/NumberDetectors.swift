@@ -265,8 +265,14 @@ enum NumberDetectors {
 
     private static let notPhoneCues = ScalarText.lowercased(["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
                                        "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "#",
-                                       "receipt", "item", "sku", "beleg", "quittung", "ref", "case n", "case #", "case id", "case:", "vorgang", "paket", "parcel", "ean", "gtin", "isbn",
+                                       "receipt", "item", "sku", "beleg", "kaufbeleg", "kassenbon", "quittung", "ref", "case n", "case #", "case id", "case:", "vorgang", "paket", "parcel", "ean", "gtin", "isbn",
                                        "dhl", "hermes", "ups", "dpd", "gls"])
+
+    /// Whether a phone's digits open with a toll-free prefix (`0800`, `0808`, `00800`, `+800`): a business's line, never a person's.
+    private static func isTollFree(_ digits: [Int], international: Bool) -> Bool {
+        let national = international ? Array(digits.drop { $0 == 0 }) : Array(digits.dropFirst())
+        return national.starts(with: [8, 0, 0]) && (international ? national.count == 11 : true) || !international && national.starts(with: [8, 0, 8])
+    }
 
     /// Where a separator between a phone's digit groups ends: one to three of space, `/`, `-`, `–`
     /// and `.` (`089 - 123 456`, `030 / 2 34`, `0171–2345678`, `0171.2345678`), or nil.
@@ -316,7 +322,8 @@ enum NumberDetectors {
             while lineStart > 0, index - lineStart < 25, !(text.isWhitespace(lineStart - 1) && !text.isSpace(lineStart - 1)),
                   !(text.isSpace(lineStart - 1) && (text.is(lineStart - 2, "!") || text.is(lineStart - 2, "?")
                                                     || text.is(lineStart - 2, ".") && text.isDigit(lineStart - 3))) { lineStart -= 1 }
-            guard valid, plus || !text.hasWordCue(notPhoneCues, before: index, window: index - lineStart) else { continue }
+            guard valid, plus || !text.hasWordCue(notPhoneCues, before: index, window: index - lineStart), !isTollFree(digits, international: international)
+            else { continue }
             found.append(Detection(type: .phone, start: index, end: end, priority: DetectionPriority.structured))
         }
         return found
