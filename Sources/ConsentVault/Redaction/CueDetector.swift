@@ -70,6 +70,9 @@ enum CueDetector {
     private static let possessingWords: Set<String> = ["alte", "alten", "neue", "neuen", "seine", "ihre", "meine", "deine", "eure", "dahin", "old",
                                                        "new", "his", "her", "my", "their", "your", "mit", "with", "card", "karte", "karten", "account", "konto"]
 
+    /// Lowercase words between a plate's cue and the plate (`Kennzeichen am Tor …`, `reg of the van …`).
+    private static let plateJoiners: Set<String> = ["am", "an", "des", "der", "dem", "vom", "im", "the", "of", "on", "at", "his", "her", "my"]
+
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
                                                "on", "file", "was", "war", "of", "iban", "mit", "with", "s", "me", "mir",
@@ -353,10 +356,11 @@ enum CueDetector {
             if type == .nationalID, (8...12).contains(end - cursor),
                (cursor..<end).allSatisfy({ text.isUpper($0) && text.isASCIILetter($0) && !"AEIOU".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }) { break }
             if !fillers.contains(text.string(cursor, end).lowercased()) {
-                // A government id may stand a few words after its cue; a plate two words that are no capitals' code
-                // (`Kennzeichen Lieferwagen KI N 198`, `Kennzeichen des Abholers OS BC 4555`, `Kennzeichen am Tor SH-11 847`).
-                guard type == .nationalID || type == .licensePlate && freeWords < 2 && !text.isUpper(cursor + 1) && end - cursor >= 2,
-                      end - cursor <= 20 else { break }
+                // A government id may stand a few words after its cue; a plate two words, capitalized or short joining words
+                // (`Kennzeichen Lieferwagen KI N 198`, `Kennzeichen des Abholers OS BC 4555`, `Kennzeichen am Tor SH-11 847`),
+                // never the plate's own lowercase letters (`kennzeichen do-k 6188`).
+                let plateWord = text.isUpper(cursor) ? !text.isUpper(cursor + 1) && end - cursor >= 3 : plateJoiners.contains(text.string(cursor, end))
+                guard type == .nationalID || type == .licensePlate && freeWords < 2 && plateWord, end - cursor <= 20 else { break }
                 freeWords += 1
             }
             cursor = end

@@ -568,14 +568,19 @@ enum NameDetector {
                 // text (`… mailings. Grace`, not `… 1350::38. Link`).
                 let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
                     || last == index && words.signsOffText(index) && NameLexicon.isFrequentGivenName(first.text)
-                // A given name alone before the phone it is reached on (`Mark unter 030 71717435`, `Hope on 07700 900123`).
-                let reachedOnPhone = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && words.followedByPhone(index)
+                // A given name alone before the phone it is reached on (`…, Mark unter 030 71717435`, `Hope on 07700 900123`); one that
+                // is a word not opening a sentence (`Call +1 415 …`).
+                let reachedOnPhone = last == index && index + 1 < words.count && ["unter", "on", "at"].contains(words[index + 1].lower)
+                    && words.followedByPhone(index)
+                    && (NameLexicon.isGivenName(key: words[index].key) || NameLexicon.isAnyGivenName(key: words[index].key) && !words.startsSentence(index))
                 // A surname or given name alone that a courier may find absent (`falls Brückner nicht da ist`, `if Baker is out`).
                 let absentAtDelivery = last == index && origin > 0 && ["falls", "wenn", "if"].contains(words[origin - 1].lower)
                     && Self.isAbsence(after: index, in: words)
                     // In German a capitalized noun may stand there too (`falls Ware nicht da ist`): a surname that is no word.
                     && (NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index))
                         || words[index + 1].lower != "nicht" && isSurname(words.stem(index)))
+                // A given name alone before being away from work (`Rob is away on holiday`, `Till ist krankgeschrieben`).
+                let awayFromWork = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && Self.isAwayFromWork(after: index, in: words)
                 // A surname naming a household (`the Brooks couple`, `the Okafor family`).
                 let household = last == index && origin > 0 && words[origin - 1].lower == "the" && index + 1 < words.count
                     && words.areAdjacent(index, index + 1) && ["couple", "family", "household"].contains(words[index + 1].lower)
@@ -583,7 +588,7 @@ enum NameDetector {
                 // A given name before a relative in brackets (`Hardy (Bruder)`).
                 let relativeInBrackets = last == index && index + 1 < words.count && words.separator(before: index + 1, contains: "(")
                     && words.closesBracket(index + 1) && NameCues.familyRoles.contains(words[index + 1].lower) && NameLexicon.isAnyGivenName(key: words[index].key)
-                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || household || ownsPersonal || itsMe
+                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || awayFromWork || household || ownsPersonal || itsMe
                         || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
@@ -639,7 +644,7 @@ enum NameDetector {
                                                      "daughter", "son", "mum", "mom", "tochter", "sohn", "mutter", "husband", "wife",
                                                      "iban", "paket", "parcel", "order", "bestellung", "gutschein", "voucher", "rechnung", "invoice",
                                                      "profil", "profile", "kundennummer", "geburtsdatum", "kundenkarte", "vertrag", "contract", "details", "daten",
-                                                     "return", "retoure", "refund", "erstattung", "complaint", "reklamation"]
+                                                     "return", "retoure", "refund", "erstattung", "complaint", "reklamation", "bday"]
 
     /// Months that are given names too.
     private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august", "mai"]
@@ -674,13 +679,23 @@ enum NameDetector {
         return ["out", "in", "home", "away", "there"].contains(rest) && (next[1] != "in" || verb != "is")
     }
 
+    /// Whether the words after word `index` say someone is away from work (`is away`, `is off sick`, `is on holiday`,
+    /// `ist im Urlaub`, `ist krank`).
+    private static func isAwayFromWork(after index: Int, in words: NameWords) -> Bool {
+        guard index + 2 < words.count, words.areAdjacent(index, index + 1), ["is", "ist"].contains(words[index + 1].lower) else { return false }
+        let state = words[index + 2].lower
+        let following = index + 3 < words.count ? words[index + 3].lower : ""
+        return ["away", "krank", "krankgeschrieben"].contains(state) || state == "off" && following == "sick"
+            || state == "on" && ["holiday", "leave", "vacation"].contains(following) || state == "im" && following == "urlaub"
+    }
+
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).
     private static let peopleVerbs: Set<String> = [
         "said", "says", "rang", "phoned", "called", "calls", "emailed", "wrote", "writes", "asked", "asks", "replied", "complained", "complains",
         "wants", "visited", "reports", "feels", "came",
         "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
         "reklamiert", "reklamierte", "refused", "refuses", "insists", "insisted", "claims", "claimed", "verweigerte", "verweigert",
-        "behauptet", "behauptete", "tagged", "commented", "messaged", "texted",
+        "behauptet", "behauptete", "tagged", "commented", "messaged", "texted", "informed", "notified",
     ]
 
     /// The surname after an initial at word `index` (`L.` then `Iyer`), if the word after the dot is one.

@@ -83,18 +83,11 @@ enum NameLexicon {
         return spelled.folding(options: [.diacriticInsensitive], locale: nil)
     }
 
-    /// Whether `word` is a given name that is not also an ordinary word; a double name when each part is a given name
-    /// and one is no word (`Karl-Heinz`, `Karl-August`: the pair is no word even though `August` is).
+    /// Whether `word` is a given name that is not also an ordinary word; a double name (`Karl-Heinz`) when each part is one.
     static func isGivenName(_ word: String) -> Bool { isGivenName(key: key(word)) }
     /// `isGivenName` for a word already folded by `key`.
     static func isGivenName(key folded: String) -> Bool {
-        guard !givenNames.contains(folded) else { return true }
-        guard folded.contains("-" as Character) else { return false }
-        let parts = folded.split(separator: "-").map(String.init)
-        if parts.allSatisfy({ givenNames.contains($0) }) { return true }
-        // With a word among them, only two parts of four letters or more (not `Barbie-Set`, `Kaiser-Wilhelm-Ring`).
-        return parts.count == 2 && parts.allSatisfy { $0.count >= 4 && (givenNames.contains($0) || ambiguousGivenNames.contains($0)) }
-            && parts.contains { givenNames.contains($0) }
+        givenNames.contains(folded) || (folded.contains("-" as Character) && folded.split(separator: "-").allSatisfy { givenNames.contains(String($0)) })
     }
     /// Whether `word` is a given name, ordinary word or not (a double name when each part is one).
     static func isAnyGivenName(_ word: String) -> Bool { isAnyGivenName(key: key(word)) }
