@@ -70,8 +70,10 @@ enum CueDetector {
     private static let possessingWords: Set<String> = ["alte", "alten", "neue", "neuen", "seine", "ihre", "meine", "deine", "eure", "dahin", "old",
                                                        "new", "his", "her", "my", "their", "your", "mit", "with", "card", "karte", "karten", "account", "konto"]
 
-    /// Lowercase words between a plate's cue and the plate (`Kennzeichen am Tor …`, `reg of the van …`).
-    private static let plateJoiners: Set<String> = ["am", "an", "des", "der", "dem", "vom", "im", "the", "of", "on", "at", "his", "her", "my"]
+    /// Lowercase words between a plate's cue and the plate (`Kennzeichen am Tor …`, `reg of the van …`), also a second cue
+    /// (`vehicle reg 63B-NQPR`, `auto kennzeichen …`).
+    private static let plateJoiners: Set<String> = ["am", "an", "des", "der", "dem", "vom", "im", "the", "of", "on", "at", "his", "her", "my",
+                                                    "reg", "plate", "registration", "kennzeichen", "nummernschild"]
 
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",
