@@ -144,7 +144,7 @@ enum AddressDetector {
     /// Whether an address is the shop's or a firm's, named right before it or opening it (`Filiale Goethestraße 8`,
     /// `Die Filiale Albert-Schweitzer-Straße 3`, `Neue Filiale: Marktgasse 4, …`, `our branch at 3 Nelson Mandela Place`); after a
     /// comma only a firm's (`Example Store Ltd, 221 Baker Street`, `Retourenzentrum, Industriestraße 40`) or a store named by the
-    /// same street (`our Kingsway store, 55 Kingsway, Cardiff`). A customer's stays (`near your store, 12 Elm Street`).
+    /// same street (`our King Edward Street branch, 22 King Edward Street`). A customer's stays (`near your store, 12 Elm Street`).
     private static func isShopAddress(_ address: Detection, in text: ScalarText) -> Bool {
         var opening = address.start
         if let first = word(text, opening), ["die", "der", "the", "our", "unsere"].contains(first.text.lowercased()), text.isSpace(first.end) { opening = first.end + 1 }
