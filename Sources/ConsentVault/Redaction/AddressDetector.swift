@@ -567,9 +567,11 @@ enum AddressDetector {
 
     /// End of a flat and its number at `start`, with a comma and a building after them (`Flat 12, Riverside House,`), or nil.
     private static func unitEnd(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.initial(start, in: unitInitials), let unit = word(text, start), units.contains(unit.text.lowercased()) else { return nil }
+        // Compared as scalars: this runs at every word that opens like a flat.
+        guard text.initial(start, in: unitInitials),
+              let unit = unitWords.first(where: { text.lowercasedMatches($0, at: start) && !text.isLetter(start + $0.count) }) else { return nil }
         // `Apt. 896`: an abbreviation keeps its dot.
-        let unitEnd = text.is(unit.end, ".") ? unit.end + 1 : unit.end
+        let unitEnd = text.is(start + unit.count, ".") ? start + unit.count + 1 : start + unit.count
         guard text.isSpace(unitEnd), text.isAlphanumeric(unitEnd + 1) else { return nil }
         var cursor = unitEnd + 1
         let numberStart = cursor
@@ -601,6 +603,8 @@ enum AddressDetector {
         return wordEnd > cursor + 1 && units.contains(text.string(cursor + 1, wordEnd).lowercased())
     }
 
+    /// The words of `units`, lowercase scalars.
+    private static let unitWords = ScalarText.lowercased(units.filter { $0.first?.isLetter == true })
     /// First letters of `units`, to pass over other words without building a string.
     private static let unitInitials = ScalarText.letterMask("asufr")
 
