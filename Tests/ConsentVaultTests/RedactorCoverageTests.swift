@@ -485,6 +485,21 @@ struct RedactorCoverageTests {
         // A date after an id's cue is the date of birth it is.
         ("Geburtsdatum laut Ausweis 12.04.1984.", ["DATE_OF_BIRTH:12.04.1984"]),
         ("with Faith Hope, Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ", ["PERSON:Faith Hope", "ADDRESS:Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ"]),
+        // A pair of word-names receiving a parcel, authorised or referring; a given name alone on the text's last line after a question.
+        ("Parcel for Rob Fisher went astray", ["PERSON:Rob Fisher"]), ("Rose Rose is authorised to collect", ["PERSON:Rose Rose"]),
+        ("Refer-a-friend: April Gray has already referred five", ["PERSON:April Gray"]), ("Can you take a look?\nWill", ["PERSON:Will"]),
+        // A given name opening what a bracket after a phone says; a couple announcing itself; a lawyer's title.
+        ("numbers: 0862785076 (Grace, marketing) and", ["PHONE:0862785076", "PERSON:Grace"]),
+        ("Morning!\nAlexandra & Karl here – we'd", ["PERSON:Alexandra", "PERSON:Karl"]), ("Schreiben von RA Malte Winter heute", ["PERSON:Malte Winter"]),
+        // A pair of word-names before a German street on the next line or after a comma.
+        ("Abholauftrag: Till Winter\nKirchgasse 14c\n50667 Köln", ["PERSON:Till Winter", "ADDRESS:Kirchgasse 14c\n50667 Köln"]),
+        // Lowercase names: a particle that is no German word, a word-surname ending the clause, a word-given name before a surname found,
+        // a given name that is no word opening an entry; a role-word surname after a title and given name.
+        ("paket 123 bin felix van dijk", ["PERSON:felix van dijk"]), ("bernard brown (as typed in chat) complained", ["PERSON:bernard brown"]),
+        ("sendung 123 im hunter byrne", ["PERSON:hunter byrne"]), ("Zusammenfassung Chat: ottokar ärgert sich", ["PERSON:ottokar"]),
+        ("Herr Horst-Peter Bruder kam vorbei", ["PERSON:Horst-Peter Bruder"]),
+        // Not a word in brackets after a phone that is no name, nor a German preposition after a lowercase name.
+        ("0171 2345678 (abends, bitte)", ["PHONE:0171 2345678"]), ("anna von nebenan hat angerufen", ["PERSON:anna"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -626,6 +641,7 @@ struct RedactorCoverageTests {
         "our King Edward Street branch, 22 King Edward Street, Oxford OX1 4HS, by Friday", "Die Filiale Albert-Schweitzer-Straße 3, 55128 Mainz nimmt", "Hotline 0800 1234567.",
         "Kaufbeleg 0042-118-774, Zahlung", "Info at www.example-store.co.uk/stores", "Kunde: Max Mustermann, Musterstraße 1, 12345 Musterstadt.",
         "Customer: John Doe, 123 Main Street, Anytown.", "The manager is away today", "Support is off sick", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
+        "Order for Rose Gold earrings", "Delivery for Hunter Green cushions", "Please advise.\nBest", "ruf mich bitte an", "Agent: Done.",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

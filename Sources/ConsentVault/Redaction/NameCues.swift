@@ -39,6 +39,8 @@ enum NameCues {
         "agent", "agentin", "supervisor", "berater", "beraterin",
         // A business named after a person (`Rechnung an Praxis Nowak`, `c/o Kanzlei Brandt`).
         "praxis", "kanzlei",
+        // Lawyers and notaries before the name (`Schreiben von RA Malte Winter`, `solicitor Anne Hope`).
+        "ra", "rain", "rechtsanwalt", "rechtsanwältin", "anwalt", "anwältin", "notar", "notarin", "solicitor", "attorney", "lawyer",
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter", "boyfriend", "girlfriend",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
@@ -166,6 +168,8 @@ enum NameCues {
         "schatz", "schätzchen", "liebling", "honey", "sweetie", "shipment", "clearly",
         // Brands alone (`Moët & Chandon`, `Lego Technic Porsche`) and practices after `c/o` (`c/o Praxis Sommer`).
         "moët", "chandon", "porsche", "praxis", "kanzlei", "klinik", "atelier",
+        // Pronouns and adverbs after a role or cue in chat (`kunde dort`, `ruf mich an`, `the customer only got`, `Agent: Done.`).
+        "mich", "dich", "uns", "euch", "dort", "only", "done",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -481,7 +485,7 @@ enum NameCues {
         }
         // A given name in brackets after a number (`0160 11 22 745 (Malte)`), whose owner it names.
         if words.separator(before: index, contains: "("), words.separatorHasDigit(before: index) || index > 0 && words[index - 1].text.allSatisfy(\.isNumber),
-           words.closesBracket(index) { return .weak }
+           words.closesBracketOrEntry(index) { return .weak }
         if index > 1, ["is", "ist", "lautet"].contains(previous), words[index - 2].lower == "name" { return .naming }
         for (first, second) in introductions {
             if second.isEmpty, previous == first { return .strong }

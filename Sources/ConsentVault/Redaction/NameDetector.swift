@@ -95,7 +95,8 @@ enum NameDetector {
     /// `found` with a short given name just before a name joined to it (`Thu Trang Tran`, `Li Na Wang`): a
     /// capitalized lexicon given name of two to four letters, no cue word, one space before the name; it
     /// also joins two names it stands between (`Li` · `Na` · `Wang`). Such first parts are often words
-    /// elsewhere (`Thu`, `Na`), so they count only next to a name found otherwise.
+    /// elsewhere (`Thu`, `Na`), so they count only next to a name found otherwise. In chat, a lowercase given name that
+    /// is a word before a lowercase surname found (`im hunter byrne`).
     private static func withGivenNamePrefixes(_ found: [Detection], in words: NameWords) -> [Detection] {
         var joined: [Detection] = []
         var wordIndex = 0
@@ -104,13 +105,19 @@ enum NameDetector {
             var name = name
             let before = wordIndex - 1
             let joinsPrevious = before >= 0 && joined.last?.end == words[before].start - 1
-            if before >= 0, words[wordIndex].start == name.start, joined.last.map({ $0.end <= words[before].start }) ?? true,
-               words.areAdjacent(before, wordIndex), words[before].isCapitalized,
-               (2...4).contains(words[before].text.count), !NameCues.isCueWord(words[before].lower),
-               NameLexicon.isGivenName(key: words[before].key) && (NameLexicon.isAnyGivenName(key: words[wordIndex].key) || joinsPrevious)
-                // A given name that is also a word before a double surname (`Jack García López`).
-                || NameLexicon.isAnyGivenName(key: words[before].key) && NameLexicon.isSurname(words.stem(wordIndex))
-                    && name.end > words[wordIndex].end + 1 && !NameCues.isStopWord(words[before].lower) && !imperatives.contains(words[before].lower) {
+            guard before >= 0, words[wordIndex].start == name.start, joined.last.map({ $0.end <= words[before].start }) ?? true,
+                  words.areAdjacent(before, wordIndex) else { joined.append(name); continue }
+            let shortPrefix = words[before].isCapitalized && (2...4).contains(words[before].text.count) && !NameCues.isCueWord(words[before].lower)
+                && (NameLexicon.isGivenName(key: words[before].key) && (NameLexicon.isAnyGivenName(key: words[wordIndex].key) || joinsPrevious)
+                    // A given name that is also a word before a double surname (`Jack García López`).
+                    || NameLexicon.isAnyGivenName(key: words[before].key) && NameLexicon.isSurname(words.stem(wordIndex))
+                        && name.end > words[wordIndex].end + 1 && !NameCues.isStopWord(words[before].lower) && !imperatives.contains(words[before].lower))
+            // A lowercase given name that is also a word before a lowercase surname found (`im hunter byrne`), not after a determiner.
+            let lowercasePrefix = !words[before].isCapitalized && !words[wordIndex].isCapitalized && words[before].text.count >= 3
+                && NameLexicon.isAmbiguousGivenName(key: words[before].key) && isSurname(words.stem(wordIndex)) && !NameCues.isStopWord(words[before].lower)
+                && !auxiliaries.contains(words[before].lower) && !adverbs.contains(words[before].lower) && !imperatives.contains(words[before].lower)
+                && !(before > 0 && determiners.contains(words[before - 1].lower))
+            if shortPrefix || lowercasePrefix {
                 name.start = words[before].start
                 if joinsPrevious, let previous = joined.popLast() { name.start = previous.start }
             }
@@ -231,9 +238,11 @@ enum NameDetector {
         let titledWord = context == .strong && index > 0
             && (first.isCapitalized && Self.surnameTitles.contains(words[index - 1].lower) && NameLexicon.isSurname(words.stem(index))
                 || NameCues.familyRoles.contains(words[index - 1].lower) && Self.monthGivenNames.contains(first.lower))
-        // A month that is a given name, alone on the line that signs off (`Kind regards,⏎June`, `Thanks!⏎April` ending the text).
-        let signingMonth = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && words.startsLine(index) && words.endsLine(index)
-            && (words.signsOffText(index) || signsAfterClosing(index, in: words))
+        // A month that is a given name, alone on the line that signs off (`Kind regards,⏎June`, `Thanks!⏎April` ending the text);
+        // any given name alone on the text's last line (`Can you take a look?⏎Will`).
+        let signingMonth = first.isCapitalized && words.startsLine(index) && words.endsLine(index)
+            && (Self.monthGivenNames.contains(first.lower) && (words.signsOffText(index) || signsAfterClosing(index, in: words))
+                || words.signsOffText(index) && NameLexicon.isAnyGivenName(key: words[index].key) && !NameCues.isStopWord(first.lower))
         guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
@@ -334,8 +343,10 @@ enum NameDetector {
                 || origin > 1 && words[origin - 1].lower == "back" && Self.callWords.contains(words[origin - 2].lower))
             && first.text.count >= 3 && !["unter", "under"].contains(first.lower)
             && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(first.text)) && words.followedByPhone(index)
+        // A lowercase given name that is no word, opening an entry (`Chat: ottokar ärgert sich`, `Team: william aus dem Chat`).
+        let givenOpensEntry = !first.isCapitalized && first.text.count >= 4 && words.opensEntry(index) && NameLexicon.isGivenName(first.text)
         if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
-           !articleSurname, !surnameOpensSpeech, !givenOpensClause, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase {
+           !articleSurname, !surnameOpensSpeech, !givenOpensClause, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase, !givenOpensEntry {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -381,7 +392,10 @@ enum NameDetector {
             // A surname that is also a month or weekday, right after a given name that is no word (`Matthias Freitag`, `Archie May`).
             let calendarSurname = last == index && next == last + 1 && candidate.isCapitalized && first.isCapitalized && Self.calendarWords.contains(candidate.lower)
                 && NameLexicon.isGivenName(key: first.key) && NameLexicon.isSurname(candidate.text)
-            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname, !shouted,
+            // A surname that is also a role or word, after a title and a given name (`Herr Horst-Peter Bruder`).
+            let titledSurname = last == index && next == last + 1 && candidate.isCapitalized && origin > 0 && NameCues.personalTitles.contains(words[origin - 1].lower)
+                && NameLexicon.isAnyGivenName(key: first.key) && NameLexicon.isSurname(candidate.text)
+            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname || titledSurname, !shouted,
                   next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
             // After a lowercase given name and a cue (`kunde noemi moser`, `send to marcus cook`, `kunde aleksandra Lange`),
             // a surname even if it is also a word.
@@ -415,6 +429,13 @@ enum NameDetector {
                 || fromPlaceLowercase && last == index && NameLexicon.isSurname(words.stem(next))
                 // After a lexicon given name, a surname with letters German does not use (`emine koç`).
                 || last == index && NameLexicon.isGivenName(key: words[index].key) && candidate.text.count >= 3 && hasForeignLetters(candidate.text)
+                // After a given name that is no word, a surname that is one ending the clause or line (`bernard brown (as typed in chat)`).
+                || last == index && NameLexicon.isGivenName(key: words[index].key) && candidate.text.count >= 3 && isSurname(words.stem(next))
+                    && (words.endsClause(next) || words.endsLine(next) || words.followedByBracket(next))
+                    && !Self.auxiliaries.contains(candidate.lower) && !Self.peopleVerbs.contains(candidate.lower) && !Self.adverbs.contains(candidate.lower)
+                // A particle that is no German word and the word after it ending the clause or line (`felix van dijk`).
+                || last == index && next > last + 1 && NameLexicon.isAnyGivenName(first.text) && candidate.text.count >= 3
+                    && (last + 1..<next).allSatisfy { Self.foreignParticles.contains(words[$0].lower) } && (words.endsClause(next) || words.endsLine(next))
             guard continues else { break }
             last = next
         }
@@ -460,8 +481,12 @@ enum NameDetector {
             // Unless a verb only people do follows (`John Smith called`, `Jasmine Miller complains`),
             // or an address follows (`for Will Rich, 84 Oakfield Drive`).
             // Or the pair signs off the text on a line of its own (`… for good!⏎Grace Mark`).
+            // Or the pair receives a parcel or prescription (`Parcel for Rob Fisher`), unless it is a colour (`order for Rose Gold`).
             let pairSpeaks = beforePeopleVerb(last, in: words) || words.followedByCommaAndNumber(last) || words.followedByPhone(last)
+                || words.followedByStreetLine(last)
                 || last == index + 1 && words.startsLine(index) && words.signsOffText(last, from: index)
+                || last == index + 1 && origin > 1 && origin == index && ["for", "für"].contains(words[origin - 1].lower)
+                    && Self.deliveredThings.contains(words[origin - 2].lower) && !NameLexicon.isColourPair(given: first.text, surname: words.stem(last))
             // A pair signing after a closing (`Cheers, May Baker`) is a name.
             if !inList, !pairSpeaks, context != .signature, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
                NameLexicon.isAmbiguousSurname(words.stem(last)),
@@ -527,7 +552,7 @@ enum NameDetector {
                 // Chat: a given name that is no ordinary word, or a name before a verb only people do or from a place.
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
-                guard isGiven || joinsWriter || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
+                guard isGiven || givenOpensEntry || joinsWriter || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
                         || articleSurname || surnameOpensSpeech || givenOpensClause || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
@@ -597,14 +622,18 @@ enum NameDetector {
     }
 
     /// Whether word `index` (a name of one word, `last == index`) is one of two capitalized given names joined by `&`,
-    /// at least one of them no surname or both in brackets (`Birgit & Günter`, `Alejandro & Iñaki`, `(Khaled & Fatima)`);
+    /// at least one of them no surname, both in brackets, announcing themselves or signing off the text (`Birgit & Günter`,
+    /// `Alejandro & Iñaki`, `(Khaled & Fatima)`, `Alexandra & Karl here`);
     /// not a brand whose second name has a possessive (`Ben & Jerry's`).
     private static func isCouple(_ index: Int, _ last: Int, in words: NameWords) -> Bool {
         guard last == index, words[index].isCapitalized, NameLexicon.isAnyGivenName(key: words[index].key) else { return false }
         let other = words.followedByAmpersand(index) ? index + 1 : words.precededByAmpersand(index) ? index - 1 : -1
         guard other >= 0, other < words.count, words[other].isCapitalized, NameLexicon.isAnyGivenName(key: words[other].key),
               // Firms are named by surnames (`Johnson & Johnson`, `Marks & Spencer`): one of the two must be no surname, or the pair stands in brackets.
-              !NameLexicon.isSurname(words.stem(index)) || !NameLexicon.isSurname(words.stem(other)) || words.isBracketedPair(index, other) else { return false }
+              // Or the pair announces itself or signs off the text (`Alexandra & Karl here`, `…⏎Alexandra & Karl`).
+              !NameLexicon.isSurname(words.stem(index)) || !NameLexicon.isSurname(words.stem(other)) || words.isBracketedPair(index, other)
+                || words.signsOffText(max(index, other), from: min(index, other))
+                || max(index, other) + 1 < words.count && ["here", "hier"].contains(words[max(index, other) + 1].lower) else { return false }
         let second = max(index, other)
         return !words.endsWithPossessive(second) && !(second + 1 < words.count && words.areAdjacent(second, second + 1)
             && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))
@@ -646,6 +675,10 @@ enum NameDetector {
                                                      "profil", "profile", "kundennummer", "geburtsdatum", "kundenkarte", "vertrag", "contract", "details", "daten",
                                                      "return", "retoure", "refund", "erstattung", "complaint", "reklamation", "bday"]
 
+    /// What is handed to a person named after `for` (`Parcel for Rob Fisher`, `Rezept für Till Koch`).
+    private static let deliveredThings: Set<String> = ["parcel", "delivery", "package", "prescription", "collection", "paket", "lieferung",
+                                                       "sendung", "rezept", "abholung", "päckchen"]
+
     /// Months that are given names too.
     private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august", "mai"]
 
@@ -665,8 +698,10 @@ enum NameDetector {
         guard index + 1 < words.count, words.areAdjacent(index, index + 1) else { return false }
         let verb = words[index + 1].lower
         // `Grace has a birthday on …`, `Charlotte hat am 3. Mai Geburtstag`.
+        // `Rose Rose is authorised to collect`, `April Gray has already referred five friends`.
         return peopleVerbs.contains(verb) || (verb == "has" || verb == "hat")
             && (index + 2..<min(words.count, index + 6)).contains { ["birthday", "geburtstag", "bday"].contains(words[$0].lower) }
+            || ["is", "was", "has", "ist", "hat"].contains(verb) && (index + 2..<min(words.count, index + 4)).contains { peopleParticiples.contains(words[$0].lower) }
     }
 
     /// Whether the words after word `index` say someone is not at home (`nicht da`, `nicht zu Hause`, `is out`, `isn't in`, `is not home`).
@@ -697,6 +732,9 @@ enum NameDetector {
         "reklamiert", "reklamierte", "refused", "refuses", "insists", "insisted", "claims", "claimed", "verweigerte", "verweigert",
         "behauptet", "behauptete", "tagged", "commented", "messaged", "texted", "informed", "notified",
     ]
+
+    /// Participles after `is`/`has` that only people are (`authorised`, `referred`).
+    private static let peopleParticiples: Set<String> = ["authorised", "authorized", "referred", "entitled", "bevollmächtigt", "berechtigt"]
 
     /// The surname after an initial at word `index` (`L.` then `Iyer`), if the word after the dot is one.
     private static func initialAndSurname(at index: Int, in words: NameWords) -> Int? {
@@ -759,6 +797,9 @@ enum NameDetector {
     /// Lowercase words after `herr`/`mr` that are no surname (`der herr mit dem Audi`, `mr whoever`).
     private static let titleFollowers: Set<String> = ["mit", "von", "aus", "vom", "hier", "dort", "da", "bei", "with", "from", "here", "there", "whoever",
                                                       "who", "wer", "den", "dem", "des", "und", "and", "oder", "or", "ist", "is", "war", "was", "hat", "has"]
+
+    /// Particles of names that are no German words (`van`, `de la`), which may join lowercase names in chat.
+    private static let foreignParticles: Set<String> = ["van", "de", "del", "della", "di", "du", "la", "le", "dos", "ten", "ter", "mac"]
 
     /// Articles before a surname in chat (`der schmidt hat …`).
     private static let articles: Set<String> = ["der", "die"]

@@ -259,7 +259,7 @@ struct NameWords {
     func followedByBracket(_ index: Int) -> Bool { text.isSpace(words[index].end) && text.is(words[index].end + 1, "(") }
 
     /// Whether words `first...last` (one word by default) end the text with nothing after them, after a sentence's end
-    /// (`… remove me from mailings. Grace`, `… for good!⏎Grace Mark`, not `… from all lists. Done.`).
+    /// (`… remove me from mailings. Grace`, `… for good!⏎Grace Mark`, `Can you take a look?⏎Will`, not `… from all lists. Done.`).
     func signsOffText(_ last: Int, from first: Int? = nil) -> Bool {
         let first = first ?? last
         guard last == words.count - 1, first > 0 else { return false }
@@ -267,7 +267,7 @@ struct NameWords {
         while position < text.count, text.isWhitespace(position) { position += 1 }
         var before = words[first].start - 1
         while before >= 0, text.isWhitespace(before) { before -= 1 }
-        return position >= text.count && (text.is(before, ".") || text.is(before, "!")) && before < words[first].start - 1
+        return position >= text.count && (text.is(before, ".") || text.is(before, "!") || text.is(before, "?")) && before < words[first].start - 1
     }
 
     /// Whether word `index` is part of a handle, URL or file name: right after `_`, `@` or `/`.
@@ -515,6 +515,22 @@ struct NameWords {
         followedByCommaAndNumber(index) && (index + 1..<Swift.min(words.count, index + 4)).contains { NameCues.isStreetType(words[$0].lower) }
     }
 
+    /// Whether a German street and its number follow word `index` after a comma or on the next line (`Till Koch, Seestr. 137`,
+    /// `Till Winter⏎Kirchgasse 14c`).
+    func followedByStreetLine(_ index: Int) -> Bool {
+        let end = words[index].end
+        guard index + 1 < words.count, text.is(end, ",") && text.isSpace(end + 1) && words[index + 1].start == end + 2
+                || text.is(end, "\n") && words[index + 1].start == end + 1 else { return false }
+        let street = words[index + 1]
+        guard street.isCapitalized, Self.streetEndings.contains(where: { street.lower.hasSuffix($0) }) else { return false }
+        var position = street.end
+        if text.is(position, ".") { position += 1 }
+        return text.isSpace(position) && text.isDigit(position + 1)
+    }
+
+    /// How German street names end (`Seestr.`, `Kirchgasse`, `Birkenweg`).
+    private static let streetEndings = ["straße", "strasse", "str", "gasse", "weg", "allee", "platz", "ring", "damm", "ufer", "chaussee"]
+
     /// Whether `at` and an address follow word `index`: a house number or a flat (`Gross at 151 Robin Meadows`, `Chambers at Flat 7`).
     func followedByAddressAt(_ index: Int) -> Bool {
         guard index + 1 < words.count, areAdjacent(index, index + 1), words[index + 1].lower == "at" else { return false }
@@ -537,10 +553,12 @@ struct NameWords {
     }
 
     /// Whether word `index` stands alone in brackets right after a number of six digits or more, as phones are written
-    /// (`0721 868621 (süßebier)`): whose number it is. Capitalized, it must be a lexicon name (not `(Erstattung)`).
+    /// (`0721 868621 (süßebier)`), or opening it before a comma (`(Grace, marketing)`): whose number it is. Capitalized, it must be
+    /// a lexicon name (not `(Erstattung)`).
     func isBracketedAfterNumber(_ index: Int) -> Bool {
         var position = words[index].start - 1
-        guard text.is(position, "("), closesBracket(index) else { return false }
+        // Before a comma only a given name (`(Grace, marketing)`, not `(abends, bitte)`).
+        guard text.is(position, "("), closesBracket(index) || closesBracketOrEntry(index) && NameLexicon.isAnyGivenName(key: words[index].key) else { return false }
         position -= 1
         while text.isSpace(position) { position -= 1 }
         var digits = 0
@@ -557,6 +575,12 @@ struct NameWords {
 
     /// Whether a closing bracket follows word `index` right away.
     func closesBracket(_ index: Int) -> Bool { text.is(words[index].end, ")") }
+
+    /// Whether a closing bracket, or a comma that opens what the bracket says about the word, follows word `index`
+    /// (`(Malte)`, `(Grace, marketing)`, `(Solange, Kundin mit Einwilligung)`).
+    func closesBracketOrEntry(_ index: Int) -> Bool {
+        closesBracket(index) || words[index].text.count >= 3 && text.is(words[index].end, ",") && text.isSpace(words[index].end + 1)
+    }
 
     /// Whether word `index` is in parentheses with only `&` and one other word (`(Khaled & Fatima)`).
     func isBracketedPair(_ first: Int, _ second: Int) -> Bool {

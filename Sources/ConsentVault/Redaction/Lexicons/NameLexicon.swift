@@ -20,7 +20,7 @@ enum NameLexicon {
     /// Colours that are given names too (`Olive Green`, `Pearl White`): before a colour surname, a product's colour.
     private static let colourGivenNames: Set<String> = ["olive", "pearl", "hazel", "ivory", "amber", "ruby", "jade", "rose", "coral", "violet",
                                                         "scarlet", "ginger", "honey", "sienna", "sky", "misty", "dusty", "crystal", "jet", "cherry",
-                                                        "lily", "snow", "dawn", "storm", "autumn", "forest", "silver", "gray", "grey"]
+                                                        "lily", "snow", "dawn", "storm", "autumn", "forest", "silver", "gray", "grey", "hunter"]
     /// Whether a lowercase word is a colour that is also a given name (`rose`, `amber`, `autumn`).
     static func isColourName(_ lower: String) -> Bool { colourGivenNames.contains(lower) }
     private static let colourSurnames: Set<String> = ["green", "white", "brown", "black", "gray", "grey", "blue", "red", "gold", "silver", "pink", "rose"]
@@ -35,8 +35,12 @@ enum NameLexicon {
     /// most frequent names, and not a colour (`Grace Baker`, `Maria Brown`; not `Olive Green`, `Rose Gold`).
     static func isCommonNamePair(given: String, surname: String) -> Bool {
         let given = key(given), surname = key(surname)
-        return commonAmbiguousGivenNames.contains(given) && commonAmbiguousSurnames.contains(surname)
-            && !(colourGivenNames.contains(given) && colourSurnames.contains(surname))
+        return commonAmbiguousGivenNames.contains(given) && commonAmbiguousSurnames.contains(surname) && !isColourPair(given: given, surname: surname)
+    }
+
+    /// Whether a given name and a surname are a product's colour (`Olive Green`, `Rose Gold`, `Hunter Green`).
+    static func isColourPair(given: String, surname: String) -> Bool {
+        colourGivenNames.contains(key(given)) && colourSurnames.contains(key(surname))
     }
 
     /// The lookup key of `word`: lowercase, umlauts spelled out, other diacritics and apostrophes
