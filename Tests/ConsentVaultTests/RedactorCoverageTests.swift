@@ -500,6 +500,10 @@ struct RedactorCoverageTests {
         ("Herr Horst-Peter Bruder kam vorbei", ["PERSON:Horst-Peter Bruder"]),
         // Not a word in brackets after a phone that is no name, nor a German preposition after a lowercase name.
         ("0171 2345678 (abends, bitte)", ["PHONE:0171 2345678"]), ("anna von nebenan hat angerufen", ["PERSON:anna"]),
+        // Member numbers inside a phone's cue, after several accounts, a points account or the customer in brackets.
+        ("the till says my number m-405311 doesnt exist", ["MEMBER_NUMBER:m-405311"]),
+        ("I have two accounts (78 900 790 and 1515-4895) and", ["MEMBER_NUMBER:78 900 790", "MEMBER_NUMBER:1515-4895"]),
+        ("Die Kundin (9247359-4) beschwert sich", ["MEMBER_NUMBER:9247359-4"]), ("Punktekonto (2440-0557).", ["MEMBER_NUMBER:2440-0557"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -642,6 +646,7 @@ struct RedactorCoverageTests {
         "Kaufbeleg 0042-118-774, Zahlung", "Info at www.example-store.co.uk/stores", "Kunde: Max Mustermann, Musterstraße 1, 12345 Musterstadt.",
         "Customer: John Doe, 123 Main Street, Anytown.", "The manager is away today", "Support is off sick", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
         "Order for Rose Gold earrings", "Delivery for Hunter Green cushions", "Please advise.\nBest", "ruf mich bitte an", "Agent: Done.",
+        "Kundin 2019 angemeldet", "Wie ist Ihre Postleitzahl?\nKundin: 10764",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

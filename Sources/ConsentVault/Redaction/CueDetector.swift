@@ -21,7 +21,10 @@ enum CueDetector {
                              "mitgl.-nr", "mitgl-nr", "mitgl. nr", "mitgl.nr", "mitgl nr", "mitglieds-id", "mitgliedsid", "mitglieds id", "knr", "k-nr",
                              "kundenreferenz", "kundenref", "kunden-id", "kundenid", "kunden id", "stammkundennummer", "stammkunden-nr", "stammkundennr",
                              "clubnummer", "club-nr", "clubnr", "club number", "club no", "customer ref", "customer reference", "membership id",
-                             "card number", "treuenummer", "bonuskartennummer", "vorteilsnummer", "vorteilskarte", "member ref", "loyalty ref"]
+                             "card number", "treuenummer", "bonuskartennummer", "vorteilsnummer", "vorteilskarte", "member ref", "loyalty ref",
+                             // Several accounts, a points account, and a customer's number right after the customer
+                             // (`two accounts (78 900 790 and 1515-4895)`, `Punktekonto (2440-0557)`, `Die Kundin (9247359-4)`).
+                             "accounts", "konten", "cards", "karten", "punktekonto", "punktekonten", "kunde", "kundin", "customer"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "reach me on", "contact me on", "contact me at", "telephone me on",
@@ -65,7 +68,9 @@ enum CueDetector {
     /// Abbreviations that count only after such a word (`Old no. 0068 5051`, `alte Nr. 4711 0815`).
     private static let possessedCues = ScalarText.lowercased(["no", "nr"])
     /// Cues after which a value shaped like a phone is the phone detector's (`my no. 0171 2345678`).
-    private static let phoneProneCues = ScalarText.lowercased(["no", "nr", "my no", "her no", "his no", "meine nr", "seine nr", "ihre nr"])
+    private static let phoneProneCues = ScalarText.lowercased(["no", "nr", "my no", "her no", "his no", "meine nr", "seine nr", "ihre nr", "kunde", "kundin", "customer"])
+    /// The customer as a cue: a number after them needs five digits or more, so a year is none (`Kundin 2019 angemeldet`).
+    private static let customerCues = ScalarText.lowercased(["kunde", "kundin", "customer"])
     /// Words before `Nummer`/`number` that make it a person's.
     private static let possessingWords: Set<String> = ["alte", "alten", "neue", "neuen", "seine", "ihre", "meine", "deine", "eure", "dahin", "old",
                                                        "new", "his", "her", "my", "their", "your", "mit", "with", "card", "karte", "karten", "account", "konto"]
@@ -96,7 +101,7 @@ enum CueDetector {
             }
             let cueEnd = index + match.cue.count
             if let value = value(in: text, after: cueEnd, type: match.type),
-               belongs(value, to: match, owner: text.wordBefore(index).lowercased(), in: text) {
+               belongs(value, to: match, cueEnd: cueEnd, owner: text.wordBefore(index).lowercased(), in: text) {
                 // A card number after `Karte`/`card` that fails its checks (a typo) is still a card number.
                 let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
                 let cardLike = match.type == .memberNumber && (13...19).contains(digits)
@@ -113,7 +118,8 @@ enum CueDetector {
                 found.append(Detection(type: type, start: answer.start, end: answer.end, priority: DetectionPriority.checksum))
                 index = answer.end
             } else {
-                index = cueEnd
+                // A phone's cue may hold a member number's (`my number m-405311`): the words inside it are cues too.
+                index = match.type == .phone ? index + 1 : cueEnd
             }
         }
         return found
@@ -253,8 +259,9 @@ enum CueDetector {
     /// Words that join the items of a list, lowercase.
     private static let listWords = ScalarText.lowercased(["und", "and", "oder", "or", "sowie"])
 
-    /// Whether `value` found after cue `match` is the cue's, given `owner`, the word before the cue.
-    private static func belongs(_ value: (start: Int, end: Int), to match: (cue: [UInt32], type: EntityType), owner: String, in text: ScalarText) -> Bool {
+    /// Whether `value` found after cue `match` (ending at `cueEnd`) is the cue's, given `owner`, the word before the cue.
+    private static func belongs(_ value: (start: Int, end: Int), to match: (cue: [UInt32], type: EntityType), cueEnd: Int, owner: String,
+                                in text: ScalarText) -> Bool {
         // A date a few words after an id's cue is the date (`Geburtsdatum laut Ausweis 12.04.1984`).
         if isDateShaped(text, value.start, value.end) { return false }
         // An IBAN after `Konto`/`account` is the IBAN detector's.
@@ -264,6 +271,9 @@ enum CueDetector {
         let phoneShaped = isPhoneShaped(text, value.start, value.end)
         if phoneProneCues.contains(match.cue), phoneShaped { return false }
         if possessedCues.contains(match.cue), !possessingWords.contains(owner) { return false }
+        // The customer as a cue: five digits or more, right after them or in brackets, not what a customer's chat line says (`Kunde: 10764`).
+        if customerCues.contains(match.cue), (value.start..<value.end).filter({ text.isDigit($0) }).count < 5
+            || (cueEnd..<value.start).contains(where: { !text.isSpace($0) && !text.is($0, "(") }) { return false }
         if lettersFirstCues.contains(match.cue) {
             return possessingWords.contains(owner)
                 && (text.isLetter(value.start) || !phoneShaped && (value.start..<value.end).filter { text.isDigit($0) }.count >= 6)
@@ -384,8 +394,9 @@ enum CueDetector {
             // A value starts with digits or capitals (`4711`, `CV`, `KD`); after the first group, a word
             // without digits that is lowercase or long ends it (`… 4711 bitte`).
             // A short lowercase prefix before digits is a code typed in lowercase (`mbr-131487`, `kd 54 2861`).
-            // Such a prefix has no vowel: `seit 2013`, `for 10`, `nach 5` are words.
-            let lowercasePrefix = type == .memberNumber && groupDigits == 0 && groupLower > 0 && (2...4).contains(length) && (text.is(groupEnd, "-") || text.isSpace(groupEnd))
+            // Such a prefix has no vowel: `seit 2013`, `for 10`, `nach 5` are words. One letter needs a hyphen (`m-405311`).
+            let lowercasePrefix = type == .memberNumber && groupDigits == 0 && groupLower > 0
+                && ((2...4).contains(length) && text.isSpace(groupEnd) || (1...4).contains(length) && text.is(groupEnd, "-"))
                 && text.isDigit(groupEnd + 1) && !(end..<groupEnd).contains { "aeiouyäöüAEIOUYÄÖÜ".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }
             // A plate typed in lowercase after its cue (`mein kennzeichen do-k 6188`).
             let lowercasePlate = type == .licensePlate && groupDigits == 0 && groupLower > 0 && length <= 3 && (text.is(groupEnd, "-") || text.isSpace(groupEnd))
