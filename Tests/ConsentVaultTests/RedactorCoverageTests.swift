@@ -504,6 +504,16 @@ struct RedactorCoverageTests {
         ("the till says my number m-405311 doesnt exist", ["MEMBER_NUMBER:m-405311"]),
         ("I have two accounts (78 900 790 and 1515-4895) and", ["MEMBER_NUMBER:78 900 790", "MEMBER_NUMBER:1515-4895"]),
         ("Die Kundin (9247359-4) beschwert sich", ["MEMBER_NUMBER:9247359-4"]), ("Punktekonto (2440-0557).", ["MEMBER_NUMBER:2440-0557"]),
+        // The writer again after `ich bins nochmal,`; thanks typed in a hurry; a name owning an account in mixed text; a name, an adverb and `gave her`.
+        ("K: ich bins nochmal, lena. hat sich was getan?", ["PERSON:lena"]), ("C: ok thnaks grace!", ["PERSON:grace"]),
+        ("Customer: i'm logged into brandon's account now", ["PERSON:brandon"]), ("- Daisy also gave her passport number", ["PERSON:Daisy"]),
+        // A stop word before a surname after a naming cue or a closing; a given name before a relative in brackets after `by`;
+        // a given name and surname in brackets after a phone.
+        ("Name laut Konto: Else Rädel.", ["PERSON:Else Rädel"]), ("Das passt.\nFreundliche Grüße\nLine Grob", ["PERSON:Line Grob"]),
+        ("Pickup by Summer (daughter) allowed", ["PERSON:Summer"]),
+        ("Rückruf +49 30 259692160 (Hans-Dietrich Hettner). Danke", ["PHONE:+49 30 259692160", "PERSON:Hans-Dietrich Hettner"]),
+        // A member number ends before a list's `and`.
+        ("my cards cv 3824 4845 and CV 61610772 both", ["MEMBER_NUMBER:cv 3824 4845", "MEMBER_NUMBER:CV 61610772"]),
     ])
     func positives(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -647,6 +657,9 @@ struct RedactorCoverageTests {
         "Customer: John Doe, 123 Main Street, Anytown.", "The manager is away today", "Support is off sick", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
         "Order for Rose Gold earrings", "Delivery for Hunter Green cushions", "Please advise.\nBest", "ruf mich bitte an", "Agent: Done.",
         "Kundin 2019 angemeldet", "Wie ist Ihre Postleitzahl?\nKundin: 10764",
+        "Laut Kunde hat der Fahrer geklingelt", "the customer denies it.", "the points arent there", "Dear Tony,\nas requested, here it is",
+        "Hi and welcome to Sunny Side Grocers live chat.", "Angebot für die Kundin:\n\nFallübersicht für die Regionalleitung",
+        "Returns Centre, Greenleaf Home, Unit 4 Meadowbank Park, Leeds LS11 5QZ.", "Retourenzentrum Modehaus Lange, Industriestraße 40, 36251 Bad Hersfeld.",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -89,8 +89,9 @@ enum AddressDetector {
     /// in the text (a hyphen chain `Anna-Anna-…` is not walked again from each of its letters).
     private static let maximumWord = 48
 
-    /// Every address found.
-    static func addresses(in text: ScalarText) -> [Detection] {
+    /// Every address found: the private ones, and the shop's own or a form's sample, whose words are no person either
+    /// (`Returns Centre, Unit 4 Meadowbank Park, Leeds`).
+    static func addresses(in text: ScalarText) -> (personal: [Detection], notPersonal: [Detection]) {
         var found: [Detection] = []
         var index = 0
         while index < text.count {
@@ -132,7 +133,11 @@ enum AddressDetector {
                 index += 1
             }
         }
-        return (found + linesBeforePostcodes(in: text)).filter { !isShopAddress($0, in: text) && !isSampleAddress($0, in: text) }
+        var personal: [Detection] = [], notPersonal: [Detection] = []
+        for address in found + linesBeforePostcodes(in: text) {
+            if isShopAddress(address, in: text) || isSampleAddress(address, in: text) { notPersonal.append(address) } else { personal.append(address) }
+        }
+        return (personal, notPersonal)
     }
 
     /// Whether an address is a form's sample (`Musterstraße 1, 12345 Musterstadt`, `123 Main Street, Anytown`).
@@ -163,11 +168,31 @@ enum AddressDetector {
             guard wordStart < end else { return false }
             let word = text.string(wordStart, end).lowercased()
             if firmWords.contains(word) || shopWords.contains(word) && (!comma || storeNamedByStreet(before: wordStart, address, in: text)) { return true }
-            guard !comma, addressLeadIns.contains(word) else { return false }
+            guard !comma, addressLeadIns.contains(word) else { return firmNamedBefore(address.start, in: text) }
             cursor = wordStart
         }
         return false
     }
+
+    /// Whether a returns centre or firm word opens the capitalized name before `start` on its line (`Retourenzentrum Modehaus
+    /// Lange, Industriestraße 40`, `Returns Centre, Greenleaf Home, Unit 4 …`): up to six capitalized words and commas back.
+    private static func firmNamedBefore(_ start: Int, in text: ScalarText) -> Bool {
+        var end = start
+        for _ in 0..<6 {
+            while end > 0, text.isSpace(end - 1) || text.is(end - 1, ",") { end -= 1 }
+            var wordStart = end
+            while wordStart > 0, text.isLetter(wordStart - 1) || text.is(wordStart - 1, "&") { wordStart -= 1 }
+            guard wordStart < end else { return false }
+            let word = text.string(wordStart, end).lowercased()
+            if firmWords.contains(word) || returnsWords.contains(word) { return true }
+            guard text.isUpper(wordStart) || word == "&" else { return false }
+            end = wordStart
+        }
+        return false
+    }
+
+    /// Words that name where returns go (`Returns Centre`, `Rücksendezentrum`).
+    private static let returnsWords: Set<String> = ["returns", "rücksendezentrum", "retourenlager", "versandzentrum", "logistikzentrum", "rücksendeadresse"]
 
     /// Whether the store's name before `index` holds a word of the address's street (`King Edward Street branch, 22 King Edward Street`).
     private static func storeNamedByStreet(before index: Int, _ address: Detection, in text: ScalarText) -> Bool {

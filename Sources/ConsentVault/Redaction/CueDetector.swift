@@ -404,7 +404,9 @@ enum CueDetector {
             if groups == 0, lowercasePlate || lowercasePrefix { typedLowercase = true }
             // Four capitals after a hyphen still belong (`reg 63B-NQPR`).
             let capitalsAfterHyphen = groupLower == 0 && length <= 4 && text.is(end - 1, "-")
-            if groups > 0, groupDigits == 0, groupLower > 0 && !(typedLowercase && length <= 3) || length > 3 && !capitalsAfterHyphen { break }
+            // A word joining a list ends it (`cv 3824 4845 and CV 61610772`).
+            let joinsList = groupDigits == 0 && listWords.contains { text.lowercasedMatches($0, at: end) && $0.count == length }
+            if groups > 0, groupDigits == 0, groupLower > 0 && !(typedLowercase && length <= 3) || length > 3 && !capitalsAfterHyphen || joinsList { break }
             // A capital word that opens the next clause (`00412277 I think`) is no part of the value.
             // But an NI number's final letter is (`ZZ 382464 D at check-in`).
             let insuranceLetter = type == .nationalID && length == 1 && digits >= 6 && text.isUpper(end)

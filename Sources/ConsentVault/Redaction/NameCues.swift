@@ -104,6 +104,8 @@ enum NameCues {
         "liebe", "care", "warmly", "yours", "herzlichst", "liebst",
         // A reply's opening before the one addressed (`No problem, Paddy!`, `no worries, ale!`).
         "problem", "worries",
+        // Thanks typed in a hurry (`ok thnaks grace!`, `ok dnake, hans-peter!`).
+        "thnaks", "thansk", "tahnks", "thanx", "dnake", "dakne", "danek",
     ]
     /// Between a name's words: `von der Heide`, `van Dijk`, `de la Cruz`, `zur Mühlen`.
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "zur", "zum", "zu", "ten", "ter",
@@ -169,7 +171,9 @@ enum NameCues {
         // Brands alone (`Moët & Chandon`, `Lego Technic Porsche`) and practices after `c/o` (`c/o Praxis Sommer`).
         "moët", "chandon", "porsche", "praxis", "kanzlei", "klinik", "atelier",
         // Pronouns and adverbs after a role or cue in chat (`kunde dort`, `ruf mich an`, `the customer only got`, `Agent: Done.`).
-        "mich", "dich", "uns", "euch", "dort", "only", "done",
+        "mich", "dich", "uns", "euch", "dort", "only", "done", "as", "quick", "base",
+        // German auxiliaries after a role (`Laut Kunde hat Fahrer …`) and contractions typed without apostrophe (`the points arent there`).
+        "hat", "ist", "war", "wird", "hatte", "wurde", "arent", "isnt", "dont", "doesnt", "cant", "wont", "didnt", "wasnt",
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
@@ -405,7 +409,8 @@ enum NameCues {
         }
         // Whose number a bracket after it names (`Rückruf unter 0721 868621 (süßebier)`), not what kind of number it is (`(mobil)`).
         if words.isBracketedAfterNumber(index), !numberKinds.contains(words[index].lower), !isStopWord(words[index].lower) { return .naming }
-        guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") else { return .none }
+        // A cue ending its line with a colon names what follows on the next line, not after a blank line (`für die Kundin:⏎⏎Fallübersicht …`).
+        guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") && !words.followsBlankLine(index) else { return .none }
         let previous = words[index - 1].lower
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
         // A number between them does too (`innerhalb von 30 Tagen`, `danke für 10 Jahre Treue`).

@@ -243,7 +243,12 @@ enum NameDetector {
         let signingMonth = first.isCapitalized && words.startsLine(index) && words.endsLine(index)
             && (Self.monthGivenNames.contains(first.lower) && (words.signsOffText(index) || signsAfterClosing(index, in: words))
                 || words.signsOffText(index) && NameLexicon.isAnyGivenName(key: words[index].key) && !NameCues.isStopWord(first.lower))
-        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth,
+        // A word before a capitalized one ending the line or clause, after a naming cue or on a closing's line of its own (`Name laut
+        // Konto: Else Rädel`, `Grüße⏎Line Grob`).
+        let namedGiven = (context == .naming || words.startsLine(index) && signsAfterClosing(index, in: words)) && first.isCapitalized && index + 1 < words.count
+            && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && !NameCues.isStopWord(words[index + 1].lower)
+            && (words.endsLine(index + 1) || words.endsClause(index + 1)) && !NameCues.greetsOrCloses(first.lower) && !Self.monthGivenNames.contains(first.lower)
+        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
@@ -286,7 +291,7 @@ enum NameDetector {
             && !first.lower.contains("'" as Character) && !first.lower.contains("’" as Character)
             && NameLexicon.isAnyGivenName(String(first.lower.dropLast())) && !NameLexicon.isAnyGivenName(first.lower)
             && !(index > 0 && words.areAdjacent(index - 1, index) && NameLexicon.isAnyGivenName(words[index - 1].text))
-        let ownsPersonal = ownsSomething && (words.endsWithPossessive(index) && (NameLexicon.isAnyGivenName(key: words[index].key)
+        let ownsPersonal = ownsSomething && (words.endsWithPossessive(index) && (NameLexicon.isAnyGivenName(words.stem(index))
             || NameLexicon.isPlainSurname(words.stem(index))) || lowercasePossessive)
         // A lowercase given name and surname before an address or number (`again: ivy sterling, 74 heather close`).
         let pairBeforeAddress = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
@@ -294,9 +299,10 @@ enum NameDetector {
         // A lowercase given name and surname before a verb only people do (`note: chloë delgado came in`).
         let pairSpeaksLowercase = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1) && beforePeopleVerb(index + 1, in: words)
             && NameLexicon.isGivenName(first.text) && (NameLexicon.isSurname(words[index + 1].text) || hasSurnameEnding(words[index + 1].lower))
-        // The writer after `it's me,` (`hi its me, ivy, my parcel …`).
-        let meAt = origin > 1 && words[origin - 1].lower == "again" ? origin - 2 : origin - 1
-        let itsMe = meAt > 0 && words[meAt].lower == "me" && ["its", "it's", "it’s"].contains(words[meAt - 1].lower)
+        // The writer after `it's me,` (`hi its me, ivy, my parcel …`, `ich bins nochmal, lena.`).
+        let meAt = origin > 1 && ["again", "agian", "nochmal", "wieder"].contains(words[origin - 1].lower) ? origin - 2 : origin - 1
+        let itsMe = meAt > 0 && (words[meAt].lower == "me" && ["its", "it's", "it’s"].contains(words[meAt - 1].lower)
+                                 || words[meAt].lower == "bins" && words[meAt - 1].lower == "ich")
             && words.separator(before: index, contains: ",") && NameLexicon.isAnyGivenName(first.text) && (words.endsClause(index) || words.endsLine(index))
         // A lowercase given name after a relative (`can my brother peter pick it up`, `mit seinem enkel luigi`).
         let afterRelative = !first.isCapitalized && context == .strong && origin > 0 && NameCues.familyRoles.contains(words[origin - 1].lower)
@@ -432,6 +438,7 @@ enum NameDetector {
                 // After a given name that is no word, a surname that is one ending the clause or line (`bernard brown (as typed in chat)`).
                 || last == index && NameLexicon.isGivenName(key: words[index].key) && candidate.text.count >= 3 && isSurname(words.stem(next))
                     && (words.endsClause(next) || words.endsLine(next) || words.followedByBracket(next))
+                    && !NameCues.isStreetType(candidate.lower) && !NameCues.isStreetType(String(candidate.lower.dropLast()))
                     && !Self.auxiliaries.contains(candidate.lower) && !Self.peopleVerbs.contains(candidate.lower) && !Self.adverbs.contains(candidate.lower)
                 // A particle that is no German word and the word after it ending the clause or line (`felix van dijk`).
                 || last == index && next > last + 1 && NameLexicon.isAnyGivenName(first.text) && candidate.text.count >= 3
@@ -456,6 +463,9 @@ enum NameDetector {
             return nil
         }
         if context == .none || context == .weak, !addressed, NameCues.isBrandOrPlace(first.lower) { return nil }
+        // A shop welcoming to its chat (`welcome to Sunny Side Grocers live chat`, `willkommen beim Chat von Sportwelt Nord`).
+        if context == .none || context == .weak, (max(0, origin - 4)..<origin).contains(where: {
+            ["welcome", "willkommen"].contains(words[$0].lower) && $0 + 1 < origin && ["to", "beim", "bei", "im"].contains(words[$0 + 1].lower) }) { return nil }
         if context != .naming {
             // A shop named after a person (`Schuhhaus Brenner`, `Dear Hollis Home`, `Sender Quill & Ember Books`), or a
             // product (`Peter Kaiser-Schuhe`); after a title or role only what follows the name counts.
@@ -510,6 +520,9 @@ enum NameDetector {
         let couple = isCouple(index, last, in: words)
         if context == .none || context == .weak, !couple, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
         let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower))
+        // A given name before a relative in brackets (`Hardy (Bruder)`, `pickup by Summer (daughter)`).
+        let relativeInBrackets = last == index && index + 1 < words.count && words.separator(before: index + 1, contains: "(")
+            && words.closesBracket(index + 1) && NameCues.familyRoles.contains(words[index + 1].lower) && NameLexicon.isAnyGivenName(key: words[index].key)
         switch context {
         case .strong, .naming:
             break
@@ -545,7 +558,7 @@ enum NameDetector {
                 && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && ["done", "erledigt", "completed", "gemacht"].contains(words[index + 1].lower))
             // A surname alone that a parcel goes to at an address (`couldn't deliver to Gross at 151 Robin Meadows`).
             let deliveredAt = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByAddressAt(index)
-            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || relativeInBrackets || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
         case .none:
             if !first.isCapitalized {
@@ -610,9 +623,6 @@ enum NameDetector {
                 let household = last == index && origin > 0 && words[origin - 1].lower == "the" && index + 1 < words.count
                     && words.areAdjacent(index, index + 1) && ["couple", "family", "household"].contains(words[index + 1].lower)
                     && (isSurname(words.stem(index)) || hasSurnameEnding(words[index].lower) || hasForeignLetters(first.text))
-                // A given name before a relative in brackets (`Hardy (Bruder)`).
-                let relativeInBrackets = last == index && index + 1 < words.count && words.separator(before: index + 1, contains: "(")
-                    && words.closesBracket(index + 1) && NameCues.familyRoles.contains(words[index + 1].lower) && NameLexicon.isAnyGivenName(key: words[index].key)
                 guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || awayFromWork || household || ownsPersonal || itsMe
                         || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || (hasSurname && givenShaped && isPair)
                 else { return nil }
@@ -696,7 +706,12 @@ enum NameDetector {
     /// Whether word `index` comes right before a verb only people do (`Will said`, `John Smith called`).
     private static func beforePeopleVerb(_ index: Int, in words: NameWords) -> Bool {
         guard index + 1 < words.count, words.areAdjacent(index, index + 1) else { return false }
-        let verb = words[index + 1].lower
+        var verb = words[index + 1].lower
+        // One adverb may stand between (`Daisy also gave her passport number`); giving is a person's when it is theirs.
+        if ["also", "auch", "just", "already", "then", "dann", "schon"].contains(verb), index + 2 < words.count, words.areAdjacent(index + 1, index + 2) {
+            verb = words[index + 2].lower
+            if verb == "gave" || verb == "gab" { return index + 3 < words.count && ["her", "his", "their", "ihre", "seine"].contains(words[index + 3].lower) }
+        }
         // `Grace has a birthday on …`, `Charlotte hat am 3. Mai Geburtstag`.
         // `Rose Rose is authorised to collect`, `April Gray has already referred five friends`.
         return peopleVerbs.contains(verb) || (verb == "has" || verb == "hat")
@@ -731,6 +746,7 @@ enum NameDetector {
         "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
         "reklamiert", "reklamierte", "refused", "refuses", "insists", "insisted", "claims", "claimed", "verweigerte", "verweigert",
         "behauptet", "behauptete", "tagged", "commented", "messaged", "texted", "informed", "notified",
+        "denies", "denied", "disputes", "disputed", "confirms", "confirmed", "read", "bestätigt", "bestätigte", "bestreitet",
     ]
 
     /// Participles after `is`/`has` that only people are (`authorised`, `referred`).

@@ -189,6 +189,14 @@ struct NameWords {
         return (from..<words[index].start).contains { text.is($0, scalar) }
     }
 
+    /// Whether a blank line stands between word `index` and the word before it (a new paragraph).
+    func followsBlankLine(_ index: Int) -> Bool {
+        let from = index == 0 ? 0 : words[index - 1].end
+        var newlines = 0
+        for position in from..<words[index].start where text.is(position, "\n") { newlines += 1 }
+        return newlines >= 2
+    }
+
     /// Whether word `index` opens one to four words that end right before ` <…@…>` on the same line (a
     /// mail header's display name), and does not follow another word of that run.
     func opensDisplayName(_ index: Int) -> Bool {
@@ -553,12 +561,14 @@ struct NameWords {
     }
 
     /// Whether word `index` stands alone in brackets right after a number of six digits or more, as phones are written
-    /// (`0721 868621 (süßebier)`), or opening it before a comma (`(Grace, marketing)`): whose number it is. Capitalized, it must be
-    /// a lexicon name (not `(Erstattung)`).
+    /// (`0721 868621 (süßebier)`), or opening it before a comma or a surname (`(Grace, marketing)`, `(Hans-Dietrich Hettner)`):
+    /// whose number it is. Capitalized, it must be a lexicon name (not `(Erstattung)`).
     func isBracketedAfterNumber(_ index: Int) -> Bool {
         var position = words[index].start - 1
-        // Before a comma only a given name (`(Grace, marketing)`, not `(abends, bitte)`).
-        guard text.is(position, "("), closesBracket(index) || closesBracketOrEntry(index) && NameLexicon.isAnyGivenName(key: words[index].key) else { return false }
+        // Before a comma or a surname only a given name (`(Grace, marketing)`, `(Hans-Dietrich Hettner)`, not `(abends, bitte)`).
+        let givenBeforeSurname = index + 1 < words.count && areAdjacent(index, index + 1) && words[index + 1].isCapitalized && closesBracket(index + 1)
+        guard text.is(position, "("), closesBracket(index) || (closesBracketOrEntry(index) || givenBeforeSurname) && NameLexicon.isAnyGivenName(key: words[index].key)
+        else { return false }
         position -= 1
         while text.isSpace(position) { position -= 1 }
         var digits = 0

@@ -83,8 +83,10 @@ public struct Redactor: @unchecked Sendable {
             + CueDetector.customerPrefixedNumbers(in: text)
         candidates += IdentifierDetectors.nationalIDs(in: text) + IdentifierDetectors.licensePlates(in: text) + IdentifierDetectors.socialHandles(in: text)
         candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"]) + TableDetector.cells(in: text)
-        let names = NameDetector.names(in: text)
-        candidates += AddressDetector.addresses(in: text) + names + CueDetector.numbersAfterNames(names, in: text)
+        let addresses = AddressDetector.addresses(in: text)
+        // A word of the shop's own address is no person (`Unit 4 Meadowbank Park`).
+        let names = NameDetector.names(in: text).filter { name in !addresses.notPersonal.contains { $0.start < name.end && name.start < $0.end } }
+        candidates += addresses.personal + names + CueDetector.numbersAfterNames(names, in: text)
         candidates += CueDetector.numbersListed(after: candidates, in: text)
         // Placeholders already in the text (`build` fills some in before redacting) are never personal data.
         let placeholders = Self.placeholderSpans(in: text)
