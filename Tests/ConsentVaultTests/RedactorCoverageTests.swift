@@ -485,6 +485,13 @@ struct RedactorCoverageTests {
         // A date after an id's cue is the date of birth it is.
         ("Geburtsdatum laut Ausweis 12.04.1984.", ["DATE_OF_BIRTH:12.04.1984"]),
         ("with Faith Hope, Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ", ["PERSON:Faith Hope", "ADDRESS:Flat 2, 58 Hollybush Lane, Glasgow G12 8QQ"]),
+    ])
+    func positives(text: String, expected: [String]) {
+        #expect(found(text) == expected)
+    }
+
+    /// Cases of the classes the blind rounds 23 and 24 missed, typed up front: one literal of all cases is too much for the type checker.
+    private static let roundTwentyFourCases: [(String, [String])] = [
         // A pair of word-names receiving a parcel, authorised or referring; a given name alone on the text's last line after a question.
         ("Parcel for Rob Fisher went astray", ["PERSON:Rob Fisher"]), ("Rose Rose is authorised to collect", ["PERSON:Rose Rose"]),
         ("Refer-a-friend: April Gray has already referred five", ["PERSON:April Gray"]), ("Can you take a look?\nWill", ["PERSON:Will"]),
@@ -514,8 +521,16 @@ struct RedactorCoverageTests {
         ("Rückruf +49 30 259692160 (Hans-Dietrich Hettner). Danke", ["PHONE:+49 30 259692160", "PERSON:Hans-Dietrich Hettner"]),
         // A member number ends before a list's `and`.
         ("my cards cv 3824 4845 and CV 61610772 both", ["MEMBER_NUMBER:cv 3824 4845", "MEMBER_NUMBER:CV 61610772"]),
-    ])
-    func positives(text: String, expected: [String]) {
+        // A number after a card named earlier in the sentence; Slavic letters alone; a Vietnamese short given name after one;
+        // a UK plate without its space in brackets after a name; a lowercase name found marks its capitalized mention.
+        ("Karte verloren, nummer ist 1021 5888", ["MEMBER_NUMBER:1021 5888"]), ("Kunde: ja genau, Hodžić wie im ausweis", ["PERSON:Hodžić"]),
+        ("übergeben an Kollegin Vũ Thu.", ["PERSON:Vũ Thu"]), ("Driver Louis Green (BB26WHJ) reports", ["PERSON:Louis Green", "LICENSE_PLATE:BB26WHJ"]),
+        ("Heike: ok dnake, hans-peter!\nHans-Peter (Service): Können Sie", ["PERSON:Heike", "PERSON:hans-peter", "PERSON:Hans-Peter"]),
+    ]
+
+    @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
+          arguments: roundTwentyFourCases)
+    func positivesOfLaterRounds(text: String, expected: [String]) {
         #expect(found(text) == expected)
     }
 
@@ -657,6 +672,7 @@ struct RedactorCoverageTests {
         "Customer: John Doe, 123 Main Street, Anytown.", "The manager is away today", "Support is off sick", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
         "Order for Rose Gold earrings", "Delivery for Hunter Green cushions", "Please advise.\nBest", "ruf mich bitte an", "Agent: Done.",
         "Kundin 2019 angemeldet", "Wie ist Ihre Postleitzahl?\nKundin: 10764",
+        "Lieferung nach Kraków morgen", "consent to use name is on file.", "Einwilligung zur Namensnennung liegt vor.",
         "Laut Kunde hat der Fahrer geklingelt", "the customer denies it.", "the points arent there", "Dear Tony,\nas requested, here it is",
         "Hi and welcome to Sunny Side Grocers live chat.", "Angebot für die Kundin:\n\nFallübersicht für die Regionalleitung",
         "Returns Centre, Greenleaf Home, Unit 4 Meadowbank Park, Leeds LS11 5QZ.", "Retourenzentrum Modehaus Lange, Industriestraße 40, 36251 Bad Hersfeld.",

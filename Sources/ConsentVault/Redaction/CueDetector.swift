@@ -24,7 +24,8 @@ enum CueDetector {
                              "card number", "treuenummer", "bonuskartennummer", "vorteilsnummer", "vorteilskarte", "member ref", "loyalty ref",
                              // Several accounts, a points account, and a customer's number right after the customer
                              // (`two accounts (78 900 790 and 1515-4895)`, `Punktekonto (2440-0557)`, `Die Kundin (9247359-4)`).
-                             "accounts", "konten", "cards", "karten", "punktekonto", "punktekonten", "kunde", "kundin", "customer"]
+                             "accounts", "konten", "cards", "karten", "punktekonto", "punktekonten", "kunde", "kundin", "customer",
+                             "numebr", "nummmer"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "reach me on", "contact me on", "contact me at", "telephone me on",
@@ -64,7 +65,7 @@ enum CueDetector {
     /// Cues so general that they count only after a word that makes the number someone's (`Alte Nummer KD 24 9535`,
     /// `his number LC-12345-X`, not `order number ORD-1`), and only for a value opening with a letter or of six digits
     /// or more that opens unlike a phone (`Alte Nummer 63897844`).
-    private static let lettersFirstCues = ScalarText.lowercased(["nummer", "number"])
+    private static let lettersFirstCues = ScalarText.lowercased(["nummer", "number", "numebr", "nummmer"])
     /// Abbreviations that count only after such a word (`Old no. 0068 5051`, `alte Nr. 4711 0815`).
     private static let possessedCues = ScalarText.lowercased(["no", "nr"])
     /// Cues after which a value shaped like a phone is the phone detector's (`my no. 0171 2345678`).
@@ -166,6 +167,10 @@ enum CueDetector {
         names.compactMap { name in
             guard text.isSpace(name.end), text.is(name.end + 1, "(") else { return nil }
             let start = name.end + 2
+            // A UK plate written without its space (`Driver Louis Green (BB26WHJ)`).
+            if ukPlateWithoutSpace(text, start), text.is(start + 7, ")") {
+                return Detection(type: .licensePlate, start: start, end: start + 7, priority: DetectionPriority.cueName)
+            }
             var end = start
             var digits = 0
             var groupStart = start
@@ -192,6 +197,13 @@ enum CueDetector {
             let phone = digits >= 7 && isPhoneShaped(text, start, end) && !(start..<end).contains { text.isLetter($0) }
             return Detection(type: phone ? .phone : .memberNumber, start: start, end: end, priority: DetectionPriority.cueName)
         }
+    }
+
+    /// Whether two capitals, two digits and three capitals stand at `start` (`BB26WHJ`).
+    private static func ukPlateWithoutSpace(_ text: ScalarText, _ start: Int) -> Bool {
+        func capital(_ index: Int) -> Bool { text.isUpper(index) && text.isASCIILetter(index) }
+        return capital(start) && capital(start + 1) && text.isDigit(start + 2) && text.isDigit(start + 3) && capital(start + 4) && capital(start + 5)
+            && capital(start + 6)
     }
 
     /// Customer numbers written with the customer abbreviation (`KD 99 1234`, `Kd-771234`, `KD.4471 8820`): `KD`
@@ -275,11 +287,21 @@ enum CueDetector {
         if customerCues.contains(match.cue), (value.start..<value.end).filter({ text.isDigit($0) }).count < 5
             || (cueEnd..<value.start).contains(where: { !text.isSpace($0) && !text.is($0, "(") }) { return false }
         if lettersFirstCues.contains(match.cue) {
-            return possessingWords.contains(owner)
+            return (possessingWords.contains(owner) || cardMentioned(before: cueEnd - match.cue.count, in: text))
                 && (text.isLetter(value.start) || !phoneShaped && (value.start..<value.end).filter { text.isDigit($0) }.count >= 6)
         }
         return true
     }
+
+    /// Whether a card or account is named shortly before `index` in the same sentence (`Karte verloren, nummer ist 1021 5888`,
+    /// `Karte mit echter Nummer 248 165 015`, `lost my card, numebr is 481 238 245`): the number is that card's.
+    private static func cardMentioned(before index: Int, in text: ScalarText) -> Bool {
+        var start = index
+        while start > 0, index - start < 40, !text.is(start - 1, "."), !text.is(start - 1, "?"), !text.is(start - 1, "!"), !text.is(start - 1, "\n") { start -= 1 }
+        return cardWords.contains { word in (start..<index).contains { text.lowercasedMatches(word, at: $0) && !text.isLetter($0 - 1) } }
+    }
+
+    private static let cardWords = ScalarText.lowercased(["karte", "card", "konto", "account", "kundenkarte"])
 
     /// The number answering a question for it on the next line (`Wie lautet Ihre Kundennummer?⏎Kunde: 8321336`,
     /// `Bitte Kundennummer eingeben.⏎> KD 31 8929`): the whole reply after an optional `>` or speaker label, a code of

@@ -171,7 +171,7 @@ enum NameCues {
         // Brands alone (`Moët & Chandon`, `Lego Technic Porsche`) and practices after `c/o` (`c/o Praxis Sommer`).
         "moët", "chandon", "porsche", "praxis", "kanzlei", "klinik", "atelier",
         // Pronouns and adverbs after a role or cue in chat (`kunde dort`, `ruf mich an`, `the customer only got`, `Agent: Done.`).
-        "mich", "dich", "uns", "euch", "dort", "only", "done", "as", "quick", "base",
+        "mich", "dich", "uns", "euch", "dort", "only", "done", "as", "quick", "base", "on", "file",
         // German auxiliaries after a role (`Laut Kunde hat Fahrer …`) and contractions typed without apostrophe (`the points arent there`).
         "hat", "ist", "war", "wird", "hatte", "wurde", "arent", "isnt", "dont", "doesnt", "cant", "wont", "didnt", "wasnt",
     ]

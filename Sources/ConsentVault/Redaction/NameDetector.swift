@@ -31,7 +31,7 @@ enum NameDetector {
                 found.append(Detection(type: .person, start: words[index].start, end: words.nameEnd(surname), priority: DetectionPriority.cueName))
                 covered[index] = true
                 covered[surname] = true
-                if words[surname].key.count >= 3 { vouched.insert(words[surname].key) }
+                if let key = vouchingKey(surname, in: words) { vouched.insert(key) }
                 index = surname + 1
                 continue
             }
@@ -40,7 +40,7 @@ enum NameDetector {
                 found.append(Detection(type: .person, start: words[index].start, end: words.nameEnd(given), priority: DetectionPriority.cueName))
                 for word in index...given {
                     covered[word] = true
-                    if words[word].key.count >= 3 { vouched.insert(words[word].key) }
+                    if let key = vouchingKey(word, in: words) { vouched.insert(key) }
                 }
                 index = given + 1
                 continue
@@ -50,7 +50,7 @@ enum NameDetector {
                 found.append(Detection(type: .person, start: words[index].start, end: words[index + 1].end, priority: DetectionPriority.cueName))
                 for word in index...index + 1 {
                     covered[word] = true
-                    if words[word].key.count >= 3 { vouched.insert(words[word].key) }
+                    if let key = vouchingKey(word, in: words) { vouched.insert(key) }
                 }
                 index += 2
                 continue
@@ -61,7 +61,7 @@ enum NameDetector {
             found.append(Detection(type: .person, start: words[run.first].start, end: run.end, priority: DetectionPriority.cueName))
             for word in run.first...run.last {
                 covered[word] = true
-                if words[word].key.count >= 3 { vouched.insert(words[word].key) }
+                if let key = vouchingKey(word, in: words) { vouched.insert(key) }
             }
             index = run.last + 1
         }
@@ -69,7 +69,7 @@ enum NameDetector {
         found = withJoinedGivenNames(found, covered: &covered, vouched: &vouched, in: words)
         guard !vouched.isEmpty else { return found }
         // Keys of names found written in lowercase (`hauke: …`), whose other lowercase mentions count too.
-        let lowercaseVouched = Set((0..<words.count).filter { covered[$0] && !words[$0].isCapitalized && words[$0].key.count >= 3 }.map { words[$0].key })
+        let lowercaseVouched = Set((0..<words.count).filter { covered[$0] && !words[$0].isCapitalized }.compactMap { vouchingKey($0, in: words) })
         // Other mentions of a name already found (a first name alone in the signature), also with a possessive `s`
         // the lexicon does not know the name for (`an Gernots Mail` after `Gernot:`).
         for position in 0..<words.count where !covered[position] {
@@ -90,6 +90,15 @@ enum NameDetector {
             found.append(Detection(type: .person, start: word.start, end: end, priority: DetectionPriority.cueName))
         }
         return found
+    }
+
+    /// The key by which found word `index` marks the name's other mentions: three letters or more, no particle, and for a lowercase
+    /// word of a text with capitals only one the name lists know (`hans-peter!` … `Hans-Peter (Service):`).
+    private static func vouchingKey(_ index: Int, in words: NameWords) -> String? {
+        let key = words.lookupKey(index)
+        guard key.count >= 3, !NameCues.particles.contains(words[index].lower),
+              !words[index].key.isEmpty || key.split(separator: "-").allSatisfy({ NameLexicon.isListed(String($0)) }) else { return nil }
+        return key
     }
 
     /// `found` with a short given name just before a name joined to it (`Thu Trang Tran`, `Li Na Wang`): a
@@ -168,7 +177,7 @@ enum NameDetector {
             for candidate in [wordIndex - 1, wordIndex - 2, lastWord + 1, lastWord + 2]
             where joinable(candidate, first: wordIndex, last: lastWord) && !additions.contains(where: { $0.start == words[candidate].start }) {
                 covered[candidate] = true
-                if words[candidate].key.count >= 3 { vouched.insert(words[candidate].key) }
+                if let key = vouchingKey(candidate, in: words) { vouched.insert(key) }
                 additions.append(Detection(type: .person, start: words[candidate].start, end: words.nameEnd(candidate), priority: DetectionPriority.cueName))
             }
             joined.append(contentsOf: additions.filter { $0.start < name.start })
@@ -401,7 +410,10 @@ enum NameDetector {
             // A surname that is also a role or word, after a title and a given name (`Herr Horst-Peter Bruder`).
             let titledSurname = last == index && next == last + 1 && candidate.isCapitalized && origin > 0 && NameCues.personalTitles.contains(words[origin - 1].lower)
                 && NameLexicon.isAnyGivenName(key: first.key) && NameLexicon.isSurname(candidate.text)
-            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname || titledSurname, !shouted,
+            // A short given name after a name with letters German does not use (`Vũ Thu`).
+            let foreignPair = last == index && next == last + 1 && candidate.isCapitalized && candidate.text.count <= 4 && hasForeignLetters(first.text)
+                && NameLexicon.isAnyGivenName(key: candidate.key)
+            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname || titledSurname || foreignPair, !shouted,
                   next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
             // After a lowercase given name and a cue (`kunde noemi moser`, `send to marcus cook`, `kunde aleksandra Lange`),
             // a surname even if it is also a word.
@@ -606,6 +618,9 @@ enum NameDetector {
                 // text (`… mailings. Grace`, not `… 1350::38. Link`).
                 let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
                     || last == index && words.signsOffText(index) && NameLexicon.isFrequentGivenName(first.text)
+                // A word with letters only Slavic or Turkish names use (`ja genau, Hodžić wie im Ausweis`), not a place after its preposition.
+                let slavicName = last == index && first.text.count >= 4 && hasSlavicLetters(first.text) && !NameCues.isBrandOrPlace(first.lower)
+                    && !(origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower))
                 // A given name alone before the phone it is reached on (`…, Mark unter 030 71717435`, `Hope on 07700 900123`); one that
                 // is a word not opening a sentence (`Call +1 415 …`).
                 let reachedOnPhone = last == index && index + 1 < words.count && ["unter", "on", "at"].contains(words[index + 1].lower)
@@ -623,7 +638,7 @@ enum NameDetector {
                 let household = last == index && origin > 0 && words[origin - 1].lower == "the" && index + 1 < words.count
                     && words.areAdjacent(index, index + 1) && ["couple", "family", "household"].contains(words[index + 1].lower)
                     && (isSurname(words.stem(index)) || hasSurnameEnding(words[index].lower) || hasForeignLetters(first.text))
-                guard isGiven || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || awayFromWork || household || ownsPersonal || itsMe
+                guard isGiven || slavicName || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || awayFromWork || household || ownsPersonal || itsMe
                         || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
@@ -771,6 +786,14 @@ enum NameDetector {
     private static func hasForeignLetters(_ word: String) -> Bool {
         word.unicodeScalars.contains { $0.value >= 0xc0 && $0.properties.isAlphabetic && !"äöüÄÖÜß".unicodeScalars.contains($0) }
     }
+
+    /// Whether `word` has letters that only Slavic, Baltic, Hungarian or Turkish names use among the texts here (`Hodžić`, `paweł`, `Kılıç`).
+    private static func hasSlavicLetters(_ word: String) -> Bool {
+        word.unicodeScalars.contains { slavicLetters.contains($0) }
+    }
+
+    private static let slavicLetters: Set<Unicode.Scalar> = ["ć", "č", "ž", "š", "đ", "ł", "ń", "ś", "ź", "ż", "ğ", "ş", "ı", "ř", "ő", "ű", "ė", "ą", "ę",
+                                                             "Ć", "Č", "Ž", "Š", "Đ", "Ł", "Ś", "Ź", "Ż", "Ş", "İ", "Ř"]
 
     /// Endings that mark surnames in many languages (`Kovalenko`, `Nowakowski`, `Papadopoulos`, `Öztürkoğlu`, `Ramanathan`).
     private static let surnameEndings = ["enko", "ovych", "ovich", "ović", "ovic", "evič", "ski", "ska", "sky", "wicz", "czyk", "escu", "opoulos", "poulos",

@@ -454,6 +454,9 @@ struct NameWords {
     /// Whether word `index` is a possessive (`Annas`, `Sarah's`) of a name.
     func endsWithPossessive(_ index: Int) -> Bool { words[index].stem != words[index].text }
 
+    /// The lexicon key of word `index`, also of a lowercase word in a text with capitals (whose `key` is left empty).
+    func lookupKey(_ index: Int) -> String { words[index].key.isEmpty && !words[index].stem.isEmpty ? NameLexicon.key(words[index].stem) : words[index].key }
+
     /// Word `index` without a possessive ending, for lexicon lookups.
     func stem(_ index: Int) -> String { words[index].stem }
 
