@@ -55,4 +55,18 @@ struct PromptCLITests {
         let clean = try cli.shell("echo 'Hallo [PERSON_1]' | \"$CV\" prompt demask --session \(session) --strict \(vault)")
         #expect(clean.status == 0)
     }
+
+    @Test("standard input that cannot be read (a directory) and a corpus line that is no example are clear errors, not crashes")
+    func unreadableInput() throws {
+        let cli = try CLIRunner()
+        try cli.initialize()
+        let vault = "--vault '\(cli.vaultPath)' --keys '\(cli.keyPath)'"
+        let directory = try cli.shell("\"$CV\" prompt redact --purpose ai_personalization \(vault) < '\(cli.folder.path)'")
+        #expect(directory.status == 2 && directory.stderr.hasPrefix("Error: standard input cannot be read"), "\(directory.status) \(directory.stderr)")
+        let corpus = cli.folder.appendingPathComponent("corpus.jsonl")
+        try Data("{\"text\": \"Anna\", \"entities\": []}\nnot json\n".utf8).write(to: corpus)
+        let eval = try cli.run(["prompt", "eval", "--corpus", corpus.path, "--policies", CLIRunner.policyDirectory, "--long-text-mb", "0"])
+        #expect(eval.status == 1 && eval.stderr.contains("corpus.jsonl") && eval.stderr.contains("line 2") && !eval.stderr.contains("policy files"),
+                "\(eval.stderr)")
+    }
 }

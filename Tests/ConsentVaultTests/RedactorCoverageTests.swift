@@ -526,6 +526,16 @@ struct RedactorCoverageTests {
         ("Karte verloren, nummer ist 1021 5888", ["MEMBER_NUMBER:1021 5888"]), ("Kunde: ja genau, Hodžić wie im ausweis", ["PERSON:Hodžić"]),
         ("übergeben an Kollegin Vũ Thu.", ["PERSON:Vũ Thu"]), ("Driver Louis Green (BB26WHJ) reports", ["PERSON:Louis Green", "LICENSE_PLATE:BB26WHJ"]),
         ("Heike: ok dnake, hans-peter!\nHans-Peter (Service): Können Sie", ["PERSON:Heike", "PERSON:hans-peter", "PERSON:Hans-Peter"]),
+        ("Dear Tony,\nas requested, here it is", ["PERSON:Tony"]),
+        // Slavic letters in lowercase chat; a month labelling two chat lines and its other mentions; a month before a short name;
+        // a name before a mail app's footer; a number after a name inside brackets; the writer's surname before `und`; a bare `Pass`.
+        ("agnieszka: das paket soll paweł annehmen", ["PERSON:agnieszka", "PERSON:paweł"]),
+        ("Ewa (Support): anything else?\nJune: it's my bday\nEwa (Support): Thanks June, let me check.\nJune: yeah",
+         ["PERSON:Ewa", "PERSON:June", "PERSON:Ewa", "PERSON:June", "PERSON:June"]),
+        ("Der Test lief mit Mai Anh.", ["PERSON:Mai Anh"]), ("Thanks for the help.\n\nJay\n\nSent from my iPhone", ["PERSON:Jay"]),
+        ("another member (Sean Scott, 2137 7787). Reported", ["PERSON:Sean Scott", "MEMBER_NUMBER:2137 7787"]),
+        ("ja hallo also ich bin alexei hettner und wollte fragen", ["PERSON:alexei hettner"]),
+        ("Pass vorgezeigt (Nr. 107182159), aber", ["NATIONAL_ID:107182159"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -672,8 +682,8 @@ struct RedactorCoverageTests {
         "Customer: John Doe, 123 Main Street, Anytown.", "The manager is away today", "Support is off sick", "Filiale Kaiser-Wilhelm-Ring", "Kennzeichen wird noch nachgereicht", "Summer and Winter collection",
         "Order for Rose Gold earrings", "Delivery for Hunter Green cushions", "Please advise.\nBest", "ruf mich bitte an", "Agent: Done.",
         "Kundin 2019 angemeldet", "Wie ist Ihre Postleitzahl?\nKundin: 10764",
-        "Lieferung nach Kraków morgen", "consent to use name is on file.", "Einwilligung zur Namensnennung liegt vor.",
-        "Laut Kunde hat der Fahrer geklingelt", "the customer denies it.", "the points arent there", "Dear Tony,\nas requested, here it is",
+        "Lieferung nach Kraków morgen", "im Mai Anträge stellen", "Bis Mai Lee-Produkte bestellen", "consent to use name is on file.", "Einwilligung zur Namensnennung liegt vor.",
+        "Laut Kunde hat der Fahrer geklingelt", "the customer denies it.", "the points arent there",
         "Hi and welcome to Sunny Side Grocers live chat.", "Angebot für die Kundin:\n\nFallübersicht für die Regionalleitung",
         "Returns Centre, Greenleaf Home, Unit 4 Meadowbank Park, Leeds LS11 5QZ.", "Retourenzentrum Modehaus Lange, Industriestraße 40, 36251 Bad Hersfeld.",
     ])

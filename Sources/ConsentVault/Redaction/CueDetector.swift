@@ -38,7 +38,7 @@ enum CueDetector {
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "ni:", "pension insurance", "rvnr", "rv-nummer", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
                            "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number",
-                           "krankenkassenkarte", "versichertenkarte", "gesundheitskarte", "egk", "egk-nr", "health insurance number"]
+                           "krankenkassenkarte", "versichertenkarte", "gesundheitskarte", "egk", "egk-nr", "health insurance number", "pass"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "lieferwagen", "firmenwagen", "dienstwagen", "lkw", "kfz",
                       // Where a car stands (`Parkplatz: UE VK 638`, `car on drive XT13OFF`, `collection bay: YR69EHM`).
@@ -160,12 +160,14 @@ enum CueDetector {
                                                           "batch", "gutschein", "gift card", "rechnung", "invoice", "artikel", "tracking"])
 
     /// A customer's number in brackets right after their name in a list or note (`Uwe Fuchs (LC-07393-X)`,
-    /// `Weronika Mazur (4596-8224)`, `Lena Vogt (KD 99 1234)`), or their phone when it opens like one: letters, digits and hyphens with at least four digits,
+    /// `Weronika Mazur (4596-8224)`, `Lena Vogt (KD 99 1234)`, `(Sean Scott, 2137 7787)`), or their phone when it opens like one: letters, digits and hyphens with at least four digits,
     /// in groups joined by single spaces when each group after the first has a digit and the first is digits or capitals
     /// (not `(seit 2015)`). Phones, dates and ages found otherwise win (this is the weakest reading).
     static func numbersAfterNames(_ names: [Detection], in text: ScalarText) -> [Detection] {
         names.compactMap { name in
-            guard text.isSpace(name.end), text.is(name.end + 1, "(") else { return nil }
+            // `Name (number)`, or inside a bracket `(Name, number)`.
+            let commaInBracket = text.is(name.end, ",") && text.isSpace(name.end + 1) && text.is(name.start - 1, "(")
+            guard text.isSpace(name.end) && text.is(name.end + 1, "(") || commaInBracket else { return nil }
             let start = name.end + 2
             // A UK plate written without its space (`Driver Louis Green (BB26WHJ)`).
             if ukPlateWithoutSpace(text, start), text.is(start + 7, ")") {
@@ -385,7 +387,9 @@ enum CueDetector {
             while text.isLetter(end) { end += 1 }
             guard end > cursor, !text.isDigit(end) else { break }
             // Capitals before digits open the value (`NI number QQ 12 34 56 C`, `Ausweis L 01X00T47`).
-            if end - cursor <= 3, (cursor..<end).allSatisfy({ text.isUpper($0) }), text.isSpace(end), text.isDigit(end + 1) { break }
+            // Not a filler shouted with it (`MY NUMBER IS 087 501 978`).
+            if end - cursor <= 3, (cursor..<end).allSatisfy({ text.isUpper($0) }), text.isSpace(end), text.isDigit(end + 1),
+               !fillers.contains(text.string(cursor, end).lowercased()) { break }
             // So does a document number of capitals without a vowel (`Perso vorgezeigt (Nr. MJJVWZMVK)`).
             if type == .nationalID, (8...12).contains(end - cursor),
                (cursor..<end).allSatisfy({ text.isUpper($0) && text.isASCIILetter($0) && !"AEIOU".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }) { break }

@@ -85,7 +85,10 @@ enum NameDetector {
                 key = NameLexicon.key(possessiveStem)
                 end = word.end - 1
             }
-            guard vouched.contains(key), !NameCues.isStopWord(lower), !(possessiveStem.map(NameCues.isStopWord) ?? false),
+            // A month found as a name marks its capitalized mentions that no date word or number stands by (`Thanks June,`).
+            let monthAsName = Self.monthGivenNames.contains(lower) && word.isCapitalized && !words.separatorHasDigit(before: position)
+                && !(position > 0 && Self.datePrepositions.contains(words[position - 1].lower))
+            guard vouched.contains(key), !NameCues.isStopWord(lower) || monthAsName, !(possessiveStem.map(NameCues.isStopWord) ?? false),
                   word.isCapitalized || (words.isLowercaseText || lowercaseVouched.contains(key)) && !Self.auxiliaries.contains(lower) else { continue }
             found.append(Detection(type: .person, start: word.start, end: end, priority: DetectionPriority.cueName))
         }
@@ -122,11 +125,15 @@ enum NameDetector {
                     || NameLexicon.isAnyGivenName(key: words[before].key) && NameLexicon.isSurname(words.stem(wordIndex))
                         && name.end > words[wordIndex].end + 1 && !NameCues.isStopWord(words[before].lower) && !imperatives.contains(words[before].lower))
             // A lowercase given name that is also a word before a lowercase surname found (`im hunter byrne`), not after a determiner.
-            let lowercasePrefix = !words[before].isCapitalized && !words[wordIndex].isCapitalized && words[before].text.count >= 3
+            let lowercasePrefix = words.isLowercaseText && !words[before].isCapitalized && !words[wordIndex].isCapitalized && words[before].text.count >= 3
+                && !NameCues.particles.contains(words[wordIndex].lower)
                 && NameLexicon.isAmbiguousGivenName(key: words[before].key) && isSurname(words.stem(wordIndex)) && !NameCues.isStopWord(words[before].lower)
                 && !auxiliaries.contains(words[before].lower) && !adverbs.contains(words[before].lower) && !imperatives.contains(words[before].lower)
                 && !(before > 0 && determiners.contains(words[before - 1].lower))
-            if shortPrefix || lowercasePrefix {
+            // A month that is a given name before a short name found (`Mai Anh`, `May Lin`), not a date (`im Mai Anh…`).
+            let monthPrefix = words[before].isCapitalized && monthGivenNames.contains(words[before].lower) && words[wordIndex].text.count <= 4
+                && name.end == words[wordIndex].end && !(before > 0 && datePrepositions.contains(words[before - 1].lower)) && !words.separatorHasDigit(before: before)
+            if shortPrefix || lowercasePrefix || monthPrefix {
                 name.start = words[before].start
                 if joinsPrevious, let previous = joined.popLast() { name.start = previous.start }
             }
@@ -257,7 +264,9 @@ enum NameDetector {
         let namedGiven = (context == .naming || words.startsLine(index) && signsAfterClosing(index, in: words)) && first.isCapitalized && index + 1 < words.count
             && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && !NameCues.isStopWord(words[index + 1].lower)
             && (words.endsLine(index + 1) || words.endsClause(index + 1)) && !NameCues.greetsOrCloses(first.lower) && !Self.monthGivenNames.contains(first.lower)
-        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven,
+        // A month that is a given name labelling two or more chat lines (`June: it's my bday …`).
+        let monthSpeaker = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && words.isSpeakerLabel(index) && words.speakerLines(index) >= 2
+        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
@@ -358,10 +367,14 @@ enum NameDetector {
                 || origin > 1 && words[origin - 1].lower == "back" && Self.callWords.contains(words[origin - 2].lower))
             && first.text.count >= 3 && !["unter", "under"].contains(first.lower)
             && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(first.text)) && words.followedByPhone(index)
+        // A word with letters only Slavic or Turkish names use (`ja genau, Hodžić wie im Ausweis`, `das paket soll paweł annehmen`), not a place
+        // after its preposition (`nach Kraków`).
+        let slavicName = first.text.count >= 4 && hasSlavicLetters(first.text) && !NameCues.isBrandOrPlace(first.lower)
+            && !(origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower))
         // A lowercase given name that is no word, opening an entry (`Chat: ottokar ärgert sich`, `Team: william aus dem Chat`).
         let givenOpensEntry = !first.isCapitalized && first.text.count >= 4 && words.opensEntry(index) && NameLexicon.isGivenName(first.text)
         if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
-           !articleSurname, !surnameOpensSpeech, !givenOpensClause, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase, !givenOpensEntry {
+           !articleSurname, !surnameOpensSpeech, !givenOpensClause, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase, !givenOpensEntry, !slavicName {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
             // or a speaker who labels two or more lines (`jonno: …`, `al: …`).
@@ -430,7 +443,8 @@ enum NameDetector {
                 // hyphenated, after an introduction (`hallo ich bin christel stiffel`, `hi im harry marsh-baker,`).
                 || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text)
                     && (NameLexicon.isSurname(words.stem(next)) && words.followedByStreet(next)
-                        || introducesSelf && (words.endsLine(next) || words.endsClause(next) || candidate.text.contains("-" as Character)))
+                        || introducesSelf && (words.endsLine(next) || words.endsClause(next) || candidate.text.contains("-" as Character)
+                            || candidate.text.count >= 4 && next + 1 < words.count && ["und", "and"].contains(words[next + 1].lower)))
                 // A lowercase surname before a verb only people do (`omar nasser rang`).
                 || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && beforePeopleVerb(next, in: words)
                     && !NameCues.isStopWord(candidate.lower)
@@ -577,7 +591,7 @@ enum NameDetector {
                 // Chat: a given name that is no ordinary word, or a name before a verb only people do or from a place.
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
-                guard isGiven || givenOpensEntry || joinsWriter || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
+                guard isGiven || givenOpensEntry || slavicName || joinsWriter || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
                         || articleSurname || surnameOpensSpeech || givenOpensClause || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
@@ -618,9 +632,6 @@ enum NameDetector {
                 // text (`… mailings. Grace`, not `… 1350::38. Link`).
                 let introduced = Self.introducedAfterGreeting(origin, in: words) && NameLexicon.isAnyGivenName(key: words[index].key)
                     || last == index && words.signsOffText(index) && NameLexicon.isFrequentGivenName(first.text)
-                // A word with letters only Slavic or Turkish names use (`ja genau, Hodžić wie im Ausweis`), not a place after its preposition.
-                let slavicName = last == index && first.text.count >= 4 && hasSlavicLetters(first.text) && !NameCues.isBrandOrPlace(first.lower)
-                    && !(origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower))
                 // A given name alone before the phone it is reached on (`…, Mark unter 030 71717435`, `Hope on 07700 900123`); one that
                 // is a word not opening a sentence (`Call +1 415 …`).
                 let reachedOnPhone = last == index && index + 1 < words.count && ["unter", "on", "at"].contains(words[index + 1].lower)
@@ -638,7 +649,7 @@ enum NameDetector {
                 let household = last == index && origin > 0 && words[origin - 1].lower == "the" && index + 1 < words.count
                     && words.areAdjacent(index, index + 1) && ["couple", "family", "household"].contains(words[index + 1].lower)
                     && (isSurname(words.stem(index)) || hasSurnameEnding(words[index].lower) || hasForeignLetters(first.text))
-                guard isGiven || slavicName || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || awayFromWork || household || ownsPersonal || itsMe
+                guard isGiven || slavicName && last == index || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || awayFromWork || household || ownsPersonal || itsMe
                         || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
@@ -703,6 +714,10 @@ enum NameDetector {
     /// What is handed to a person named after `for` (`Parcel for Rob Fisher`, `Rezept für Till Koch`).
     private static let deliveredThings: Set<String> = ["parcel", "delivery", "package", "prescription", "collection", "paket", "lieferung",
                                                        "sendung", "rezept", "abholung", "päckchen"]
+
+    /// Words before a month that make it the month (`in June`, `bis Mai`).
+    private static let datePrepositions: Set<String> = ["in", "im", "of", "on", "am", "until", "till", "bis", "from", "seit", "since", "ab", "end",
+                                                        "mid", "early", "late", "next", "last", "this", "anfang", "mitte", "ende", "nächsten", "letzten"]
 
     /// Months that are given names too.
     private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august", "mai"]

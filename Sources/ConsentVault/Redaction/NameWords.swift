@@ -267,16 +267,27 @@ struct NameWords {
     func followedByBracket(_ index: Int) -> Bool { text.isSpace(words[index].end) && text.is(words[index].end + 1, "(") }
 
     /// Whether words `first...last` (one word by default) end the text with nothing after them, after a sentence's end
-    /// (`… remove me from mailings. Grace`, `… for good!⏎Grace Mark`, `Can you take a look?⏎Will`, not `… from all lists. Done.`).
+    /// (`… remove me from mailings. Grace`, `… for good!⏎Grace Mark`, `Can you take a look?⏎Will`, not `… from all lists. Done.`);
+    /// a mail app's footer may follow on the last line (`Jay⏎⏎Sent from my iPhone`).
     func signsOffText(_ last: Int, from first: Int? = nil) -> Bool {
         let first = first ?? last
-        guard last == words.count - 1, first > 0 else { return false }
+        guard first > 0 else { return false }
         var position = words[last].end
         while position < text.count, text.isWhitespace(position) { position += 1 }
+        // A mail app's footer after the name is no text (`Jay⏎⏎Sent from my iPhone`).
+        if position < text.count, Self.mailFooters.contains(where: { text.lowercasedMatches($0, at: position) }),
+           text.count - position <= 60, !(position..<text.count).contains(where: { text.is($0, "\n") }) {
+            position = text.count
+        } else if last != words.count - 1 {
+            return false
+        }
         var before = words[first].start - 1
         while before >= 0, text.isWhitespace(before) { before -= 1 }
         return position >= text.count && (text.is(before, ".") || text.is(before, "!") || text.is(before, "?")) && before < words[first].start - 1
     }
+
+    /// Footers mail apps add (`Sent from my iPhone`, `Von meinem iPhone gesendet`).
+    private static let mailFooters = ScalarText.lowercased(["sent from my", "von meinem", "gesendet von", "get outlook for"])
 
     /// Whether word `index` is part of a handle, URL or file name: right after `_`, `@` or `/`.
     func isInsideToken(_ index: Int) -> Bool {

@@ -31,8 +31,9 @@ enum PromptCommands {
                     run: evaluate),
     ]
 
-    static func readStandardInput() -> String {
-        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    /// Standard input as text; bytes that are no UTF-8 become U+FFFD.
+    static func readStandardInput(_ invocation: Invocation) throws -> String {
+        String(decoding: try StandardInput.data(for: invocation.spec.path), as: UTF8.self)
     }
 
     private static func output(_ result: PromptRedaction, _ invocation: Invocation) {
@@ -50,7 +51,7 @@ enum PromptCommands {
         let purpose = try invocation.required(.purpose)
         let member = try invocation.value(.member).map { try MemberID($0) }
         let (vault, principal) = try invocation.openVault()
-        output(try vault.prompts.redact(readStandardInput(), member: member, purpose: purpose, session: invocation.value(.session), as: principal), invocation)
+        output(try vault.prompts.redact(readStandardInput(invocation), member: member, purpose: purpose, session: invocation.value(.session), as: principal), invocation)
     }
 
     private static func build(_ invocation: Invocation) throws {
@@ -65,7 +66,7 @@ enum PromptCommands {
     /// The `--template` file as UTF-8 text; `-` is standard input.
     static func templateText(_ invocation: Invocation) throws -> String {
         let path = try invocation.required(.template)
-        if path == "-" { return readStandardInput() }
+        if path == "-" { return try readStandardInput(invocation) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw CommandFailure(description: "template \(path) cannot be read as UTF-8 text")
         }
@@ -83,7 +84,7 @@ enum PromptCommands {
         _ = try invocation.checkedPositional()
         let session = try invocation.required(.session)
         let (vault, principal) = try invocation.openVault()
-        let result = try vault.prompts.demask(readStandardInput(), session: session, as: principal)
+        let result = try vault.prompts.demask(readStandardInput(invocation), session: session, as: principal)
         if invocation.json {
             Output.json(JSONShapes.demask(result))
         } else {
@@ -101,9 +102,14 @@ enum PromptCommands {
         }
         let catalog = try VaultCommands.policies(invocation).fields
         let pattern = catalog.fields.first { $0.type == .memberNumber }?.pattern
-        let result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: pattern, usingKnownValues: false,
-                                                 listingMisses: invocation.flag(.misses))
-        let withKnown = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: pattern, listingMisses: invocation.flag(.misses))
+        let result: RedactionEvaluation, withKnown: RedactionEvaluation
+        do {
+            result = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: pattern, usingKnownValues: false, listingMisses: invocation.flag(.misses))
+            withKnown = try RedactionEvaluation.run(corpus: corpus, memberNumberPattern: pattern, listingMisses: invocation.flag(.misses))
+        } catch let error as PolicyError {
+            // A corpus line that is no labelled example is the corpus's fault, not the policies'.
+            throw CommandFailure(description: "\(path): \(error.description)")
+        }
         let megabytes = try invocation.integer(.longTextMB) ?? 5
         let longText = String(repeating: corpus, count: max(1, megabytes * 1_000_000 / max(corpus.utf8.count, 1)))
         let megabytesPerSecond = RedactionEvaluation.throughput(of: longText)

@@ -251,7 +251,7 @@ enum RemoteCalls {
 
     /// Standard input as UTF-8 text.
     private static func standardInputText(_ invocation: Invocation) throws -> String {
-        guard let text = String(data: FileHandle.standardInput.readDataToEndOfFile(), encoding: .utf8) else {
+        guard let text = String(data: try StandardInput.data(for: invocation.spec.path), encoding: .utf8) else {
             throw UsageError(description: "standard input is not UTF-8 text", command: invocation.spec.path)
         }
         return text
