@@ -62,7 +62,7 @@ struct PromptCLITests {
         try cli.initialize()
         let vault = "--vault '\(cli.vaultPath)' --keys '\(cli.keyPath)'"
         let directory = try cli.shell("\"$CV\" prompt redact --purpose ai_personalization \(vault) < '\(cli.folder.path)'")
-        #expect(directory.status == 2 && directory.stderr.hasPrefix("Error: standard input cannot be read"), "\(directory.status) \(directory.stderr)")
+        #expect(directory.status == 64 && directory.stderr.hasPrefix("Error: standard input cannot be read"), "\(directory.status) \(directory.stderr)")
         let corpus = cli.folder.appendingPathComponent("corpus.jsonl")
         try Data("{\"text\": \"Anna\", \"entities\": []}\nnot json\n".utf8).write(to: corpus)
         let eval = try cli.run(["prompt", "eval", "--corpus", corpus.path, "--policies", CLIRunner.policyDirectory, "--long-text-mb", "0"])
