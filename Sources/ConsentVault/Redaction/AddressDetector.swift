@@ -1003,6 +1003,9 @@ enum AddressDetector {
     }
 
     /// End of a UK postcode at `start` (`NW1 6XE`, `SW1A 1AA`, `M1 1AE`), uppercase, on word boundaries.
+    /// Whether `start..<end` is exactly a UK postcode (`LS6 3HD`, `M20 6DB`).
+    static func isUKPostcode(_ text: ScalarText, from start: Int, to end: Int) -> Bool { ukPostcode(text, start) == end }
+
     private static func ukPostcode(_ text: ScalarText, _ start: Int) -> Int? {
         guard text.isUpper(start), text.isASCIILetter(start), !text.isAlphanumeric(start - 1) else { return nil }
         var cursor = start + 1

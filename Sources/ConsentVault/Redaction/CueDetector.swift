@@ -457,7 +457,8 @@ enum CueDetector {
         let vowelless = documentShaped && !(cursor..<end).contains { "AEIOU".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }
         guard length >= 4, digits >= 1 || vowelless, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 || plateShaped || documentShaped else { return nil }
         if type == .phone, digits < 7 || letters > 0 { return nil }
-        if type == .licensePlate, length > 12 { return nil }
+        // A UK postcode after a street named `… Drive` is the address's, not a plate (`169 Claremont Drive Leeds LS6 3HD`).
+        if type == .licensePlate, length > 12 || AddressDetector.isUKPostcode(text, from: cursor, to: end) { return nil }
         return (cursor, end)
     }
 }

@@ -68,7 +68,8 @@ enum NameCues {
     /// Words a name follows without a colon (`name Peter Smith`, `name paul frei`).
     private static let nameLabels: Set<String> = ["name", "surname", "nachname"]
     /// Labels of a person to contact (`Contact on site:`).
-    private static let contactLabels: Set<String> = ["contact", "kontakt", "ansprechpartner", "ansprechpartnerin", "ansprechperson"]
+    private static let contactLabels: Set<String> = ["contact", "kontakt", "ansprechpartner", "ansprechpartnerin", "ansprechperson", "gewinner", "gewinnerin",
+                                                     "winner"]
     /// Words in brackets after a number that say what kind of number it is or when to call (`(mobil)`, `(abends)`, `(Retoure)`).
     private static let numberKinds: Set<String> = [
         "mobil", "mobile", "handy", "cell", "mob", "privat", "private", "priv", "home", "work", "büro", "buero", "office", "festnetz", "landline",

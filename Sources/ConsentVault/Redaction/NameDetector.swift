@@ -261,12 +261,18 @@ enum NameDetector {
                 || words.signsOffText(index) && NameLexicon.isAnyGivenName(key: words[index].key) && !NameCues.isStopWord(first.lower))
         // A word before a capitalized one ending the line or clause, after a naming cue or on a closing's line of its own (`Name laut
         // Konto: Else Rädel`, `Grüße⏎Line Grob`).
-        let namedGiven = (context == .naming || words.startsLine(index) && signsAfterClosing(index, in: words)) && first.isCapitalized && index + 1 < words.count
+        // Also after a field's colon that names a person (`Kunde: Max Schneider-Kaiser,`, `Winner: Mark Eisl`).
+        let labelled = context == .strong && index == origin && words.separator(before: index, contains: ":") && !words.startsLine(index)
+        let namedGiven = (context == .naming || labelled || words.startsLine(index) && signsAfterClosing(index, in: words)) && first.isCapitalized && index + 1 < words.count
             && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && !NameCues.isStopWord(words[index + 1].lower)
             && (words.endsLine(index + 1) || words.endsClause(index + 1)) && !NameCues.greetsOrCloses(first.lower) && !Self.monthGivenNames.contains(first.lower)
         // A month that is a given name labelling two or more chat lines (`June: it's my bday …`).
         let monthSpeaker = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && words.isSpeakerLabel(index) && words.speakerLines(index) >= 2
-        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker,
+        // A given name that is also a word, before a surname from a place or doing what people do (`Max Wiesbauer aus Althofen`).
+        let wordGivenPair = first.isCapitalized && !Self.determiners.contains(first.lower) && !Self.germanArticles.contains(first.lower) && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
+            && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && !NameCues.isStopWord(words[index + 1].lower)
+            && (NameLexicon.isSurname(words.stem(index + 1)) || hasSurnameEnding(words[index + 1].lower)) && (NameCues.followedByPlace(index + 1, in: words) || beforePeopleVerb(index + 1, in: words))
+        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker || wordGivenPair,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
@@ -841,6 +847,8 @@ enum NameDetector {
     /// Interjections and conjunctions that open a clause in chat (`lol`, `omg`, `and`).
     private static let chatOpeners: Set<String> = ["lol", "omg", "ok", "okay", "btw", "fyi", "and", "und", "but", "aber", "so", "also", "oh", "ah", "hm", "hmm"]
     /// Words before a noun that no name follows in a lowercase chat (`the sole came off`, `my bill was wrong`).
+    /// German definite articles, some of them given names too (`Der Bauer vom Wochenmarkt`).
+    private static let germanArticles: Set<String> = ["der", "die", "das", "dem", "den", "des"]
     private static let determiners: Set<String> = ["the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
                                                    "these", "those", "every", "each", "no", "some", "any", "das", "ein", "eine", "einen",
                                                    "mein", "meine", "dein", "deine", "sein", "seine", "ihr", "ihre", "unser", "unsere"]

@@ -231,7 +231,6 @@ struct NameWords {
         return position < 0 || !text.isSpace(position) && text.isWhitespace(position)
     }
 
-    /// Whether `&` stands right before word `index` (`Ben & Jerry's`).
     /// Whether word `index` opens the answer to a question for a name: it starts its line, or
     /// follows the line's speaker label (`Kunde: stefano gallo`), and the line before ends with a
     /// question that names a name (`Und Ihr Name?`, `And your name?`, `Wie heißen Sie?`).
@@ -247,6 +246,7 @@ struct NameWords {
         return (first..<lineStart).contains { ["name", "namen", "heißen", "heissen", "heisst", "heißt"].contains(words[$0].lower) }
     }
 
+    /// Whether `&` stands right before word `index` (`Ben & Jerry's`).
     func precededByAmpersand(_ index: Int) -> Bool {
         var position = words[index].start - 1
         while position >= 0, text.isSpace(position) { position -= 1 }
@@ -357,13 +357,21 @@ struct NameWords {
     /// after a `[14:05]` time), or `(Name):` after a role word.
     func isSpeakerLabel(_ index: Int) -> Bool {
         let end = words[index].end
-        guard text.is(end, ":") || text.is(end, ")") else { return false }
+        guard text.is(end, ":") || text.is(end, ")") || text.isSpace(end) && text.is(end + 1, "(") else { return false }
         // A short word in capitals labels a field, not a speaker (`NI: QQ123456C`, `UK: 07700 900123`, `DOB: …`); so does a
         // word that titles a transcript (`Chat:`).
         let word = words[index]
         if word.text.count <= 4 && word.text == word.text.uppercased() || Self.transcriptTitles.contains(word.lower) { return false }
         if text.is(end, ":"), startsLine(index) || text.is(word.start - 2, "]") || startsLineAfterSymbols(index) { return true }
-        return isSpeakerAfterRole(index)
+        return isSpeakerAfterRole(index) || isSpeakerBeforeRole(index)
+    }
+
+    /// Whether word `index` opens a line as a speaker whose role follows in brackets (`Ruby (Support): …`, `Maria (Service): …`).
+    private func isSpeakerBeforeRole(_ index: Int) -> Bool {
+        let end = words[index].end
+        guard startsLine(index), index + 1 < words.count, text.isSpace(end), text.is(end + 1, "("), words[index + 1].start == end + 2 else { return false }
+        let role = words[index + 1]
+        return text.is(role.end, ")") && text.is(role.end + 1, ":") && Self.chatRoles.contains(role.lower)
     }
 
     /// Whether word `index` starts a line after symbols that are no letters, digits or ASCII (`👤 Gian: …`, `★☆☆☆☆ Frank: …`, `> jasmine: …`).
