@@ -733,6 +733,25 @@ enum AddressDetector {
         return end
     }
 
+    /// End of a British street named with `The` after the house number (`86 The Willows`, `4 The Maltings, Ely`):
+    /// a name that such streets take, ending the street (no capitalized word after it).
+    private static func streetNamedThe(_ text: ScalarText, _ cursor: Int) -> Int? {
+        guard text.isSpace(cursor), let article = word(text, cursor + 1), article.text == "The", text.isSpace(article.end),
+              let name = word(text, article.end + 1), theStreetNames.contains(name.text.lowercased()),
+              !(text.isSpace(name.end) && text.isUpper(name.end + 1)) else { return nil }
+        return name.end
+    }
+
+    /// Names of British streets that go by `The …` alone.
+    private static let theStreetNames: Set<String> = [
+        "willows", "green", "crescent", "avenue", "close", "drive", "maltings", "paddocks", "paddock", "orchard", "orchards", "meadows", "spinney",
+        "coppice", "chase", "glebe", "limes", "laurels", "beeches", "firs", "pines", "oaks", "elms", "grove", "square", "parade", "mall", "strand",
+        "causeway", "ridgeway", "broadway", "rise", "hollow", "dell", "sidings", "cloisters", "mews", "courtyard", "downs", "uplands", "lawns",
+        "gardens", "heights", "terrace", "walk", "links", "granary", "stables", "nurseries", "warren", "copse", "brambles", "hawthorns", "hollies",
+        "poplars", "cedars", "sycamores", "larches", "rowans", "maples", "birches", "chestnuts", "leas", "crofts", "croft", "priory", "precinct",
+        "quadrant", "quay", "wharf", "row", "lane", "street", "boulevard", "circus", "vale", "glade", "rookery", "shires", "fairway", "greenway",
+    ]
+
     /// Irish street types that open the street's name (`Cnoc`, hill; `Bóthar`, road; `Sráid`, street).
     private static let irishStreetTypes: Set<String> = ["cnoc", "bóthar", "sráid", "ascaill", "lána", "páirc", "radharc", "ard", "gleann", "cúirt",
                                                         "plás", "céide", "corrán", "garrán", "bealach", "faiche", "cearnóg", "clós", "ráth", "bruach",
@@ -751,7 +770,7 @@ enum AddressDetector {
         while text.isDigit(cursor), cursor - start < 6 { cursor += 1 }
         if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
-        var streetEnd = irishStreetEnd(text, cursor)
+        var streetEnd = irishStreetEnd(text, cursor) ?? streetNamedThe(text, cursor)
         var weakType = false
         var wordsRead = 0
         for _ in 0..<(streetEnd == nil ? 5 : 0) {
@@ -920,6 +939,8 @@ enum AddressDetector {
         if text.is(cursor, ",") { cursor += 1 }
         guard text.isWhitespace(cursor) else { return end }
         cursor += 1
+        // A postcode right after the street, then perhaps its town (`10 Cronelly Street P43 F7PX Athenry.`).
+        if let code = eircode(text, cursor) ?? ukPostcode(text, cursor) { return townAfterPostcode(text, code) }
         // The city: up to three capitalized words.
         var cityEnd = cursor
         for _ in 0..<3 {
@@ -970,6 +991,19 @@ enum AddressDetector {
         if text.is(zip, "-"), (1...4).allSatisfy({ text.isDigit(zip + $0) }), !text.isDigit(zip + 5) { zip += 5 }
         return zip
     }
+
+    /// End of one or two capitalized words after a postcode that end the clause (the town: `P43 F7PX Athenry.`), else `code`.
+    private static func townAfterPostcode(_ text: ScalarText, _ code: Int) -> Int {
+        var end = code
+        for _ in 0..<2 {
+            guard text.isSpace(end), text.isUpper(end + 1), let town = word(text, end + 1), !titles.contains(town.text.lowercased()) else { break }
+            end = town.end
+        }
+        let endsClause = end == text.count || clauseEnds.contains { text.is(end, $0) } || text.isWhitespace(end) && !text.isSpace(end)
+        return end > code && endsClause ? end : code
+    }
+
+    private static let clauseEnds: [Unicode.Scalar] = [",", ".", "!", "?", ";", ")"]
 
     /// Titles that open the addressee's name, not a city's.
     private static let titles: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "herr", "frau"]
