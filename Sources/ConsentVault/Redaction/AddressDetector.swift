@@ -496,6 +496,8 @@ enum AddressDetector {
     /// words are capitalized, but for its articles and prepositions (`An der Alten Ziegelei`) and an
     /// adjective after a preposition or article (`Zur alten Mühle`, `Am langen Acker`).
     private static func continuesStreetName(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
+        // A possessive is no part of a street's name (`Mitarbeiterin Iris seine Adresse Heserallee 12`).
+        if possessives.contains(where: { $0.count == end - start && text.lowercasedMatches($0, at: start) }) { return false }
         let next = end + 1
         if text.isUpper(next) || streetJoiners.contains(where: { text.lowercasedMatches($0, at: next) && !text.isLetter(next + $0.count) }) { return true }
         guard adjectiveOpeners.contains(where: { $0.count == end - start && text.lowercasedMatches($0, at: start) }), text.isLetter(next) else { return false }
@@ -504,6 +506,8 @@ enum AddressDetector {
         return adjectiveEnd - next >= 4 && (text.is(adjectiveEnd - 2, "e") && (text.is(adjectiveEnd - 1, "n") || text.is(adjectiveEnd - 1, "r")))
             && text.isSpace(adjectiveEnd) && text.isUpper(adjectiveEnd + 1)
     }
+    private static let possessives = ScalarText.lowercased(["seine", "seinen", "ihre", "ihren", "meine", "meinen", "deine", "deinen", "unsere", "unseren",
+                                                            "eure", "euren"])
     /// Words after which a street's name may go on with a lowercase adjective (`Zur alten Mühle`, `An der langen Wand`).
     private static let adjectiveOpeners = ScalarText.lowercased(["zur", "zum", "am", "im", "auf", "unter", "hinter", "vor", "beim", "der", "den", "dem"])
 

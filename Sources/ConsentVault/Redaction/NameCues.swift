@@ -68,6 +68,8 @@ enum NameCues {
     /// Words a name follows without a colon (`name Peter Smith`, `name paul frei`).
     private static let nameLabels: Set<String> = ["name", "surname", "nachname"]
     /// Labels of a person to contact (`Contact on site:`).
+    /// Verbs before whom to call back (`ring Rusty back`).
+    private static let callVerbs: Set<String> = ["ring", "call", "phone"]
     private static let contactLabels: Set<String> = ["contact", "kontakt", "ansprechpartner", "ansprechpartnerin", "ansprechperson", "gewinner", "gewinnerin",
                                                      "winner"]
     /// Words in brackets after a number that say what kind of number it is or when to call (`(mobil)`, `(abends)`, `(Retoure)`).
@@ -496,6 +498,11 @@ enum NameCues {
         for (first, second) in introductions {
             if second.isEmpty, previous == first { return .strong }
             if index > 1, previous == second, words[index - 2].lower == first { return .strong }
+        }
+        // Whom to call back (`can you ring Rusty back?`).
+        if callVerbs.contains(previous), words[index].isCapitalized, index + 1 < words.count, words.areAdjacent(index, index + 1),
+           words[index + 1].lower == "back", NameLexicon.isAnyGivenName(key: words[index].key) {
+            return .strong
         }
         if gapIsPlain, weakWords.contains(previous) { return .weak }
         return .none
