@@ -536,6 +536,24 @@ struct RedactorCoverageTests {
         ("another member (Sean Scott, 2137 7787). Reported", ["PERSON:Sean Scott", "MEMBER_NUMBER:2137 7787"]),
         ("ja hallo also ich bin alexei hettner und wollte fragen", ["PERSON:alexei hettner"]),
         ("Pass vorgezeigt (Nr. 107182159), aber", ["NATIONAL_ID:107182159"]),
+        // A speaker whose role follows in brackets; a word-given name after a winner's colon or before a surname from a place; whom to
+        // ring back; a UK postcode after `… Drive`; streets named `The …`; a postcode and town right after an English street; a possessive
+        // before a German street.
+        ("Tunde: bin tunde obi\nMaria (Service): Ich habe es hinterlegt.\nTunde: danke", ["PERSON:Tunde", "PERSON:Maria", "PERSON:Tunde"]),
+        ("Gewinner: Mark Eisl", ["PERSON:Mark Eisl"]), ("can you ring Rusty back? thanks", ["PERSON:Rusty"]),
+        ("correct is 169 Claremont Drive Leeds LS6 3HD.", ["ADDRESS:169 Claremont Drive Leeds LS6 3HD"]), ("car on drive XT13OFF", ["LICENSE_PLATE:XT13OFF"]),
+        ("Postcode H91 X2TR Please call", ["ADDRESS:H91 X2TR"]),
+        ("replacement part sent to 86 The Willows.", ["ADDRESS:86 The Willows"]),
+        ("It should be 188 The Willows, Nottingham NG7 4YX. Please fix", ["ADDRESS:188 The Willows, Nottingham NG7 4YX"]),
+        ("update her address to 10 Cronelly Street P43 F7PX Athenry.", ["ADDRESS:10 Cronelly Street P43 F7PX Athenry"]),
+        ("dass Mitarbeiterin Iris seine Adresse Heserallee 12, 99319 Fürstenfeldbruck vorlas", ["PERSON:Iris", "ADDRESS:Heserallee 12, 99319 Fürstenfeldbruck"]),
+        // A date of birth before `, of` and the address; a loyalty card's shape in lowercase or ending in a size letter; a filler before
+        // the number that answers a question for it; a German postcode without its city.
+        ("Summer Bell, date of birth 2 February 1975, of 9 Larkspur Close\nLeeds LS6 3HD",
+         ["DATE_OF_BIRTH:2 February 1975", "ADDRESS:9 Larkspur Close\nLeeds LS6 3HD"]),
+        ("ist das die gleiche wie lc-91392-m?", ["MEMBER_NUMBER:lc-91392-m"]), ("Punkte bitte auf LC-33625-M. Danke", ["MEMBER_NUMBER:LC-33625-M"]),
+        ("MA: Wie lautet die Nummer auf Ihrer Karte?\nK: moment... 1006 0506\nMA: Danke", ["MEMBER_NUMBER:1006 0506"]),
+        ("richtig is Mühlenweg 81 90402, sorry!!", ["ADDRESS:Mühlenweg 81 90402"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -686,6 +704,8 @@ struct RedactorCoverageTests {
         "Laut Kunde hat der Fahrer geklingelt", "the customer denies it.", "the points arent there",
         "Hi and welcome to Sunny Side Grocers live chat.", "Angebot für die Kundin:\n\nFallübersicht für die Regionalleitung",
         "Returns Centre, Greenleaf Home, Unit 4 Meadowbank Park, Leeds LS11 5QZ.", "Retourenzentrum Modehaus Lange, Industriestraße 40, 36251 Bad Hersfeld.",
+        "Gewinner Gewinnspiel Laternenzauber", "Der Bauer vom Wochenmarkt liefert", "Agent: Sure, which address?\nCustomer: ok", "Hotline 0800 100 200 (kostenlos).",
+        "Größe ART-8521-L ist aus", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -317,7 +317,12 @@ enum AddressDetector {
                 break
             }
             let kept = words.reversed().prefix(while: isAddressWord).count
-            guard kept > 0 else { break }
+            // A date with its year is no part of an address (`date of birth 2 February 1975, of 9 Larkspur Close`).
+            let keptWords = words.suffix(kept)
+            let holdsDate = zip(keptWords, keptWords.dropFirst()).contains { month, year in
+                monthAbbreviations.contains(month.lowercased().trimmingCharacters(in: .punctuationCharacters)) && year.count == 4 && year.allSatisfy(\.isNumber)
+            }
+            guard kept > 0, !holdsDate else { break }
             start = spans[spans.count - kept].start
             parts += 1
             // A flat opens the address: before it stands the addressee (`Harriet Palmer, Studio 61W, Smith Bridge, …`).
@@ -325,7 +330,16 @@ enum AddressDetector {
             numbered = text.isDigit(start)
             cursor = partStart
         }
-        return parts >= 2 || parts == 1 && text.isDigit(start) ? start : nil
+        guard parts >= 2 || parts == 1 && text.isDigit(start) else { return nil }
+        // A lowercase particle opening the first part is the sentence's (`…, of 9 Larkspur Close`), not the address's.
+        var first = start
+        while text.isLetter(first), !text.isUpper(first) {
+            var wordEnd = first
+            while text.isLetter(wordEnd), wordEnd - first < maximumWord { wordEnd += 1 }
+            guard text.isSpace(wordEnd) else { break }
+            first = wordEnd + 1
+        }
+        return first < anchor ? first : start
     }
 
     /// Whether an address part names a house or a flat: up to four capitalized words with a house word
@@ -1120,6 +1134,10 @@ enum AddressDetector {
         cursor = countryPrefixEnd(text, cursor + 1)
         let codeStart = cursor
         while text.isDigit(cursor) { cursor += 1 }
+        // A German postcode without its city, ending the clause (`Mühlenweg 81 90402.`).
+        if cursor - codeStart == 5, codeStart == end + 1, !text.isAlphanumeric(cursor), !(text.isSpace(cursor) && text.isAlphanumeric(cursor + 1)) {
+            return cursor
+        }
         // The city is capitalized, or in chat lowercase after a five-digit German code (`04109 leipzig`).
         guard cursor - codeStart == 5 || cursor - codeStart == 4, text.isSpace(cursor),
               text.isUpper(cursor + 1) || (cursor - codeStart == 5 && text.isLetter(cursor + 1)) else { return withFlat }

@@ -127,15 +127,17 @@ enum CueDetector {
     }
 
     /// Loyalty-card numbers by their shape alone: two or three capitals, a hyphen, four to eight digits, a hyphen and one or
-    /// two capitals (`LC-14225-X`); order numbers do not end in a letter group.
+    /// two capitals (`LC-14225-X`), or all of them in lowercase as chat writes it (`lc-91392-m`); order numbers do not end in a letter group.
     static func cardShapedNumbers(in text: ScalarText) -> [Detection] {
         var found: [Detection] = []
         var index = 0
         while index < text.count {
             defer { index += 1 }
-            guard text.isUpper(index), text.isASCIILetter(index), !text.isAlphanumeric(index - 1) else { continue }
+            guard text.isASCIILetter(index), !text.isAlphanumeric(index - 1) else { continue }
+            let capitals = text.isUpper(index)
+            func letter(_ position: Int) -> Bool { text.isASCIILetter(position) && text.isUpper(position) == capitals }
             var cursor = index
-            while text.isUpper(cursor), text.isASCIILetter(cursor), cursor - index < 4 { cursor += 1 }
+            while letter(cursor), cursor - index < 4 { cursor += 1 }
             guard (2...3).contains(cursor - index), text.is(cursor, "-") else { continue }
             let digits = cursor + 1
             cursor = digits
@@ -143,10 +145,12 @@ enum CueDetector {
             guard (4...8).contains(cursor - digits), text.is(cursor, "-") else { continue }
             let suffix = cursor + 1
             cursor = suffix
-            while text.isUpper(cursor), text.isASCIILetter(cursor), cursor - suffix < 3 { cursor += 1 }
-            // A size (`ART-8521-L`, `-XL`) or an article, order or return prefix makes it a product or order.
-            guard (1...2).contains(cursor - suffix), !text.isAlphanumeric(cursor), !sizes.contains(text.string(suffix, cursor)),
-                  !productPrefixes.contains(text.string(index, digits - 1)), !text.hasWordCue(orderCues, before: index, window: 24) else { continue }
+            while letter(cursor), cursor - suffix < 3 { cursor += 1 }
+            // A size after four digits (`ART-8521-L`, `-XL`; a card's five digits may end in `M`: `LC-33625-M`) or an article, order or
+            // return prefix makes it a product or order.
+            let sized = suffix - digits <= 5 && sizes.contains(text.string(suffix, cursor).uppercased())
+            guard (1...2).contains(cursor - suffix), !text.isAlphanumeric(cursor), !sized,
+                  !productPrefixes.contains(text.string(index, digits - 1).uppercased()), !text.hasWordCue(orderCues, before: index, window: 24) else { continue }
             found.append(Detection(type: .memberNumber, start: index, end: cursor, priority: DetectionPriority.cueName))
             index = cursor
         }
@@ -332,6 +336,14 @@ enum CueDetector {
             if label > start, text.is(label, ":") { start = label + 1 }
         }
         while text.isSpace(start) { start += 1 }
+        // A filler before the number (`moment... 1006 0506`, `it says 1585 1440`).
+        for _ in 0..<2 {
+            var wordEnd = start
+            while text.isLetter(wordEnd) || text.is(wordEnd, "'"), wordEnd - start < 12 { wordEnd += 1 }
+            guard wordEnd > start, answerFillers.contains(text.string(start, wordEnd).lowercased()) else { break }
+            start = wordEnd
+            while text.isSpace(start) || text.is(start, ".") || text.is(start, ",") || text.is(start, "…") || text.is(start, ":") { start += 1 }
+        }
         var end = start, digits = 0, letters = 0
         while end < text.count, !text.isWhitespace(end) || text.isSpace(end) {
             if text.isDigit(end) { digits += 1 } else if text.isLetter(end) { letters += 1 }
@@ -342,6 +354,10 @@ enum CueDetector {
         guard (4...20).contains(end - start), digits >= 4, letters <= 4, text.isAlphanumeric(start) else { return nil }
         return (start, end)
     }
+
+    /// Words that open a reply before the number it gives.
+    private static let answerFillers: Set<String> = ["moment", "sekunde", "momentchen", "ähm", "äh", "ok", "okay", "klar", "ja", "also", "sure", "yes",
+                                                     "yeah", "um", "uh", "erm", "it", "says", "it's", "its", "hier", "here"]
 
     /// Whether a value is a date written with dots (`12.04.1984`, `1.2.90`).
     private static func isDateShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {

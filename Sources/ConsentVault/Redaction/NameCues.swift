@@ -75,6 +75,7 @@ enum NameCues {
     /// Words in brackets after a number that say what kind of number it is or when to call (`(mobil)`, `(abends)`, `(Retoure)`).
     private static let numberKinds: Set<String> = [
         "mobil", "mobile", "handy", "cell", "mob", "privat", "private", "priv", "home", "work", "büro", "buero", "office", "festnetz", "landline",
+        "kostenlos", "gebührenfrei", "free", "freephone",
         "geschäftlich", "dienstlich", "arbeit", "whatsapp", "signal", "telegram", "fax", "zentrale", "mailbox", "durchwahl", "hotline", "direkt",
         "abends", "morgens", "vormittags", "nachmittags", "tagsüber", "werktags", "evenings", "mornings", "daytime", "weekdays", "neu", "new",
         "alt", "old", "retoure", "return", "returned", "storniert", "cancelled", "canceled", "offen", "open", "bezahlt", "paid", "erledigt",
@@ -119,6 +120,8 @@ enum NameCues {
     /// weekdays, and nouns that follow greetings and roles (`Liebe Grüße`, `Hallo Team`, `Customer Service`).
     private static let stopWords: Set<String> = [
         // Particles after `called` (`nobody called back`), determiners and abbreviations that open a clause (`Jedes Kind`, `5 Min.`).
+        // Replies that open an agent's chat line (`Agent: Sure, which address?`, `Agent: Gern, an welche Adresse?`).
+        "sure", "gern", "gerne", "certainly", "absolutely", "selbstverständlich", "natürlich",
         "back", "again", "away", "today", "yesterday", "tomorrow", "gestern", "heute", "vorhin", "vorgestern", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um", "aus", "from",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
@@ -500,8 +503,8 @@ enum NameCues {
             if index > 1, previous == second, words[index - 2].lower == first { return .strong }
         }
         // Whom to call back (`can you ring Rusty back?`).
-        if callVerbs.contains(previous), words[index].isCapitalized, index + 1 < words.count, words.areAdjacent(index, index + 1),
-           words[index + 1].lower == "back", NameLexicon.isAnyGivenName(key: words[index].key) {
+        if callVerbs.contains(previous), words[index].isCapitalized || words.isLowercaseText, index + 1 < words.count, words.areAdjacent(index, index + 1),
+           words[index + 1].lower == "back", NameLexicon.isAnyGivenName(words[index].text) {
             return .strong
         }
         if gapIsPlain, weakWords.contains(previous) { return .weak }
