@@ -77,7 +77,7 @@ enum AddressDetector {
     /// First letters of the `Am …`/`An der …` prefixes, to skip other short words cheaply.
     private static let prefixInitials = ScalarText.letterMask("aiz")
 
-    private static let lowercaseSuffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str", "gasse", "allee", "platz", "weg", "damm"])
+    private static let lowercaseSuffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str", "gasse", "allee", "platz", "weg", "damm", "ring"])
     private static let inWord = ScalarText.lowercased([" in "])[0]
     private static let postNumber = ScalarText.lowercased([", postnummer "])[0]
 
@@ -852,7 +852,7 @@ enum AddressDetector {
     /// Street types that make lowercase words a street in chat (`14 larch close`, `41 kings rd`).
     private static let lowercaseTypes: Set<String> = ["street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "close", "crescent",
                                                       "terrace", "drive", "court", "grove", "gardens", "blvd", "boulevard", "mews", "pl", "sq", "ct",
-                                                      "cres"]
+                                                      "cres", "walk", "row"]
     /// Words before a type that make it no street (`so close`, `very close`).
     private static let notStreetWords: Set<String> = ["very", "so", "too", "quite", "pretty", "really", "is", "are", "was", "be", "and", "or", "the", "a"]
 
@@ -877,7 +877,8 @@ enum AddressDetector {
             if notStreetWords.contains(lower) { return nil }
             cursor = word.end
             words += 1
-            if lowercaseTypes.contains(lower), words >= 2 { streetEnd = cursor; break }
+            // Any USPS type when a unit follows (`28614 rachel flats suite 792`).
+            if lowercaseTypes.contains(lower) || uspsTypes.contains(lower) && unitFollows(text, cursor), words >= 2 { streetEnd = cursor; break }
         }
         guard var end = streetEnd, !text.isLetter(end) else { return nil }
         // `apt 4`, `flat 2b`, `#12`, also after a comma (`, unit 7`)
@@ -888,7 +889,8 @@ enum AddressDetector {
         }
         // `, edison nj 08817`, `, st. louis, mo 63104` or `, reading rg1 3ar`: up to three city words, then a state and ZIP or a postcode;
         // the comma may be missing (`8643 maple avenue seattle wa 98103`).
-        guard text.is(end, ",") && text.isSpace(end + 1) || text.isSpace(end) else { return end }
+        // The city may open the next line (`5487 daniel street suite 401⏎emilymouth, ky 88117`).
+        guard text.is(end, ",") && text.isSpace(end + 1) || text.isSpace(end) || text.is(end, "\n") else { return end }
         var probe = text.is(end, ",") ? end + 2 : end + 1
         for _ in 0..<3 {
             guard let city = word(text, probe), !text.isUpper(probe) || city.text.count > 2 else { break }
@@ -904,6 +906,12 @@ enum AddressDetector {
             probe = after
         }
         return end
+    }
+
+    /// Whether a unit and its number follow `end` after a space (` suite 792`, ` apt 4`).
+    private static func unitFollows(_ text: ScalarText, _ end: Int) -> Bool {
+        guard text.isSpace(end), let unit = word(text, end + 1) else { return false }
+        return units.contains(unit.text.lowercased()) && text.isSpace(unit.end) && text.isDigit(unit.end + 1)
     }
 
     /// End of an ordinal number at `start` (`14th`, `1st`, `2nd`, `3rd`), or nil.

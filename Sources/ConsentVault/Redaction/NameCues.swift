@@ -94,7 +94,7 @@ enum NameCues {
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
         ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"), ("hallo", "hier"), ("hi", "hier"), ("moin", "hier"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
-        ("nannte", "sich"), ("läuft", "auf"), ("lautet", "auf"), ("is", "under"), ("registered", "to"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
+        ("nannte", "sich"), ("läuft", "auf"), ("lautet", "auf"), ("is", "under"), ("registered", "to"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("account", "of"), ("konto", "von"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
     ]
     /// Words before `name` that say it is no person's name (`brand name Nike`).
     private static let namedThings: Set<String> = ["brand", "product", "file", "company", "shop", "store", "user", "street", "domain", "produkt"]
@@ -122,6 +122,8 @@ enum NameCues {
         // Particles after `called` (`nobody called back`), determiners and abbreviations that open a clause (`Jedes Kind`, `5 Min.`).
         // Replies that open an agent's chat line (`Agent: Sure, which address?`, `Agent: Gern, an welche Adresse?`).
         "sure", "gern", "gerne", "certainly", "absolutely", "selbstverständlich", "natürlich",
+        // Typos of `address` and words that open a sentence about time (`my adress`, `Nächstes Jahr wird sie 1`).
+        "adress", "adres", "nächstes", "nächste", "nächsten", "letztes", "letzte", "letzten",
         "back", "again", "away", "today", "yesterday", "tomorrow", "gestern", "heute", "vorhin", "vorgestern", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um", "aus", "from",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
@@ -489,8 +491,8 @@ enum NameCues {
         if namingWords.contains(previous) { return .naming }
         // `im sarah baker`, `HI IM kwame byrne`: I'm without its apostrophe, before a lowercase given name (not German `im Laden`).
         if previous == "im", !words[index].isCapitalized, NameLexicon.isGivenName(words[index].text) { return .strong }
-        // A role and a lexicon name in brackets (`The cashier (Grant) said`, not `Absender (UPS)`).
-        if words.separator(before: index, contains: "("), strongWords.contains(previous), !titlesAndGreetings.contains(previous), words.closesBracket(index),
+        // A role and a lexicon name in brackets (`The cashier (Grant) said`, `beim Nachbarn (Sommer, 2. OG)`, not `Absender (UPS)`).
+        if words.separator(before: index, contains: "("), strongWords.contains(previous), !titlesAndGreetings.contains(previous), words.closesBracketOrEntry(index),
            NameLexicon.isAnyGivenName(words[index].text) || NameLexicon.isSurname(words[index].text) {
             return .strong
         }

@@ -67,6 +67,7 @@ enum NameDetector {
         }
         found = withGivenNamePrefixes(found, in: words)
         found = withJoinedGivenNames(found, covered: &covered, vouched: &vouched, in: words)
+        found.removeAll { namesStreetOrFirm($0, in: text) }
         guard !vouched.isEmpty else { return found }
         // Keys of names found written in lowercase (`hauke: …`), whose other lowercase mentions count too.
         let lowercaseVouched = Set((0..<words.count).filter { covered[$0] && !words[$0].isCapitalized }.compactMap { vouchingKey($0, in: words) })
@@ -90,10 +91,31 @@ enum NameDetector {
                 && !(position > 0 && Self.datePrepositions.contains(words[position - 1].lower))
             guard vouched.contains(key), !NameCues.isStopWord(lower) || monthAsName, !(possessiveStem.map(NameCues.isStopWord) ?? false),
                   word.isCapitalized || (words.isLowercaseText || lowercaseVouched.contains(key)) && !Self.auxiliaries.contains(lower) else { continue }
+            guard !namesStreetOrFirm(Detection(type: .person, start: word.start, end: end, priority: DetectionPriority.cueName), in: text) else { continue }
             found.append(Detection(type: .person, start: word.start, end: end, priority: DetectionPriority.cueName))
         }
         return found
     }
+
+    /// Whether a name found names a street or a firm: a street type right after it (`the Hope Street store`) or a
+    /// firm's `& Sons` (`Supplier Baker & Sons`).
+    private static func namesStreetOrFirm(_ name: Detection, in text: ScalarText) -> Bool {
+        guard text.isSpace(name.end) else { return false }
+        var start = name.end + 1
+        let afterAmpersand = text.is(start, "&") && text.isSpace(start + 1)
+        if afterAmpersand { start += 2 }
+        var end = start
+        while text.isLetter(end), end - start < 12 { end += 1 }
+        guard end > start, !text.isLetter(end), text.isUpper(start) else { return false }
+        let word = text.string(start, end).lowercased()
+        return afterAmpersand ? firmWords.contains(word) : streetTypesAfterName.contains(word)
+    }
+
+    /// Street types that make the capitalized word before them a street's name.
+    private static let streetTypesAfterName: Set<String> = ["street", "road", "lane", "avenue", "drive", "crescent", "terrace", "gardens", "boulevard",
+                                                            "straße", "strasse", "allee", "gasse"]
+    /// What follows `&` in a firm's name.
+    private static let firmWords: Set<String> = ["sons", "son", "co", "söhne", "sohn", "partner", "partners", "daughters", "family", "friends"]
 
     /// The key by which found word `index` marks the name's other mentions: three letters or more, no particle, and for a lowercase
     /// word of a text with capitals only one the name lists know (`hans-peter!` … `Hans-Peter (Service):`).
@@ -719,7 +741,7 @@ enum NameDetector {
 
     /// What is handed to a person named after `for` (`Parcel for Rob Fisher`, `Rezept für Till Koch`).
     private static let deliveredThings: Set<String> = ["parcel", "delivery", "package", "prescription", "collection", "paket", "lieferung",
-                                                       "sendung", "rezept", "abholung", "päckchen"]
+                                                       "sendung", "rezept", "abholung", "päckchen", "label", "etikett"]
 
     /// Words before a month that make it the month (`in June`, `bis Mai`).
     private static let datePrepositions: Set<String> = ["in", "im", "of", "on", "am", "until", "till", "bis", "from", "seit", "since", "ab", "end",
