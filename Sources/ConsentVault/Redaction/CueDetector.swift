@@ -174,7 +174,7 @@ enum CueDetector {
             guard text.isSpace(name.end) && text.is(name.end + 1, "(") || commaInBracket else { return nil }
             let start = name.end + 2
             // A UK plate written without its space (`Driver Louis Green (BB26WHJ)`).
-            if ukPlateWithoutSpace(text, start), text.is(start + 7, ")") {
+            if IdentifierDetectors.isUKPlate(text, start, spaced: false), text.is(start + 7, ")") {
                 return Detection(type: .licensePlate, start: start, end: start + 7, priority: DetectionPriority.cueName)
             }
             var end = start
@@ -206,12 +206,6 @@ enum CueDetector {
     }
 
     /// Whether two capitals, two digits and three capitals stand at `start` (`BB26WHJ`).
-    private static func ukPlateWithoutSpace(_ text: ScalarText, _ start: Int) -> Bool {
-        func capital(_ index: Int) -> Bool { text.isUpper(index) && text.isASCIILetter(index) }
-        return capital(start) && capital(start + 1) && text.isDigit(start + 2) && text.isDigit(start + 3) && capital(start + 4) && capital(start + 5)
-            && capital(start + 6)
-    }
-
     /// Customer numbers written with the customer abbreviation (`KD 99 1234`, `Kd-771234`, `KD.4471 8820`): `KD`
     /// in any case as a word, then five to twelve digits in groups joined by single spaces or hyphens.
     static func customerPrefixedNumbers(in text: ScalarText) -> [Detection] {

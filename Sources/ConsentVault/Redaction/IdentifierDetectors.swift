@@ -88,10 +88,16 @@ enum IdentifierDetectors {
     }
 
     private static func ukPlateEnd(_ text: ScalarText, _ start: Int) -> Int? {
+        isUKPlate(text, start, spaced: true) && !text.isAlphanumeric(start + 8) ? start + 8 : nil
+    }
+
+    /// Whether a current UK plate's shape starts at `start`: two capitals, two digits, a space (when `spaced`) and three capitals
+    /// (`KX19 WPL`, `BB26WHJ`).
+    static func isUKPlate(_ text: ScalarText, _ start: Int, spaced: Bool) -> Bool {
         func capital(_ index: Int) -> Bool { text.isUpper(index) && text.isASCIILetter(index) }
-        guard capital(start), capital(start + 1), text.isDigit(start + 2), text.isDigit(start + 3), text.isSpace(start + 4),
-              capital(start + 5), capital(start + 6), capital(start + 7), !text.isAlphanumeric(start + 8) else { return nil }
-        return start + 8
+        let letters = spaced ? start + 5 : start + 4
+        return capital(start) && capital(start + 1) && text.isDigit(start + 2) && text.isDigit(start + 3) && (!spaced || text.isSpace(start + 4))
+            && capital(letters) && capital(letters + 1) && capital(letters + 2)
     }
 
     private static let socialCues = ScalarText.lowercased(["instagram", "insta", "tiktok", "twitter", "threads", "facebook", "snapchat", "handle",

@@ -519,7 +519,7 @@ enum NameDetector {
         if context == .none || context == .weak, !addressed, NameCues.isBrandOrPlace(first.lower) { return nil }
         // A shop welcoming to its chat (`welcome to Sunny Side Grocers live chat`, `willkommen beim Chat von Sportwelt Nord`).
         if context == .none || context == .weak, (max(0, origin - 4)..<origin).contains(where: {
-            ["welcome", "willkommen"].contains(words[$0].lower) && $0 + 1 < origin && ["to", "beim", "bei", "im"].contains(words[$0 + 1].lower) }) { return nil }
+            welcomeWords.contains(words[$0].lower) && $0 + 1 < origin && welcomePrepositions.contains(words[$0 + 1].lower) }) { return nil }
         if context != .naming {
             // A shop named after a person (`Schuhhaus Brenner`, `Dear Hollis Home`, `Sender Quill & Ember Books`), or a
             // product (`Peter Kaiser-Schuhe`); after a title or role only what follows the name counts.
@@ -762,13 +762,20 @@ enum NameDetector {
                                                     "anrufen", "ruf", "frag", "fragen", "sag", "informieren", "kontaktieren"]
 
     /// Whether word `index` comes right before a verb only people do (`Will said`, `John Smith called`).
+    /// Adverbs that may stand between a name and its verb, and the possessives that make a thing given one's own.
+    private static let verbAdverbs: Set<String> = ["also", "auch", "just", "already", "then", "dann", "schon"]
+    private static let ownPossessives: Set<String> = ["her", "his", "their", "ihre", "seine"]
+    /// A shop's welcome before its name (`welcome to …`, `willkommen beim …`).
+    private static let welcomeWords: Set<String> = ["welcome", "willkommen"]
+    private static let welcomePrepositions: Set<String> = ["to", "beim", "bei", "im"]
+
     private static func beforePeopleVerb(_ index: Int, in words: NameWords) -> Bool {
         guard index + 1 < words.count, words.areAdjacent(index, index + 1) else { return false }
         var verb = words[index + 1].lower
         // One adverb may stand between (`Daisy also gave her passport number`); giving is a person's when it is theirs.
-        if ["also", "auch", "just", "already", "then", "dann", "schon"].contains(verb), index + 2 < words.count, words.areAdjacent(index + 1, index + 2) {
+        if verbAdverbs.contains(verb), index + 2 < words.count, words.areAdjacent(index + 1, index + 2) {
             verb = words[index + 2].lower
-            if verb == "gave" || verb == "gab" { return index + 3 < words.count && ["her", "his", "their", "ihre", "seine"].contains(words[index + 3].lower) }
+            if verb == "gave" || verb == "gab" { return index + 3 < words.count && ownPossessives.contains(words[index + 3].lower) }
         }
         // `Grace has a birthday on …`, `Charlotte hat am 3. Mai Geburtstag`.
         // `Rose Rose is authorised to collect`, `April Gray has already referred five friends`.

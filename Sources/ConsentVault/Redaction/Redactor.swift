@@ -85,7 +85,7 @@ public struct Redactor: @unchecked Sendable {
         candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"]) + TableDetector.cells(in: text)
         let addresses = AddressDetector.addresses(in: text)
         // A word of the shop's own address is no person (`Unit 4 Meadowbank Park`).
-        let names = NameDetector.names(in: text).filter { name in !addresses.notPersonal.contains { $0.start < name.end && name.start < $0.end } }
+        let names = Self.outside(addresses.notPersonal, NameDetector.names(in: text), length: text.count)
         candidates += addresses.personal + names + CueDetector.numbersAfterNames(names, in: text)
         candidates += CueDetector.numbersListed(after: candidates, in: text)
         // Placeholders already in the text (`build` fills some in before redacting) are never personal data.
@@ -95,6 +95,19 @@ public struct Redactor: @unchecked Sendable {
         }
         let resolved = Self.resolve(candidates, length: text.count) { start, end in Self.remainingNames(in: text, from: start, to: end) }
         return Self.mergingNeighbours(resolved, in: text).map { Self.withExtension($0, in: text) }.map(text.original)
+    }
+
+    /// `detections` without those that overlap any of `spans`, in time linear in `length`: a prefix count of covered code points
+    /// answers each overlap in one step.
+    private static func outside(_ spans: [Detection], _ detections: [Detection], length: Int) -> [Detection] {
+        guard !spans.isEmpty else { return detections }
+        var coveredBefore = [Int](repeating: 0, count: length + 1)
+        var covered = [Bool](repeating: false, count: length)
+        for span in spans where span.start >= 0 && span.end <= length {
+            for index in span.start..<span.end where !covered[index] { covered[index] = true }
+        }
+        for index in 0..<length { coveredBefore[index + 1] = coveredBefore[index] + (covered[index] ? 1 : 0) }
+        return detections.filter { $0.start < 0 || $0.end > length || coveredBefore[$0.end] == coveredBefore[$0.start] }
     }
 
     /// A phone with the extension written after it (`0161 405 5091 ext. 489`, `030 123456 Durchwahl 12`, `x204`).
