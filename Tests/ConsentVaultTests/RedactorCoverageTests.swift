@@ -562,6 +562,9 @@ struct RedactorCoverageTests {
         ("sarah wants delivery to 5487 daniel street suite 401\nemilymouth, ky 88117 but the account says 28614 rachel flats suite 792. which",
          ["PERSON:sarah", "ADDRESS:5487 daniel street suite 401\nemilymouth, ky 88117", "ADDRESS:28614 rachel flats suite 792"]),
         ("gilda will dass wir an karzring 30 in 91499 göttingen liefern", ["PERSON:gilda", "ADDRESS:karzring 30 in 91499 göttingen"]),
+        // Whose name a card is in, after a comma; whom a source is; whom the doorbell names.
+        ("the card is in my wife's name, Savannah\nCS: ok", ["PERSON:Savannah"]), ("According to Robin the address on file is old", ["PERSON:Robin"]),
+        ("the doorbell says Doherty.", ["PERSON:Doherty"]), ("zofia, der schulze-wessel hat schon wieder angerufen", ["PERSON:zofia", "PERSON:schulze-wessel"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -713,7 +716,9 @@ struct RedactorCoverageTests {
         "Hi and welcome to Sunny Side Grocers live chat.", "Angebot für die Kundin:\n\nFallübersicht für die Regionalleitung",
         "Returns Centre, Greenleaf Home, Unit 4 Meadowbank Park, Leeds LS11 5QZ.", "Retourenzentrum Modehaus Lange, Industriestraße 40, 36251 Bad Hersfeld.",
         "Gewinner Gewinnspiel Laternenzauber", "Der Bauer vom Wochenmarkt liefert", "Agent: Sure, which address?\nCustomer: ok", "Hotline 0800 100 200 (kostenlos).",
-        "Größe ART-8521-L ist aus", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
+        "Größe ART-8521-L ist aus", "„Die Punkte-App ist super!“", "Avis per SMS an den Kunden", "Agent: Oh, bitte die Kartennummer\nKunde: ok",
+        "Kundenanfragen zu Retouren an retouren@example.de weiterleiten", "item BW-1197-GR is discontinued.", "Bosch, Makita und Kärcher mit Rabatt",
+        "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

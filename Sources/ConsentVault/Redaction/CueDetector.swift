@@ -161,7 +161,8 @@ enum CueDetector {
     private static let productPrefixes: Set<String> = ["ART", "SKU", "ORD", "REF", "INV", "WEB", "RMA", "EAN", "PO", "SO", "BO", "GC"]
     /// Words just before such a number that make it an order's, a return's or a gift-card batch's (`Bestellung BO-15037-US`, `batch GC-2141-E`).
     private static let orderCues = ScalarText.lowercased(["bestellung", "order", "rücksendung", "retoure", "return", "sendung", "lieferung", "charge",
-                                                          "batch", "gutschein", "gift card", "rechnung", "invoice", "artikel", "tracking"])
+                                                          "batch", "gutschein", "gift card", "rechnung", "invoice", "artikel", "tracking",
+                                                          "item", "sku", "product", "produkt"])
 
     /// A customer's number in brackets right after their name in a list or note (`Uwe Fuchs (LC-07393-X)`,
     /// `Weronika Mazur (4596-8224)`, `Lena Vogt (KD 99 1234)`, `(Sean Scott, 2137 7787)`), or their phone when it opens like one: letters, digits and hyphens with at least four digits,

@@ -68,6 +68,8 @@ enum NameCues {
     /// Words a name follows without a colon (`name Peter Smith`, `name paul frei`).
     private static let nameLabels: Set<String> = ["name", "surname", "nachname"]
     /// Labels of a person to contact (`Contact on site:`).
+    /// The noun of a name (`in my wife's name, Savannah`).
+    private static let nameNouns: Set<String> = ["name", "namen"]
     /// Verbs before whom to call back (`ring Rusty back`).
     private static let callVerbs: Set<String> = ["ring", "call", "phone"]
     private static let contactLabels: Set<String> = ["contact", "kontakt", "ansprechpartner", "ansprechpartnerin", "ansprechperson", "gewinner", "gewinnerin",
@@ -94,7 +96,7 @@ enum NameCues {
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
         ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"), ("hallo", "hier"), ("hi", "hier"), ("moin", "hier"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
-        ("nannte", "sich"), ("läuft", "auf"), ("lautet", "auf"), ("is", "under"), ("registered", "to"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("account", "of"), ("konto", "von"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
+        ("nannte", "sich"), ("läuft", "auf"), ("lautet", "auf"), ("is", "under"), ("registered", "to"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("account", "of"), ("konto", "von"), ("doorbell", "says"), ("according", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
     ]
     /// Words before `name` that say it is no person's name (`brand name Nike`).
     private static let namedThings: Set<String> = ["brand", "product", "file", "company", "shop", "store", "user", "street", "domain", "produkt"]
@@ -123,7 +125,7 @@ enum NameCues {
         // Replies that open an agent's chat line (`Agent: Sure, which address?`, `Agent: Gern, an welche Adresse?`).
         "sure", "gern", "gerne", "certainly", "absolutely", "selbstverständlich", "natürlich",
         // Typos of `address` and words that open a sentence about time (`my adress`, `Nächstes Jahr wird sie 1`).
-        "adress", "adres", "nächstes", "nächste", "nächsten", "letztes", "letzte", "letzten",
+        "adress", "adres", "address", "anschrift", "supplier", "lieferant", "tracking", "avis", "retouren", "returns", "oh", "nächstes", "nächste", "nächsten", "letztes", "letzte", "letzten",
         "back", "again", "away", "today", "yesterday", "tomorrow", "gestern", "heute", "vorhin", "vorgestern", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um", "aus", "from",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
@@ -185,7 +187,7 @@ enum NameCues {
     ]
     /// One-word brands and place words that are never (part of) a person's name here.
     private static let brands: Set<String> = [
-        "hauschka", "meta", "converse", "savoy", "audi", "tesla", "opel", "skoda", "toyota", "volvo", "nissan", "hyundai", "renault", "peugeot", "mazda",
+        "hauschka", "meta", "converse", "savoy", "makita", "kärcher", "einhell", "metabo", "festool", "hilti", "kellogg", "kellogg's", "audi", "tesla", "opel", "skoda", "toyota", "volvo", "nissan", "hyundai", "renault", "peugeot", "mazda",
         "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "primark",
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
         "hilfiger", "vuitton", "lagerfeld", "banani", "martens", "barbie", "pandora", "radley", "thorntons", "dyson", "lego", "playmobil",
@@ -503,6 +505,11 @@ enum NameCues {
         for (first, second) in introductions {
             if second.isEmpty, previous == first { return .strong }
             if index > 1, previous == second, words[index - 2].lower == first { return .strong }
+        }
+        // Whose name something is in, after a comma (`the card is in my wife's name, Savannah`).
+        if nameNouns.contains(previous), words.separator(before: index, contains: ","), !words.startsLine(index),
+           words.endsClause(index) || words.endsLine(index), NameLexicon.isAnyGivenName(words[index].text) {
+            return .strong
         }
         // Whom to call back (`can you ring Rusty back?`).
         if callVerbs.contains(previous), words[index].isCapitalized || words.isLowercaseText, index + 1 < words.count, words.areAdjacent(index, index + 1),

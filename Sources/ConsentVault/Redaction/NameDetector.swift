@@ -294,6 +294,9 @@ enum NameDetector {
         let wordGivenPair = first.isCapitalized && !Self.determiners.contains(first.lower) && !Self.germanArticles.contains(first.lower) && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
             && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && !NameCues.isStopWord(words[index + 1].lower)
             && (NameLexicon.isSurname(words.stem(index + 1)) || hasSurnameEnding(words[index + 1].lower)) && (NameCues.followedByPlace(index + 1, in: words) || beforePeopleVerb(index + 1, in: words))
+        // A German article before a word that is a noun too makes it the noun (`Der Keller der Filiale`, `Die Punkte-App`), not a given name.
+        if index == origin, first.isCapitalized, !words.isLowercaseText, context != .strong, context != .naming, followsGermanArticle(index, in: words), !NameLexicon.isAnyGivenName(key: words[index].key),
+           !NameLexicon.isPlainSurname(words.stem(index)) { return nil }
         guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker || wordGivenPair,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
@@ -876,6 +879,13 @@ enum NameDetector {
     /// Interjections and conjunctions that open a clause in chat (`lol`, `omg`, `and`).
     private static let chatOpeners: Set<String> = ["lol", "omg", "ok", "okay", "btw", "fyi", "and", "und", "but", "aber", "so", "also", "oh", "ah", "hm", "hmm"]
     /// Words before a noun that no name follows in a lowercase chat (`the sole came off`, `my bill was wrong`).
+    /// Whether a German article or its contraction with a preposition stands right before word `index` (`Der Keller`, `zum Sankt-Martin-Umzug`).
+    private static func followsGermanArticle(_ index: Int, in words: NameWords) -> Bool {
+        index > 0 && words.areAdjacent(index - 1, index) && articlesBeforeNouns.contains(words[index - 1].lower)
+    }
+
+    private static let articlesBeforeNouns = germanArticles.union(["zum", "zur"])
+
     /// German definite articles, some of them given names too (`Der Bauer vom Wochenmarkt`).
     private static let germanArticles: Set<String> = ["der", "die", "das", "dem", "den", "des"]
     private static let determiners: Set<String> = ["the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
