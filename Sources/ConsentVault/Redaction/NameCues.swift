@@ -125,7 +125,7 @@ enum NameCues {
         // Replies that open an agent's chat line (`Agent: Sure, which address?`, `Agent: Gern, an welche Adresse?`).
         "sure", "gern", "gerne", "certainly", "absolutely", "selbstverständlich", "natürlich",
         // Typos of `address` and words that open a sentence about time (`my adress`, `Nächstes Jahr wird sie 1`).
-        "adress", "adres", "address", "anschrift", "supplier", "lieferant", "tracking", "avis", "retouren", "returns", "oh", "nächstes", "nächste", "nächsten", "letztes", "letzte", "letzten",
+        "erledigt", "adress", "adres", "address", "anschrift", "supplier", "lieferant", "tracking", "avis", "retouren", "returns", "oh", "nächstes", "nächste", "nächsten", "letztes", "letzte", "letzten",
         "back", "again", "away", "today", "yesterday", "tomorrow", "gestern", "heute", "vorhin", "vorgestern", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um", "aus", "from",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",

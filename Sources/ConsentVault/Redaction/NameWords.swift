@@ -331,8 +331,14 @@ struct NameWords {
     /// Whether word `index` ends its line (only spaces, closing punctuation or closing quotes after it).
     func endsLine(_ index: Int) -> Bool {
         var position = words[index].end
-        while position < text.count, text.isSpace(position) || text.is(position, ",") || text.is(position, ".") || Self.isQuote(text, position) { position += 1 }
+        while position < text.count, text.isSpace(position) || text.is(position, ",") || text.is(position, ".") || Self.isQuote(text, position)
+                || Self.isSmileyPart(text, position) { position += 1 }
         return position >= text.count || text.isWhitespace(position)
+    }
+
+    /// Whether the scalar at `position` may be part of a smiley ending a line (`Gruß Dieter :)`, `;-)`).
+    private static func isSmileyPart(_ text: ScalarText, _ position: Int) -> Bool {
+        text.is(position, ":") || text.is(position, ";") || text.is(position, "-") || text.is(position, ")")
     }
 
     /// Whether words `first` through `last` stand inside quotation marks of their own (`„Greta“`,
