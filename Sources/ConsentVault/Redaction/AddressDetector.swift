@@ -79,6 +79,7 @@ enum AddressDetector {
 
     private static let lowercaseSuffixes = ScalarText.lowercased(["straße", "strasse", "str.", "str", "gasse", "allee", "platz", "weg", "damm", "ring"])
     private static let inWord = ScalarText.lowercased([" in "])[0]
+    private static let orderAbbreviation = ScalarText.lowercased(["best."])[0]
     private static let postNumber = ScalarText.lowercased([", postnummer "])[0]
 
     /// Lowercase words that may stand inside a street name (`An der Alten Ziegelei`, `Weg zum See`). Not
@@ -414,7 +415,9 @@ enum AddressDetector {
             if text.is(wordEnd, ".") { wordEnd += 1 }
             guard wordEnd > cursor else { break }
             if text.initial(wordEnd - 1, in: suffixEndings) || text.is(wordEnd - 1, "."),
-               suffixes.contains(where: { $0.count <= wordEnd - cursor && text.lowercasedMatches($0, at: wordEnd - $0.count) }) {
+               suffixes.contains(where: { $0.count <= wordEnd - cursor && text.lowercasedMatches($0, at: wordEnd - $0.count) }),
+               // `Best.` abbreviates an order (`Rückerstattung Best. 3318-2291`), not a street.
+               !(wordEnd - cursor == 5 && text.lowercasedMatches(orderAbbreviation, at: cursor)) {
                 streetEnd = wordEnd
                 break
             }

@@ -125,7 +125,7 @@ enum NameCues {
         // Replies that open an agent's chat line (`Agent: Sure, which address?`, `Agent: Gern, an welche Adresse?`).
         "sure", "gern", "gerne", "certainly", "absolutely", "selbstverständlich", "natürlich",
         // Typos of `address` and words that open a sentence about time (`my adress`, `Nächstes Jahr wird sie 1`).
-        "erledigt", "adress", "adres", "address", "anschrift", "supplier", "lieferant", "tracking", "avis", "retouren", "returns", "oh", "nächstes", "nächste", "nächsten", "letztes", "letzte", "letzten",
+        "erledigt", "lovely", "adress", "adres", "address", "anschrift", "supplier", "lieferant", "tracking", "avis", "retouren", "returns", "oh", "nächstes", "nächste", "nächsten", "letztes", "letzte", "letzten",
         "back", "again", "away", "today", "yesterday", "tomorrow", "gestern", "heute", "vorhin", "vorgestern", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um", "aus", "from",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
@@ -506,6 +506,8 @@ enum NameCues {
             if second.isEmpty, previous == first { return .strong }
             if index > 1, previous == second, words[index - 2].lower == first { return .strong }
         }
+        // A surname signing a note with its writer's initials (`Bearb.: Klein / AK`, `Schön / MS`).
+        if words.signsWithInitials(index) { return .strong }
         // Whose name something is in, after a comma (`the card is in my wife's name, Savannah`).
         if nameNouns.contains(previous), words.separator(before: index, contains: ","), !words.startsLine(index),
            words.endsClause(index) || words.endsLine(index), NameLexicon.isAnyGivenName(words[index].text) {

@@ -336,6 +336,17 @@ struct NameWords {
         return position >= text.count || text.isWhitespace(position)
     }
 
+    /// Whether capitalized word `index` is followed by ` / ` and two or three capitals, the last its own initial (`Klein / AK`):
+    /// a writer's surname and initials signing a note.
+    func signsWithInitials(_ index: Int) -> Bool {
+        let word = words[index]
+        guard word.isCapitalized, text.isSpace(word.end), text.is(word.end + 1, "/"), text.isSpace(word.end + 2) else { return false }
+        let initials = word.end + 3
+        var end = initials
+        while text.isUpper(end), text.isASCIILetter(end), end - initials < 4 { end += 1 }
+        return (2...3).contains(end - initials) && !text.isLetter(end) && text[end - 1] == text[word.start]
+    }
+
     /// Whether the scalar at `position` may be part of a smiley ending a line (`Gruß Dieter :)`, `;-)`).
     private static func isSmileyPart(_ text: ScalarText, _ position: Int) -> Bool {
         text.is(position, ":") || text.is(position, ";") || text.is(position, "-") || text.is(position, ")")
