@@ -565,7 +565,8 @@ struct RedactorCoverageTests {
         // Whose name a card is in, after a comma; whom a source is; whom the doorbell names.
         ("the card is in my wife's name, Savannah\nCS: ok", ["PERSON:Savannah"]), ("According to Robin the address on file is old", ["PERSON:Robin"]),
         ("the doorbell says Doherty.", ["PERSON:Doherty"]), ("Sie war super!\n\nGruß Dieter :)", ["PERSON:Dieter"]),
-        ("Bearb.: Klein / AK", ["PERSON:Klein"]), ("Rückruf erfolgt. Krause / MK", ["PERSON:Krause"]), ("zofia, der schulze-wessel hat schon wieder angerufen", ["PERSON:zofia", "PERSON:schulze-wessel"]),
+        ("Bearb.: Klein / AK", ["PERSON:Klein"]), ("Anschrift: Bergmannstraße 53b, Münster", ["ADDRESS:Bergmannstraße 53b, Münster"]),
+        ("Adresse: im wiesengrund 134a, köln", ["ADDRESS:wiesengrund 134a, köln"]), ("Rückruf erfolgt. Krause / MK", ["PERSON:Krause"]), ("zofia, der schulze-wessel hat schon wieder angerufen", ["PERSON:zofia", "PERSON:schulze-wessel"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -717,7 +718,7 @@ struct RedactorCoverageTests {
         "Hi and welcome to Sunny Side Grocers live chat.", "Angebot für die Kundin:\n\nFallübersicht für die Regionalleitung",
         "Returns Centre, Greenleaf Home, Unit 4 Meadowbank Park, Leeds LS11 5QZ.", "Retourenzentrum Modehaus Lange, Industriestraße 40, 36251 Bad Hersfeld.",
         "Gewinner Gewinnspiel Laternenzauber", "Der Bauer vom Wochenmarkt liefert", "Agent: Sure, which address?\nCustomer: ok", "Hotline 0800 100 200 (kostenlos).",
-        "Größe ART-8521-L ist aus", "wg. Rückerstattung Best. 3318-2291", "Agent: Lovely, I'll send a reset link\nCustomer: ok", "Preis 5 / XL", "Preis: 5 Euro :)", "Gutschrift. Erledigt, Danke (10 Uhr)", "„Die Punkte-App ist super!“", "Avis per SMS an den Kunden", "Agent: Oh, bitte die Kartennummer\nKunde: ok",
+        "Größe ART-8521-L ist aus", "Filiale Schillerstraße 3, Öffnungszeiten", "wg. Rückerstattung Best. 3318-2291", "Agent: Lovely, I'll send a reset link\nCustomer: ok", "Preis 5 / XL", "Preis: 5 Euro :)", "Gutschrift. Erledigt, Danke (10 Uhr)", "„Die Punkte-App ist super!“", "Avis per SMS an den Kunden", "Agent: Oh, bitte die Kartennummer\nKunde: ok",
         "Kundenanfragen zu Retouren an retouren@example.de weiterleiten", "item BW-1197-GR is discontinued.", "Bosch, Makita und Kärcher mit Rabatt",
         "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
     ])

@@ -1116,6 +1116,21 @@ enum AddressDetector {
         return cursor
     }
 
+    /// End of a city's one word (four letters or more, or hyphenated) at `start` that ends its clause or line, and is no word that
+    /// closes a message (`, danke!`, `, thanks.`); nil otherwise.
+    private static func cityWithoutPostcode(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isLetter(start) else { return nil }
+        var end = start
+        while text.isLetter(end) || text.is(end, "-") && text.isLetter(end + 1), end - start < maximumWord { end += 1 }
+        let endsClause = end >= text.count || text.isWhitespace(end) && !text.isSpace(end) || clauseEnds.contains { text.is(end, $0) }
+        guard end - start >= 4, endsClause, !notCities.contains(text.string(start, end).lowercased()) else { return nil }
+        return end
+    }
+
+    /// Words after a street and a comma that close the message, not name a city.
+    private static let notCities: Set<String> = ["danke", "bitte", "sorry", "thanks", "please", "cheers", "gruß", "grüße", "merci", "vielen", "okay",
+                                                 "ja", "nein", "genau", "richtig", "korrekt", "correct", "right", "oder", "aber", "sonst", "also", "stimmt"]
+
     /// Past a country prefix of a postcode (`D-10115`, `A-8010`, `CH-4051`), or `cursor` itself.
     private static func countryPrefixEnd(_ text: ScalarText, _ cursor: Int) -> Int {
         for prefix in countryPrefixes where text.isUpper(cursor) && text.lowercasedMatches(prefix, at: cursor) && text.isDigit(cursor + prefix.count) {
@@ -1145,6 +1160,8 @@ enum AddressDetector {
         cursor = countryPrefixEnd(text, cursor + 1)
         let codeStart = cursor
         while text.isDigit(cursor) { cursor += 1 }
+        // A city without its postcode after a comma, ending the clause or line (`Bergmannstraße 53b, Münster`, `im wiesengrund 134a, köln`).
+        if cursor == codeStart, text.is(withFlat, ","), let city = cityWithoutPostcode(text, codeStart) { return city }
         // A German postcode without its city, ending the clause (`Mühlenweg 81 90402.`).
         if cursor - codeStart == 5, codeStart == end + 1, !text.isAlphanumeric(cursor), !(text.isSpace(cursor) && text.isAlphanumeric(cursor + 1)) {
             return cursor
