@@ -566,7 +566,7 @@ struct RedactorCoverageTests {
         ("the card is in my wife's name, Savannah\nCS: ok", ["PERSON:Savannah"]), ("According to Robin the address on file is old", ["PERSON:Robin"]),
         ("the doorbell says Doherty.", ["PERSON:Doherty"]), ("Sie war super!\n\nGruß Dieter :)", ["PERSON:Dieter"]),
         ("Bearb.: Klein / AK", ["PERSON:Klein"]), ("Anschrift: Bergmannstraße 53b, Münster", ["ADDRESS:Bergmannstraße 53b, Münster"]),
-        ("Adresse: im wiesengrund 134a, köln", ["ADDRESS:wiesengrund 134a, köln"]), ("Rückruf erfolgt. Krause / MK", ["PERSON:Krause"]), ("zofia, der schulze-wessel hat schon wieder angerufen", ["PERSON:zofia", "PERSON:schulze-wessel"]),
+        ("wohnt Im Wiesengrund 134a, Köln.", ["ADDRESS:Im Wiesengrund 134a, Köln"]), ("Rückruf erfolgt. Krause / MK", ["PERSON:Krause"]), ("zofia, der schulze-wessel hat schon wieder angerufen", ["PERSON:zofia", "PERSON:schulze-wessel"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
