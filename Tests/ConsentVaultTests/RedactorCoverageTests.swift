@@ -565,7 +565,9 @@ struct RedactorCoverageTests {
         // Whose name a card is in, after a comma; whom a source is; whom the doorbell names.
         ("the card is in my wife's name, Savannah\nCS: ok", ["PERSON:Savannah"]), ("According to Robin the address on file is old", ["PERSON:Robin"]),
         ("the doorbell says Doherty.", ["PERSON:Doherty"]), ("Sie war super!\n\nGruß Dieter :)", ["PERSON:Dieter"]),
-        ("Bearb.: Klein / AK", ["PERSON:Klein"]), ("Anschrift: Bergmannstraße 53b, Münster", ["ADDRESS:Bergmannstraße 53b, Münster"]),
+        ("Bearb.: Klein / AK", ["PERSON:Klein"]),
+        ("Agent: How can I help?\nDakota: it's dakota garcia, member no 1585 1440\nAgent: ok",
+         ["PERSON:Dakota", "PERSON:dakota", "MEMBER_NUMBER:1585 1440"]), ("Agent: ok\nWill: i will call back\nAgent: ok", ["PERSON:Will"]), ("Anschrift: Bergmannstraße 53b, Münster", ["ADDRESS:Bergmannstraße 53b, Münster"]),
         ("wohnt Im Wiesengrund 134a, Köln.", ["ADDRESS:Im Wiesengrund 134a, Köln"]), ("Rückruf erfolgt. Krause / MK", ["PERSON:Krause"]), ("zofia, der schulze-wessel hat schon wieder angerufen", ["PERSON:zofia", "PERSON:schulze-wessel"]),
     ]
 

@@ -70,7 +70,11 @@ enum NameDetector {
         found.removeAll { namesStreetOrFirm($0, in: text) }
         guard !vouched.isEmpty else { return found }
         // Keys of names found written in lowercase (`hauke: …`), whose other lowercase mentions count too.
-        let lowercaseVouched = Set((0..<words.count).filter { covered[$0] && !words[$0].isCapitalized }.compactMap { vouchingKey($0, in: words) })
+        // So do a chat speaker's given names that are no words (`Dakota: it's dakota garcia`).
+        let lowercaseVouched = Set((0..<words.count).compactMap { index -> String? in
+            guard covered[index], let key = vouchingKey(index, in: words) else { return nil }
+            return !words[index].isCapitalized || words.isSpeakerLabel(index) && !NameLexicon.isAmbiguousGivenName(key: key) ? key : nil
+        })
         // Other mentions of a name already found (a first name alone in the signature), also with a possessive `s`
         // the lexicon does not know the name for (`an Gernots Mail` after `Gernot:`).
         for position in 0..<words.count where !covered[position] {
