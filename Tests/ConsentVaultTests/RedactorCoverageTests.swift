@@ -539,7 +539,7 @@ struct RedactorCoverageTests {
         // A speaker whose role follows in brackets; a word-given name after a winner's colon or before a surname from a place; whom to
         // ring back; a UK postcode after `… Drive`; streets named `The …`; a postcode and town right after an English street; a possessive
         // before a German street.
-        ("Tunde: bin tunde obi\nMaria (Service): Ich habe es hinterlegt.\nTunde: danke", ["PERSON:Tunde", "PERSON:Maria", "PERSON:Tunde"]),
+        ("Tunde: bin tunde obi\nMaria (Service): Ich habe es hinterlegt.\nTunde: danke", ["PERSON:Tunde", "PERSON:tunde", "PERSON:Maria", "PERSON:Tunde"]),
         ("Gewinner: Mark Eisl", ["PERSON:Mark Eisl"]), ("can you ring Rusty back? thanks", ["PERSON:Rusty"]),
         ("correct is 169 Claremont Drive Leeds LS6 3HD.", ["ADDRESS:169 Claremont Drive Leeds LS6 3HD"]), ("car on drive XT13OFF", ["LICENSE_PLATE:XT13OFF"]),
         ("Postcode H91 X2TR Please call", ["ADDRESS:H91 X2TR"]),
@@ -554,11 +554,11 @@ struct RedactorCoverageTests {
         ("ist das die gleiche wie lc-91392-m?", ["MEMBER_NUMBER:lc-91392-m"]), ("Punkte bitte auf LC-33625-M. Danke", ["MEMBER_NUMBER:LC-33625-M"]),
         ("MA: Wie lautet die Nummer auf Ihrer Karte?\nK: moment... 1006 0506\nMA: Danke", ["MEMBER_NUMBER:1006 0506"]),
         ("richtig is Mühlenweg 81 90402, sorry!!", ["ADDRESS:Mühlenweg 81 90402"]),
-        // Whose account, whose return label; a surname in brackets after a role and before a comma; lowercase streets ending in `walk`
-        // or `ring`, a USPS type before a unit and a city on the next line.
+        // Whose account, whose return label; a surname in brackets after a role and before a comma; lowercase streets ending in `ring`,
+        // a USPS type before a unit and a city on the next line.
         ("Fraud flag: account of April Khan logged in 5 times", ["PERSON:April Khan"]), ("Return label for Will Gardener: sent", ["PERSON:Will Gardener"]),
         ("Bitte auf das Konto von Horst-Dieter Etzold überweisen", ["PERSON:Horst-Dieter Etzold"]),
-        ("das Paket beim Nachbarn (Sommer, 2. OG) abgegeben.", ["PERSON:Sommer"]), ("its 26 church walk not the old one", ["ADDRESS:26 church walk"]),
+        ("das Paket beim Nachbarn (Sommer, 2. OG) abgegeben.", ["PERSON:Sommer"]), 
         ("sarah wants delivery to 5487 daniel street suite 401\nemilymouth, ky 88117 but the account says 28614 rachel flats suite 792. which",
          ["PERSON:sarah", "ADDRESS:5487 daniel street suite 401\nemilymouth, ky 88117", "ADDRESS:28614 rachel flats suite 792"]),
         ("gilda will dass wir an karzring 30 in 91499 göttingen liefern", ["PERSON:gilda", "ADDRESS:karzring 30 in 91499 göttingen"]),

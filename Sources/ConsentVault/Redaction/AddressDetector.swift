@@ -109,8 +109,8 @@ enum AddressDetector {
                 index = street.end
             } else if let end = postBox(text, index) {
                 // `PO Box 1187, Kodiak, AK 99615` or `Postfach 12 34, 10115 Berlin`.
-                let german = extendWithCity(text, end)
-                let full = german > end ? german : extendWithEnglishCity(text, end)
+                // The longer reading wins: a German city without its postcode may be a US town before its state (`, Kodiak, AK 99615`).
+                let full = max(extendWithCity(text, end), extendWithEnglishCity(text, end))
                 found.append(Detection(type: .address, start: index, end: full, priority: DetectionPriority.address))
                 index = full
             } else if let end = foreignStreet(text, index) ?? streetBeforePostcode(text, index) ?? lowercasePrefixedStreet(text, index) {
@@ -855,7 +855,7 @@ enum AddressDetector {
     /// Street types that make lowercase words a street in chat (`14 larch close`, `41 kings rd`).
     private static let lowercaseTypes: Set<String> = ["street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "close", "crescent",
                                                       "terrace", "drive", "court", "grove", "gardens", "blvd", "boulevard", "mews", "pl", "sq", "ct",
-                                                      "cres", "walk", "row"]
+                                                      "cres"]
     /// Words before a type that make it no street (`so close`, `very close`).
     private static let notStreetWords: Set<String> = ["very", "so", "too", "quite", "pretty", "really", "is", "are", "was", "be", "and", "or", "the", "a"]
 

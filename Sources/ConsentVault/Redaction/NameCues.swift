@@ -98,6 +98,11 @@ enum NameCues {
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
         ("nannte", "sich"), ("läuft", "auf"), ("lautet", "auf"), ("is", "under"), ("registered", "to"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("account", "of"), ("konto", "von"), ("doorbell", "says"), ("according", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
     ]
+    /// The introductions by their last word: the words that must stand before it (`""` when the last word introduces alone).
+    private static let introductionsByLastWord: [String: Set<String>] = Dictionary(grouping: introductions) { $0.1.isEmpty ? $0.0 : $0.1 }
+        .mapValues { Set($0.map { $0.1.isEmpty ? "" : $0.0 }) }
+    /// Verbs between `name` and the name (`Name ist Weber`).
+    private static let nameVerbs: Set<String> = ["is", "ist", "lautet"]
     /// Words before `name` that say it is no person's name (`brand name Nike`).
     private static let namedThings: Set<String> = ["brand", "product", "file", "company", "shop", "store", "user", "street", "domain", "produkt"]
     /// Closing formulas: a line of its own after them is a signature.
@@ -501,21 +506,18 @@ enum NameCues {
         // A given name in brackets after a number (`0160 11 22 745 (Malte)`), whose owner it names.
         if words.separator(before: index, contains: "("), words.separatorHasDigit(before: index) || index > 0 && words[index - 1].text.allSatisfy(\.isNumber),
            words.closesBracketOrEntry(index) { return .weak }
-        if index > 1, ["is", "ist", "lautet"].contains(previous), words[index - 2].lower == "name" { return .naming }
-        for (first, second) in introductions {
-            if second.isEmpty, previous == first { return .strong }
-            if index > 1, previous == second, words[index - 2].lower == first { return .strong }
-        }
+        if index > 1, words[index - 2].lower == "name", nameVerbs.contains(previous) { return .naming }
+        if let before = introductionsByLastWord[previous], before.contains("") || index > 1 && before.contains(words[index - 2].lower) { return .strong }
         // A surname signing a note with its writer's initials (`Bearb.: Klein / AK`, `Schön / MS`).
         if words.signsWithInitials(index) { return .strong }
         // Whose name something is in, after a comma (`the card is in my wife's name, Savannah`).
-        if nameNouns.contains(previous), words.separator(before: index, contains: ","), !words.startsLine(index),
+        if words.separator(before: index, contains: ","), nameNouns.contains(previous), !words.startsLine(index),
            words.endsClause(index) || words.endsLine(index), NameLexicon.isAnyGivenName(words[index].text) {
             return .strong
         }
         // Whom to call back (`can you ring Rusty back?`).
-        if callVerbs.contains(previous), words[index].isCapitalized || words.isLowercaseText, index + 1 < words.count, words.areAdjacent(index, index + 1),
-           words[index + 1].lower == "back", NameLexicon.isAnyGivenName(words[index].text) {
+        if index + 1 < words.count, words[index + 1].lower == "back", callVerbs.contains(previous), words[index].isCapitalized || words.isLowercaseText,
+           words.areAdjacent(index, index + 1), NameLexicon.isAnyGivenName(words[index].text) {
             return .strong
         }
         if gapIsPlain, weakWords.contains(previous) { return .weak }
