@@ -1129,7 +1129,7 @@ enum AddressDetector {
 
     /// Words after a street and a comma that close the message, not name a city.
     private static let notCities: Set<String> = ["danke", "bitte", "sorry", "thanks", "please", "cheers", "gruß", "grüße", "merci", "vielen", "okay",
-                                                 "ja", "nein", "genau", "richtig", "korrekt", "correct", "right", "oder", "aber", "sonst", "also", "stimmt"]
+                                                 "nein", "genau", "richtig", "korrekt", "correct", "right", "oder", "aber", "sonst", "also", "stimmt"]
 
     /// Past a country prefix of a postcode (`D-10115`, `A-8010`, `CH-4051`), or `cursor` itself.
     private static func countryPrefixEnd(_ text: ScalarText, _ cursor: Int) -> Int {
@@ -1152,7 +1152,7 @@ enum AddressDetector {
         // ` in Bremen` ending the sentence or line: the city without its postcode.
         if cursor == end, text.lowercasedMatches(inWord, at: cursor), text.isUpper(cursor + inWord.count), text.isLetter(cursor + inWord.count + 1) {
             let cityEnd = wordEnd(text, cursor + inWord.count)
-            if cityEnd >= text.count || text.isWhitespace(cityEnd) && !text.isSpace(cityEnd) || [".", ",", ";", "!", "?", ")"].contains(where: { text.is(cityEnd, $0) }) {
+            if cityEnd >= text.count || text.isWhitespace(cityEnd) && !text.isSpace(cityEnd) || clauseEnds.contains(where: { text.is(cityEnd, $0) }) {
                 return cityEnd
             }
         }
