@@ -539,7 +539,7 @@ struct RedactorCoverageTests {
         // A speaker whose role follows in brackets; a word-given name after a winner's colon or before a surname from a place; whom to
         // ring back; a UK postcode after `… Drive`; streets named `The …`; a postcode and town right after an English street; a possessive
         // before a German street.
-        ("Tunde: bin tunde obi\nMaria (Service): Ich habe es hinterlegt.\nTunde: danke", ["PERSON:Tunde", "PERSON:tunde", "PERSON:Maria", "PERSON:Tunde"]),
+        ("Tunde: bin tunde obi\nMaria (Service): Ich habe es hinterlegt.\nTunde: danke", ["PERSON:Tunde", "PERSON:tunde obi", "PERSON:Maria", "PERSON:Tunde"]),
         ("Gewinner: Mark Eisl", ["PERSON:Mark Eisl"]), ("can you ring Rusty back? thanks", ["PERSON:Rusty"]),
         ("correct is 169 Claremont Drive Leeds LS6 3HD.", ["ADDRESS:169 Claremont Drive Leeds LS6 3HD"]), ("car on drive XT13OFF", ["LICENSE_PLATE:XT13OFF"]),
         ("Postcode H91 X2TR Please call", ["ADDRESS:H91 X2TR"]),
@@ -567,8 +567,11 @@ struct RedactorCoverageTests {
         ("the doorbell says Doherty.", ["PERSON:Doherty"]), ("Sie war super!\n\nGruß Dieter :)", ["PERSON:Dieter"]),
         ("Bearb.: Klein / AK", ["PERSON:Klein"]),
         ("Agent: How can I help?\nDakota: it's dakota garcia, member no 1585 1440\nAgent: ok",
-         ["PERSON:Dakota", "PERSON:dakota", "MEMBER_NUMBER:1585 1440"]), ("Agent: ok\nWill: i will call back\nAgent: ok", ["PERSON:Will"]), ("Anschrift: Bergmannstraße 53b, Münster", ["ADDRESS:Bergmannstraße 53b, Münster"]),
+         ["PERSON:Dakota", "PERSON:dakota garcia", "MEMBER_NUMBER:1585 1440"]), ("Agent: ok\nWill: i will call back\nAgent: ok", ["PERSON:Will"]), ("Anschrift: Bergmannstraße 53b, Münster", ["ADDRESS:Bergmannstraße 53b, Münster"]),
         ("wohnt Im Wiesengrund 134a, Köln.", ["ADDRESS:Im Wiesengrund 134a, Köln"]), ("Rückruf erfolgt. Krause / MK", ["PERSON:Krause"]), ("zofia, der schulze-wessel hat schon wieder angerufen", ["PERSON:zofia", "PERSON:schulze-wessel"]),
+        // A chat line without capitals in a capitalized text reads as chat on its own.
+        ("Agent: Was kann ich für Sie tun?\nKunde: bin ismail möller-demir, karte weg", ["PERSON:ismail möller-demir"]),
+        ("Agent: Hello!\nCustomer: i'm logged into brandon's account now, is that ok?", ["PERSON:brandon"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -723,6 +726,7 @@ struct RedactorCoverageTests {
         "Größe ART-8521-L ist aus", "Filiale Schillerstraße 3, Öffnungszeiten", "wg. Rückerstattung Best. 3318-2291", "Agent: Lovely, I'll send a reset link\nCustomer: ok", "Preis 5 / XL", "Preis: 5 Euro :)", "Gutschrift. Erledigt, Danke (10 Uhr)", "„Die Punkte-App ist super!“", "Avis per SMS an den Kunden", "Agent: Oh, bitte die Kartennummer\nKunde: ok",
         "Kundenanfragen zu Retouren an retouren@example.de weiterleiten", "item BW-1197-GR is discontinued.", "Bosch, Makita und Kärcher mit Rabatt",
         "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
+        "Ticket 3\nnote: pls check the winter collection, it is sold out", "Ticket 4\nnotiz: rose und stein im lager nachzählen",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -516,7 +516,7 @@ enum NameCues {
             return .strong
         }
         // Whom to call back (`can you ring Rusty back?`).
-        if index + 1 < words.count, words[index + 1].lower == "back", callVerbs.contains(previous), words[index].isCapitalized || words.isLowercaseText,
+        if index + 1 < words.count, words[index + 1].lower == "back", callVerbs.contains(previous), words[index].isCapitalized || words[index].isInLowercase,
            words.areAdjacent(index, index + 1), NameLexicon.isAnyGivenName(words[index].text) {
             return .strong
         }
@@ -553,7 +553,7 @@ enum NameCues {
     private static func nameOnlyLine(from index: Int, in words: NameWords) -> Bool {
         var last = index
         while last < words.count, last - index < 4 {
-            guard words[last].isCapitalized || words.isLowercaseText || particles.contains(words[last].lower) else { return false }
+            guard words[last].isCapitalized || words[last].isInLowercase || particles.contains(words[last].lower) else { return false }
             if words.endsLine(last) { return true }
             guard last + 1 < words.count else { return false }
             if followedByPlace(last, in: words) { return true }

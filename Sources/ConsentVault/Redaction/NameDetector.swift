@@ -79,7 +79,7 @@ enum NameDetector {
         // the lexicon does not know the name for (`an Gernots Mail` after `Gernot:`).
         for position in 0..<words.count where !covered[position] {
             let word = words[position]
-            let writtenAsFound = word.isCapitalized || words.isLowercaseText || !lowercaseVouched.isEmpty
+            let writtenAsFound = word.isCapitalized || word.isInLowercase || !lowercaseVouched.isEmpty
             guard writtenAsFound, word.end - word.start >= 3, !words.isInsideToken(position) else { continue }
             let lower = word.lower.isEmpty ? text.string(word.start, word.end).lowercased() : word.lower
             var key = word.key.isEmpty ? NameLexicon.key(lower) : word.key
@@ -94,7 +94,7 @@ enum NameDetector {
             let monthAsName = Self.monthGivenNames.contains(lower) && word.isCapitalized && !words.separatorHasDigit(before: position)
                 && !(position > 0 && Self.datePrepositions.contains(words[position - 1].lower))
             guard vouched.contains(key), !NameCues.isStopWord(lower) || monthAsName, !(possessiveStem.map(NameCues.isStopWord) ?? false),
-                  word.isCapitalized || (words.isLowercaseText || lowercaseVouched.contains(key)) && !Self.auxiliaries.contains(lower) else { continue }
+                  word.isCapitalized || (word.isInLowercase || lowercaseVouched.contains(key)) && !Self.auxiliaries.contains(lower) else { continue }
             guard !namesStreetOrFirm(Detection(type: .person, start: word.start, end: end, priority: DetectionPriority.cueName), in: text) else { continue }
             found.append(Detection(type: .person, start: word.start, end: end, priority: DetectionPriority.cueName))
         }
@@ -151,7 +151,7 @@ enum NameDetector {
                     || NameLexicon.isAnyGivenName(key: words[before].key) && NameLexicon.isSurname(words.stem(wordIndex))
                         && name.end > words[wordIndex].end + 1 && !NameCues.isStopWord(words[before].lower) && !imperatives.contains(words[before].lower))
             // A lowercase given name that is also a word before a lowercase surname found (`im hunter byrne`), not after a determiner.
-            let lowercasePrefix = words.isLowercaseText && !words[before].isCapitalized && !words[wordIndex].isCapitalized && words[before].text.count >= 3
+            let lowercasePrefix = words[before].isInLowercase && !words[before].isCapitalized && !words[wordIndex].isCapitalized && words[before].text.count >= 3
                 && !NameCues.particles.contains(words[wordIndex].lower)
                 && NameLexicon.isAmbiguousGivenName(key: words[before].key) && isSurname(words.stem(wordIndex)) && !NameCues.isStopWord(words[before].lower)
                 && !auxiliaries.contains(words[before].lower) && !adverbs.contains(words[before].lower) && !imperatives.contains(words[before].lower)
@@ -186,7 +186,7 @@ enum NameDetector {
             // A month that is a given name too, listed last (`Margaret, Olive and June`).
             let listedMonth = candidate > name && word.isCapitalized && Self.monthGivenNames.contains(word.lower)
             guard word.text.count >= 3, !words.isInsideToken(candidate), !words.endsWithPossessive(candidate) || candidate > name,
-                  word.isCapitalized ? other.isCapitalized : !other.isCapitalized && words.isLowercaseText,
+                  word.isCapitalized ? other.isCapitalized : !other.isCapitalized && word.isInLowercase,
                   !NameCues.isStopWord(word.lower) || listedMonth, !NameCues.isCueWord(word.lower) else { return false }
             let key = NameLexicon.key(word.stem)
             // A given name the lists do not know, opening an entry before a given name (`Beschwerde: Gzim und Juana Kessler`,
@@ -299,7 +299,7 @@ enum NameDetector {
             && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && !NameCues.isStopWord(words[index + 1].lower)
             && (NameLexicon.isSurname(words.stem(index + 1)) || hasSurnameEnding(words[index + 1].lower)) && (NameCues.followedByPlace(index + 1, in: words) || beforePeopleVerb(index + 1, in: words))
         // A German article before a word that is a noun too makes it the noun (`Der Keller der Filiale`, `Die Punkte-App`), not a given name.
-        if index == origin, first.isCapitalized, !words.isLowercaseText, context != .strong, context != .naming, followsGermanArticle(index, in: words), !NameLexicon.isAnyGivenName(key: words[index].key),
+        if index == origin, first.isCapitalized, !first.isInLowercase, context != .strong, context != .naming, followsGermanArticle(index, in: words), !NameLexicon.isAnyGivenName(key: words[index].key),
            !NameLexicon.isPlainSurname(words.stem(index)) { return nil }
         guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker || wordGivenPair,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
@@ -373,12 +373,12 @@ enum NameDetector {
             && (Self.auxiliaries.contains(words[index + 1].lower) || Self.peopleVerbs.contains(words[index + 1].lower))
             && (NameLexicon.isPlainSurname(words.stem(index)) || first.text.contains("-" as Character) && isDoubleSurname(first.text))
         // A lowercase surname opening a chat line's speech before what the person did (`steffen: schär hat im laden angerufen`).
-        let surnameOpensSpeech = !first.isCapitalized && words.isLowercaseText && words.opensEntry(index) && first.text.count >= 4
+        let surnameOpensSpeech = !first.isCapitalized && first.isInLowercase && words.opensEntry(index) && first.text.count >= 4
             && index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.auxiliaries.contains(words[index + 1].lower)
             && NameLexicon.isPlainSurname(words.stem(index)) && !NameLexicon.isAnyGivenName(first.text)
         // A lowercase given name opening a clause in chat before an auxiliary (`autumn is covering`, `lol august hat schon wieder …`,
         // `omg may just pasted …`), not a thing after a determiner (`the jade is sold out`).
-        let givenOpensClause = !first.isCapitalized && words.isLowercaseText && first.text.count >= 3 && origin == index
+        let givenOpensClause = !first.isCapitalized && first.isInLowercase && first.text.count >= 3 && origin == index
             && (words.opensEntry(index) || words.separator(before: index, contains: ",") || index > 0 && Self.chatOpeners.contains(words[index - 1].lower))
             && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && (Self.clauseAuxiliaries.contains(words[index + 1].lower)
@@ -432,7 +432,7 @@ enum NameDetector {
                     || ["i'm", "i’m"].contains(words[origin - 1].lower) && (words.endsClause(index) || words.endsLine(index))
                     || index + 1 < words.count && words.areAdjacent(index, index + 1) && NameLexicon.isPlainSurname(words.stem(index + 1))))
             guard repeatedSpeaker || cuedForeign || namesOwner || cuedGiven || announcesSelf || fromPlaceLowercase || words.pointsToGroup(index)
-                    || words.isLowercaseText && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
+                    || first.isInLowercase && (first.text.count >= 3 && NameLexicon.isGivenName(key: words[index].key)
                     || (context == .strong && first.text.count >= 4 && isSurname(words.stem(index)) && !Self.auxiliaries.contains(first.lower))) else { return nil }
         }
         var last = index

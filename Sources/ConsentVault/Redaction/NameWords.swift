@@ -12,20 +12,22 @@ struct NameWords {
         let text: String
         /// Lowercased.
         let lower: String
-        /// Lexicon key (`NameLexicon.key`), without a possessive `s`; empty for lowercase words in capitalized text.
+        /// Lexicon key (`NameLexicon.key`), without a possessive `s`; empty for lowercase words in capitalized lines.
         let key: String
         /// The word without a possessive ending (`Annas` → `Anna`, `Sarah's` → `Sarah`).
         let stem: String
         /// Starts with an uppercase letter.
         let isCapitalized: Bool
+        /// Stands in a text or a line written without capitals (chat), where lowercase lexicon names count after cues.
+        let isInLowercase: Bool
     }
 
     private let words: [Word]
     /// Letters in the longest cue word (`ansprechpartnerin`): longer lowercase words are never looked at as text.
     private static let longestCue = 17
+    /// Letters a line needs before it counts as written without capitals on its own (`ok danke` does not).
+    private static let lowercaseLineLetters = 10
     private let text: ScalarText
-    /// Whether the text is written without capitals (chat): then lowercase lexicon names count after cues.
-    let isLowercaseText: Bool
     /// Lowercase words that open a line followed by `:`, with the number of such lines.
     private var speakerCounts: [String: Int] = [:]
     /// How many lines of the text start with a speaker label.
@@ -44,38 +46,57 @@ struct NameWords {
 
     init(_ text: ScalarText) {
         self.text = text
-        var spans: [(start: Int, end: Int)] = []
-        var index = 0
+        var spans: [(start: Int, end: Int, line: Int)] = []
+        var index = 0, line = 0, wordInLine = 0
         var uppercase = 0, letters = 0
+        // Letters and capitals per line, without a leading speaker label (`Kunde: bin grad bei lenas konto`).
+        var lineLetters: [Int] = [0], lineUppercase: [Int] = [0]
         while index < text.count {
+            if text.isWhitespace(index), !text.isSpace(index) {
+                line += 1
+                wordInLine = 0
+                lineLetters.append(0)
+                lineUppercase.append(0)
+            }
             guard text.isLetter(index), !text.isLetter(index - 1) else { index += 1; continue }
-            var end = index
+            var end = index, wordUppercase = 0
             while text.isLetter(end) || ((text.is(end, "'") || text.is(end, "’") || text.is(end, "-")) && text.isLetter(end + 1) && text.isLetter(end - 1)) {
-                if text.isUpper(end) { uppercase += 1 }
-                letters += 1
+                if text.isUpper(end) { wordUppercase += 1 }
                 end += 1
             }
-            spans.append((index, end))
+            uppercase += wordUppercase
+            letters += end - index
+            if wordInLine > 1 || !text.is(end, ":") {
+                lineLetters[line] += end - index
+                lineUppercase[line] += wordUppercase
+            }
+            spans.append((index, end, line))
+            wordInLine += 1
             index = end
         }
-        // Chat: almost no capitals, or a text that does not even start with one (`quick q from youssef: … 34 Marsh Lane`).
+        // Chat: almost no capitals, or a text that does not even start with one (`quick q from youssef: … 34 Marsh Lane`);
+        // a line of a capitalized text counts on its own when it has no capitals at all (a chat line in a ticket).
         let startsLowercase = spans.first.map { !text.isUpper($0.start) } ?? false
         let lowercaseText = letters > 0 && (uppercase * 20 < letters || startsLowercase)
-        isLowercaseText = lowercaseText
+        let lowercaseLines = zip(lineLetters, lineUppercase).map { letters, uppercase in
+            lowercaseText || letters >= Self.lowercaseLineLetters && uppercase == 0
+        }
         // Strings only where they can matter: every cue word is short, and only capitalized words
-        // (or any word of a text written without capitals) can be names.
+        // (or any word of a text or line written without capitals) can be names.
         words = spans.map { span in
             let capitalized = text.isUpper(span.start)
-            guard capitalized || lowercaseText || span.end - span.start <= Self.longestCue else {
-                return Word(start: span.start, end: span.end, text: "", lower: "", key: "", stem: "", isCapitalized: false)
+            let inLowercase = lowercaseLines[span.line]
+            guard capitalized || inLowercase || span.end - span.start <= Self.longestCue else {
+                return Word(start: span.start, end: span.end, text: "", lower: "", key: "", stem: "", isCapitalized: false, isInLowercase: false)
             }
             let word = text.string(span.start, span.end)
-            let stem = capitalized || lowercaseText ? Self.withoutPossessive(word, lowercaseText: lowercaseText,
+            let stem = capitalized || inLowercase ? Self.withoutPossessive(word, lowercaseText: inLowercase,
                                                                              beforeNoun: text.isSpace(span.end) && text.isUpper(span.end + 1)) : word
             // A lowercase word that labels a line (`johanna: …`) is looked up too: chat speakers are names.
             let labelsLine = text.is(span.end, ":") && (span.start == 0 || text.isWhitespace(span.start - 1) && !text.isSpace(span.start - 1))
-            let key = capitalized || lowercaseText || labelsLine ? NameLexicon.key(stem) : ""
-            return Word(start: span.start, end: span.end, text: word, lower: word.lowercased(), key: key, stem: stem, isCapitalized: capitalized)
+            let key = capitalized || inLowercase || labelsLine ? NameLexicon.key(stem) : ""
+            return Word(start: span.start, end: span.end, text: word, lower: word.lowercased(), key: key, stem: stem, isCapitalized: capitalized,
+                        isInLowercase: inLowercase)
         }
         var counts: [String: Int] = [:]
         for index in words.indices where isSpeakerLabel(index) && !words[index].lower.isEmpty {
