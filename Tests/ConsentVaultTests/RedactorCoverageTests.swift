@@ -572,6 +572,11 @@ struct RedactorCoverageTests {
         // A chat line without capitals in a capitalized text reads as chat on its own.
         ("Agent: Was kann ich für Sie tun?\nKunde: bin ismail möller-demir, karte weg", ["PERSON:ismail möller-demir"]),
         ("Agent: Hello!\nCustomer: i'm logged into brandon's account now, is that ok?", ["PERSON:brandon"]),
+        // A floor after a slash; a lowercase country prefix and a lowercase city with its joiner; a USPS type after `card to`.
+        ("Adresse: Vogelsang 63 a / 4. Stock, 10145 Berlin.", ["ADDRESS:Vogelsang 63 a / 4. Stock, 10145 Berlin"]),
+        ("wohne sophienstraße 24a / 4. stock in 60327 frankfurt am main / die karte", ["ADDRESS:sophienstraße 24a / 4. stock in 60327 frankfurt am main"]),
+        ("wohne kastanienallee 54 a, 3. og, d-48178 münster", ["ADDRESS:kastanienallee 54 a, 3. og, d-48178 münster"]),
+        ("pilot, send new card to 32661 Watson Hills", ["ADDRESS:32661 Watson Hills"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -727,6 +732,7 @@ struct RedactorCoverageTests {
         "Kundenanfragen zu Retouren an retouren@example.de weiterleiten", "item BW-1197-GR is discontinued.", "Bosch, Makita und Kärcher mit Rabatt",
         "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
         "Ticket 3\nnote: pls check the winter collection, it is sold out", "Ticket 4\nnotiz: rose und stein im lager nachzählen",
+        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

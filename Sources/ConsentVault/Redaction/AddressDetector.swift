@@ -51,7 +51,8 @@ enum AddressDetector {
     /// Words before a house number that say an address follows (`i live at 003 Stewart Islands`, `resend to 050 Evan Roads`).
     private static let englishAddressCues = ScalarText.lowercased(["live at", "lives at", "living at", "address", "deliver to", "send to", "mailings to",
                                                                    "ship to", "moved to", "mail to", "post to", "reside at", "delivers to",
-                                                                   "delivered to", "ships to", "sent to"])
+                                                                   "delivered to", "ships to", "sent to", "delivery to", "deliveries to",
+                                                                   "card to", "parcel to", "package to", "order to"])
     private static let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"]
     private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "studio", "#"]
     /// US states and territories, for `City, ST 12345`.
@@ -1133,7 +1134,7 @@ enum AddressDetector {
 
     /// Past a country prefix of a postcode (`D-10115`, `A-8010`, `CH-4051`), or `cursor` itself.
     private static func countryPrefixEnd(_ text: ScalarText, _ cursor: Int) -> Int {
-        for prefix in countryPrefixes where text.isUpper(cursor) && text.lowercasedMatches(prefix, at: cursor) && text.isDigit(cursor + prefix.count) {
+        for prefix in countryPrefixes where text.lowercasedMatches(prefix, at: cursor) && text.isDigit(cursor + prefix.count) {
             return cursor + prefix.count
         }
         return cursor
@@ -1175,11 +1176,13 @@ enum AddressDetector {
         // `St. Gallen`: the abbreviation keeps its dot.
         if text.is(cursor, "."), cursor - cityStart <= 3, text.isSpace(cursor + 1), text.isUpper(cursor + 2) { cursor += 1 }
         // `Bad Reichenhall`, `Frankfurt am Main`, `Freiburg im Breisgau`, `Halle (Saale)`.
-        if cityPrefixes.contains(where: { $0.count == cursor - cityStart && text.lowercasedMatches($0, at: cityStart) }), text.isSpace(cursor), text.isUpper(cursor + 1) {
+        // In chat the whole city is lowercase (`bad tölz`, `frankfurt am main`).
+        if cityPrefixes.contains(where: { $0.count == cursor - cityStart && text.lowercasedMatches($0, at: cityStart) }), text.isSpace(cursor),
+           text.isUpper(cursor + 1) || !text.isUpper(cityStart) && text.isLetter(cursor + 1) {
             cursor = wordEnd(text, cursor + 1)
         }
         if text.isSpace(cursor), let joiner = cityJoiners.first(where: { text.lowercasedMatches($0, at: cursor + 1) && text.isSpace(cursor + 1 + $0.count) }),
-           text.isUpper(cursor + 2 + joiner.count) {
+           text.isUpper(cursor + 2 + joiner.count) || !text.isUpper(cityStart) && text.isLetter(cursor + 2 + joiner.count) {
             cursor = wordEnd(text, cursor + 2 + joiner.count)
         }
         if text.isSpace(cursor), text.is(cursor + 1, "("), text.isUpper(cursor + 2) {
@@ -1211,13 +1214,16 @@ enum AddressDetector {
         return cursor
     }
 
-    /// End of a floor or flat after a street (`, 4. OG`, `, 2. Stock`, `, Whg. 5`, `, Hinterhaus`, ` (3. OG)`,
+    /// End of a floor or flat after a street (`, 4. OG`, `, 2. Stock`, ` / 2. Stock`, `, Whg. 5`, `, Hinterhaus`, ` (3. OG)`,
     /// or on a line of its own), or nil.
     private static func floorEnd(_ text: ScalarText, _ end: Int) -> Int? {
         let bracketed = text.isSpace(end) && text.is(end + 1, "(")
         let partStart: Int
         if text.is(end, ","), text.isSpace(end + 1) {
             partStart = end + 2
+        } else if text.isSpace(end), text.is(end + 1, "/"), text.isSpace(end + 2) {
+            // `Vogelsang 63 a / 4. Stock`
+            partStart = end + 3
         } else if text.is(end, "\n") || bracketed {
             partStart = end + (bracketed ? 2 : 1)
         } else {

@@ -108,7 +108,8 @@ enum DateDetector {
                                                           "vom ", "dated", "gültig", "valid", "expir", "ausgestellt", "issued", "mitglied",
                                                           "member", "zuletzt", "last ", "erstellt", "created", "verheiratet", "married",
                                                           "hochzeit", "wedding", "jubiläum", "anniversary", "eingetreten", "gestorben", "died",
-                                                          "verstorben", "bis ", "until", "ab ", "from "])
+                                                          "verstorben", "bis ", "until", "ab ", "from ", "firmware", "version", "software",
+                                                          "update", "release"])
     /// Years a living adult customer may be born in: 14 to 105 years before now.
     private static let birthYears: ClosedRange<Int> = (currentYear - 105)...(currentYear - 14)
 
@@ -124,7 +125,9 @@ enum DateDetector {
         var found: [FoundDate] = []
         var index = 0
         while index < text.count {
-            if (text.isDigit(index) && !text.isAlphanumeric(index - 1)) || (text.isLetter(index) && !text.isLetter(index - 1)),
+            // Not inside a code that began before (`Fehler E-1.9.12`).
+            let insideCode = text.is(index - 1, "-") && text.isLetter(index - 2)
+            if (text.isDigit(index) && !text.isAlphanumeric(index - 1) && !insideCode) || (text.isLetter(index) && !text.isLetter(index - 1)),
                let date = numeric(text, index) ?? named(text, index) {
                 found.append(date)
                 index = date.end

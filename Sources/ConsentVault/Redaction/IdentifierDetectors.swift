@@ -61,7 +61,8 @@ enum IdentifierDetectors {
         var index = 0
         while index < text.count {
             defer { index += 1 }
-            guard text.isUpper(index), !text.isAlphanumeric(index - 1) else { continue }
+            // Not inside a code that began before (`Art.-Nr. TS-BLK-M-5686`).
+            guard text.isUpper(index), !text.isAlphanumeric(index - 1), !(text.is(index - 1, "-") && text.isAlphanumeric(index - 2)) else { continue }
             if let end = ukPlateEnd(text, index) {
                 found.append(Detection(type: .licensePlate, start: index, end: end, priority: DetectionPriority.structured))
                 index = end
