@@ -85,8 +85,8 @@ enum NameCues {
     ]
     /// Places after `c/o` that the person after them works at.
     private static let careOfPlaces: Set<String> = ["praxis", "kanzlei", "firma", "büro", "hotel", "klinik", "werkstatt", "atelier", "studio"]
-    /// Verbs after `bei` and a name: the name is on the doorbell.
-    private static let doorbellVerbs: Set<String> = ["klingeln", "klingelt", "läuten", "klopfen"]
+    /// Verbs after `bei` and a name: the name is on the doorbell (or next door: `bei Brunner nebenan`).
+    private static let doorbellVerbs: Set<String> = ["klingeln", "klingelt", "geklingelt", "läuten", "geläutet", "klopfen", "nebenan"]
     /// Prepositions before a name: only lexicon names count after them.
     static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "durch", "to", "for", "from", "by", "via", "cc"]
     /// Words after which a name follows for sure: `ich heiße Yasemin`, `namens`, `called`.

@@ -152,6 +152,7 @@ enum NameDetector {
                         && name.end > words[wordIndex].end + 1 && !NameCues.isStopWord(words[before].lower) && !imperatives.contains(words[before].lower))
             // A lowercase given name that is also a word before a lowercase surname found (`im hunter byrne`), not after a determiner.
             let lowercasePrefix = words[before].isInLowercase && !words[before].isCapitalized && !words[wordIndex].isCapitalized && words[before].text.count >= 3
+                && !NameCues.weakWords.contains(words[before].lower)
                 && !NameCues.particles.contains(words[wordIndex].lower)
                 && NameLexicon.isAmbiguousGivenName(key: words[before].key) && isSurname(words.stem(wordIndex)) && !NameCues.isStopWord(words[before].lower)
                 && !auxiliaries.contains(words[before].lower) && !adverbs.contains(words[before].lower) && !imperatives.contains(words[before].lower)
@@ -619,7 +620,16 @@ enum NameDetector {
                 && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && ["done", "erledigt", "completed", "gemacht"].contains(words[index + 1].lower))
             // A surname alone that a parcel goes to at an address (`couldn't deliver to Gross at 151 Robin Meadows`).
             let deliveredAt = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByAddressAt(index)
-            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || relativeInBrackets || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+            // A surname that is no word, alone, ending the clause (`Sneaker für Feldmann, Versand an …`).
+            let surnameEndingClause = last == index && first.isCapitalized && !words.startsSentence(index) && first.text.count >= 4
+                && origin == index && index > 0 && words.areAdjacent(index - 1, index) && NameCues.weakWords.contains(words[index - 1].lower)
+                && NameLexicon.isPlainSurname(words.stem(index)) && words.endsClause(index)
+            // A name alone that a parcel is for (`Paket für Aurora wurde …`, `parcel for Hope is`).
+            let parcelFor = last == index && first.isCapitalized && origin == index && origin > 1 && ["for", "für"].contains(words[origin - 1].lower)
+                && Self.deliveredThings.contains(words[origin - 2].lower)
+                && (NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index)))
+            guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || relativeInBrackets
+                    || surnameEndingClause || parcelFor || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
         case .none:
             if !first.isCapitalized {
