@@ -580,6 +580,10 @@ struct RedactorCoverageTests {
         // A surname that is no word ending the clause after a preposition; a name a parcel is for; a name next door.
         ("Sneaker für Feldmann, Versand morgen", ["PERSON:Feldmann"]), ("Abholstation: Paket für Till liegt bereit", ["PERSON:Till"]),
         ("der fahrer hat bei bianchi nebenan geklingelt :)", ["PERSON:bianchi"]), ("Fahrer hat bei Brunner nebenan geklingelt", ["PERSON:Brunner"]),
+        // A lowercase handle a message came from; a gift card someone owns; the answer to a question for the surname.
+        ("Kooperationsanfrage von @ruppersbergeri, danke", ["SOCIAL_HANDLE:@ruppersbergeri"]),
+        ("just wondering if Destiny's gift card is still ok", ["PERSON:Destiny"]),
+        ("Agent: Und Ihr Nachname bitte?\nKunde: ott\nAgent: Danke", ["PERSON:ott"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -735,7 +739,7 @@ struct RedactorCoverageTests {
         "Kundenanfragen zu Retouren an retouren@example.de weiterleiten", "item BW-1197-GR is discontinued.", "Bosch, Makita und Kärcher mit Rabatt",
         "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
         "Ticket 3\nnote: pls check the winter collection, it is sold out", "Ticket 4\nnotiz: rose und stein im lager nachzählen",
-        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte",
+        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

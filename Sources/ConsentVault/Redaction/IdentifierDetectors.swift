@@ -105,7 +105,11 @@ enum IdentifierDetectors {
                                                            "profil", "follow", "folg", "dm", "mastodon", "youtube", "x.com", "linkedin", "influencer",
                                                            "creator", "pinterest", "nutzer", "user", "posted", "gepostet", "kommentiert", "commented",
                                                            "post by", "post von", "post from", "posts", "beitrag", "kommentar", "comment", "review",
-                                                           "bewertung", "story", "stories", "reel", "tweet", "tagged", "markiert"])
+                                                           "bewertung", "story", "stories", "reel", "tweet", "tagged", "markiert", "social",
+                                                           "kooperation", "collab"])
+
+    /// Words right before a handle that name who sent something.
+    private static let senderWords: Set<String> = ["von", "from", "by"]
 
     private static let urlPrefixes = ScalarText.lowercased(["www.", "https://", "http://", "https://www.", "http://www."])
 
@@ -132,7 +136,10 @@ enum IdentifierDetectors {
                 // Or it mentions a colleague in a chat: a given name, or a word opening a line (`@mia kannst du …`, `@sam can you …`).
                 let mention = plain && (NameLexicon.isAnyGivenName(text.string(index + 1, end)) || opensLine(text, index) && text.isSpace(end))
                 // A social cue may also follow the handle (`@itslukaszs, ca. 48.000 Follower`).
+                // Or whom a message came from, written in lowercase as people's handles are (`Anfrage von @ruppersbergeri`,
+                // `complaint from @cartwrightz:`; a shop's is capitalized: `We replied from @HighStreetStyle`).
                 let cued = text.hasCue(socialCues, before: index, window: 60) || text.hasCue(socialCues, before: min(text.count, end + 30), window: 30)
+                    || text.isSpace(index - 1) && senderWords.contains(text.wordBefore(index).lowercased()) && !(index + 1..<end).contains { text.isUpper($0) }
                 if end - index >= 3, !text.is(end, "@"), !shouted, !plain || mention || cued {
                     found.append(Detection(type: .socialHandle, start: index, end: end, priority: DetectionPriority.structured))
                     index = end

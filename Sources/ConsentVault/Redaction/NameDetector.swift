@@ -754,7 +754,8 @@ enum NameDetector {
                                                      "daughter", "son", "mum", "mom", "tochter", "sohn", "mutter", "husband", "wife",
                                                      "iban", "paket", "parcel", "order", "bestellung", "gutschein", "voucher", "rechnung", "invoice",
                                                      "profil", "profile", "kundennummer", "geburtsdatum", "kundenkarte", "vertrag", "contract", "details", "daten",
-                                                     "return", "retoure", "refund", "erstattung", "complaint", "reklamation", "bday"]
+                                                     "return", "retoure", "refund", "erstattung", "complaint", "reklamation", "bday", "gift",
+                                                     "geschenk", "wishlist", "wunschliste", "membership", "mitgliedschaft", "kundenkonto", "lieferadresse"]
 
     /// What is handed to a person named after `for` (`Parcel for Rob Fisher`, `Rezept für Till Koch`).
     private static let deliveredThings: Set<String> = ["parcel", "delivery", "package", "prescription", "collection", "paket", "lieferung",

@@ -264,8 +264,12 @@ struct NameWords {
         guard position < words[lineStart].start else { return false }
         var first = lineStart - 1
         while first > 0, !startsLine(first) { first -= 1 }
-        return (first..<lineStart).contains { ["name", "namen", "heißen", "heissen", "heisst", "heißt"].contains(words[$0].lower) }
+        return (first..<lineStart).contains { Self.nameQuestionWords.contains(words[$0].lower) }
     }
+
+    /// Words in a question that asks for a name.
+    private static let nameQuestionWords: Set<String> = ["name", "namen", "heißen", "heissen", "heisst", "heißt", "nachname", "nachnamen", "vorname",
+                                                         "vornamen", "familienname", "surname"]
 
     /// Whether `&` stands right before word `index` (`Ben & Jerry's`).
     func precededByAmpersand(_ index: Int) -> Bool {
