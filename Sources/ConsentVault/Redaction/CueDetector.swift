@@ -52,6 +52,7 @@ enum CueDetector {
             .map { (ScalarText.lowercased([$0.0])[0], $0.1) }
             .sorted { $0.cue.count > $1.cue.count }
     }()
+    private static let vanCue = ScalarText.lowercased(["van"])[0]
     /// First letters of the cues, to pass over other words without comparing.
     private static let cueInitials: UInt32 = cues.reduce(0) { mask, cue in
         let first = cue.cue[0] | 0x20
@@ -101,6 +102,12 @@ enum CueDetector {
                 continue
             }
             let cueEnd = index + match.cue.count
+            // `Van der Berg (CV81466280)`: a capitalized `Van` before a word (not a plate: `Van ACZ 2775`) is a name's particle, not the vehicle.
+            if match.type == .licensePlate, text.isUpper(index), match.cue == vanCue, text.isSpace(cueEnd), text.isLetter(cueEnd + 1),
+               !text.isUpper(cueEnd + 1) || text.isLetter(cueEnd + 2) && !text.isUpper(cueEnd + 2) {
+                index = cueEnd
+                continue
+            }
             if let value = value(in: text, after: cueEnd, type: match.type),
                belongs(value, to: match, cueEnd: cueEnd, owner: text.wordBefore(index).lowercased(), in: text) {
                 // A card number after `Karte`/`card` that fails its checks (a typo) is still a card number.

@@ -11,7 +11,7 @@ enum DateDetector {
         ("maerz", 3), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4), ("mai", 5), ("may", 5), ("juni", 6), ("june", 6),
         ("jun", 6), ("juli", 7), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9),
         ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10), ("november", 11), ("nov", 11), ("dezember", 12),
-        ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("sept", 9), ("jän", 1), ("feber", 2),
+        ("december", 12), ("dez", 12), ("dec", 12), ("mrz", 3), ("mär", 3), ("sept", 9), ("jän", 1), ("feber", 2),
     ].map { (ScalarText.lowercased([$0.0])[0], $0.1) }
     private static let cues = ScalarText.lowercased(["geb.", "geb ", "geboren", "born", "geburtstag", "birthday", "date of birth", "dob", "d.o.b", "b. ",
                                                      "geburtsdatum", "birth date", "birthdate", "jahrgang", "feiert ", "feiere ", "bday", "b-day", "b'day"])

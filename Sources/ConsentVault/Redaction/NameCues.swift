@@ -101,6 +101,8 @@ enum NameCues {
     /// The introductions by their last word: the words that must stand before it (`""` when the last word introduces alone).
     private static let introductionsByLastWord: [String: Set<String>] = Dictionary(grouping: introductions) { $0.1.isEmpty ? $0.0 : $0.1 }
         .mapValues { Set($0.map { $0.1.isEmpty ? "" : $0.0 }) }
+    /// Greetings that open English chat (before `im` for `I'm`).
+    private static let englishGreetings: Set<String> = ["hi", "hey", "hiya", "hello", "heya", "yo"]
     /// Verbs between `name` and the name (`Name ist Weber`).
     private static let nameVerbs: Set<String> = ["is", "ist", "lautet"]
     /// Words before `name` that say it is no person's name (`brand name Nike`).
@@ -497,7 +499,14 @@ enum NameCues {
         }
         if namingWords.contains(previous) { return .naming }
         // `im sarah baker`, `HI IM kwame byrne`: I'm without its apostrophe, before a lowercase given name (not German `im Laden`).
-        if previous == "im", !words[index].isCapitalized, NameLexicon.isGivenName(words[index].text) { return .strong }
+        // After an English greeting or a comma, also a given name that is a word, ending the clause (`hey im grace,`, `help, im grace`).
+        if previous == "im", !words[index].isCapitalized, NameLexicon.isGivenName(words[index].text)
+            || index > 1 && (englishGreetings.contains(words[index - 2].lower) || words.separator(before: index - 1, contains: ","))
+                && (words.endsClause(index) || words.endsLine(index)) && NameLexicon.isAnyGivenName(words[index].text) && !isStopWord(words[index].lower) {
+            return .strong
+        }
+        // `ich, John Kägi, geboren …`: the writer's name between commas.
+        if previous == "ich", words[index].isCapitalized, words.separator(before: index, contains: ","), !words.startsLine(index) { return .strong }
         // A role and a lexicon name in brackets (`The cashier (Grant) said`, `beim Nachbarn (Sommer, 2. OG)`, not `Absender (UPS)`).
         if words.separator(before: index, contains: "("), strongWords.contains(previous), !titlesAndGreetings.contains(previous), words.closesBracketOrEntry(index),
            NameLexicon.isAnyGivenName(words[index].text) || NameLexicon.isSurname(words[index].text) {

@@ -249,9 +249,37 @@ enum NumberDetectors {
         guard (start..<start + 10).allSatisfy({ text.isDigit($0) }), !text.isAlphanumeric(start + 10), text[start] >= 0x32, text[start + 3] >= 0x32,
               text.hasWordCue(bareNumberCues, before: start, window: 28)
                 || (start == 0 || text.isWhitespace(start - 1) && !text.isSpace(start - 1)) && (start + 10 == text.count || text.isWhitespace(start + 10) && !text.isSpace(start + 10))
+                || isContactField(text, start, start + 10)
         else { return nil }
         return start + 10
     }
+
+    /// Whether `start..<end` is a field of its own in a contact record: set off by commas, semicolons, bars, tabs or quotes on
+    /// both sides, on a line that also holds a given name (`"O'Brien, Dylan","6083533096",…`, `Megan Khan, 6086589760, megan17@…`).
+    private static func isContactField(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
+        func isDelimiter(_ index: Int) -> Bool {
+            text.is(index, ",") || text.is(index, ";") || text.is(index, "|") || text.is(index, "\t") || text.is(index, "\"")
+        }
+        var before = start - 1, after = end
+        while before >= 0, text.isSpace(before) { before -= 1 }
+        while text.isSpace(after) { after += 1 }
+        guard before >= 0, isDelimiter(before), after < text.count, isDelimiter(after) else { return false }
+        // The given names on the line, up to a bound so a long line costs no more than a short one.
+        var lineStart = start
+        while lineStart > 0, start - lineStart < lineBound, !(text.isWhitespace(lineStart - 1) && !text.isSpace(lineStart - 1)) { lineStart -= 1 }
+        var index = lineStart
+        while index < text.count, index - lineStart < 2 * lineBound, !(text.isWhitespace(index) && !text.isSpace(index)) {
+            guard text.isUpper(index), !text.isLetter(index - 1) else { index += 1; continue }
+            var wordEnd = index
+            while text.isLetter(wordEnd) { wordEnd += 1 }
+            if wordEnd - index >= 3, NameLexicon.isGivenName(text.string(index, wordEnd)) { return true }
+            index = wordEnd
+        }
+        return false
+    }
+
+    /// How far around a number a contact record's line is read for a given name.
+    private static let lineBound = 120
 
     /// Words before ten digits run together that make them a phone number.
     private static let bareNumberCues = ScalarText.lowercased(["phone", "call", "callback", "cell", "mobile", "tel", "reach me", "text me",
