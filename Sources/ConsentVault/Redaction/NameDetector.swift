@@ -246,7 +246,7 @@ enum NameDetector {
             // A given name that is a word too: a frequent one, or after surnames that are no words (`Baker, Grace`, not `Wolf Grey, Sage`).
             let givenIsWord = NameLexicon.isAmbiguousGivenName(key: words[given].key) && !NameLexicon.isFrequentGivenName(words[given].text)
             guard words.separatedByComma(last, given), words[given].isCapitalized, words[given].text.count >= 3, NameLexicon.isAnyGivenName(key: words[given].key),
-                  !givenIsWord || (index...last).allSatisfy({ !NameLexicon.isAmbiguousSurname(words.stem($0)) }),
+                  !givenIsWord || words.fillQuotedCell(index, given) || (index...last).allSatisfy({ !NameLexicon.isAmbiguousSurname(words.stem($0)) }),
                   words.endsEntry(given), !(index...last).contains(where: { NameCues.isStopWord(words[$0].lower) }) else { continue }
             return given
         }

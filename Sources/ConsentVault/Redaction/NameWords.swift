@@ -491,7 +491,8 @@ struct NameWords {
         var position = words[index].start - 1
         while position >= 0, text.isSpace(position) { position -= 1 }
         guard position >= 0, !text.isWhitespace(position) else { return true }
-        if text.is(position, ":") || text.is(position, "–") || text.is(position, "—") || text.is(position, "(") || text.is(position, "|") { return true }
+        if text.is(position, ":") || text.is(position, "–") || text.is(position, "—") || text.is(position, "(") || text.is(position, "|") || text.is(position, ";") { return true }
+        if isCellQuote(position) { return true }
         guard text.is(position, "."), text.isDigit(position - 1) else { return false }
         var digits = position - 1
         while text.isDigit(digits) { digits -= 1 }
@@ -510,6 +511,22 @@ struct NameWords {
         guard position < text.count, !text.isWhitespace(position) else { return true }
         return text.is(position, ",") || text.is(position, ";") || text.is(position, "–") || text.is(position, "—") || text.is(position, ")")
             || text.is(position, "(") || text.is(position, "|") || text.is(position, "-") && text.isSpace(position - 1) && text.isSpace(position + 1)
+            || isCellQuote(position)
+    }
+
+    /// Whether the `"` at `position` opens or closes a cell of a CSV row (`"Rivers, Chase","+353 …"`): a field delimiter or
+    /// a line's end stands on its other side.
+    private func isCellQuote(_ position: Int) -> Bool {
+        guard text.is(position, "\"") else { return false }
+        func delimits(_ index: Int) -> Bool {
+            index < 0 || index >= text.count || text.is(index, ",") || text.is(index, ";") || text.is(index, "\t") || text.isWhitespace(index) && !text.isSpace(index)
+        }
+        return delimits(position - 1) || delimits(position + 1)
+    }
+
+    /// Whether words `first` and `last` are the whole of a quoted CSV cell (`"Rivers, Chase"`).
+    func fillQuotedCell(_ first: Int, _ last: Int) -> Bool {
+        text.is(words[first].start - 1, "\"") && text.is(words[last].end, "\"") && isCellQuote(words[first].start - 1) && isCellQuote(words[last].end)
     }
 
     /// Whether word `index` is a possessive (`Annas`, `Sarah's`) of a name.
