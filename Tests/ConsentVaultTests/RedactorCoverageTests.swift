@@ -590,6 +590,11 @@ struct RedactorCoverageTests {
         ("Olivier Schoch, geb. 23. Mär. 1992, wünscht", ["PERSON:Olivier Schoch", "DATE_OF_BIRTH:23. Mär. 1992"]),
         ("Customer Van der Berg (cv51990688) asked", ["PERSON:Van der Berg", "MEMBER_NUMBER:cv51990688"]), ("Van ACZ 2775, driver", ["LICENSE_PLATE:ACZ 2775"]),
         ("my details: Megan Khan, 6086589760, megan17@aol.com.", ["PERSON:Megan Khan", "PHONE:6086589760", "EMAIL:megan17@aol.com"]),
+        // A quoted CSV cell with a surname, a comma and a given name; Vietnamese middle names; a surname after a particle.
+        ("\"Rivers, Chase\",\"+353 86 906 7949\"", ["PERSON:Rivers, Chase", "PHONE:+353 86 906 7949"]),
+        ("Ambassador-Programm: Tran Van Minh, danke", ["PERSON:Tran Van Minh"]), ("Kundin Hoang Thi Mai, Tel 0341/84793538.", ["PERSON:Hoang Thi Mai", "PHONE:0341/84793538"]),
+        ("wir (Van Minh & Thi Lan) heiraten", ["PERSON:Van Minh", "PERSON:Thi Lan"]), ("Peter de Vries called", ["PERSON:Peter de Vries"]),
+        ("Nominiert wurde Till von Ahlen (Filiale Nord)", ["PERSON:Till von Ahlen"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -745,7 +750,7 @@ struct RedactorCoverageTests {
         "Kundenanfragen zu Retouren an retouren@example.de weiterleiten", "item BW-1197-GR is discontinued.", "Bosch, Makita und Kärcher mit Rabatt",
         "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
         "Ticket 3\nnote: pls check the winter collection, it is sold out", "Ticket 4\nnotiz: rose und stein im lager nachzählen",
-        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped",
+        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -160,9 +160,16 @@ enum NameDetector {
             // A month that is a given name before a short name found (`Mai Anh`, `May Lin`), not a date (`im Mai Anh…`).
             let monthPrefix = words[before].isCapitalized && monthGivenNames.contains(words[before].lower) && words[wordIndex].text.count <= 4
                 && name.end == words[wordIndex].end && !(before > 0 && datePrepositions.contains(words[before - 1].lower)) && !words.separatorHasDigit(before: before)
-            if shortPrefix || lowercasePrefix || monthPrefix {
+            // A Vietnamese middle name before a short given name found, after the family name (`Tran Van Minh`, `(Van Minh & Thi Lan)`).
+            let middlePrefix = words[before].isCapitalized && Self.vietnameseMiddleNames.contains(words[before].lower) && words[wordIndex].isCapitalized
+                && words[wordIndex].text.count <= 5 && !joinsPrevious
+            if shortPrefix || lowercasePrefix || monthPrefix || middlePrefix {
                 name.start = words[before].start
                 if joinsPrevious, let previous = joined.popLast() { name.start = previous.start }
+                if middlePrefix, before > 0, words.areAdjacent(before - 1, before), words[before - 1].isCapitalized, isSurname(words.stem(before - 1)),
+                   joined.last.map({ $0.end <= words[before - 1].start }) ?? true {
+                    name.start = words[before - 1].start
+                }
             }
             joined.append(name)
         }
@@ -462,7 +469,9 @@ enum NameDetector {
             // A short given name after a name with letters German does not use (`Vũ Thu`).
             let foreignPair = last == index && next == last + 1 && candidate.isCapitalized && candidate.text.count <= 4 && hasForeignLetters(first.text)
                 && NameLexicon.isAnyGivenName(key: candidate.key)
-            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname || titledSurname || foreignPair, !shouted,
+            // A short given name after a Vietnamese middle name, also a month (`Hoang Thi Mai`).
+            let afterMiddleName = candidate.isCapitalized && candidate.text.count <= 5 && Self.vietnameseMiddleNames.contains(words[next - 1].lower)
+            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname || titledSurname || foreignPair || afterMiddleName, !shouted,
                   next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
             // After a lowercase given name and a cue (`kunde noemi moser`, `send to marcus cook`, `kunde aleksandra Lange`),
             // a surname even if it is also a word.
@@ -581,7 +590,10 @@ enum NameDetector {
         // `Johnson & Johnson`, `Ben & Jerry's`: a firm, unless a cue says otherwise or two given names make a couple.
         let couple = isCouple(index, last, in: words)
         if context == .none || context == .weak, !couple, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
-        let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower))
+        // A capitalized word after particles is a surname too (`Peter van Dijk`, `Peter de Vries`).
+        let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower)
+            || last > index + 1 && words[last].isCapitalized && words[last].text.count >= 3 && surnameParticles.contains(words[index + 1].lower)
+                && (index + 1..<last).allSatisfy { NameCues.particles.contains(words[$0].lower) })
         // A given name before a relative in brackets (`Hardy (Bruder)`, `pickup by Summer (daughter)`).
         let relativeInBrackets = last == index && index + 1 < words.count && words.separator(before: index + 1, contains: "(")
             && words.closesBracket(index + 1) && NameCues.familyRoles.contains(words[index + 1].lower) && NameLexicon.isAnyGivenName(key: words[index].key)
@@ -758,6 +770,11 @@ enum NameDetector {
                                                      "geschenk", "wishlist", "wunschliste", "membership", "mitgliedschaft", "kundenkonto", "lieferadresse"]
 
     /// What is handed to a person named after `for` (`Parcel for Rob Fisher`, `Rezept für Till Koch`).
+    /// Particles that open a surname, unlike an article (`Peter van Dijk`, `Till von Ahlen`, not `Bei der Abholung`).
+    private static let surnameParticles: Set<String> = foreignParticles.union(["von", "zu"])
+    /// Vietnamese middle names that stand between the family name and the given name.
+    private static let vietnameseMiddleNames: Set<String> = ["van", "văn", "thi", "thị"]
+
     private static let deliveredThings: Set<String> = ["parcel", "delivery", "package", "prescription", "collection", "paket", "lieferung",
                                                        "sendung", "rezept", "abholung", "päckchen", "label", "etikett"]
 
