@@ -502,7 +502,15 @@ enum NameCues {
         // After an English greeting or a comma, also a given name that is a word, ending the clause (`hey im grace,`, `help, im grace`).
         if previous == "im", !words[index].isCapitalized, NameLexicon.isGivenName(words[index].text)
             || index > 1 && (englishGreetings.contains(words[index - 2].lower) || words.separator(before: index - 1, contains: ","))
-                && (words.endsClause(index) || words.endsLine(index)) && NameLexicon.isAnyGivenName(words[index].text) && !isStopWord(words[index].lower) {
+                && (words.endsClause(index) || words.endsLine(index)) && NameLexicon.isAnyGivenName(words[index].text) && !isStopWord(words[index].lower)
+            // Or a given name that is a word before a surname (`hello im april murphy and …`).
+            || index > 1 && englishGreetings.contains(words[index - 2].lower) && NameLexicon.isAnyGivenName(words[index].text) && index + 1 < words.count
+                && words.areAdjacent(index, index + 1) && NameLexicon.isPlainSurname(words.stem(index + 1)) {
+            return .strong
+        }
+        // The writer's name in brackets after `I` (`i (miles) lost my card`, `ich (Maria) habe …`).
+        if previous == "i" || previous == "ich", words.separator(before: index, contains: "("), words.closesBracket(index),
+           NameLexicon.isAnyGivenName(words[index].text), !isStopWord(words[index].lower) {
             return .strong
         }
         // `ich, John Kägi, geboren …`: the writer's name between commas.

@@ -569,7 +569,10 @@ enum NameDetector {
                 || last == index + 1 && origin > 1 && origin == index && ["for", "für"].contains(words[origin - 1].lower)
                     && Self.deliveredThings.contains(words[origin - 2].lower) && !NameLexicon.isColourPair(given: first.text, surname: words.stem(last))
             // A pair signing after a closing (`Cheers, May Baker`) is a name.
-            if !inList, !pairSpeaks, context != .signature, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
+            // So is a pair ending the clause after a preposition (`reported stolen by Rose Brown.`), unless it is a colour.
+            let pairEndsAfterPreposition = context == .weak && (words.endsClause(last) || words.endsLine(last))
+                && !NameLexicon.isColourPair(given: first.text, surname: words.stem(last))
+            if !inList, !pairSpeaks, !pairEndsAfterPreposition, context != .signature, last == index + 1, NameLexicon.isAmbiguousGivenName(key: words[index].key),
                NameLexicon.isAmbiguousSurname(words.stem(last)),
                // A pair of frequent names is a person, but not after `the` (`from the Rose Hill estate`).
                !NameLexicon.isCommonNamePair(given: first.text, surname: words.stem(last)) || origin > 0 && words[origin - 1].lower == "the" { return nil }
