@@ -597,6 +597,9 @@ struct RedactorCoverageTests {
         ("Nominiert wurde Till von Ahlen (Filiale Nord)", ["PERSON:Till von Ahlen"]),
         // The writer in brackets after `I`; a pair of words ending the clause after a preposition.
         ("hi i (miles) lost my rewards card. no", ["PERSON:miles"]), ("Auskunft angefordert von Rosa Frei. Danke", ["PERSON:Rosa Frei"]),
+        // A name before the number it owns in brackets.
+        ("Retourenlabel für Fuchs (cv 1536 7126) erstellt", ["PERSON:Fuchs", "MEMBER_NUMBER:cv 1536 7126"]),
+        ("LG Gül (CV-7473-1155)", ["PERSON:Gül", "MEMBER_NUMBER:CV-7473-1155"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -752,7 +755,7 @@ struct RedactorCoverageTests {
         "Kundenanfragen zu Retouren an retouren@example.de weiterleiten", "item BW-1197-GR is discontinued.", "Bosch, Makita und Kärcher mit Rabatt",
         "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
         "Ticket 3\nnote: pls check the winter collection, it is sold out", "Ticket 4\nnotiz: rose und stein im lager nachzählen",
-        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.", "inspired by Rose Gold.",
+        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.", "inspired by Rose Gold.", "Preis für Wolf (2 Stück)", "Lieferung – Ware (2x Braun Series 9) über",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -615,7 +615,7 @@ enum NameDetector {
             // Or, like without a cue, a given name or a given name and surname (`Phone message – Bartosz Malinowski wants …`).
             let endsSignature = (first.isCapitalized || isGiven || greeted)
                 && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last) || NameCues.followedByPlace(last, in: words)
-                    || words.followedByBracket(last) && NameLexicon.isAnyGivenName(key: first.key)
+                    || words.followedByBracket(last) && NameLexicon.isAnyGivenName(key: first.key) || words.followedByBracketedNumber(last)
                     // A couple signing (`Cheers, Will and Rose`).
                     || (1...2).contains { last + $0 < words.count && words.joinedByConjunction(last, last + $0) && NameLexicon.isAnyGivenName(key: words[last + $0].key) })
             guard endsSignature || isGiven || hasSurname && NameLexicon.isAnyGivenName(key: words[index].key) else { return nil }
@@ -643,8 +643,10 @@ enum NameDetector {
             let parcelFor = last == index && first.isCapitalized && origin == index && origin > 1 && ["for", "für"].contains(words[origin - 1].lower)
                 && Self.deliveredThings.contains(words[origin - 2].lower)
                 && (NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index)))
+            // A surname alone before the number it owns in brackets (`Retourenlabel für Fuchs (cv 1536 7126)`).
+            let ownsNumber = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByBracketedNumber(index)
             guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || relativeInBrackets
-                    || surnameEndingClause || parcelFor || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+                    || surnameEndingClause || parcelFor || ownsNumber || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
         case .none:
             if !first.isCapitalized {

@@ -587,6 +587,20 @@ struct NameWords {
 
     private static let flatWords: Set<String> = ["flat", "apt", "apartment", "unit", "studio", "suite"]
 
+    /// Whether a bracket holding a number follows word `index` (`für Fuchs (cv 1536 7126)`, `LG Gül (CV-7473-1155)`): whose number it is.
+    func followedByBracketedNumber(_ index: Int) -> Bool {
+        var position = words[index].end
+        if text.isSpace(position) { position += 1 }
+        guard text.is(position, "("), (position + 1..<min(text.count, position + 5)).contains(where: { text.isDigit($0) }) else { return false }
+        // A number of four digits or more, not a count (`für Wolf (2 Stück)`).
+        var digits = 0
+        for inside in position + 1..<min(text.count, position + 25) {
+            if text.is(inside, ")") { break }
+            if text.isDigit(inside) { digits += 1 }
+        }
+        return digits >= 4
+    }
+
     /// Whether word `index` opens the text's last line, after a blank line and a dash, and a comma and a shop or team
     /// end that line (`⏎⏎- Ruaridh, Lincoln Road store`): the writer signing a note.
     func signsAfterBullet(_ index: Int) -> Bool {
