@@ -600,6 +600,9 @@ struct RedactorCoverageTests {
         // A name before the number it owns in brackets.
         ("Retourenlabel für Fuchs (cv 1536 7126) erstellt", ["PERSON:Fuchs", "MEMBER_NUMBER:cv 1536 7126"]),
         ("LG Gül (CV-7473-1155)", ["PERSON:Gül", "MEMBER_NUMBER:CV-7473-1155"]),
+        // Lowercase English addresses: a unit with its dot, a flat on the line before, an Eircode on the line after the town.
+        ("sent to 820 rose hill road apt. 12\nsavannah, ga 31408 ok", ["ADDRESS:820 rose hill road apt. 12\nsavannah, ga 31408"]),
+        ("i live at apartment 11\n28 beechwood court\nkilkenny\nr95 w62y\nthanks", ["ADDRESS:apartment 11\n28 beechwood court\nkilkenny\nr95 w62y"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",

@@ -594,7 +594,8 @@ enum AddressDetector {
 
     /// Where the house number starts after a flat before it (`Flat 2, 138A Hope Street`, `Apt 4 - 12 Elm St`), or nil.
     private static func unitBeforeStreet(_ text: ScalarText, _ start: Int) -> Int? {
-        guard let cursor = unitEnd(text, start), text.isSpace(cursor), text.isDigit(cursor + 1) else { return nil }
+        // The street may follow on the next line (`apartment 11⏎28 beechwood court`).
+        guard let cursor = unitEnd(text, start), text.isSpace(cursor) || text.is(cursor, "\n"), text.isDigit(cursor + 1) else { return nil }
         return cursor + 1
     }
 
@@ -887,9 +888,13 @@ enum AddressDetector {
         guard var end = streetEnd, !text.isLetter(end) else { return nil }
         // `apt 4`, `flat 2b`, `#12`, also after a comma (`, unit 7`)
         let unitStart = text.isSpace(end) ? end + 1 : text.is(end, ",") && text.isSpace(end + 1) ? end + 2 : nil
-        if let unitStart, let unit = word(text, unitStart), units.contains(unit.text.lowercased()), text.isSpace(unit.end), text.isDigit(unit.end + 1) {
-            end = unit.end + 1
-            while text.isAlphanumeric(end), end - unit.end < 6 { end += 1 }
+        if let unitStart, let unit = word(text, unitStart), units.contains(unit.text.lowercased()) {
+            // `apt. 12`: an abbreviation keeps its dot.
+            let unitEnd = text.is(unit.end, ".") ? unit.end + 1 : unit.end
+            if text.isSpace(unitEnd), text.isDigit(unitEnd + 1) {
+                end = unitEnd + 1
+                while text.isAlphanumeric(end), end - unitEnd < 6 { end += 1 }
+            }
         }
         // `, edison nj 08817`, `, st. louis, mo 63104` or `, reading rg1 3ar`: up to three city words, then a state and ZIP or a postcode;
         // the comma may be missing (`8643 maple avenue seattle wa 98103`).
@@ -900,6 +905,8 @@ enum AddressDetector {
             guard let city = word(text, probe), !text.isUpper(probe) || city.text.count > 2 else { break }
             // An abbreviation (`st.`, `ft.`) or the comma before the state may follow a city word.
             let gap = (text.is(city.end, ".") || text.is(city.end, ",")) && text.isSpace(city.end + 1) ? 1 : 0
+            // An Irish or British postcode on the line after the town (`kilkenny⏎r95 w62y`).
+            if text.is(city.end, "\n"), let code = lowercasePostcode(text, city.end + 1) { return code }
             guard text.isSpace(city.end + gap) else { break }
             let after = city.end + gap + 1
             if let code = lowercasePostcode(text, after) { return code }
@@ -946,6 +953,12 @@ enum AddressDetector {
     /// End of a UK postcode in any case at `start` (`rg1 3ar`, `M1 1AE`).
     private static func lowercasePostcode(_ text: ScalarText, _ start: Int) -> Int? {
         guard text.isASCIILetter(start), !text.isAlphanumeric(start - 1) else { return nil }
+        // An Eircode (`r95 w62y`): a letter, two digits, a space and four letters or digits, at least one a digit.
+        if text.isDigit(start + 1), text.isDigit(start + 2) || text.is(start + 2, "w"), text.isSpace(start + 3),
+           (start + 4..<start + 8).allSatisfy({ text.isDigit($0) || text.isASCIILetter($0) }), (start + 4..<start + 8).contains(where: text.isDigit),
+           !text.isAlphanumeric(start + 8) {
+            return start + 8
+        }
         var cursor = start + 1
         if text.isASCIILetter(cursor) { cursor += 1 }
         guard text.isDigit(cursor) else { return nil }
