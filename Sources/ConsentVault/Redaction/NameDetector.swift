@@ -275,11 +275,14 @@ enum NameDetector {
         let origin = (origin..<index).first { !NameCues.titleWords.contains(words[$0].lower) } ?? index
         let first = words[index]
         // A month that is a given name too, before a surname that is no word, or any surname after a cue (`April Taylor`, `Kind regards⏎June Brooks`).
-        let monthGiven = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
+        let monthGiven = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && (index + 1 < words.count && words.areAdjacent(index, index + 1)
             && words[index + 1].isCapitalized
             && (NameLexicon.isPlainSurname(words.stem(index + 1))
                 || (context == .strong || context == .signature || words.followedByPhone(index + 1) || beforePeopleVerb(index + 1, in: words))
                     && NameLexicon.isSurname(words.stem(index + 1)))
+            // Alone right after a role or title, ending the clause (`Kundin Mai.`, `customer June,`).
+            || context == .strong && origin == index && index > 0 && words.areAdjacent(index - 1, index) && NameCues.strongWords.contains(words[index - 1].lower)
+                && (words.endsClause(index) || words.endsLine(index)))
         // A given name joined to the writer (`will and i both have cards`, `Summer und ich waren da`).
         let joinsWriter = NameLexicon.isAnyGivenName(key: words[index].key) && index + 2 < words.count && words.areAdjacent(index, index + 1)
             && words.areAdjacent(index + 1, index + 2) && ["and", "und"].contains(words[index + 1].lower) && ["i", "me", "ich"].contains(words[index + 2].lower)
