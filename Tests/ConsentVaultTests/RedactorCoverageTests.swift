@@ -605,6 +605,8 @@ struct RedactorCoverageTests {
         ("i live at apartment 11\n28 beechwood court\nkilkenny\nr95 w62y\nthanks", ["ADDRESS:apartment 11\n28 beechwood court\nkilkenny\nr95 w62y"]),
         // A month that is a given name, alone after a role and ending the clause.
         ("Kulanz, Kundin Mai.", ["PERSON:Mai"]),
+        // A lowercase given name that is a word, alone ending the text after a sentence's end.
+        ("ok see you soon. grace", ["PERSON:grace"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -760,7 +762,7 @@ struct RedactorCoverageTests {
         "Kundenanfragen zu Retouren an retouren@example.de weiterleiten", "item BW-1197-GR is discontinued.", "Bosch, Makita und Kärcher mit Rabatt",
         "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
         "Ticket 3\nnote: pls check the winter collection, it is sold out", "Ticket 4\nnotiz: rose und stein im lager nachzählen",
-        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.", "inspired by Rose Gold.", "Preis für Wolf (2 Stück)", "Lieferung – Ware (2x Braun Series 9) über", "Kunde seit Mai.", "Kundin im Mai.",
+        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.", "inspired by Rose Gold.", "Preis für Wolf (2 Stück)", "Lieferung – Ware (2x Braun Series 9) über", "Kunde seit Mai.", "Kundin im Mai.", "i will check. will", "see you soon. cheers",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

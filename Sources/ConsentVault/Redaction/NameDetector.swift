@@ -419,7 +419,10 @@ enum NameDetector {
             && !(origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower))
         // A lowercase given name that is no word, opening an entry (`Chat: ottokar ärgert sich`, `Team: william aus dem Chat`).
         let givenOpensEntry = !first.isCapitalized && first.text.count >= 4 && words.opensEntry(index) && NameLexicon.isGivenName(first.text)
-        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
+        // A lowercase given name alone ending the text after a sentence's end (`coming now. austin`, `can u merge them? bill`).
+        let signsOff = !first.isCapitalized && first.text.count >= 4 && words.signsOffText(index) && NameLexicon.isAnyGivenName(first.text)
+            && !NameCues.isStopWord(first.lower) && !Self.auxiliaries.contains(first.lower) && !Self.adverbs.contains(first.lower)
+        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !signsOff, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
            !articleSurname, !surnameOpensSpeech, !givenOpensClause, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase, !givenOpensEntry, !slavicName {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
@@ -657,7 +660,7 @@ enum NameDetector {
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
                 guard isGiven || givenOpensEntry || slavicName || joinsWriter || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
-                        || articleSurname || surnameOpensSpeech || givenOpensClause || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase
+                        || articleSurname || surnameOpensSpeech || givenOpensClause || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase || signsOff
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
                 else { return nil }
