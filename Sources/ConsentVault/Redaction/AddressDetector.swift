@@ -441,6 +441,13 @@ enum AddressDetector {
             if prefixes.contains(phrase), text.isSpace(wordEnd), text.isUpper(wordEnd + 1) {
                 var nameEnd = wordEnd + 1
                 while text.isLetter(nameEnd) || text.is(nameEnd, "-") { nameEnd += 1 }
+                // Up to two more capitalized words before the house number (`Zur Alten Mühle 12a`, `Am Grünen Weg 4`).
+                var probe = nameEnd
+                for _ in 0..<2 where text.isSpace(probe) && text.isUpper(probe + 1) {
+                    probe += 1
+                    while text.isLetter(probe) || text.is(probe, "-"), probe - nameEnd < maximumWord { probe += 1 }
+                    if text.isSpace(probe), text.isDigit(probe + 1) { nameEnd = probe; break }
+                }
                 streetEnd = nameEnd
                 break
             }
@@ -934,17 +941,33 @@ enum AddressDetector {
     }
 
     /// End of the house number of a lowercase street opened by `am`/`im`/`zum` … in chat, before a postcode and a town
-    /// (`am lindenhof 139 20095 hamburg`): the postcode vouches for the lowercase words.
+    /// (`am lindenhof 139 20095 hamburg`) or after an address or delivery cue (`lieferung an zur alten mühle 5`): the
+    /// postcode or the cue vouches for the lowercase words.
     private static func lowercasePrefixedStreet(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.initial(start, in: prefixInitials), !text.isUpper(start),
+        guard text.initial(start, in: prefixInitials), !text.isUpper(start), !text.isLetter(start - 1),
               let prefix = prefixScalars.first(where: { text.lowercasedMatches($0, at: start) && text.isSpace(start + $0.count) }),
-              !text.isUpper(start + prefix.count + 1), let name = word(text, start + prefix.count + 1),
-              text.isSpace(name.end), text.isDigit(name.end + 1), let number = houseNumberEnd(text, name.end), text.isSpace(number) else { return nil }
-        var code = number + 1
-        while text.isDigit(code), code - number <= 6 { code += 1 }
-        guard code - number - 1 == 5, text.isSpace(code), text.isLetter(code + 1) else { return nil }
+              !text.isUpper(start + prefix.count + 1), var name = word(text, start + prefix.count + 1) else { return nil }
+        // An adjective before the name (`zur alten mühle 5`).
+        if text.isSpace(name.end), text.isLetter(name.end + 1), let noun = word(text, name.end + 1), text.isSpace(noun.end), text.isDigit(noun.end + 1) {
+            name = noun
+        }
+        guard text.isSpace(name.end), text.isDigit(name.end + 1), let number = houseNumberEnd(text, name.end) else { return nil }
+        // Where the writer lives or wants delivery (`lieferadresse am lindenhof 47`, `lieferung an zur alten mühle 5`): no postcode needed.
+        // The number ends the clause there (not `adresse am besten 2 mal prüfen`).
+        if number >= text.count || !text.isSpace(number) && !text.isAlphanumeric(number),
+           text.hasWordCue(addressCues, before: start, window: 24) || text.hasWordCue(deliveryCues, before: start, window: 16) { return number }
+        // Otherwise a postcode and a town follow (`am lindenhof 139 20095 hamburg`, also after a comma).
+        var code = text.is(number, ",") ? number + 1 : number
+        guard text.isSpace(code) else { return nil }
+        let codeStart = code + 1
+        code = codeStart
+        while text.isDigit(code), code - codeStart <= 5 { code += 1 }
+        guard code - codeStart == 5, text.isSpace(code), text.isLetter(code + 1) else { return nil }
         return number
     }
+
+    /// Words before a lowercase street that send something there (`lieferung an zur alten mühle 5`).
+    private static let deliveryCues = ScalarText.lowercased(["lieferung an", "liefern an", "geht an", "schicken an", "senden an", "paket an"])
 
     private static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                                                            "january", "february", "march", "april", "june", "july", "august", "september",

@@ -96,7 +96,7 @@ enum NameCues {
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
         ("i", "am"), ("i'm", ""), ("this", "is"), ("hier", "ist"), ("hier", "spricht"), ("hallo", "hier"), ("hi", "hier"), ("moin", "hier"),
         ("called", ""), ("namens", ""), ("named", ""), ("heißt", ""), ("heisst", ""),
-        ("nannte", "sich"), ("läuft", "auf"), ("lautet", "auf"), ("is", "under"), ("registered", "to"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("account", "of"), ("konto", "von"), ("doorbell", "says"), ("according", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"),
+        ("nannte", "sich"), ("läuft", "auf"), ("lautet", "auf"), ("is", "under"), ("registered", "to"), ("name", "as"), ("gave", "name"), ("chatted", "with"), ("spoke", "with"), ("spoke", "to"), ("talked", "to"), ("account", "of"), ("konto", "von"), ("doorbell", "says"), ("according", "to"), ("sprach", "mit"), ("telefoniert", "mit"), ("telefonat", "mit"), ("gespräch", "mit"), ("hier", "nochmal"),
     ]
     /// The introductions by their last word: the words that must stand before it (`""` when the last word introduces alone).
     private static let introductionsByLastWord: [String: Set<String>] = Dictionary(grouping: introductions) { $0.1.isEmpty ? $0.0 : $0.1 }

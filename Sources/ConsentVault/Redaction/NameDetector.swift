@@ -506,8 +506,9 @@ enum NameDetector {
                     && !NameCues.isStopWord(candidate.lower) && (words.endsClause(next) || words.endsLine(next))
                 // A lowercase surname that is also a word, signing after a closing (`lg pia schwarz`).
                 || last == index && context == .signature && NameLexicon.isAnyGivenName(first.text) && isSurname(words.stem(next)) && words.endsLine(next)
-                // The surname of a lowercase name announcing itself (`grace tremlett here`).
-                || last == index && candidate.text.count >= 3 && next + 1 < words.count && words[next + 1].lower == "here" && words.opensEntry(index)
+                // The surname of a lowercase name announcing itself (`grace tremlett here`, `leonardo luttenberger hier`).
+                || last == index && candidate.text.count >= 3 && next + 1 < words.count && (words[next + 1].lower == "here" || words[next + 1].lower == "hier")
+                    && words.opensEntry(index)
                 // The surname of a lowercase name from a place, also one that is a word (`svenja braun aus Düsseldorf`).
                 || fromPlaceLowercase && last == index && NameLexicon.isSurname(words.stem(next))
                 // After a lexicon given name, a surname with letters German does not use (`emine koç`).
@@ -645,10 +646,11 @@ enum NameDetector {
             let surnameEndingClause = last == index && first.isCapitalized && !words.startsSentence(index) && first.text.count >= 4
                 && origin == index && index > 0 && words.areAdjacent(index - 1, index) && NameCues.weakWords.contains(words[index - 1].lower)
                 && NameLexicon.isPlainSurname(words.stem(index)) && words.endsClause(index)
-            // A name alone that a parcel is for (`Paket für Aurora wurde …`, `parcel for Hope is`).
+            // A name alone that a parcel is for (`Paket für Till liegt bereit`, `parcel for McMangan undeliverable`).
             let parcelFor = last == index && first.isCapitalized && origin == index && origin > 1 && ["for", "für"].contains(words[origin - 1].lower)
                 && Self.deliveredThings.contains(words[origin - 2].lower)
-                && (NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index)))
+                && (NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index))
+                    || first.text.count >= 4 && (first.text.hasPrefix("Mc") || first.text.hasPrefix("O'")))
             // A surname alone before the number it owns in brackets (`Retourenlabel für Fuchs (cv 1536 7126)`).
             let ownsNumber = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByBracketedNumber(index)
             guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || relativeInBrackets
@@ -658,7 +660,7 @@ enum NameDetector {
             if !first.isCapitalized {
                 // Chat: a given name that is no ordinary word, or a name before a verb only people do or from a place.
                 // Or announcing oneself at an entry's start (`grace tremlett here, where is my parcel`).
-                let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && words[index + $0].lower == "here" }
+                let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && (words[index + $0].lower == "here" || words[index + $0].lower == "hier") }
                 guard isGiven || givenOpensEntry || slavicName || joinsWriter || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
                         || articleSurname || surnameOpensSpeech || givenOpensClause || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase || signsOff
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)

@@ -298,7 +298,8 @@ struct NameWords {
         let first = first ?? last
         guard first > 0 else { return false }
         var position = words[last].end
-        while position < text.count, text.isWhitespace(position) { position += 1 }
+        // Trailing dots or a bang after the name (`… Rückmeldung. Dieter...`).
+        while position < text.count, text.isWhitespace(position) || text.is(position, ".") || text.is(position, "!") { position += 1 }
         // A mail app's footer after the name is no text (`Jay⏎⏎Sent from my iPhone`).
         if position < text.count, Self.mailFooters.contains(where: { text.lowercasedMatches($0, at: position) }),
            text.count - position <= 60, !(position..<text.count).contains(where: { text.is($0, "\n") }) {
