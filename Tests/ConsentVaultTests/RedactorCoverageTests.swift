@@ -613,6 +613,8 @@ struct RedactorCoverageTests {
         ("neue Karte geht an Zur Alten Mühle 12a.", ["ADDRESS:Zur Alten Mühle 12a"]),
         ("lieferadresse am lindenhof 47, 10115 berlin", ["ADDRESS:am lindenhof 47, 10115 berlin"]),
         ("ja genau, lieferung an zur alten mühle 5, danke", ["ADDRESS:zur alten mühle 5"]),
+        // A birthday without its year before the age and `wird` (two digits there are the age, not the year).
+        ("Karte für Tochter Lea, die am 20. September 18 wird.", ["PERSON:Lea", "DATE_OF_BIRTH:20. September"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -768,7 +770,7 @@ struct RedactorCoverageTests {
         "Kundenanfragen zu Retouren an retouren@example.de weiterleiten", "item BW-1197-GR is discontinued.", "Bosch, Makita und Kärcher mit Rabatt",
         "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
         "Ticket 3\nnote: pls check the winter collection, it is sold out", "Ticket 4\nnotiz: rose und stein im lager nachzählen",
-        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.", "inspired by Rose Gold.", "Preis für Wolf (2 Stück)", "Lieferung – Ware (2x Braun Series 9) über", "Kunde seit Mai.", "Kundin im Mai.", "i will check. will", "see you soon. cheers", "adresse am besten 2 mal prüfen",
+        "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.", "inspired by Rose Gold.", "Preis für Wolf (2 Stück)", "Lieferung – Ware (2x Braun Series 9) über", "Kunde seit Mai.", "Kundin im Mai.", "i will check. will", "see you soon. cheers", "adresse am besten 2 mal prüfen", "Paket am 3. Mai 2 wird geliefert", "Aktion am 20. September 18 Uhr",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -73,7 +73,8 @@ enum DateDetector {
         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
         "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
     ])
-    /// Whether an age cue stands before `date` with an age of one to three digits right after the cue or after the date.
+    /// Whether an age cue stands before `date` with an age of one to three digits right after the cue or after the date,
+    /// or an age and `wird` follow the date.
     private static func hasAgeCue(before date: FoundDate, in text: ScalarText) -> Bool {
         func isAge(at index: Int) -> Bool {
             guard !text.isLetter(index - 1) else { return false }
@@ -87,8 +88,25 @@ enum DateDetector {
             (start...max(start, date.start - cue.count)).contains { text.lowercasedMatches(cue, at: $0) && isAge(at: $0 + cue.count) }
         }
         guard !cueBeforeAge else { return true }
+        // The age and `wird` after the date, ending the clause (`die am 20. September 18 wird.`).
+        if text.isSpace(date.end), isAge(at: date.end + 1) {
+            var end = date.end + 1
+            while text.isDigit(end) { end += 1 }
+            if endsWithAge(text, end) { return true }
+        }
         return text.hasCue(ageCues, before: date.start, window: 45) && (date.end..<min(text.count, date.end + 4)).contains { isAge(at: $0) }
     }
+
+    /// Whether `wird` (or `Jahre alt wird`) follows `index` and ends the clause (`… 18 wird.`, not `… 2 wird geliefert`).
+    private static func endsWithAge(_ text: ScalarText, _ index: Int) -> Bool {
+        for words in [ageAfterDate, yearsAfterDate] where text.lowercasedMatches(words, at: index) {
+            let end = index + words.count
+            return end >= text.count || !text.isLetter(end) && !(text.isSpace(end) && text.isLetter(end + 1))
+        }
+        return false
+    }
+    private static let ageAfterDate = ScalarText.lowercased([" wird"])[0]
+    private static let yearsAfterDate = ScalarText.lowercased([" jahre alt wird"])[0]
 
     private static let theWord = ScalarText.lowercased(["the "])[0]
     /// Words that open a range of dates right before its first (`vom`, `from the`).
@@ -220,7 +238,8 @@ enum DateDetector {
         if text.isSpace(cursor) { cursor += 1 } else if !text.is(cursor - 1, ".") || !text.isLetter(cursor) { return nil }
         if text.lowercasedMatches(ofWord, at: cursor) { cursor += 3 }
         guard let (month, monthEnd) = monthName(text, cursor) else { return nil }
-        if text.isSpace(monthEnd), let year = year(text, monthEnd + 1) {
+        // Two digits and `wird` after the month are an age, not a year (`am 20. September 18 wird`).
+        if text.isSpace(monthEnd), let year = year(text, monthEnd + 1), year.end - monthEnd - 1 > 2 || !endsWithAge(text, year.end) {
             return make(start, year.end, year.value, month, first.value)
         }
         return make(start, monthEnd, nil, month, first.value)
