@@ -12,7 +12,8 @@ struct RedTeamFindingsTests {
                                                  channel: .app, as: admin).member
         let report = try test.vault.requests.erase(anna, as: admin)
         #expect(!report.kept.isEmpty, "the receipts are held, so a tombstone remains")
-        let erased = MemberError.erased(member: anna.rawValue, on: CalendarDay.today(test.clock.now).iso)
+        // The tombstone names the controller's day (Berlin), which is not UTC's between 23:00 and midnight UTC.
+        let erased = MemberError.erased(member: anna.rawValue, on: test.vault.context.today.iso)
         #expect(throws: erased) { try test.vault.members.set("email", to: "neu@example.de", for: anna, as: admin) }
         #expect(throws: erased) { _ = try test.vault.consents.grant(ConsentRequest(purpose: "email_marketing"), for: anna, channel: .app, as: admin) }
         #expect(throws: erased) {
