@@ -11,15 +11,17 @@ final class ServiceClient: @unchecked Sendable {
     /// Connects to the socket at `path`.
     init(socket path: String) throws {
         descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
             for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
         }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        try Self.connect(descriptor) { [descriptor] in
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            }
         }
-        guard connected == 0 else { close(descriptor); throw CocoaError(.fileReadNoSuchFile) }
         var timeout = timeval(tv_sec: 15, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
@@ -27,19 +29,38 @@ final class ServiceClient: @unchecked Sendable {
     /// Connects to TCP `127.0.0.1:port`.
     init(loopbackPort port: UInt16) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        try Self.connect(descriptor) { [descriptor] in
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
         }
-        guard connected == 0 else { close(descriptor); throw CocoaError(.fileReadNoSuchFile) }
         var timeout = timeval(tv_sec: 15, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit { close(descriptor) }
+
+    /// Runs `attempt` (a `connect`) until it succeeds. A blocking connect to a Unix socket whose backlog
+    /// is full waits, and a signal (SIGCHLD from the many processes tests start) ends that wait with
+    /// EINTR; on a loaded machine that is normal, so it is retried for up to 30 s. Any other failure
+    /// closes the descriptor and throws the errno.
+    private static func connect(_ descriptor: Int32, _ attempt: () -> Int32) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while attempt() != 0 {
+            let code = errno
+            if code == EISCONN { return }
+            guard [EINTR, EAGAIN, EALREADY].contains(code), Date() < deadline else {
+                close(descriptor)
+                throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+            }
+            usleep(10_000)
+        }
+    }
 
     /// Sends raw bytes.
     func send(_ text: String) { send(Array(text.utf8)) }

