@@ -615,6 +615,24 @@ struct RedactorCoverageTests {
         ("ja genau, lieferung an zur alten mühle 5, danke", ["ADDRESS:zur alten mühle 5"]),
         // A birthday without its year before the age and `wird` (two digits there are the age, not the year).
         ("Karte für Tochter Lea, die am 20. September 18 wird.", ["PERSON:Lea", "DATE_OF_BIRTH:20. September"]),
+        // US states on the line after the city; a weak street type vouched for by a town after a comma; flats before a
+        // house number or street name, also two of them and on the line before; a lowercase `#` unit; a street ending in `Dr.`.
+        ("Deliver to:\n2765 Lakeshore Dr\nRaleigh\nNC 27605", ["ADDRESS:2765 Lakeshore Dr\nRaleigh\nNC 27605"]),
+        ("returned from 352 Hughes Bypass, East Charlie – recipient unknown", ["ADDRESS:352 Hughes Bypass, East Charlie"]),
+        ("to Flat 3, 9902 Wang Falls, Mccoyshire, FL 65117", ["ADDRESS:Flat 3, 9902 Wang Falls, Mccoyshire, FL 65117"]),
+        ("no post to Studio 9\nGordon Square anymore", ["ADDRESS:Studio 9\nGordon Square"]),
+        ("sofa to Apt 4B, Flat 68\nClarke Stravenue, Lake Jasmine, LE2 4HX, mobile", ["ADDRESS:Apt 4B, Flat 68\nClarke Stravenue, Lake Jasmine, LE2 4HX"]),
+        ("im at 9598 lakeview blvd #12, springfield il 62704 hope u can", ["ADDRESS:9598 lakeview blvd #12, springfield il 62704"]),
+        ("left at 7244 Oak Hollow Dr. Tracking 4411", ["ADDRESS:7244 Oak Hollow Dr."]),
+        // German and Swiss addresses: a door on a line of its own, a city with lowercase links, a city's joiner and two words.
+        ("Adresse:\nZürcherstrasse 49\nbei Tür 7\n8400 Winterthur\n\nDanke", ["ADDRESS:Zürcherstrasse 49\nbei Tür 7\n8400 Winterthur"]),
+        ("Meilistrasse 841\nCH-3421 Plan-les-Ouates\nMit Dank", ["ADDRESS:Meilistrasse 841\nCH-3421 Plan-les-Ouates"]),
+        ("Neuhauser-Platz 53\nA-7964 Purbach am Neusiedler See\nArt. 4", ["ADDRESS:Neuhauser-Platz 53\nA-7964 Purbach am Neusiedler See"]),
+        // A given name that is a word announcing itself; numbers a customer gives: a regular's in brackets, a US phone answering.
+        ("Frank here :) can you send my code", ["PERSON:Frank"]), ("Till hier 🙂 könnt ihr", ["PERSON:Till"]),
+        ("Frau Schmidt ist Stammkundin (80745671).", ["PERSON:Schmidt", "MEMBER_NUMBER:80745671"]),
+        ("My new phone number?\nCustomer: 202-555-0183\nAgent: ok", ["PHONE:202-555-0183"]),
+        ("her number was 0044 131 4427908 ok", ["PHONE:0044 131 4427908"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -771,6 +789,8 @@ struct RedactorCoverageTests {
         "Supplier Kellogg's has confirmed delivery", "my adress is wrong", "Nächstes Jahr wird sie 1", "the Hope Street order. Card on file", "Supplier Baker & Sons, 0800 123 4567", "Gestern rief die Filiale an.", "We sold 3 The North Face jackets",
         "Ticket 3\nnote: pls check the winter collection, it is sold out", "Ticket 4\nnotiz: rose und stein im lager nachzählen",
         "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.", "inspired by Rose Gold.", "Preis für Wolf (2 Stück)", "Lieferung – Ware (2x Braun Series 9) über", "Kunde seit Mai.", "Kundin im Mai.", "i will check. will", "see you soon. cheers", "adresse am besten 2 mal prüfen", "Paket am 3. Mai 2 wird geliefert", "Aktion am 20. September 18 Uhr",
+        "Kunde möchte, dass seine Frau das Armband zurücklegen lässt", "Beschwerde über Social Media", "Firmware Kassen v4.12.3 installiert.",
+        "nicht erreichbar, lieber abends.", "Summer here is lovely", "ist Stammkunde seit 2015", "Bestellung: 3 Paletten Dr. Oetker Pizza",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -97,6 +97,14 @@ struct RedactorTests {
         #expect(types("Karte 4111111111111111") == ["CARD:4111111111111111"])
     }
 
+    @Test("a known two-letter name part counts only written as a name, capital then small letter")
+    func twoLetterKnownName() {
+        let known = ["first_name": "Thu", "last_name": "Le"]
+        #expect(types("Lieferadresse: c/o Praxis Le, Gartenstraße 7b", known: known).contains("PERSON:Le"))
+        let others = types("Lieferung an LE bis Freitag, le jour, Lea und Leo", known: known)
+        #expect(!others.contains { ["PERSON:LE", "PERSON:le", "PERSON:Le"].contains($0) }, "\(others)")
+    }
+
     @Test("a long text (two threads) finds exactly what its pieces find")
     func longText() {
         let piece = "Hallo Jürgen 😀😀😀, ruf 0171 2345678 an oder schreib an j@example.de; IBAN DE89370400440532013000, geb. 24.12.1990. "

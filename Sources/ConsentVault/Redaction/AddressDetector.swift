@@ -489,7 +489,8 @@ enum AddressDetector {
     /// A street without a telling suffix (`Rosenhang 27`, `An der Alten Ziegelei 41`) counts when a
     /// five-digit postcode and a city follow it (after `, `, a line break or ` in `): returns the street's end.
     private static func streetBeforePostcode(_ text: ScalarText, _ start: Int) -> Int? {
-        guard text.isUpper(start) else { return nil }
+        // A flat is no street (`Flat 3, 9902 Wang Falls`: an English street follows, not a postcode).
+        guard text.isUpper(start), unitEnd(text, start) == nil else { return nil }
         var cursor = start
         for _ in 0..<5 {
             var wordEnd = cursor
@@ -602,17 +603,24 @@ enum AddressDetector {
     /// Where the house number starts after a flat before it (`Flat 2, 138A Hope Street`, `Apt 4 - 12 Elm St`), or nil.
     private static func unitBeforeStreet(_ text: ScalarText, _ start: Int) -> Int? {
         // The street may follow on the next line (`apartment 11⏎28 beechwood court`).
-        guard let cursor = unitEnd(text, start), text.isSpace(cursor) || text.is(cursor, "\n"), text.isDigit(cursor + 1) else { return nil }
+        guard let cursor = unitsEnd(text, start), text.isSpace(cursor) || text.is(cursor, "\n"), text.isDigit(cursor + 1) else { return nil }
         return cursor + 1
     }
 
-    /// End of a flat and a street's name without a house number after it (`Flat 27, Thomas Shoal`, `Studio 97, Brandon Mountain`):
-    /// two or three capitalized words, the last a street type.
+    /// End of a flat at `start`, or of two in a row (`Apt 4B, Flat 68`).
+    private static func unitsEnd(_ text: ScalarText, _ start: Int) -> Int? {
+        guard let first = unitEnd(text, start) else { return nil }
+        if text.isSpace(first), let second = unitEnd(text, first + 1) { return second }
+        return first
+    }
+
+    /// End of a flat and a street's name without a house number after it (`Flat 27, Thomas Shoal`, `Studio 97, Brandon Mountain`),
+    /// also on the next line (`Studio 9⏎Gordon Square`): two or three capitalized words, the last a street type.
     private static func streetNameAfterUnit(_ text: ScalarText, _ start: Int) -> Int? {
-        guard let unit = unitEnd(text, start), text.isSpace(unit) else { return nil }
+        guard let unit = unitsEnd(text, start), text.isSpace(unit) || text.is(unit, "\n") else { return nil }
         var cursor = unit
         for wordsRead in 1...3 {
-            guard text.isSpace(cursor), text.isUpper(cursor + 1), let next = word(text, cursor + 1) else { return nil }
+            guard text.isSpace(cursor) || wordsRead == 1, text.isUpper(cursor + 1), let next = word(text, cursor + 1) else { return nil }
             cursor = next.end
             let lower = next.text.lowercased()
             if wordsRead > 1, englishTypes.contains(lower) || uspsTypes.contains(lower) { return cursor }
@@ -815,8 +823,8 @@ enum AddressDetector {
             wordsRead += 1
             // A type word may name the street itself when another follows (`Park Ave`, `Hill Road`); right after the
             // number it is no street's end (`25 Dr. Oetker Pizza`: a title).
-            // `Dr.` before a brand is its title (`3 Paletten Dr. Oetker`).
-            if word == "dr", text.is(cursor - 1, "."), text.isSpace(cursor), let next = self.word(text, cursor + 1), NameCues.isStopWord(next.text.lowercased()) { return nil }
+            // `Dr.` before a brand is its title (`3 Paletten Dr. Oetker`); after a street type it ends the street (`7244 Oak Hollow Dr. Tracking …`).
+            if word == "dr", streetEnd == nil, text.is(cursor - 1, "."), text.isSpace(cursor), let next = self.word(text, cursor + 1), NameCues.isStopWord(next.text.lowercased()) { return nil }
             // A USPS suffix ends the street unless a common type follows (`12 Lake Shore Drive`).
             if uspsTypes.contains(word), wordsRead > 1, streetEnd == nil {
                 streetEnd = cursor
@@ -852,13 +860,23 @@ enum AddressDetector {
             if cursor > numberStart, text.isDigit(numberStart) || text.isDigit(cursor - 1) { end = cursor; unitTaken = true }
         }
         guard !weakType || unitTaken || flatBefore(text, start) || text.hasWordCue(englishAddressCues, before: start, window: 24)
-                || (end..<extendWithEnglishCity(text, end)).contains(where: text.isDigit) else { return nil }
+                || townAfterComma(text, end) else { return nil }
         // `Apt 4B (5th floor)`
         if text.isSpace(end), text.is(end + 1, "("), let closing = (end + 2..<min(text.count, end + 20)).first(where: { text.is($0, ")") }),
            text.string(end + 2, closing).lowercased().hasSuffix("floor") {
             end = closing + 1
         }
         return end
+    }
+
+    /// Whether a town follows a street at `end` that vouches for a weak type word (`352 Hughes Bypass, East Charlie –`): a ZIP or
+    /// postcode after it, or one to three capitalized words after a comma that end the clause.
+    private static func townAfterComma(_ text: ScalarText, _ end: Int) -> Bool {
+        let townEnd = extendWithEnglishCity(text, end)
+        if (end..<townEnd).contains(where: text.isDigit) { return true }
+        guard text.is(end, ","), text.isSpace(end + 1), text.isUpper(end + 2), townEnd > end + 2 else { return false }
+        return townEnd >= text.count || text.is(townEnd, "\n") || text.isSpace(townEnd) && !text.isLetter(townEnd + 1)
+            || clauseEnds.contains(where: { text.is(townEnd, $0) })
     }
 
     /// Street types that make lowercase words a street in chat (`14 larch close`, `41 kings rd`).
@@ -902,6 +920,9 @@ enum AddressDetector {
                 end = unitEnd + 1
                 while text.isAlphanumeric(end), end - unitEnd < 6 { end += 1 }
             }
+        } else if let unitStart, text.is(unitStart, "#"), text.isDigit(unitStart + 1) {
+            end = unitStart + 1
+            while text.isAlphanumeric(end), end - unitStart < 6 { end += 1 }
         }
         // `, edison nj 08817`, `, st. louis, mo 63104` or `, reading rg1 3ar`: up to three city words, then a state and ZIP or a postcode;
         // the comma may be missing (`8643 maple avenue seattle wa 98103`).
@@ -1039,21 +1060,27 @@ enum AddressDetector {
         }
         while cityEnd > cursor, !text.isLetter(cityEnd - 1) { cityEnd -= 1 }
         guard cityEnd > cursor else { return ukPostcode(text, cursor) ?? end }
+        // After an abbreviation's dot and a space only, a capitalized word opens the next sentence unless a state or postcode
+        // follows it (`7244 Oak Hollow Dr. Tracking …`, but `12 Main St. Springfield, IL 62704`).
+        let opensSentence = text.is(end - 1, ".") && text.isSpace(end)
+        let town = opensSentence ? end : cityEnd
         // Ireland: `, Co. Westmeath`, a line `Co. Dublin`, `, Dublin 9`, then an Eircode on the same or the next line.
         if let place = irishPlaceEnd(text, cityEnd) { return place }
         var stateStart = cityEnd
         if text.is(stateStart, ",") { stateStart += 1 }
-        guard text.isSpace(stateStart) else { return cityEnd }
+        // The state and ZIP may stand on the line after the city (`Raleigh⏎NC 27605`); there the ZIP vouches for the state.
+        let stateOnNextLine = text.is(stateStart, "\n")
+        guard text.isSpace(stateStart) || stateOnNextLine else { return town }
         stateStart += 1
         guard states.contains(text.string(stateStart, stateStart + 2)), !text.isLetter(stateStart + 2) else {
-            return ukPostcode(text, stateStart) ?? cityEnd
+            return ukPostcode(text, stateStart) ?? town
         }
         var zip = stateStart + 2
-        guard text.isSpace(zip) else { return zip }
+        guard text.isSpace(zip) else { return stateOnNextLine ? town : zip }
         zip += 1
         let zipStart = zip
         while text.isDigit(zip) { zip += 1 }
-        guard zip - zipStart == 5 else { return stateStart + 2 }
+        guard zip - zipStart == 5 else { return stateOnNextLine ? town : stateStart + 2 }
         if text.is(zip, "-"), (1...4).allSatisfy({ text.isDigit(zip + $0) }), !text.isDigit(zip + 5) { zip += 5 }
         return zip
     }
@@ -1208,7 +1235,8 @@ enum AddressDetector {
               text.isUpper(cursor + 1) || (cursor - codeStart == 5 && text.isLetter(cursor + 1)) else { return withFlat }
         cursor += 1
         let cityStart = cursor
-        while text.isLetter(cursor) || (text.is(cursor, "-") && text.isUpper(cursor + 1)), cursor - cityStart < maximumWord { cursor += 1 }
+        while text.isLetter(cursor) || (text.is(cursor, "-") && (text.isUpper(cursor + 1) || lowercaseCityLink(text, cursor + 1))),
+              cursor - cityStart < maximumWord { cursor += 1 }
         // `St. Gallen`: the abbreviation keeps its dot.
         if text.is(cursor, "."), cursor - cityStart <= 3, text.isSpace(cursor + 1), text.isUpper(cursor + 2) { cursor += 1 }
         // `Bad Reichenhall`, `Frankfurt am Main`, `Freiburg im Breisgau`, `Halle (Saale)`.
@@ -1220,6 +1248,11 @@ enum AddressDetector {
         if text.isSpace(cursor), let joiner = cityJoiners.first(where: { text.lowercasedMatches($0, at: cursor + 1) && text.isSpace(cursor + 1 + $0.count) }),
            text.isUpper(cursor + 2 + joiner.count) || !text.isUpper(cityStart) && text.isLetter(cursor + 2 + joiner.count) {
             cursor = wordEnd(text, cursor + 2 + joiner.count)
+            // A second capitalized word that ends the line or clause (`Purbach am Neusiedler See`).
+            if text.isSpace(cursor), text.isUpper(cursor + 1) {
+                let second = wordEnd(text, cursor + 1)
+                if second >= text.count || text.is(second, "\n") || clauseEnds.contains(where: { text.is(second, $0) }) { cursor = second }
+            }
         }
         if text.isSpace(cursor), text.is(cursor + 1, "("), text.isUpper(cursor + 2) {
             var closing = wordEnd(text, cursor + 2)
@@ -1243,6 +1276,13 @@ enum AddressDetector {
 
     private static let cityPrefixes = ScalarText.lowercased(["bad", "sankt", "st.", "neu", "alt", "groß", "klein", "hansestadt", "la", "le", "les"])
     private static let cityJoiners = ScalarText.lowercased(["am", "an der", "im", "in der", "ob der", "bei", "vor der"])
+
+    /// Whether a short lowercase link between a city's hyphenated parts starts at `start` (`Plan-les-Ouates`, `Châlons-en-Champagne`).
+    private static func lowercaseCityLink(_ text: ScalarText, _ start: Int) -> Bool {
+        var cursor = start
+        while text.isLetter(cursor), !text.isUpper(cursor), cursor - start < 4 { cursor += 1 }
+        return cursor > start && text.is(cursor, "-") && text.isUpper(cursor + 1)
+    }
 
     private static func wordEnd(_ text: ScalarText, _ start: Int) -> Int {
         var cursor = start
@@ -1284,6 +1324,8 @@ enum AddressDetector {
             }
             return cursor
         }
+        // `bei Tür 7`, `bei Top 4` on a line of its own.
+        if text.lowercasedMatches(beiWord, at: cursor), text.isLetter(cursor + beiWord.count) { cursor += beiWord.count }
         guard let word = flatWords.first(where: { text.lowercasedMatches($0, at: cursor) }) else { return nil }
         cursor += word.count
         if text.isSpace(cursor), text.isAlphanumeric(cursor + 1) {
@@ -1294,6 +1336,7 @@ enum AddressDetector {
     }
 
     private static let sideWords = ScalarText.lowercased(["links", "rechts", "mitte", "li.", "re."])
+    private static let beiWord = ScalarText.lowercased(["bei "])[0]
     private static let floorWords = ScalarText.lowercased(["og", "obergeschoss", "stock", "etage", "ug", "eg"])
     private static let flatWords = ScalarText.lowercased(["whg.", "wohnung", "app.", "apt.", "eg", "hinterhaus", "vorderhaus", "seitenflügel", "dachgeschoss",
                                                           "rückgebäude", "hinterhof", "gartenhaus", "souterrain", "aufgang", "stiege", "top", "tür", "dg"])

@@ -24,7 +24,7 @@ enum CueDetector {
                              "card number", "treuenummer", "bonuskartennummer", "vorteilsnummer", "vorteilskarte", "member ref", "loyalty ref",
                              // Several accounts, a points account, and a customer's number right after the customer
                              // (`two accounts (78 900 790 and 1515-4895)`, `Punktekonto (2440-0557)`, `Die Kundin (9247359-4)`).
-                             "accounts", "konten", "cards", "karten", "punktekonto", "punktekonten", "kunde", "kundin", "customer",
+                             "accounts", "konten", "cards", "karten", "punktekonto", "punktekonten", "kunde", "kundin", "customer", "stammkunde", "stammkundin",
                              "numebr", "nummmer"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
@@ -72,7 +72,7 @@ enum CueDetector {
     /// Cues after which a value shaped like a phone is the phone detector's (`my no. 0171 2345678`).
     private static let phoneProneCues = ScalarText.lowercased(["no", "nr", "my no", "her no", "his no", "meine nr", "seine nr", "ihre nr", "kunde", "kundin", "customer"])
     /// The customer as a cue: a number after them needs five digits or more, so a year is none (`Kundin 2019 angemeldet`).
-    private static let customerCues = ScalarText.lowercased(["kunde", "kundin", "customer"])
+    private static let customerCues = ScalarText.lowercased(["kunde", "kundin", "customer", "stammkunde", "stammkundin"])
     /// Words before `Nummer`/`number` that make it a person's.
     private static let possessingWords: Set<String> = ["alte", "alten", "neue", "neuen", "seine", "ihre", "meine", "deine", "eure", "dahin", "old",
                                                        "new", "his", "her", "my", "their", "your", "mit", "with", "card", "karte", "karten", "account", "konto"]
@@ -112,17 +112,21 @@ enum CueDetector {
                belongs(value, to: match, cueEnd: cueEnd, owner: text.wordBefore(index).lowercased(), in: text) {
                 // A card number after `Karte`/`card` that fails its checks (a typo) is still a card number.
                 let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
-                let cardLike = match.type == .memberNumber && (13...19).contains(digits)
+                // No card number opens with 0 (`her number 0044 131 4427908` is a phone).
+                let cardLike = match.type == .memberNumber && (13...19).contains(digits) && !text.is(value.start, "0")
                     && (value.start..<value.end).allSatisfy { text.isDigit($0) || text.isSpace($0) || text.is($0, "-") }
                 // So is a National Insurance number after `account` (`for the trade account: GT011446A`).
                 let insuranceNumber = match.type == .memberNumber && IdentifierDetectors.nationalInsuranceNumber(text, value.start) == value.end
-                let type = cardLike ? EntityType.card : insuranceNumber ? .nationalID : match.type
+                // What a customer says in a chat, written like a US phone, is their phone (`Customer: 202-555-0183`).
+                let customerPhone = match.type == .memberNumber && customerCues.contains(match.cue) && isNorthAmericanShaped(text, value.start, value.end)
+                let type = cardLike ? EntityType.card : insuranceNumber ? .nationalID : customerPhone ? .phone : match.type
                 found.append(Detection(type: type, start: value.start, end: value.end, priority: DetectionPriority.checksum))
                 index = value.end
             } else if match.type == .memberNumber || match.type == .nationalID, let answer = answerOnNextLine(text, after: cueEnd) {
                 // A reply to a bare `welche nummer?` that opens like a phone is the phone (`dragan: 040/9387053`).
                 let genericCue = lettersFirstCues.contains(match.cue) || possessedCues.contains(match.cue)
-                let type = genericCue && isPhoneShaped(text, answer.start, answer.end) ? EntityType.phone : match.type
+                let phoneShaped = isPhoneShaped(text, answer.start, answer.end) || isNorthAmericanShaped(text, answer.start, answer.end)
+                let type = genericCue && phoneShaped ? EntityType.phone : match.type
                 found.append(Detection(type: type, start: answer.start, end: answer.end, priority: DetectionPriority.checksum))
                 index = answer.end
             } else {
@@ -372,7 +376,16 @@ enum CueDetector {
 
     /// Whether a value opens like a phone number: `+`, or one `0` (a trunk prefix, `0171 …`, `07071 - 6917`).
     private static func isPhoneShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
+        // `+44 …`, `0170 …`, or an international prefix `0044 …`.
         text.is(start, "+") || text.is(start, "0") && text.isDigit(start + 1) && !text.is(start + 1, "0")
+            || text.is(start, "0") && text.is(start + 1, "0") && text.isDigit(start + 2) && !text.is(start + 2, "0")
+    }
+
+    /// Whether `start..<end` is written like a North American phone: `202-555-0183` or `202.555.0183`, the area code from 2.
+    private static func isNorthAmericanShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
+        guard end - start == 12, text.is(start + 3, "-") || text.is(start + 3, "."), text[start + 3] == text[start + 7], !text.is(start, "0"),
+              !text.is(start, "1") else { return false }
+        return [0, 1, 2, 4, 5, 6, 8, 9, 10, 11].allSatisfy { text.isDigit(start + $0) }
     }
 
     private static func isIBANShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {

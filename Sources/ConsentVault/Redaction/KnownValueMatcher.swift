@@ -21,9 +21,10 @@ struct KnownValueMatcher {
     private var outputs: [[Int]] = [[]]
     private let patterns: [Pattern]
 
-    /// Builds the automaton for `patterns` (values shorter than 3 code points are ignored).
+    /// Builds the automaton for `patterns` (values shorter than 3 code points are ignored, but for two-letter name parts
+    /// such as `Le` or `Wu`, which count only written exactly so: a capital, then a small letter).
     init(_ candidates: [Pattern]) {
-        patterns = candidates.filter { $0.folded.count >= 3 }
+        patterns = candidates.filter { $0.folded.count >= 3 || $0.type == .person && $0.folded.count == 2 }
         for (number, pattern) in patterns.enumerated() {
             var state = 0
             for scalar in pattern.folded {
@@ -103,6 +104,7 @@ struct KnownValueMatcher {
                 let start = origin[position - pattern.folded.count + 1]
                 let end = origin[position] + 1
                 guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end), !pattern.needsCapital || lowercaseText || text.isUpper(start) else { continue }
+                if pattern.folded.count == 2, end - start != 2 || !text.isUpper(start) || text.isUpper(start + 1) { continue }
                 // A name part inside a longer hyphenated name is someone else's name (`Wolf-Brandtner` for the surname `Wolf`):
                 // the detectors take the whole.
                 if pattern.type == .person, text.is(end, "-") && text.isLetter(end + 1) || text.is(start - 1, "-") && text.isLetter(start - 2) { continue }

@@ -136,6 +136,9 @@ enum NameCues {
         "back", "again", "away", "today", "yesterday", "tomorrow", "gestern", "heute", "vorhin", "vorgestern", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um", "aus", "from",
         // Form labels and tiers (`Author: …`, `bonus for Gold`, `customer data: …`).
         "author", "reviewer", "editor", "autor", "autorin", "data", "daten", "gold", "silver", "silber", "platinum", "platin", "bronze",
+        // Channels and systems complained about or contacted (`Beschwerde über Social Media`, `Firmware Kassen v4.12`, `Ansprechpartnerin Agentur:`)
+        // and times of day (`lieber abends`).
+        "social", "media", "firmware", "agentur", "agency", "abends", "morgens", "mittags", "nachmittags", "vormittags", "nachts",
         // Product labels (`Farbe Navy`), adverbs after `ich bins`, greetings (`Grüß Gott`, `Dia dhuit`), street abbreviations
         // (`Michigan Ave`) and what a driver carries (`Fahrer: Paket für Herrn …`).
         // Degrees and suffixes after a name (`Anna Barth MBA`, `John Smith Jr.`).

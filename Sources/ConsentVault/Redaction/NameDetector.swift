@@ -266,8 +266,11 @@ enum NameDetector {
     private static func run(from origin: Int, context: NameCues.Context, inList: Bool, in words: NameWords) -> (first: Int, last: Int, end: Int)? {
         var index = origin
         // After a title, a name may start with its particle: `Frau von Bergen`, `Mr. zur Mühlen`.
+        // A German article right after the title is the noun's (`seine Frau das Armband`), not a particle (`Frau von der Heide`).
         while context == .strong, !words.isSpeakerLabel(index), index + 1 < words.count,
-              NameCues.particles.contains(words[index].lower) || NameCues.titleWords.contains(words[index].lower) {
+              NameCues.particles.contains(words[index].lower)
+                && !(Self.germanArticles.contains(words[index].lower) && (index == origin || NameCues.titleWords.contains(words[index - 1].lower)))
+                || NameCues.titleWords.contains(words[index].lower) {
             index += 1
         }
         guard index == origin || words[index].isCapitalized else { return nil }
@@ -309,10 +312,16 @@ enum NameDetector {
         let wordGivenPair = first.isCapitalized && !Self.determiners.contains(first.lower) && !Self.germanArticles.contains(first.lower) && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
             && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && !NameCues.isStopWord(words[index + 1].lower)
             && (NameLexicon.isSurname(words.stem(index + 1)) || hasSurnameEnding(words[index + 1].lower)) && (NameCues.followedByPlace(index + 1, in: words) || beforePeopleVerb(index + 1, in: words))
+        // A given name that is also a word announcing itself at an entry's start, `here` ending the clause (`Frank here :)`, `Till hier 🙂`).
+        let announcesWordName = first.isCapitalized && origin == index
+            && (words.opensEntry(index) || index > 0 && Self.introductionGreetings.contains(words[index - 1].lower))
+            && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count && words.areAdjacent(index, index + 1)
+            && ["here", "hier"].contains(words[index + 1].lower)
+            && (index + 2 == words.count || words.endsClause(index + 1) || words.endsLine(index + 1) || words.followedBySymbol(index + 1))
         // A German article before a word that is a noun too makes it the noun (`Der Keller der Filiale`, `Die Punkte-App`), not a given name.
         if index == origin, first.isCapitalized, !first.isInLowercase, context != .strong, context != .naming, followsGermanArticle(index, in: words), !NameLexicon.isAnyGivenName(key: words[index].key),
            !NameLexicon.isPlainSurname(words.stem(index)) { return nil }
-        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker || wordGivenPair,
+        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker || wordGivenPair || announcesWordName,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
@@ -720,7 +729,7 @@ enum NameDetector {
                     && words.areAdjacent(index, index + 1) && ["couple", "family", "household"].contains(words[index + 1].lower)
                     && (isSurname(words.stem(index)) || hasSurnameEnding(words[index].lower) || hasForeignLetters(first.text))
                 guard isGiven || slavicName && last == index || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || awayFromWork || household || ownsPersonal || itsMe
-                        || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || (hasSurname && givenShaped && isPair)
+                        || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || announcesWordName || (hasSurname && givenShaped && isPair)
                 else { return nil }
             }
         }
