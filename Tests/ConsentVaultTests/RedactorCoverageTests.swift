@@ -633,6 +633,9 @@ struct RedactorCoverageTests {
         ("Frau Schmidt ist Stammkundin (80745671).", ["PERSON:Schmidt", "MEMBER_NUMBER:80745671"]),
         ("My new phone number?\nCustomer: 202-555-0183\nAgent: ok", ["PHONE:202-555-0183"]),
         ("her number was 0044 131 4427908 ok", ["PHONE:0044 131 4427908"]),
+        // A listed surname before a caller's verb mid-text; a given name after a relative before what they will do.
+        ("Ferguson opened the parcel. Schwartz complains about staff", ["PERSON:Ferguson", "PERSON:Schwartz"]),
+        ("Agent: hi\nCustomer: my husband yaw will pick it up tmrw", ["PERSON:yaw"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -791,6 +794,7 @@ struct RedactorCoverageTests {
         "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.", "inspired by Rose Gold.", "Preis für Wolf (2 Stück)", "Lieferung – Ware (2x Braun Series 9) über", "Kunde seit Mai.", "Kundin im Mai.", "i will check. will", "see you soon. cheers", "adresse am besten 2 mal prüfen", "Paket am 3. Mai 2 wird geliefert", "Aktion am 20. September 18 Uhr",
         "Kunde möchte, dass seine Frau das Armband zurücklegen lässt", "Beschwerde über Social Media", "Firmware Kassen v4.12.3 installiert.",
         "nicht erreichbar, lieber abends.", "Summer here is lovely", "ist Stammkunde seit 2015", "Bestellung: 3 Paletten Dr. Oetker Pizza",
+        "Agent: Perfect, thanks!\nCustomer: ok", "parcel never came?? hope u can sort it",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

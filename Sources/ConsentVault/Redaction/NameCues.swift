@@ -139,6 +139,8 @@ enum NameCues {
         // Channels and systems complained about or contacted (`Beschwerde über Social Media`, `Firmware Kassen v4.12`, `Ansprechpartnerin Agentur:`)
         // and times of day (`lieber abends`).
         "social", "media", "firmware", "agentur", "agency", "abends", "morgens", "mittags", "nachmittags", "vormittags", "nachts",
+        // An agent's replies (`Agent: Perfect, Guadalupe!`).
+        "perfect", "perfekt", "great", "prima", "klasse", "wunderbar", "brilliant", "fantastic", "excellent", "wonderful", "alright",
         // Product labels (`Farbe Navy`), adverbs after `ich bins`, greetings (`Grüß Gott`, `Dia dhuit`), street abbreviations
         // (`Michigan Ave`) and what a driver carries (`Fahrer: Paket für Herrn …`).
         // Degrees and suffixes after a name (`Anna Barth MBA`, `John Smith Jr.`).

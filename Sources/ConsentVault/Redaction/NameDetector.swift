@@ -274,6 +274,8 @@ enum NameDetector {
             index += 1
         }
         guard index == origin || words[index].isCapitalized else { return nil }
+        // A lowercase word right before `u`/`you` is a verb (`hope u can sort it`, `thank you`), not a name.
+        if !words[index].isCapitalized, index + 1 < words.count, words.areAdjacent(index, index + 1), ["u", "you"].contains(words[index + 1].lower) { return nil }
         // A title chain belongs before the name, not in it.
         let origin = (origin..<index).first { !NameCues.titleWords.contains(words[$0].lower) } ?? index
         let first = words[index]
@@ -380,7 +382,10 @@ enum NameDetector {
         // A lowercase given name after a relative (`can my brother peter pick it up`, `mit seinem enkel luigi`).
         let afterRelative = !first.isCapitalized && context == .strong && origin > 0 && NameCues.familyRoles.contains(words[origin - 1].lower)
             && first.text.count >= 3 && !Self.auxiliaries.contains(first.lower) && !Self.peopleVerbs.contains(first.lower)
-            && (NameLexicon.isGivenName(first.text) || NameLexicon.isFrequentGivenName(first.text) || Self.monthGivenNames.contains(first.lower))
+            && (NameLexicon.isGivenName(first.text) || NameLexicon.isFrequentGivenName(first.text) || Self.monthGivenNames.contains(first.lower)
+                // any given name before what the relative will do (`my husband yaw will pick it up`)
+                || NameLexicon.isAnyGivenName(first.text) && index + 1 < words.count && words.areAdjacent(index, index + 1)
+                    && (Self.auxiliaries.contains(words[index + 1].lower) || Self.peopleVerbs.contains(words[index + 1].lower)))
         // Introducing oneself (`ich bin christel stiffel`, `hi im harry marsh-baker`).
         let introducesSelf = (context == .strong || Self.introducedAfterGreeting(origin, in: words)) && origin > 0
             && ["bin", "im", "i'm", "i’m", "heiße", "heisse", "hier", "its", "it's", "it’s"].contains(words[origin - 1].lower)
@@ -582,7 +587,7 @@ enum NameDetector {
             let pairSpeaks = beforePeopleVerb(last, in: words) || words.followedByCommaAndNumber(last) || words.followedByPhone(last)
                 || words.followedByStreetLine(last)
                 || last == index + 1 && words.startsLine(index) && words.signsOffText(last, from: index)
-                || last == index + 1 && origin > 1 && origin == index && ["for", "für"].contains(words[origin - 1].lower)
+                || last == index + 1 && origin > 1 && origin == index && ["for", "für", "to", "an"].contains(words[origin - 1].lower)
                     && Self.deliveredThings.contains(words[origin - 2].lower) && !NameLexicon.isColourPair(given: first.text, surname: words.stem(last))
             // A pair signing after a closing (`Cheers, May Baker`) is a name.
             // So is a pair ending the clause after a preposition (`reported stolen by Rose Brown.`), unless it is a colour.
@@ -688,9 +693,11 @@ enum NameDetector {
                 // A given name that is also a word, alone before a verb only people do (`Will said …`, `Max fragt …`).
                 // Or any capitalized word opening a note before a caller's verb (`Olli rang - officially Oliver`).
                 // Or a listed surname opening an entry (`Wallace reports: Hanratty refused the delivery`).
+                // A listed surname that is no word before a caller's verb, anywhere (`… the parcel. Schwartz complains about staff`).
                 let speaks = last == index && beforePeopleVerb(index, in: words)
                     && (NameLexicon.isAnyGivenName(key: words[index].key) || words.opensEntry(index) && first.text.count >= 3 && Self.callerVerbs.contains(words[index + 1].lower)
-                        || words.opensEntry(index) && !words.startsLine(index) && NameLexicon.isPlainSurname(words.stem(index)))
+                        || words.opensEntry(index) && !words.startsLine(index) && NameLexicon.isPlainSurname(words.stem(index))
+                        || first.text.count >= 4 && Self.callerVerbs.contains(words[index + 1].lower) && NameLexicon.isPlainSurname(words.stem(index)))
                 // A surname or given name alone after a request to contact someone (`please ring Iyer.`, `call Sarah`).
                 let contacted = last == index && origin > 0 && Self.contactVerbs.contains(words[origin - 1].lower)
                     && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(key: words[index].key)) && (words.endsClause(index) || words.endsLine(index))
