@@ -636,6 +636,11 @@ struct RedactorCoverageTests {
         // A listed surname before a caller's verb mid-text; a given name after a relative before what they will do.
         ("Ferguson opened the parcel. Schwartz complains about staff", ["PERSON:Ferguson", "PERSON:Schwartz"]),
         ("Agent: hi\nCustomer: my husband yaw will pick it up tmrw", ["PERSON:yaw"]),
+        // A month listed after a given name, signing; a lowercase pair of word-names opening a note before a verb; a word-name
+        // collecting; a pair of word-names before `at` and an address.
+        ("Thanks for the quick delivery! Love, Giulia & April", ["PERSON:Giulia", "PERSON:April"]),
+        ("notiz: frank wolf ruft morgen wg. umtausch", ["PERSON:frank wolf"]), ("Click & Collect: Frank holt mit dem Auto ab", ["PERSON:Frank"]),
+        ("Sky Hill at 1448 Maple Ave says the parcel is missing", ["PERSON:Sky Hill", "ADDRESS:1448 Maple Ave"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -794,7 +799,7 @@ struct RedactorCoverageTests {
         "Firmware 1.9.12 für die Kassen.", "Till 4 shows error E-1.9.12, engineer arrives at 19:00.", "Art.-Nr. TS-BLK-M-5686 nachbestellen", "Bewertung (4 Sterne) professioneller formulieren", "Gutschein für Aldi, bitte", "We replied from @HighStreetStyle.", "ok, im juni wieder", "hi im back, still waiting", "Order, 6086589760, shipped", "Bei der Abholung legte er den Pass vor", "Möchte Ersatzteil an Hinter den Höfen 111 geliefert.", "inspired by Rose Gold.", "Preis für Wolf (2 Stück)", "Lieferung – Ware (2x Braun Series 9) über", "Kunde seit Mai.", "Kundin im Mai.", "i will check. will", "see you soon. cheers", "adresse am besten 2 mal prüfen", "Paket am 3. Mai 2 wird geliefert", "Aktion am 20. September 18 Uhr",
         "Kunde möchte, dass seine Frau das Armband zurücklegen lässt", "Beschwerde über Social Media", "Firmware Kassen v4.12.3 installiert.",
         "nicht erreichbar, lieber abends.", "Summer here is lovely", "ist Stammkunde seit 2015", "Bestellung: 3 Paletten Dr. Oetker Pizza",
-        "Agent: Perfect, thanks!\nCustomer: ok", "parcel never came?? hope u can sort it",
+        "Agent: Perfect, thanks!\nCustomer: ok", "parcel never came?? hope u can sort it", "Wer holt die Ware ab?",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -323,7 +323,11 @@ enum NameDetector {
         // A German article before a word that is a noun too makes it the noun (`Der Keller der Filiale`, `Die Punkte-App`), not a given name.
         if index == origin, first.isCapitalized, !first.isInLowercase, context != .strong, context != .naming, followsGermanArticle(index, in: words), !NameLexicon.isAnyGivenName(key: words[index].key),
            !NameLexicon.isPlainSurname(words.stem(index)) { return nil }
-        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker || wordGivenPair || announcesWordName,
+        // A month that is a given name, listed after a name found just before it and ending the line (`Love, Giulia & April`).
+        let listedMonth = inList && first.isCapitalized && Self.monthGivenNames.contains(first.lower)
+            && (index + 1 == words.count || words.endsLine(index) || words.endsClause(index))
+        guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker || wordGivenPair || announcesWordName
+                || listedMonth,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
@@ -372,8 +376,10 @@ enum NameDetector {
         let pairBeforeAddress = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
             && NameLexicon.isAnyGivenName(first.text) && NameLexicon.isSurname(words.stem(index + 1)) && words.followedByStreet(index + 1)
         // A lowercase given name and surname before a verb only people do (`note: chloë delgado came in`).
+        // A given name that is a word too when the pair opens an entry (`notiz: frank wolf ruft morgen`).
         let pairSpeaksLowercase = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1) && beforePeopleVerb(index + 1, in: words)
-            && NameLexicon.isGivenName(first.text) && (NameLexicon.isSurname(words[index + 1].text) || hasSurnameEnding(words[index + 1].lower))
+            && (NameLexicon.isGivenName(first.text) || words.opensEntry(index) && NameLexicon.isAnyGivenName(first.text))
+            && (NameLexicon.isSurname(words[index + 1].text) || hasSurnameEnding(words[index + 1].lower))
         // The writer after `it's me,` (`hi its me, ivy, my parcel …`, `ich bins nochmal, lena.`).
         let meAt = origin > 1 && ["again", "agian", "nochmal", "wieder"].contains(words[origin - 1].lower) ? origin - 2 : origin - 1
         let itsMe = meAt > 0 && (words[meAt].lower == "me" && ["its", "it's", "it’s"].contains(words[meAt - 1].lower)
@@ -585,7 +591,7 @@ enum NameDetector {
             // Or the pair signs off the text on a line of its own (`… for good!⏎Grace Mark`).
             // Or the pair receives a parcel or prescription (`Parcel for Rob Fisher`), unless it is a colour (`order for Rose Gold`).
             let pairSpeaks = beforePeopleVerb(last, in: words) || words.followedByCommaAndNumber(last) || words.followedByPhone(last)
-                || words.followedByStreetLine(last)
+                || words.followedByStreetLine(last) || words.followedByAddressAt(last)
                 || last == index + 1 && words.startsLine(index) && words.signsOffText(last, from: index)
                 || last == index + 1 && origin > 1 && origin == index && ["for", "für", "to", "an"].contains(words[origin - 1].lower)
                     && Self.deliveredThings.contains(words[origin - 2].lower) && !NameLexicon.isColourPair(given: first.text, surname: words.stem(last))
@@ -874,7 +880,7 @@ enum NameDetector {
         "wants", "visited", "reports", "feels", "came",
         "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
         "reklamiert", "reklamierte", "refused", "refuses", "insists", "insisted", "claims", "claimed", "verweigerte", "verweigert",
-        "behauptet", "behauptete", "tagged", "commented", "messaged", "texted", "informed", "notified",
+        "behauptet", "behauptete", "tagged", "commented", "messaged", "texted", "informed", "notified", "ruft", "holt",
         "denies", "denied", "disputes", "disputed", "confirms", "confirmed", "read", "bestätigt", "bestätigte", "bestreitet",
     ]
 
