@@ -641,6 +641,16 @@ struct RedactorCoverageTests {
         ("Thanks for the quick delivery! Love, Giulia & April", ["PERSON:Giulia", "PERSON:April"]),
         ("notiz: frank wolf ruft morgen wg. umtausch", ["PERSON:frank wolf"]), ("Click & Collect: Frank holt mit dem Auto ab", ["PERSON:Frank"]),
         ("Sky Hill at 1448 Maple Ave says the parcel is missing", ["PERSON:Sky Hill", "ADDRESS:1448 Maple Ave"]),
+        // A lowercase couple announcing itself; a plate and an id by their table column; a member number answering the line
+        // before with more after it; a month labelled as a first name; a given name before `turns` and an age.
+        ("hi all, faith & josé here, we set up", ["PERSON:faith", "PERSON:josé"]),
+        ("| Name | Kennzeichen | Datum |\n|---|---|---|\n| Bich Ngoc Rezaei | HB S 352 | 02.09.2025 |", ["PERSON:Bich Ngoc Rezaei", "LICENSE_PLATE:HB S 352"]),
+        ("agent: whats your member number?\ncustomer: 71 614 078 and im at 3392 maple ave", ["MEMBER_NUMBER:71 614 078", "ADDRESS:3392 maple ave"]),
+        ("Last name: Patel\nFirst name: June\nDOB: September 12, 1970", ["PERSON:Patel", "PERSON:June", "DATE_OF_BIRTH:September 12, 1970"]),
+        ("Regular: Faith turns 60 on November 23rd", ["PERSON:Faith", "DATE_OF_BIRTH:November 23rd"]),
+        // An id after `national ID`; a one-word `-way` street; a house letter ending the sentence; a phone's extension.
+        ("national ID: 7100810248.", ["NATIONAL_ID:7100810248"]), ("address verified (9 Kingsway, Bristol BS3 4DJ), DOB", ["ADDRESS:9 Kingsway, Bristol BS3 4DJ"]),
+        ("ich wohne Uhlandstr. 45 a.", ["ADDRESS:Uhlandstr. 45 a"]), ("Kundin lehnt Kontakt über 0251 7923613-201 ab", ["PHONE:0251 7923613-201"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -800,6 +810,8 @@ struct RedactorCoverageTests {
         "Kunde möchte, dass seine Frau das Armband zurücklegen lässt", "Beschwerde über Social Media", "Firmware Kassen v4.12.3 installiert.",
         "nicht erreichbar, lieber abends.", "Summer here is lovely", "ist Stammkunde seit 2015", "Bestellung: 3 Paletten Dr. Oetker Pizza",
         "Agent: Perfect, thanks!\nCustomer: ok", "parcel never came?? hope u can sort it", "Wer holt die Ware ab?",
+        "| Kunde | Kennzeichen |\n|---|---|\n| – | n/a |", "Lieferschein BE-0400428.", "we sold 2 Gateway passes", "Emma Matratze im Angebot",
+        "What's your order number?\nCustomer: B-2025-388045, thanks", "Kundenkarte – Neuanmeldung",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -475,8 +475,10 @@ enum AddressDetector {
         while text.isDigit(cursor), cursor - numberStart < 4 { cursor += 1 }
         guard cursor > numberStart else { return nil }
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
-        // `81 c`: a lowercase letter standing alone after the number.
-        else if text.isSpace(cursor), text.isASCIILetter(cursor + 1), !text.isUpper(cursor + 1), !text.isAlphanumeric(cursor + 2), !text.is(cursor + 2, ".") { cursor += 2 }
+        // `81 c`: a lowercase letter standing alone after the number; also ending a sentence (`Uhlandstr. 45 a.`), but not an
+        // abbreviation (`5 u. 6`, `a. d. Donau`).
+        else if text.isSpace(cursor), text.isASCIILetter(cursor + 1), !text.isUpper(cursor + 1), !text.isAlphanumeric(cursor + 2),
+                !text.is(cursor + 2, ".") || houseLetterEndsSentence(text, cursor + 1) { cursor += 2 }
         if text.is(cursor, "-"), text.isDigit(cursor + 1) { cursor += 1; while text.isDigit(cursor) { cursor += 1 } }
         // Staircase and door in Austria: `88/2/14`.
         for _ in 0..<3 where text.is(cursor, "/") && text.isDigit(cursor + 1) {
@@ -484,6 +486,13 @@ enum AddressDetector {
             while text.isDigit(cursor) { cursor += 1 }
         }
         return text.isDigit(cursor) ? nil : cursor
+    }
+
+    /// Whether the letter at `index` (`a` to `h`, then a dot) ends a sentence: the text, a line or a sentence starts after it.
+    private static func houseLetterEndsSentence(_ text: ScalarText, _ index: Int) -> Bool {
+        guard let letter = Unicode.Scalar(text[index]), ("a"..."h").contains(letter), text.is(index + 1, ".") else { return false }
+        let after = index + 2
+        return after >= text.count || text.is(after, "\n") || text.isSpace(after) && (after + 1 >= text.count || text.isUpper(after + 1) && !text.is(after + 2, "."))
     }
 
     /// A street without a telling suffix (`Rosenhang 27`, `An der Alten Ziegelei 41`) counts when a
@@ -825,6 +834,12 @@ enum AddressDetector {
             // number it is no street's end (`25 Dr. Oetker Pizza`: a title).
             // `Dr.` before a brand is its title (`3 Paletten Dr. Oetker`); after a street type it ends the street (`7244 Oak Hollow Dr. Tracking …`).
             if word == "dr", streetEnd == nil, text.is(cursor - 1, "."), text.isSpace(cursor), let next = self.word(text, cursor + 1), NameCues.isStopWord(next.text.lowercased()) { return nil }
+            // A street of one word ending in `way` (`9 Kingsway`, `3B Broadway`), not a thing (`2 Gateway tickets`).
+            if wordsRead == 1, streetEnd == nil, word.count >= 7, word.hasSuffix("way"), !notWayStreets.contains(word),
+               !text.isSpace(cursor) || !text.isUpper(cursor + 1) {
+                streetEnd = cursor
+                break
+            }
             // A USPS suffix ends the street unless a common type follows (`12 Lake Shore Drive`).
             if uspsTypes.contains(word), wordsRead > 1, streetEnd == nil {
                 streetEnd = cursor
@@ -878,6 +893,10 @@ enum AddressDetector {
         return townEnd >= text.count || text.is(townEnd, "\n") || text.isSpace(townEnd) && !text.isLetter(townEnd + 1)
             || clauseEnds.contains(where: { text.is(townEnd, $0) })
     }
+
+    /// Words ending in `way` that are no street.
+    private static let notWayStreets: Set<String> = ["gateway", "railway", "subway", "doorway", "hallway", "runway", "stairway", "giveaway",
+                                                     "takeaway", "getaway", "halfway", "midway", "motorway", "highway", "airway", "speedway"]
 
     /// Street types that make lowercase words a street in chat (`14 larch close`, `41 kings rd`).
     private static let lowercaseTypes: Set<String> = ["street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "close", "crescent",

@@ -37,7 +37,7 @@ enum CueDetector {
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "ni:", "pension insurance", "rvnr", "rv-nummer", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
-                           "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number",
+                           "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number", "national id", "national id number", "national identity number", "identity card", "identity number", "id check", "id-nummer",
                            "krankenkassenkarte", "versichertenkarte", "gesundheitskarte", "egk", "egk-nr", "health insurance number", "pass"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "lieferwagen", "firmenwagen", "dienstwagen", "lkw", "kfz",
@@ -122,7 +122,8 @@ enum CueDetector {
                 let type = cardLike ? EntityType.card : insuranceNumber ? .nationalID : customerPhone ? .phone : match.type
                 found.append(Detection(type: type, start: value.start, end: value.end, priority: DetectionPriority.checksum))
                 index = value.end
-            } else if match.type == .memberNumber || match.type == .nationalID, let answer = answerOnNextLine(text, after: cueEnd) {
+            } else if match.type == .memberNumber || match.type == .nationalID, !notMemberOwners.contains(text.wordBefore(index).lowercased()),
+                      let answer = answerOnNextLine(text, after: cueEnd) {
                 // A reply to a bare `welche nummer?` that opens like a phone is the phone (`dragan: 040/9387053`).
                 let genericCue = lettersFirstCues.contains(match.cue) || possessedCues.contains(match.cue)
                 let phoneShaped = isPhoneShaped(text, answer.start, answer.end) || isNorthAmericanShaped(text, answer.start, answer.end)
@@ -352,6 +353,9 @@ enum CueDetector {
         }
         var end = start, digits = 0, letters = 0
         while end < text.count, !text.isWhitespace(end) || text.isSpace(end) {
+            // The number ends before a comma or `and` that goes on with something else (`71 614 078 and im at …`, `830/8942, deliver to …`).
+            if digits >= 4, text.is(end, ",") && text.isSpace(end + 1) || text.isSpace(end) && answerJoiners.contains(where: {
+                text.lowercasedMatches($0, at: end + 1) && !text.isLetter(end + 1 + $0.count) }) { break }
             if text.isDigit(end) { digits += 1 } else if text.isLetter(end) { letters += 1 }
             else if !(text.isSpace(end) || text.is(end, "-") || text.is(end, "/") || text.is(end, ".")) { return nil }
             end += 1
@@ -360,6 +364,12 @@ enum CueDetector {
         guard (4...20).contains(end - start), digits >= 4, letters <= 4, text.isAlphanumeric(start) else { return nil }
         return (start, end)
     }
+
+    /// Words that join more to a reply after its number.
+    private static let answerJoiners = ScalarText.lowercased(["and", "und", "&"])
+
+    /// Words before `number`/`Nummer` that make it no customer's (`your order number?`).
+    private static let notMemberOwners: Set<String> = ["order", "bestell", "tracking", "sendungs", "auftrags", "rechnungs", "invoice", "ticket", "parcel"]
 
     /// Words that open a reply before the number it gives.
     private static let answerFillers: Set<String> = ["moment", "sekunde", "momentchen", "ähm", "äh", "ok", "okay", "klar", "ja", "also", "sure", "yes",

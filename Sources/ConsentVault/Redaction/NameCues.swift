@@ -140,6 +140,8 @@ enum NameCues {
         // and times of day (`lieber abends`).
         "social", "media", "firmware", "agentur", "agency", "abends", "morgens", "mittags", "nachmittags", "vormittags", "nachts",
         // An agent's replies (`Agent: Perfect, Guadalupe!`).
+        // Form titles and a phone's abbreviation (`Kundenkarte – Neuanmeldung`, `Fon +41 …`).
+        "neuanmeldung", "anmeldung", "registrierung", "fon",
         "perfect", "perfekt", "great", "prima", "klasse", "wunderbar", "brilliant", "fantastic", "excellent", "wonderful", "alright",
         // Product labels (`Farbe Navy`), adverbs after `ich bins`, greetings (`Grüß Gott`, `Dia dhuit`), street abbreviations
         // (`Michigan Ave`) and what a driver carries (`Fahrer: Paket für Herrn …`).
@@ -265,6 +267,7 @@ enum NameCues {
         "geschirr", "grill", "grills", "backform", "backformen", "rasierer", "parfum", "duft", "boots", "shoes", "bag", "bags", "collection",
         "range", "candle", "candles", "kettle", "toaster", "mixer", "palette", "perfume", "jumper", "hoodie", "trainers", "pralinen",
         "hörspiel", "hörspiele", "box", "bettwäsche", "artikel", "satin", "sortiment", "produkte", "ketchup", "relish", "relishes", "senf", "print", "prints",
+        "matratze", "matratzen", "mattress", "mattresses", "kissen", "topper", "pillow", "pillows",
     ]
 
     /// Teams, departments, audiences and occasions that sign or title a text (`Gruß, IT-Support`, `Zielgruppe Pilot`,

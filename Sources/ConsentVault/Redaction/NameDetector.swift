@@ -287,7 +287,9 @@ enum NameDetector {
                     && NameLexicon.isSurname(words.stem(index + 1)))
             // Alone right after a role or title, ending the clause (`Kundin Mai.`, `customer June,`).
             || context == .strong && origin == index && index > 0 && words.areAdjacent(index - 1, index) && NameCues.strongWords.contains(words[index - 1].lower)
-                && (words.endsClause(index) || words.endsLine(index)))
+                && (words.endsClause(index) || words.endsLine(index))
+            // Alone as a labelled first name (`First name: June`).
+            || (context == .naming || context == .strong) && origin == index && words.separator(before: index, contains: ":") && words.endsLine(index))
         // A given name joined to the writer (`will and i both have cards`, `Summer und ich waren da`).
         let joinsWriter = NameLexicon.isAnyGivenName(key: words[index].key) && index + 2 < words.count && words.areAdjacent(index, index + 1)
             && words.areAdjacent(index + 1, index + 2) && ["and", "und"].contains(words[index + 1].lower) && ["i", "me", "ich"].contains(words[index + 2].lower)
@@ -442,7 +444,8 @@ enum NameDetector {
         // A lowercase given name alone ending the text after a sentence's end (`coming now. austin`, `can u merge them? bill`).
         let signsOff = !first.isCapitalized && first.text.count >= 4 && words.signsOffText(index) && NameLexicon.isAnyGivenName(first.text)
             && !NameCues.isStopWord(first.lower) && !Self.auxiliaries.contains(first.lower) && !Self.adverbs.contains(first.lower)
-        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !signsOff, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative,
+        let coupleAnnouncing = isLowercaseCoupleAnnouncing(index, in: words)
+        if !first.isCapitalized, context != .naming, !greeted, !speaksLowercase, !signsOff, !ownsPersonal, !pairBeforeAddress, !itsMe, !pairSpeaksLowercase, !afterRelative, !coupleAnnouncing,
            !articleSurname, !surnameOpensSpeech, !givenOpensClause, !addressed, !titledLowercase, !calledBackAtNumber, !contactedLowercase, !givenOpensEntry, !slavicName {
             // Before `Name`, a possessive (`auf sabines Namen`).
             // Chat without capitals: a given name that is no ordinary word, after a title or role a surname,
@@ -619,7 +622,7 @@ enum NameDetector {
         if context != .strong, !NameLexicon.isAnyGivenName(key: words[index].key), last > index + 1, NameLexicon.isAnyGivenName(key: words[index + 1].key) { return nil }
         // `Johnson & Johnson`, `Ben & Jerry's`: a firm, unless a cue says otherwise or two given names make a couple.
         let couple = isCouple(index, last, in: words)
-        if context == .none || context == .weak, !couple, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
+        if context == .none || context == .weak, !couple, !coupleAnnouncing, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
         // A capitalized word after particles is a surname too (`Peter van Dijk`, `Peter de Vries`).
         let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower)
             || last > index + 1 && words[last].isCapitalized && words[last].text.count >= 3 && surnameParticles.contains(words[index + 1].lower)
@@ -627,6 +630,7 @@ enum NameDetector {
         // A given name before a relative in brackets (`Hardy (Bruder)`, `pickup by Summer (daughter)`).
         let relativeInBrackets = last == index && index + 1 < words.count && words.separator(before: index + 1, contains: "(")
             && words.closesBracket(index + 1) && NameCues.familyRoles.contains(words[index + 1].lower) && NameLexicon.isAnyGivenName(key: words[index].key)
+        if coupleAnnouncing { return (origin, last, words.nameEnd(last)) }
         switch context {
         case .strong, .naming:
             break
@@ -683,6 +687,7 @@ enum NameDetector {
                 let announces = words.opensEntry(index) && (1...2).contains { index + $0 < words.count && (words[index + $0].lower == "here" || words[index + $0].lower == "hier") }
                 guard isGiven || givenOpensEntry || slavicName || joinsWriter || speaksLowercase || fromPlaceLowercase || ownsPersonal || pairBeforeAddress || itsMe || pairSpeaksLowercase
                         || articleSurname || surnameOpensSpeech || givenOpensClause || addressed || calledBackAtNumber || doubleSurnameNext || contactedLowercase || signsOff
+                        || coupleAnnouncing
                         || (Self.introducedAfterGreeting(origin, in: words) || announces)
                         && NameLexicon.isAnyGivenName(first.text)
                 else { return nil }
@@ -765,6 +770,17 @@ enum NameDetector {
         let second = max(index, other)
         return !words.endsWithPossessive(second) && !(second + 1 < words.count && words.areAdjacent(second, second + 1)
             && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))
+    }
+
+    /// Whether lowercase word `index` is one of two given names joined by `&` that announce themselves (`faith & josé here`,
+    /// `azad & büşra hier`): one a lexicon given name, the other one too or written with letters only names use here.
+    private static func isLowercaseCoupleAnnouncing(_ index: Int, in words: NameWords) -> Bool {
+        guard !words[index].isCapitalized else { return false }
+        let other = words.followedByAmpersand(index) ? index + 1 : words.precededByAmpersand(index) ? index - 1 : -1
+        guard other >= 0, other < words.count, !words[other].isCapitalized, max(index, other) + 1 < words.count,
+              ["here", "hier"].contains(words[max(index, other) + 1].lower) else { return false }
+        let isName = { (word: Int) in NameLexicon.isAnyGivenName(words[word].text) || hasForeignLetters(words[word].text) }
+        return isName(index) && isName(other) && (NameLexicon.isAnyGivenName(words[index].text) || NameLexicon.isAnyGivenName(words[other].text))
     }
 
     /// Whether the word before `origin` is `it's` or `i'm` with a greeting at most three words before it (`hi, it's rachel`, `hi guys 😊 it's dawn`, `hi im amber`).
@@ -880,7 +896,7 @@ enum NameDetector {
         "wants", "visited", "reports", "feels", "came",
         "sagt", "sagte", "fragt", "fragte", "schreibt", "schrieb", "rief", "meint", "meinte", "möchte", "beschwert", "bestellte", "bittet",
         "reklamiert", "reklamierte", "refused", "refuses", "insists", "insisted", "claims", "claimed", "verweigerte", "verweigert",
-        "behauptet", "behauptete", "tagged", "commented", "messaged", "texted", "informed", "notified", "ruft", "holt",
+        "behauptet", "behauptete", "tagged", "commented", "messaged", "texted", "informed", "notified", "ruft", "holt", "turns", "turned",
         "denies", "denied", "disputes", "disputed", "confirms", "confirmed", "read", "bestätigt", "bestätigte", "bestreitet",
     ]
 

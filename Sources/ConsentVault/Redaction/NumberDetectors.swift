@@ -320,8 +320,9 @@ enum NumberDetectors {
             let plus = text.is(index, "+") && text.isDigit(index + 1)
             let paren = text.is(index, "(") && text.is(index + 1, "0")
             // Not after a decimal point or comma (`3,05`), but after a comma that ends a word (a CSV field: `…me,0871234567`).
+            // Nor inside a code after its hyphen (`400-0715670`).
             guard plus || paren || (text.is(index, "0") && !text.isAlphanumeric(index - 1) && !text.is(index - 1, ".")
-                                    && !(text.is(index - 1, ",") && text.isDigit(index - 2))),
+                                    && !(text.is(index - 1, ",") && text.isDigit(index - 2)) && !(text.is(index - 1, "-") && text.isAlphanumeric(index - 2))),
                   !text.isDigit(index - 1) else { index += 1; continue }
             var end = plus || paren ? index + 1 : index
             var digits: [Int] = []
@@ -340,9 +341,13 @@ enum NumberDetectors {
             // A longer digit run (a 20-digit parcel number) is no phone.
             guard !text.isLetter(end), !text.isDigit(end), !(text.is(end, ",") && text.isDigit(end + 1)), !(text.is(end, ".") && text.isDigit(end + 1)) else { continue }
             let international = plus || (digits.count > 2 && digits[0] == 0 && digits[1] == 0)
-            let valid = international
-                ? (8...15).contains(digits.count - (plus ? 0 : 2)) && digits[plus ? 0 : 2] != 0
-                : (7...13).contains(digits.count) && digits[0] == 0 && digits[1] != 0
+            // An extension after a hyphen (`0251 7923613-201`) does not count towards the number's length.
+            var extensionDigits = 0
+            while extensionDigits < 4, text.isDigit(end - 1 - extensionDigits) { extensionDigits += 1 }
+            if !(text.is(end - 1 - extensionDigits, "-") && text.isDigit(end - 2 - extensionDigits)) || extensionDigits == 0 { extensionDigits = 0 }
+            let validLength = { (count: Int) in international ? (8...15).contains(count - (plus ? 0 : 2)) : (7...13).contains(count) }
+            let valid = (validLength(digits.count) || validLength(digits.count - extensionDigits))
+                && (international ? digits[plus ? 0 : 2] != 0 : digits[0] == 0 && digits[1] != 0)
             // A cue for another number counts in the phone's own line and sentence only (`Order #: 123⏎Tel: +44 …` and
             // `cancel order #1448016. I'm on 085-3555871` are phones), and never before a `+`. A sentence ends after a number
             // or at `!`/`?`; a dot after a word may be an abbreviation (`Bestell-Nr. 0123`).

@@ -24,8 +24,18 @@ enum TableDetector {
             columns[name] = .dateOfBirth
         }
         for name in ["address", "adresse", "anschrift", "street", "strasse", "straße", "lieferadresse", "postaladdress"] { columns[name] = .address }
+        for name in ["kennzeichen", "kfzkennzeichen", "kfz", "nummernschild", "plate", "licenseplate", "licenceplate", "numberplate", "reg",
+                     "registration", "regno", "vehiclereg", "carreg"] {
+            columns[name] = .licensePlate
+        }
+        for name in ["ssn", "ninumber", "nino", "nhsnumber", "nhsno", "steuerid", "steueridnr", "passport", "passportno", "passportnumber",
+                     "ausweisnummer", "ausweisnr", "personalausweis", "reisepass", "passnummer", "versichertennummer", "kvnr"] {
+            columns[name] = .nationalID
+        }
         return columns
     }()
+    /// Cells that say there is no value.
+    private static let emptyCells: Set<String> = ["n/a", "na", "n.a.", "none", "keine", "kein", "k.a.", "k. a.", "tbd", "unknown", "unbekannt", "null", "nil"]
     /// Separators of cells, in the order they are tried.
     private static let separators: [Unicode.Scalar] = ["|", ";", "\t", ","]
     /// Rows read under one header at most: the scan stays linear in the text.
@@ -48,9 +58,10 @@ enum TableDetector {
                 rows += 1
                 // A markdown rule (`|---|---|`) has no values.
                 if !cells.allSatisfy({ (cell: (start: Int, end: Int)) in (cell.start..<cell.end).allSatisfy { text.is($0, "-") || text.is($0, ":") } }) {
-                    // A cell without letters or digits is empty (`–`, `-`, `/`).
+                    // A cell without letters or digits is empty (`–`, `-`, `/`), and so is a placeholder (`n/a`, `k.A.`); a plate or id has a digit.
                     for (cell, type) in zip(cells, types) where (cell.start..<cell.end).contains(where: { text.isAlphanumeric($0) }) {
-                        guard let type else { continue }
+                        guard let type, !emptyCells.contains(text.string(cell.start, cell.end).lowercased()),
+                              ![.licensePlate, .nationalID].contains(type) || (cell.start..<cell.end).contains(where: { text.isDigit($0) }) else { continue }
                         found.append(Detection(type: type, start: cell.start, end: cell.end, priority: DetectionPriority.structured))
                     }
                 }
