@@ -651,6 +651,13 @@ struct RedactorCoverageTests {
         // An id after `national ID`; a one-word `-way` street; a house letter ending the sentence; a phone's extension.
         ("national ID: 7100810248.", ["NATIONAL_ID:7100810248"]), ("address verified (9 Kingsway, Bristol BS3 4DJ), DOB", ["ADDRESS:9 Kingsway, Bristol BS3 4DJ"]),
         ("ich wohne Uhlandstr. 45 a.", ["ADDRESS:Uhlandstr. 45 a"]), ("Kundin lehnt Kontakt über 0251 7923613-201 ab", ["PHONE:0251 7923613-201"]),
+        // Lowercase chat addresses: a four-digit code after a country prefix, a street confirmed after `adresse`; lowercase surnames
+        // that are words, opening a clause before when they come or what they had open.
+        ("wohne maria-theresien-straße 157/4/8, a-6020 innsbruck\nagent: Danke", ["ADDRESS:maria-theresien-straße 157/4/8, a-6020 innsbruck"]),
+        ("umtausch offen, adresse am hang 78b stimmt. danke", ["ADDRESS:am hang 78b"]),
+        ("jacke zurücklegen, engel kommt erst montag. klein hatte noch umtausch offen", ["PERSON:engel", "PERSON:klein"]),
+        // Two names the detectors find side by side with one space between them are one placeholder.
+        ("Filiale Schillerstraße: Quang Huy Le war heute da", ["PERSON:Quang Huy Le"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",

@@ -994,7 +994,9 @@ enum AddressDetector {
         guard text.isSpace(name.end), text.isDigit(name.end + 1), let number = houseNumberEnd(text, name.end) else { return nil }
         // Where the writer lives or wants delivery (`lieferadresse am lindenhof 47`, `lieferung an zur alten mühle 5`): no postcode needed.
         // The number ends the clause there (not `adresse am besten 2 mal prüfen`).
-        if number >= text.count || !text.isSpace(number) && !text.isAlphanumeric(number),
+        // So may a word that confirms it (`adresse am hang 78b stimmt`).
+        let confirmed = text.isSpace(number) && confirmingWords.contains { text.lowercasedMatches($0, at: number + 1) && !text.isLetter(number + 1 + $0.count) }
+        if number >= text.count || !text.isSpace(number) && !text.isAlphanumeric(number) || confirmed,
            text.hasWordCue(addressCues, before: start, window: 24) || text.hasWordCue(deliveryCues, before: start, window: 16) { return number }
         // Otherwise a postcode and a town follow (`am lindenhof 139 20095 hamburg`, also after a comma).
         var code = text.is(number, ",") ? number + 1 : number
@@ -1005,6 +1007,9 @@ enum AddressDetector {
         guard code - codeStart == 5, text.isSpace(code), text.isLetter(code + 1) else { return nil }
         return number
     }
+
+    /// Words after a street that confirm it is the address (`… 78b stimmt`).
+    private static let confirmingWords = ScalarText.lowercased(["stimmt", "passt", "ist korrekt", "ist richtig", "is correct", "is right"])
 
     /// Words before a lowercase street that send something there (`lieferung an zur alten mühle 5`).
     private static let deliveryCues = ScalarText.lowercased(["lieferung an", "liefern an", "geht an", "schicken an", "senden an", "paket an"])
@@ -1242,6 +1247,8 @@ enum AddressDetector {
         guard text.isWhitespace(cursor) else { return withFlat }
         cursor = countryPrefixEnd(text, cursor + 1)
         let codeStart = cursor
+        // A country prefix vouches for a four-digit code before a lowercase town in chat (`a-6020 innsbruck`, `ch-8001 zürich`).
+        let countryPrefixed = text.is(codeStart - 1, "-")
         while text.isDigit(cursor) { cursor += 1 }
         // A city without its postcode after a comma, ending the clause or line (`Bergmannstraße 53b, Münster`, `im wiesengrund 134a, köln`).
         if cursor == codeStart, text.is(withFlat, ","), let city = cityWithoutPostcode(text, codeStart) { return city }
@@ -1251,7 +1258,7 @@ enum AddressDetector {
         }
         // The city is capitalized, or in chat lowercase after a five-digit German code (`04109 leipzig`).
         guard cursor - codeStart == 5 || cursor - codeStart == 4, text.isSpace(cursor),
-              text.isUpper(cursor + 1) || (cursor - codeStart == 5 && text.isLetter(cursor + 1)) else { return withFlat }
+              text.isUpper(cursor + 1) || ((cursor - codeStart == 5 || countryPrefixed) && text.isLetter(cursor + 1)) else { return withFlat }
         cursor += 1
         let cityStart = cursor
         while text.isLetter(cursor) || (text.is(cursor, "-") && (text.isUpper(cursor + 1) || lowercaseCityLink(text, cursor + 1))),

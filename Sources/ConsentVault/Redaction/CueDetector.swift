@@ -386,9 +386,10 @@ enum CueDetector {
 
     /// Whether a value opens like a phone number: `+`, or one `0` (a trunk prefix, `0171 …`, `07071 - 6917`).
     private static func isPhoneShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
-        // `+44 …`, `0170 …`, or an international prefix `0044 …`.
+        // `+44 …`, `0170 …`, or an international prefix before ten digits or more (`0044 131 4427908`, not `Old no. 0068 5051`).
         text.is(start, "+") || text.is(start, "0") && text.isDigit(start + 1) && !text.is(start + 1, "0")
             || text.is(start, "0") && text.is(start + 1, "0") && text.isDigit(start + 2) && !text.is(start + 2, "0")
+                && (start..<end).filter { text.isDigit($0) }.count >= 10
     }
 
     /// Whether `start..<end` is written like a North American phone: `202-555-0183` or `202.555.0183`, the area code from 2.

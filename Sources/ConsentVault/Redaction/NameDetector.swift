@@ -365,6 +365,7 @@ enum NameDetector {
                 // a short given name that is a word too (`rob said …`), not a thing after a determiner (`the sole came off`)
                 || first.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && !Self.auxiliaries.contains(first.lower)
                     && !Self.adverbs.contains(first.lower) && !(origin > 0 && Self.determiners.contains(words[origin - 1].lower)))
+            || surnameComesOrHad(index, in: words)
         // A given name that is also a word, owning something personal (`pls email Graces address`, `an haukes Mail`), or a lowercase
         // one whose possessive is no name itself and follows none (`könnt ihr eleonores karte prüfen`, `miras iban`, not `thomas konto`).
         let ownsSomething = index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.personalNouns.contains(words[index + 1].lower)
@@ -379,7 +380,8 @@ enum NameDetector {
             && NameLexicon.isAnyGivenName(first.text) && NameLexicon.isSurname(words.stem(index + 1)) && words.followedByStreet(index + 1)
         // A lowercase given name and surname before a verb only people do (`note: chloë delgado came in`).
         // A given name that is a word too when the pair opens an entry (`notiz: frank wolf ruft morgen`).
-        let pairSpeaksLowercase = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1) && beforePeopleVerb(index + 1, in: words)
+        let pairSpeaksLowercase = !first.isCapitalized && index + 1 < words.count && words.areAdjacent(index, index + 1)
+            && (beforePeopleVerb(index + 1, in: words) || words.opensEntry(index) && index + 2 < words.count && ["will", "möchte", "hat", "wants"].contains(words[index + 2].lower))
             && (NameLexicon.isGivenName(first.text) || words.opensEntry(index) && NameLexicon.isAnyGivenName(first.text))
             && (NameLexicon.isSurname(words[index + 1].text) || hasSurnameEnding(words[index + 1].lower))
         // The writer after `it's me,` (`hi its me, ivy, my parcel …`, `ich bins nochmal, lena.`).
@@ -770,6 +772,17 @@ enum NameDetector {
         let second = max(index, other)
         return !words.endsWithPossessive(second) && !(second + 1 < words.count && words.areAdjacent(second, second + 1)
             && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))
+    }
+
+    /// Whether lowercase word `index` is a listed surname, also a word, opening a clause in a lowercase note before when the
+    /// person comes or what they had open (`…, öztürk kommt erst montag`, `süß hatte noch umtausch offen`).
+    private static func surnameComesOrHad(_ index: Int, in words: NameWords) -> Bool {
+        let first = words[index]
+        guard !first.isCapitalized, first.isInLowercase, first.text.count >= 3, index + 2 < words.count, words.areAdjacent(index, index + 1),
+              words.opensEntry(index) || words.separator(before: index, contains: ",") || words.separator(before: index, contains: ".") else { return false }
+        let verb = words[index + 1].lower, next = words[index + 2].lower
+        guard ["kommt", "kam"].contains(verb) && ["erst", "morgen", "heute", "später"].contains(next) || verb == "hatte" && next == "noch" else { return false }
+        return NameLexicon.isSurname(words.stem(index))
     }
 
     /// Whether lowercase word `index` is one of two given names joined by `&` that announce themselves (`faith & josé here`,

@@ -219,8 +219,8 @@ public struct Redactor: @unchecked Sendable {
     /// line); a member's known name parts with one space or a comma between them (`Tom Whelan`,
     /// `Haas, Günter` from the first and last name: one placeholder whose field lists both, so
     /// demask needs both allowed); and a known name part with the initial before it (`F. Schneider`).
-    /// A known part and another name beside it stay two placeholders (`Giuseppe` can be put back,
-    /// `Bianchi` cannot), leaving the space between them.
+    /// Two names the detectors found with one space between them become one. A known part and another name beside it stay
+    /// two placeholders (`Giuseppe` can be put back, `Bianchi` cannot), leaving the space between them.
     private static func mergingNeighbours(_ detections: [Detection], in text: ScalarText) -> [Detection] {
         var merged: [Detection] = []
         for var detection in detections {
@@ -237,6 +237,9 @@ public struct Redactor: @unchecked Sendable {
             if addressLines {
                 merged[merged.count - 1] = Detection(type: .address, start: last.start, end: detection.end, priority: last.priority,
                                                      field: last.field ?? detection.field)
+            } else if last.type == .person, oneSpace, last.field == nil, detection.field == nil {
+                // Two names the detectors found with one space between them are one person's (`derya süß`, `Quang Huy Le`).
+                merged[merged.count - 1] = Detection(type: .person, start: last.start, end: detection.end, priority: last.priority)
             } else if nameParts, let first = last.field, let second = detection.field {
                 let fields = (first.split(separator: " ") + second.split(separator: " ")).map(String.init)
                 merged[merged.count - 1] = Detection(type: .person, start: last.start, end: detection.end, priority: last.priority,
