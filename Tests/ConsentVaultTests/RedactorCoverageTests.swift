@@ -658,6 +658,10 @@ struct RedactorCoverageTests {
         ("jacke zurücklegen, engel kommt erst montag. klein hatte noch umtausch offen", ["PERSON:engel", "PERSON:klein"]),
         // Two names the detectors find side by side with one space between them are one placeholder.
         ("Filiale Schillerstraße: Quang Huy Le war heute da", ["PERSON:Quang Huy Le"]),
+        // A lowercase US street with a direction after its type and a `#` unit.
+        ("deliver to 28 peachtree rd ne #204, atlanta, ga 30305", ["ADDRESS:28 peachtree rd ne #204, atlanta, ga 30305"]),
+        // A pair of word-names before their handle in brackets.
+        ("- Creator Bishop Gray (@bishopfit) gets samples", ["PERSON:Bishop Gray", "SOCIAL_HANDLE:@bishopfit"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -818,7 +822,7 @@ struct RedactorCoverageTests {
         "nicht erreichbar, lieber abends.", "Summer here is lovely", "ist Stammkunde seit 2015", "Bestellung: 3 Paletten Dr. Oetker Pizza",
         "Agent: Perfect, thanks!\nCustomer: ok", "parcel never came?? hope u can sort it", "Wer holt die Ware ab?",
         "| Kunde | Kennzeichen |\n|---|---|\n| – | n/a |", "Lieferschein BE-0400428.", "we sold 2 Gateway passes", "Emma Matratze im Angebot",
-        "What's your order number?\nCustomer: B-2025-388045, thanks", "Kundenkarte – Neuanmeldung",
+        "What's your order number?\nCustomer: B-2025-388045, thanks", "Kundenkarte – Neuanmeldung", "Summer Sale (www.example.com/sale) startet",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

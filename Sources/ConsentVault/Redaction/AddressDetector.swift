@@ -930,6 +930,9 @@ enum AddressDetector {
             if lowercaseTypes.contains(lower) || uspsTypes.contains(lower) && unitFollows(text, cursor), words >= 2 { streetEnd = cursor; break }
         }
         guard var end = streetEnd, !text.isLetter(end) else { return nil }
+        // A direction after the type (`28 peachtree rd ne #204`).
+        if text.isSpace(end), let direction = word(text, end + 1), direction.text.count <= 2, directions.contains(direction.text),
+           direction.text.count == 2 || !(text.isSpace(direction.end) && text.isLetter(direction.end + 1)) { end = direction.end }
         // `apt 4`, `flat 2b`, `#12`, also after a comma (`, unit 7`)
         let unitStart = text.isSpace(end) ? end + 1 : text.is(end, ",") && text.isSpace(end + 1) ? end + 2 : nil
         if let unitStart, let unit = word(text, unitStart), units.contains(unit.text.lowercased()) {

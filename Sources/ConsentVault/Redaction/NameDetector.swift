@@ -596,7 +596,7 @@ enum NameDetector {
             // Or the pair signs off the text on a line of its own (`… for good!⏎Grace Mark`).
             // Or the pair receives a parcel or prescription (`Parcel for Rob Fisher`), unless it is a colour (`order for Rose Gold`).
             let pairSpeaks = beforePeopleVerb(last, in: words) || words.followedByCommaAndNumber(last) || words.followedByPhone(last)
-                || words.followedByStreetLine(last) || words.followedByAddressAt(last)
+                || words.followedByStreetLine(last) || words.followedByAddressAt(last) || words.followedByBracketedHandle(last)
                 || last == index + 1 && words.startsLine(index) && words.signsOffText(last, from: index)
                 || last == index + 1 && origin > 1 && origin == index && ["for", "für", "to", "an"].contains(words[origin - 1].lower)
                     && Self.deliveredThings.contains(words[origin - 2].lower) && !NameLexicon.isColourPair(given: first.text, surname: words.stem(last))

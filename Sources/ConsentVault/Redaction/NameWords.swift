@@ -644,6 +644,18 @@ struct NameWords {
             && ["flat", "apt", "apartment", "unit", "suite"].contains(words[index + 2].lower)
     }
 
+    /// Whether the person's social handle or profile follows word `index` in brackets (`Bishop Gray (@bishopfit)`,
+    /// `Mark Sale (https://www.tiktok.com/@…)`, `Liberty White (linkedin.com/in/…)`).
+    func followedByBracketedHandle(_ index: Int) -> Bool {
+        let end = nameEnd(index)
+        guard text.isSpace(end), text.is(end + 1, "(") else { return false }
+        return text.is(end + 2, "@") || Self.profileOpenings.contains { text.lowercasedMatches($0, at: end + 2) }
+    }
+
+    /// How a profile's address opens.
+    private static let profileOpenings = ScalarText.lowercased(["http", "www.", "instagram.com/", "tiktok.com/", "linkedin.com/", "x.com/",
+                                                                "twitter.com/", "facebook.com/", "youtube.com/"])
+
     /// Whether a phone number follows word `index`, right away or after `on`, `at`, `unter`, `under` or `auf`: `+`, `(` or `0`
     /// and a digit (`bell on +44 …`, `baker (0117) 496 …`, `June Green on 07700 900123`).
     func followedByPhone(_ index: Int) -> Bool {
