@@ -357,7 +357,9 @@ enum NumberDetectors {
                                                     || text.is(lineStart - 2, ".") && text.isDigit(lineStart - 3))) { lineStart -= 1 }
             guard valid, plus || !text.hasWordCue(notPhoneCues, before: index, window: index - lineStart), !isTollFree(digits, international: international)
             else { continue }
-            found.append(Detection(type: .phone, start: index, end: end, priority: DetectionPriority.structured))
+            // A bracket that opens a remark around the whole number is not the phone's (`Frau Prem (0463 63999463-63)`).
+            let start = paren && !(index..<end).contains(where: { text.is($0, ")") }) ? index + 1 : index
+            found.append(Detection(type: .phone, start: start, end: end, priority: DetectionPriority.structured))
         }
         return found
     }
