@@ -20,22 +20,36 @@ struct CrashSafetyTests {
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
+            // Even rounds kill at a random moment after the start, before or during the first
+            // batches; odd rounds wait for the first acknowledgement, so a slow machine, where
+            // start-up alone can outlast the delay, still kills mid-import.
+            var printedBytes = Data()
+            if round % 2 == 1 {
+                while !printedBytes.contains(UInt8(ascii: "\n")) {
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    printedBytes.append(chunk)
+                }
+            }
             usleep(UInt32.random(in: 20_000...400_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            printedBytes.append(output.fileHandleForReading.readDataToEndOfFile())
+            let printed = String(decoding: printedBytes, as: UTF8.self)
             for line in printed.split(separator: "\n") {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], let id = object["member"] else { continue }
                 acknowledged[id] = "round \(round)"
             }
             let ring = try KeyRing.load(path: cli.keyPath) { nil }
             let vault = try Vault.open(at: cli.vaultPath, keyRing: ring, erasureJournal: cli.keyPath + ".erasures")
-            #expect(try vault.context.database.statement("PRAGMA integrity_check").rows(table: "pragma").first?.text("integrity_check") == "ok")
+            #expect(try vault.context.database.statement("PRAGMA integrity_check").rows(table: "pragma").first?.text("integrity_check") == "ok",
+                    "integrity after round \(round)")
             for id in acknowledged.keys {
                 let fields = try vault.members.decryptFields(of: try MemberID(id))
                 #expect(fields["last_name"] == "Müller" && fields["email"]?.hasSuffix("@example.de") == true, "member \(id) of \(acknowledged[id]!)")
             }
-            #expect(try vault.audit.verify(as: .localAdministrator).isIntact)
+            let audit = try vault.audit.verify(as: .localAdministrator)
+            #expect(audit.isIntact, "audit after round \(round): \(audit.problem ?? "") \(audit.tamperedRows)")
         }
         #expect(acknowledged.count > 0, "the importer acknowledged members before being killed")
     }
