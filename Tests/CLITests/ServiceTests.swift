@@ -474,7 +474,10 @@ struct ServiceTests {
                     }
                 }
             }
-            usleep(UInt32.random(in: 100_000...600_000))
+            // Kill once this round has had at least ten answers (a loaded machine answers slowly), at a random moment after.
+            let before = acknowledged.members.count, deadline = Date().addingTimeInterval(120)
+            while acknowledged.members.count < before + 10, Date() < deadline { usleep(10_000) }
+            usleep(UInt32.random(in: 0...500_000))
             kill(service.process.processIdentifier, SIGKILL)
             service.process.waitUntilExit()
             group.wait()
@@ -482,7 +485,7 @@ struct ServiceTests {
         let ring = try KeyRing.load(path: cli.keyPath) { nil }
         let vault = try Vault.open(at: cli.vaultPath, keyRing: ring, erasureJournal: cli.keyPath + ".erasures")
         #expect(try vault.context.database.statement("PRAGMA integrity_check").rows(table: "pragma").first?.text("integrity_check") == "ok")
-        #expect(acknowledged.members.count > 50, "\(acknowledged.members.count) acknowledged")
+        #expect(acknowledged.members.count >= 50, "\(acknowledged.members.count) acknowledged")
         for member in acknowledged.members { #expect(try vault.members.decryptFields(of: try MemberID(member))["email"] != nil) }
         #expect(try vault.audit.verify(as: .localAdministrator).isIntact)
     }

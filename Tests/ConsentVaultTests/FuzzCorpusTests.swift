@@ -16,32 +16,40 @@ struct FuzzCorpusTests {
         }
     }
 
-    @Test("each library target's corpus runs through its entry point within a second per input",
+    /// CPU seconds this thread has used: unlike the wall clock, a machine loaded by other tests
+    /// does not inflate it, so the bound below finds slow inputs, not busy machines.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    @Test("each library target's corpus runs through its entry point within a CPU second per input",
           arguments: ["redactor", "policy-loader", "field-normalizers", "import-line"])
     func replay(target: String) throws {
         let policies = try PolicySet.load(fromDirectory: TestVault.policyDirectory)
         let inputs = try Self.inputs(target)
         #expect(inputs.count >= 5, "the seed corpus of \(target) is there")
         for input in inputs {
-            let start = Date()
+            let start = Self.threadCPUSeconds()
             switch target {
             case "redactor": FuzzEntryPoints.redact(input.bytes, policies: policies)
             case "policy-loader": FuzzEntryPoints.loadPolicies(input.bytes, over: policies.documents)
             case "field-normalizers": FuzzEntryPoints.normalizeField(input.bytes, policies: policies)
             default: FuzzEntryPoints.parseImportLine(input.bytes, policies: policies)
             }
-            #expect(Date().timeIntervalSince(start) < 1, "\(target)/\(input.name) is slow")
+            #expect(Self.threadCPUSeconds() - start < 1, "\(target)/\(input.name) is slow")
         }
     }
 
-    @Test("the HTTP request parser's corpus runs through its entry point within a second per input")
+    @Test("the HTTP request parser's corpus runs through its entry point within a CPU second per input")
     func replayParser() throws {
         let inputs = try Self.inputs("http-request")
         #expect(inputs.count >= 5, "the seed corpus of http-request is there")
         for input in inputs {
-            let start = Date()
+            let start = Self.threadCPUSeconds()
             ParserFuzzing.parse(input.bytes)
-            #expect(Date().timeIntervalSince(start) < 1, "http-request/\(input.name) is slow")
+            #expect(Self.threadCPUSeconds() - start < 1, "http-request/\(input.name) is slow")
         }
     }
 }
