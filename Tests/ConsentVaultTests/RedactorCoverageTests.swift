@@ -662,6 +662,15 @@ struct RedactorCoverageTests {
         ("deliver to 28 peachtree rd ne #204, atlanta, ga 30305", ["ADDRESS:28 peachtree rd ne #204, atlanta, ga 30305"]),
         // A pair of word-names before their handle in brackets.
         ("- Creator Bishop Gray (@bishopfit) gets samples", ["PERSON:Bishop Gray", "SOCIAL_HANDLE:@bishopfit"]),
+        // A word alone after `name is` or `heiße`; a name naming itself; staff in lowercase before a lexicon name; a word-name
+        // speaking on the phone; a listed surname reported absent.
+        ("I already said my name is Thu 🙄", ["PERSON:Thu"]), ("Hallo, ich heiße Mai.", ["PERSON:Mai"]),
+        ("Guten Tag, Steiner mein Name. Rückruf bitte", ["PERSON:Steiner"]), ("Hope is my name.", ["PERSON:Hope"]),
+        ("Complaint about sales assistant Miles. Refund", ["PERSON:Miles"]), ("Good afternoon, Hope speaking. A callback", ["PERSON:Hope"]),
+        ("Courier reports: Boateng not home, card left", ["PERSON:Boateng"]),
+        // Cues: a customer's number abbreviated, a passport number abbreviated, an id checked at collection.
+        ("Order for cust no. 8728-3677 shipped", ["MEMBER_NUMBER:8728-3677"]), ("Reisepassnr. CPHN517WR liegt vor", ["NATIONAL_ID:CPHN517WR"]),
+        ("Collected, ID checked: L24151606.", ["NATIONAL_ID:L24151606"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -823,6 +832,8 @@ struct RedactorCoverageTests {
         "Agent: Perfect, thanks!\nCustomer: ok", "parcel never came?? hope u can sort it", "Wer holt die Ware ab?",
         "| Kunde | Kennzeichen |\n|---|---|\n| – | n/a |", "Lieferschein BE-0400428.", "we sold 2 Gateway passes", "Emma Matratze im Angebot",
         "What's your order number?\nCustomer: B-2025-388045, thanks", "Kundenkarte – Neuanmeldung", "Summer Sale (www.example.com/sale) startet",
+        "Staff Training am Montag", "Staff Star award goes to the Leeds team", "our Assistant Manager role is open", "my name is on the account",
+        "Sehr geehrte Damen und Herren,\nmein Name ist hier unwichtig", "Reports: Delivery not home yet",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

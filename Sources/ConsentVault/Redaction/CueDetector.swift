@@ -25,19 +25,21 @@ enum CueDetector {
                              // Several accounts, a points account, and a customer's number right after the customer
                              // (`two accounts (78 900 790 and 1515-4895)`, `Punktekonto (2440-0557)`, `Die Kundin (9247359-4)`).
                              "accounts", "konten", "cards", "karten", "punktekonto", "punktekonten", "kunde", "kundin", "customer", "stammkunde", "stammkundin",
-                             "numebr", "nummmer"]
+                             "numebr", "nummmer",
+                             // A customer's number abbreviated (`cust no. 8728-3677`, `cust. ID 4471`).
+                             "cust no", "cust. no", "cust nr", "cust id", "cust. id", "cust ref", "cust number", "cust #"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
                       "call back on", "call", "anrufen unter", "erreichbar unter", "reachable on", "text me at", "call me at", "reach me at",
                       "text me on", "call me on", "ring me on", "whatsapp me at", "reach me on", "contact me on", "contact me at", "telephone me on",
                       "phone me on", "ring me at", "meine nummer", "my number", "contact", "kontakt"]
         let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
                            "steuernummer", "steuernr", "st.-nr", "personalausweis", "personalausweisnummer", "personalausweisnr", "personalausweis-nr", "ausweisnummer", "ausweis-nr",
-                           "ausweis nr", "ausweisnr", "ausweis", "perso", "pa-nr", "pa nr", "pa-nummer", "perso-nr", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passport", "passport no",
+                           "ausweis nr", "ausweisnr", "ausweis", "perso", "pa-nr", "pa nr", "pa-nummer", "perso-nr", "reisepass", "reisepassnummer", "reisepassnr", "reisepass-nr", "reisepass nr", "passnummer", "pass-nr", "passport", "passport no",
                            "passport number", "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "kv-nummer",
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "ni:", "pension insurance", "rvnr", "rv-nummer", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
-                           "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number", "national id", "national id number", "national identity number", "identity card", "identity number", "id check", "id-nummer",
+                           "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number", "national id", "national id number", "national identity number", "identity card", "identity number", "id check", "id checked", "id verified", "id-nummer",
                            "krankenkassenkarte", "versichertenkarte", "gesundheitskarte", "egk", "egk-nr", "health insurance number", "pass"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "lieferwagen", "firmenwagen", "dienstwagen", "lkw", "kfz",
@@ -80,7 +82,9 @@ enum CueDetector {
     /// Lowercase words between a plate's cue and the plate (`Kennzeichen am Tor …`, `reg of the van …`), also a second cue
     /// (`vehicle reg 63B-NQPR`, `auto kennzeichen …`).
     private static let plateJoiners: Set<String> = ["am", "an", "des", "der", "dem", "vom", "im", "the", "of", "on", "at", "his", "her", "my",
-                                                    "reg", "plate", "registration", "kennzeichen", "nummernschild"]
+                                                    "reg", "plate", "registration", "kennzeichen", "nummernschild",
+                                                    // What the car is (`my car is the 6HGW048`, `das Auto ist B K 6492`).
+                                                    "is", "ist"]
 
     /// Words between a cue and its value: `Kundennummer ist …`, `member no.: …`, `Steuer-ID (neu): …`.
     private static let fillers: Set<String> = ["nr", "no", "nummer", "number", "ist", "is", "lautet", "lauten", "neu", "new", "alt", "old", "id", "#", "num",

@@ -37,6 +37,8 @@ enum NameCues {
         "crew", "filialleiter", "filialleiterin", "marktleiter", "marktleiterin", "bearbeitet", "bearbeiter", "bearbeiterin", "handled",
         "notiert", "erfasst", "neighbour", "neighbor", "nachbar", "nachbarin", "partnerin", "zeuge", "zeugin", "witness",
         "agent", "agentin", "supervisor", "berater", "beraterin",
+        // Partners in chat (`my bf Hope`).
+        "bf", "gf", "hubby",
         // A business named after a person (`Rechnung an Praxis Nowak`, `c/o Kanzlei Brandt`).
         "praxis", "kanzlei",
         // Lawyers and notaries before the name (`Schreiben von RA Malte Winter`, `solicitor Anne Hope`).
@@ -46,6 +48,8 @@ enum NameCues {
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
     ]
+    /// Shop staff, before a name only when it is a lexicon name.
+    private static let staffWords: Set<String> = ["staff", "assistant", "associate"]
     /// Roles that label a form's field rather than a chat line: the words after them are a name.
     private static let formFields: Set<String> = [
         "bearbeitet", "bearbeiter", "bearbeiterin", "handled", "notiert", "logged", "erfasst", "empfänger", "empfängerin", "absender", "absenderin", "recipient", "sender", "addressee", "kontoinhaber", "kontoinhaberin",
@@ -64,12 +68,13 @@ enum NameCues {
                                            "enkel", "enkelin", "partner", "partnerin", "daughter", "son", "husband", "wife", "mother", "father", "mum",
                                            "mom", "dad", "brother", "sister", "grandma", "grandpa", "grandson", "granddaughter", "twins", "zwillinge", "nan", "nana", "gran", "granny", "boyfriend", "girlfriend",
                                            "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "stepson",
-                                           "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn"]
+                                           "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
+                                           "bf", "gf", "hubby"]
     /// Words a name follows without a colon (`name Peter Smith`, `name paul frei`).
     private static let nameLabels: Set<String> = ["name", "surname", "nachname"]
     /// Labels of a person to contact (`Contact on site:`).
     /// The noun of a name (`in my wife's name, Savannah`).
-    private static let nameNouns: Set<String> = ["name", "namen"]
+    static let nameNouns: Set<String> = ["name", "namen"]
     /// Verbs before whom to call back (`ring Rusty back`).
     private static let callVerbs: Set<String> = ["ring", "call", "phone"]
     private static let contactLabels: Set<String> = ["contact", "kontakt", "ansprechpartner", "ansprechpartnerin", "ansprechperson", "gewinner", "gewinnerin",
@@ -90,7 +95,7 @@ enum NameCues {
     /// Prepositions before a name: only lexicon names count after them.
     static let weakWords: Set<String> = ["an", "für", "fuer", "von", "bei", "durch", "to", "for", "from", "by", "via", "cc"]
     /// Words after which a name follows for sure: `ich heiße Yasemin`, `namens`, `called`.
-    private static let namingWords: Set<String> = ["heiße", "heisse", "namens", "heißt", "heisst"]
+    static let namingWords: Set<String> = ["heiße", "heisse", "namens", "heißt", "heisst"]
     /// Two-word introductions (`ich bin`, `my name`) after which a name follows.
     private static let introductions: [(String, String)] = [
         ("ich", "bin"), ("ich", "bins"), ("ich", "heiße"), ("ich", "heisse"), ("name", "ist"), ("name", "is"), ("name", "lautet"),
@@ -104,7 +109,7 @@ enum NameCues {
     /// Greetings that open English chat (before `im` for `I'm`).
     private static let englishGreetings: Set<String> = ["hi", "hey", "hiya", "hello", "heya", "yo"]
     /// Verbs between `name` and the name (`Name ist Weber`).
-    private static let nameVerbs: Set<String> = ["is", "ist", "lautet"]
+    static let nameVerbs: Set<String> = ["is", "ist", "lautet"]
     /// Words before `name` that say it is no person's name (`brand name Nike`).
     private static let namedThings: Set<String> = ["brand", "product", "file", "company", "shop", "store", "user", "street", "domain", "produkt"]
     /// Closing formulas: a line of its own after them is a signature.
@@ -444,6 +449,10 @@ enum NameCues {
             && (!words.separator(before: index, contains: ".") || previous.count <= 4) && !words.separatorHasDigit(before: index)
         // A dash after a form's field opens a note's topic, not a name (`Kurz notiert – Marke des Monats`).
         let dashed = formFields.contains(previous) && ["–" as Unicode.Scalar, "—"].contains { words.separator(before: index, contains: $0) }
+        // Shop staff in lowercase before a lexicon name (`staff Donna`, `sales assistant Miles`, not `Staff Picks`, `Staff Star award`).
+        if gapIsPlain, staffWords.contains(previous), !words[index - 1].isCapitalized, NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index)) {
+            return .strong
+        }
         if gapIsPlain, !dashed, strongWords.contains(previous) {
             // A form's field (`Empfänger: KOWALENKO, Swetlana`) names; a role labelling a chat line speaks.
             let labelsSpeaker = !titlesAndGreetings.contains(previous) && !formFields.contains(previous) && words.startsLine(index - 1)

@@ -316,12 +316,18 @@ enum NameDetector {
         let wordGivenPair = first.isCapitalized && !Self.determiners.contains(first.lower) && !Self.germanArticles.contains(first.lower) && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count
             && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && !NameCues.isStopWord(words[index + 1].lower)
             && (NameLexicon.isSurname(words.stem(index + 1)) || hasSurnameEnding(words[index + 1].lower)) && (NameCues.followedByPlace(index + 1, in: words) || beforePeopleVerb(index + 1, in: words))
-        // A given name that is also a word announcing itself at an entry's start, `here` ending the clause (`Frank here :)`, `Till hier 🙂`).
+        // A given name that is also a word announcing itself at an entry's start, `here` ending the clause (`Frank here :)`, `Till hier 🙂`,
+        // `Good afternoon, Hope speaking.`).
         let announcesWordName = first.isCapitalized && origin == index
             && (words.opensEntry(index) || index > 0 && Self.introductionGreetings.contains(words[index - 1].lower))
             && NameLexicon.isAnyGivenName(key: words[index].key) && index + 1 < words.count && words.areAdjacent(index, index + 1)
-            && ["here", "hier"].contains(words[index + 1].lower)
+            && ["here", "hier", "speaking"].contains(words[index + 1].lower)
             && (index + 2 == words.count || words.endsClause(index + 1) || words.endsLine(index + 1) || words.followedBySymbol(index + 1))
+        // A word alone after `name is` or `heiße`, ending the clause (`my name is Thu 🙄`, `ich heiße Mai.`).
+        let namedAlone = first.isCapitalized && origin == index && Self.followsNameVerb(index, in: words)
+            && (index + 1 == words.count || words.endsClause(index) || words.endsLine(index) || words.followedBySymbol(index))
+        // A word naming itself (`Steiner mein Name`, `Hope is my name`).
+        let namesItself = first.isCapitalized && origin == index && Self.namesItself(index, in: words)
         // A German article before a word that is a noun too makes it the noun (`Der Keller der Filiale`, `Die Punkte-App`), not a given name.
         if index == origin, first.isCapitalized, !first.isInLowercase, context != .strong, context != .naming, followsGermanArticle(index, in: words), !NameLexicon.isAnyGivenName(key: words[index].key),
            !NameLexicon.isPlainSurname(words.stem(index)) { return nil }
@@ -329,7 +335,7 @@ enum NameDetector {
         let listedMonth = inList && first.isCapitalized && Self.monthGivenNames.contains(first.lower)
             && (index + 1 == words.count || words.endsLine(index) || words.endsClause(index))
         guard !NameCues.isStopWord(first.lower) || monthGiven || titledWord || signingMonth || namedGiven || monthSpeaker || wordGivenPair || announcesWordName
-                || listedMonth,
+                || listedMonth || namedAlone || namesItself,
               !words.endsWithPossessive(index) || !NameCues.isStopWord(words.stem(index).lowercased()),
               !words.followsDot(index),
               // A lowercase verb only people do is what the cue's person did (`customer rang again`).
@@ -742,6 +748,9 @@ enum NameDetector {
                     // In German a capitalized noun may stand there too (`falls Ware nicht da ist`): a surname that is no word.
                     && (NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index))
                         || words[index + 1].lower != "nicht" && isSurname(words.stem(index)))
+                // A listed surname or a given name opening a report's clause, absent (`reports: Boateng not home`).
+                let reportedAbsent = last == index && (words.separator(before: index, contains: ":") || words.startsSentence(index))
+                    && (NameLexicon.isPlainSurname(words.stem(index)) || NameLexicon.isGivenName(key: words[index].key)) && Self.isAbsence(after: index, in: words)
                 // A given name alone before being away from work (`Rob is away on holiday`, `Till ist krankgeschrieben`).
                 let awayFromWork = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && Self.isAwayFromWork(after: index, in: words)
                 // A surname naming a household (`the Brooks couple`, `the Okafor family`).
@@ -750,6 +759,7 @@ enum NameDetector {
                     && (isSurname(words.stem(index)) || hasSurnameEnding(words[index].lower) || hasForeignLetters(first.text))
                 guard isGiven || slavicName && last == index || speaks || contacted || listedGiven || couple || itemSurname || fromPlace || introduced || signingMonth || joinsWriter || reachedOnPhone || absentAtDelivery || awayFromWork || household || ownsPersonal || itsMe
                         || articleSurname || addressed || calledBackAtNumber || relativeInBrackets || announcesWordName || (hasSurname && givenShaped && isPair)
+                        || namedAlone || namesItself || reportedAbsent
                 else { return nil }
             }
         }
@@ -883,11 +893,28 @@ enum NameDetector {
             || ["is", "was", "has", "ist", "hat"].contains(verb) && (index + 2..<min(words.count, index + 4)).contains { peopleParticiples.contains(words[$0].lower) }
     }
 
+    /// Whether word `index` follows `name is`/`Name ist`/`Name lautet`, `heiße`/`namens` or `named`.
+    private static func followsNameVerb(_ index: Int, in words: NameWords) -> Bool {
+        guard index > 0, words.areAdjacent(index - 1, index) else { return false }
+        let previous = words[index - 1].lower
+        return NameCues.namingWords.contains(previous) || previous == "named"
+            || index > 1 && NameCues.nameVerbs.contains(previous) && NameCues.nameNouns.contains(words[index - 2].lower)
+    }
+
+    /// Whether the words after word `index` say it is the writer's name (`mein Name`, `ist mein Name`, `is my name`).
+    private static func namesItself(_ index: Int, in words: NameWords) -> Bool {
+        guard index + 2 < words.count, words.areAdjacent(index, index + 1) else { return false }
+        let first = words[index + 1].lower, second = words[index + 2].lower
+        if first == "mein" { return second == "name" }
+        return index + 3 < words.count && (first == "ist" || first == "is") && (second == "mein" || second == "my") && words[index + 3].lower == "name"
+    }
+
     /// Whether the words after word `index` say someone is not at home (`nicht da`, `nicht zu Hause`, `is out`, `isn't in`, `is not home`).
     private static func isAbsence(after index: Int, in words: NameWords) -> Bool {
         let next = (index + 1..<min(words.count, index + 4)).map { words[$0].lower }
         guard let verb = next.first else { return false }
         if verb == "nicht", next.count > 1 { return ["da", "zu", "daheim", "anwesend", "erreichbar"].contains(next[1]) }
+        if verb == "not", next.count > 1 { return ["home", "in", "there", "around"].contains(next[1]) }
         guard ["is", "isn't", "isn’t"].contains(verb), next.count > 1 else { return false }
         let rest = next[1] == "not" && next.count > 2 ? next[2] : next[1]
         return ["out", "in", "home", "away", "there"].contains(rest) && (next[1] != "in" || verb != "is")
