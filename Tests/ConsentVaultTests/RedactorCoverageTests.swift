@@ -671,6 +671,17 @@ struct RedactorCoverageTests {
         // Cues: a customer's number abbreviated, a passport number abbreviated, an id checked at collection.
         ("Order for cust no. 8728-3677 shipped", ["MEMBER_NUMBER:8728-3677"]), ("Reisepassnr. CPHN517WR liegt vor", ["NATIONAL_ID:CPHN517WR"]),
         ("Collected, ID checked: L24151606.", ["NATIONAL_ID:L24151606"]),
+        // A generational suffix belongs to the name; a number that stays; a passport's genitive; `lt.` between cue and value;
+        // a lowercase `van` after a given name is a particle, not the vehicle; first names labelled in a form.
+        ("Datenpanne: Ella Koch II (CV03413721) hat", ["PERSON:Ella Koch II", "MEMBER_NUMBER:CV03413721"]),
+        ("Kundennr. bleibt VK1606682.", ["MEMBER_NUMBER:VK1606682"]), ("Kopie eines Personalausweises: XG9TK73K5. Danke", ["NATIONAL_ID:XG9TK73K5"]),
+        ("Versichertennummer lt. Kunde: B607694843. Bitte", ["NATIONAL_ID:B607694843"]),
+        ("Absender Rosa van Dijk (cv00792007).", ["PERSON:Rosa van Dijk", "MEMBER_NUMBER:cv00792007"]),
+        ("Vorname: Jülide\nNachname: Kowalska-Mazur", ["PERSON:Jülide", "PERSON:Kowalska-Mazur"]),
+        // A dotted birth date typed with spaces after its dots.
+        ("Geb.: 16. 11. 1959\nTel.: bitte", ["DATE_OF_BIRTH:16. 11. 1959"]),
+        // A surname in quotes who took the delivery.
+        ("am 27.10. zugestellt an „Nowak“.", ["PERSON:Nowak"]), ("Delivered 9 Sep and signed for by \"Ward\".", ["PERSON:Ward"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",
@@ -834,6 +845,7 @@ struct RedactorCoverageTests {
         "What's your order number?\nCustomer: B-2025-388045, thanks", "Kundenkarte – Neuanmeldung", "Summer Sale (www.example.com/sale) startet",
         "Staff Training am Montag", "Staff Star award goes to the Leeds team", "our Assistant Manager role is open", "my name is on the account",
         "Sehr geehrte Damen und Herren,\nmein Name ist hier unwichtig", "Reports: Delivery not home yet",
+        "Fahrzeug kam 19:20 Uhr", "Offer: 1300 pts", "driver's license checked on 10/03/2024",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

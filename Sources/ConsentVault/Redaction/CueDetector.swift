@@ -34,7 +34,9 @@ enum CueDetector {
                       "phone me on", "ring me at", "meine nummer", "my number", "contact", "kontakt"]
         let nationalIDs = ["steuer-id", "steuer id", "steuer-idnr", "steueridentifikationsnummer", "steuer-identifikationsnummer", "idnr",
                            "steuernummer", "steuernr", "st.-nr", "personalausweis", "personalausweisnummer", "personalausweisnr", "personalausweis-nr", "ausweisnummer", "ausweis-nr",
-                           "ausweis nr", "ausweisnr", "ausweis", "perso", "pa-nr", "pa nr", "pa-nummer", "perso-nr", "reisepass", "reisepassnummer", "reisepassnr", "reisepass-nr", "reisepass nr", "passnummer", "pass-nr", "passport", "passport no",
+                           "ausweis nr", "ausweisnr", "ausweis", "perso", "pa-nr", "pa nr", "pa-nummer", "perso-nr", "reisepass", "reisepassnummer", "reisepassnr", "reisepass-nr", "reisepass nr",
+                           // The genitive (`Kopie eines Personalausweises: XG9TK73K5`).
+                           "personalausweises", "reisepasses", "ausweises", "passnummer", "pass-nr", "passport", "passport no",
                            "passport number", "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "kv-nummer",
                            "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "ni:", "pension insurance", "rvnr", "rv-nummer", "nhs number", "nhs no",
@@ -92,7 +94,9 @@ enum CueDetector {
                                                // Whose number it is (`Kundennummer bei uns M5590213`, `our member number here 4471`).
                                                "bei", "uns", "our", "unsere", "hier", "here",
                                                // Where it is written (`Kundennummer laut Profil 235879276`, `member number on record 4471`).
-                                               "laut", "profil", "system", "record", "records"]
+                                               "laut", "lt", "profil", "system", "record", "records",
+                                               // That it stays (`Kundennr. bleibt VK1606682`, `member no. remains 4471`).
+                                               "bleibt", "remains", "stays"]
 
     /// Values after cues.
     static func values(in text: ScalarText) -> [Detection] {
@@ -107,7 +111,9 @@ enum CueDetector {
             }
             let cueEnd = index + match.cue.count
             // `Van der Berg (CV81466280)`: a capitalized `Van` before a word (not a plate: `Van ACZ 2775`) is a name's particle, not the vehicle.
-            if match.type == .licensePlate, text.isUpper(index), match.cue == vanCue, text.isSpace(cueEnd), text.isLetter(cueEnd + 1),
+            // So is a lowercase `van` after a capitalized word (`Rosa van Dijk (cv00792007)`).
+            if match.type == .licensePlate, text.isUpper(index) || text.wordBefore(index).first?.isUppercase == true, match.cue == vanCue,
+               text.isSpace(cueEnd), text.isLetter(cueEnd + 1),
                !text.isUpper(cueEnd + 1) || text.isLetter(cueEnd + 2) && !text.isUpper(cueEnd + 2) {
                 index = cueEnd
                 continue
@@ -412,6 +418,20 @@ enum CueDetector {
     /// hyphens, slashes or dots, 4–24 code points, with a digit; plates also need a letter. A
     /// government id may stand up to four words after its cue within the sentence (`Steuer-ID
     /// angegeben: 93 257 684 144`, `Reisepassnummer geschickt (M48210375)`); then it needs six digits.
+    /// Whether `start..<end` is a date of digits: day, month and a two- or four-digit year joined by `/`, `.` or `-` (`10/03/1998`).
+    private static func isNumericDate(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
+        var groups: [Int] = [], length = 0, separator: UInt32 = 0
+        for index in start..<end {
+            if text.isDigit(index) { length += 1; continue }
+            guard text.is(index, "/") || text.is(index, ".") || text.is(index, "-"), length > 0, separator == 0 || separator == text[index] else { return false }
+            separator = text[index]
+            groups.append(length)
+            length = 0
+        }
+        groups.append(length)
+        return groups.count == 3 && (1...2).contains(groups[0]) && (1...2).contains(groups[1]) && [2, 4].contains(groups[2])
+    }
+
     private static func value(in text: ScalarText, after cueEnd: Int, type: EntityType) -> (start: Int, end: Int)? {
         var cursor = cueEnd
         var skipped = 0, freeWords = 0
@@ -503,6 +523,9 @@ enum CueDetector {
         let vowelless = documentShaped && !(cursor..<end).contains { "AEIOU".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }
         guard length >= 4, digits >= 1 || vowelless, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 || plateShaped || documentShaped else { return nil }
         if type == .phone, digits < 7 || letters > 0 { return nil }
+        // A time or a decimal is no plate or id (`Fahrzeug kam 19:20 Uhr`), nor is a date (`driver's license checked, …, DOB 10/03/1998`).
+        if type == .licensePlate || type == .nationalID, text.is(end, ":") || text.is(end, ".") || text.is(end, ","), text.isDigit(end + 1) { return nil }
+        if type == .nationalID, let firstDigit = (cursor..<end).first(where: { text.isDigit($0) }), isNumericDate(text, firstDigit, end) { return nil }
         // A UK postcode after a street named `… Drive` is the address's, not a plate (`169 Claremont Drive Leeds LS6 3HD`).
         if type == .licensePlate, length > 12 || AddressDetector.isUKPostcode(text, from: cursor, to: end) { return nil }
         return (cursor, end)

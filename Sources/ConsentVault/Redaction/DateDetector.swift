@@ -206,6 +206,11 @@ enum DateDetector {
         if text.is(first.end, "."), let (month, monthEnd) = romanMonth(text, first.end + 1), text.is(monthEnd, "."), let year = year(text, monthEnd + 1) {
             return make(start, year.end, year.value, month, first.value)
         }
+        // `16. 11. 1959`: a dotted date typed with a space after each dot (a four-digit year only).
+        if text.is(first.end, "."), text.isSpace(first.end + 1), let second = number(text, first.end + 2, maxDigits: 2), text.is(second.end, "."),
+           text.isSpace(second.end + 1), let year = year(text, second.end + 2), year.end - second.end - 2 == 4 {
+            return make(start, year.end, year.value, second.value, first.value)
+        }
         for separator in ["." as Unicode.Scalar, "/", "-"] where text.is(first.end, separator) {
             // `DOB 9/13` without a year: month/day if only that fits, else day/month.
             if separator == "/", let second = number(text, first.end + 1, maxDigits: 2), !text.isAlphanumeric(second.end), !text.is(second.end, "/"),

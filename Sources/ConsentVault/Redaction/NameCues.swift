@@ -55,6 +55,7 @@ enum NameCues {
         "bearbeitet", "bearbeiter", "bearbeiterin", "handled", "notiert", "logged", "erfasst", "empfänger", "empfängerin", "absender", "absenderin", "recipient", "sender", "addressee", "kontoinhaber", "kontoinhaberin",
         "karteninhaber", "karteninhaberin", "cardholder", "holder", "besteller", "bestellerin", "ansprechpartner", "ansprechpartnerin",
         "buyer", "käufer", "käuferin", "contact", "attn", "patient", "patientin", "tenant", "mieter", "mieterin", "zeuge", "zeugin", "witness",
+        "vorname", "nachname", "rufname",
     ]
     /// Greetings that may be followed by `, NAME here`.
     private static let greetings: Set<String> = ["hallo", "hi", "hey", "hiya", "hello", "moin", "servus", "huhu", "hej", "howdy"]
@@ -136,6 +137,8 @@ enum NameCues {
         // Particles after `called` (`nobody called back`), determiners and abbreviations that open a clause (`Jedes Kind`, `5 Min.`).
         // Replies that open an agent's chat line (`Agent: Sure, which address?`, `Agent: Gern, an welche Adresse?`).
         "sure", "gern", "gerne", "certainly", "absolutely", "selbstverständlich", "natürlich",
+        // Prizes and offers listed like names (`1st prize: …`, `Offer: 1300 pts`); `Price` and `Preis` are surnames too.
+        "prize", "offer",
         // Typos of `address` and words that open a sentence about time (`my adress`, `Nächstes Jahr wird sie 1`).
         "erledigt", "lovely", "adress", "adres", "address", "anschrift", "supplier", "lieferant", "tracking", "avis", "retouren", "returns", "oh", "nächstes", "nächste", "nächsten", "letztes", "letzte", "letzten",
         "back", "again", "away", "today", "yesterday", "tomorrow", "gestern", "heute", "vorhin", "vorgestern", "jedes", "jeder", "jede", "neue", "neuer", "neues", "min", "na", "kamera", "im", "am", "um", "aus", "from",

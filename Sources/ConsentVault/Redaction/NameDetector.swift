@@ -592,7 +592,9 @@ enum NameDetector {
             // A product in quotes (`Sofa „Greta“`), a street or branch (`Baker Street`, `Victoria Road`), or two
             // words that are both ordinary words (`Summer Sale`, `Rose Gold`) is no person without a cue.
             // A given name and a surname in quotes is still a name (`review from "Sandeep Menon"`).
+            let receivedDelivery = last == index && isSurname(words.stem(index)) && signedForDelivery(before: origin, in: words)
             let quotedPerson = last > index && NameLexicon.isGivenName(key: words[index].key) && isSurname(words.stem(last))
+                || receivedDelivery
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
             // A place named after a person (`from Marc Ville`, `Greetings from Lake Gregory`).
             if NameCues.isPlaceEnding(words[last].lower)
@@ -685,8 +687,11 @@ enum NameDetector {
                     || first.text.count >= 4 && (first.text.hasPrefix("Mc") || first.text.hasPrefix("O'")))
             // A surname alone before the number it owns in brackets (`Retourenlabel für Fuchs (cv 1536 7126)`).
             let ownsNumber = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByBracketedNumber(index)
+            // A surname in quotes who took the delivery (`zugestellt an „Nowak“`, `signed for by "Ward"`).
+            let quotedReceiver = last == index && first.isCapitalized && words.areQuoted(origin, last) && isSurname(words.stem(index))
+                && Self.signedForDelivery(before: origin, in: words)
             guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || relativeInBrackets
-                    || surnameEndingClause || parcelFor || ownsNumber || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
+                    || surnameEndingClause || parcelFor || ownsNumber || quotedReceiver || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
         case .none:
             if !first.isCapitalized {
@@ -763,7 +768,7 @@ enum NameDetector {
                 else { return nil }
             }
         }
-        return (origin, last, lowercasePossessive ? words[index].end - 1 : words.nameEnd(last))
+        return (origin, last, lowercasePossessive ? words[index].end - 1 : words.generationalSuffixEnd(after: last) ?? words.nameEnd(last))
     }
 
     /// Whether word `index` (a name of one word, `last == index`) is one of two capitalized given names joined by `&`,
@@ -892,6 +897,15 @@ enum NameDetector {
             && (index + 2..<min(words.count, index + 6)).contains { ["birthday", "geburtstag", "bday"].contains(words[$0].lower) }
             || ["is", "was", "has", "ist", "hat"].contains(verb) && (index + 2..<min(words.count, index + 4)).contains { peopleParticiples.contains(words[$0].lower) }
     }
+
+    /// Whether the words before word `origin` say who took a delivery (`zugestellt an „Nowak“`, `signed for by "Ward"`).
+    private static func signedForDelivery(before origin: Int, in words: NameWords) -> Bool {
+        guard origin >= 2, ["an", "by", "to", "von"].contains(words[origin - 1].lower) else { return false }
+        return deliveryVerbs.contains(words[origin - 2].lower) || origin >= 3 && deliveryVerbs.contains(words[origin - 3].lower)
+    }
+    /// Verbs of handing over a delivery.
+    private static let deliveryVerbs: Set<String> = ["zugestellt", "übergeben", "ausgehändigt", "abgegeben", "angenommen", "signed", "delivered",
+                                                     "handed", "received", "accepted"]
 
     /// Whether word `index` follows `name is`/`Name ist`/`Name lautet`, `heiße`/`namens` or `named`.
     private static func followsNameVerb(_ index: Int, in words: NameWords) -> Bool {

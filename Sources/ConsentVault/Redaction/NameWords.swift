@@ -550,6 +550,17 @@ struct NameWords {
         return word.end - (word.text.unicodeScalars.count - word.stem.unicodeScalars.count)
     }
 
+    /// Where a name ending at word `index` ends with its generational suffix (`Ella Koch II`, `John Smith Jr.`), or nil without one.
+    func generationalSuffixEnd(after index: Int) -> Int? {
+        guard index + 1 < words.count, areAdjacent(index, index + 1) else { return nil }
+        let next = words[index + 1]
+        switch next.text {
+        case "II", "III", "IV": return next.end
+        case "Jr", "Sr": return text.is(next.end, ".") ? next.end + 1 : next.end
+        default: return nil
+        }
+    }
+
     /// Whether a symbol such as an emoji, not a letter or digit, follows word `index` after a space (`hey wade 😊`).
     func followedBySymbol(_ index: Int) -> Bool {
         let end = words[index].end
