@@ -680,6 +680,8 @@ struct RedactorCoverageTests {
         ("Vorname: Jülide\nNachname: Kowalska-Mazur", ["PERSON:Jülide", "PERSON:Kowalska-Mazur"]),
         // A dotted birth date typed with spaces after its dots.
         ("Geb.: 16. 11. 1959\nTel.: bitte", ["DATE_OF_BIRTH:16. 11. 1959"]),
+        // A `Lodge` street with a unit, and the town, state and ZIP on the next line.
+        ("Here it is:\n89310 Middleton Lodge Apt. 019\nJoseport, NH 60383\nStephanie", ["ADDRESS:89310 Middleton Lodge Apt. 019\nJoseport, NH 60383", "PERSON:Stephanie"]),
         // A surname in quotes who took the delivery.
         ("am 27.10. zugestellt an „Nowak“.", ["PERSON:Nowak"]), ("Delivered 9 Sep and signed for by \"Ward\".", ["PERSON:Ward"]),
     ]

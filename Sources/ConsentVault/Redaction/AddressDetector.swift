@@ -42,7 +42,9 @@ enum AddressDetector {
         "stravenue", "stra", "stream", "strm", "streets", "sts", "summit", "smt", "throughway", "trwy", "trace", "trce", "track", "trak",
         "trafficway", "trfy", "trl", "trailer", "trlr", "tunnel", "tunl", "turnpike", "tpke", "underpass", "upas", "union",
         "unions", "uns", "valley", "vly", "valleys", "vlys", "viaduct", "via", "vw", "views", "vws", "village", "vlg", "villages", "vlgs",
-        "ville", "vl", "vista", "vis", "walks", "wall", "ways", "well", "wl", "wells", "wls",
+        "ville", "vl", "vista", "vis", "walks", "wall", "ways", "well", "wl", "wells", "wls", "lodge", "point",
+        // Not in the publication, but streets in French-settled states are named so (`Rue`).
+        "rue",
     ]
     /// Street types written as abbreviations, which keep their dot (`Elm St.`, `Ocean Blvd.`).
     private static let streetAbbreviations: Set<String> = ["st", "rd", "ave", "av", "ln", "dr", "ct", "blvd", "pl", "ter", "pkwy", "hwy", "sq",
