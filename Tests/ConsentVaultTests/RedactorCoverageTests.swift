@@ -683,7 +683,7 @@ struct RedactorCoverageTests {
         // A `Lodge` street with a unit, and the town, state and ZIP on the next line.
         ("Here it is:\n89310 Middleton Lodge Apt. 019\nJoseport, NH 60383\nStephanie", ["ADDRESS:89310 Middleton Lodge Apt. 019\nJoseport, NH 60383", "PERSON:Stephanie"]),
         // A surname in quotes who took the delivery.
-        ("am 27.10. zugestellt an „Nowak“.", ["PERSON:Nowak"]), ("Delivered 9 Sep and signed for by \"Ward\".", ["PERSON:Ward"]),
+        ("am 27.10. zugestellt an „Nowak“.", ["PERSON:Nowak"]), ("am 23. Juni zugestellt an „Zielińska“.", ["PERSON:Zielińska"]), ("Delivered 9 Sep and signed for by \"Ward\".", ["PERSON:Ward"]),
     ]
 
     @Test("found: word-name pairs by what they receive or do, bracketed and signing names, chat names, member numbers by their card",

@@ -592,7 +592,7 @@ enum NameDetector {
             // A product in quotes (`Sofa „Greta“`), a street or branch (`Baker Street`, `Victoria Road`), or two
             // words that are both ordinary words (`Summer Sale`, `Rose Gold`) is no person without a cue.
             // A given name and a surname in quotes is still a name (`review from "Sandeep Menon"`).
-            let receivedDelivery = last == index && isSurname(words.stem(index)) && signedForDelivery(before: origin, in: words)
+            let receivedDelivery = last == index && (isSurname(words.stem(index)) || hasSlavicLetters(first.text)) && signedForDelivery(before: origin, in: words)
             let quotedPerson = last > index && NameLexicon.isGivenName(key: words[index].key) && isSurname(words.stem(last))
                 || receivedDelivery
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
@@ -688,7 +688,7 @@ enum NameDetector {
             // A surname alone before the number it owns in brackets (`Retourenlabel für Fuchs (cv 1536 7126)`).
             let ownsNumber = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByBracketedNumber(index)
             // A surname in quotes who took the delivery (`zugestellt an „Nowak“`, `signed for by "Ward"`).
-            let quotedReceiver = last == index && first.isCapitalized && words.areQuoted(origin, last) && isSurname(words.stem(index))
+            let quotedReceiver = last == index && first.isCapitalized && words.areQuoted(origin, last) && (isSurname(words.stem(index)) || hasSlavicLetters(first.text))
                 && Self.signedForDelivery(before: origin, in: words)
             guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || relativeInBrackets
                     || surnameEndingClause || parcelFor || ownsNumber || quotedReceiver || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
