@@ -284,10 +284,10 @@ struct RedactorCoverageTests {
         ("IBAN DE 89 3704 0044 0532 0130 00 bitte", ["IBAN:DE 89 3704 0044 0532 0130 00"]),
         ("IBAN: DE89 3704 0044\n0532 0130 00 danke", ["IBAN:DE89 3704 0044\n0532 0130 00"]),
         ("living at 6471 Lincoln Way Unit 15, Brooklyn, NY 11288", ["ADDRESS:6471 Lincoln Way Unit 15, Brooklyn, NY 11288"]),
-        // Academic titles before a name and degrees after it stay out of the name.
+        // Academic titles before a name and degrees after it stay out of the name; a generational suffix (`Jr.`) belongs to it.
         ("Kunde: Dipl.-Ing. Hans-Jürgen Krause B.Sc. hat angerufen", ["PERSON:Hans-Jürgen Krause"]),
         ("Univ.Prof. Annelie Barth MBA fragt nach", ["PERSON:Annelie Barth"]), ("Prof. Dr. Ute Wagner B.A.", ["PERSON:Ute Wagner"]),
-        ("John Smith Jr. called", ["PERSON:John Smith"]),
+        ("John Smith Jr. called", ["PERSON:John Smith Jr."]),
         // A military rank before a surname; `its` after a greeting; a given name signing off a text or before a bracket.
         ("Send to SGT Baker, PSC 802 Box 74, APO AE 09012", ["PERSON:Baker", "ADDRESS:PSC 802 Box 74, APO AE 09012"]),
         ("hey its miles again, can u call me", ["PERSON:miles"]), ("grace tremlett here, where is my parcel", ["PERSON:grace tremlett"]), ("please remove me from mailings. Grace", ["PERSON:Grace"]),
