@@ -414,10 +414,6 @@ enum CueDetector {
             && text.isDigit(start + 2) && text.isDigit(start + 3)
     }
 
-    /// The identifier after a cue ending at `cueEnd`: alphanumeric groups joined by single spaces,
-    /// hyphens, slashes or dots, 4–24 code points, with a digit; plates also need a letter. A
-    /// government id may stand up to four words after its cue within the sentence (`Steuer-ID
-    /// angegeben: 93 257 684 144`, `Reisepassnummer geschickt (M48210375)`); then it needs six digits.
     /// Whether `start..<end` is a date of digits: day, month and a two- or four-digit year joined by `/`, `.` or `-` (`10/03/1998`).
     private static func isNumericDate(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
         var groups: [Int] = [], length = 0, separator: UInt32 = 0
@@ -432,6 +428,10 @@ enum CueDetector {
         return groups.count == 3 && (1...2).contains(groups[0]) && (1...2).contains(groups[1]) && [2, 4].contains(groups[2])
     }
 
+    /// The identifier after a cue ending at `cueEnd`: alphanumeric groups joined by single spaces,
+    /// hyphens, slashes or dots, 4–24 code points, with a digit; plates also need a letter. A
+    /// government id may stand up to four words after its cue within the sentence (`Steuer-ID
+    /// angegeben: 93 257 684 144`, `Reisepassnummer geschickt (M48210375)`); then it needs six digits.
     private static func value(in text: ScalarText, after cueEnd: Int, type: EntityType) -> (start: Int, end: Int)? {
         var cursor = cueEnd
         var skipped = 0, freeWords = 0

@@ -592,9 +592,8 @@ enum NameDetector {
             // A product in quotes (`Sofa „Greta“`), a street or branch (`Baker Street`, `Victoria Road`), or two
             // words that are both ordinary words (`Summer Sale`, `Rose Gold`) is no person without a cue.
             // A given name and a surname in quotes is still a name (`review from "Sandeep Menon"`).
-            let receivedDelivery = last == index && (isSurname(words.stem(index)) || hasSlavicLetters(first.text)) && signedForDelivery(before: origin, in: words)
             let quotedPerson = last > index && NameLexicon.isGivenName(key: words[index].key) && isSurname(words.stem(last))
-                || receivedDelivery
+                || last == index && receivedDelivery(index, origin: origin, in: words)
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
             // A place named after a person (`from Marc Ville`, `Greetings from Lake Gregory`).
             if NameCues.isPlaceEnding(words[last].lower)
@@ -688,8 +687,7 @@ enum NameDetector {
             // A surname alone before the number it owns in brackets (`Retourenlabel für Fuchs (cv 1536 7126)`).
             let ownsNumber = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByBracketedNumber(index)
             // A surname in quotes who took the delivery (`zugestellt an „Nowak“`, `signed for by "Ward"`).
-            let quotedReceiver = last == index && first.isCapitalized && words.areQuoted(origin, last) && (isSurname(words.stem(index)) || hasSlavicLetters(first.text))
-                && Self.signedForDelivery(before: origin, in: words)
+            let quotedReceiver = last == index && first.isCapitalized && words.areQuoted(origin, last) && Self.receivedDelivery(index, origin: origin, in: words)
             guard isGiven || shortPair || givenEndingClause || couple || cuedForeign || ownsPersonal || calledBack || deliveredAt || relativeInBrackets
                     || surnameEndingClause || parcelFor || ownsNumber || quotedReceiver || (hasSurname && (NameLexicon.isAnyGivenName(key: words[index].key) || first.text.count <= 10))
             else { return nil }
@@ -898,7 +896,13 @@ enum NameDetector {
             || ["is", "was", "has", "ist", "hat"].contains(verb) && (index + 2..<min(words.count, index + 4)).contains { peopleParticiples.contains(words[$0].lower) }
     }
 
-    /// Whether the words before word `origin` say who took a delivery (`zugestellt an „Nowak“`, `signed for by "Ward"`).
+    /// Whether word `index`, a surname or a word with Slavic letters, took a delivery, as the words before `origin` say
+    /// (`zugestellt an „Nowak“`, `signed for by "Ward"`).
+    private static func receivedDelivery(_ index: Int, origin: Int, in words: NameWords) -> Bool {
+        (isSurname(words.stem(index)) || hasSlavicLetters(words[index].text)) && signedForDelivery(before: origin, in: words)
+    }
+
+    /// Whether the words before word `origin` say who took a delivery.
     private static func signedForDelivery(before origin: Int, in words: NameWords) -> Bool {
         guard origin >= 2, ["an", "by", "to", "von"].contains(words[origin - 1].lower) else { return false }
         return deliveryVerbs.contains(words[origin - 2].lower) || origin >= 3 && deliveryVerbs.contains(words[origin - 3].lower)
