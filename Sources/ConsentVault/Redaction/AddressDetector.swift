@@ -130,7 +130,8 @@ enum AddressDetector {
             } else if let end = lowercaseEnglish(text, unitBeforeStreet(text, index) ?? index) {
                 found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
-            } else if let end = ukPostcode(text, index) ?? eircode(text, index) ?? zipAfterCue(text, index) ?? postcodeAndCityAfterPlaceWord(text, index) {
+            } else if let end = ukPostcode(text, index) ?? eircode(text, index) ?? zipAfterCue(text, index) ?? postcodeAndCityAfterPlaceWord(text, index)
+                        ?? townStateZip(text, index) {
                 found.append(Detection(type: .address, start: index, end: end, priority: DetectionPriority.address))
                 index = end
             } else {
@@ -238,6 +239,7 @@ enum AddressDetector {
         guard text.isAlphanumeric(start), text.isSpace(start - 1) else { return nil }
         var cueEnd = start - 1
         if text.is(cueEnd - 1, ":") { cueEnd -= 1 }
+        if let link = zipLinks.first(where: { text.lowercasedMatches($0, at: start - $0.count) && text.isSpace(start - $0.count - 1) }) { cueEnd = start - link.count - 1 }
         guard zipCues.contains(where: { cue in text.lowercasedMatches(cue, at: cueEnd - cue.count) && !text.isLetter(cueEnd - cue.count - 1) }) else { return nil }
         // A UK postcode typed in lowercase (`postcode m14 5rt`).
         if !text.isDigit(start) { return lowercasePostcode(text, start) }
@@ -249,6 +251,32 @@ enum AddressDetector {
     }
 
     private static let zipCues = ScalarText.lowercased(["zip", "zip code", "zipcode", "postal code", "postcode"])
+    /// Words between a ZIP cue and its value (`postcode is m14 5rt`).
+    private static let zipLinks = ScalarText.lowercased(["is ", "ist ", "lautet "])
+
+    /// End of a US town with its state and ZIP code and no street (`North Charlesborough, OH 24952`, `St. Louis, MO 63101-1234`):
+    /// like a UK postcode alone, it narrows a member down to a few thousand people.
+    private static func townStateZip(_ text: ScalarText, _ start: Int) -> Int? {
+        guard text.isUpper(start), text.isLetter(start) else { return nil }
+        var cursor = start
+        for word in 0..<3 {
+            guard text.isUpper(cursor) else { return nil }
+            var wordEnd = cursor
+            while text.isLetter(wordEnd) || text.is(wordEnd, "-") || text.is(wordEnd, "'"), wordEnd - cursor < maximumWord { wordEnd += 1 }
+            if text.is(wordEnd, "."), wordEnd - cursor <= 2 { wordEnd += 1 }
+            cursor = wordEnd
+            if text.is(cursor, ",") { break }
+            guard word < 2, text.isSpace(cursor) else { return nil }
+            cursor += 1
+        }
+        guard text.is(cursor, ","), text.isSpace(cursor + 1), states.contains(text.string(cursor + 2, cursor + 4)), text.isSpace(cursor + 4) else { return nil }
+        var zip = cursor + 5
+        let zipStart = zip
+        while text.isDigit(zip) { zip += 1 }
+        guard zip - zipStart == 5 else { return nil }
+        if text.is(zip, "-"), (1...4).allSatisfy({ text.isDigit(zip + $0) }) { zip += 5 }
+        return text.isAlphanumeric(zip) ? nil : zip
+    }
 
     /// Irish and British addresses read back from their postcode (`H91 DHF9`, `YO31 5QF`) or Dublin
     /// district: the lines or comma-separated parts before it that are made of capitalized words,

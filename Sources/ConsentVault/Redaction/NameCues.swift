@@ -203,7 +203,9 @@ enum NameCues {
         // Brands alone (`Moët & Chandon`, `Lego Technic Porsche`) and practices after `c/o` (`c/o Praxis Sommer`).
         "moët", "chandon", "porsche", "praxis", "kanzlei", "klinik", "atelier",
         // Pronouns and adverbs after a role or cue in chat (`kunde dort`, `ruf mich an`, `the customer only got`, `Agent: Done.`).
-        "mich", "dich", "uns", "euch", "dort", "only", "done", "as", "quick", "base", "on", "file",
+        "mich", "dich", "mir", "dir", "ihm", "uns", "euch", "dort", "only", "done", "as", "quick", "base", "on", "file",
+        // Labels of product data and briefs (`EAN 4099…`, `Ton: locker`).
+        "ean", "sku", "gtin", "ton", "tone",
         // German auxiliaries after a role (`Laut Kunde hat Fahrer …`) and contractions typed without apostrophe (`the points arent there`).
         "hat", "ist", "war", "wird", "hatte", "wurde", "arent", "isnt", "dont", "doesnt", "cant", "wont", "didnt", "wasnt",
     ]
@@ -417,9 +419,10 @@ enum NameCues {
         // A given name that is also a word (`Link:`, `Jade:`) only in a chat, where more than one line has a speaker.
         if words.isSpeakerLabel(index), NameLexicon.isGivenName(key: words[index].key)
             || NameLexicon.isAnyGivenName(key: words[index].key) && words.speakerLineCount >= 2
-            // A capitalized one only named after a role (`Agent (Ffion): …`, `Agent Thanasis: …`): `Besucher: …` is a role itself.
+            // A capitalized one only named after a role (`Agent (Ffion): …`, `Agent Thanasis: …`): `Besucher: …` is a role itself;
+        // or answering a role on the lines between its own (`Jülide: …⏎Agent: …⏎Jülide: …`).
             || ((!words[index].isCapitalized || words.isSpeakerAfterRole(index)) && words[index].text.count >= 2 && words.speakerLines(index) >= 2
-                || words.isChatSpeaker(index)) && !isStopWord(words[index].lower) {
+                || words.isChatSpeaker(index) || words.answersRole(index)) && !isStopWord(words[index].lower) {
             return .strong
         }
         // A chat line addressed to a group (`sönke → team: …`, `LINH -> TEAM: …`).
@@ -444,6 +447,9 @@ enum NameCues {
         if words.isBracketedAfterNumber(index), !numberKinds.contains(words[index].lower), !isStopWord(words[index].lower) { return .naming }
         // A cue ending its line with a colon names what follows on the next line, not after a blank line (`für die Kundin:⏎⏎Fallübersicht …`).
         guard index > 0, !words.startsLine(index) || words.separator(before: index, contains: ":") && !words.followsBlankLine(index) else { return .none }
+        // There, a word that is no lexicon name opens a sentence, not a name, unless its line is a name's length (`reply to the customer:⏎Direct debit …`).
+        if words.startsLine(index), !NameLexicon.isAnyGivenName(key: words[index].key), !NameLexicon.isSurname(words.stem(index)),
+           !words.endsLine(index), !(index + 1 < words.count && words.areAdjacent(index, index + 1) && words.endsLine(index + 1)) { return .none }
         let previous = words[index - 1].lower
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
         // A number between them does too (`innerhalb von 30 Tagen`, `danke für 10 Jahre Treue`).

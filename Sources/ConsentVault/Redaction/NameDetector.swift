@@ -45,6 +45,26 @@ enum NameDetector {
                 index = given + 1
                 continue
             }
+            // A couple joined by a slash, as registries and lists write households: `Haddad/Huber`.
+            if slashCouple(at: index, in: words) {
+                for word in index...index + 1 {
+                    found.append(Detection(type: .person, start: words[word].start, end: words.nameEnd(word), priority: DetectionPriority.cueName))
+                    covered[word] = true
+                    if let key = vouchingKey(word, in: words) { vouched.insert(key) }
+                }
+                index += 2
+                continue
+            }
+            // A name with its role right after it: `Jack (driver) reports`, `Mark Houston, neighbour dispute`.
+            if let last = nameBeforeRole(at: index, in: words) {
+                found.append(Detection(type: .person, start: words[index].start, end: words.nameEnd(last), priority: DetectionPriority.cueName))
+                for word in index...last {
+                    covered[word] = true
+                    if let key = vouchingKey(word, in: words) { vouched.insert(key) }
+                }
+                index = last + 1
+                continue
+            }
             // A two-word chat speaker: `chase bishop: …`, `[Messenger] Sky White: …`.
             if speakerPair(at: index, in: words) {
                 found.append(Detection(type: .person, start: words[index].start, end: words[index + 1].end, priority: DetectionPriority.cueName))
@@ -228,6 +248,35 @@ enum NameDetector {
         return joined
     }
 
+    /// Whether words `index` and `index + 1` are two surnames joined by a slash (`Haddad/Huber`, `Smith/Jones`): both
+    /// capitalized, listed as surnames and no ordinary words, and the slash joins nothing else (not `shop.de/Haddad/Huber`).
+    /// (`withJoinedGivenNames` adds a surname slashed to a name found otherwise: `Familie Okonkwo/Schulz`.)
+    private static func slashCouple(at index: Int, in words: NameWords) -> Bool {
+        guard index + 1 < words.count, words.joinedBySlash(index, index + 1), !words.isInsideToken(index), words[index].isCapitalized,
+              words[index + 1].isCapitalized, !(index + 2 < words.count && words.joinedBySlash(index + 1, index + 2)) else { return false }
+        return [index, index + 1].allSatisfy { words[$0].text.count >= 3 && NameLexicon.isPlainSurname(words.stem($0)) && !NameCues.isStopWord(words[$0].lower) }
+    }
+
+    /// The last word of a name at `index` that a role follows in brackets or after a comma (`Jack (driver)`, `Maria (Fahrerin)`,
+    /// `Mark Houston, neighbour`): a capitalized lexicon given name, perhaps with a listed surname; nil when none.
+    private static func nameBeforeRole(at index: Int, in words: NameWords) -> Int? {
+        let first = words[index]
+        guard first.isCapitalized, first.text.count >= 3, !words.isInsideToken(index), !NameCues.isStopWord(first.lower),
+              NameLexicon.isAnyGivenName(key: first.key) else { return nil }
+        if words.followedByRole(index, in: appositionRoles) { return index }
+        let surname = index + 1
+        guard surname < words.count, words.areAdjacent(index, surname), words[surname].isCapitalized, !NameCues.isStopWord(words[surname].lower),
+              NameLexicon.isSurname(words.stem(surname)), words.followedByRole(surname, in: appositionRoles) else { return nil }
+        return surname
+    }
+
+    /// Roles written after a person's name (`Jack (driver)`, `Mark Houston, neighbour`).
+    private static let appositionRoles: Set<String> = NameCues.familyRoles.union([
+        "driver", "courier", "fahrer", "fahrerin", "kurier", "kurierin", "zusteller", "zustellerin", "paketbote", "neighbour", "neighbor",
+        "nachbar", "nachbarin", "cashier", "kassierer", "kassiererin", "colleague", "kollege", "kollegin", "azubi", "trainee",
+        "filialleiter", "filialleiterin", "teamleiter", "teamleiterin",
+    ])
+
     /// Whether words `index` and `index + 1` are a speaker's name labelling a chat line: both written
     /// alike (lowercase or capitalized), neither a role or ordinary cue word, and either the first is
     /// a given name while another line of the text has a speaker too, or the pair labels two lines.
@@ -267,9 +316,12 @@ enum NameDetector {
         var index = origin
         // After a title, a name may start with its particle: `Frau von Bergen`, `Mr. zur Mühlen`.
         // A German article right after the title is the noun's (`seine Frau das Armband`), not a particle (`Frau von der Heide`).
+        // Without a title, `zum`/`zur`/`vom` opens a name only before a listed surname (`Frau zur Mühlen`, not `Kundin zum Lieferstatus`).
         while context == .strong, !words.isSpeakerLabel(index), index + 1 < words.count,
               NameCues.particles.contains(words[index].lower)
                 && !(Self.germanArticles.contains(words[index].lower) && (index == origin || NameCues.titleWords.contains(words[index - 1].lower)))
+                && !(Self.prepositionParticles.contains(words[index].lower) && !(index > 0 && (Self.surnameTitles.contains(words[index - 1].lower)
+                     || NameCues.titleWords.contains(words[index - 1].lower))) && !NameLexicon.isSurname(words.stem(index + 1)))
                 || NameCues.titleWords.contains(words[index].lower) {
             index += 1
         }
@@ -859,8 +911,11 @@ enum NameDetector {
     private static let datePrepositions: Set<String> = ["in", "im", "of", "on", "am", "until", "till", "bis", "from", "seit", "since", "ab", "end",
                                                         "mid", "early", "late", "next", "last", "this", "anfang", "mitte", "ende", "nächsten", "letzten"]
 
-    /// Months that are given names too.
-    private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august", "mai"]
+    /// Particles that are prepositions too (`zum Lieferstatus`, `vom Markt`).
+    private static let prepositionParticles: Set<String> = ["zum", "zur", "vom", "zu"]
+
+    /// Months (and `Jan`, a month written short) that are given names too.
+    private static let monthGivenNames: Set<String> = ["april", "may", "june", "july", "august", "mai", "jan"]
 
     /// Verbs that open a request before a name (`Call Sarah Miller`, `Ask Tom Baker`): never a given name there.
     private static let imperatives: Set<String> = ["call", "ask", "tell", "send", "email", "text", "ring", "phone", "contact", "message", "write",

@@ -36,6 +36,9 @@ struct NameWords {
     private(set) var labelledLineCount = 0
     /// Whether a line label is a chat role (`bot`, `Kundin`) or a given name: then the labelled lines are a chat.
     private(set) var hasChatLabel = false
+    /// Capitalized speaker labels that answer a chat role: a line of a role (`Agent:`, `Kunde:`) stands
+    /// between two of their lines (`Jülide: …⏎Agent: …⏎Jülide: …`).
+    private var speakersAnsweringRole: Set<String> = []
     /// Two-word speaker labels (`chase bishop: …`), by their lowercased words, with the number of lines each labels.
     private var speakerPairCounts: [String: Int] = [:]
     /// The parts of email addresses' local parts (`katrin`, `stroebele`), folded, by line.
@@ -99,8 +102,14 @@ struct NameWords {
                         isInLowercase: inLowercase)
         }
         var counts: [String: Int] = [:]
+        // For each label, how many role lines the text had at its last line.
+        var roleLinesAtLabel: [String: Int] = [:], roleLines = 0
         for index in words.indices where isSpeakerLabel(index) && !words[index].lower.isEmpty {
-            counts[words[index].lower, default: 0] += 1
+            let label = words[index].lower
+            counts[label, default: 0] += 1
+            if Self.chatRoles.contains(label) { roleLines += 1; continue }
+            if words[index].isCapitalized, let before = roleLinesAtLabel[label], before < roleLines { speakersAnsweringRole.insert(label) }
+            roleLinesAtLabel[label] = roleLines
         }
         speakerCounts = counts
         speakerLineCount = counts.values.reduce(0, +)
@@ -329,6 +338,14 @@ struct NameWords {
         return [", ", " und ", " and ", " & ", " u. "].contains(gap)
     }
 
+    /// Whether one of `roles` stands right after word `index`, in brackets or after a comma (`Jack (driver)`, `Mark Houston, neighbour`).
+    func followedByRole(_ index: Int, in roles: Set<String>) -> Bool {
+        guard index + 1 < words.count, roles.contains(words[index + 1].lower) else { return false }
+        let end = words[index].end
+        guard words[index + 1].start == end + 2 else { return false }
+        return text.isSpace(end) && text.is(end + 1, "(") && text.is(words[index + 1].end, ")") || text.is(end, ",") && text.isSpace(end + 1)
+    }
+
     /// Whether word `index` is a letter opening a degree (`B.Sc.`, `M.A.`, `Ph.D.`): a dot and another letter follow at once.
     func isDegree(_ index: Int) -> Bool {
         let end = words[index].end
@@ -454,6 +471,9 @@ struct NameWords {
     /// Roles that open a chat line before the speaker's name.
     private static let speakerRoles: Set<String> = ["agent", "berater", "beraterin", "mitarbeiter", "mitarbeiterin", "support", "advisor",
                                                     "adviser", "rep", "staff", "operator", "associate", "verkäufer", "verkäuferin"]
+
+    /// Whether word `index` labels a speaker who answers a chat role (`Jülide: …⏎Agent: …⏎Jülide: …`).
+    func answersRole(_ index: Int) -> Bool { isSpeakerLabel(index) && speakersAnsweringRole.contains(words[index].lower) }
 
     /// How many lines word `index` labels as their speaker (`melli: …` on two lines of a chat).
     func speakerLines(_ index: Int) -> Int { speakerCounts[words[index].lower] ?? 0 }
