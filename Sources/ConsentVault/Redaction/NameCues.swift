@@ -48,8 +48,8 @@ enum NameCues {
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
     ]
-    /// Shop staff, before a name only when it is a lexicon name.
-    private static let staffWords: Set<String> = ["staff", "assistant", "associate"]
+    /// Shop staff, before a name only when it is a lexicon name (`security guard Humphreys`).
+    private static let staffWords: Set<String> = ["staff", "assistant", "associate", "guard"]
     /// Roles that label a form's field rather than a chat line: the words after them are a name.
     private static let formFields: Set<String> = [
         "bearbeitet", "bearbeiter", "bearbeiterin", "handled", "notiert", "logged", "erfasst", "empfänger", "empfängerin", "absender", "absenderin", "recipient", "sender", "addressee", "kontoinhaber", "kontoinhaberin",
@@ -206,6 +206,8 @@ enum NameCues {
         "mich", "dich", "mir", "dir", "ihm", "uns", "euch", "dort", "only", "done", "as", "quick", "base", "on", "file",
         // Labels of product data and briefs (`EAN 4099…`, `Ton: locker`).
         "ean", "sku", "gtin", "ton", "tone",
+        // Mail footers and notes (`Sent from my iPhone`, `Call came from …`, `– Bon vom 17.11.`).
+        "sent", "call", "bon",
         // German auxiliaries after a role (`Laut Kunde hat Fahrer …`) and contractions typed without apostrophe (`the points arent there`).
         "hat", "ist", "war", "wird", "hatte", "wurde", "arent", "isnt", "dont", "doesnt", "cant", "wont", "didnt", "wasnt",
     ]
@@ -450,7 +452,13 @@ enum NameCues {
         // There, a word that is no lexicon name opens a sentence, not a name, unless its line is a name's length (`reply to the customer:⏎Direct debit …`).
         if words.startsLine(index), !NameLexicon.isAnyGivenName(key: words[index].key), !NameLexicon.isSurname(words.stem(index)),
            !words.endsLine(index), !(index + 1 < words.count && words.areAdjacent(index, index + 1) && words.endsLine(index + 1)) { return .none }
-        let previous = words[index - 1].lower
+        // A compound role counts as its last part (`Security-Mitarbeiter Lammer`, `Service-Kundin Jovanović`).
+        let previous = words[index - 1].lower.split(separator: "-").last.map(String.init) ?? words[index - 1].lower
+        // In shouted text, a shouted word after a shouted cue is a name only when the lexicon knows it (`KUNDIN ANNA`, not `KUNDE DROHT MIT`).
+        let isShouted = { (word: NameWords.Word) in word.text.count >= 2 && word.text == word.text.uppercased() }
+        if isShouted(words[index - 1]), isShouted(words[index]), !NameLexicon.isAnyGivenName(key: words[index].key), !NameLexicon.isSurname(words.stem(index)) {
+            return .none
+        }
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
         // A number between them does too (`innerhalb von 30 Tagen`, `danke für 10 Jahre Treue`).
         // So does a table's cell border (`| Kunde | Summe |`, `Kunde;Straße;PLZ`).
@@ -459,7 +467,8 @@ enum NameCues {
         // A dash after a form's field opens a note's topic, not a name (`Kurz notiert – Marke des Monats`).
         let dashed = formFields.contains(previous) && ["–" as Unicode.Scalar, "—"].contains { words.separator(before: index, contains: $0) }
         // Shop staff in lowercase before a lexicon name (`staff Donna`, `sales assistant Miles`, not `Staff Picks`, `Staff Star award`).
-        if gapIsPlain, staffWords.contains(previous), !words[index - 1].isCapitalized, NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index)) {
+        let surnamePart = words.stem(index).split(separator: "-").first.map(String.init) ?? ""
+        if gapIsPlain, staffWords.contains(previous), !words[index - 1].isCapitalized, NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(surnamePart) {
             return .strong
         }
         if gapIsPlain, !dashed, strongWords.contains(previous) {
@@ -544,6 +553,11 @@ enum NameCues {
         // A role and a lexicon name in brackets (`The cashier (Grant) said`, `beim Nachbarn (Sommer, 2. OG)`, not `Absender (UPS)`).
         if words.separator(before: index, contains: "("), strongWords.contains(previous), !titlesAndGreetings.contains(previous), words.closesBracketOrEntry(index),
            NameLexicon.isAnyGivenName(words[index].text) || NameLexicon.isSurname(words[index].text) {
+            return .strong
+        }
+        // A surname in brackets after a role's given name (`Nachbar Raphaela (Mans)`, `Neighbour Grace (Nicholson-Earl)`).
+        if index > 1, words.separator(before: index, contains: "("), words[index].isCapitalized, words.closesBracket(index), !isStopWord(words[index].lower),
+           words[index - 1].isCapitalized, strongWords.contains(words[index - 2].lower), NameLexicon.isAnyGivenName(key: words[index - 1].key) {
             return .strong
         }
         // A given name in brackets after a number (`0160 11 22 745 (Malte)`), whose owner it names.
