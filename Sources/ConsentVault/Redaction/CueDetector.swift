@@ -38,7 +38,7 @@ enum CueDetector {
                            // The genitive (`Kopie eines Personalausweises: XG9TK73K5`).
                            "personalausweises", "reisepasses", "ausweises", "passnummer", "pass-nr", "passport", "passport no",
                            "passport number", "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "kv-nummer",
-                           "sozialversicherungsnummer", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
+                           "sozialversicherungsnummer", "sozialversicherungsnr", "sv-nr", "svnr", "rentenversicherungsnummer", "sv-nummer", "ssn", "social security", "social security number",
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "ni:", "pension insurance", "rvnr", "rv-nummer", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
                            "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number", "national id", "national id number", "national identity number", "identity card", "identity number", "id check", "id checked", "id verified", "id-nummer",
@@ -128,12 +128,14 @@ enum CueDetector {
                 // So is a National Insurance number after `account` (`for the trade account: GT011446A`).
                 let insuranceNumber = match.type == .memberNumber && IdentifierDetectors.nationalInsuranceNumber(text, value.start) == value.end
                 // What a customer says in a chat, written like a US phone, is their phone (`Customer: 202-555-0183`).
-                let customerPhone = match.type == .memberNumber && customerCues.contains(match.cue) && isNorthAmericanShaped(text, value.start, value.end)
+                // So is a bare `number` written that way (`I've saved your number 720-555-0108`).
+                let customerPhone = match.type == .memberNumber && (customerCues.contains(match.cue) || lettersFirstCues.contains(match.cue))
+                    && isNorthAmericanShaped(text, value.start, value.end)
                 let type = cardLike ? EntityType.card : insuranceNumber ? .nationalID : customerPhone ? .phone : match.type
                 found.append(Detection(type: type, start: value.start, end: value.end, priority: DetectionPriority.checksum))
                 index = value.end
             } else if match.type == .memberNumber || match.type == .nationalID, !notMemberOwners.contains(text.wordBefore(index).lowercased()),
-                      let answer = answerOnNextLine(text, after: cueEnd) {
+                      let answer = answerOnNextLine(text, after: cueEnd), !isNumericDate(text, answer.start, answer.end) {
                 // A reply to a bare `welche nummer?` that opens like a phone is the phone (`dragan: 040/9387053`).
                 let genericCue = lettersFirstCues.contains(match.cue) || possessedCues.contains(match.cue)
                 let phoneShaped = isPhoneShaped(text, answer.start, answer.end) || isNorthAmericanShaped(text, answer.start, answer.end)
@@ -523,9 +525,11 @@ enum CueDetector {
         let vowelless = documentShaped && !(cursor..<end).contains { "AEIOU".unicodeScalars.contains(Unicode.Scalar(text[$0]) ?? " ") }
         guard length >= 4, digits >= 1 || vowelless, type != .licensePlate || letters >= 1, freeWords == 0 || digits >= 6 || plateShaped || documentShaped else { return nil }
         if type == .phone, digits < 7 || letters > 0 { return nil }
-        // A time or a decimal is no plate or id (`Fahrzeug kam 19:20 Uhr`), nor is a date (`driver's license checked, …, DOB 10/03/1998`).
+        // A time or a decimal is no plate or id (`Fahrzeug kam 19:20 Uhr`), nor is a date an id or member number
+        // (`driver's license checked, …, DOB 10/03/1998`, `customer DOB 28/11/1989`).
         if type == .licensePlate || type == .nationalID, text.is(end, ":") || text.is(end, ".") || text.is(end, ","), text.isDigit(end + 1) { return nil }
-        if type == .nationalID, let firstDigit = (cursor..<end).first(where: { text.isDigit($0) }), isNumericDate(text, firstDigit, end) { return nil }
+        if type == .nationalID || type == .memberNumber, let firstDigit = (cursor..<end).first(where: { text.isDigit($0) }),
+           isNumericDate(text, firstDigit, end) { return nil }
         // A UK postcode after a street named `… Drive` is the address's, not a plate (`169 Claremont Drive Leeds LS6 3HD`).
         if type == .licensePlate, length > 12 || AddressDetector.isUKPostcode(text, from: cursor, to: end) { return nil }
         return (cursor, end)

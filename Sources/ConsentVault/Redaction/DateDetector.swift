@@ -57,6 +57,8 @@ enum DateDetector {
             // renoviert`) is no birth date; a child's is (`Tochter Renate (geb. 1. Okt. 2021)`).
             let bornThen = { date.isoDays.isEmpty || date.isoDays.contains { birthYears.contains(Int($0.prefix(4)) ?? 0) }
                 || text.hasCue(birthCues, before: date.start, window: 45) }
+            // A deadline (`20% valid until 16th Jan`, `Rabatt bis 09.09.2024`) or a chat's time stamp (`13/10/2025, 20:36 - Lucy: …`) is no birth.
+            if !known, text.hasWordCue(deadlineWords, before: date.start, window: 8) || isTimeStamp(date, in: text) { return nil }
             guard known || starred || cued && bornThen() || isBirthShaped(date, in: text) else { return nil }
             // `the 2nd of November`: the article belongs to the date.
             let start = date.start >= 4 && text.lowercasedMatches(theWord, at: date.start - 4) && !text.isLetter(date.start - 5) ? date.start - 4 : date.start
@@ -111,6 +113,16 @@ enum DateDetector {
     private static let theWord = ScalarText.lowercased(["the "])[0]
     /// Words that open a range of dates right before its first (`vom`, `from the`).
     private static let rangeOpeners = ScalarText.lowercased(["vom ", "from ", "from the ", "between ", "zwischen ", "ab dem "])
+    /// Words before a deadline's date.
+    private static let deadlineWords = ScalarText.lowercased(["until", "till", "bis", "by", "before", "bis zum", "bis spätestens"])
+    /// Whether a time follows `date` after a comma or space (`13/10/2025, 20:36`, `17.12.25 08:04`): a message's time stamp.
+    private static func isTimeStamp(_ date: FoundDate, in text: ScalarText) -> Bool {
+        var cursor = date.end
+        if text.is(cursor, ",") { cursor += 1 }
+        guard text.isSpace(cursor), text.isDigit(cursor + 1) else { return false }
+        cursor += text.isDigit(cursor + 2) ? 3 : 2
+        return text.is(cursor, ":") && text.isDigit(cursor + 1) && text.isDigit(cursor + 2)
+    }
     /// Words between the two dates of a range.
     private static let rangeJoiners = ScalarText.lowercased([" bis ", " to ", " until ", " till "])
     /// The words between a range's two days, after `zwischen`/`between`.

@@ -208,6 +208,8 @@ enum NameCues {
         "ean", "sku", "gtin", "ton", "tone",
         // Mail footers and notes (`Sent from my iPhone`, `Call came from …`, `– Bon vom 17.11.`).
         "sent", "call", "bon",
+        // Loyalty words and figures that products and placeholders are named after (`<points>`, `Chocolate Santas`, `customer DOB`).
+        "points", "punkte", "santa", "dob",
         // German auxiliaries after a role (`Laut Kunde hat Fahrer …`) and contractions typed without apostrophe (`the points arent there`).
         "hat", "ist", "war", "wird", "hatte", "wurde", "arent", "isnt", "dont", "doesnt", "cant", "wont", "didnt", "wasnt",
     ]
@@ -456,7 +458,7 @@ enum NameCues {
         let previous = words[index - 1].lower.split(separator: "-").last.map(String.init) ?? words[index - 1].lower
         // In shouted text, a shouted word after a shouted cue is a name only when the lexicon knows it (`KUNDIN ANNA`, not `KUNDE DROHT MIT`).
         let isShouted = { (word: NameWords.Word) in word.text.count >= 2 && word.text == word.text.uppercased() }
-        if isShouted(words[index - 1]), isShouted(words[index]), !NameLexicon.isAnyGivenName(key: words[index].key), !NameLexicon.isSurname(words.stem(index)) {
+        if isShouted(words[index - 1]), isShouted(words[index]), !NameLexicon.isGivenName(key: words[index].key), !NameLexicon.isPlainSurname(words.stem(index)) {
             return .none
         }
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.

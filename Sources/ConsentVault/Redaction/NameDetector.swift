@@ -381,6 +381,9 @@ enum NameDetector {
         // A word naming itself (`Steiner mein Name`, `Hope is my name`).
         let namesItself = first.isCapitalized && origin == index && Self.namesItself(index, in: words)
         // A German article before a word that is a noun too makes it the noun (`Der Keller der Filiale`, `Die Punkte-App`), not a given name.
+        // A German preposition before an article opens a phrase (`In der App`, `Bei der Filiale`), not a name (`In`, `Bei`).
+        if index == origin, context != .strong, context != .naming, index + 1 < words.count, Self.germanPrepositions.contains(first.lower),
+           Self.germanArticles.contains(words[index + 1].lower) { return nil }
         if index == origin, first.isCapitalized, !first.isInLowercase, context != .strong, context != .naming, followsGermanArticle(index, in: words), !NameLexicon.isAnyGivenName(key: words[index].key),
            !NameLexicon.isPlainSurname(words.stem(index)) { return nil }
         // A month that is a given name, listed after a name found just before it and ending the line (`Love, Giulia & April`).
@@ -1084,6 +1087,8 @@ enum NameDetector {
 
     /// German definite articles, some of them given names too (`Der Bauer vom Wochenmarkt`).
     private static let germanArticles: Set<String> = ["der", "die", "das", "dem", "den", "des"]
+    /// German prepositions that are given names too (`In`, `Bei`, `Am`).
+    private static let germanPrepositions: Set<String> = ["in", "im", "bei", "am", "an", "auf", "aus", "mit", "nach", "vor", "zu", "von"]
     private static let determiners: Set<String> = ["the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
                                                    "these", "those", "every", "each", "no", "some", "any", "das", "ein", "eine", "einen",
                                                    "mein", "meine", "dein", "deine", "sein", "seine", "ihr", "ihre", "unser", "unsere"]

@@ -422,8 +422,28 @@ struct NameWords {
         // word that titles a transcript (`Chat:`).
         let word = words[index]
         if word.text.count <= 4 && word.text == word.text.uppercased() || Self.transcriptTitles.contains(word.lower) { return false }
-        if text.is(end, ":"), startsLine(index) || text.is(word.start - 2, "]") || startsLineAfterSymbols(index) { return true }
+        // A price or a second label on the line makes it a form's field (`Price: £213`, `Channel: phone / Status: open`).
+        if text.is(end, ":"), labelsField(after: end) { return false }
+        if text.is(end, ":"), startsLine(index) || text.is(word.start - 2, "]") || followsTimeStamp(index) || startsLineAfterSymbols(index) { return true }
         return isSpeakerAfterRole(index) || isSpeakerBeforeRole(index)
+    }
+
+    /// Whether the colon at `colon` labels a form's field: a price follows (`£213`, `€14`), or another capitalized label
+    /// on the same line within 60 characters (`phone / Status: open`).
+    private func labelsField(after colon: Int) -> Bool {
+        var position = colon + 1
+        while text.isSpace(position) { position += 1 }
+        if text.is(position, "£") || text.is(position, "€") || text.is(position, "$") { return true }
+        var wordStart = -1
+        while position < text.count, position - colon < 60, !text.isWhitespace(position) || text.isSpace(position) {
+            if text.isLetter(position) {
+                if !text.isLetter(position - 1) { wordStart = position }
+            } else if text.is(position, ":"), text.isLetter(position - 1), wordStart >= 0, text.isUpper(wordStart), text.isSpace(wordStart - 1) {
+                return true
+            }
+            position += 1
+        }
+        return false
     }
 
     /// Whether word `index` opens a line as a speaker whose role follows in brackets (`Ruby (Support): …`, `Maria (Service): …`).
@@ -459,10 +479,17 @@ struct NameWords {
     }
 
     /// Whether words `index` and `index + 1` label a line together: one space between them, a colon
-    /// right after the second, at the start of a line or after a bracketed source (`[Messenger] Sky White: …`).
+    /// right after the second, at the start of a line, after a bracketed source (`[Messenger] Sky White: …`) or a time stamp.
     func labelsLineAsPair(_ index: Int) -> Bool {
         guard index + 1 < words.count, areAdjacent(index, index + 1), text.is(words[index + 1].end, ":") else { return false }
-        return startsLine(index) || text.is(words[index].start - 2, "]") && text.isSpace(words[index].start - 1)
+        return startsLine(index) || text.is(words[index].start - 2, "]") && text.isSpace(words[index].start - 1) || followsTimeStamp(index)
+    }
+
+    /// Whether word `index` follows a chat export's time and a dash (`17.12.25, 08:04 - Artjom Demirci: …`).
+    private func followsTimeStamp(_ index: Int) -> Bool {
+        let start = words[index].start
+        return text.isSpace(start - 1) && text.is(start - 2, "-") && text.isSpace(start - 3) && text.isDigit(start - 4) && text.isDigit(start - 5)
+            && text.is(start - 6, ":")
     }
 
     /// How many lines the pair at `index` labels as their speaker.

@@ -294,7 +294,9 @@ enum NumberDetectors {
     private static let notPhoneCues = ScalarText.lowercased(["bestell", "order", "rechnung", "invoice", "artikel", "art.-nr", "auftrag", "kunden-nr", "kundennr",
                                        "sendung", "tracking", "ticket", "gutschein", "voucher", "bon", "plz", "iban", "konto", "#",
                                        "receipt", "item", "sku", "beleg", "kaufbeleg", "kassenbon", "quittung", "ref", "case n", "case #", "case id", "case:", "vorgang", "paket", "parcel", "ean", "gtin", "isbn",
-                                       "dhl", "hermes", "ups", "dpd", "gls"])
+                                       "dhl", "hermes", "ups", "dpd", "gls",
+                                       // A firm's register number (`Registered in England and Wales No. 01234567`, `HRB 12345`).
+                                       "registered in", "company no", "company number", "hrb", "hra", "handelsregister"])
 
     /// Whether a phone's digits open with a toll-free prefix (`0800`, `0808`, `00800`, `+800`): a business's line, never a person's.
     private static func isTollFree(_ digits: [Int], international: Bool) -> Bool {
