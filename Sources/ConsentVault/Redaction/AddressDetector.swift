@@ -417,14 +417,30 @@ enum AddressDetector {
     private static let addressParticles: Set<String> = ["na", "an", "de", "le", "of", "on", "upon", "the", "nan", "mac", "Co.", "St", "St."]
     private static let addresseeWords: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "herr", "frau", "c/o", "attn", "attn:"]
 
-    /// Where `70176 Stuttgart, ` starts when it stands right before a street at `start` (the postcode first), or nil.
+    /// Where `70176 Stuttgart, ` starts when it stands right before a street at `start` (the postcode first), or nil. The
+    /// postcode has four digits in Austria and Switzerland, and the city may have two words (`6716 St. Pölten, Im Winkel 2`).
     private static func postcodeAndCityStart(_ text: ScalarText, before start: Int) -> Int? {
-        guard start >= 9, text.isSpace(start - 1), text.is(start - 2, ",") else { return nil }
+        guard text.isSpace(start - 1), text.is(start - 2, ",") else { return nil }
         var cityStart = start - 2
-        while cityStart > 0, text.isLetter(cityStart - 1) || text.is(cityStart - 1, "-"), start - cityStart < maximumWord { cityStart -= 1 }
-        guard cityStart < start - 2, text.isUpper(cityStart), cityStart >= 6, text.isSpace(cityStart - 1) else { return nil }
-        let codeStart = cityStart - 6
-        guard (codeStart..<cityStart - 1).allSatisfy(text.isDigit), !text.isAlphanumeric(codeStart - 1) else { return nil }
+        for word in 0..<2 {
+            var wordEnd = cityStart
+            if word > 0 {
+                guard text.isSpace(cityStart - 1) else { break }
+                wordEnd = text.is(cityStart - 2, ".") ? cityStart - 2 : cityStart - 1
+            }
+            var wordStart = wordEnd
+            while wordStart > 0, text.isLetter(wordStart - 1) || text.is(wordStart - 1, "-"), wordEnd - wordStart < maximumWord { wordStart -= 1 }
+            guard wordStart < wordEnd, text.isUpper(wordStart) else {
+                if word == 0 { return nil }
+                break
+            }
+            cityStart = wordStart
+            if text.isSpace(cityStart - 1), text.isDigit(cityStart - 2) { break }
+        }
+        guard text.isSpace(cityStart - 1) else { return nil }
+        var codeStart = cityStart - 1
+        while codeStart > 0, text.isDigit(codeStart - 1), cityStart - codeStart <= 6 { codeStart -= 1 }
+        guard [4, 5].contains(cityStart - 1 - codeStart), !text.isAlphanumeric(codeStart - 1) else { return nil }
         return text.is(codeStart - 1, "-") && text.is(codeStart - 2, "D") && !text.isLetter(codeStart - 3) ? codeStart - 2 : codeStart
     }
 

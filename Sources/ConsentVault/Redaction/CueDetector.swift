@@ -411,6 +411,14 @@ enum CueDetector {
         return [0, 1, 2, 4, 5, 6, 8, 9, 10, 11].allSatisfy { text.isDigit(start + $0) }
     }
 
+    /// The colon ending a label of words that a cue opens, on the cue's line within 50 characters; nil when letters and spaces
+    /// do not run to one.
+    private static func labelColon(_ text: ScalarText, after cueEnd: Int) -> Int? {
+        var cursor = cueEnd
+        while cursor < text.count, cursor - cueEnd < 50, text.isLetter(cursor) || text.isSpace(cursor) || text.is(cursor, "-") { cursor += 1 }
+        return cursor > cueEnd + 1 && text.is(cursor, ":") && text.isSpace(cursor + 1) ? cursor : nil
+    }
+
     private static func isIBANShaped(_ text: ScalarText, _ start: Int, _ end: Int) -> Bool {
         end - start >= 15 && text.isUpper(start) && text.isASCIILetter(start) && text.isUpper(start + 1) && text.isASCIILetter(start + 1)
             && text.isDigit(start + 2) && text.isDigit(start + 3)
@@ -435,7 +443,8 @@ enum CueDetector {
     /// government id may stand up to four words after its cue within the sentence (`Steuer-ID
     /// angegeben: 93 257 684 144`, `Reisepassnummer geschickt (M48210375)`); then it needs six digits.
     private static func value(in text: ScalarText, after cueEnd: Int, type: EntityType) -> (start: Int, end: Int)? {
-        var cursor = cueEnd
+        // A plate's or id's cue may open a label that runs to a colon (`Kennzeichen Transporter für Abholung Sperrgut: DD CX 3601`).
+        var cursor = type == .licensePlate || type == .nationalID ? labelColon(text, after: cueEnd).map { $0 + 1 } ?? cueEnd : cueEnd
         var skipped = 0, freeWords = 0
         while cursor < text.count, skipped < 4 {
             // A sentence's end stops a free search; the dot of an abbreviation (`Nr.`) does not.

@@ -685,7 +685,7 @@ enum NameDetector {
         // `Schreib Jonas Becker`: without a strong cue, a name starts at its given name, not at the word before it.
         if context != .strong, !NameLexicon.isAnyGivenName(key: words[index].key), last > index + 1, NameLexicon.isAnyGivenName(key: words[index + 1].key) { return nil }
         // `Johnson & Johnson`, `Ben & Jerry's`: a firm, unless a cue says otherwise or two given names make a couple.
-        let couple = isCouple(index, last, in: words)
+        let couple = isCouple(index, last, in: words) || joinsFullNames(index, last, in: words)
         if context == .none || context == .weak, !couple, !coupleAnnouncing, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
         // A capitalized word after particles is a surname too (`Peter van Dijk`, `Peter de Vries`).
         let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower)
@@ -840,6 +840,18 @@ enum NameDetector {
         let second = max(index, other)
         return !words.endsWithPossessive(second) && !(second + 1 < words.count && words.areAdjacent(second, second + 1)
             && (NameCues.isShopWord(words[second + 1].lower) || NameCues.isProductWord(words[second + 1].lower)))
+    }
+
+    /// Whether the name `index...last`, a given name and a surname, is joined by `&` to another such pair (`Esther Ellison &
+    /// Danielle Jones`): firms join single names (`Marks & Spencer`, `Abercrombie & Fitch`), people their full names.
+    private static func joinsFullNames(_ index: Int, _ last: Int, in words: NameWords) -> Bool {
+        func isFullName(_ first: Int) -> Bool {
+            first >= 0 && first + 1 < words.count && words.areAdjacent(first, first + 1) && words[first].isCapitalized && words[first + 1].isCapitalized
+                && NameLexicon.isAnyGivenName(key: words[first].key) && NameLexicon.isSurname(words.stem(first + 1))
+                && !NameCues.isStopWord(words[first].lower) && !NameCues.isStopWord(words[first + 1].lower)
+        }
+        guard last == index + 1, isFullName(index) else { return false }
+        return words.followedByAmpersand(last) && isFullName(last + 1) || words.precededByAmpersand(index) && isFullName(index - 2)
     }
 
     /// Whether lowercase word `index` is a listed surname, also a word, opening a clause in a lowercase note before when the
