@@ -18,6 +18,28 @@ struct RedactorCoverageTests {
 
     @Test("found, German and English", arguments: [
         ("Schreib Jonas Becker zum Geburtstag", ["PERSON:Jonas Becker"]),
+        // Two surnames joined by a slash; a speaker who answers a chat role; a name with its role after it.
+        ("Hochzeitsliste Haddad/Huber: bitte Gutschein anlegen", ["PERSON:Haddad", "PERSON:Huber"]),
+        ("Jülide: hallo ich wollte fragen\nAgent: gerne\nJülide: danke", ["PERSON:Jülide", "PERSON:Jülide"]),
+        ("Jack (driver) reports: name wrong", ["PERSON:Jack"]), ("Nachbar Raphaela (Mans) hat das Paket", ["PERSON:Raphaela", "PERSON:Mans"]),
+        // `Jan` is a given name before a surname; staff named by a compound role or as a guard; full names joined by `&`.
+        ("Viele Grüße, Jan Bachmann", ["PERSON:Jan Bachmann"]), ("Vorfall mit Security-Mitarbeiter Lammer, Videoaufnahmen sichern.", ["PERSON:Lammer"]),
+        ("incident with security guard Humphreys, keep CCTV.", ["PERSON:Humphreys"]),
+        ("Winners are: Niamh Haddad, Esther Ellison & Danielle Jones.", ["PERSON:Niamh Haddad", "PERSON:Esther Ellison", "PERSON:Danielle Jones"]),
+        ("Frau zur Mühlen ruft an", ["PERSON:zur Mühlen"]),
+        // A speaker after a chat export's time stamp; the time stamp is no date of birth or member number.
+        ("Ihre Mitgliedsnummer bitte?\n17.12.25, 08:04 - Artjom Demirci: Moment\n17.12.25, 08:05 - Kunde: danke\n17.12.25, 08:06 - Artjom Demirci: gern",
+         ["PERSON:Artjom Demirci", "PERSON:Artjom Demirci"]),
+        // A town with state and ZIP alone; a postcode after `postcode is`; an Austrian postcode and town before the street.
+        ("Ship to North Charlesborough, OH 24952, leave in porch", ["ADDRESS:North Charlesborough, OH 24952"]),
+        ("luke: postcode is pl18 9ff", ["PERSON:luke", "ADDRESS:pl18 9ff"]), ("Anschrift: 2211 Klagenfurt, Ahorngasse 47/5", ["ADDRESS:2211 Klagenfurt, Ahorngasse 47/5"]),
+        ("Melanie Gruber\n6716 St. Pölten, Im Winkel 2", ["PERSON:Melanie Gruber", "ADDRESS:6716 St. Pölten, Im Winkel 2"]),
+        // A bare `number` written like a US phone; a date of birth after `customer DOB`, not the deadline after it.
+        ("I've saved your number 720-555-0108.", ["PHONE:720-555-0108"]), ("customer DOB 28/11/1989, 20% valid until 16th Jan", ["DATE_OF_BIRTH:28/11/1989"]),
+        // Labels a plate's cue opens that run to a colon; the Austrian social security number; a handle after `Partnership with`.
+        ("Kennzeichen Transporter für die Sperrgutabholung: DD CX 3601", ["LICENSE_PLATE:DD CX 3601"]),
+        ("registration for bulky item pickup: RDB 6476", ["LICENSE_PLATE:RDB 6476"]), ("Sozialversicherungsnr. 4626 011076", ["NATIONAL_ID:4626 011076"]),
+        ("Partnership with @thetomaszo – contract", ["SOCIAL_HANDLE:@thetomaszo"]),
         ("Call Sarah Miller at (617) 555-0142", ["PERSON:Sarah Miller", "PHONE:(617) 555-0142"]),
         ("My name is Sarah Miller and I need help", ["PERSON:Sarah Miller"]),
         ("Name: Jonas Becker", ["PERSON:Jonas Becker"]),
@@ -848,6 +870,11 @@ struct RedactorCoverageTests {
         "Staff Training am Montag", "Staff Star award goes to the Leeds team", "our Assistant Manager role is open", "my name is on the account",
         "Sehr geehrte Damen und Herren,\nmein Name ist hier unwichtig", "Reports: Delivery not home yet",
         "Fahrzeug kam 19:20 Uhr", "Offer: 1300 pts", "driver's license checked on 10/03/2024",
+        "Zum Nikolaus gibt es Schokolade.", "Bitte eine Info an die Kundin zum Lieferstatus:\nLieferung morgen", "Reply to the customer:\nDirect debit for store card is set up.",
+        "sag mir, was los ist", "KUNDE DROHT MIT ANWALT!!", "CUSTOMER THREATENING LEGAL ACTION!!", "Regards\n\nSent from my iPhone", "Call came from the store",
+        "In der App steht das.", "Price: £213\nStock: 70 units", "Channel: phone / Status: open", "Hi [First name], your points balance: <points>.",
+        "What is your member number please?\n09/07/2024, 10:56 - Agent: one sec", "Rabatt -30% bis 09.09.2024 gültig", "EAN 4099695708670", "Größe S/M, Farbe Schwarz/Weiß",
+        "Marks & Spencer and Johnson & Johnson",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -165,7 +165,9 @@ enum NameDetector {
             let joinsPrevious = before >= 0 && joined.last?.end == words[before].start - 1
             guard before >= 0, words[wordIndex].start == name.start, joined.last.map({ $0.end <= words[before].start }) ?? true,
                   words.areAdjacent(before, wordIndex) else { joined.append(name); continue }
+            // Not a German preposition (`Zum Nikolaus gibt es …`, `Bei Peter`).
             let shortPrefix = words[before].isCapitalized && (2...4).contains(words[before].text.count) && !NameCues.isCueWord(words[before].lower)
+                && !germanPrepositions.contains(words[before].lower) && !prepositionParticles.contains(words[before].lower)
                 && (NameLexicon.isGivenName(key: words[before].key) && (NameLexicon.isAnyGivenName(key: words[wordIndex].key) || joinsPrevious)
                     // A given name that is also a word before a double surname (`Jack García López`).
                     || NameLexicon.isAnyGivenName(key: words[before].key) && NameLexicon.isSurname(words.stem(wordIndex))
@@ -381,9 +383,10 @@ enum NameDetector {
         // A word naming itself (`Steiner mein Name`, `Hope is my name`).
         let namesItself = first.isCapitalized && origin == index && Self.namesItself(index, in: words)
         // A German article before a word that is a noun too makes it the noun (`Der Keller der Filiale`, `Die Punkte-App`), not a given name.
-        // A German preposition before an article opens a phrase (`In der App`, `Bei der Filiale`), not a name (`In`, `Bei`).
-        if index == origin, context != .strong, context != .naming, index + 1 < words.count, Self.germanPrepositions.contains(first.lower),
-           Self.germanArticles.contains(words[index + 1].lower) { return nil }
+        // Without a cue, a German preposition opens a phrase (`In der App`, `Bei der Filiale`, `Zum Nikolaus gibt es`), not a name.
+        if index == origin, context != .strong, context != .naming, Self.germanPrepositions.contains(first.lower) || Self.prepositionParticles.contains(first.lower) {
+            return nil
+        }
         if index == origin, first.isCapitalized, !first.isInLowercase, context != .strong, context != .naming, followsGermanArticle(index, in: words), !NameLexicon.isAnyGivenName(key: words[index].key),
            !NameLexicon.isPlainSurname(words.stem(index)) { return nil }
         // A month that is a given name, listed after a name found just before it and ending the line (`Love, Giulia & April`).
