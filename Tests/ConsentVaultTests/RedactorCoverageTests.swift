@@ -40,6 +40,13 @@ struct RedactorCoverageTests {
         ("Kennzeichen Transporter für die Sperrgutabholung: DD CX 3601", ["LICENSE_PLATE:DD CX 3601"]),
         ("registration for bulky item pickup: RDB 6476", ["LICENSE_PLATE:RDB 6476"]), ("Sozialversicherungsnr. 4626 011076", ["NATIONAL_ID:4626 011076"]),
         ("Partnership with @thetomaszo – contract", ["SOCIAL_HANDLE:@thetomaszo"]),
+        // A maiden name; a three-letter name owning something in chat; a surname that is also a German word after a given name.
+        ("Bitte auf meinen Mädchennamen Russo ändern.", ["PERSON:Russo"]), ("anna: ist oles karte auch gesperrt?", ["PERSON:anna", "PERSON:ole"]),
+        ("Complaint from Kirsty Allen, tel 0131 496 0531", ["PERSON:Kirsty Allen", "PHONE:0131 496 0531"]), ("jamie: my ig is @jamiedaniels", ["PERSON:jamie", "SOCIAL_HANDLE:@jamiedaniels"]),
+        // An Austrian town's region, a Swiss town's two names, a town with a prefix.
+        ("neue Adresse: Eiblplatz 9, 4920 Rohrbach in Oberösterreich", ["ADDRESS:Eiblplatz 9, 4920 Rohrbach in Oberösterreich"]),
+        ("wohne in der Rue du Lac 86 2502 Biel/Bienne, bitte", ["ADDRESS:Rue du Lac 86 2502 Biel/Bienne"]),
+        ("Antwort an Anichstraße 120\nA-2700 Wiener Neustadt", ["ADDRESS:Anichstraße 120\nA-2700 Wiener Neustadt"]),
         ("Call Sarah Miller at (617) 555-0142", ["PERSON:Sarah Miller", "PHONE:(617) 555-0142"]),
         ("My name is Sarah Miller and I need help", ["PERSON:Sarah Miller"]),
         ("Name: Jonas Becker", ["PERSON:Jonas Becker"]),
@@ -874,7 +881,8 @@ struct RedactorCoverageTests {
         "sag mir, was los ist", "KUNDE DROHT MIT ANWALT!!", "CUSTOMER THREATENING LEGAL ACTION!!", "Regards\n\nSent from my iPhone", "Call came from the store",
         "In der App steht das.", "Price: £213\nStock: 70 units", "Channel: phone / Status: open", "Hi [First name], your points balance: <points>.",
         "What is your member number please?\n09/07/2024, 10:56 - Agent: one sec", "Rabatt -30% bis 09.09.2024 gültig", "EAN 4099695708670", "Größe S/M, Farbe Schwarz/Weiß",
-        "Marks & Spencer and Johnson & Johnson",
+        "Marks & Spencer and Johnson & Johnson", "Mit allen Grüßen aus Wien", "10115 Berlin in Absprache mit der Filiale", "Größe 38/Weit",
+        "ich habe das bus ticket", "Wir danken allen Kunden",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

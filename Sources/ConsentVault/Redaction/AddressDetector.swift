@@ -1334,6 +1334,12 @@ enum AddressDetector {
             if text.is(closing, ".") { closing += 1 }
             if text.is(closing, ")"), cityRegions.contains(text.string(cursor + 2, closing).lowercased()) { cursor = closing + 1 }
         }
+        // An Austrian town's region (`Gmünd in Kärnten`, `Rohrbach in Oberösterreich`), a bilingual town's other name (`Biel/Bienne`).
+        if text.isSpace(cursor), text.lowercasedMatches(inWord, at: cursor), text.isUpper(cursor + inWord.count),
+           austrianRegions.contains(text.string(cursor + inWord.count, wordEnd(text, cursor + inWord.count)).lowercased()) {
+            cursor = wordEnd(text, cursor + inWord.count)
+        }
+        if text.is(cursor, "/"), text.isUpper(cursor + 1) { cursor = wordEnd(text, cursor + 1) }
         // A Swiss canton after the city (`8802 Kilchberg ZH`).
         if text.isSpace(cursor), cantons.contains(text.string(cursor + 1, cursor + 3)), !text.isAlphanumeric(cursor + 3) { cursor += 3 }
         return cursor
@@ -1349,8 +1355,11 @@ enum AddressDetector {
                                                    "havel", "spree", "inn", "breisgau", "allgäu", "vogtl.", "erzgeb.", "thür.", "ostfriesl.",
                                                    "pfalz", "eifel", "harz", "hunsrück", "westerwald", "lausitz", "nahe", "ilm", "isar", "obb.", "ndb."]
 
-    private static let cityPrefixes = ScalarText.lowercased(["bad", "sankt", "st.", "neu", "alt", "groß", "klein", "hansestadt", "la", "le", "les"])
+    private static let cityPrefixes = ScalarText.lowercased(["bad", "sankt", "st.", "neu", "alt", "groß", "klein", "hansestadt", "la", "le", "les", "wiener", "markt"])
     private static let cityJoiners = ScalarText.lowercased(["am", "an der", "im", "in der", "ob der", "bei", "vor der"])
+    /// Austrian regions that name a town's part of the country after `in` (`Gmünd in Kärnten`).
+    private static let austrianRegions: Set<String> = ["kärnten", "oberösterreich", "niederösterreich", "tirol", "osttirol", "salzburg", "vorarlberg",
+                                                       "burgenland", "steiermark", "mühlkreis", "innkreis", "pongau", "pinzgau", "lungau"]
 
     /// Whether a short lowercase link between a city's hyphenated parts starts at `start` (`Plan-les-Ouates`, `Châlons-en-Champagne`).
     private static func lowercaseCityLink(_ text: ScalarText, _ start: Int) -> Bool {

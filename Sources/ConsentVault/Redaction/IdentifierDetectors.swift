@@ -106,7 +106,7 @@ enum IdentifierDetectors {
                                                            "creator", "pinterest", "nutzer", "user", "posted", "gepostet", "kommentiert", "commented",
                                                            "post by", "post von", "post from", "posts", "beitrag", "kommentar", "comment", "review",
                                                            "bewertung", "story", "stories", "reel", "tweet", "tagged", "markiert", "social",
-                                                           "kooperation", "collab", "partnership"])
+                                                           "kooperation", "collab", "partnership", " ig "])
 
     /// Words right before a handle that name who sent something.
     private static let senderWords: Set<String> = ["von", "from", "by"]

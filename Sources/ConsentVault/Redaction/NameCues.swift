@@ -72,7 +72,7 @@ enum NameCues {
                                            "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
                                            "bf", "gf", "hubby"]
     /// Words a name follows without a colon (`name Peter Smith`, `name paul frei`).
-    private static let nameLabels: Set<String> = ["name", "surname", "nachname"]
+    private static let nameLabels: Set<String> = ["name", "surname", "nachname", "mädchenname", "mädchennamen", "geburtsname", "geburtsnamen"]
     /// Labels of a person to contact (`Contact on site:`).
     /// The noun of a name (`in my wife's name, Savannah`).
     static let nameNouns: Set<String> = ["name", "namen"]

@@ -433,7 +433,9 @@ enum NameDetector {
         // A given name that is also a word, owning something personal (`pls email Graces address`, `an haukes Mail`), or a lowercase
         // one whose possessive is no name itself and follows none (`könnt ihr eleonores karte prüfen`, `miras iban`, not `thomas konto`).
         let ownsSomething = index + 1 < words.count && words.areAdjacent(index, index + 1) && Self.personalNouns.contains(words[index + 1].lower)
-        let lowercasePossessive = ownsSomething && !first.isCapitalized && first.lower.count >= 5 && first.lower.hasSuffix("s")
+        // A three-letter name only when it is no word (`ist oles karte`, `idas anfrage`).
+        let lowercasePossessive = ownsSomething && !first.isCapitalized && first.lower.hasSuffix("s")
+            && (first.lower.count >= 5 || first.lower.count == 4 && NameLexicon.isGivenName(String(first.lower.dropLast())))
             && !first.lower.contains("'" as Character) && !first.lower.contains("’" as Character)
             && NameLexicon.isAnyGivenName(String(first.lower.dropLast())) && !NameLexicon.isAnyGivenName(first.lower)
             && !(index > 0 && words.areAdjacent(index - 1, index) && NameLexicon.isAnyGivenName(words[index - 1].text))
@@ -566,7 +568,11 @@ enum NameDetector {
                 && NameLexicon.isAnyGivenName(key: candidate.key)
             // A short given name after a Vietnamese middle name, also a month (`Hoang Thi Mai`).
             let afterMiddleName = candidate.isCapitalized && candidate.text.count <= 5 && Self.vietnameseMiddleNames.contains(words[next - 1].lower)
-            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname || titledSurname || foreignPair || afterMiddleName, !shouted,
+            // A listed surname that is also a stop word, right after a given name that is no word (`Kirsty Allen`, `Katelyn Allen`).
+            let stopWordSurname = last == index && next == last + 1 && first.isCapitalized && candidate.isCapitalized && !isShouted(candidate)
+                && NameLexicon.isGivenName(key: first.key) && NameLexicon.isSurname(candidate.text)
+            guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname || titledSurname || foreignPair || afterMiddleName
+                    || stopWordSurname, !shouted,
                   next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
             // After a lowercase given name and a cue (`kunde noemi moser`, `send to marcus cook`, `kunde aleksandra Lange`),
             // a surname even if it is also a word.
@@ -914,7 +920,8 @@ enum NameDetector {
                                                      "iban", "paket", "parcel", "order", "bestellung", "gutschein", "voucher", "rechnung", "invoice",
                                                      "profil", "profile", "kundennummer", "geburtsdatum", "kundenkarte", "vertrag", "contract", "details", "daten",
                                                      "return", "retoure", "refund", "erstattung", "complaint", "reklamation", "bday", "gift",
-                                                     "geschenk", "wishlist", "wunschliste", "membership", "mitgliedschaft", "kundenkonto", "lieferadresse"]
+                                                     "geschenk", "wishlist", "wunschliste", "membership", "mitgliedschaft", "kundenkonto", "lieferadresse",
+                                                     "anfrage", "request", "nachricht", "message"]
 
     /// What is handed to a person named after `for` (`Parcel for Rob Fisher`, `Rezept für Till Koch`).
     /// Particles that open a surname, unlike an article (`Peter van Dijk`, `Till von Ahlen`, not `Bei der Abholung`).
