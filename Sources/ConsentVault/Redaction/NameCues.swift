@@ -455,10 +455,14 @@ enum NameCues {
         if words.startsLine(index), !NameLexicon.isAnyGivenName(key: words[index].key), !NameLexicon.isSurname(words.stem(index)),
            !words.endsLine(index), !(index + 1 < words.count && words.areAdjacent(index, index + 1) && words.endsLine(index + 1)) { return .none }
         // A compound role counts as its last part (`Security-Mitarbeiter Lammer`, `Service-Kundin Jovanović`).
-        let previous = words[index - 1].lower.split(separator: "-").last.map(String.init) ?? words[index - 1].lower
+        let cueWord = words[index - 1].lower
+        let previous = cueWord.utf8.contains(UInt8(ascii: "-")) ? String(cueWord[cueWord.index(after: cueWord.lastIndex(of: "-")!)...]) : cueWord
         // In shouted text, a shouted word after a shouted cue is a name only when the lexicon knows it (`KUNDIN ANNA`, not `KUNDE DROHT MIT`).
-        let isShouted = { (word: NameWords.Word) in word.text.count >= 2 && word.text == word.text.uppercased() }
-        if isShouted(words[index - 1]), isShouted(words[index]), !NameLexicon.isGivenName(key: words[index].key), !NameLexicon.isPlainSurname(words.stem(index)) {
+        let isShouted = { (word: NameWords.Word) in
+            word.text.unicodeScalars.dropFirst().first?.properties.isUppercase == true && word.text == word.text.uppercased()
+        }
+        if words[index - 1].isCapitalized, words[index].isCapitalized, isShouted(words[index - 1]), isShouted(words[index]),
+           !NameLexicon.isGivenName(key: words[index].key), !NameLexicon.isPlainSurname(words.stem(index)) {
             return .none
         }
         // A sentence ending between cue and word (`Hallo! Darf ich …`) breaks the cue; the dot of a title (`Mrs.`, `Prof.`) does not.
@@ -469,8 +473,8 @@ enum NameCues {
         // A dash after a form's field opens a note's topic, not a name (`Kurz notiert – Marke des Monats`).
         let dashed = formFields.contains(previous) && ["–" as Unicode.Scalar, "—"].contains { words.separator(before: index, contains: $0) }
         // Shop staff in lowercase before a lexicon name (`staff Donna`, `sales assistant Miles`, not `Staff Picks`, `Staff Star award`).
-        let surnamePart = words.stem(index).split(separator: "-").first.map(String.init) ?? ""
-        if gapIsPlain, staffWords.contains(previous), !words[index - 1].isCapitalized, NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(surnamePart) {
+        if gapIsPlain, staffWords.contains(previous), !words[index - 1].isCapitalized,
+           NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(String(words.stem(index).split(separator: "-").first ?? "")) {
             return .strong
         }
         if gapIsPlain, !dashed, strongWords.contains(previous) {

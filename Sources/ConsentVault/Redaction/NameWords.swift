@@ -233,7 +233,8 @@ struct NameWords {
         guard index == 0 || !areAdjacent(index - 1, index) else { return false }
         var last = index
         while last - index < 4 {
-            let end = words[last].end
+            // A quoted display name closes its quote first (`"Jäntsch, Dana" <dana@…>`).
+            let end = text.is(words[last].end, "\"") ? words[last].end + 1 : words[last].end
             if text.isSpace(end), text.is(end + 1, "<") {
                 var position = end + 2
                 while position < text.count, position - end < 80, !text.is(position, ">"), !text.isWhitespace(position) {
@@ -242,7 +243,7 @@ struct NameWords {
                 }
                 return false
             }
-            guard last + 1 < words.count, areAdjacent(last, last + 1) || text.is(end, "-") else { return false }
+            guard last + 1 < words.count, areAdjacent(last, last + 1) || text.is(end, "-") || separatedByComma(last, last + 1) else { return false }
             last += 1
         }
         return false

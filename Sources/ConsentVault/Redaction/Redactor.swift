@@ -338,7 +338,8 @@ public struct Redactor: @unchecked Sendable {
         let input = String(compact)
         return memberNumberPattern.matches(in: input, range: NSRange(location: 0, length: input.utf16.count)).compactMap { match in
             let start = origin[match.range.location], end = origin[match.range.location + match.range.length - 1] + 1
-            guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end), !(text.isSpace(end) && text.isDigit(end + 1)) else { return nil }
+            // A digit after one space may continue the number; after a tab or a cell's border it is the next cell (`cv00395154⇥1000`).
+            guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end), !(text.is(end, " ") && text.isDigit(end + 1)) else { return nil }
             return Detection(type: .memberNumber, start: start, end: end, priority: DetectionPriority.structured)
         }
     }

@@ -13,7 +13,8 @@ enum TableDetector {
         }
         for name in ["kdnr", "kundennr", "kundennummer", "memberid", "memberno", "membernumber", "mitgliedsnummer", "mitgliedsnr", "mitgliedsnummer",
                      "kartennummer", "kartennr", "cardno", "cardnumber", "loyaltyid", "loyaltyno", "loyaltynumber", "customerid", "customerno",
-                     "customernumber", "accountno", "accountnumber", "kundenkonto", "kundenkarte", "mbr", "memberref"] {
+                     "customernumber", "accountno", "accountnumber", "kundenkonto", "kundenkarte", "mbr", "memberref", "karte", "card", "clubkarte",
+                     "clubcard", "loyaltycard", "mitgliedskarte", "membercard"] {
             columns[name] = .memberNumber
         }
         for name in ["email", "mail", "emailadresse", "emailaddress"] { columns[name] = .email }
