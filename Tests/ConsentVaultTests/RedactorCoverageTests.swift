@@ -779,6 +779,13 @@ struct RedactorCoverageTests {
         // The member's first and last name side by side: one placeholder (no space left between two), needing both fields to demask.
         let full = Redactor(knownValues: ["first_name": "Tom", "last_name": "Whelan"], memberNumberPattern: nil).detect("I'm Tom Whelan, hi")
         #expect(full.count == 1 && full[0].start == 4 && full[0].end == 14 && full[0].field == "first_name last_name", "\(full)")
+        // A known first name with a possessive `s`, and the member number's digits in groups of four without its letters.
+        let owner = Redactor(knownValues: ["first_name": "Tom", "member_number": "CV83393060"], memberNumberPattern: nil)
+        let possessive = owner.detect("bitte schreib an toms mail, danke")
+        #expect(possessive.map { [$0.start, $0.end] } == [[17, 20]] && possessive[0].field == "first_name", "\(possessive)")
+        let grouped = owner.detect("Kundenkarte verloren (8339 3060).")
+        #expect(grouped.map { [$0.start, $0.end] } == [[22, 31]] && grouped[0].field == "member_number", "\(grouped)")
+        #expect(!owner.detect("Tomsk liegt in Sibirien").contains { $0.field == "first_name" })
     }
 
     @Test("not personal data", arguments: [

@@ -103,7 +103,9 @@ struct KnownValueMatcher {
                 let pattern = patterns[number]
                 let start = origin[position - pattern.folded.count + 1]
                 let end = origin[position] + 1
-                guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end), !pattern.needsCapital || lowercaseText || text.isUpper(start) else { continue }
+                // A name may carry a possessive `s` (`schreib an toms mail`, `Rosas Gutschein`): the name is the part without it.
+                let possessive = pattern.type == .person && text.is(end, "s") && !text.isAlphanumeric(end + 1)
+                guard !text.isAlphanumeric(start - 1), !text.isAlphanumeric(end) || possessive, !pattern.needsCapital || lowercaseText || text.isUpper(start) else { continue }
                 if pattern.folded.count == 2, end - start != 2 || !text.isUpper(start) || text.isUpper(start + 1) { continue }
                 // A name part inside a longer hyphenated name is someone else's name (`Wolf-Brandtner` for the surname `Wolf`):
                 // the detectors take the whole.

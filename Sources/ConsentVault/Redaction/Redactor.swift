@@ -302,6 +302,12 @@ public struct Redactor: @unchecked Sendable {
         // The member number's digits alone (`Nummer 00012345` for `CV00012345`), when there are enough of them to be distinctive.
         if let number = knownValues["member_number"], case let digits = number.filter(\.isNumber), digits.count >= 6, digits.count < number.count {
             add(digits, .memberNumber, "member_number")
+            // Also in groups of four, as cards print them (`8339 3060`, `8339-3060`).
+            if digits.count % 4 == 0 {
+                let groups = stride(from: 0, to: digits.count, by: 4).map { String(Array(digits)[$0..<$0 + 4]) }
+                add(groups.joined(separator: " "), .memberNumber, "member_number")
+                add(groups.joined(separator: "-"), .memberNumber, "member_number")
+            }
         }
         if let stored = knownValues["address"] {
             if let address = try? JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: String] {
