@@ -691,7 +691,7 @@ struct RedactorCoverageTests {
         // Two surnames joined by a slash; a speaker who answers a chat role; a name with its role after it.
         ("Hochzeitsliste Haddad/Huber: bitte Gutschein anlegen", ["PERSON:Haddad", "PERSON:Huber"]),
         ("Jülide: hallo ich wollte fragen\nAgent: gerne\nJülide: danke", ["PERSON:Jülide", "PERSON:Jülide"]),
-        ("Jack (driver) reports: name wrong", ["PERSON:Jack"]), ("Nachbar Raphaela (Mans) hat das Paket", ["PERSON:Raphaela", "PERSON:Mans"]),
+        ("Jack (driver) reports: name wrong", ["PERSON:Jack"]), ("Anna Becker, neighbour, took it", ["PERSON:Anna Becker"]), ("Nachbar Raphaela (Mans) hat das Paket", ["PERSON:Raphaela", "PERSON:Mans"]),
         // `Jan` is a given name before a surname; staff named by a compound role or as a guard; full names joined by `&`.
         ("Viele Grüße, Jan Bachmann", ["PERSON:Jan Bachmann"]), ("Vorfall mit Security-Mitarbeiter Lammer, Videoaufnahmen sichern.", ["PERSON:Lammer"]),
         ("incident with security guard Humphreys, keep CCTV.", ["PERSON:Humphreys"]),

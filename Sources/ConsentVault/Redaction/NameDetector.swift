@@ -55,7 +55,7 @@ enum NameDetector {
                 index += 2
                 continue
             }
-            // A name with its role right after it: `Jack (driver) reports`, `Mark Houston, neighbour dispute`.
+            // A name with its role right after it: `Jack (driver) reports`, `Anna Becker, neighbour, took it`.
             if let last = nameBeforeRole(at: index, in: words) {
                 found.append(Detection(type: .person, start: words[index].start, end: words.nameEnd(last), priority: DetectionPriority.cueName))
                 for word in index...last {
@@ -260,7 +260,7 @@ enum NameDetector {
     }
 
     /// The last word of a name at `index` that a role follows in brackets or after a comma (`Jack (driver)`, `Maria (Fahrerin)`,
-    /// `Mark Houston, neighbour`): a capitalized lexicon given name, perhaps with a listed surname; nil when none.
+    /// `Anna Becker, neighbour`): a capitalized lexicon given name, perhaps with a listed surname; nil when none.
     private static func nameBeforeRole(at index: Int, in words: NameWords) -> Int? {
         let first = words[index]
         guard first.isCapitalized, first.text.count >= 3, !words.isInsideToken(index), !NameCues.isStopWord(first.lower),
@@ -272,7 +272,7 @@ enum NameDetector {
         return surname
     }
 
-    /// Roles written after a person's name (`Jack (driver)`, `Mark Houston, neighbour`).
+    /// Roles written after a person's name (`Jack (driver)`, `Anna Becker, neighbour`).
     private static let appositionRoles: Set<String> = NameCues.familyRoles.union([
         "driver", "courier", "fahrer", "fahrerin", "kurier", "kurierin", "zusteller", "zustellerin", "paketbote", "neighbour", "neighbor",
         "nachbar", "nachbarin", "cashier", "kassierer", "kassiererin", "colleague", "kollege", "kollegin", "azubi", "trainee",

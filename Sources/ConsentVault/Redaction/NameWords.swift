@@ -339,7 +339,7 @@ struct NameWords {
         return [", ", " und ", " and ", " & ", " u. "].contains(gap)
     }
 
-    /// Whether one of `roles` stands right after word `index`, in brackets or after a comma (`Jack (driver)`, `Mark Houston, neighbour`).
+    /// Whether one of `roles` stands right after word `index`, in brackets or after a comma (`Jack (driver)`, `Anna Becker, neighbour`).
     func followedByRole(_ index: Int, in roles: Set<String>) -> Bool {
         guard index + 1 < words.count, roles.contains(words[index + 1].lower) else { return false }
         let end = words[index].end
