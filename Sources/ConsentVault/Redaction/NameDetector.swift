@@ -16,6 +16,14 @@ enum NameDetector {
         var vouched: Set<String> = []
         // Words already inside a found name, so the second pass costs linear time.
         var covered = [Bool](repeating: false, count: words.count)
+        /// Records words `first...last` as one name found by a cue-like shape, and their keys as vouched for.
+        func accept(_ first: Int, _ last: Int, end: Int? = nil) {
+            found.append(Detection(type: .person, start: words[first].start, end: end ?? words.nameEnd(last), priority: DetectionPriority.cueName))
+            for word in first...last {
+                covered[word] = true
+                if let key = vouchingKey(word, in: words) { vouched.insert(key) }
+            }
+        }
         var index = 0
         while index < words.count {
             // A word inside a handle, address or file name (`@schuhhaus_albrecht`, `x.com/anna`) is not read as a name.
@@ -37,52 +45,33 @@ enum NameDetector {
             }
             // A surname first, as lists and forms write it: `Haas, Günter`, `JONES, Harriet`.
             if let given = surnameCommaGiven(at: index, in: words) {
-                found.append(Detection(type: .person, start: words[index].start, end: words.nameEnd(given), priority: DetectionPriority.cueName))
-                for word in index...given {
-                    covered[word] = true
-                    if let key = vouchingKey(word, in: words) { vouched.insert(key) }
-                }
+                accept(index, given)
                 index = given + 1
                 continue
             }
             // A couple joined by a slash, as registries and lists write households: `Haddad/Huber`.
             if slashCouple(at: index, in: words) {
-                for word in index...index + 1 {
-                    found.append(Detection(type: .person, start: words[word].start, end: words.nameEnd(word), priority: DetectionPriority.cueName))
-                    covered[word] = true
-                    if let key = vouchingKey(word, in: words) { vouched.insert(key) }
-                }
+                accept(index, index)
+                accept(index + 1, index + 1)
                 index += 2
                 continue
             }
             // A name with its role right after it: `Jack (driver) reports`, `Anna Becker, neighbour, took it`.
             if let last = nameBeforeRole(at: index, in: words) {
-                found.append(Detection(type: .person, start: words[index].start, end: words.nameEnd(last), priority: DetectionPriority.cueName))
-                for word in index...last {
-                    covered[word] = true
-                    if let key = vouchingKey(word, in: words) { vouched.insert(key) }
-                }
+                accept(index, last)
                 index = last + 1
                 continue
             }
             // A two-word chat speaker: `chase bishop: …`, `[Messenger] Sky White: …`.
             if speakerPair(at: index, in: words) {
-                found.append(Detection(type: .person, start: words[index].start, end: words[index + 1].end, priority: DetectionPriority.cueName))
-                for word in index...index + 1 {
-                    covered[word] = true
-                    if let key = vouchingKey(word, in: words) { vouched.insert(key) }
-                }
+                accept(index, index + 1, end: words[index + 1].end)
                 index += 2
                 continue
             }
             let context = NameCues.context(before: index, in: words)
             let inList = found.last.map { words.listSeparates(from: $0.end, to: index) } ?? false
             guard let run = run(from: index, context: context, inList: inList, in: words) else { index += 1; continue }
-            found.append(Detection(type: .person, start: words[run.first].start, end: run.end, priority: DetectionPriority.cueName))
-            for word in run.first...run.last {
-                covered[word] = true
-                if let key = vouchingKey(word, in: words) { vouched.insert(key) }
-            }
+            accept(run.first, run.last, end: run.end)
             index = run.last + 1
         }
         found = withGivenNamePrefixes(found, in: words)
