@@ -540,6 +540,11 @@ enum NameDetector {
             guard !words.isDegree(next) else { break }
             // `vom` before no surname says where the person is from (`Salvatore vom Buchladen Eselsohr`), not who.
             guard !(last + 1..<next).contains(where: { words[$0].lower == "vom" }) || isSurname(words.stem(next)) else { break }
+            // After a given name and a surname, `zum`/`zur`/`von der` before no listed surname says what for or where from
+            // (`Jonas Scholz zur Prüfung`, `Anna Weber von der Firma Müller`), unlike a second given name's particle (`Anna Lotte zur Mühlen`).
+            guard last == index || !isSurname(words.stem(last)) || isSurname(words.stem(next))
+                    || !(last + 1..<next).contains(where: { Self.prepositionParticles.contains(words[$0].lower) || Self.germanArticles.contains(words[$0].lower)
+                        || words[$0].lower == "von" }) else { break }
             // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.
             let shouted = isShouted(candidate) && !shoutedName && context != .strong && context != .naming
             // A surname that is also a nationality, right after a given name (`Will English`, `Zoe English`).
@@ -581,7 +586,7 @@ enum NameDetector {
                         || introducesSelf && (words.endsLine(next) || words.endsClause(next) || candidate.text.contains("-" as Character)
                             || candidate.text.count >= 4 && next + 1 < words.count && ["und", "and"].contains(words[next + 1].lower)))
                 // A lowercase surname before a verb only people do (`omar nasser rang`).
-                || last == index && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && beforePeopleVerb(next, in: words)
+                || last == index && next == last + 1 && candidate.text.count >= 3 && NameLexicon.isAnyGivenName(first.text) && beforePeopleVerb(next, in: words)
                     && !NameCues.isStopWord(candidate.lower)
                 // A double surname after a lowercase given name (`charlotte müller-lüdenscheidt`, `hans jürgen koch-schlosser`).
                 || candidate.text.contains("-" as Character) && NameLexicon.isAnyGivenName(words[last].text) && isDoubleSurname(candidate.text)
@@ -687,6 +692,7 @@ enum NameDetector {
         if context == .none || context == .weak, !couple, !coupleAnnouncing, words.followedByAmpersand(last) || words.precededByAmpersand(index) { return nil }
         // A capitalized word after particles is a surname too (`Peter van Dijk`, `Peter de Vries`).
         let hasSurname = last > index && (isSurname(words.stem(last)) || hasForeignLetters(words[last].text) || hasSurnameEnding(words[last].lower)
+            || hasGaelicPrefix(words[last].text)
             || last > index + 1 && words[last].isCapitalized && words[last].text.count >= 3 && surnameParticles.contains(words[index + 1].lower)
                 && (index + 1..<last).allSatisfy { NameCues.particles.contains(words[$0].lower) })
         // A given name before a relative in brackets (`Hardy (Bruder)`, `pickup by Summer (daughter)`).
@@ -736,7 +742,7 @@ enum NameDetector {
             let parcelFor = last == index && first.isCapitalized && origin == index && origin > 1 && ["for", "für"].contains(words[origin - 1].lower)
                 && Self.deliveredThings.contains(words[origin - 2].lower)
                 && (NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(words.stem(index))
-                    || first.text.count >= 4 && (first.text.hasPrefix("Mc") || first.text.hasPrefix("O'")))
+                    || hasGaelicPrefix(first.text))
             // A surname alone before the number it owns in brackets (`Retourenlabel für Fuchs (cv 1536 7126)`).
             let ownsNumber = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByBracketedNumber(index)
             // A surname in quotes who took the delivery (`zugestellt an „Nowak“`, `signed for by "Ward"`).
@@ -1025,10 +1031,18 @@ enum NameDetector {
         "reklamiert", "reklamierte", "refused", "refuses", "insists", "insisted", "claims", "claimed", "verweigerte", "verweigert",
         "behauptet", "behauptete", "tagged", "commented", "messaged", "texted", "informed", "notified", "ruft", "holt", "turns", "turned",
         "denies", "denied", "disputes", "disputed", "confirms", "confirmed", "read", "bestätigt", "bestätigte", "bestreitet",
+        "thinks", "thought", "believes", "believed", "hopes", "hoped", "wonders", "wondered", "knows", "knew", "agreed", "agrees",
+        "explained", "explains", "mentioned", "mentions", "promised", "told", "tells", "recommended", "suggested", "noticed",
+        "apologised", "apologized", "thanked", "praised", "threatened", "demanded", "requested", "forgot", "remembered", "decided",
+        "denkt", "dachte", "glaubt", "glaubte", "hofft", "hoffte", "weiß", "wusste", "erklärt", "erklärte", "erwähnt", "erwähnte",
+        "erzählt", "erzählte", "verspricht", "versprach", "bedankt", "bedankte", "lobt", "lobte", "droht", "drohte", "verlangt",
+        "verlangte", "beschwerte", "wünscht", "wünschte", "entschuldigt", "entschuldigte",
     ]
 
     /// Participles after `is`/`has` that only people are (`authorised`, `referred`).
-    private static let peopleParticiples: Set<String> = ["authorised", "authorized", "referred", "entitled", "bevollmächtigt", "berechtigt"]
+    private static let peopleParticiples: Set<String> = ["authorised", "authorized", "referred", "entitled", "bevollmächtigt", "berechtigt",
+                                                         "angerufen", "geschrieben", "gefragt", "gemeldet", "reklamiert", "called", "emailed",
+                                                         "complained", "phoned", "rung"]
 
     /// The surname after an initial at word `index` (`L.` then `Iyer`), if the word after the dot is one.
     private static func initialAndSurname(at index: Int, in words: NameWords) -> Int? {
@@ -1040,7 +1054,11 @@ enum NameDetector {
         let surname = words[index + 1]
         // After a title any capitalized word is the surname (`Frau Z. Öztürk`).
         let titled = index > 0 && words.areAdjacent(index - 1, index) && NameCues.personalTitles.contains(words[index - 1].lower)
+        // After `von`, `by` or `für` (`bearbeitet von G. Junken`), or signing on a line of its own (`– T. Trubin, Team Nord`).
+        let cued = index > 0 && words.areAdjacent(index - 1, index) && NameCues.weakWords.contains(words[index - 1].lower)
+        let signing = (words.startsLine(index) || words.opensEntry(index)) && (words.endsLine(index + 1) || words.endsClause(index + 1))
         guard !NameCues.isStopWord(surname.lower), titled || isSurname(words.stem(index + 1)) || hasSurnameEnding(surname.lower) || hasForeignLetters(surname.text)
+                || (cued || signing) && surname.text.count >= 3 && !NameCues.isShopWord(surname.lower)
         else { return nil }
         return index + 1
     }
@@ -1064,6 +1082,18 @@ enum NameDetector {
 
     private static func hasSurnameEnding(_ lower: String) -> Bool {
         lower.count >= 5 && surnameEndings.contains { lower.hasSuffix($0) }
+    }
+
+    /// Whether `word` is shaped like an Irish or Scottish surname: `Mc`, `Mac` or `O'` and a capitalized rest of three
+    /// letters or more (`McCurtin`, `MacNab`, `O'Shaughnessy`), not a product (`MacBook`).
+    private static func hasGaelicPrefix(_ word: String) -> Bool {
+        let rest: Substring
+        if word.hasPrefix("Mc") { rest = word.dropFirst(2) }
+        else if word.hasPrefix("Mac") { rest = word.dropFirst(3) }
+        else if word.hasPrefix("O'") || word.hasPrefix("O’") { rest = word.dropFirst(2) }
+        else { return false }
+        guard rest.count >= 3, let initial = rest.first, initial.isUppercase, rest.dropFirst().allSatisfy({ $0.isLowercase }) else { return false }
+        return !["Book", "Pro", "Air", "Mini"].contains { rest.hasPrefix($0) }
     }
 
     /// Whether `word` is two capitalized given names joined by a hyphen (`Hans-Adolf`, `Franz-Josef`), one of them no ordinary word.

@@ -4,8 +4,8 @@ import Foundation
 /// Lookups fold case, umlauts (ä → ae, ß → ss) and other diacritics (also ł, ı, ø, đ), so `Müller`
 /// finds `mueller`, `José` finds `jose` and `Paweł` finds `pawel`.
 enum NameLexicon {
-    /// Given names that are not also ordinary words: the census lists' and the European ones (`Jannik`, `Ansgar`).
-    static let givenNames: Set<String> = Set((givenNameList + " " + europeanGivenNameList).split(whereSeparator: \.isWhitespace).map(String.init))
+    /// Given names that are not also ordinary words: the census lists' and those of `nam_dict.txt` (`Jannik`, `Ansgar`, `Jekaterina`).
+    static let givenNames: Set<String> = Set((givenNameList + " " + worldGivenNameList).split(whereSeparator: \.isWhitespace).map(String.init))
         .subtracting(ambiguousGivenNames)
     /// Given names that are also ordinary words (`will`, `rose`, `mark`): names only next to a surname or after a cue.
     static let ambiguousGivenNames: Set<String> = Set(ambiguousGivenNameList.split(whereSeparator: \.isWhitespace).map(String.init))
