@@ -724,7 +724,8 @@ struct RedactorCoverageTests {
         ("Von: \"Jäntsch, Dana\" <dana-jaen@web.de>", ["PERSON:Jäntsch", "PERSON:Dana", "EMAIL:dana-jaen@web.de"]),
     ]
 
-    /// Classes from round 32's session: world given names, verbs only people do, `Mc` surnames, initials, particles after a full name.
+    /// Classes from round 32's session: world given names, verbs only people do, `Mc` surnames, initials, particles after a full name,
+    /// speakers with a bracketed role, CSV name cells, congratulations, handles that spell a name.
     private static let roundThirtyTwoCases: [(String, [String])] = [
         // A given name the census lists lack, from another country of the first-name dictionary; a subject of a verb of thinking.
         ("Super Beratung, Jekaterina hat sich Zeit genommen.", ["PERSON:Jekaterina"]), ("the app says 500, Tyler thinks it should be more", ["PERSON:Tyler"]),
@@ -735,6 +736,19 @@ struct RedactorCoverageTests {
         // A preposition after a given name and surname says what for, not whose name.
         ("Ware liegt bei Malte Scholz zur Prüfung, Rückmeldung folgt", ["PERSON:Malte Scholz"]),
         ("Anna Weber von der Filiale rief an", ["PERSON:Anna Weber"]),
+        // A speaker whose role follows in brackets, also after a time stamp; the role is no name.
+        ("[09:14] Ernst (Support): Guten Morgen!", ["PERSON:Ernst"]), ("Florence (Customer Care): Hi", ["PERSON:Florence"]),
+        ("gaz (warehouse): which one?\nanna: ok\ngaz (warehouse): nah", ["PERSON:gaz", "PERSON:anna", "PERSON:gaz"]),
+        // A surname and a given name in a CSV row's cells; a given name and an initial in quotes; a name congratulated.
+        ("CV00021971;Weber;Andreas;letzter Kauf 2021", ["MEMBER_NUMBER:CV00021971", "PERSON:Weber", "PERSON:Andreas"]),
+        ("CV06533770,MacLeod,Morag,last purchase 2021", ["MEMBER_NUMBER:CV06533770", "PERSON:MacLeod", "PERSON:Morag"]),
+        ("Trustpilot: Nutzerin „Francesca E.\" schreibt", ["PERSON:Francesca E."]), ("review: user \"Dolores C.\" says", ["PERSON:Dolores C."]),
+        ("Herzlichen Glückwunsch, özlem! Du hast gewonnen", ["PERSON:özlem"]), ("\"Congratulations maria! You won\"", ["PERSON:maria"]),
+        // Handles of letters only that spell a name; several member numbers after one cue; a passport copy's number.
+        ("Barbara Blaser (@barbarastyle). Anreise", ["PERSON:Barbara Blaser", "SOCIAL_HANDLE:@barbarastyle"]),
+        ("Illustrator | @themarkallen", ["SOCIAL_HANDLE:@themarkallen"]),
+        ("member numbers M-003693 and CLUB-469-9330", ["MEMBER_NUMBER:M-003693", "MEMBER_NUMBER:CLUB-469-9330"]),
+        ("Passkopie geschickt (Nr. GGW0N8366).", ["NATIONAL_ID:GGW0N8366"]),
     ]
 
     @Test("found: world given names, verbs only people do, Mc surnames, initials after a cue, a preposition after a full name",
@@ -925,6 +939,8 @@ struct RedactorCoverageTests {
         "Marks & Spencer and Johnson & Johnson", "Mit allen Grüßen aus Wien", "10115 Berlin in Absprache mit der Filiale", "Größe 38/Weit", "Kind regards,\nCustomer Care", "From: Customer Service <support@example-store.com>",
         "ich habe das bus ticket", "Wir danken allen Kunden",
         "neues MacBook Pro bestellt", "Die Aktion findet am Samstag statt", "Der Regen hat den Karton aufgeweicht",
+        "Unser Haus hat am 3. Mai Geburtstag", "the store turns 50 on 3 May", "Hi lads,", "Congratulations to all winners",
+        "Herzlichen Glückwunsch zum Geburtstag!", "mail me @home or @work", "Fee agreed £317.00.",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -26,6 +26,8 @@ enum CueDetector {
                              // (`two accounts (78 900 790 and 1515-4895)`, `Punktekonto (2440-0557)`, `Die Kundin (9247359-4)`).
                              "accounts", "konten", "cards", "karten", "punktekonto", "punktekonten", "kunde", "kundin", "customer", "stammkunde", "stammkundin",
                              "numebr", "nummmer",
+                             // Several numbers, and a card replaced (`member numbers M-003693 and …`, `Altkarte 698 498 993`).
+                             "member numbers", "customer numbers", "kundennummern", "mitgliedsnummern", "altkarte", "alte karte", "old card",
                              // A customer's number abbreviated (`cust no. 8728-3677`, `cust. ID 4471`).
                              "cust no", "cust. no", "cust nr", "cust id", "cust. id", "cust ref", "cust number", "cust #"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
@@ -42,7 +44,9 @@ enum CueDetector {
                            "national insurance", "national insurance number", "ni number", "ni no", "nino", "ni:", "pension insurance", "rvnr", "rv-nummer", "nhs number", "nhs no",
                            "führerschein", "führerscheinnummer", "driver's license", "drivers license", "driving licence", "tax id",
                            "kvnr", "kv-nr", "krankenkassennummer", "identifikationsnummer", "steuerliche identifikationsnummer", "versichertennr", "krankenversichertennr", "passnr", "pass nr", "pps", "pps number", "ppsn", "pps no", "ahv", "ahv-nr", "ahv-nummer", "avs", "versicherungsnummer", "versicherten-nr", "steuer-nr", "id card", "id number", "national id", "national id number", "national identity number", "identity card", "identity number", "id check", "id checked", "id verified", "id-nummer",
-                           "krankenkassenkarte", "versichertenkarte", "gesundheitskarte", "egk", "egk-nr", "health insurance number", "pass"]
+                           "krankenkassenkarte", "versichertenkarte", "gesundheitskarte", "egk", "egk-nr", "health insurance number", "pass",
+                           // A copy sent or seen (`Passkopie geschickt (Nr. GGW0N8366)`, `passport copy received (no. …)`).
+                           "passkopie", "ausweiskopie", "passport copy", "copy of passport", "id copy"]
         let plates = ["kennzeichen", "kennz", "kfz-kennzeichen", "nummernschild", "fahrzeug", "auto", "wagen", "pkw", "plate", "number plate",
                       "lieferwagen", "firmenwagen", "dienstwagen", "lkw", "kfz",
                       // Where a car stands (`Parkplatz: UE VK 638`, `car on drive XT13OFF`, `collection bay: YR69EHM`).
@@ -96,7 +100,9 @@ enum CueDetector {
                                                // Where it is written (`Kundennummer laut Profil 235879276`, `member number on record 4471`).
                                                "laut", "lt", "profil", "system", "record", "records",
                                                // That it stays (`Kundennr. bleibt VK1606682`, `member no. remains 4471`).
-                                               "bleibt", "remains", "stays"]
+                                               "bleibt", "remains", "stays",
+                                               // That a copy of it came (`Passkopie geschickt (Nr. …)`, `passport copy received: …`).
+                                               "geschickt", "erhalten", "gesehen", "sent", "received", "seen"]
 
     /// Values after cues.
     static func values(in text: ScalarText) -> [Detection] {

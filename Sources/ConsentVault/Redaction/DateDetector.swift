@@ -36,7 +36,8 @@ enum DateDetector {
 
     /// Dates of birth: dates with a cue just before or after them, or equal to `birthday` (ISO).
     static func datesOfBirth(in dates: [FoundDate], of text: ScalarText, birthday: String?) -> [Detection] {
-        dates.compactMap { date in
+        dates.indices.compactMap { position in
+            let date = dates[position]
             // A date without its year matches the stored birthday by month and day (`2.11.`, `24 Dec`).
             let known = birthday.map { date.isoDays.contains($0) || (date.monthDay != nil && $0.hasSuffix(date.monthDay!)) } ?? false
             let starred = text.is(date.start - 1, "*") || (text.is(date.start - 2, "*") && text.isSpace(date.start - 1))
@@ -59,6 +60,11 @@ enum DateDetector {
                 || text.hasCue(birthCues, before: date.start, window: 45) }
             // A deadline (`20% valid until 16th Jan`, `Rabatt bis 09.09.2024`) or a chat's time stamp (`13/10/2025, 20:36 - Lucy: …`) is no birth.
             if !known, text.hasWordCue(deadlineWords, before: date.start, window: 8) || isTimeStamp(date, in: text) { return nil }
+            // A shop's birthday or anniversary (`Unser Haus hat am 3. Mai Geburtstag`, `the store turns 50 on 3 May`) is no person's.
+            if !known, text.hasWordCue(shopBirthdayWords, before: date.start, window: 30) { return nil }
+            // A recent date after a birth date that took the cue is a visit's (`geb. 1945-03-03, am 11.04.2025 in der Filiale`).
+            if !known, recent, position > 0, dates[position - 1].end <= date.start, date.start - dates[position - 1].end < 45,
+               !text.hasCue(cues, before: date.start, window: date.start - dates[position - 1].end) { return nil }
             guard known || starred || cued && bornThen() || isBirthShaped(date, in: text) else { return nil }
             // `the 2nd of November`: the article belongs to the date.
             let start = date.start >= 4 && text.lowercasedMatches(theWord, at: date.start - 4) && !text.isLetter(date.start - 5) ? date.start - 4 : date.start
@@ -66,6 +72,10 @@ enum DateDetector {
                              priority: known ? DetectionPriority.knownValue : DetectionPriority.date, field: known ? "birthday" : nil)
         }
     }
+
+    /// Words that make a birthday the shop's (`Unser Haus hat am …`, `the store turns 50 on …`, `Jubiläum`).
+    private static let shopBirthdayWords = ScalarText.lowercased(["unser haus", "our store", "the store", "our shop", "the shop", "jubiläum",
+                                                                 "anniversary", "unser laden", "unsere filiale", "our branch", "firmengeburtstag"])
 
     /// Ages written as words (`wird am 26.11. zehn`, `turns ten on 3 May`).
     private static let ageWords = ScalarText.lowercased([

@@ -135,6 +135,7 @@ enum IdentifierDetectors {
                 let shouted = !(index + 1..<end).contains { text.isASCIILetter($0) && !text.isUpper($0) }
                 // Or it mentions a colleague in a chat: a given name, or a word opening a line (`@mia kannst du …`, `@sam can you …`).
                 let mention = plain && (NameLexicon.isAnyGivenName(text.string(index + 1, end)) || opensLine(text, index) && text.isSpace(end))
+                    || plain && end - index > 6 && spellsName(text.string(index + 1, end).lowercased())
                 // A social cue may also follow the handle (`@itslukaszs, ca. 48.000 Follower`).
                 // Or whom a message came from, written in lowercase as people's handles are (`Anfrage von @ruppersbergeri`,
                 // `complaint from @cartwrightz:`; a shop's is capitalized: `We replied from @HighStreetStyle`).
@@ -164,6 +165,21 @@ enum IdentifierDetectors {
             index = end
         }
         return withoutOwnAccounts(found, in: text)
+    }
+
+    /// Whether a handle of letters only spells a person's name: a given name of six letters or more that is no word, opening it
+    /// after an optional `the`/`its`/`iam`/`real` (`@barbarastyle`, `@itsjekaterina`), a listed surname of five letters or more
+    /// ending it (`@justinbythompson`), or a given name and a listed surname run together (`@markallen`).
+    private static func spellsName(_ handle: String) -> Bool {
+        var letters = Substring(handle)
+        for prefix in ["the", "its", "iam", "real"] where letters.hasPrefix(prefix) && letters.count > prefix.count + 4 {
+            letters = letters.dropFirst(prefix.count)
+            break
+        }
+        let count = letters.count
+        return count >= 6 && (6...min(count, 12)).contains { NameLexicon.isGivenName(key: String(letters.prefix($0))) }
+            || count > 7 && (5...min(count - 3, 12)).contains { NameLexicon.isPlainSurname(String(letters.suffix($0))) }
+            || count >= 8 && (4...min(count - 4, 12)).contains { NameLexicon.isAnyGivenName(key: String(letters.prefix($0))) && NameLexicon.isSurname(String(letters.dropFirst($0))) }
     }
 
     /// Parts of an account name that make it a business's, anywhere in it (`modehaus`, `schuhhaus`).

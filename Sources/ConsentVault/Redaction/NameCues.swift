@@ -47,6 +47,7 @@ enum NameCues {
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
+        "congratulations", "congrats", "glückwunsch", "gratulation",
     ]
     /// Shop staff, before a name only when it is a lexicon name (`security guard Humphreys`).
     private static let staffWords: Set<String> = ["staff", "assistant", "associate", "guard"]
@@ -57,12 +58,14 @@ enum NameCues {
         "buyer", "käufer", "käuferin", "contact", "attn", "patient", "patientin", "tenant", "mieter", "mieterin", "zeuge", "zeugin", "witness",
         "vorname", "nachname", "rufname",
     ]
-    /// Greetings that may be followed by `, NAME here`.
-    private static let greetings: Set<String> = ["hallo", "hi", "hey", "hiya", "hello", "moin", "servus", "huhu", "hej", "howdy"]
+    /// Greetings that may be followed by `, NAME here`, and congratulations that address a name (`Herzlichen Glückwunsch, özlem!`).
+    private static let greetings: Set<String> = ["hallo", "hi", "hey", "hiya", "hello", "moin", "servus", "huhu", "hej", "howdy",
+                                                 "congratulations", "congrats", "glückwunsch", "gratulation"]
     /// Titles and greetings among the strong words: the word after them is a name even after a colon.
     private static let titlesAndGreetings: Set<String> = [
         "herr", "herrn", "frau", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "familie", "family", "attn", "gez", "signed",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
+        "congratulations", "congrats", "glückwunsch", "gratulation",
     ]
     /// Relatives, whose name may follow after a comma (`meine Tochter, Lena,`).
     static let familyRoles: Set<String> = ["tochter", "sohn", "mann", "ehemann", "ehefrau", "frau", "mutter", "vater", "bruder", "schwester", "oma", "opa",
@@ -209,7 +212,7 @@ enum NameCues {
         // Mail footers and notes (`Sent from my iPhone`, `Call came from …`, `– Bon vom 17.11.`).
         "sent", "call", "bon",
         // Loyalty words and figures that products and placeholders are named after (`<points>`, `Chocolate Santas`, `customer DOB`).
-        "points", "punkte", "santa", "dob",
+        "points", "punkte", "santa", "dob", "numbers", "nummern",
         // German auxiliaries after a role (`Laut Kunde hat Fahrer …`) and contractions typed without apostrophe (`the points arent there`).
         "hat", "ist", "war", "wird", "hatte", "wurde", "arent", "isnt", "dont", "doesnt", "cant", "wont", "didnt", "wasnt",
     ]
@@ -399,6 +402,7 @@ enum NameCues {
         "nochmals", "auch", "vorab", "voraus", "lovelies", "lovely", "darlings", "dafür", "trotzdem", "erstmal", "euch", "dir", "zusammen", "miteinander", "leute", "ihr",
         "for", "anyway", "though", "btw", "xx", "xxx", "xo", "und", "and", "von", "from", "aus", "in", "an", "at", "mit", "with", "both",
         "always", "beide", "nein", "yes", "nope", "yep", "yeah", "ja", "jo", "okay", "super", "prima", "perfekt", "perfect", "great", "cool",
+        "lads", "ladies", "gents", "everybody", "peeps", "sorry", "again", "nochmal",
     ]
 
     /// Whether `lower` names a nationality or language (`English`, `Irish`): a word, but also a surname after a given name.
@@ -475,6 +479,11 @@ enum NameCues {
         // Shop staff in lowercase before a lexicon name (`staff Donna`, `sales assistant Miles`, not `Staff Picks`, `Staff Star award`).
         if gapIsPlain, staffWords.contains(previous), !words[index - 1].isCapitalized,
            NameLexicon.isAnyGivenName(key: words[index].key) || NameLexicon.isPlainSurname(String(words.stem(index).split(separator: "-").first ?? "")) {
+            return .strong
+        }
+        // A greeting or congratulation, a comma and a word ending the clause (`Hallo, özlem!`, `Congratulations, maria!`).
+        if titlesAndGreetings.contains(previous), !personalTitles.contains(previous), words.separator(before: index, contains: ","), !words.startsLine(index),
+           words.endsClause(index) || words.endsLine(index) {
             return .strong
         }
         if gapIsPlain, !dashed, strongWords.contains(previous) {

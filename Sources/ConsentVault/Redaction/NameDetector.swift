@@ -49,6 +49,13 @@ enum NameDetector {
                 index = given + 1
                 continue
             }
+            // A surname and a given name in a CSV row's cells: `CV00021971;Michalska;Grażyna;…`, `…,MacLeod,Morag,…`.
+            if let given = surnameCellGiven(at: index, in: words) {
+                accept(index, index)
+                accept(given, given)
+                index = given + 1
+                continue
+            }
             // A couple joined by a slash, as registries and lists write households: `Haddad/Huber`.
             if slashCouple(at: index, in: words) {
                 accept(index, index)
@@ -298,6 +305,17 @@ enum NameDetector {
             return given
         }
         return nil
+    }
+
+    /// The given name's word when word `index` is a surname in a CSV row's cell and the next cell holds a given name: the surname
+    /// listed or the given name no word (`;Weber;Andreas;`, `,MacLeod,Morag,`).
+    private static func surnameCellGiven(at index: Int, in words: NameWords) -> Int? {
+        let given = index + 1
+        guard given < words.count, words[index].isCapitalized, words[given].isCapitalized, words[index].text.count >= 3, words[given].text.count >= 3,
+              words.startsCell(index), words.separatedByCellDelimiter(index, given), words.endsEntry(given),
+              !NameCues.isStopWord(words[index].lower), !NameCues.isStopWord(words[given].lower), NameLexicon.isAnyGivenName(key: words[given].key),
+              isSurname(words.stem(index)) || NameLexicon.isGivenName(key: words[given].key) else { return nil }
+        return given
     }
 
     /// A name run starting at word `index`: its first and last word and where it ends (a possessive
@@ -625,6 +643,10 @@ enum NameDetector {
         // A city's name before a verb only people do is a person's (`Charlotte has a birthday on …`), unless a place's preposition
         // stands before it (`from Austin called`).
         // Or after a closing (`Regards, Austin`).
+        // A capitalized speaker whose role follows in brackets (`[09:14] Ernst (Support): …`, `Florence (Customer Care): …`).
+        let speakerWithRole = last == index && first.isCapitalized && words.isSpeakerBeforeRole(index) && !NameCues.isStopWord(first.lower)
+            && (NameLexicon.isAnyGivenName(key: first.key) || NameLexicon.isSurname(words.stem(index)))
+        if speakerWithRole { return (origin, last, words.nameEnd(last)) }
         if context != .signature, !addressed, NameCues.isCity(at: index, alone: last == index, context: context, in: words),
            !beforePeopleVerb(last, in: words) || origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower) {
             return nil
@@ -651,6 +673,7 @@ enum NameDetector {
             // words that are both ordinary words (`Summer Sale`, `Rose Gold`) is no person without a cue.
             // A given name and a surname in quotes is still a name (`review from "Sandeep Menon"`).
             let quotedPerson = last > index && NameLexicon.isGivenName(key: words[index].key) && isSurname(words.stem(last))
+                || last == index + 1 && words[last].text.count == 1 && NameLexicon.isAnyGivenName(key: words[index].key)
                 || last == index && receivedDelivery(index, origin: origin, in: words)
             if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
             // A place named after a person (`from Marc Ville`, `Greetings from Lake Gregory`).
@@ -1031,7 +1054,7 @@ enum NameDetector {
         "reklamiert", "reklamierte", "refused", "refuses", "insists", "insisted", "claims", "claimed", "verweigerte", "verweigert",
         "behauptet", "behauptete", "tagged", "commented", "messaged", "texted", "informed", "notified", "ruft", "holt", "turns", "turned",
         "denies", "denied", "disputes", "disputed", "confirms", "confirmed", "read", "bestätigt", "bestätigte", "bestreitet",
-        "thinks", "thought", "believes", "believed", "hopes", "hoped", "wonders", "wondered", "knows", "knew", "agreed", "agrees",
+        "thinks", "thought", "believes", "believed", "hopes", "hoped", "wonders", "wondered", "knows", "knew",
         "explained", "explains", "mentioned", "mentions", "promised", "told", "tells", "recommended", "suggested", "noticed",
         "apologised", "apologized", "thanked", "praised", "threatened", "demanded", "requested", "forgot", "remembered", "decided",
         "denkt", "dachte", "glaubt", "glaubte", "hofft", "hoffte", "weiß", "wusste", "erklärt", "erklärte", "erwähnt", "erwähnte",

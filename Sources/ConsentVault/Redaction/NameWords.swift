@@ -447,13 +447,22 @@ struct NameWords {
         return false
     }
 
-    /// Whether word `index` opens a line as a speaker whose role follows in brackets (`Ruby (Support): …`, `Maria (Service): …`).
-    private func isSpeakerBeforeRole(_ index: Int) -> Bool {
+    /// Whether word `index` opens a line, also after a time stamp, as a speaker whose role of up to three words follows in brackets
+    /// (`Ruby (Support): …`, `[09:14] Ernst (Support): …`, `Florence (Customer Care): …`, `gaz (warehouse): …`).
+    func isSpeakerBeforeRole(_ index: Int) -> Bool {
         let end = words[index].end
-        guard startsLine(index), index + 1 < words.count, text.isSpace(end), text.is(end + 1, "("), words[index + 1].start == end + 2 else { return false }
-        let role = words[index + 1]
-        return text.is(role.end, ")") && text.is(role.end + 1, ":") && Self.chatRoles.contains(role.lower)
+        guard startsLine(index) || text.is(words[index].start - 2, "]") || followsTimeStamp(index), index + 1 < words.count, text.isSpace(end),
+              text.is(end + 1, "("), words[index + 1].start == end + 2, Self.bracketRoles.contains(words[index + 1].lower) else { return false }
+        return (index + 1..<min(words.count, index + 4)).contains { last in
+            text.is(words[last].end, ")") && text.is(words[last].end + 1, ":") && (index + 1..<last).allSatisfy { areAdjacent($0, $0 + 1) }
+        }
     }
+
+    /// Roles that a speaker's bracket holds, not a name (`(Support)`, `(warehouse)`, `(Customer Care)`, `(Kasse)`).
+    private static let bracketRoles: Set<String> = chatRoles.union(["warehouse", "lager", "kasse", "till", "tills", "team", "care", "kundenservice",
+                                                                    "hotline", "filiale", "branch", "manager", "managerin", "leitung", "teamleitung",
+                                                                    "fahrer", "fahrerin", "driver", "versand", "logistik", "buchhaltung", "marketing",
+                                                                    "dispatch", "returns", "retouren", "kundendienst", "empfang", "reception"])
 
     /// Whether word `index` starts a line after symbols that are no letters, digits or ASCII (`👤 Gian: …`, `★☆☆☆☆ Frank: …`, `> jasmine: …`).
     private func startsLineAfterSymbols(_ index: Int) -> Bool {
@@ -474,7 +483,8 @@ struct NameWords {
     /// (`Agent Thanasis: …` at the start of a line).
     func isSpeakerAfterRole(_ index: Int) -> Bool {
         let end = words[index].end
-        if text.is(words[index].start - 1, "("), text.is(end, ")"), text.is(end + 1, ":") { return true }
+        // A role in the bracket belongs to the speaker before it (`gaz (warehouse):`).
+        if text.is(words[index].start - 1, "("), text.is(end, ")"), text.is(end + 1, ":") { return !Self.bracketRoles.contains(words[index].lower) }
         return index > 0 && text.is(end, ":") && startsLine(index - 1) && areAdjacent(index - 1, index)
             && Self.speakerRoles.contains(words[index - 1].lower)
     }
@@ -551,6 +561,17 @@ struct NameWords {
     /// Whether words `first` and `second` are separated by exactly `, `.
     func separatedByComma(_ first: Int, _ second: Int) -> Bool {
         words[second].start == words[first].end + 2 && text.is(words[first].end, ",") && text.isSpace(words[first].end + 1)
+    }
+
+    /// Whether words `first` and `second` fill adjacent cells of a CSV row: only `;`, `,` or a tab between them.
+    func separatedByCellDelimiter(_ first: Int, _ second: Int) -> Bool {
+        words[second].start == words[first].end + 1 && (text.is(words[first].end, ";") || text.is(words[first].end, ",") || text.is(words[first].end, "\t"))
+    }
+
+    /// Whether word `index` opens a CSV cell: right after `;`, `,` or a tab, with a cell before it.
+    func startsCell(_ index: Int) -> Bool {
+        let start = words[index].start
+        return start > 0 && (text.is(start - 1, ";") || text.is(start - 1, ",") || text.is(start - 1, "\t")) && !text.isWhitespace(start - 2)
     }
 
     /// Whether an entry ends after word `index`: a line break, the end, or `,`, `;`, a dash or a bracket (not a dot: `Art.-Nr.`).
