@@ -749,6 +749,14 @@ struct RedactorCoverageTests {
         ("Illustrator | @themarkallen", ["SOCIAL_HANDLE:@themarkallen"]),
         ("member numbers M-003693 and CLUB-469-9330", ["MEMBER_NUMBER:M-003693", "MEMBER_NUMBER:CLUB-469-9330"]),
         ("Passkopie geschickt (Nr. GGW0N8366).", ["NATIONAL_ID:GGW0N8366"]),
+        // A US street named for a person with a USPS suffix; a surname that is a street type before `at` and an address.
+        ("replacement posted to 9138 Ivan Club on 5 January.", ["ADDRESS:9138 Ivan Club"]), ("Street: 2 Samuel Overpass", ["ADDRESS:2 Samuel Overpass"]),
+        ("take the fridge away from Eric Lane at 102 Joseph Views.", ["PERSON:Eric Lane", "ADDRESS:102 Joseph Views"]),
+        // A surname, a comma and a given name after a cue; a creator named by role; a given name that is also a city after a cue.
+        ("KD Chevalier, Manon, geb. 19.04.1947", ["PERSON:Chevalier, Manon", "DATE_OF_BIRTH:19.04.1947"]),
+        ("Collab request: podcaster Savannah Walker", ["PERSON:Savannah Walker"]), ("Kunde Milan Kohl, Kundenkarte", ["PERSON:Milan Kohl"]),
+        // A given name that is a word and a surname that is a stop word, signing after a closing.
+        ("Best,\nMark Allen\nIllustrator", ["PERSON:Mark Allen"]),
     ]
 
     @Test("found: world given names, verbs only people do, Mc surnames, initials after a cue, a preposition after a full name",
@@ -940,7 +948,8 @@ struct RedactorCoverageTests {
         "ich habe das bus ticket", "Wir danken allen Kunden",
         "neues MacBook Pro bestellt", "Die Aktion findet am Samstag statt", "Der Regen hat den Karton aufgeweicht",
         "Unser Haus hat am 3. Mai Geburtstag", "the store turns 50 on 3 May", "Hi lads,", "Congratulations to all winners",
-        "Herzlichen Glückwunsch zum Geburtstag!", "mail me @home or @work", "Fee agreed £317.00.",
+        "Herzlichen Glückwunsch zum Geburtstag!", "mail me @home or @work", "Fee agreed £317.00.", "We gave 500 Bonus Points to all",
+        "Kind regards,\nCustomer Care", "Flights to Milan are cheap",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -54,7 +54,8 @@ enum AddressDetector {
     private static let englishAddressCues = ScalarText.lowercased(["live at", "lives at", "living at", "address", "deliver to", "send to", "mailings to",
                                                                    "ship to", "moved to", "mail to", "post to", "reside at", "delivers to",
                                                                    "delivered to", "ships to", "sent to", "delivery to", "deliveries to",
-                                                                   "card to", "parcel to", "package to", "order to"])
+                                                                   "card to", "parcel to", "package to", "order to", "posted to",
+                                                                   "forwarded to", "returned to", "redirected to"])
     private static let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"]
     private static let units: Set<String> = ["apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "studio", "#"]
     /// US states and territories, for `City, ST 12345`.
@@ -865,6 +866,9 @@ enum AddressDetector {
         if text.isASCIILetter(cursor), !text.isLetter(cursor + 1) { cursor += 1 }
         var streetEnd = irishStreetEnd(text, cursor) ?? streetNamedThe(text, cursor)
         var weakType = false
+        // A USPS type right after a person's name that is no word, as US streets are named (`9138 Ivan Club`, `102 Joseph Views`), not `500 Bonus Points`.
+        var namedForPerson = false
+        var previousWord = ""
         var wordsRead = 0
         for _ in 0..<(streetEnd == nil ? 5 : 0) {
             guard text.isSpace(cursor), text.isUpper(cursor + 1) || text.isDigit(cursor + 1) else { break }
@@ -890,8 +894,11 @@ enum AddressDetector {
             if uspsTypes.contains(word), wordsRead > 1, streetEnd == nil {
                 streetEnd = cursor
                 weakType = true
+                namedForPerson = wordsRead == 2 && (NameLexicon.isGivenName(previousWord) || NameLexicon.isPlainSurname(previousWord))
+                    && !NameCues.isStopWord(previousWord) && !["points", "pts"].contains(word)
                 continue
             }
+            previousWord = word
             if englishTypes.contains(word), wordsRead > 1 || text.isSpace(cursor) && self.word(text, cursor + 1).map({ englishTypes.contains($0.text.lowercased()) }) ?? false {
                 streetEnd = cursor
                 weakType = false
@@ -920,7 +927,7 @@ enum AddressDetector {
             while text.isAlphanumeric(cursor), cursor - numberStart < 6 { cursor += 1 }
             if cursor > numberStart, text.isDigit(numberStart) || text.isDigit(cursor - 1) { end = cursor; unitTaken = true }
         }
-        guard !weakType || unitTaken || flatBefore(text, start) || text.hasWordCue(englishAddressCues, before: start, window: 24)
+        guard !weakType || unitTaken || namedForPerson || flatBefore(text, start) || text.hasWordCue(englishAddressCues, before: start, window: 24)
                 || townAfterComma(text, end) else { return nil }
         // `Apt 4B (5th floor)`
         if text.isSpace(end), text.is(end + 1, "("), let closing = (end + 2..<min(text.count, end + 20)).first(where: { text.is($0, ")") }),

@@ -46,6 +46,9 @@ enum NameCues {
         "aunt", "uncle", "tante", "onkel", "cousin", "cousine", "nephew", "niece", "neffe", "nichte", "fiancé", "fiancée", "verlobte", "verlobter", "boyfriend", "girlfriend",
         "stepson", "stepdaughter", "stiefsohn", "stieftochter", "schwiegermutter", "schwiegervater", "schwiegertochter", "schwiegersohn",
         "assessor", "facilitator", "gutachter", "gutachterin", "techniker", "technikerin", "monteur", "monteurin", "technician", "engineer",
+        // Creators a campaign names (`podcaster Savannah Walker`, `Bloggerin Milena Roth`).
+        "podcaster", "podcasterin", "blogger", "bloggerin", "youtuber", "youtuberin", "streamer", "streamerin", "influencerin", "creatorin",
+        "fotograf", "fotografin", "photographer", "illustratorin", "stylist", "stylistin",
         "hallo", "hi", "hey", "hello", "dear", "liebe", "lieber", "liebes", "moin", "servus", "grüezi", "ciao", "hej", "huhu", "hiya", "howdy",
         "congratulations", "congrats", "glückwunsch", "gratulation",
     ]
@@ -227,7 +230,7 @@ enum NameCues {
         // Large cities of the markets served whose names are no common given names.
         "berlin", "dresden", "hamburg", "bremen", "essen", "paris", "london", "york", "boston", "seattle", "atlanta", "houston", "phoenix",
         "denver", "orlando", "memphis", "nashville", "brighton", "bristol", "manchester", "cambridge", "oxford", "dublin", "cork",
-        "vienna", "geneva", "raleigh", "cleveland", "portland", "columbus", "milan", "zürich", "basel", "salzburg", "graz", "einstein",
+        "vienna", "geneva", "raleigh", "cleveland", "portland", "columbus", "zürich", "basel", "salzburg", "graz", "einstein",
     ]
     /// Brands (kitchen, beauty, fashion, food, toys) and places that read as a name, some of them also
     /// surnames (`Rosenthal`, `Bosch`): no name without a cue, a name after one (`Herr Bosch`).
@@ -316,7 +319,7 @@ enum NameCues {
     /// the feast of Nikolaus: a place or occasion after a place word (`in`, `aus`, `from`) or standing
     /// alone without a cue, a name otherwise (`Nikolaus Brandstätter`, `Kunde: Nikolaus`).
     private static let givenNameCities: Set<String> = [
-        "austin", "dallas", "chester", "lincoln", "sydney", "florence", "madison", "savannah", "charlotte", "jackson", "aurora", "tyler",
+        "austin", "dallas", "chester", "lincoln", "sydney", "florence", "madison", "savannah", "charlotte", "jackson", "aurora", "tyler", "milan",
         "nikolaus",
     ]
     /// Words before a place name.

@@ -290,9 +290,10 @@ enum NameDetector {
 
     /// `Haas, Günter`, `De Luca, Stefano`, `JONES, Harriet`: one or two capitalized words, a comma
     /// and a given name from the lexicon that ends the clause, where an entry starts (a line, a
-    /// numbered item, after `:`, a dash or a bracket). Returns the given name's word.
+    /// numbered item, after `:`, a dash or a bracket) or after a cue (`KD Chevalier, Manon`). Returns the given name's word.
     private static func surnameCommaGiven(at index: Int, in words: NameWords) -> Int? {
-        guard words[index].isCapitalized, words.opensEntry(index), !NameCues.isStopWord(words[index].lower) else { return nil }
+        guard words[index].isCapitalized, !NameCues.isStopWord(words[index].lower),
+              words.opensEntry(index) || [.strong, .weak].contains(NameCues.context(before: index, in: words)) else { return nil }
         for length in 1...2 where index + length < words.count {
             let last = index + length - 1, given = index + length
             guard (index...last).allSatisfy({ (words[$0].isCapitalized && words[$0].text.count >= 2) || NameCues.particles.contains(words[$0].lower) }),
@@ -369,7 +370,9 @@ enum NameDetector {
         // Also after a field's colon that names a person (`Kunde: Max Schneider-Kaiser,`, `Winner: Mark Eisl`).
         let labelled = context == .strong && index == origin && words.separator(before: index, contains: ":") && !words.startsLine(index)
         let namedGiven = (context == .naming || labelled || words.startsLine(index) && signsAfterClosing(index, in: words)) && first.isCapitalized && index + 1 < words.count
-            && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized && !NameCues.isStopWord(words[index + 1].lower)
+            && words.areAdjacent(index, index + 1) && words[index + 1].isCapitalized
+            && (!NameCues.isStopWord(words[index + 1].lower)
+                || NameLexicon.isAnyGivenName(key: first.key) && NameLexicon.isSurname(words[index + 1].text) && words.endsLine(index + 1))
             && (words.endsLine(index + 1) || words.endsClause(index + 1)) && !NameCues.greetsOrCloses(first.lower) && !Self.monthGivenNames.contains(first.lower)
         // A month that is a given name labelling two or more chat lines (`June: it's my bday …`).
         let monthSpeaker = Self.monthGivenNames.contains(first.lower) && first.isCapitalized && words.isSpeakerLabel(index) && words.speakerLines(index) >= 2
@@ -580,9 +583,11 @@ enum NameDetector {
                 && NameLexicon.isAnyGivenName(key: candidate.key)
             // A short given name after a Vietnamese middle name, also a month (`Hoang Thi Mai`).
             let afterMiddleName = candidate.isCapitalized && candidate.text.count <= 5 && Self.vietnameseMiddleNames.contains(words[next - 1].lower)
-            // A listed surname that is also a stop word, right after a given name that is no word (`Kirsty Allen`, `Katelyn Allen`).
+            // A listed surname that is also a stop word, right after a given name that is no word or signing (`Kirsty Allen`, `Best,⏎Mark Allen`).
             let stopWordSurname = last == index && next == last + 1 && first.isCapitalized && candidate.isCapitalized && !isShouted(candidate)
-                && NameLexicon.isGivenName(key: first.key) && NameLexicon.isSurname(candidate.text)
+                && (NameLexicon.isGivenName(key: first.key) || (context == .signature || words.startsLine(index) && signsAfterClosing(index, in: words))
+                    && NameLexicon.isAnyGivenName(key: first.key))
+                && NameLexicon.isSurname(candidate.text)
             guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname || titledSurname || foreignPair || afterMiddleName
                     || stopWordSurname, !shouted,
                   next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
@@ -675,7 +680,9 @@ enum NameDetector {
             let quotedPerson = last > index && NameLexicon.isGivenName(key: words[index].key) && isSurname(words.stem(last))
                 || last == index + 1 && words[last].text.count == 1 && NameLexicon.isAnyGivenName(key: words[index].key)
                 || last == index && receivedDelivery(index, origin: origin, in: words)
-            if words.areQuoted(origin, last) && !quotedPerson || last > index && NameCues.isStreetType(words[last].lower) { return nil }
+            // A surname that is a street type still names whoever is found at an address (`away from Eric Lane at 102 Joseph Views`).
+            if words.areQuoted(origin, last) && !quotedPerson
+                || last > index && NameCues.isStreetType(words[last].lower) && !words.followedByAddressAt(last) { return nil }
             // A place named after a person (`from Marc Ville`, `Greetings from Lake Gregory`).
             if NameCues.isPlaceEnding(words[last].lower)
                 || index > 0 && words.areAdjacent(index - 1, index) && words[index - 1].isCapitalized && NameCues.isPlacePrefix(words[index - 1].lower) { return nil }
