@@ -757,6 +757,18 @@ struct RedactorCoverageTests {
         ("Collab request: podcaster Savannah Walker", ["PERSON:Savannah Walker"]), ("Kunde Milan Kohl, Kundenkarte", ["PERSON:Milan Kohl"]),
         // A given name that is a word and a surname that is a stop word, signing after a closing.
         ("Best,\nMark Allen\nIllustrator", ["PERSON:Mark Allen"]),
+        // A frequent German given name that a rare noun shares; a brand's name before a surname that is no word; a recipient before a street.
+        ("Lieferung an HANS MEIER", ["PERSON:HANS MEIER"]), ("The card is in my name, Chloé Dubois.", ["PERSON:Chloé Dubois"]),
+        ("Hauptgewinn geht an Wesack, Alf-Hein-Straße 69", ["PERSON:Wesack", "ADDRESS:Alf-Hein-Straße 69"]),
+        ("Lieferung an Filiale, Hauptstraße 5", ["ADDRESS:Hauptstraße 5"]),
+        // An identity card's number after the document is named; an IP address after a cue for member numbers.
+        ("Ausweis von Sebastian gesehen (Nr. LVXLC97CN)", ["PERSON:Sebastian", "NATIONAL_ID:LVXLC97CN"]),
+        ("placed by customer (IP 84.144.177.170)", ["IP:84.144.177.170"]),
+        // Away from work a few words later; a colleague from a team; a closing before a name and an emoji; `Hochachtungsvoll`.
+        ("- Rose ist ab 14 Uhr krank", ["PERSON:Rose"]), ("Mark from security has the key", ["PERSON:Mark"]),
+        ("[Customer] thanks Miles 😊", ["PERSON:Miles"]), ("Hochachtungsvoll\nBrandtner", ["PERSON:Brandtner"]),
+        // A customer in the dative; a name signing before a forwarded message.
+        ("wer ist heut beim kunden Bolliger?", ["PERSON:Bolliger"]), ("Danke!\n\nMadison\n\n---------- Forwarded message", ["PERSON:Madison"]),
     ]
 
     @Test("found: world given names, verbs only people do, Mc surnames, initials after a cue, a preposition after a full name",
@@ -949,7 +961,8 @@ struct RedactorCoverageTests {
         "neues MacBook Pro bestellt", "Die Aktion findet am Samstag statt", "Der Regen hat den Karton aufgeweicht",
         "Unser Haus hat am 3. Mai Geburtstag", "the store turns 50 on 3 May", "Hi lads,", "Congratulations to all winners",
         "Herzlichen Glückwunsch zum Geburtstag!", "mail me @home or @work", "Fee agreed £317.00.", "We gave 500 Bonus Points to all",
-        "Kind regards,\nCustomer Care", "Flights to Milan are cheap",
+        "Kind regards,\nCustomer Care", "Flights to Milan are cheap", "Could you send a new one?\nMany thanks", "Zara Home Kissen",
+        "Confectionery review: Ferrero Rocher selling well",
     ])
     func negatives(text: String) {
         #expect(found(text).isEmpty, "\(found(text))")

@@ -28,6 +28,8 @@ enum CueDetector {
                              "numebr", "nummmer",
                              // Several numbers, and a card replaced (`member numbers M-003693 and …`, `Altkarte 698 498 993`).
                              "member numbers", "customer numbers", "kundennummern", "mitgliedsnummern", "altkarte", "alte karte", "old card",
+                             // The customer abbreviated with its dot (`Callum McKenzie, Kd. 0625-4635`).
+                             "kd.",
                              // A customer's number abbreviated (`cust no. 8728-3677`, `cust. ID 4471`).
                              "cust no", "cust. no", "cust nr", "cust id", "cust. id", "cust ref", "cust number", "cust #"]
         let phones = ["tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "handy", "cell", "fon", "whatsapp", "sms an", "rückruf unter",
@@ -125,7 +127,9 @@ enum CueDetector {
                 continue
             }
             if let value = value(in: text, after: cueEnd, type: match.type),
-               belongs(value, to: match, cueEnd: cueEnd, owner: text.wordBefore(index).lowercased(), in: text) {
+               belongs(value, to: match, cueEnd: cueEnd, owner: text.wordBefore(index).lowercased(), in: text),
+               // An IP address is the network detector's (`customer (IP 84.144.177.170)`).
+               !(value.start..<value.end).contains(where: { !text.isDigit($0 - 1) && NetworkDetectors.ipv4End(text, from: $0) == value.end }) {
                 // A card number after `Karte`/`card` that fails its checks (a typo) is still a card number.
                 let digits = (value.start..<value.end).filter { text.isDigit($0) }.count
                 // No card number opens with 0 (`her number 0044 131 4427908` is a phone).

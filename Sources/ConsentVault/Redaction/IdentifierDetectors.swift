@@ -10,12 +10,27 @@ enum IdentifierDetectors {
         while index < text.count {
             defer { index += 1 }
             guard !text.isAlphanumeric(index - 1) else { continue }
-            if let end = socialSecurityNumber(text, index) ?? nationalInsuranceNumber(text, index) {
+            if let end = socialSecurityNumber(text, index) ?? nationalInsuranceNumber(text, index) ?? cuedDocumentNumber(text, index) {
                 found.append(Detection(type: .nationalID, start: index, end: end, priority: DetectionPriority.structured))
                 index = end
             }
         }
         return found
+    }
+
+    /// Words that say an identity document was shown or sent (`Ausweis von Herrn X gesehen (Nr. …)`, `passport checked, no. …`).
+    private static let documentCues = ScalarText.lowercased(["ausweis", "reisepass", "pass ", "passkopie", "passport", "perso", "identity", "id card"])
+    /// The letters of German identity card and passport numbers (no vowels, no B, D, Q, S).
+    private static let documentLetters: Set<UInt32> = Set("CFGHJKLMNPRTVWXYZ".unicodeScalars.map(\.value))
+
+    /// End of a German identity card or passport number at `start` with a document named up to 60 characters before it: nine
+    /// capitals and digits of that alphabet, two of each at least (`LVXLC97CN`, `J4H0RT1LZ`, `18K07G293`).
+    private static func cuedDocumentNumber(_ text: ScalarText, _ start: Int) -> Int? {
+        let end = start + 9
+        guard end <= text.count, !text.isAlphanumeric(end), (start..<end).allSatisfy({ text.isDigit($0) || documentLetters.contains(text[$0]) }) else { return nil }
+        let digitCount = (start..<end).filter { text.isDigit($0) }.count
+        guard (2...7).contains(digitCount), text.hasCue(documentCues, before: start, window: 60) else { return nil }
+        return end
     }
 
     private static func digits(_ text: ScalarText, _ start: Int, _ count: Int) -> Int? {

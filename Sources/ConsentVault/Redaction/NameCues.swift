@@ -126,7 +126,7 @@ enum NameCues {
         // Kisses and greetings that close a chat message (`xx Rose`, `Sunny greetings⏎Miles`).
         "xx", "xxx", "xo", "hugs", "greetings", "küsse", "bussi",
         // `Alles Liebe` (a greeting word too, which the cue check sees first), `Take care`.
-        "liebe", "care", "warmly", "yours", "herzlichst", "liebst",
+        "liebe", "care", "warmly", "yours", "herzlichst", "liebst", "hochachtungsvoll",
         // A reply's opening before the one addressed (`No problem, Paddy!`, `no worries, ale!`).
         "problem", "worries",
         // Thanks typed in a hurry (`ok thnaks grace!`, `ok dnake, hans-peter!`).
@@ -215,7 +215,7 @@ enum NameCues {
         // Mail footers and notes (`Sent from my iPhone`, `Call came from …`, `– Bon vom 17.11.`).
         "sent", "call", "bon",
         // Loyalty words and figures that products and placeholders are named after (`<points>`, `Chocolate Santas`, `customer DOB`).
-        "points", "punkte", "santa", "dob", "numbers", "nummern",
+        "points", "punkte", "santa", "dob", "numbers", "nummern", "many", "bank", "sonst",
         // German auxiliaries after a role (`Laut Kunde hat Fahrer …`) and contractions typed without apostrophe (`the points arent there`).
         "hat", "ist", "war", "wird", "hatte", "wurde", "arent", "isnt", "dont", "doesnt", "cant", "wont", "didnt", "wasnt",
     ]
@@ -225,7 +225,7 @@ enum NameCues {
         "joop", "levi's", "lacoste", "armani", "versace", "prada", "gucci", "chanel", "hermès", "hermes", "esprit", "primark",
         "creuset", "o'polo", "lindt", "puma", "adidas", "nike", "reebok", "barbour", "joules", "boden", "bogner", "oetker", "wolfskin",
         "hilfiger", "vuitton", "lagerfeld", "banani", "martens", "barbie", "pandora", "radley", "thorntons", "dyson", "lego", "playmobil",
-        "fisher-price", "macbook", "iphone", "ipad", "airpods", "imac", "playstation", "xbox", "galaxy", "kindle", "thermomix",
+        "fisher-price", "ferrero", "rocher", "macbook", "iphone", "ipad", "airpods", "imac", "playstation", "xbox", "galaxy", "kindle", "thermomix",
         "north", "south", "east", "west", "new", "old", "great", "saint", "san", "santa", "lake", "mount", "fort", "port", "upper", "lower",
         // Large cities of the markets served whose names are no common given names.
         "berlin", "dresden", "hamburg", "bremen", "essen", "paris", "london", "york", "boston", "seattle", "atlanta", "houston", "phoenix",
@@ -464,6 +464,11 @@ enum NameCues {
         // A compound role counts as its last part (`Security-Mitarbeiter Lammer`, `Service-Kundin Jovanović`).
         let cueWord = words[index - 1].lower
         let previous = cueWord.utf8.contains(UInt8(ascii: "-")) ? String(cueWord[cueWord.index(after: cueWord.lastIndex(of: "-")!)...]) : cueWord
+        // The customer in the dative or accusative (`beim Kunden Bolliger`, `dem kunden Weber`), not customers (`Kunden Service`).
+        if previous == "kunden", index > 1, ["beim", "dem", "den"].contains(words[index - 2].lower), words.areAdjacent(index - 1, index),
+           words[index].isCapitalized, !isStopWord(words[index].lower) {
+            return .strong
+        }
         // In shouted text, a shouted word after a shouted cue is a name only when the lexicon knows it (`KUNDIN ANNA`, not `KUNDE DROHT MIT`).
         let isShouted = { (word: NameWords.Word) in
             word.text.unicodeScalars.dropFirst().first?.properties.isUppercase == true && word.text == word.text.uppercased()

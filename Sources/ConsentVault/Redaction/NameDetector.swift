@@ -652,11 +652,13 @@ enum NameDetector {
         let speakerWithRole = last == index && first.isCapitalized && words.isSpeakerBeforeRole(index) && !NameCues.isStopWord(first.lower)
             && (NameLexicon.isAnyGivenName(key: first.key) || NameLexicon.isSurname(words.stem(index)))
         if speakerWithRole { return (origin, last, words.nameEnd(last)) }
-        if context != .signature, !addressed, NameCues.isCity(at: index, alone: last == index, context: context, in: words),
+        if context != .signature, !addressed, !signingMonth, NameCues.isCity(at: index, alone: last == index, context: context, in: words),
            !beforePeopleVerb(last, in: words) || origin > 0 && Self.placePrepositions.contains(words[origin - 1].lower) {
             return nil
         }
-        if context == .none || context == .weak, !addressed, NameCues.isBrandOrPlace(first.lower) { return nil }
+        // A brand's name before a surname that is no word is a given name (`Chloé Dubois`, `Zara Ahmed`; not `Zara Home`).
+        if context == .none || context == .weak, !addressed, NameCues.isBrandOrPlace(first.lower),
+           last == index || !NameLexicon.isPlainSurname(words.stem(last)) { return nil }
         // A shop welcoming to its chat (`welcome to Sunny Side Grocers live chat`, `willkommen beim Chat von Sportwelt Nord`).
         if context == .none || context == .weak, (max(0, origin - 4)..<origin).contains(where: {
             welcomeWords.contains(words[$0].lower) && $0 + 1 < origin && welcomePrepositions.contains(words[$0 + 1].lower) }) { return nil }
@@ -745,6 +747,7 @@ enum NameDetector {
             let endsSignature = (first.isCapitalized || isGiven || greeted)
                 && (words.endsLine(last) || words.endsClause(last) || words.followedByAmpersand(last) || NameCues.followedByPlace(last, in: words)
                     || words.followedByBracket(last) && NameLexicon.isAnyGivenName(key: first.key) || words.followedByBracketedNumber(last)
+                    || words.followedBySymbol(last) && NameLexicon.isAnyGivenName(key: first.key)
                     // A couple signing (`Cheers, Will and Rose`).
                     || (1...2).contains { last + $0 < words.count && words.joinedByConjunction(last, last + $0) && NameLexicon.isAnyGivenName(key: words[last + $0].key) })
             guard endsSignature || isGiven || hasSurname && NameLexicon.isAnyGivenName(key: words[index].key) else { return nil }
@@ -762,8 +765,10 @@ enum NameDetector {
             let calledBack = last == index && first.isCapitalized && origin > 1 && ["callback", "rückruf", "reply", "antwort"].contains(words[origin - 2].lower)
                 && (isSurname(words.stem(index)) || NameLexicon.isAnyGivenName(key: words[index].key))
                 && (words.endsClause(index) || words.endsLine(index) || index + 1 < words.count && ["done", "erledigt", "completed", "gemacht"].contains(words[index + 1].lower))
-            // A surname alone that a parcel goes to at an address (`couldn't deliver to Gross at 151 Robin Meadows`).
-            let deliveredAt = last == index && first.isCapitalized && isSurname(words.stem(index)) && words.followedByAddressAt(index)
+            // A surname alone that a parcel goes to at an address (`couldn't deliver to Gross at 151 Robin Meadows`, `geht an Wesack, Alf-Hein-Straße 69`).
+            let deliveredAt = last == index && first.isCapitalized
+                && (isSurname(words.stem(index)) && (words.followedByAddressAt(index) || words.followedByStreet(index))
+                    || first.text.count >= 4 && !NameCues.isShopWord(first.lower) && words.followedByStreetLine(index))
             // A surname that is no word, alone, ending the clause (`Sneaker für Feldmann, Versand an …`).
             let surnameEndingClause = last == index && first.isCapitalized && !words.startsSentence(index) && first.text.count >= 4
                 && origin == index && index > 0 && words.areAdjacent(index - 1, index) && NameCues.weakWords.contains(words[index - 1].lower)
@@ -818,11 +823,12 @@ enum NameDetector {
                     && (hasForeignLetters(first.text) || NameLexicon.isSurname(words.stem(index))
                     || first.text.contains("-" as Character) && first.text.split(separator: "-").allSatisfy { NameLexicon.isSurname(String($0)) })
                 // A given name that is also a word, before `from` and a place or team (`Grace from Ballymun asked`, `Grace from the Leeds
-                // store`), not before a person (`Call from Wade Parrish`).
+                // store`, `Mark from security`), not before a person (`Call from Wade Parrish`).
                 let fromPlace = last == index && NameLexicon.isAnyGivenName(key: words[index].key) && index + 2 < words.count
                     && words.areAdjacent(index, index + 1) && words[index + 1].lower == "from"
                     && (words[index + 2].isCapitalized && !NameCues.isStopWord(words[index + 2].lower) && !NameLexicon.isAnyGivenName(key: words[index + 2].key)
-                        || words[index + 2].lower == "the" && index + 3 < words.count && words[index + 3].isCapitalized)
+                        || words[index + 2].lower == "the" && index + 3 < words.count && words[index + 3].isCapitalized
+                        || Self.teams.contains(words[index + 2].lower))
                 // A given name that is also a word, listed after a name found just before it (`Mary-Kate and Bill`).
                 let listedGiven = inList && NameLexicon.isAnyGivenName(key: words[index].key)
                 // The writer after a greeting and `it's` (`Hiya, it's Bill Black in Madison`), or a frequent given name signing off a
@@ -1047,10 +1053,14 @@ enum NameDetector {
     /// `ist im Urlaub`, `ist krank`).
     private static func isAwayFromWork(after index: Int, in words: NameWords) -> Bool {
         guard index + 2 < words.count, words.areAdjacent(index, index + 1), ["is", "ist"].contains(words[index + 1].lower) else { return false }
-        let state = words[index + 2].lower
-        let following = index + 3 < words.count ? words[index + 3].lower : ""
-        return ["away", "krank", "krankgeschrieben"].contains(state) || state == "off" && following == "sick"
-            || state == "on" && ["holiday", "leave", "vacation"].contains(following) || state == "im" && following == "urlaub"
+        // The state may come a few words later in the clause (`Rose ist ab 14 Uhr krank`, `Will is on annual leave`).
+        for position in index + 2..<min(words.count, index + 7) {
+            let state = words[position].lower, before = words[position - 1].lower
+            if ["away", "krank", "krankgeschrieben", "sick"].contains(state) || state == "urlaub" && before == "im"
+                || ["holiday", "leave", "vacation"].contains(state) && ["on", "annual"].contains(before) { return true }
+            if words.endsClause(position) || words.endsLine(position) { break }
+        }
+        return false
     }
 
     /// Verbs after a lone word that make it a person (`Will said`, `Grace rang`, `Hans fragt`).
@@ -1163,6 +1173,10 @@ enum NameDetector {
     private static let determiners: Set<String> = ["the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
                                                    "these", "those", "every", "each", "no", "some", "any", "das", "ein", "eine", "einen",
                                                    "mein", "meine", "dein", "deine", "sein", "seine", "ihr", "ihre", "unser", "unsere"]
+
+    /// Teams a colleague is from, written in lowercase (`Mark from security has the key`).
+    private static let teams: Set<String> = ["security", "accounts", "finance", "hr", "it", "support", "warehouse", "marketing", "returns",
+                                             "dispatch", "logistics", "payroll", "facilities", "customer", "head", "menswear", "womenswear"]
 
     /// Words after a person to contact that say what to tell them (`tell precious her parcel's in`).
     private static let objectFollowers: Set<String> = ["her", "him", "them", "that", "to", "about", "if", "whether", "when", "ob", "dass", "wegen", "bitte"]

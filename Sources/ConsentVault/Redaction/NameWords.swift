@@ -314,6 +314,9 @@ struct NameWords {
         if position < text.count, Self.mailFooters.contains(where: { text.lowercasedMatches($0, at: position) }),
            text.count - position <= 60, !(position..<text.count).contains(where: { text.is($0, "\n") }) {
             position = text.count
+        } else if position < text.count, text.is(position - 1, "\n"), (0..<3).allSatisfy({ text.is(position + $0, "-") || text.is(position + $0, "_") }) {
+            // A line of dashes after the name opens a forwarded or quoted message: the writer's own text ends there.
+            position = text.count
         } else if last != words.count - 1 {
             return false
         }

@@ -123,7 +123,8 @@ enum NetworkDetectors {
     /// Words before a dotted number that make it a version, not an address (`App version 2.14.3.1`).
     private static let versionCues = ScalarText.lowercased(["version", "ver.", "v.", "build", "release", "firmware", "update"])
 
-    private static func ipv4End(_ text: ScalarText, from start: Int) -> Int? {
+    /// End of an IPv4 address at `start` (`84.144.177.170`), or nil.
+    static func ipv4End(_ text: ScalarText, from start: Int) -> Int? {
         var index = start
         for part in 0..<4 {
             var value = 0

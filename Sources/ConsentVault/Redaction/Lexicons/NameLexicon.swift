@@ -9,6 +9,10 @@ enum NameLexicon {
         .subtracting(ambiguousGivenNames)
     /// Given names that are also ordinary words (`will`, `rose`, `mark`): names only next to a surname or after a cue.
     static let ambiguousGivenNames: Set<String> = Set(ambiguousGivenNameList.split(whereSeparator: \.isWhitespace).map(String.init))
+        .subtracting(frequentGermanGivenNames)
+    /// The most frequent given names of Germany, Austria and Switzerland (6 of 13 or more in `nam_dict.txt`, see NOTICE.md) that
+    /// the census lists mark as words only for a rare German noun spelled so (`Hans`/`Hanse`, `Horst`): names, not words.
+    private static let frequentGermanGivenNames: Set<String> = ["georg", "hans", "heidi", "horst", "simon"]
     /// Surnames.
     static let surnames: Set<String> = Set(surnameList.split(whereSeparator: \.isWhitespace).map(String.init))
     /// Surnames that are also ordinary words (`braun`, `sagen`): names in chat only after a cue, not as the next word.
