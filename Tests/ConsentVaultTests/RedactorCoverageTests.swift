@@ -768,7 +768,7 @@ struct RedactorCoverageTests {
         ("- Rose ist ab 14 Uhr krank", ["PERSON:Rose"]), ("Mark from security has the key", ["PERSON:Mark"]),
         ("[Customer] thanks Miles 😊", ["PERSON:Miles"]), ("Hochachtungsvoll\nBrandtner", ["PERSON:Brandtner"]),
         // A customer in the dative; a name signing before a forwarded message.
-        ("wer ist heut beim kunden Bolliger?", ["PERSON:Bolliger"]), ("Danke!\n\nMadison\n\n---------- Forwarded message", ["PERSON:Madison"]),
+        ("wer ist heut beim kunden Bolliger?", ["PERSON:Bolliger"]), ("Jürgen (Müller-Lüdenscheidt) hat neue Handynr", ["PERSON:Jürgen", "PERSON:Müller-Lüdenscheidt"]), ("Danke!\n\nMadison\n\n---------- Forwarded message", ["PERSON:Madison"]),
     ]
 
     @Test("found: world given names, verbs only people do, Mc surnames, initials after a cue, a preposition after a full name",

@@ -583,6 +583,12 @@ enum NameCues {
            words[index - 1].isCapitalized, strongWords.contains(words[index - 2].lower), NameLexicon.isAnyGivenName(key: words[index - 1].key) {
             return .strong
         }
+        // A double surname in brackets after a given name that is no word, without a role (`Jürgen (Müller-Lüdenscheidt) hat …`).
+        if index > 0, words.separator(before: index, contains: "("), words[index].isCapitalized, words.closesBracket(index),
+           words[index].text.contains("-"), words[index].text.split(separator: "-").contains(where: { NameLexicon.isSurname(String($0)) }),
+           words[index - 1].isCapitalized, NameLexicon.isGivenName(key: words[index - 1].key) {
+            return .strong
+        }
         // A given name in brackets after a number (`0160 11 22 745 (Malte)`), whose owner it names.
         if words.separator(before: index, contains: "("), words.separatorHasDigit(before: index) || index > 0 && words[index - 1].text.allSatisfy(\.isNumber),
            words.closesBracketOrEntry(index) { return .weak }
