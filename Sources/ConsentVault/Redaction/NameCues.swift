@@ -490,8 +490,8 @@ enum NameCues {
             return .strong
         }
         // A greeting or congratulation, a comma and a word ending the clause (`Hallo, özlem!`, `Congratulations, maria!`).
-        if titlesAndGreetings.contains(previous), !personalTitles.contains(previous), words.separator(before: index, contains: ","), !words.startsLine(index),
-           words.endsClause(index) || words.endsLine(index) {
+        if words.separator(before: index, contains: ","), words.endsClause(index) || words.endsLine(index), !words.startsLine(index),
+           titlesAndGreetings.contains(previous), !personalTitles.contains(previous) {
             return .strong
         }
         if gapIsPlain, !dashed, strongWords.contains(previous) {
@@ -584,7 +584,7 @@ enum NameCues {
             return .strong
         }
         // A double surname in brackets after a given name that is no word, without a role (`Jürgen (Müller-Lüdenscheidt) hat …`).
-        if index > 0, words.separator(before: index, contains: "("), words[index].isCapitalized, words.closesBracket(index),
+        if index > 0, words[index].isCapitalized, words.closesBracket(index), words.separator(before: index, contains: "("),
            words[index].text.contains("-"), words[index].text.split(separator: "-").contains(where: { NameLexicon.isSurname(String($0)) }),
            words[index - 1].isCapitalized, NameLexicon.isGivenName(key: words[index - 1].key) {
             return .strong

@@ -292,18 +292,19 @@ enum NameDetector {
     /// and a given name from the lexicon that ends the clause, where an entry starts (a line, a
     /// numbered item, after `:`, a dash or a bracket) or after a cue (`KD Chevalier, Manon`). Returns the given name's word.
     private static func surnameCommaGiven(at index: Int, in words: NameWords) -> Int? {
-        guard words[index].isCapitalized, !NameCues.isStopWord(words[index].lower),
-              words.opensEntry(index) || [.strong, .weak].contains(NameCues.context(before: index, in: words)) else { return nil }
+        guard words[index].isCapitalized, !NameCues.isStopWord(words[index].lower) else { return nil }
         for length in 1...2 where index + length < words.count {
             let last = index + length - 1, given = index + length
             guard (index...last).allSatisfy({ (words[$0].isCapitalized && words[$0].text.count >= 2) || NameCues.particles.contains(words[$0].lower) }),
                   (index..<last).allSatisfy({ words.areAdjacent($0, $0 + 1) }) else { return nil }
+            guard words.separatedByComma(last, given), words[given].isCapitalized, words[given].text.count >= 3, NameLexicon.isAnyGivenName(key: words[given].key)
+            else { continue }
             // A given name that is a word too: a frequent one, or after surnames that are no words (`Baker, Grace`, not `Wolf Grey, Sage`).
             let givenIsWord = NameLexicon.isAmbiguousGivenName(key: words[given].key) && !NameLexicon.isFrequentGivenName(words[given].text)
-            guard words.separatedByComma(last, given), words[given].isCapitalized, words[given].text.count >= 3, NameLexicon.isAnyGivenName(key: words[given].key),
-                  !givenIsWord || words.fillQuotedCell(index, given) || (index...last).allSatisfy({ !NameLexicon.isAmbiguousSurname(words.stem($0)) }),
+            guard !givenIsWord || words.fillQuotedCell(index, given) || (index...last).allSatisfy({ !NameLexicon.isAmbiguousSurname(words.stem($0)) }),
                   words.endsEntry(given), !(index...last).contains(where: { NameCues.isStopWord(words[$0].lower) }) else { continue }
-            return given
+            // The cue is looked up last: it costs the most.
+            return words.opensEntry(index) || [.strong, .weak].contains(NameCues.context(before: index, in: words)) ? given : nil
         }
         return nil
     }
@@ -563,7 +564,7 @@ enum NameDetector {
             guard !(last + 1..<next).contains(where: { words[$0].lower == "vom" }) || isSurname(words.stem(next)) else { break }
             // After a given name and a surname, `zum`/`zur`/`von der` before no listed surname says what for or where from
             // (`Jonas Scholz zur Prüfung`, `Anna Weber von der Firma Müller`), unlike a second given name's particle (`Anna Lotte zur Mühlen`).
-            guard last == index || !isSurname(words.stem(last)) || isSurname(words.stem(next))
+            guard next == last + 1 || last == index || !isSurname(words.stem(last)) || isSurname(words.stem(next))
                     || !(last + 1..<next).contains(where: { Self.prepositionParticles.contains(words[$0].lower) || Self.germanArticles.contains(words[$0].lower)
                         || words[$0].lower == "von" }) else { break }
             // A code in capitals (`Code HERBST15`) ends a name, unless a cue vouches for it.
@@ -585,9 +586,8 @@ enum NameDetector {
             let afterMiddleName = candidate.isCapitalized && candidate.text.count <= 5 && Self.vietnameseMiddleNames.contains(words[next - 1].lower)
             // A listed surname that is also a stop word, right after a given name that is no word or signing (`Kirsty Allen`, `Best,⏎Mark Allen`).
             let stopWordSurname = last == index && next == last + 1 && first.isCapitalized && candidate.isCapitalized && !isShouted(candidate)
-                && (NameLexicon.isGivenName(key: first.key) || (context == .signature || words.startsLine(index) && signsAfterClosing(index, in: words))
-                    && NameLexicon.isAnyGivenName(key: first.key))
-                && NameLexicon.isSurname(candidate.text)
+                && NameLexicon.isSurname(candidate.text) && (NameLexicon.isGivenName(key: first.key) || NameLexicon.isAnyGivenName(key: first.key)
+                    && (context == .signature || words.startsLine(index) && signsAfterClosing(index, in: words)))
             guard !NameCues.isStopWord(candidate.lower) || nationalitySurname || calendarSurname || titledSurname || foreignPair || afterMiddleName
                     || stopWordSurname, !shouted,
                   next == last + 1 || !NameCues.isShopWord(candidate.lower) else { break }
@@ -768,7 +768,7 @@ enum NameDetector {
             // A surname alone that a parcel goes to at an address (`couldn't deliver to Gross at 151 Robin Meadows`, `geht an Wesack, Alf-Hein-Straße 69`).
             let deliveredAt = last == index && first.isCapitalized
                 && (isSurname(words.stem(index)) && (words.followedByAddressAt(index) || words.followedByStreet(index))
-                    || first.text.count >= 4 && !NameCues.isShopWord(first.lower) && words.followedByStreetLine(index))
+                    || first.text.count >= 4 && words.followedByStreetLine(index) && !NameCues.isShopWord(first.lower))
             // A surname that is no word, alone, ending the clause (`Sneaker für Feldmann, Versand an …`).
             let surnameEndingClause = last == index && first.isCapitalized && !words.startsSentence(index) && first.text.count >= 4
                 && origin == index && index > 0 && words.areAdjacent(index - 1, index) && NameCues.weakWords.contains(words[index - 1].lower)
