@@ -27,6 +27,8 @@ enum OptionName: String, Sendable, CaseIterable {
     case email
     /// `--entry`
     case entry
+    /// `--epochs`
+    case epochs
     /// `--erasure-journal`
     case erasureJournal = "erasure-journal"
     /// `--field`
@@ -93,6 +95,8 @@ enum OptionName: String, Sendable, CaseIterable {
     case strict
     /// `--template`
     case template
+    /// `--threshold`
+    case threshold
     /// `--token`
     case token
     /// `--type`

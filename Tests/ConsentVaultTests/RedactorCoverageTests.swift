@@ -151,7 +151,7 @@ struct RedactorCoverageTests {
         ("Herzlichst\nGiulia & Oksana", ["PERSON:Giulia", "PERSON:Oksana"]),
         ("Gäste:\n- Uwe Fuchs (LC-07393-X)\n- Mira Klein (4596-8224)", ["PERSON:Uwe Fuchs", "MEMBER_NUMBER:LC-07393-X", "PERSON:Mira Klein", "MEMBER_NUMBER:4596-8224"]),
         // Phones in a CSV row and in square brackets; a number after `my number's`; form fields; chat speakers of two letters.
-        ("C1,Kowalski,k@x.pl,087-621-4371,Galway", ["EMAIL:k@x.pl", "PHONE:087-621-4371"]),
+        ("C1,Kowalski,k@x.pl,087-621-4371,Galway", ["PERSON:Kowalski", "EMAIL:k@x.pl", "PHONE:087-621-4371"]),
         ("assistant Lin Xiaoling, [773] 555-0119, today", ["PERSON:Lin Xiaoling", "PHONE:[773] 555-0119"]),
         ("Surname: Hargreaves\nFirst name: Philippa", ["PERSON:Hargreaves", "PERSON:Philippa"]),
         ("handover:\njonno: the coffee machine\nal: which one\njonno: the Sage\nal: ok", ["PERSON:jonno", "PERSON:al", "PERSON:jonno", "PERSON:al"]),

@@ -37,7 +37,7 @@ struct Detection: Equatable {
     var start: Int
     /// One past the last code point.
     var end: Int
-    /// Overlap priority: known value 0 > checksum-validated 1 > structured 2 > address 3 > date 4 > cue-based name 5.
+    /// Overlap priority: known value 0 > checksum-validated 1 > structured 2 > address 3 > date 4 > cue-based name 5 > the name model's 6.
     let priority: Int
     /// The catalog field this is a known value of, if any (a known full name: both fields, space-separated).
     var field: String? = nil
@@ -54,4 +54,5 @@ enum DetectionPriority {
     static let address = 3
     static let date = 4
     static let cueName = 5
+    static let modelName = 6
 }

@@ -9,9 +9,8 @@
 /// Particles (`von der`, `van`, `de la`, `zur`), double names (`Hansen-Weiß`), `O'`/`Mc` names and
 /// possessives (`Annas`, `Sarah's`: the name without the `s`) are part of the grammar.
 enum NameDetector {
-    /// Names in `text`.
-    static func names(in text: ScalarText) -> [Detection] {
-        let words = NameWords(text)
+    /// Names in `text`, whose words are `words`.
+    static func names(in text: ScalarText, words: NameWords) -> [Detection] {
         var found: [Detection] = []
         var vouched: Set<String> = []
         // Words already inside a found name, so the second pass costs linear time.
@@ -119,7 +118,7 @@ enum NameDetector {
 
     /// Whether a name found names a street or a firm: a street type right after it (`the Hope Street store`) or a
     /// firm's `& Sons` (`Supplier Baker & Sons`).
-    private static func namesStreetOrFirm(_ name: Detection, in text: ScalarText) -> Bool {
+    static func namesStreetOrFirm(_ name: Detection, in text: ScalarText) -> Bool {
         guard text.isSpace(name.end) else { return false }
         var start = name.end + 1
         let afterAmpersand = text.is(start, "&") && text.isSpace(start + 1)

@@ -295,6 +295,9 @@ struct NameWords {
         return text.is(position, "&")
     }
 
+    /// Whether a digit follows word `index` with nothing between (`SUMMER24`).
+    func followedByDigit(_ index: Int) -> Bool { text.isDigit(words[index].end) }
+
     /// Whether word `index` is glued to a dot before it (`s.Oliver`, `example.Com`): never a name.
     func followsDot(_ index: Int) -> Bool { text.is(words[index].start - 1, ".") }
 

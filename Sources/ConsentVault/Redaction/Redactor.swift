@@ -85,9 +85,12 @@ public struct Redactor: @unchecked Sendable {
         candidates += DateDetector.datesOfBirth(in: dates, of: text, birthday: knownValues["birthday"]) + TableDetector.cells(in: text)
         let addresses = AddressDetector.addresses(in: text)
         // A word of the shop's own address is no person (`Unit 4 Meadowbank Park`).
-        let names = Self.outside(addresses.notPersonal, NameDetector.names(in: text), length: text.count)
+        let words = NameWords(text)
+        let names = Self.outside(addresses.notPersonal, NameDetector.names(in: text, words: words), length: text.count)
         candidates += addresses.personal + names + CueDetector.numbersAfterNames(names, in: text)
         candidates += CueDetector.numbersListed(after: candidates, in: text)
+        // Names no rule vouches for, which the model scores as names, among the words nothing else took.
+        candidates += NameModel.shipped.names(in: words, text: text, taken: candidates + addresses.notPersonal, ruleNames: names)
         // Placeholders already in the text (`build` fills some in before redacting) are never personal data.
         let placeholders = Self.placeholderSpans(in: text)
         if !placeholders.isEmpty {
@@ -291,12 +294,11 @@ public struct Redactor: @unchecked Sendable {
             patterns.append(.init(folded: KnownValueMatcher.fold(value), type: type, field: field, needsCapital: needsCapital))
         }
         // A name part that is also an ordinary word (`Koch`, `Rich`) counts only written with a capital; others in any case
-        // (`diarmuid: …`, `call from gülsüm kaya`), and so does the full name unless both parts are words.
+        // (`diarmuid: …`, `call from gülsüm kaya`), and so does the full name, even of two words: `mason ward` is the member.
         let first = knownValues["first_name"], last = knownValues["last_name"]
-        let firstIsWord = first.map(NameLexicon.isOrdinaryWord) ?? true, lastIsWord = last.map(NameLexicon.isOrdinaryWord) ?? true
-        add(first, .person, "first_name", needsCapital: firstIsWord)
-        add(last, .person, "last_name", needsCapital: lastIsWord)
-        if let first, let last { add("\(first) \(last)", .person, "first_name last_name", needsCapital: firstIsWord && lastIsWord) }
+        add(first, .person, "first_name", needsCapital: first.map(NameLexicon.isOrdinaryWord) ?? true)
+        add(last, .person, "last_name", needsCapital: last.map(NameLexicon.isOrdinaryWord) ?? true)
+        if let first, let last { add("\(first) \(last)", .person, "first_name last_name") }
         add(knownValues["email"], .email, "email")
         add(knownValues["member_number"], .memberNumber, "member_number")
         // The member number's digits alone (`Nummer 00012345` for `CV00012345`), when there are enough of them to be distinctive.

@@ -38,20 +38,7 @@ package struct RedactionEvaluation: Sendable {
     /// each prompt's `known` record is given to the redactor (as `--member` does), else it is ignored.
     package static func run(corpus: String, memberNumberPattern: String?, usingKnownValues: Bool = true,
                             listingMisses: Bool = false) throws -> RedactionEvaluation {
-        struct Label: Decodable { let type: String; let start: Int; let end: Int }
-        struct Example: Decodable { let text: String; let entities: [Label]; let known: [String: String]? }
-        let examples = try corpus.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.enumerated().map { index, line in
-            let example: Example
-            do { example = try JSONDecoder().decode(Example.self, from: Data(line.utf8)) } catch {
-                throw PolicyError.invalid([PolicyProblem(file: "corpus", path: "line \(index + 1)", message: "not a labeled example")])
-            }
-            let length = example.text.unicodeScalars.count
-            if let label = example.entities.firstIndex(where: { $0.start < 0 || $0.end <= $0.start || $0.end > length }) {
-                throw PolicyError.invalid([PolicyProblem(file: "corpus", path: "line \(index + 1), entities[\(label)]",
-                                                         message: "start and end must satisfy 0 <= start < end <= \(length) (the text's length in code points)")])
-            }
-            return example
-        }
+        let examples = try LabeledPrompt.parse(corpus)
         let pattern = memberNumberPattern.flatMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
         var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:]
         var personal = 0, leaked = 0, spurious = 0, labels = 0, foundAnyType = 0

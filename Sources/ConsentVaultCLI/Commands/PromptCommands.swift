@@ -29,6 +29,13 @@ enum PromptCommands {
                               OptionSpec(name: .misses, valueName: nil, help: "list each missed label and spurious detection with its text (a development corpus only)")],
                     discussion: "Run from a release build (swift run -c release consent-vault prompt eval) for speed figures.",
                     run: evaluate),
+        CommandSpec(path: ["prompt", "train-names"], summary: "Train the name model's weights on labeled corpora",
+                    options: [OptionSpec(name: .corpus, valueName: "FILE", help: "JSON lines of labeled prompts (at least one)", repeatable: true),
+                              OptionSpec(name: .epochs, valueName: "N", help: "passes over the words (default 10)"),
+                              OptionSpec(name: .threshold, valueName: "SCORE", help: "the score a word needs to count as a name (default 0)"),
+                              OptionSpec(name: .out, valueName: "FILE", help: "write the generated Swift source here (default: stdout)")],
+                    discussion: "Writes Sources/ConsentVault/Redaction/Lexicons/NameModelWeights.swift's content; .ci/train-name-model\nruns it on the committed training corpora. The same corpora always give the same weights.",
+                    run: trainNames),
     ]
 
     /// Standard input as text; bytes that are no UTF-8 become U+FFFD.
@@ -92,6 +99,35 @@ enum PromptCommands {
             for left in result.leftInPlace { Output.error("left \(left.placeholder): \(left.reason.rawValue)") }
         }
         if invocation.flag(.strict), let failure = strictFailure(result.leftInPlace.map { ($0.placeholder, $0.reason.rawValue) }) { throw failure }
+    }
+
+    private static func trainNames(_ invocation: Invocation) throws {
+        _ = try invocation.checkedPositional()
+        let paths = invocation.values(.corpus)
+        guard !paths.isEmpty else { throw UsageError(description: "give at least one --corpus FILE", command: invocation.spec.path) }
+        let corpora = try paths.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure(description: "corpus \(path) cannot be read") }
+            return (path, String(decoding: data, as: UTF8.self))
+        }
+        let epochs = try invocation.integer(.epochs) ?? 10
+        guard (1...100).contains(epochs) else { throw UsageError(description: "'--epochs' must be 1 to 100", command: invocation.spec.path) }
+        let thresholdText = invocation.value(.threshold) ?? "0"
+        guard let threshold = Float(thresholdText), threshold.isFinite else {
+            throw UsageError(description: "'--threshold' must be a number, such as 0 or 1.5", command: invocation.spec.path)
+        }
+        let result: NameModelTraining.Result
+        do {
+            result = try NameModelTraining.train(corpora: corpora, epochs: epochs, threshold: threshold)
+        } catch let error as PolicyError {
+            throw CommandFailure(description: error.description)
+        }
+        if let out = invocation.value(.out) {
+            try Data(result.source.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } else {
+            FileHandle.standardOutput.write(Data(result.source.utf8))
+        }
+        Output.error("\(result.words) words (\(result.names) in names) from \(paths.count) corpora; \(result.features) weights; "
+            + "\(result.errors) training words misjudged at threshold \(threshold)")
     }
 
     private static func evaluate(_ invocation: Invocation) throws {
