@@ -56,6 +56,27 @@ struct PromptCLITests {
         #expect(clean.status == 0)
     }
 
+    @Test("train-names writes weights from a corpus; without a corpus, with a bad threshold or a bad line it says what is wrong and writes nothing")
+    func trainNames() throws {
+        let cli = try CLIRunner()
+        let corpus = cli.folder.appendingPathComponent("names.jsonl")
+        let out = cli.folder.appendingPathComponent("weights.swift")
+        try Data(#"{"text": "Hallo Anna Becker, danke", "entities": [{"type": "PERSON", "start": 6, "end": 17}]}"#.utf8).write(to: corpus)
+        let trained = try cli.run(["prompt", "train-names", "--corpus", corpus.path, "--epochs", "2", "--out", out.path])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let source = try String(contentsOf: out, encoding: .utf8)
+        #expect(source.contains("static let nameModelWeightList") && source.contains("nameModelThreshold: Float = 0.0"))
+        #expect(trained.stderr.contains("2 words (2 in names) from 1 corpus"), "\(trained.stderr)")
+        let none = try cli.run(["prompt", "train-names", "--out", out.path + ".2"])
+        #expect(none.status == 64 && none.stderr.contains("--corpus"), "\(none.stderr)")
+        let threshold = try cli.run(["prompt", "train-names", "--corpus", corpus.path, "--threshold", "high", "--out", out.path + ".2"])
+        #expect(threshold.status == 64 && threshold.stderr.contains("'--threshold' must be a number"), "\(threshold.stderr)")
+        try Data("{\"text\": \"Anna\", \"entities\": []}\nnot json\n".utf8).write(to: corpus)
+        let bad = try cli.run(["prompt", "train-names", "--corpus", corpus.path, "--out", out.path + ".2"])
+        #expect(bad.status == 1 && bad.stderr.contains("names.jsonl") && bad.stderr.contains("line 2"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path + ".2"))
+    }
+
     @Test("standard input that cannot be read (a directory) and a corpus line that is no example are clear errors, not crashes")
     func unreadableInput() throws {
         let cli = try CLIRunner()

@@ -106,8 +106,43 @@ enum DateDetector {
             while text.isDigit(end) { end += 1 }
             if endsWithAge(text, end) { return true }
         }
-        return text.hasCue(ageCues, before: date.start, window: 45) && (date.end..<min(text.count, date.end + 4)).contains { isAge(at: $0) }
+        if text.hasCue(ageCues, before: date.start, window: 45) && (date.end..<min(text.count, date.end + 4)).contains(where: { isAge(at: $0) }) { return true }
+        return ageCueFollows(date, in: text, isAge: isAge)
     }
+
+    /// Whether an age cue follows the date within its clause, with up to four words and then an age that ends the clause
+    /// (`am 16.12. wird mein Mann Mario 60`, `on 3 May my dad turns 70!`; not `am 3.5. wird Kasse 2 geschlossen`).
+    private static func ageCueFollows(_ date: FoundDate, in text: ScalarText, isAge: (_ at: Int) -> Bool) -> Bool {
+        let limit = min(text.count, date.end + 40)
+        var position = date.end
+        while position < limit, !text.is(position, "."), !text.is(position, "\n") || position == date.end {
+            defer { position += 1 }
+            guard text.isSpace(position), let cue = ageCues.first(where: { text.lowercasedMatches($0, at: position + 1) }) else { continue }
+            var cursor = position + 1 + cue.count
+            var words = 0
+            while words <= 4, cursor < text.count {
+                if isAge(cursor) {
+                    var end = cursor
+                    while text.isDigit(end) || text.isLetter(end) { end += 1 }
+                    let next = text.isSpace(end) ? end + 1 : end
+                    return next >= text.count || clauseEnds.contains(text[next]) || text.lowercasedMatches(yearsWord, at: end)
+                        || text.lowercasedMatches(yearsWordEnglish, at: end)
+                }
+                guard text.isLetter(cursor) else { return false }
+                while text.isLetter(cursor) { cursor += 1 }
+                guard text.isSpace(cursor) else { return false }
+                cursor += 1
+                words += 1
+            }
+            return false
+        }
+        return false
+    }
+
+    /// What may end the clause after an age (`… 60!`, `… 60 – habt ihr …`).
+    private static let clauseEnds: Set<UInt32> = Set(".!?,;:)\n–—-".unicodeScalars.map(\.value))
+    private static let yearsWord = ScalarText.lowercased([" jahre"])[0]
+    private static let yearsWordEnglish = ScalarText.lowercased([" years"])[0]
 
     /// Whether `wird` (or `Jahre alt wird`) follows `index` and ends the clause (`… 18 wird.`, not `… 2 wird geliefert`).
     private static func endsWithAge(_ text: ScalarText, _ index: Int) -> Bool {

@@ -24,11 +24,13 @@ enum IdentifierDetectors {
     private static let documentLetters: Set<UInt32> = Set("CFGHJKLMNPRTVWXYZ".unicodeScalars.map(\.value))
 
     /// End of a German identity card or passport number at `start` with a document named up to 60 characters before it: nine
-    /// capitals and digits of that alphabet, two of each at least (`LVXLC97CN`, `J4H0RT1LZ`, `18K07G293`).
+    /// capitals and digits of that alphabet, two of each at least (`LVXLC97CN`, `J4H0RT1LZ`, `18K07G293`), and the check digit
+    /// the card prints after them, if written (`CK278LXNT9`).
     private static func cuedDocumentNumber(_ text: ScalarText, _ start: Int) -> Int? {
-        let end = start + 9
-        guard end <= text.count, !text.isAlphanumeric(end), (start..<end).allSatisfy({ text.isDigit($0) || documentLetters.contains(text[$0]) }) else { return nil }
-        let digitCount = (start..<end).filter { text.isDigit($0) }.count
+        let end = text.isDigit(start + 9) ? start + 10 : start + 9
+        guard end <= text.count, !text.isAlphanumeric(end), (start..<start + 9).allSatisfy({ text.isDigit($0) || documentLetters.contains(text[$0]) })
+        else { return nil }
+        let digitCount = (start..<start + 9).filter { text.isDigit($0) }.count
         guard (2...7).contains(digitCount), text.hasCue(documentCues, before: start, window: 60) else { return nil }
         return end
     }

@@ -3,19 +3,68 @@
 /// that is no stop word enters only by its class (which name lists hold it), so the model learns
 /// contexts and name shapes, not the names of its training texts.
 enum NameModelFeatures {
-    /// Whether word `index` is one the model scores: a given name or surname of the lists (each part of a double name),
+    /// Whether word `index` is one the model scores: a given name or surname of the lists that is no ordinary word,
     /// written with a capital; no stop word (`Good`, `Case`), not inside a handle or code (`SUMMER24`). A word no list holds
     /// is never scored: without a list of every German noun, `Fenster` looks like `Jungfer`. Nor is a lowercase word: in chat
     /// every verb after a name looks like a surname (`an derya koç machen`), and the rules read chat's names.
     static func isCandidate(_ index: Int, in words: NameWords) -> Bool {
         let word = words[index]
-        guard word.isCapitalized, !word.key.isEmpty, word.end - word.start >= 2, !words.isInsideToken(index), !NameCues.isStopWord(word.lower),
-              !words.followedByDigit(index), !words.followsDot(index), !isInBrandPhrase(index, in: words),
+        // The cheap tests first: most capitalized words are nouns no list holds.
+        guard word.isCapitalized, !word.key.isEmpty, word.end - word.start >= 2, isNameNoWord(word.key),
+              !words.isInsideToken(index), !NameCues.isStopWord(word.lower), !words.followedByDigit(index), !words.followsDot(index),
+              !isInBrandPhrase(index, in: words),
               // A firm (`Harper & Finch`), a country or brand (`Ireland`), a city after a place word (`a parcel from Austin`).
               !words.precededByAmpersand(index), !words.followedByAmpersand(index), !NameCues.isBrandOrPlace(word.lower),
-              !NameCues.isCity(at: index, alone: false, context: .none, in: words) else { return false }
-        return word.key.split(separator: "-").allSatisfy { NameLexicon.isListed(String($0)) }
+              !NameCues.isCity(at: index, alone: false, context: .none, in: words), !namesThing(index, in: words) else { return false }
+        return true
     }
+
+    /// Whether a key is a given name or surname that no list marks as also an ordinary word (each part of a double name
+    /// listed, one such): `Wolf`, `Power` and `Will` are left to the rules' cues.
+    private static func isNameNoWord(_ key: String) -> Bool {
+        func plain(_ part: String) -> Bool {
+            NameLexicon.isGivenName(key: part) || NameLexicon.surnames.contains(part) && !NameLexicon.ambiguousSurnames.contains(part)
+        }
+        guard !plain(key) else { return true }
+        let parts = key.split(separator: "-").map(String.init)
+        return parts.count > 1 && parts.allSatisfy(NameLexicon.isListed) && parts.contains(where: plain)
+    }
+
+    /// Whether word `index` is a colour, a day or month, a street type, or names a shop, product, firm or place by the word
+    /// beside it (`Chelsea boots`, `Lanz GmbH`, `Parker Lane Market`, `Lake Gregory`, `Lee Ville`, `Rose Gold`).
+    private static func namesThing(_ index: Int, in words: NameWords) -> Bool {
+        let lower = words[index].stem.lowercased()
+        if NameLexicon.isColourWord(lower) || calendarWords.contains(lower) || NameCues.isStreetType(lower) || NameCues.isPlaceEnding(lower) { return true }
+        if index + 1 < words.count, words.areAdjacent(index, index + 1) {
+            let next = words[index + 1].lower
+            if NameCues.isShopWord(next) || NameCues.isProductWord(next) || NameCues.isStreetType(next) || NameCues.isPlaceEnding(next)
+                || NameLexicon.isColourWord(next) { return true }
+        }
+        // A single word in quotes is a product's name (`das Sofa „Greta“`).
+        if isQuote(words, words[index].start - 1), isQuote(words, words[index].end) { return true }
+        guard index > 0 else { return false }
+        let previous = words[index - 1].lower
+        // Joined to a noun no list holds (`Salz und Pfeffer`).
+        if ["und", "and"].contains(previous), index > 1, words[index - 2].isCapitalized, !NameLexicon.isListed(words[index - 2].key) { return true }
+        // After a place word a name is more often a place (`Flights to Milan`, `nach Kraków`); after a shop word, the shop's
+        // (`Schuhhaus Brenner`).
+        if placeWords.contains(previous) || NameCues.isShopWord(previous) || previous.hasSuffix("haus") { return true }
+        return words.areAdjacent(index - 1, index) && NameCues.isPlacePrefix(previous)
+    }
+
+    private static func isQuote(_ words: NameWords, _ position: Int) -> Bool {
+        words.scalar(at: position).map { "\"'„“”‚‘’«»".unicodeScalars.contains($0) } ?? false
+    }
+
+    /// Words before a place.
+    private static let placeWords: Set<String> = ["to", "in", "from", "near", "nach", "aus", "im", "ins"]
+
+    /// Days and months, in English and German: `Tuesday's update`, `June`.
+    private static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag",
+        "freitag", "samstag", "sonntag", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+    ]
 
     /// Whether word `index` and a word beside it are a brand named for a person (`Kate Spade`, `Betty Crocker`).
     private static func isInBrandPhrase(_ index: Int, in words: NameWords) -> Bool {
@@ -72,7 +121,7 @@ enum NameModelFeatures {
     private static func lexiconClass(_ word: NameWords.Word) -> String {
         var code = ""
         if NameLexicon.isGivenName(key: word.key) { code += "G" } else if NameLexicon.isAmbiguousGivenName(key: word.key) { code += "g" }
-        if NameLexicon.isPlainSurname(word.stem) { code += "S" } else if NameLexicon.isAmbiguousSurname(word.stem) { code += "s" }
+        if NameLexicon.ambiguousSurnames.contains(word.key) { code += "s" } else if NameLexicon.surnames.contains(word.key) { code += "S" }
         if NameCues.isStopWord(word.lower) { code += "W" }
         return code
     }

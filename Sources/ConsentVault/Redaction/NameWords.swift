@@ -295,6 +295,9 @@ struct NameWords {
         return text.is(position, "&")
     }
 
+    /// The scalar at text position `position`, nil outside the text.
+    func scalar(at position: Int) -> Unicode.Scalar? { position >= 0 && position < text.count ? Unicode.Scalar(text[position]) : nil }
+
     /// Whether a digit follows word `index` with nothing between (`SUMMER24`).
     func followedByDigit(_ index: Int) -> Bool { text.isDigit(words[index].end) }
 

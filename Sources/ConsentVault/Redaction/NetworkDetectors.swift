@@ -84,7 +84,9 @@ enum NetworkDetectors {
                 while text.isAlphanumeric(end) || text.is(end, "-"), end - labelStart < 63 { end += 1 }
                 guard end > labelStart else { break }
                 domainLabels += 1
+                // A top-level domain is written in one case (`de`, `COM`): `ordered at s.Oliver` names a brand, not a mail domain.
                 lastLabelLetters = end - labelStart >= 2 && (labelStart..<end).allSatisfy { text.isLetter($0) }
+                    && (labelStart..<end).allSatisfy { text.isUpper($0) == text.isUpper(labelStart) }
                 guard let dot = spelledDot.first(where: { text.lowercasedMatches($0, at: end) }), text.isAlphanumeric(end + dot.count) else { break }
                 end += dot.count
             }

@@ -126,7 +126,7 @@ enum PromptCommands {
         } else {
             FileHandle.standardOutput.write(Data(result.source.utf8))
         }
-        Output.error("\(result.words) words (\(result.names) in names) from \(paths.count) corpora; \(result.features) weights; "
+        Output.error("\(result.words) words (\(result.names) in names) from \(paths.count == 1 ? "1 corpus" : "\(paths.count) corpora"); \(result.features) weights; "
             + "\(result.errors) training words misjudged at threshold \(threshold)")
     }
 

@@ -28,6 +28,8 @@ enum NameLexicon {
     /// Whether a lowercase word is a colour that is also a given name (`rose`, `amber`, `autumn`).
     static func isColourName(_ lower: String) -> Bool { colourGivenNames.contains(lower) }
     private static let colourSurnames: Set<String> = ["green", "white", "brown", "black", "gray", "grey", "blue", "red", "gold", "silver", "pink", "rose"]
+    /// Whether a lowercase word names a colour (`olive`, `green`, `navy`): the name model never scores one.
+    static func isColourWord(_ lower: String) -> Bool { colourGivenNames.contains(lower) || colourSurnames.contains(lower) || lower == "navy" }
 
     /// Whether `word` is a given name that is no word, or one that is a word but among the most frequent names (`Grace`, not `Summer`).
     static func isFrequentGivenName(_ word: String) -> Bool {
