@@ -86,7 +86,7 @@ struct RedactorTests {
         #expect(types("der koch empfiehlt FISCH UND REIS", known: ["first_name": "Tim", "last_name": "Koch"]) == [])
         // Both parts words, yet written together they are the member in any case.
         #expect(types("Agent: Who am I speaking with?\nUser: mason ward\nAgent: Hi", known: ["first_name": "Mason", "last_name": "Ward"]) == ["PERSON:mason ward"])
-        #expect(types("the mason will ward off damp", known: ["first_name": "Mason", "last_name": "Ward"]) == [])
+        #expect(types("NOTE FOR ALL STAFF: the mason will ward off damp", known: ["first_name": "Mason", "last_name": "Ward"]) == [])
         // Known parts written surname first, and a known part after its initial, are one placeholder: no comma or initial stays between.
         #expect(types("Testprofil: Haas, Günter, KdNr", known: ["first_name": "Günter", "last_name": "Haas"]) == ["PERSON:Haas, Günter"])
         #expect(types("Gruß – F. Schneider, Kundin", known: ["first_name": "Frieda", "last_name": "Schneider"]) == ["PERSON:F. Schneider"])
