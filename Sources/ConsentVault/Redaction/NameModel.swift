@@ -1,9 +1,9 @@
-/// A linear model that scores each word that could be a name (a capitalized word, or any word of a
-/// line written without capitals) as part of a person's name, from hashed features of the word and
-/// its neighbours: its shape and ending, which name lists hold it, the words around it (a
-/// capitalized neighbour only by its class, so no training name is learned by heart) and the
-/// punctuation between them. It finds the names no cue rule vouches for (`zu Schulz nach …`,
-/// `Info an Jungfer per SMS`); the rules' names and every other detection come first. The weights
+/// A linear model that scores each word `NameModelFeatures.isCandidate` admits (a capitalized given
+/// name or surname of the lists that is no ordinary word) as part of a person's name, from hashed
+/// features of the word and its neighbours: its shape and ending, which name lists hold it, the words
+/// around it (a capitalized neighbour only by its class, so no training name is learned by heart) and
+/// the punctuation between them. It finds names no cue rule vouches for (`zu Hoffmann nach
+/// Lindenweg 4`); the rules' names and every other detection come first. The weights
 /// (`NameModelWeights.swift`) are an averaged perceptron's, trained by `consent-vault prompt
 /// train-names` on labelled development corpora.
 struct NameModel {
