@@ -103,7 +103,7 @@ enum NameModelFeatures {
         let previous = contextToken(index - 1, in: words), next = contextToken(index + 1, in: words)
         // A word the lists mark as also an ordinary word enters as itself: how often it names someone is learned (`Rose`, `Wolf`).
         // An unknown word does not, so no surname of the training texts is learned by heart.
-        let wordLike = NameCues.isStopWord(word.lower) || lexicon.contains("g") || lexicon.contains("s")
+        let wordLike = lexicon.contains("g") || lexicon.contains("s")
         var features: [UInt32] = [
             hash(0), hash(1, lexicon), hash(2, shape), hash(3, suffix(word.lower, 3)), hash(4, suffix(word.lower, 2)),
             hash(5, previous), hash(6, contextToken(index - 2, in: words)), hash(7, next), hash(8, contextToken(index + 2, in: words)),
@@ -117,12 +117,11 @@ enum NameModelFeatures {
     }
 
     /// Which name lists hold the word: `G` a given name that is no word, `g` one that is, `S` a surname that is no word,
-    /// `s` one that is, `W` a stop word; empty for none.
+    /// `s` one that is; empty for none (a stop word is never scored, and a neighbour that is one enters as itself).
     private static func lexiconClass(_ word: NameWords.Word) -> String {
         var code = ""
         if NameLexicon.isGivenName(key: word.key) { code += "G" } else if NameLexicon.isAmbiguousGivenName(key: word.key) { code += "g" }
         if NameLexicon.ambiguousSurnames.contains(word.key) { code += "s" } else if NameLexicon.surnames.contains(word.key) { code += "S" }
-        if NameCues.isStopWord(word.lower) { code += "W" }
         return code
     }
 
